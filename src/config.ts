@@ -1,0 +1,59 @@
+/**
+ * Configuration: defaults, then a JSON file (`watchfloor.config.json` in the working directory, or
+ * WATCHFLOOR_CONFIG), then environment variables, then command-line flags (applied by the CLI).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { DEFAULT_LIMITS, type Limits } from './core/context.js';
+import { InputError } from './core/errors.js';
+
+export interface Config {
+  /** SQLite file path, or a postgres:// URL. */
+  db: string;
+  host: string;
+  port: number;
+  /** Bearer token for anything that writes over HTTP; writes are refused when unset. */
+  token: string | null;
+  limits: Limits;
+  /** Further sections (sources, alerts, smtp, nats) read by the features that own them. */
+  [section: string]: unknown;
+}
+
+export const DEFAULT_CONFIG: Config = {
+  db: './var/watchfloor.db',
+  host: '127.0.0.1',
+  port: 8080,
+  token: null,
+  limits: DEFAULT_LIMITS,
+};
+
+/** The configuration in force, from file and environment. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const file = env['WATCHFLOOR_CONFIG'] ?? 'watchfloor.config.json';
+  let fromFile: Partial<Config> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = JSON.parse(readFileSync(file, 'utf8')) as Partial<Config>;
+    } catch (error) {
+      throw new InputError('config/invalid', `${file}: not valid JSON (${(error as Error).message})`);
+    }
+  } else if (env['WATCHFLOOR_CONFIG']) {
+    throw new InputError('config/not-found', `${file}: configuration file not found`);
+  }
+  const config: Config = {
+    ...DEFAULT_CONFIG,
+    ...fromFile,
+    limits: { ...DEFAULT_LIMITS, ...(fromFile.limits ?? {}) },
+  };
+  if (env['WATCHFLOOR_DB']) config.db = env['WATCHFLOOR_DB'];
+  if (env['WATCHFLOOR_HOST']) config.host = env['WATCHFLOOR_HOST'];
+  if (env['WATCHFLOOR_PORT']) config.port = toInt('WATCHFLOOR_PORT', env['WATCHFLOOR_PORT']);
+  if (env['WATCHFLOOR_TOKEN']) config.token = env['WATCHFLOOR_TOKEN'];
+  if (env['WATCHFLOOR_MAX_BYTES']) config.limits.maxBytes = toInt('WATCHFLOOR_MAX_BYTES', env['WATCHFLOOR_MAX_BYTES']);
+  return config;
+}
+
+function toInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InputError('config/invalid', `${name}: not a whole number: ${value}`);
+  return n;
+}

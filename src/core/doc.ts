@@ -1,0 +1,210 @@
+/**
+ * The document that flows through the pipeline: the input, then one product per stage.
+ * Field names here are the contract's (../shared/CONTRACT.md); stages only add, never rewrite.
+ */
+
+/** A span of `article.text` in UTF-16 code units, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A quoted span: `article.text.slice(start, end) === text` always holds. */
+export interface Evidence extends Span {
+  text: string;
+}
+
+/** The raw bytes of one page as captured, kept verbatim. */
+export interface Capture {
+  sha256: string;
+  size: number;
+  /** Sniffed media type: text/html or text/plain. */
+  mediaType: string;
+  /** Path or URL the bytes came from. */
+  origin: string;
+  /** ISO 8601 time the bytes were captured. */
+  capturedAt: string;
+  /** Whether the bytes were gzip-compressed on disk (they are stored as received). */
+  isGzipped: boolean;
+  /** The page's bytes after gunzip (equal to the input when not gzipped); never stored twice. */
+  body: Buffer;
+}
+
+/** The page's bytes decoded to text, with the character set used and how it was chosen. */
+export interface Decoded {
+  text: string;
+  charset: string;
+  charsetSource: 'bom' | 'header' | 'meta' | 'detected' | 'default' | 'utf-8';
+}
+
+export interface Article {
+  title: string | null;
+  /** Main text only; paragraphs joined by a blank line. */
+  text: string;
+  publisher: string | null;
+  source: string | null;
+  section: string | null;
+  byline: string | null;
+  /** ISO 8601; offset only when known; date only when no time is known. */
+  published: string | null;
+  language: string | null;
+  url: string | null;
+}
+
+export interface Sentence extends Span {
+  text: string;
+}
+
+export interface Mention extends Span {
+  text: string;
+}
+
+export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'region' | 'other';
+
+export interface Entity {
+  /** Stable within and across articles: `country:RUS`, `person:sergei-shoigu`, `place:dushanbe`. */
+  id: string;
+  name: string;
+  type: EntityType;
+  /** CAMEO-style actor code where one applies (RUS, RUSMIL, TAL, NATO...). */
+  code: string | null;
+  role: string | null;
+  affiliation: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** ISO alpha-3 of the country a place lies in, or a person/organisation belongs to. */
+  country?: string | null;
+  mentions: Mention[];
+  /** Rule id that found the entity first. */
+  rule?: string;
+}
+
+export type DatePrecision = 'day' | 'month' | 'year' | 'vague';
+
+export interface DateFinding extends Span {
+  text: string;
+  /** YYYY-MM-DD, YYYY-MM or YYYY; null when vague. */
+  value: string | null;
+  precision: DatePrecision;
+  rule?: string;
+}
+
+export type Modality = 'asserted' | 'planned' | 'reported' | 'historical' | 'negated' | 'hypothetical';
+
+export interface Actor {
+  name: string;
+  code: string | null;
+  entityId?: string | null;
+}
+
+export interface Quantity {
+  count: number;
+  item: string;
+  /** Equipment category: tanks, armoured vehicles, aircraft, missiles, money... */
+  category?: string | null;
+  unit?: string | null;
+}
+
+export interface Place {
+  name: string;
+  lat: number | null;
+  lon: number | null;
+  country?: string | null;
+}
+
+export interface Attribution {
+  speaker: string | null;
+  /** Outlets the claim travelled through, nearest the original first. */
+  via: string[];
+}
+
+export interface Event {
+  /** CAMEO code as a string, leading zeros kept. */
+  cameo: string;
+  plover: string;
+  source: Actor | null;
+  target: Actor | null;
+  date: string | null;
+  precision: DatePrecision;
+  modality: Modality;
+  quantities: Quantity[];
+  location: Place | null;
+  attribution: Attribution;
+  evidence: Evidence;
+  goldstein?: number;
+  quadClass?: 1 | 2 | 3 | 4;
+  rule?: string;
+}
+
+export type TransferStatus = 'delivered' | 'ordered' | 'planned' | 'pledged';
+
+export interface Transfer {
+  supplier: string | null;
+  recipient: string | null;
+  items: Quantity[];
+  status: TransferStatus;
+  date: string | null;
+  evidence: Evidence;
+  rule?: string;
+}
+
+/** A desk section or a finer theme, with the sentences that justify it. */
+export interface Theme {
+  kind: 'section' | 'theme' | 'page-section';
+  name: string;
+  evidence: Evidence[];
+}
+
+/** Something surprising but not fatal (vfile's message): the stage goes on. */
+export interface Message {
+  level: 'info' | 'warning';
+  rule: string;
+  reason: string;
+  place?: Span;
+}
+
+/** What a caller hands the pipeline for one page. */
+export interface DocInput {
+  /** Path or URL as given; names the document in messages and errors. */
+  origin: string;
+  bytes: Buffer;
+  /** Media type from a transport (HTTP Content-Type), if any. */
+  contentType?: string | null;
+  url?: string | null;
+  /** Publication time to use when the page gives none. */
+  published?: string | null;
+  /** Skip page extraction: the whole input is the article text. */
+  isRaw?: boolean;
+  capturedAt?: string;
+}
+
+/** Products the stages make, keyed by stage name. */
+export interface Products {
+  capture: Capture;
+  /** The page as text (HTML source or text dump), before extraction. */
+  decoded: Decoded;
+  article: Article;
+  sentences: Sentence[];
+  entities: Entity[];
+  dates: DateFinding[];
+  events: Event[];
+  transfers: Transfer[];
+  sections: Theme[];
+}
+
+export type StageName = keyof Products;
+
+export interface Doc extends Partial<Products> {
+  input: DocInput;
+  messages: Message[];
+}
+
+/** Makes an empty document for an input. */
+export function createDoc(input: DocInput): Doc {
+  return { input, messages: [] };
+}
+
+/** Evidence for a span of a text, so a rule never builds one by hand. */
+export function evidenceOf(text: string, start: number, end: number): Evidence {
+  return { text: text.slice(start, end), start, end };
+}

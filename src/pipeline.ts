@@ -1,0 +1,16 @@
+/** The whole pipeline, in order: each stage makes one product of the document. */
+import type { Stage } from './core/stage.js';
+import { capture } from './stages/capture/index.js';
+import { decoded } from './stages/decoded/index.js';
+import { article } from './stages/article/index.js';
+import { sentences } from './stages/sentences/index.js';
+import { entities } from './stages/entities/index.js';
+import { dates } from './stages/dates/index.js';
+import { events } from './stages/events/index.js';
+import { transfers } from './stages/transfers/index.js';
+import { sections } from './stages/sections/index.js';
+
+/** Bumped whenever a stage's output can change, so `reprocess` knows what is stale. */
+export const PIPELINE_VERSION = '0.1.0';
+
+export const PIPELINE: readonly Stage[] = [capture, decoded, article, sentences, entities, dates, events, transfers, sections];
