@@ -28,7 +28,8 @@ export class StageError extends WatchfloorError {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const code = cause instanceof WatchfloorError ? cause.code : `stage/${stage}`;
     const status = cause instanceof WatchfloorError ? cause.status : 500;
-    super(code, `${origin}: ${stage}: ${reason}`, { status, cause });
+    // Input errors already name the document; others get it prefixed with the stage.
+    super(code, reason.startsWith(origin) ? reason : `${origin}: ${stage}: ${reason}`, { status, cause });
     this.name = 'StageError';
     this.stage = stage;
     this.origin = origin;

@@ -23,7 +23,7 @@ export function runStages(doc: Doc, stages: readonly Stage[], ctx: Context): Doc
     } catch (error) {
       throw new StageError(stage.name, doc.input.origin, error);
     }
-    (doc as Record<string, unknown>)[stage.name] = product;
+    (doc as unknown as Record<string, unknown>)[stage.name] = product;
   }
   return doc;
 }

@@ -42,7 +42,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
   const isLines = flags.jsonl === true || (flags.json !== true && paths.length > 1);
   let failed = 0;
   for (const item of paths) {
-    let out: Record<string, unknown>;
+    let out: object;
     try {
       if ('error' in item) throw item.error;
       const bytes = await readInput(item.path, config.limits.maxBytes);
@@ -57,7 +57,7 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
         ctx,
       );
       const analysis: Analysis = toAnalysis(doc);
-      out = isLines ? { contract: analysis.contract, file: item.path, ...analysis } : analysis;
+      out = isLines ? { contract: analysis.contract, file: item.path, ...withoutContract(analysis) } : analysis;
     } catch (error) {
       failed++;
       const described = describeError(error);
@@ -67,4 +67,9 @@ async function runAnalyze(files: string[], flags: AnalyzeFlags): Promise<number>
     process.stdout.write(JSON.stringify(out, null, flags.pretty && !isLines ? 2 : undefined) + '\n');
   }
   return failed > 0 ? 1 : 0;
+}
+
+function withoutContract(analysis: Analysis): Omit<Analysis, 'contract'> {
+  const { contract: _contract, ...rest } = analysis;
+  return rest;
 }

@@ -1,0 +1,28 @@
+/** `watchfloor reprocess`: re-derives every article from its raw capture with the current pipeline. */
+import type { Command } from 'commander';
+import { createContext } from '../../core/context.js';
+import { reprocessOne } from '../../ingest.js';
+import { PIPELINE_VERSION } from '../../pipeline.js';
+import { BatchReport, withStore } from '../shared.js';
+
+export function registerReprocess(program: Command): void {
+  program
+    .command('reprocess')
+    .description('re-derive every stored article from its raw capture with the current pipeline')
+    .option('--stale', `only captures not yet analysed with pipeline ${PIPELINE_VERSION}`)
+    .option('-q, --quiet', 'print only failures and the totals')
+    .action(async (flags: { stale?: boolean; quiet?: boolean }, command: Command) => {
+      process.exitCode = await withStore(command, async (store, config) => {
+        const ctx = createContext({ limits: config.limits });
+        let ids = await store.listCaptureIds();
+        if (flags.stale) {
+          const stale: number[] = [];
+          for (const id of ids) if ((await store.analysisVersion(id)) !== PIPELINE_VERSION) stale.push(id);
+          ids = stale;
+        }
+        const report = new BatchReport(ids.length, { isQuiet: flags.quiet === true });
+        for (const id of ids) report.add(await reprocessOne(store, id, ctx));
+        return report.finish();
+      });
+    });
+}

@@ -1,0 +1,127 @@
+/** SQLite schema, as an ordered list of migrations; append, never edit one that has shipped. */
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'captures, articles, full text, entities, events, transfers, failures',
+    sql: `
+      CREATE TABLE captures (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        media_type TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        url TEXT,
+        captured_at TEXT NOT NULL,
+        is_gzipped INTEGER NOT NULL,
+        bytes BLOB NOT NULL
+      );
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        capture_id INTEGER NOT NULL UNIQUE REFERENCES captures(id) ON DELETE CASCADE,
+        title TEXT,
+        text TEXT NOT NULL,
+        publisher TEXT,
+        source TEXT,
+        section TEXT,
+        byline TEXT,
+        published TEXT,
+        published_day TEXT,
+        language TEXT,
+        url TEXT,
+        pipeline_version TEXT NOT NULL,
+        analyzed_at TEXT NOT NULL,
+        analysis TEXT NOT NULL
+      );
+      CREATE INDEX articles_published_day ON articles(published_day);
+      CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
+      CREATE INDEX articles_section ON articles(section COLLATE NOCASE);
+      CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+      END;
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        code TEXT,
+        lat REAL,
+        lon REAL
+      );
+      CREATE INDEX entities_code ON entities(code);
+      CREATE TABLE mentions (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id TEXT NOT NULL REFERENCES entities(id),
+        name TEXT NOT NULL,
+        role TEXT,
+        affiliation TEXT,
+        count INTEGER NOT NULL,
+        first_start INTEGER NOT NULL,
+        PRIMARY KEY (article_id, entity_id)
+      );
+      CREATE INDEX mentions_entity ON mentions(entity_id);
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        cameo TEXT NOT NULL,
+        root TEXT NOT NULL,
+        plover TEXT NOT NULL,
+        quad_class INTEGER,
+        goldstein REAL,
+        source_name TEXT,
+        source_code TEXT,
+        target_name TEXT,
+        target_code TEXT,
+        date TEXT,
+        precision TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        quantities TEXT NOT NULL,
+        location_name TEXT,
+        lat REAL,
+        lon REAL,
+        speaker TEXT,
+        via TEXT NOT NULL,
+        evidence TEXT NOT NULL
+      );
+      CREATE INDEX events_article ON events(article_id);
+      CREATE INDEX events_date ON events(date);
+      CREATE INDEX events_root ON events(root);
+      CREATE INDEX events_source ON events(source_code);
+      CREATE INDEX events_target ON events(target_code);
+      CREATE TABLE transfers (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        supplier TEXT,
+        recipient TEXT,
+        items TEXT NOT NULL,
+        status TEXT NOT NULL,
+        date TEXT,
+        evidence TEXT NOT NULL
+      );
+      CREATE INDEX transfers_article ON transfers(article_id);
+      CREATE TABLE failures (
+        id INTEGER PRIMARY KEY,
+        origin TEXT NOT NULL,
+        sha256 TEXT,
+        code TEXT NOT NULL,
+        message TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+    `,
+  },
+];

@@ -1,0 +1,486 @@
+/** The default Store: one SQLite file (better-sqlite3, WAL), full text by FTS5 with bm25 ranking and snippets. */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Analysis } from '../analysis.js';
+import type {
+  CaptureRecord,
+  EntityFilter,
+  EntityMention,
+  EventFilter,
+  Facet,
+  FailureRecord,
+  IngestItem,
+  PutCaptureResult,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoredArticle,
+  StoredEntity,
+  StoredEvent,
+  StoredTransfer,
+  StoreStats,
+} from '../store.js';
+import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
+import { dayOf, parseQuery, toFts5 } from './query.js';
+
+/** Hits a search returns when the caller does not say (and the most it may ask for). */
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 500;
+/** Title matches weigh more than body matches in bm25. */
+const TITLE_WEIGHT = 4.0;
+
+type Row = Record<string, unknown>;
+
+export interface SqliteStoreOptions {
+  isReadonly?: boolean;
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  readonly db: Database.Database;
+
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file, { readonly: options.isReadonly === true });
+    if (!options.isReadonly) {
+      this.db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode survives a killed process (not a power cut), and is several times faster.
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+    const done = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+    );
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db
+          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(migration.version, migration.name, new Date().toISOString());
+      })();
+    }
+  }
+
+  async findCapture(sha256: string): Promise<CaptureRecord | null> {
+    const row = this.db.prepare(`SELECT ${CAPTURE_COLUMNS} FROM captures WHERE sha256 = ?`).get(sha256) as Row | undefined;
+    return row ? toCapture(row) : null;
+  }
+
+  async getCapture(id: number): Promise<CaptureRecord | null> {
+    const row = this.db.prepare(`SELECT ${CAPTURE_COLUMNS} FROM captures WHERE id = ?`).get(id) as Row | undefined;
+    return row ? toCapture(row) : null;
+  }
+
+  async getCaptureBytes(id: number): Promise<Buffer | null> {
+    const row = this.db.prepare('SELECT bytes FROM captures WHERE id = ?').get(id) as { bytes: Buffer } | undefined;
+    return row?.bytes ?? null;
+  }
+
+  async listCaptureIds(): Promise<number[]> {
+    return (this.db.prepare('SELECT id FROM captures ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
+  }
+
+  async analysisVersion(captureId: number): Promise<string | null> {
+    const row = this.db.prepare('SELECT pipeline_version FROM articles WHERE capture_id = ?').get(captureId) as
+      | { pipeline_version: string }
+      | undefined;
+    return row?.pipeline_version ?? null;
+  }
+
+  async putIngest(item: IngestItem): Promise<PutCaptureResult & { articleId: number | null }> {
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id FROM captures WHERE sha256 = ?').get(item.capture.sha256) as
+        | { id: number }
+        | undefined;
+      let id: number;
+      if (existing) id = existing.id;
+      else {
+        const c = item.capture;
+        id = Number(
+          this.db
+            .prepare(
+              `INSERT INTO captures (sha256, size, media_type, origin, url, captured_at, is_gzipped, bytes)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(c.sha256, c.size, c.mediaType, c.origin, item.url, c.capturedAt, c.isGzipped ? 1 : 0, item.bytes)
+            .lastInsertRowid,
+        );
+      }
+      let articleId: number | null = null;
+      if (item.analysis) articleId = this.#writeAnalysis(id, item.analysis, item.pipelineVersion);
+      if (item.failure) this.#writeFailure({ origin: item.capture.origin, sha256: item.capture.sha256, ...item.failure, at: new Date().toISOString() });
+      return { id, isNew: !existing, articleId };
+    })();
+  }
+
+  async putAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
+    return this.db.transaction(() => this.#writeAnalysis(captureId, analysis, pipelineVersion))();
+  }
+
+  async recordFailure(failure: FailureRecord): Promise<void> {
+    this.#writeFailure(failure);
+  }
+
+  async listFailures(limit = 100): Promise<FailureRecord[]> {
+    return this.db
+      .prepare('SELECT origin, sha256, code, message, at FROM failures ORDER BY id DESC LIMIT ?')
+      .all(limit) as FailureRecord[];
+  }
+
+  #writeFailure(f: FailureRecord): void {
+    this.db
+      .prepare('INSERT INTO failures (origin, sha256, code, message, at) VALUES (?, ?, ?, ?, ?)')
+      .run(f.origin, f.sha256, f.code, f.message, f.at);
+  }
+
+  /** Replaces the article and everything derived from it for one capture. Runs inside a transaction. */
+  #writeAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): number {
+    const a = analysis.article;
+    const old = this.db.prepare('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as { id: number } | undefined;
+    const json = JSON.stringify(analysis);
+    const now = new Date().toISOString();
+    let articleId: number;
+    if (old) {
+      articleId = old.id;
+      this.db.prepare('DELETE FROM mentions WHERE article_id = ?').run(articleId);
+      this.db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
+      this.db.prepare('DELETE FROM transfers WHERE article_id = ?').run(articleId);
+      this.db
+        .prepare(
+          `UPDATE articles SET title=?, text=?, publisher=?, source=?, section=?, byline=?, published=?, published_day=?,
+           language=?, url=?, pipeline_version=?, analyzed_at=?, analysis=? WHERE id=?`,
+        )
+        .run(a.title, a.text, a.publisher, a.source, a.section, a.byline, a.published, dayOf(a.published), a.language, a.url, pipelineVersion, now, json, articleId);
+    } else {
+      articleId = Number(
+        this.db
+          .prepare(
+            `INSERT INTO articles (capture_id, title, text, publisher, source, section, byline, published, published_day,
+             language, url, pipeline_version, analyzed_at, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(captureId, a.title, a.text, a.publisher, a.source, a.section, a.byline, a.published, dayOf(a.published), a.language, a.url, pipelineVersion, now, json)
+          .lastInsertRowid,
+      );
+    }
+    const upsertEntity = this.db.prepare(
+      `INSERT INTO entities (id, name, type, code, lat, lon) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET code = COALESCE(entities.code, excluded.code),
+         lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)`,
+    );
+    const insertMention = this.db.prepare(
+      `INSERT OR REPLACE INTO mentions (article_id, entity_id, name, role, affiliation, count, first_start)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of analysis.entities) {
+      upsertEntity.run(e.id, e.name, e.type, e.code, e.lat, e.lon);
+      insertMention.run(articleId, e.id, e.name, e.role, e.affiliation, e.mentions.length, e.mentions[0]?.start ?? 0);
+    }
+    const insertEvent = this.db.prepare(
+      `INSERT INTO events (article_id, cameo, root, plover, quad_class, goldstein, source_name, source_code, target_name,
+       target_code, date, precision, modality, quantities, location_name, lat, lon, speaker, via, evidence)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const e of analysis.events) {
+      insertEvent.run(
+        articleId, e.cameo, e.cameo.slice(0, 2), e.plover, e.quadClass ?? null, e.goldstein ?? null,
+        e.source?.name ?? null, e.source?.code ?? null, e.target?.name ?? null, e.target?.code ?? null,
+        e.date, e.precision, e.modality, JSON.stringify(e.quantities), e.location?.name ?? null,
+        e.location?.lat ?? null, e.location?.lon ?? null, e.attribution.speaker, JSON.stringify(e.attribution.via),
+        JSON.stringify(e.evidence),
+      );
+    }
+    const insertTransfer = this.db.prepare(
+      `INSERT INTO transfers (article_id, supplier, recipient, items, status, date, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const t of analysis.transfers) {
+      insertTransfer.run(articleId, t.supplier, t.recipient, JSON.stringify(t.items), t.status, t.date, JSON.stringify(t.evidence));
+    }
+    return articleId;
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const offset = Math.max(0, query.offset ?? 0);
+    const match = query.q ? toFts5(parseQuery(query.q)) : null;
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (match) {
+      where.push('articles_fts MATCH ?');
+      params.push(match);
+    }
+    if (query.since) {
+      where.push('a.published_day >= ?');
+      params.push(dayOf(query.since) ?? query.since);
+    }
+    if (query.until) {
+      where.push('a.published_day <= ?');
+      params.push(dayOf(query.until) ?? query.until);
+    }
+    if (query.source) {
+      where.push('(a.source = ? COLLATE NOCASE OR a.publisher = ? COLLATE NOCASE)');
+      params.push(query.source, query.source);
+    }
+    if (query.section) {
+      where.push(
+        `(a.section = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_each(a.analysis, '$.sections') s
+          WHERE json_extract(s.value, '$.name') = ? COLLATE NOCASE))`,
+      );
+      params.push(query.section, query.section);
+    }
+    if (query.country) {
+      where.push(
+        `EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+          WHERE m.article_id = a.id AND e.type = 'country' AND e.code = ?)`,
+      );
+      params.push(query.country.toUpperCase());
+    }
+    if (query.actor) {
+      if (query.actor.includes(':')) {
+        where.push('EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)');
+        params.push(query.actor);
+      } else {
+        where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code LIKE ? OR v.target_code LIKE ?))`);
+        params.push(`${query.actor.toUpperCase()}%`, `${query.actor.toUpperCase()}%`);
+      }
+    }
+    if (query.eventType) {
+      where.push('EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.plover = ? OR v.cameo LIKE ?))');
+      params.push(query.eventType.toUpperCase(), `${query.eventType}%`);
+    }
+    const from = match ? 'articles_fts JOIN articles a ON a.id = articles_fts.rowid' : 'articles a';
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const order =
+      match && query.sort !== 'date' ? 'score ASC, a.published_day DESC' : 'a.published_day DESC NULLS LAST, a.id DESC';
+    const select = match
+      ? `bm25(articles_fts, ${TITLE_WEIGHT}, 1.0) AS score, snippet(articles_fts, 1, '«', '»', '…', 24) AS snippet`
+      : `NULL AS score, substr(a.text, 1, 240) AS snippet`;
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, a.source, a.publisher, a.section, a.published, a.url, ${select}
+         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...params, limit, offset) as Row[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+    const ids = `SELECT a.id FROM ${from} ${whereSql}`;
+    const facet = (sql: string): Facet[] => this.db.prepare(sql).all(...params) as Facet[];
+    return {
+      total,
+      hits: rows.map((r) => ({
+        id: r['id'] as number,
+        title: (r['title'] as string | null) ?? null,
+        source: (r['source'] as string | null) ?? null,
+        publisher: (r['publisher'] as string | null) ?? null,
+        section: (r['section'] as string | null) ?? null,
+        published: (r['published'] as string | null) ?? null,
+        url: (r['url'] as string | null) ?? null,
+        snippet: String(r['snippet'] ?? ''),
+        score: (r['score'] as number | null) ?? null,
+      })),
+      facets: {
+        source: facet(
+          `SELECT COALESCE(source, publisher) AS value, count(*) AS count FROM articles WHERE id IN (${ids})
+           AND COALESCE(source, publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+        ),
+        section: facet(
+          `SELECT section AS value, count(*) AS count FROM articles WHERE id IN (${ids}) AND section IS NOT NULL
+           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+        ),
+        country: facet(
+          `SELECT e.code AS value, e.name AS label, count(*) AS count FROM mentions m JOIN entities e ON e.id = m.entity_id
+           WHERE m.article_id IN (${ids}) AND e.type = 'country' GROUP BY e.code ORDER BY 3 DESC, 1 LIMIT 20`,
+        ),
+        eventType: facet(
+          `SELECT plover AS value, count(DISTINCT article_id) AS count FROM events WHERE article_id IN (${ids})
+           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+        ),
+      },
+    };
+  }
+
+  async getArticle(id: number): Promise<StoredArticle | null> {
+    const row = this.db
+      .prepare(
+        `SELECT a.id, a.capture_id, c.sha256, c.origin, a.pipeline_version, a.analyzed_at, a.analysis
+         FROM articles a JOIN captures c ON c.id = a.capture_id WHERE a.id = ?`,
+      )
+      .get(id) as Row | undefined;
+    if (!row) return null;
+    return {
+      id: row['id'] as number,
+      captureId: row['capture_id'] as number,
+      sha256: row['sha256'] as string,
+      origin: row['origin'] as string,
+      pipelineVersion: row['pipeline_version'] as string,
+      analyzedAt: row['analyzed_at'] as string,
+      analysis: JSON.parse(row['analysis'] as string) as Analysis,
+    };
+  }
+
+  async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const { where, params } = eventWhere(filter, 'v');
+    const rows = this.db
+      .prepare(
+        `SELECT v.*, a.title AS article_title, a.url AS article_url, a.published AS article_published,
+           COALESCE(a.source, a.publisher) AS article_source, a.analyzed_at
+         FROM events v JOIN articles a ON a.id = v.article_id ${where}
+         ORDER BY v.date DESC NULLS LAST, v.id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, filter.limit ?? 10000, filter.offset ?? 0) as Row[];
+    return rows.map(toEvent);
+  }
+
+  async listTransfers(filter: EventFilter = {}): Promise<StoredTransfer[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) (where.push('t.date >= ?'), params.push(filter.since));
+    if (filter.until) (where.push('t.date <= ?'), params.push(filter.until));
+    if (filter.actor) {
+      where.push('(t.supplier LIKE ? OR t.recipient LIKE ?)');
+      params.push(`${filter.actor}%`, `${filter.actor}%`);
+    }
+    if (filter.articleId !== undefined) (where.push('t.article_id = ?'), params.push(filter.articleId));
+    const rows = this.db
+      .prepare(
+        `SELECT t.*, a.title AS article_title, COALESCE(a.source, a.publisher) AS article_source,
+           a.published AS article_published
+         FROM transfers t JOIN articles a ON a.id = t.article_id
+         ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY t.date DESC NULLS LAST, t.id LIMIT ? OFFSET ?`,
+      )
+      .all(...params, filter.limit ?? 10000, filter.offset ?? 0) as Row[];
+    return rows.map((r) => ({
+      id: r['id'] as number,
+      articleId: r['article_id'] as number,
+      supplier: (r['supplier'] as string | null) ?? null,
+      recipient: (r['recipient'] as string | null) ?? null,
+      items: JSON.parse(r['items'] as string),
+      status: r['status'] as StoredTransfer['status'],
+      date: (r['date'] as string | null) ?? null,
+      evidence: JSON.parse(r['evidence'] as string),
+      articleTitle: (r['article_title'] as string | null) ?? null,
+      articleSource: (r['article_source'] as string | null) ?? null,
+      articlePublished: (r['article_published'] as string | null) ?? null,
+    }));
+  }
+
+  async listEntities(filter: EntityFilter = {}): Promise<StoredEntity[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.type) (where.push('e.type = ?'), params.push(filter.type));
+    if (filter.q) {
+      where.push('(e.name LIKE ? OR e.code = ?)');
+      params.push(`%${filter.q}%`, filter.q.toUpperCase());
+    }
+    return this.db
+      .prepare(`${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        GROUP BY e.id ORDER BY articleCount DESC, e.name LIMIT ? OFFSET ?`)
+      .all(...params, filter.limit ?? 100, filter.offset ?? 0) as StoredEntity[];
+  }
+
+  async getEntity(id: string): Promise<StoredEntity | null> {
+    const row = this.db.prepare(`${ENTITY_SELECT} WHERE e.id = ? GROUP BY e.id`).get(id) as StoredEntity | undefined;
+    return row ?? null;
+  }
+
+  async entityMentions(id: string, limit = 200): Promise<EntityMention[]> {
+    return this.db
+      .prepare(
+        `SELECT m.article_id AS articleId, a.title, a.published, m.name, m.role, m.count
+         FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ?
+         ORDER BY a.published_day DESC NULLS LAST LIMIT ?`,
+      )
+      .all(id, limit) as EntityMention[];
+  }
+
+  async stats(): Promise<StoreStats> {
+    const count = (table: string): number =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      captures: count('captures'),
+      articles: count('articles'),
+      events: count('events'),
+      transfers: count('transfers'),
+      entities: count('entities'),
+      failures: count('failures'),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const CAPTURE_COLUMNS = 'id, sha256, size, media_type, origin, url, captured_at, is_gzipped';
+
+const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
+  count(m.article_id) AS articleCount, COALESCE(sum(m.count), 0) AS mentionCount,
+  min(a.published_day) AS firstSeen, max(a.published_day) AS lastSeen
+  FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id LEFT JOIN articles a ON a.id = m.article_id`;
+
+function toCapture(r: Row): CaptureRecord {
+  return {
+    id: r['id'] as number,
+    sha256: r['sha256'] as string,
+    size: r['size'] as number,
+    mediaType: r['media_type'] as string,
+    origin: r['origin'] as string,
+    url: (r['url'] as string | null) ?? null,
+    capturedAt: r['captured_at'] as string,
+    isGzipped: r['is_gzipped'] === 1,
+  };
+}
+
+function eventWhere(filter: EventFilter, alias: string): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.since) (where.push(`${alias}.date >= ?`), params.push(filter.since));
+  if (filter.until) (where.push(`${alias}.date <= ?`), params.push(filter.until));
+  if (filter.eventType) {
+    where.push(`(${alias}.plover = ? OR ${alias}.cameo LIKE ?)`);
+    params.push(filter.eventType.toUpperCase(), `${filter.eventType}%`);
+  }
+  if (filter.actor) {
+    where.push(`(${alias}.source_code LIKE ? OR ${alias}.target_code LIKE ?)`);
+    params.push(`${filter.actor.toUpperCase()}%`, `${filter.actor.toUpperCase()}%`);
+  }
+  if (filter.articleId !== undefined) (where.push(`${alias}.article_id = ?`), params.push(filter.articleId));
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+function toEvent(r: Row): StoredEvent {
+  const str = (k: string): string | null => (r[k] as string | null) ?? null;
+  const num = (k: string): number | null => (r[k] as number | null) ?? null;
+  return {
+    id: r['id'] as number,
+    articleId: r['article_id'] as number,
+    cameo: r['cameo'] as string,
+    plover: r['plover'] as string,
+    quadClass: num('quad_class'),
+    goldstein: num('goldstein'),
+    sourceName: str('source_name'),
+    sourceCode: str('source_code'),
+    targetName: str('target_name'),
+    targetCode: str('target_code'),
+    date: str('date'),
+    precision: r['precision'] as StoredEvent['precision'],
+    modality: r['modality'] as StoredEvent['modality'],
+    quantities: JSON.parse(r['quantities'] as string),
+    locationName: str('location_name'),
+    lat: num('lat'),
+    lon: num('lon'),
+    speaker: str('speaker'),
+    via: JSON.parse(r['via'] as string),
+    evidence: JSON.parse(r['evidence'] as string),
+    articleTitle: str('article_title'),
+    articleUrl: str('article_url'),
+    articlePublished: str('article_published'),
+    articleSource: str('article_source'),
+    analyzedAt: r['analyzed_at'] as string,
+  };
+}
