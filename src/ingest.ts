@@ -28,7 +28,12 @@ export interface IngestOptions {
 }
 
 /** Stores one page: the same bytes twice change nothing and say "unchanged". */
-export async function ingestOne(store: Store, input: DocInput, ctx: Context, options: IngestOptions = {}): Promise<IngestOutcome> {
+export async function ingestOne(
+  store: Store,
+  input: DocInput,
+  ctx: Context,
+  options: IngestOptions = {},
+): Promise<IngestOutcome> {
   const doc = createDoc(input);
   const [captureStage, ...rest] = PIPELINE;
   const outcome: IngestOutcome = {
@@ -96,8 +101,20 @@ export async function reprocessOne(store: Store, captureId: number, ctx: Context
     runStages(doc, PIPELINE, ctx);
   } catch (error) {
     const described = describeError(error);
-    await store.recordFailure({ origin: record.origin, sha256: record.sha256, ...described, at: new Date().toISOString() });
-    return { origin: record.origin, status: 'failed', sha256: record.sha256, captureId, articleId: null, error: described };
+    await store.recordFailure({
+      origin: record.origin,
+      sha256: record.sha256,
+      ...described,
+      at: new Date().toISOString(),
+    });
+    return {
+      origin: record.origin,
+      status: 'failed',
+      sha256: record.sha256,
+      captureId,
+      articleId: null,
+      error: described,
+    };
   }
   const articleId = await store.putAnalysis(captureId, toAnalysis(doc), PIPELINE_VERSION);
   return { origin: record.origin, status: 'reanalysed', sha256: record.sha256, captureId, articleId, error: null };

@@ -22,7 +22,8 @@ export async function expandPaths(args: readonly string[]): Promise<InputPath[]>
     }
     if (isDynamicPattern(arg)) {
       const matches = globSync(arg, { onlyFiles: true, absolute: false }).sort();
-      if (matches.length === 0) out.push({ path: arg, error: new InputError('input/no-match', `${arg}: no file matches`) });
+      if (matches.length === 0)
+        out.push({ path: arg, error: new InputError('input/no-match', `${arg}: no file matches`) });
       for (const match of matches) out.push({ path: match });
       continue;
     }
@@ -65,7 +66,7 @@ async function readStream(stream: NodeJS.ReadableStream, origin: string, maxByte
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk);
     size += buffer.length;
     if (size > maxBytes) throw tooLarge(origin, size, maxBytes);
     chunks.push(buffer);

@@ -36,7 +36,11 @@ export class BatchReport {
     this.#bar =
       process.stderr.isTTY && total > 1 && !this.#isQuiet
         ? new cliProgress.SingleBar(
-            { stream: process.stderr, format: '{bar} {value}/{total} {percentage}% | eta {eta}s | {file}', hideCursor: true },
+            {
+              stream: process.stderr,
+              format: '{bar} {value}/{total} {percentage}% | eta {eta}s | {file}',
+              hideCursor: true,
+            },
             cliProgress.Presets.shades_classic,
           )
         : null;
@@ -65,7 +69,9 @@ export class BatchReport {
   finish(): number {
     this.#bar?.stop();
     const c = this.counts;
-    process.stderr.write(`${c.stored} stored, ${c.unchanged} unchanged, ${c.reanalysed} reanalysed, ${c.failed} failed\n`);
+    process.stderr.write(
+      `${c.stored} stored, ${c.unchanged} unchanged, ${c.reanalysed} reanalysed, ${c.failed} failed\n`,
+    );
     return c.failed > 0 ? 1 : 0;
   }
 }

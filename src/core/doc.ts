@@ -51,12 +51,21 @@ export interface Article {
   url: string | null;
 }
 
+/** One token of a sentence, with its span in `article.text`. */
+export interface Token extends Span {
+  text: string;
+}
+
 export interface Sentence extends Span {
   text: string;
+  /** The sentence's tokens in order (punctuation and clitics like "'s" are tokens of their own). */
+  tokens?: Token[];
 }
 
 export interface Mention extends Span {
   text: string;
+  /** How the entity is named here: by name, a demonym ("Russian"), a capital ("Moscow"), a title or pronoun-like noun ("the minister"). */
+  form?: 'name' | 'demonym' | 'capital' | 'alias' | 'reference';
 }
 
 export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'region' | 'other';

@@ -53,9 +53,13 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)');
+    this.db.exec(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT, applied_at TEXT)',
+    );
     const done = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map(
+        (r) => r.version,
+      ),
     );
     for (const migration of SQLITE_MIGRATIONS) {
       if (done.has(migration.version)) continue;
@@ -69,7 +73,8 @@ export class SqliteStore implements Store {
   }
 
   async findCapture(sha256: string): Promise<CaptureRecord | null> {
-    const row = this.db.prepare(`SELECT ${CAPTURE_COLUMNS} FROM captures WHERE sha256 = ?`).get(sha256) as Row | undefined;
+    const row = this.db.prepare(`SELECT ${CAPTURE_COLUMNS} FROM captures WHERE sha256 = ?`).get(sha256) as
+      Row | undefined;
     return row ? toCapture(row) : null;
   }
 
@@ -89,16 +94,14 @@ export class SqliteStore implements Store {
 
   async analysisVersion(captureId: number): Promise<string | null> {
     const row = this.db.prepare('SELECT pipeline_version FROM articles WHERE capture_id = ?').get(captureId) as
-      | { pipeline_version: string }
-      | undefined;
+      { pipeline_version: string } | undefined;
     return row?.pipeline_version ?? null;
   }
 
   async putIngest(item: IngestItem): Promise<PutCaptureResult & { articleId: number | null }> {
     return this.db.transaction(() => {
       const existing = this.db.prepare('SELECT id FROM captures WHERE sha256 = ?').get(item.capture.sha256) as
-        | { id: number }
-        | undefined;
+        { id: number } | undefined;
       let id: number;
       if (existing) id = existing.id;
       else {
@@ -115,7 +118,13 @@ export class SqliteStore implements Store {
       }
       let articleId: number | null = null;
       if (item.analysis) articleId = this.#writeAnalysis(id, item.analysis, item.pipelineVersion);
-      if (item.failure) this.#writeFailure({ origin: item.capture.origin, sha256: item.capture.sha256, ...item.failure, at: new Date().toISOString() });
+      if (item.failure)
+        this.#writeFailure({
+          origin: item.capture.origin,
+          sha256: item.capture.sha256,
+          ...item.failure,
+          at: new Date().toISOString(),
+        });
       return { id, isNew: !existing, articleId };
     })();
   }
@@ -143,7 +152,8 @@ export class SqliteStore implements Store {
   /** Replaces the article and everything derived from it for one capture. Runs inside a transaction. */
   #writeAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): number {
     const a = analysis.article;
-    const old = this.db.prepare('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as { id: number } | undefined;
+    const old = this.db.prepare('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as
+      { id: number } | undefined;
     const json = JSON.stringify(analysis);
     const now = new Date().toISOString();
     let articleId: number;
@@ -157,7 +167,22 @@ export class SqliteStore implements Store {
           `UPDATE articles SET title=?, text=?, publisher=?, source=?, section=?, byline=?, published=?, published_day=?,
            language=?, url=?, pipeline_version=?, analyzed_at=?, analysis=? WHERE id=?`,
         )
-        .run(a.title, a.text, a.publisher, a.source, a.section, a.byline, a.published, dayOf(a.published), a.language, a.url, pipelineVersion, now, json, articleId);
+        .run(
+          a.title,
+          a.text,
+          a.publisher,
+          a.source,
+          a.section,
+          a.byline,
+          a.published,
+          dayOf(a.published),
+          a.language,
+          a.url,
+          pipelineVersion,
+          now,
+          json,
+          articleId,
+        );
     } else {
       articleId = Number(
         this.db
@@ -165,8 +190,22 @@ export class SqliteStore implements Store {
             `INSERT INTO articles (capture_id, title, text, publisher, source, section, byline, published, published_day,
              language, url, pipeline_version, analyzed_at, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(captureId, a.title, a.text, a.publisher, a.source, a.section, a.byline, a.published, dayOf(a.published), a.language, a.url, pipelineVersion, now, json)
-          .lastInsertRowid,
+          .run(
+            captureId,
+            a.title,
+            a.text,
+            a.publisher,
+            a.source,
+            a.section,
+            a.byline,
+            a.published,
+            dayOf(a.published),
+            a.language,
+            a.url,
+            pipelineVersion,
+            now,
+            json,
+          ).lastInsertRowid,
       );
     }
     const upsertEntity = this.db.prepare(
@@ -189,10 +228,25 @@ export class SqliteStore implements Store {
     );
     for (const e of analysis.events) {
       insertEvent.run(
-        articleId, e.cameo, e.cameo.slice(0, 2), e.plover, e.quadClass ?? null, e.goldstein ?? null,
-        e.source?.name ?? null, e.source?.code ?? null, e.target?.name ?? null, e.target?.code ?? null,
-        e.date, e.precision, e.modality, JSON.stringify(e.quantities), e.location?.name ?? null,
-        e.location?.lat ?? null, e.location?.lon ?? null, e.attribution.speaker, JSON.stringify(e.attribution.via),
+        articleId,
+        e.cameo,
+        e.cameo.slice(0, 2),
+        e.plover,
+        e.quadClass ?? null,
+        e.goldstein ?? null,
+        e.source?.name ?? null,
+        e.source?.code ?? null,
+        e.target?.name ?? null,
+        e.target?.code ?? null,
+        e.date,
+        e.precision,
+        e.modality,
+        JSON.stringify(e.quantities),
+        e.location?.name ?? null,
+        e.location?.lat ?? null,
+        e.location?.lon ?? null,
+        e.attribution.speaker,
+        JSON.stringify(e.attribution.via),
         JSON.stringify(e.evidence),
       );
     }
@@ -200,7 +254,15 @@ export class SqliteStore implements Store {
       `INSERT INTO transfers (article_id, supplier, recipient, items, status, date, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const t of analysis.transfers) {
-      insertTransfer.run(articleId, t.supplier, t.recipient, JSON.stringify(t.items), t.status, t.date, JSON.stringify(t.evidence));
+      insertTransfer.run(
+        articleId,
+        t.supplier,
+        t.recipient,
+        JSON.stringify(t.items),
+        t.status,
+        t.date,
+        JSON.stringify(t.evidence),
+      );
     }
     return articleId;
   }
@@ -246,7 +308,9 @@ export class SqliteStore implements Store {
         where.push('EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)');
         params.push(query.actor);
       } else {
-        where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code LIKE ? OR v.target_code LIKE ?))`);
+        where.push(
+          `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code LIKE ? OR v.target_code LIKE ?))`,
+        );
         params.push(`${query.actor.toUpperCase()}%`, `${query.actor.toUpperCase()}%`);
       }
     }
@@ -280,7 +344,7 @@ export class SqliteStore implements Store {
         section: (r['section'] as string | null) ?? null,
         published: (r['published'] as string | null) ?? null,
         url: (r['url'] as string | null) ?? null,
-        snippet: String(r['snippet'] ?? ''),
+        snippet: typeof r['snippet'] === 'string' ? r['snippet'] : '',
         score: (r['score'] as number | null) ?? null,
       })),
       facets: {
@@ -319,7 +383,7 @@ export class SqliteStore implements Store {
       origin: row['origin'] as string,
       pipelineVersion: row['pipeline_version'] as string,
       analyzedAt: row['analyzed_at'] as string,
-      analysis: JSON.parse(row['analysis'] as string) as Analysis,
+      analysis: parseJson<Analysis>(row['analysis']),
     };
   }
 
@@ -339,13 +403,13 @@ export class SqliteStore implements Store {
   async listTransfers(filter: EventFilter = {}): Promise<StoredTransfer[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.since) (where.push('t.date >= ?'), params.push(filter.since));
-    if (filter.until) (where.push('t.date <= ?'), params.push(filter.until));
+    if (filter.since) addClause(where, params, 't.date >= ?', filter.since);
+    if (filter.until) addClause(where, params, 't.date <= ?', filter.until);
     if (filter.actor) {
       where.push('(t.supplier LIKE ? OR t.recipient LIKE ?)');
       params.push(`${filter.actor}%`, `${filter.actor}%`);
     }
-    if (filter.articleId !== undefined) (where.push('t.article_id = ?'), params.push(filter.articleId));
+    if (filter.articleId !== undefined) addClause(where, params, 't.article_id = ?', filter.articleId);
     const rows = this.db
       .prepare(
         `SELECT t.*, a.title AS article_title, COALESCE(a.source, a.publisher) AS article_source,
@@ -359,10 +423,10 @@ export class SqliteStore implements Store {
       articleId: r['article_id'] as number,
       supplier: (r['supplier'] as string | null) ?? null,
       recipient: (r['recipient'] as string | null) ?? null,
-      items: JSON.parse(r['items'] as string),
+      items: parseJson<StoredTransfer['items']>(r['items']),
       status: r['status'] as StoredTransfer['status'],
       date: (r['date'] as string | null) ?? null,
-      evidence: JSON.parse(r['evidence'] as string),
+      evidence: parseJson<StoredTransfer['evidence']>(r['evidence']),
       articleTitle: (r['article_title'] as string | null) ?? null,
       articleSource: (r['article_source'] as string | null) ?? null,
       articlePublished: (r['article_published'] as string | null) ?? null,
@@ -372,14 +436,16 @@ export class SqliteStore implements Store {
   async listEntities(filter: EntityFilter = {}): Promise<StoredEntity[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.type) (where.push('e.type = ?'), params.push(filter.type));
+    if (filter.type) addClause(where, params, 'e.type = ?', filter.type);
     if (filter.q) {
       where.push('(e.name LIKE ? OR e.code = ?)');
       params.push(`%${filter.q}%`, filter.q.toUpperCase());
     }
     return this.db
-      .prepare(`${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        GROUP BY e.id ORDER BY articleCount DESC, e.name LIMIT ? OFFSET ?`)
+      .prepare(
+        `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        GROUP BY e.id ORDER BY articleCount DESC, e.name LIMIT ? OFFSET ?`,
+      )
       .all(...params, filter.limit ?? 100, filter.offset ?? 0) as StoredEntity[];
   }
 
@@ -439,8 +505,8 @@ function toCapture(r: Row): CaptureRecord {
 function eventWhere(filter: EventFilter, alias: string): { where: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.since) (where.push(`${alias}.date >= ?`), params.push(filter.since));
-  if (filter.until) (where.push(`${alias}.date <= ?`), params.push(filter.until));
+  if (filter.since) addClause(where, params, `${alias}.date >= ?`, filter.since);
+  if (filter.until) addClause(where, params, `${alias}.date <= ?`, filter.until);
   if (filter.eventType) {
     where.push(`(${alias}.plover = ? OR ${alias}.cameo LIKE ?)`);
     params.push(filter.eventType.toUpperCase(), `${filter.eventType}%`);
@@ -449,7 +515,7 @@ function eventWhere(filter: EventFilter, alias: string): { where: string; params
     where.push(`(${alias}.source_code LIKE ? OR ${alias}.target_code LIKE ?)`);
     params.push(`${filter.actor.toUpperCase()}%`, `${filter.actor.toUpperCase()}%`);
   }
-  if (filter.articleId !== undefined) (where.push(`${alias}.article_id = ?`), params.push(filter.articleId));
+  if (filter.articleId !== undefined) addClause(where, params, `${alias}.article_id = ?`, filter.articleId);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -470,17 +536,26 @@ function toEvent(r: Row): StoredEvent {
     date: str('date'),
     precision: r['precision'] as StoredEvent['precision'],
     modality: r['modality'] as StoredEvent['modality'],
-    quantities: JSON.parse(r['quantities'] as string),
+    quantities: parseJson<StoredEvent['quantities']>(r['quantities']),
     locationName: str('location_name'),
     lat: num('lat'),
     lon: num('lon'),
     speaker: str('speaker'),
-    via: JSON.parse(r['via'] as string),
-    evidence: JSON.parse(r['evidence'] as string),
+    via: parseJson<string[]>(r['via']),
+    evidence: parseJson<StoredEvent['evidence']>(r['evidence']),
     articleTitle: str('article_title'),
     articleUrl: str('article_url'),
     articlePublished: str('article_published'),
     articleSource: str('article_source'),
     analyzedAt: r['analyzed_at'] as string,
   };
+}
+
+function addClause(where: string[], params: unknown[], clause: string, ...values: unknown[]): void {
+  where.push(clause);
+  params.push(...values);
+}
+
+function parseJson<T>(value: unknown): T {
+  return JSON.parse(value as string) as T;
 }

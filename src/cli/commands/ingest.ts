@@ -30,13 +30,25 @@ export function registerIngest(program: Command): void {
 }
 
 /** Ingests every path in order; returns the exit code. */
-export async function ingestPaths(store: Store, config: Config, paths: string[], flags: IngestFlags = {}): Promise<number> {
+export async function ingestPaths(
+  store: Store,
+  config: Config,
+  paths: string[],
+  flags: IngestFlags = {},
+): Promise<number> {
   const ctx = createContext({ limits: config.limits });
   const items = await expandPaths(paths);
   const report = new BatchReport(items.length, { isQuiet: flags.quiet === true });
   for (const item of items) {
     if ('error' in item) {
-      report.add({ origin: item.path, status: 'failed', sha256: null, captureId: null, articleId: null, error: describeError(item.error) });
+      report.add({
+        origin: item.path,
+        status: 'failed',
+        sha256: null,
+        captureId: null,
+        articleId: null,
+        error: describeError(item.error),
+      });
       continue;
     }
     let bytes: Buffer;
@@ -45,7 +57,14 @@ export async function ingestPaths(store: Store, config: Config, paths: string[],
     } catch (error) {
       const described = describeError(error);
       await store.recordFailure({ origin: item.path, sha256: null, ...described, at: new Date().toISOString() });
-      report.add({ origin: item.path, status: 'failed', sha256: null, captureId: null, articleId: null, error: described });
+      report.add({
+        origin: item.path,
+        status: 'failed',
+        sha256: null,
+        captureId: null,
+        articleId: null,
+        error: described,
+      });
       continue;
     }
     const outcome = await ingestOne(

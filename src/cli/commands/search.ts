@@ -60,8 +60,12 @@ export function registerSearch(program: Command): void {
           return;
         }
         for (const hit of result.hits) {
-          const meta = [hit.published?.slice(0, 10), hit.source ?? hit.publisher, hit.section].filter(Boolean).join(' · ');
-          process.stdout.write(`${String(hit.id).padStart(5)}  ${hit.title ?? '(untitled)'}\n       ${meta}\n       ${hit.snippet.replace(/\s+/g, ' ')}\n\n`);
+          const meta = [hit.published?.slice(0, 10), hit.source ?? hit.publisher, hit.section]
+            .filter(Boolean)
+            .join(' · ');
+          process.stdout.write(
+            `${String(hit.id).padStart(5)}  ${hit.title ?? '(untitled)'}\n       ${meta}\n       ${hit.snippet.replace(/\s+/g, ' ')}\n\n`,
+          );
         }
         process.stdout.write(`${result.hits.length} of ${result.total} shown\n`);
       });

@@ -31,12 +31,18 @@ export function registerShow(program: Command): void {
           article.text,
           '',
         ];
-        if (entities.length) lines.push('Entities:', ...entities.map((e) => `  ${e.type.padEnd(12)} ${e.name}${e.code ? ` [${e.code}]` : ''}`), '');
+        if (entities.length)
+          lines.push(
+            'Entities:',
+            ...entities.map((e) => `  ${e.type.padEnd(12)} ${e.name}${e.code ? ` [${e.code}]` : ''}`),
+            '',
+          );
         if (events.length) {
           lines.push(
             'Events:',
             ...events.map(
-              (e) => `  ${e.cameo} ${e.plover.padEnd(9)} ${e.source?.code ?? '?'} -> ${e.target?.code ?? '?'}  ${e.date ?? ''} ${e.modality}  “${e.evidence.text.slice(0, 80)}”`,
+              (e) =>
+                `  ${e.cameo} ${e.plover.padEnd(9)} ${e.source?.code ?? '?'} -> ${e.target?.code ?? '?'}  ${e.date ?? ''} ${e.modality}  “${e.evidence.text.slice(0, 80)}”`,
             ),
             '',
           );
@@ -44,7 +50,10 @@ export function registerShow(program: Command): void {
         if (transfers.length) {
           lines.push(
             'Transfers:',
-            ...transfers.map((t) => `  ${t.supplier ?? '?'} -> ${t.recipient ?? '?'} ${t.status}: ${t.items.map((i) => `${i.count} ${i.item}`).join(', ')}`),
+            ...transfers.map(
+              (t) =>
+                `  ${t.supplier ?? '?'} -> ${t.recipient ?? '?'} ${t.status}: ${t.items.map((i) => `${i.count} ${i.item}`).join(', ')}`,
+            ),
           );
         }
         process.stdout.write(lines.join('\n') + '\n');
