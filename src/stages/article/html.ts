@@ -1,26 +1,171 @@
-/** Article extraction for HTML pages. First pass: Readability over linkedom. */
+/**
+ * Article extraction for HTML pages. Phases: guard the input (size, markup), parse once with
+ * linkedom, collect metadata signals, copy the body into a light tree, find and read the main
+ * content, recover when it yields too little (JSON-LD body, Readability, fast text path), then
+ * fill the metadata fields.
+ */
 import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
-import type { Article } from '../../core/doc.js';
+import type { Article, Message } from '../../core/doc.js';
 import type { ExtractOptions } from './options.js';
+import { buildLightTree, type DomNode, type LightNode } from './html/light-tree.js';
+import { readMainContent, type Paragraph } from './html/main-content.js';
+import { fastTextParagraphs, stripNonText } from './html/fast-text.js';
+import { readabilityParagraphs } from './html/readability-fallback.js';
+import { collectSignals } from './metadata/page-signals.js';
+import { readJsonLdArticle } from './metadata/json-ld.js';
+import { readPageMetadata } from './metadata/page-metadata.js';
+import { findPublished } from './metadata/published.js';
+import { findCredit } from './metadata/credit.js';
+import { chooseLanguage } from './metadata/language.js';
+import { InputError } from '../../core/errors.js';
+
+/** Pages longer than this (after scripts and styles are dropped) skip the DOM for the fast text path. */
+const MAX_PARSE_CHARS = 3_000_000;
+/** Most elements copied into the light tree; a real article page has a few thousand. */
+const MAX_TREE_NODES = 150_000;
+/** Below this many characters the main-content pass is taken to have missed the article. */
+const MIN_ARTICLE_CHARS = 250;
+/** Readability recurses over the DOM; beyond this depth it is not called. */
+const MAX_READABILITY_DEPTH = 300;
 
 export function extractHtml(html: string, options: ExtractOptions): Article {
-  const { document } = parseHTML(html);
-  const parsed = new Readability(document as unknown as Document).parse();
-  const text = (parsed?.textContent ?? '')
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n\n');
+  const deadline = performance.now() + options.limits.extractTimeoutMs;
+  const source = html.length > MAX_PARSE_CHARS ? stripNonText(html) : html;
+  if (source.length > MAX_PARSE_CHARS) {
+    note(options.messages, 'article/oversized-page', `page of ${html.length} characters read without a DOM (limit ${MAX_PARSE_CHARS})`);
+    return fastArticle(source, options);
+  }
+  const { document } = parseHTML(wrapFragment(source));
+  const root = document as unknown as DomNode;
+  const signals = collectSignals(root);
+  const jsonLd = readJsonLdArticle(signals.jsonLd);
+  const meta = readPageMetadata(signals, jsonLd, options.url);
+  const tree = buildLightTree(findBody(root), { maxNodes: MAX_TREE_NODES, deadline });
+  if (tree.isTruncated) {
+    note(options.messages, 'article/truncated-dom', `read the first ${tree.nodes} elements only (node or time limit)`);
+  }
+  let paragraphs = readMainContent(tree.root, meta.title);
+  paragraphs = recover(paragraphs, { jsonLdBody: jsonLd?.body ?? null, document, tree, source, deadline, options });
+  const texts = paragraphs.map((p) => p.text);
+  const text = texts.join('\n\n');
+  const published = findPublished(signals, jsonLd, options.url, headText(tree.root));
   return {
-    title: parsed?.title ?? null,
+    title: meta.title,
     text,
-    publisher: parsed?.siteName ?? null,
-    source: null,
+    publisher: meta.publisher,
+    source: findCredit(texts),
+    section: meta.section,
+    byline: meta.byline,
+    published: published?.value ?? null,
+    language: chooseLanguage(meta.declaredLanguages, text || (meta.title ?? '')),
+    url: meta.url,
+  };
+}
+
+interface RecoverContext {
+  jsonLdBody: string | null;
+  document: unknown;
+  tree: { maxDepth: number; isTruncated: boolean };
+  source: string;
+  deadline: number;
+  options: ExtractOptions;
+}
+
+/** When the main-content pass found too little: the JSON-LD body, then Readability, then the fast path. */
+function recover(paragraphs: Paragraph[], ctx: RecoverContext): Paragraph[] {
+  const length = paragraphs.reduce((n, p) => n + p.textLen, 0);
+  if (length >= MIN_ARTICLE_CHARS) return paragraphs;
+  const { messages } = ctx.options;
+  const ldBody = ctx.jsonLdBody?.trim() ?? '';
+  if (ldBody.length > Math.max(length * 1.5, MIN_ARTICLE_CHARS)) {
+    note(messages, 'article/json-ld-body', 'main content too short; used the articleBody of the JSON-LD');
+    return ldBody
+      .split(/\n\s*\n|\r?\n/)
+      .map((t) => t.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((text) => ({ text, tag: 'p', textLen: text.length, linkLen: 0 }));
+  }
+  if (ctx.tree.maxDepth <= MAX_READABILITY_DEPTH && !ctx.tree.isTruncated && performance.now() < ctx.deadline) {
+    const fromReadability = readabilityParagraphs(ctx.document);
+    const found = fromReadability.reduce((n, p) => n + p.textLen, 0);
+    if (found > length * 1.5) {
+      note(messages, 'article/readability-fallback', 'main content too short; used Readability');
+      return fromReadability;
+    }
+  }
+  if (length === 0) {
+    const fast = fastTextParagraphs(ctx.source);
+    if (fast.length > 0) {
+      note(messages, 'article/fast-text', 'no article container found; read prose lines without structure');
+      return fast;
+    }
+  }
+  return paragraphs;
+}
+
+/** The article read by the fast text path, with what metadata a head regex can give. */
+function fastArticle(html: string, options: ExtractOptions): Article {
+  const paragraphs = fastTextParagraphs(html).map((p) => p.text);
+  if (paragraphs.length === 0) throw new InputError('article/no-text', 'no readable text in an oversized page');
+  const title = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(html.slice(0, 100_000))?.[1]?.trim() ?? null;
+  const text = paragraphs.join('\n\n');
+  return {
+    title,
+    text,
+    publisher: null,
+    source: findCredit(paragraphs),
     section: null,
-    byline: parsed?.byline ?? null,
-    published: parsed?.publishedTime ?? null,
-    language: parsed?.lang ?? null,
+    byline: null,
+    published: null,
+    language: chooseLanguage([], text),
     url: options.url,
   };
 }
+
+/** linkedom needs an <html> element; a fragment or bare text is wrapped in one. */
+function wrapFragment(html: string): string {
+  const head = html.slice(0, 20_000);
+  if (/<html[\s>]/i.test(head)) return html;
+  return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+}
+
+/** The <body>, or the root element when the page has none. */
+function findBody(document: DomNode): DomNode {
+  const html = document.documentElement;
+  if (!html) return document;
+  for (let c = html.firstChild; c; c = c.nextSibling) if (c.nodeName.toLowerCase() === 'body') return c;
+  return html;
+}
+
+/** Up to 3,000 characters of visible text from the first <h1> on (the page's start when none), where datelines sit. */
+function headText(root: LightNode): string {
+  const limit = 3000;
+  const fromStart: string[] = [];
+  const fromH1: string[] = [];
+  let startLen = 0;
+  let h1Len = 0;
+  let isAfterH1 = false;
+  const stack: Array<LightNode | string> = [root];
+  while (stack.length > 0 && h1Len < limit) {
+    const item = stack.pop()!;
+    if (typeof item === 'string') {
+      if (startLen < limit) {
+        fromStart.push(item);
+        startLen += item.length;
+      }
+      if (isAfterH1) {
+        fromH1.push(item);
+        h1Len += item.length;
+      }
+      continue;
+    }
+    if (item.tag === 'h1') isAfterH1 = true;
+    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
+  }
+  return (isAfterH1 ? fromH1 : fromStart).join(' ').replace(/\s+/g, ' ');
+}
+
+function note(messages: Message[], rule: string, reason: string): void {
+  messages.push({ level: 'info', rule, reason });
+}
+

@@ -1,0 +1,33 @@
+/** Paragraph-level boilerplate: lines that sit inside article containers but are not the article. */
+
+/** Whole-line furniture: share prompts, ad labels, newsletter and follow prompts, credits, read-more links. */
+const BOILERPLATE_LINE = new RegExp(
+  [
+    '^(?:advertisement|advertising|anzeige|publicité|реклама|إعلان|sponsored( content)?|ad)$',
+    '^(?:share|share this( article| story)?|share on \\w+|tweet|email|print|comments?|\\d+ comments?)$',
+    '^(?:read more|more:?|see also:?|related:?|related (?:articles|stories|coverage|content|news)|recommended|most read|most popular|trending|top stories)\\b.{0,80}$',
+    '^(?:sign up|subscribe|register|log ?in|join)\\b.{0,160}(?:newsletter|inbox|email|free|account|today|now)\\b',
+    '^(?:follow us|like us|follow \\w+ on)\\b',
+    '^(?:click here|tap here)\\b.{0,120}$',
+    '^(?:image|photo|picture|video|graphic|illustration)(?: credit)?s?\\s*:',
+    '^(?:photo|image|picture)s? (?:by|courtesy|credit)\\b',
+    '^(?:©|\\(c\\)|copyright)\\s',
+    '^all rights reserved\\b',
+    '^(?:tags?|topics|filed under|categories|keywords)\\s*:',
+    '^(?:we use cookies|this (?:web)?site uses cookies|by (?:using|continuing)\\b.{0,80}cookies)',
+    '^(?:getty images|afp via getty images|reuters/|ap photo|epa|shutterstock)\\b.{0,60}$',
+    '^(?:loading|please wait|javascript is (?:disabled|required))\\b',
+    '^(?:this (?:article|story) (?:is|was) (?:available|published) (?:only )?to subscribers)',
+    '^(?:have your say|leave a (?:comment|reply)|join the conversation)\\b',
+  ].join('|'),
+  'iu',
+);
+
+/** A sentence that always signals a prompt, wherever it sits in a short line. */
+const PROMPT_ANYWHERE = /(?:sign up for (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|get the latest .{0,60} (?:delivered|in your inbox)|enable javascript|your browser does not support)/i;
+
+/** True when a paragraph is furniture by its words alone. */
+export function isBoilerplateParagraph(text: string): boolean {
+  if (text.length <= 200 && BOILERPLATE_LINE.test(text)) return true;
+  return text.length <= 300 && PROMPT_ANYWHERE.test(text);
+}

@@ -1,0 +1,106 @@
+/** Title, publisher, section, byline, canonical URL and declared languages from a page's signals. */
+import type { PageSignals } from './page-signals.js';
+import { clean } from './page-signals.js';
+import type { JsonLdArticle } from './json-ld.js';
+
+export interface PageMetadata {
+  title: string | null;
+  publisher: string | null;
+  section: string | null;
+  byline: string | null;
+  url: string | null;
+  declaredLanguages: Array<string | null>;
+}
+
+/** Separators between a headline and the site name in <title>. */
+const TITLE_SEPARATOR = /\s+[|–—·:»-]\s+|\s+-{2}\s+/;
+
+function first(signals: PageSignals, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = signals.meta.get(key)?.[0];
+    if (value && value.trim()) return clean(value);
+  }
+  return null;
+}
+
+export function readPageMetadata(signals: PageSignals, jsonLd: JsonLdArticle | null, url: string | null): PageMetadata {
+  const publisher =
+    first(signals, 'og:site_name', 'application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:app:name:iphone') ??
+    (jsonLd?.publisher ? clean(jsonLd.publisher) : null) ??
+    (jsonLd?.siteName ? clean(jsonLd.siteName) : null) ??
+    siteFromTitle(signals.title);
+  return {
+    title: chooseTitle(signals, jsonLd, publisher),
+    publisher,
+    section:
+      first(signals, 'article:section', 'section', 'parsely-section', 'og:article:section', 'article-section', 'category', 'dc.subject') ??
+      (jsonLd?.section ? clean(jsonLd.section) : null),
+    byline: chooseByline(signals, jsonLd),
+    url: canonicalUrl(signals, url),
+    declaredLanguages: [
+      jsonLd?.language ?? null,
+      signals.htmlLang,
+      first(signals, 'content-language', 'language', 'dc.language', 'og:locale'),
+    ],
+  };
+}
+
+/** The headline: an <h1> that the <title> or og:title contains, else og:title, JSON-LD, <title> minus site. */
+function chooseTitle(signals: PageSignals, jsonLd: JsonLdArticle | null, publisher: string | null): string | null {
+  const og = first(signals, 'og:title', 'twitter:title', 'title', 'dc.title');
+  const headline = jsonLd?.headline ? clean(jsonLd.headline) : null;
+  const docTitle = signals.title;
+  const references = [og, headline, docTitle].filter((x): x is string => !!x).map((x) => x.toLowerCase());
+  for (const h1 of signals.h1) {
+    if (h1.length >= 10 && references.some((r) => r.includes(h1.toLowerCase()))) return h1;
+  }
+  const picked = og ?? headline ?? (docTitle ? stripSite(docTitle, publisher) : null) ?? signals.h1.find((h) => h.length > 0) ?? null;
+  return picked ? stripSite(picked, publisher) : null;
+}
+
+/** "Headline | Site" -> "Headline" when the other part is the site name or much shorter. */
+function stripSite(title: string, publisher: string | null): string {
+  const parts = title.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return title;
+  const site = publisher?.toLowerCase();
+  const kept = parts.filter((p) => p.toLowerCase() !== site);
+  if (kept.length < parts.length) return kept.join(' - ');
+  const last = parts[parts.length - 1]!;
+  const rest = parts.slice(0, -1).join(' - ');
+  return last.length < 30 && rest.length > last.length * 1.5 ? rest : title;
+}
+
+function siteFromTitle(title: string | null): string | null {
+  if (!title) return null;
+  const parts = title.split(TITLE_SEPARATOR);
+  const last = parts.length > 1 ? parts[parts.length - 1]!.trim() : null;
+  return last && last.length < 40 ? last : null;
+}
+
+/** Authors from JSON-LD, meta tags, or a byline element, with the leading "By" dropped. */
+function chooseByline(signals: PageSignals, jsonLd: JsonLdArticle | null): string | null {
+  const fromLd = jsonLd?.authors.filter((a) => a.length < 80) ?? [];
+  if (fromLd.length > 0) return [...new Set(fromLd.map(clean))].join(', ');
+  const meta = first(signals, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator');
+  if (meta && !/^(?:https?:|@)/.test(meta)) return stripBy(meta);
+  const element = signals.bylines.find((b) => b.length > 2 && b.length < 80);
+  return element ? stripBy(element) : null;
+}
+
+function stripBy(text: string): string {
+  return clean(text.replace(/^(?:by|par|por|von|di|door|автор|بقلم)\s*:?\s+/i, ''));
+}
+
+/** The canonical link (resolved against the page URL), else og:url, else the URL given. */
+function canonicalUrl(signals: PageSignals, url: string | null): string | null {
+  for (const candidate of [signals.canonical, first(signals, 'og:url')]) {
+    if (!candidate) continue;
+    try {
+      const resolved = new URL(candidate, url ?? undefined).href;
+      if (/^https?:/.test(resolved)) return resolved;
+    } catch {
+      // A relative link with no page URL to resolve against: try the next source.
+    }
+  }
+  return url;
+}

@@ -1,0 +1,152 @@
+/**
+ * One walk over the parsed document collecting what metadata is read from: meta tags, JSON-LD
+ * blocks, the canonical link, <html lang>, <title>, <h1>s and <time> elements.
+ */
+import type { DomNode } from '../html/light-tree.js';
+
+/** A <time> element or an element marked `itemprop="datePublished"`. */
+export interface TimeSignal {
+  datetime: string;
+  text: string;
+  /** Lower-cased class, id, itemprop and the parent's class: says whether it is the publication time. */
+  context: string;
+}
+
+/** Raw metadata of a page, before any choice is made. */
+export interface PageSignals {
+  /** Meta tags by lower-cased name/property/itemprop; first value wins, all values kept in order. */
+  meta: Map<string, string[]>;
+  jsonLd: unknown[];
+  canonical: string | null;
+  htmlLang: string | null;
+  title: string | null;
+  h1: string[];
+  times: TimeSignal[];
+  /** Text of elements whose class/id names a byline or author. */
+  bylines: string[];
+}
+
+/** Walks at most this many elements for signals; a page beyond it keeps what was found. */
+const MAX_SIGNAL_NODES = 200_000;
+
+export function collectSignals(document: DomNode): PageSignals {
+  const signals: PageSignals = {
+    meta: new Map(),
+    jsonLd: [],
+    canonical: null,
+    htmlLang: null,
+    title: null,
+    h1: [],
+    times: [],
+    bylines: [],
+  };
+  const stack: DomNode[] = [document.documentElement ?? document];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < MAX_SIGNAL_NODES) {
+    const node = stack.pop()!;
+    if (node.nodeType !== 1) continue;
+    const tag = node.nodeName.toLowerCase();
+    const get = (name: string): string => node.getAttribute?.(name) ?? '';
+    switch (tag) {
+      case 'html':
+        signals.htmlLang ??= get('lang') || get('xml:lang') || null;
+        break;
+      case 'meta': {
+        const content = get('content');
+        const key = (get('property') || get('name') || get('itemprop') || get('http-equiv')).toLowerCase().trim();
+        if (key && content) {
+          const list = signals.meta.get(key);
+          if (list) list.push(content);
+          else signals.meta.set(key, [content]);
+        }
+        continue;
+      }
+      case 'link':
+        if (/\bcanonical\b/i.test(get('rel')) && get('href')) signals.canonical ??= get('href');
+        continue;
+      case 'script':
+        if (/ld\+json/i.test(get('type'))) readJsonLd(node.textContent ?? '', signals.jsonLd);
+        continue;
+      case 'style':
+      case 'noscript':
+      case 'template':
+      case 'svg':
+        continue;
+      case 'title':
+        signals.title ??= clean(node.textContent ?? '');
+        continue;
+      case 'h1':
+        if (signals.h1.length < 5) signals.h1.push(clean(node.textContent ?? ''));
+        break;
+      case 'time':
+        if (signals.times.length < 50) signals.times.push(timeSignal(node, get('datetime') || get('content')));
+        break;
+      default: {
+        const itemprop = get('itemprop');
+        if (/datePublished|dateCreated/i.test(itemprop) && signals.times.length < 50) {
+          signals.times.push(timeSignal(node, get('content') || get('datetime')));
+        }
+        const names = `${get('class')} ${get('id')} ${get('rel')} ${itemprop}`.toLowerCase();
+        if (
+          signals.bylines.length < 10 &&
+          /(?:^|[\s_-])(?:byline|author|author-name|authors|by-author|dateline-author|writer|reporter)(?=$|[\s_-])/.test(names)
+        ) {
+          const text = clean(node.textContent ?? '');
+          if (text.length > 0 && text.length < 120) signals.bylines.push(text);
+        }
+      }
+    }
+    const children: DomNode[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return signals;
+}
+
+function timeSignal(node: DomNode, datetime: string): TimeSignal {
+  const get = (n: DomNode | null, name: string): string => n?.getAttribute?.(name) ?? '';
+  const parent = (node as unknown as { parentNode: DomNode | null }).parentNode;
+  const context = [
+    get(node, 'class'),
+    get(node, 'id'),
+    get(node, 'itemprop'),
+    get(node, 'pubdate') !== '' || node.getAttribute?.('pubdate') != null ? 'pubdate' : '',
+    get(parent, 'class'),
+    get(parent, 'id'),
+  ]
+    .join(' ')
+    .toLowerCase();
+  return { datetime, text: clean(node.textContent ?? '').slice(0, 200), context };
+}
+
+/** Parses a JSON-LD block leniently (CDATA wrappers, trailing semicolons); drops it when unreadable. */
+function readJsonLd(raw: string, out: unknown[]): void {
+  const text = raw
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+    .trim()
+    .replace(/;\s*$/, '');
+  if (!text || text.length > 2_000_000) return;
+  try {
+    out.push(JSON.parse(text));
+  } catch {
+    // Raw control characters inside strings are the common fault; try once without them.
+    try {
+      out.push(JSON.parse(stripControls(text)));
+    } catch {
+      // Unreadable JSON-LD is ignored; the page's other metadata still counts.
+    }
+  }
+}
+
+/** Whitespace collapsed and trimmed. */
+export function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Raw control characters (invalid inside JSON strings) replaced by spaces. */
+function stripControls(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i) < 32 ? ' ' : text[i];
+  return out;
+}

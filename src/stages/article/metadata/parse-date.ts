@@ -1,0 +1,135 @@
+/**
+ * Reads one date string as pages write them (ISO 8601, RFC 2822, "March 27, 2020", "27 mars 2020",
+ * "27.03.2020", epoch seconds) into the contract's form: ISO with the offset when given,
+ * "YYYY-MM-DD" when only the day is known. Shared by the HTML and text-page extractors.
+ */
+
+/** Month names and abbreviations in the languages our pages come in, lower-cased, to month number. */
+const MONTHS: Record<string, number> = {};
+const MONTH_LISTS: string[][] = [
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
+  ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'],
+  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+  ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
+  ['janeiro', 'fevereiro', 'março', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
+  ['januar', 'februar', 'märz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
+  ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
+  ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'],
+  ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
+];
+for (const list of MONTH_LISTS) list.forEach((name, i) => (MONTHS[name] ??= i + 1));
+const ABBREVIATIONS: Array<[string, number]> = [
+  ['sept', 9], ['févr', 2], ['janv', 1], ['avr', 4], ['juil', 7], ['déc', 12], ['ene', 1], ['dic', 12],
+  ['ago', 8], ['set', 9], ['out', 10], ['dez', 12], ['okt', 10], ['mrz', 3], ['mär', 3],
+];
+for (const [name, month] of ABBREVIATIONS) MONTHS[name] ??= month;
+
+/** Alternation of month names, longest first so "marzo" wins over "mar". */
+export const MONTH_PATTERN = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** The month number of a name or abbreviation (any case, trailing dot allowed), or null. */
+export function monthOf(name: string): number | null {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;
+}
+
+/** Years outside this window are not publication dates of news pages. */
+const MIN_YEAR = 1995;
+const MAX_YEAR = 2100;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "YYYY-MM-DD" when the parts make a real calendar day in range; null otherwise. */
+export function makeDay(year: number, month: number, day: number): string | null {
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > days) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i;
+const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?\s*$/;
+const SLASHED_YMD = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const NUMERIC_DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const RFC_TZ = /\b(GMT|UTC|UT|Z|[+-]\d{4})\s*$/;
+
+/** Parses one date string; null when it holds no plausible publication date. */
+export function parseDate(value: string): string | null {
+  const text = value.trim();
+  if (!text) return null;
+  let m = ISO.exec(text);
+  if (m) {
+    const day = makeDay(+m[1]!, +m[2]!, +m[3]!);
+    if (!day) return null;
+    if (m[4] === undefined) return day;
+    return withTime(day, +m[4], +m[5]!, m[6] === undefined ? 0 : +m[6], m[7]);
+  }
+  m = COMPACT.exec(text);
+  if (m) {
+    const day = makeDay(+m[1]!, +m[2]!, +m[3]!);
+    if (!day) return null;
+    if (m[4] === undefined) return day;
+    return withTime(day, +m[4], +m[5]!, m[6] === undefined ? 0 : +m[6], m[7]);
+  }
+  if (/^\d{10}(?:\d{3})?$/.test(text)) {
+    const ms = text.length === 13 ? +text : +text * 1000;
+    const d = new Date(ms);
+    return Number.isNaN(d.getTime()) || d.getUTCFullYear() < MIN_YEAR ? null : d.toISOString().replace('.000Z', 'Z');
+  }
+  m = SLASHED_YMD.exec(text);
+  if (m) return makeDay(+m[1]!, +m[2]!, +m[3]!);
+  m = NUMERIC_DMY.exec(text);
+  if (m) {
+    const [a, b, year] = [+m[1]!, +m[2]!, +m[3]!];
+    // Day first unless the first number cannot be a day of that month order (US "03/27/2020").
+    return a > 12 ? makeDay(year, b, a) : b > 12 ? makeDay(year, a, b) : makeDay(year, b, a);
+  }
+  return parseWrittenDate(text);
+}
+
+const WRITTEN_DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})`, 'iu');
+const WRITTEN_MDY = new RegExp(`(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
+const TIME_AFTER = /^[,\s]*(?:at\s+|à\s+|-\s+|um\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(GMT|UTC|Z|[+-]\d{2}:?\d{2})?/i;
+
+/** "March 27, 2020", "27 March 2020", "27 de marzo de 2020", "Fri, 27 Mar 2020 10:00:00 +0000". */
+export function parseWrittenDate(text: string): string | null {
+  let day: string | null = null;
+  let rest = '';
+  const dmy = WRITTEN_DMY.exec(text);
+  const mdy = WRITTEN_MDY.exec(text);
+  const pick = dmy && mdy ? (dmy.index <= mdy.index ? 'dmy' : 'mdy') : dmy ? 'dmy' : mdy ? 'mdy' : null;
+  if (pick === 'dmy' && dmy) {
+    day = makeDay(+dmy[3]!, monthOf(dmy[2]!) ?? 0, +dmy[1]!);
+    rest = text.slice(dmy.index + dmy[0].length);
+  } else if (pick === 'mdy' && mdy) {
+    day = makeDay(+mdy[3]!, monthOf(mdy[1]!) ?? 0, +mdy[2]!);
+    rest = text.slice(mdy.index + mdy[0].length);
+  }
+  if (!day) return null;
+  const t = TIME_AFTER.exec(rest);
+  if (!t) return day;
+  let hour = +t[1]!;
+  const meridiem = t[4]?.toLowerCase().replace(/\./g, '');
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  const zone = t[5] ?? RFC_TZ.exec(text)?.[1];
+  return withTime(day, hour, +t[2]!, t[3] === undefined ? 0 : +t[3], zone);
+}
+
+function withTime(day: string, hour: number, minute: number, second: number, zone: string | undefined): string {
+  if (hour > 23 || minute > 59 || second > 59) return day;
+  const time = `${day}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  if (!zone) return time;
+  const z = zone.toUpperCase();
+  if (z === 'Z' || z === 'GMT' || z === 'UTC' || z === 'UT') return `${time}Z`;
+  const digits = z.replace(':', '');
+  const offset = digits.length === 3 ? `${digits}:00` : `${digits.slice(0, 3)}:${digits.slice(3)}`;
+  return offset === '+00:00' || offset === '-00:00' ? `${time}Z` : `${time}${offset}`;
+}
