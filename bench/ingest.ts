@@ -1,0 +1,118 @@
+/**
+ * Ingest benchmark: captures/s, articles/s and peak RSS for generated pages, side by side with a reference
+ * run that stores the same raw captures without analysing them (the floor set by reading, hashing and SQLite).
+ * Usage: npm run bench:ingest [-- --pages 10000]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writePages } from './lib/generate-pages.js';
+import { SqliteStore } from '../src/store/sqlite.js';
+import { createContext } from '../src/core/context.js';
+import { expandPaths, readInput } from '../src/inputs.js';
+import { ingestOne } from '../src/ingest.js';
+import { describeCapture } from '../src/stages/capture/index.js';
+import { PIPELINE_VERSION } from '../src/pipeline.js';
+
+interface RunResult {
+  mode: string;
+  pages: number;
+  seconds: number;
+  captures: number;
+  articles: number;
+  failed: number;
+  peakRssMb: number;
+}
+
+async function runMode(mode: 'full' | 'capture-only', dir: string, db: string): Promise<RunResult> {
+  const store = new SqliteStore(db);
+  await store.migrate();
+  const ctx = createContext();
+  const files = await expandPaths([dir]);
+  const started = process.hrtime.bigint();
+  let failed = 0;
+  for (const item of files) {
+    const bytes = await readInput(item.path, ctx.limits.maxBytes);
+    if (mode === 'full') {
+      const outcome = await ingestOne(store, { origin: item.path, bytes }, ctx);
+      if (outcome.status === 'failed') failed++;
+    } else {
+      const { body: _body, ...capture } = describeCapture({ origin: item.path, bytes }, ctx.limits, new Date());
+      await store.putIngest({
+        capture,
+        bytes,
+        url: null,
+        analysis: null,
+        failure: null,
+        pipelineVersion: PIPELINE_VERSION,
+      });
+    }
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const stats = await store.stats();
+  await store.close();
+  return {
+    mode,
+    pages: files.length,
+    seconds,
+    captures: stats.captures,
+    articles: stats.articles,
+    failed,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const flag = (name: string): string | undefined => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const child = flag('--child');
+  if (child) {
+    const result = await runMode(child as 'full' | 'capture-only', flag('--dir')!, flag('--db')!);
+    process.stdout.write(JSON.stringify(result) + '\n');
+    return;
+  }
+  const pages = Number(flag('--pages') ?? 10_000);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'wf-bench-ingest-'));
+  try {
+    const dir = path.join(work, 'pages');
+    writePages(dir, pages);
+    const self = fileURLToPath(import.meta.url);
+    // Each mode in its own process, so peak RSS belongs to that mode alone.
+    const run = (mode: string): RunResult => {
+      const out = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', self, '--child', mode, '--dir', dir, '--db', path.join(work, `${mode}.db`)],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      if (out.status !== 0) throw new Error(`${mode} run failed`);
+      return JSON.parse(out.stdout) as RunResult;
+    };
+    const reference = run('capture-only');
+    const full = run('full');
+    const rate = (r: RunResult, n: number) => (n / r.seconds).toFixed(0);
+    process.stdout.write(
+      `Ingest of ${pages} generated pages (3/4 text dumps, 1/4 HTML), pipeline ${PIPELINE_VERSION}, one process\n\n`,
+    );
+    process.stdout.write('run                 seconds  captures/s  articles/s  failed  peak RSS MB\n');
+    for (const r of [reference, full]) {
+      process.stdout.write(
+        `${r.mode.padEnd(18)} ${r.seconds.toFixed(2).padStart(8)} ${rate(r, r.captures).padStart(11)} ${rate(r, r.articles).padStart(11)} ${String(r.failed).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}\n`,
+      );
+    }
+    process.stdout.write(
+      `\nfull / capture-only: time x${(full.seconds / reference.seconds).toFixed(2)}, peak RSS x${(full.peakRssMb / reference.peakRssMb).toFixed(2)}\n`,
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();
