@@ -137,8 +137,8 @@ function findBody(document: DomNode): DomNode {
   return html;
 }
 
-/** Up to 3,000 characters of visible text from the first <h1> on (the page's start when none), where datelines sit. */
-function headText(root: LightNode): string {
+/** Up to 3,000 characters of visible text from the first <h1> on, where datelines sit, and from the page's start. */
+function headText(root: LightNode): { head: string; start: string } {
   const limit = 3000;
   const fromStart: string[] = [];
   const fromH1: string[] = [];
@@ -162,7 +162,8 @@ function headText(root: LightNode): string {
     if (item.tag === 'h1') isAfterH1 = true;
     for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
   }
-  return (isAfterH1 ? fromH1 : fromStart).join(' ').replace(/\s+/g, ' ');
+  const join = (parts: string[]): string => parts.join(' ').replace(/\s+/g, ' ');
+  return { head: isAfterH1 ? join(fromH1) : '', start: join(fromStart) };
 }
 
 function note(messages: Message[], rule: string, reason: string): void {

@@ -60,7 +60,8 @@ export function readJsonLdArticle(blocks: unknown[]): JsonLdArticle | null {
   for (const block of blocks) flatten(block, objects);
   const article =
     objects.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t))) ??
-    objects.find((o) => types(o).some((t) => /^WebPage$/i.test(t)) && (o['datePublished'] || o['headline']));
+    objects.find((o) => types(o).some((t) => /^WebPage$/i.test(t)) && (o['datePublished'] || o['headline'])) ??
+    objects.find((o) => o['datePublished'] && !types(o).some((t) => /^(?:Comment|Answer|ListItem|Review|Rating)$/i.test(t)));
   const site = objects.find((o) => types(o).some((t) => /^WebSite$/i.test(t)));
   if (!article && !site) return null;
   const a = article ?? {};

@@ -19,6 +19,10 @@ const MONTH_LISTS: string[][] = [
   ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
   ['ocak', 'şubat', 'mart', 'nisan', 'mayıs', 'haziran', 'temmuz', 'ağustos', 'eylül', 'ekim', 'kasım', 'aralık'],
   ['januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus', 'september', 'oktober', 'november', 'desember'],
+  ['ianuarie', 'februarie', 'martie', 'aprilie', 'mai', 'iunie', 'iulie', 'august', 'septembrie', 'octombrie', 'noiembrie', 'decembrie'],
+  ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
+  ['siječnja', 'veljače', 'ožujka', 'travnja', 'svibnja', 'lipnja', 'srpnja', 'kolovoza', 'rujna', 'listopada', 'studenoga', 'prosinca'],
+  ['januara', 'februara', 'marta', 'aprila', 'maja', 'juna', 'jula', 'augusta', 'septembra', 'oktobra', 'novembra', 'decembra'],
   ['stycznia', 'lutego', 'marca', 'kwietnia', 'maja', 'czerwca', 'lipca', 'sierpnia', 'września', 'października', 'listopada', 'grudnia'],
 ];
 for (const list of MONTH_LISTS) list.forEach((name, i) => (MONTHS[name] ??= i + 1));
@@ -54,10 +58,11 @@ export function makeDay(year: number, month: number, day: number): string | null
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i;
+const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{1,2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i;
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?\s*$/;
 const SLASHED_YMD = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
 const NUMERIC_DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
+const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const RFC_TZ = /\b(GMT|UTC|UT|Z|[+-]\d{4})\s*$/;
 
 /** Parses one date string; null when it holds no plausible publication date. */
@@ -91,6 +96,8 @@ export function parseDate(value: string): string | null {
     // Day first unless the first number cannot be a day of that month order (US "03/27/2020").
     return a > 12 ? makeDay(year, b, a) : b > 12 ? makeDay(year, a, b) : makeDay(year, b, a);
   }
+  m = CJK_DATE.exec(text);
+  if (m) return makeDay(+m[1]!, +m[2]!, +m[3]!);
   return parseWrittenDate(text);
 }
 

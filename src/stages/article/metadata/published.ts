@@ -33,25 +33,28 @@ export function findPublished(
   signals: PageSignals,
   jsonLd: JsonLdArticle | null,
   url: string | null,
-  visibleText: string,
+  visibleText: { head: string; start: string },
 ): PublishedTime | null {
   const fromLd = parseFirst([jsonLd?.datePublished, jsonLd?.dateCreated]);
   const fromMeta = parseFirst(PUBLISHED_META.flatMap((key) => signals.meta.get(key) ?? []));
   const fromTime = readTimes(signals);
   const fromUrl = url ? dayFromUrl(url) : null;
-  // The URL's day is written once by the CMS and never updated: it settles disagreements.
   for (const [value, source] of [
     [fromLd, 'json-ld'],
     [fromMeta, 'meta'],
     [fromTime, 'time'],
   ] as const) {
     if (!value) continue;
-    if (fromUrl && value.slice(0, 10) !== fromUrl && Math.abs(dayDiff(value, fromUrl)) > 1) continue;
-    if (fromUrl && value.slice(0, 10) !== fromUrl) return { value: fromUrl, source: 'url' };
+    // A URL's day is written once by the CMS; a machine date far from it belongs to something else.
+    if (fromUrl && Math.abs(dayDiff(value, fromUrl)) > 1) continue;
+    // A UTC time can fall on the next day; a visible publication day near it is the local one.
+    if (source !== 'time' && value.endsWith('Z') && fromTime && fromTime.length === 10 && Math.abs(dayDiff(value, fromTime)) <= 1) {
+      return { value: fromTime, source: 'time' };
+    }
     return { value, source };
   }
   if (fromUrl) return { value: fromUrl, source: 'url' };
-  const fromText = datelineIn(visibleText);
+  const fromText = datelineIn(visibleText.head) ?? datelineIn(visibleText.start);
   return fromText ? { value: fromText, source: 'text' } : null;
 }
 
@@ -73,7 +76,7 @@ function readTimes(signals: PageSignals): string | null {
   const usable = signals.times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text));
   const ordered = [...usable.filter((t) => PUBLISHED_CONTEXT.test(t.context)), ...usable];
   for (const t of ordered) {
-    const value = parseDate(t.datetime) ?? parseWrittenDate(t.text);
+    const value = parseDate(t.datetime) ?? parseDate(t.text) ?? parseWrittenDate(t.text);
     if (value) return value;
   }
   return null;
@@ -98,6 +101,8 @@ const DATELINE = new RegExp(
     `\\b(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
     `\\b\\d{1,2}(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(?:${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
     `\\b\\d{4}-\\d{2}-\\d{2}\\b`,
+    `\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}`,
+    `\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b`,
     `\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
   ].join('|'),
   'giu',
