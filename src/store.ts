@@ -212,6 +212,30 @@ export interface Store {
   entityMentions(id: string, limit?: number): Promise<EntityMention[]>;
   stats(): Promise<StoreStats>;
   close(): Promise<void>;
+  // Monitoring (watch state, stories, reliability, alerts): see the types under "Monitoring" below.
+  getWatchState(sourceKey: string): Promise<WatchState | null>;
+  putWatchState(state: WatchState): Promise<void>;
+  getWatchItem(sourceKey: string, itemId: string): Promise<WatchItem | null>;
+  /** True when a page with this URL was already ingested by the watcher (from any source). */
+  isUrlWatched(url: string): Promise<boolean>;
+  putWatchItem(item: WatchItem): Promise<void>;
+  putStoryFeatures(articleId: number, day: string | null, features: unknown): Promise<void>;
+  listStoryFeatures(filter?: StoryFeatureFilter): Promise<StoryFeatureRow[]>;
+  /** Stores story groups: a group keeps the smallest story id among its members, or gets a new one. */
+  saveStories(drafts: StoryDraft[]): Promise<number[]>;
+  listStories(filter?: StoryFilter): Promise<StorySummary[]>;
+  getStory(id: number): Promise<Story | null>;
+  /** Replaces the outlets and their reliability grades. */
+  putOutlets(outlets: OutletRecord[]): Promise<void>;
+  listOutlets(): Promise<OutletRecord[]>;
+  /** Replaces the credibility of the events of the given articles. */
+  putEventCredibility(articleIds: number[], grades: EventCredibility[]): Promise<void>;
+  listEventCredibility(filter?: { storyId?: number; articleId?: number }): Promise<EventCredibility[]>;
+  putAlert(alert: AlertInput): Promise<number>;
+  listAlerts(): Promise<Alert[]>;
+  getAlert(id: number): Promise<Alert | null>;
+  deleteAlert(id: number): Promise<boolean>;
+  markAlertSent(id: number, at: string, lastArticleId: number): Promise<void>;
 }
 
 /** One capture to store, with its analysis or the error it failed with. */
@@ -222,4 +246,127 @@ export interface IngestItem {
   analysis: Analysis | null;
   failure: { code: string; message: string } | null;
   pipelineVersion: string;
+}
+
+// ---- Monitoring: watch state, stories, source reliability, alerts ----
+
+/** What the watcher remembers about one watched URL between polls (and restarts). */
+export interface WatchState {
+  sourceKey: string;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  /** `ok`, `not-modified` or `failed`. */
+  lastStatus: string | null;
+  lastError: string | null;
+}
+
+/** One feed item the watcher has handled. */
+export interface WatchItem {
+  sourceKey: string;
+  itemId: string;
+  url: string | null;
+  /** `ingested` (stored or unchanged), `failed` (retried until attempts run out), `skipped` (robots.txt, no link). */
+  status: 'ingested' | 'failed' | 'skipped';
+  attempts: number;
+  articleId: number | null;
+  seenAt: string;
+}
+
+export interface StoryFeatureFilter {
+  /** Day bounds (YYYY-MM-DD), inclusive, on the article's day. */
+  since?: string;
+  until?: string;
+  articleIds?: number[];
+}
+
+export interface StoryFeatureRow {
+  articleId: number;
+  storyId: number | null;
+  day: string | null;
+  features: unknown;
+}
+
+export interface StoryDraft {
+  articleIds: number[];
+  headline: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  outletCount: number;
+}
+
+export interface StoryFilter {
+  since?: string;
+  until?: string;
+  /** Only stories told by at least this many outlets. */
+  minOutlets?: number;
+  limit?: number;
+  offset?: number;
+}
+
+export interface StorySummary {
+  id: number;
+  headline: string | null;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  articleCount: number;
+  outletCount: number;
+}
+
+export interface StoryArticle {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  source: string | null;
+  published: string | null;
+  url: string | null;
+  /** Admiralty reliability of the outlet (A–F). */
+  reliability: string;
+}
+
+export interface Story extends StorySummary {
+  articles: StoryArticle[];
+  outlets: string[];
+  events: Array<StoredEvent & { credibility: EventCredibility | null }>;
+}
+
+/** A source and how far it is trusted (Admiralty code: A completely reliable … E unreliable, F cannot be judged). */
+export interface OutletRecord {
+  name: string;
+  host: string | null;
+  reliability: 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
+  kind: string | null;
+  isStateAffiliated: boolean;
+  isWireAgency: boolean;
+  isOfficialBody: boolean;
+  /** Where the grade came from: `config`, `default` (data/outlets.json) or `unknown`. */
+  gradeOrigin: string;
+}
+
+/** An event's information credibility (Admiralty 1 confirmed … 5 improbable, 6 cannot be judged). */
+export interface EventCredibility {
+  eventId: number;
+  articleId: number;
+  storyId: number | null;
+  grade: 1 | 2 | 3 | 4 | 5 | 6;
+  /** Independent sources in the story reporting the same event (wire copy and near-duplicates count once). */
+  independentSources: number;
+  reason: string;
+}
+
+export interface AlertInput {
+  name: string;
+  /** The saved search: full-text query plus filters. */
+  query: SearchQuery;
+  /** Where digests go; null for a feed-only alert. */
+  email: string | null;
+  digest: 'immediate' | 'daily' | 'none';
+}
+
+export interface Alert extends AlertInput {
+  id: number;
+  createdAt: string;
+  lastSentAt: string | null;
+  /** The newest article already sent; later articles go in the next digest. */
+  lastArticleId: number;
 }

@@ -124,4 +124,77 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'monitoring: watch state, stories, outlets, event credibility, alerts',
+    sql: `
+      CREATE TABLE watch_sources (
+        source_key TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        last_status TEXT,
+        last_error TEXT
+      );
+      CREATE TABLE watch_items (
+        source_key TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        url TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        article_id INTEGER,
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (source_key, item_id)
+      );
+      CREATE INDEX watch_items_url ON watch_items(url);
+      CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        headline TEXT,
+        first_seen TEXT,
+        last_seen TEXT,
+        article_count INTEGER NOT NULL,
+        outlet_count INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_first_seen ON stories(first_seen);
+      CREATE TABLE story_features (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER REFERENCES stories(id) ON DELETE SET NULL,
+        day TEXT,
+        features TEXT NOT NULL
+      );
+      CREATE INDEX story_features_day ON story_features(day);
+      CREATE INDEX story_features_story ON story_features(story_id);
+      CREATE TABLE outlets (
+        name TEXT PRIMARY KEY,
+        host TEXT,
+        reliability TEXT NOT NULL,
+        kind TEXT,
+        is_state_affiliated INTEGER NOT NULL,
+        is_wire_agency INTEGER NOT NULL,
+        is_official_body INTEGER NOT NULL,
+        grade_origin TEXT NOT NULL
+      );
+      CREATE TABLE event_credibility (
+        event_id INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        article_id INTEGER NOT NULL,
+        story_id INTEGER,
+        grade INTEGER NOT NULL,
+        independent_sources INTEGER NOT NULL,
+        reason TEXT NOT NULL
+      );
+      CREATE INDEX event_credibility_article ON event_credibility(article_id);
+      CREATE INDEX event_credibility_story ON event_credibility(story_id);
+      CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        query TEXT NOT NULL,
+        email TEXT,
+        digest TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        last_sent_at TEXT,
+        last_article_id INTEGER NOT NULL DEFAULT 0
+      );
+    `,
+  },
 ];

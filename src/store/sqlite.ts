@@ -20,6 +20,19 @@ import type {
   StoredEvent,
   StoredTransfer,
   StoreStats,
+  Alert,
+  AlertInput,
+  EventCredibility,
+  OutletRecord,
+  Story,
+  StoryArticle,
+  StoryDraft,
+  StoryFeatureFilter,
+  StoryFeatureRow,
+  StoryFilter,
+  StorySummary,
+  WatchItem,
+  WatchState,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { dayOf, parseQuery, toFts5 } from './query.js';
@@ -480,6 +493,270 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
+
+  // ---- Monitoring: watch state, stories, outlets, event credibility, alerts ----
+
+  async getWatchState(sourceKey: string): Promise<WatchState | null> {
+    const r = this.db.prepare('SELECT * FROM watch_sources WHERE source_key = ?').get(sourceKey) as Row | undefined;
+    if (!r) return null;
+    const str = (k: string): string | null => (r[k] as string | null) ?? null;
+    return {
+      sourceKey,
+      etag: str('etag'),
+      lastModified: str('last_modified'),
+      lastPolledAt: str('last_polled_at'),
+      lastStatus: str('last_status'),
+      lastError: str('last_error'),
+    };
+  }
+
+  async putWatchState(s: WatchState): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO watch_sources (source_key, etag, last_modified, last_polled_at, last_status, last_error)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(s.sourceKey, s.etag, s.lastModified, s.lastPolledAt, s.lastStatus, s.lastError);
+  }
+
+  async getWatchItem(sourceKey: string, itemId: string): Promise<WatchItem | null> {
+    const r = this.db.prepare('SELECT * FROM watch_items WHERE source_key = ? AND item_id = ?').get(sourceKey, itemId) as
+      | Row
+      | undefined;
+    if (!r) return null;
+    return {
+      sourceKey,
+      itemId,
+      url: (r['url'] as string | null) ?? null,
+      status: r['status'] as WatchItem['status'],
+      attempts: r['attempts'] as number,
+      articleId: (r['article_id'] as number | null) ?? null,
+      seenAt: r['seen_at'] as string,
+    };
+  }
+
+  async isUrlWatched(url: string): Promise<boolean> {
+    return this.db.prepare(`SELECT 1 FROM watch_items WHERE url = ? AND status = 'ingested' LIMIT 1`).get(url) !== undefined;
+  }
+
+  async putWatchItem(i: WatchItem): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO watch_items (source_key, item_id, url, status, attempts, article_id, seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(i.sourceKey, i.itemId, i.url, i.status, i.attempts, i.articleId, i.seenAt);
+  }
+
+  async putStoryFeatures(articleId: number, day: string | null, features: unknown): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO story_features (article_id, day, features) VALUES (?, ?, ?)
+         ON CONFLICT(article_id) DO UPDATE SET day = excluded.day, features = excluded.features`,
+      )
+      .run(articleId, day, JSON.stringify(features));
+  }
+
+  async listStoryFeatures(filter: StoryFeatureFilter = {}): Promise<StoryFeatureRow[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) (where.push('(day >= ? OR day IS NULL)'), params.push(filter.since));
+    if (filter.until) (where.push('(day <= ? OR day IS NULL)'), params.push(filter.until));
+    if (filter.articleIds) {
+      where.push(`article_id IN (SELECT value FROM json_each(?))`);
+      params.push(JSON.stringify(filter.articleIds));
+    }
+    const rows = this.db
+      .prepare(`SELECT * FROM story_features ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id`)
+      .all(...params) as Row[];
+    return rows.map((r) => ({
+      articleId: r['article_id'] as number,
+      storyId: (r['story_id'] as number | null) ?? null,
+      day: (r['day'] as string | null) ?? null,
+      features: JSON.parse(r['features'] as string) as unknown,
+    }));
+  }
+
+  async saveStories(drafts: StoryDraft[]): Promise<number[]> {
+    return this.db.transaction(() => {
+      const now = new Date().toISOString();
+      const ids: number[] = [];
+      const touched = new Set<number>();
+      const storyOf = this.db.prepare('SELECT story_id FROM story_features WHERE article_id = ?');
+      const assign = this.db.prepare('UPDATE story_features SET story_id = ? WHERE article_id = ?');
+      for (const draft of drafts) {
+        const previous = draft.articleIds
+          .map((id) => (storyOf.get(id) as { story_id: number | null } | undefined)?.story_id ?? null)
+          .filter((id): id is number => id !== null && !ids.includes(id));
+        for (const id of previous) touched.add(id);
+        let id = previous.length > 0 ? Math.min(...previous) : null;
+        const values = [draft.headline, draft.firstSeen, draft.lastSeen, draft.articleIds.length, draft.outletCount, now];
+        if (id === null) {
+          id = Number(
+            this.db
+              .prepare(
+                `INSERT INTO stories (headline, first_seen, last_seen, article_count, outlet_count, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+              )
+              .run(...values).lastInsertRowid,
+          );
+        } else {
+          this.db
+            .prepare(`UPDATE stories SET headline=?, first_seen=?, last_seen=?, article_count=?, outlet_count=?, updated_at=? WHERE id=?`)
+            .run(...values, id);
+        }
+        for (const articleId of draft.articleIds) assign.run(id, articleId);
+        ids.push(id);
+      }
+      // Stories whose articles all moved to another story are gone.
+      for (const id of touched) {
+        if (!ids.includes(id) && !this.db.prepare('SELECT 1 FROM story_features WHERE story_id = ? LIMIT 1').get(id)) {
+          this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+        }
+      }
+      this.db.prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)').run();
+      return ids;
+    })();
+  }
+
+  async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.since) (where.push('substr(first_seen, 1, 10) >= ?'), params.push(filter.since.slice(0, 10)));
+    if (filter.until) (where.push('substr(first_seen, 1, 10) <= ?'), params.push(filter.until.slice(0, 10)));
+    if (filter.minOutlets !== undefined) (where.push('outlet_count >= ?'), params.push(filter.minOutlets));
+    return this.db
+      .prepare(
+        `SELECT id, headline, first_seen AS firstSeen, last_seen AS lastSeen, article_count AS articleCount,
+           outlet_count AS outletCount FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY first_seen DESC NULLS LAST, id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...params, Math.min(filter.limit ?? 100, MAX_LIMIT), filter.offset ?? 0) as StorySummary[];
+  }
+
+  async getStory(id: number): Promise<Story | null> {
+    const summary = this.db
+      .prepare(
+        `SELECT id, headline, first_seen AS firstSeen, last_seen AS lastSeen, article_count AS articleCount,
+           outlet_count AS outletCount FROM stories WHERE id = ?`,
+      )
+      .get(id) as StorySummary | undefined;
+    if (!summary) return null;
+    const articles = this.db
+      .prepare(
+        `SELECT a.id, a.title, json_extract(f.features, '$.outlet') AS outlet, a.source, a.published, a.url,
+           COALESCE(o.reliability, 'F') AS reliability
+         FROM story_features f JOIN articles a ON a.id = f.article_id
+         LEFT JOIN outlets o ON o.name = json_extract(f.features, '$.outlet')
+         WHERE f.story_id = ? ORDER BY a.published_day NULLS LAST, a.id`,
+      )
+      .all(id) as StoryArticle[];
+    const credibility = new Map((await this.listEventCredibility({ storyId: id })).map((c) => [c.eventId, c]));
+    const events = (
+      this.db
+        .prepare(
+          `SELECT v.*, a.title AS article_title, a.url AS article_url, a.published AS article_published,
+             COALESCE(a.source, a.publisher) AS article_source, a.analyzed_at
+           FROM events v JOIN articles a ON a.id = v.article_id
+           WHERE v.article_id IN (SELECT article_id FROM story_features WHERE story_id = ?) ORDER BY v.date NULLS LAST, v.id`,
+        )
+        .all(id) as Row[]
+    ).map((r) => {
+      const event = toEvent(r);
+      return { ...event, credibility: credibility.get(event.id) ?? null };
+    });
+    const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => o !== null))];
+    return { ...summary, articles, outlets, events };
+  }
+
+  async putOutlets(outlets: OutletRecord[]): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM outlets').run();
+      const insert = this.db.prepare(
+        `INSERT OR REPLACE INTO outlets (name, host, reliability, kind, is_state_affiliated, is_wire_agency, is_official_body, grade_origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const o of outlets) {
+        insert.run(o.name, o.host, o.reliability, o.kind, o.isStateAffiliated ? 1 : 0, o.isWireAgency ? 1 : 0, o.isOfficialBody ? 1 : 0, o.gradeOrigin);
+      }
+    })();
+  }
+
+  async listOutlets(): Promise<OutletRecord[]> {
+    return (this.db.prepare('SELECT * FROM outlets ORDER BY name').all() as Row[]).map((r) => ({
+      name: r['name'] as string,
+      host: (r['host'] as string | null) ?? null,
+      reliability: r['reliability'] as OutletRecord['reliability'],
+      kind: (r['kind'] as string | null) ?? null,
+      isStateAffiliated: r['is_state_affiliated'] === 1,
+      isWireAgency: r['is_wire_agency'] === 1,
+      isOfficialBody: r['is_official_body'] === 1,
+      gradeOrigin: r['grade_origin'] as string,
+    }));
+  }
+
+  async putEventCredibility(articleIds: number[], grades: EventCredibility[]): Promise<void> {
+    this.db.transaction(() => {
+      const remove = this.db.prepare('DELETE FROM event_credibility WHERE article_id = ?');
+      for (const id of articleIds) remove.run(id);
+      const insert = this.db.prepare(
+        `INSERT OR REPLACE INTO event_credibility (event_id, article_id, story_id, grade, independent_sources, reason)
+         SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?)`,
+      );
+      for (const g of grades) insert.run(g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason, g.eventId);
+    })();
+  }
+
+  async listEventCredibility(filter: { storyId?: number; articleId?: number } = {}): Promise<EventCredibility[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.storyId !== undefined) (where.push('story_id = ?'), params.push(filter.storyId));
+    if (filter.articleId !== undefined) (where.push('article_id = ?'), params.push(filter.articleId));
+    return this.db
+      .prepare(
+        `SELECT event_id AS eventId, article_id AS articleId, story_id AS storyId, grade,
+           independent_sources AS independentSources, reason
+         FROM event_credibility ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY event_id`,
+      )
+      .all(...params) as EventCredibility[];
+  }
+
+  async putAlert(alert: AlertInput): Promise<number> {
+    return Number(
+      this.db
+        .prepare('INSERT INTO alerts (name, query, email, digest, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(alert.name, JSON.stringify(alert.query), alert.email, alert.digest, new Date().toISOString()).lastInsertRowid,
+    );
+  }
+
+  async listAlerts(): Promise<Alert[]> {
+    return (this.db.prepare('SELECT * FROM alerts ORDER BY id').all() as Row[]).map(toAlert);
+  }
+
+  async getAlert(id: number): Promise<Alert | null> {
+    const row = this.db.prepare('SELECT * FROM alerts WHERE id = ?').get(id) as Row | undefined;
+    return row ? toAlert(row) : null;
+  }
+
+  async deleteAlert(id: number): Promise<boolean> {
+    return this.db.prepare('DELETE FROM alerts WHERE id = ?').run(id).changes > 0;
+  }
+
+  async markAlertSent(id: number, at: string, lastArticleId: number): Promise<void> {
+    this.db.prepare('UPDATE alerts SET last_sent_at = ?, last_article_id = max(last_article_id, ?) WHERE id = ?').run(at, lastArticleId, id);
+  }
+}
+
+function toAlert(r: Row): Alert {
+  return {
+    id: r['id'] as number,
+    name: r['name'] as string,
+    query: JSON.parse(r['query'] as string) as SearchQuery,
+    email: (r['email'] as string | null) ?? null,
+    digest: r['digest'] as Alert['digest'],
+    createdAt: r['created_at'] as string,
+    lastSentAt: (r['last_sent_at'] as string | null) ?? null,
+    lastArticleId: r['last_article_id'] as number,
+  };
 }
 
 const CAPTURE_COLUMNS = 'id, sha256, size, media_type, origin, url, captured_at, is_gzipped';
