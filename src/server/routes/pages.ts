@@ -1,0 +1,93 @@
+/** POST /api/pages: upload one page (raw body, or JSON `{url, content}`) with the bearer token; it is ingested like any other. */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Store } from '../../store.js';
+import type { Config } from '../../config.js';
+import { createContext } from '../../core/context.js';
+import { RequestError } from '../../core/errors.js';
+import { ingestOne } from '../../ingest.js';
+
+export interface PageRoutesOptions {
+  store: Store;
+  config: Config;
+}
+
+/** Throws 403 when writes are off (no token configured) and 401 when the request's token is missing or wrong. */
+export function requireToken(request: FastifyRequest, token: string | null): void {
+  if (!token) {
+    throw new RequestError(
+      403,
+      'auth/writes-disabled',
+      'writes are disabled: start the server with WATCHFLOOR_TOKEN=<secret> (or "token" in watchfloor.config.json) and send "Authorization: Bearer <secret>"',
+    );
+  }
+  const header = request.headers.authorization ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  // Hashing both sides first makes the comparison constant-time whatever the lengths.
+  const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+  if (!match?.[1] || !timingSafeEqual(digest(match[1]), digest(token))) {
+    throw new RequestError(401, 'auth/unauthorized', 'a valid "Authorization: Bearer <token>" header is needed to write');
+  }
+}
+
+interface JsonPage {
+  url?: string;
+  content?: string;
+  published?: string;
+}
+
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, config }) => {
+  const ctx = createContext({ limits: config.limits });
+  // Pages arrive as they were captured: keep the bytes untouched for every non-JSON type.
+  app.addContentTypeParser(['text/html', 'text/plain', 'application/octet-stream', 'application/xhtml+xml', 'application/gzip'], { parseAs: 'buffer' }, (_request, body, done) => {
+    done(null, body);
+  });
+  app.addHook('onRequest', async (request) => {
+    if (request.method === 'POST') requireToken(request, config.token);
+  });
+
+  app.post<{ Body: Buffer | JsonPage; Querystring: { url?: string; published?: string } }>(
+    '/api/pages',
+    {
+      schema: {
+        summary: 'Upload one page to capture, analyse and store (bearer token)',
+        description: 'Raw bytes (text/html, text/plain, application/octet-stream) with ?url=, or JSON {"url", "content"}.',
+        tags: ['pages'],
+        security: true,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { url: { type: 'string', maxLength: 2000 }, published: { type: 'string', maxLength: 40 } },
+        },
+      },
+    },
+    async (request, reply) => {
+      let bytes: Buffer;
+      let url = request.query.url ?? null;
+      let published = request.query.published ?? null;
+      const contentType = request.headers['content-type'] ?? null;
+      if (Buffer.isBuffer(request.body)) bytes = request.body;
+      else if (request.body && typeof request.body === 'object' && typeof request.body.content === 'string') {
+        bytes = Buffer.from(request.body.content, 'utf8');
+        if (typeof request.body.url === 'string') url = request.body.url;
+        if (typeof request.body.published === 'string') published = request.body.published;
+      } else {
+        throw new RequestError(400, 'request/invalid', 'body: send the page bytes, or JSON {"url", "content"} with content a string');
+      }
+      if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new RequestError(400, 'request/invalid', `url: not an http(s) URL: ${url.slice(0, 200)}`);
+      const outcome = await ingestOne(
+        store,
+        {
+          origin: url ?? `upload:${new Date().toISOString()}`,
+          bytes,
+          url,
+          published,
+          contentType: Buffer.isBuffer(request.body) ? contentType : null,
+        },
+        ctx,
+      );
+      const status = outcome.status === 'failed' ? (outcome.captureId === null ? 422 : 201) : outcome.status === 'unchanged' ? 200 : 201;
+      return reply.code(status).send(outcome);
+    },
+  );
+};
