@@ -1,0 +1,616 @@
+/**
+ * The shared Store: PostgreSQL through a pg pool, full text by a stored tsvector (title weighted A, text B)
+ * ranked with ts_rank_cd, snippets by ts_headline. Behaves like store/sqlite.ts as far as the engines allow.
+ */
+import pg from 'pg';
+import type { Analysis } from '../analysis.js';
+import type { Entity } from '../core/doc.js';
+import { WatchfloorError } from '../core/errors.js';
+import type {
+  CaptureRecord,
+  EntityFilter,
+  EntityMention,
+  EventFilter,
+  Facet,
+  FailureRecord,
+  IngestItem,
+  PutCaptureResult,
+  SearchQuery,
+  SearchResult,
+  Store,
+  StoredArticle,
+  StoredEntity,
+  StoredEvent,
+  StoredTransfer,
+  StoreStats,
+} from '../store.js';
+import { PG_TS_CONFIG, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { dayOf, parseQuery, type QueryTerm } from './query.js';
+
+/** Hits a search returns when the caller does not say (and the most it may ask for), as in SQLite. */
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 500;
+/** ts_rank_cd weights for D, C, B (text), A (title): a title match outweighs a body match tenfold. */
+const RANK_WEIGHTS = '{0.1, 0.1, 0.1, 1.0}';
+/** Advisory lock key taken while migrating, so workers starting together migrate once. */
+const MIGRATION_LOCK = 7_361_004;
+/** Transactions retried after a deadlock or serialization failure (concurrent workers). */
+const MAX_TX_ATTEMPTS = 5;
+/** Connections per process: a worker's concurrency plus the API's parallel facet queries. */
+const POOL_SIZE = 8;
+
+type Row = Record<string, unknown>;
+type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
+  readonly #label: string;
+
+  constructor(url: string) {
+    this.#label = redact(url);
+    this.pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+    // An idle connection dropped by the server must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async migrate(): Promise<void> {
+    await this.#tx(async (q) => {
+      await q('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await q('CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text, applied_at text)');
+      const done = new Set((await q('SELECT version FROM schema_migrations')).map((r) => r['version'] as number));
+      for (const migration of POSTGRES_MIGRATIONS) {
+        if (done.has(migration.version)) continue;
+        await q(migration.sql);
+        await q('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        ]);
+      }
+    });
+  }
+
+  async findCapture(sha256: string): Promise<CaptureRecord | null> {
+    const [row] = await this.#q(`SELECT ${CAPTURE_COLUMNS} FROM captures WHERE sha256 = $1`, [sha256]);
+    return row ? toCapture(row) : null;
+  }
+
+  async getCapture(id: number): Promise<CaptureRecord | null> {
+    const [row] = await this.#q(`SELECT ${CAPTURE_COLUMNS} FROM captures WHERE id = $1`, [id]);
+    return row ? toCapture(row) : null;
+  }
+
+  async getCaptureBytes(id: number): Promise<Buffer | null> {
+    const [row] = await this.#q('SELECT bytes FROM captures WHERE id = $1', [id]);
+    return (row?.['bytes'] as Buffer | undefined) ?? null;
+  }
+
+  async listCaptureIds(): Promise<number[]> {
+    return (await this.#q('SELECT id FROM captures ORDER BY id')).map((r) => r['id'] as number);
+  }
+
+  async analysisVersion(captureId: number): Promise<string | null> {
+    const [row] = await this.#q('SELECT pipeline_version FROM articles WHERE capture_id = $1', [captureId]);
+    return (row?.['pipeline_version'] as string | undefined) ?? null;
+  }
+
+  async putIngest(item: IngestItem): Promise<PutCaptureResult & { articleId: number | null }> {
+    return this.#tx(async (q) => {
+      const c = item.capture;
+      // DO NOTHING waits for a concurrent insert of the same bytes to commit, then yields; the SELECT finds it.
+      const [inserted] = await q(
+        `INSERT INTO captures (sha256, size, media_type, origin, url, captured_at, is_gzipped, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+        [c.sha256, c.size, c.mediaType, c.origin, item.url, c.capturedAt, c.isGzipped, item.bytes],
+      );
+      const id = inserted
+        ? (inserted['id'] as number)
+        : ((await q('SELECT id FROM captures WHERE sha256 = $1', [c.sha256]))[0]?.['id'] as number);
+      const articleId = item.analysis ? await writeAnalysis(q, id, item.analysis, item.pipelineVersion) : null;
+      if (item.failure) {
+        await writeFailure(q, { origin: c.origin, sha256: c.sha256, ...item.failure, at: new Date().toISOString() });
+      }
+      return { id, isNew: inserted !== undefined, articleId };
+    });
+  }
+
+  async putAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
+    return this.#tx((q) => writeAnalysis(q, captureId, analysis, pipelineVersion));
+  }
+
+  async recordFailure(failure: FailureRecord): Promise<void> {
+    await writeFailure(this.#q, failure);
+  }
+
+  async listFailures(limit = 100): Promise<FailureRecord[]> {
+    return (await this.#q('SELECT origin, sha256, code, message, at FROM failures ORDER BY id DESC LIMIT $1', [
+      limit,
+    ])) as unknown as FailureRecord[];
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+    const offset = Math.max(0, query.offset ?? 0);
+    const params: unknown[] = [];
+    const p = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const tsquery = query.q ? toTsQuery(parseQuery(query.q), p) : null;
+    const where: string[] = [];
+    if (tsquery) where.push('a.tsv @@ fts.q');
+    if (query.since) where.push(`a.published_day >= ${p(dayOf(query.since) ?? query.since)}`);
+    if (query.until) where.push(`a.published_day <= ${p(dayOf(query.until) ?? query.until)}`);
+    if (query.source) {
+      const v = p(query.source.toLowerCase());
+      where.push(`(lower(a.source) = ${v} OR lower(a.publisher) = ${v})`);
+    }
+    if (query.section) {
+      const v = p(query.section.toLowerCase());
+      where.push(`(lower(a.section) = ${v} OR ${v} = ANY(a.section_names))`);
+    }
+    if (query.country) {
+      where.push(
+        `EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+          WHERE m.article_id = a.id AND e.type = 'country' AND e.code = ${p(query.country.toUpperCase())})`,
+      );
+    }
+    if (query.actor) {
+      if (query.actor.includes(':')) {
+        where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ${p(query.actor)})`);
+      } else {
+        const v = p(`${query.actor.toUpperCase()}%`);
+        where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code ILIKE ${v} OR v.target_code ILIKE ${v}))`);
+      }
+    }
+    if (query.eventType) {
+      where.push(
+        `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id
+          AND (v.plover = ${p(query.eventType.toUpperCase())} OR v.cameo ILIKE ${p(`${query.eventType}%`)}))`,
+      );
+    }
+    const from = tsquery ? `articles a CROSS JOIN (SELECT ${tsquery} AS q) fts` : 'articles a';
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const order =
+      tsquery && query.sort !== 'date'
+        ? 'score ASC, a.published_day DESC NULLS LAST, a.id DESC'
+        : 'a.published_day DESC NULLS LAST, a.id DESC';
+    // Lower is better, as with bm25, so callers sort both engines' scores the same way.
+    const select = tsquery
+      ? `-ts_rank_cd('${RANK_WEIGHTS}', a.tsv, fts.q) AS score,
+         ts_headline('${PG_TS_CONFIG}', a.text, fts.q, '${HEADLINE_OPTIONS}') AS snippet`
+      : 'NULL::float8 AS score, substr(a.text, 1, 240) AS snippet';
+    const ids = `SELECT a.id FROM ${from} ${whereSql}`;
+    const facet = async (sql: string): Promise<Facet[]> =>
+      (await this.#q(sql, params)).map((r) => {
+        const f: Facet = { value: r['value'] as string, count: Number(r['count']) };
+        if (r['label'] !== undefined && r['label'] !== null) f.label = r['label'] as string;
+        return f;
+      });
+    const n = params.length;
+    const [rows, totals, source, section, country, eventType] = await Promise.all([
+      this.#q(
+        `SELECT a.id, a.title, a.source, a.publisher, a.section, a.published, a.url, ${select}
+         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+        [...params, limit, offset],
+      ),
+      this.#q(`SELECT count(*)::int AS n FROM ${from} ${whereSql}`, params),
+      facet(
+        `SELECT COALESCE(source, publisher) AS value, count(*)::int AS count FROM articles WHERE id IN (${ids})
+         AND COALESCE(source, publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, COALESCE(source, publisher) COLLATE "C" LIMIT 20`,
+      ),
+      facet(
+        `SELECT section AS value, count(*)::int AS count FROM articles WHERE id IN (${ids}) AND section IS NOT NULL
+         GROUP BY 1 ORDER BY 2 DESC, section COLLATE "C" LIMIT 20`,
+      ),
+      facet(
+        `SELECT e.code AS value, min(e.name) AS label, count(*)::int AS count FROM mentions m
+         JOIN entities e ON e.id = m.entity_id
+         WHERE m.article_id IN (${ids}) AND e.type = 'country' GROUP BY e.code ORDER BY 3 DESC, e.code COLLATE "C" LIMIT 20`,
+      ),
+      facet(
+        `SELECT plover AS value, count(DISTINCT article_id)::int AS count FROM events WHERE article_id IN (${ids})
+         GROUP BY 1 ORDER BY 2 DESC, plover COLLATE "C" LIMIT 20`,
+      ),
+    ]);
+    return {
+      total: (totals[0]?.['n'] as number | undefined) ?? 0,
+      hits: rows.map((r) => ({
+        id: r['id'] as number,
+        title: (r['title'] as string | null) ?? null,
+        source: (r['source'] as string | null) ?? null,
+        publisher: (r['publisher'] as string | null) ?? null,
+        section: (r['section'] as string | null) ?? null,
+        published: (r['published'] as string | null) ?? null,
+        url: (r['url'] as string | null) ?? null,
+        snippet: String(r['snippet'] ?? ''),
+        score: (r['score'] as number | null) ?? null,
+      })),
+      facets: { source, section, country, eventType },
+    };
+  }
+
+  async getArticle(id: number): Promise<StoredArticle | null> {
+    const [row] = await this.#q(
+      `SELECT a.id, a.capture_id, c.sha256, c.origin, a.pipeline_version, a.analyzed_at, a.analysis
+       FROM articles a JOIN captures c ON c.id = a.capture_id WHERE a.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row['id'] as number,
+      captureId: row['capture_id'] as number,
+      sha256: row['sha256'] as string,
+      origin: row['origin'] as string,
+      pipelineVersion: row['pipeline_version'] as string,
+      analyzedAt: row['analyzed_at'] as string,
+      analysis: JSON.parse(row['analysis'] as string) as Analysis,
+    };
+  }
+
+  async listEvents(filter: EventFilter = {}): Promise<StoredEvent[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where: string[] = [];
+    if (filter.since) where.push(`v.date >= ${p(filter.since)}`);
+    if (filter.until) where.push(`v.date <= ${p(filter.until)}`);
+    if (filter.eventType) {
+      where.push(`(v.plover = ${p(filter.eventType.toUpperCase())} OR v.cameo ILIKE ${p(`${filter.eventType}%`)})`);
+    }
+    if (filter.actor) {
+      const v = p(`${filter.actor.toUpperCase()}%`);
+      where.push(`(v.source_code ILIKE ${v} OR v.target_code ILIKE ${v})`);
+    }
+    if (filter.articleId !== undefined) where.push(`v.article_id = ${p(filter.articleId)}`);
+    const rows = await this.#q(
+      `SELECT v.*, a.title AS article_title, a.url AS article_url, a.published AS article_published,
+         COALESCE(a.source, a.publisher) AS article_source, a.analyzed_at
+       FROM events v JOIN articles a ON a.id = v.article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY v.date DESC NULLS LAST, v.id LIMIT ${p(filter.limit ?? 10000)} OFFSET ${p(filter.offset ?? 0)}`,
+      params,
+    );
+    return rows.map(toEvent);
+  }
+
+  async listTransfers(filter: EventFilter = {}): Promise<StoredTransfer[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where: string[] = [];
+    if (filter.since) where.push(`t.date >= ${p(filter.since)}`);
+    if (filter.until) where.push(`t.date <= ${p(filter.until)}`);
+    if (filter.actor) {
+      const v = p(`${filter.actor}%`);
+      where.push(`(t.supplier ILIKE ${v} OR t.recipient ILIKE ${v})`);
+    }
+    if (filter.articleId !== undefined) where.push(`t.article_id = ${p(filter.articleId)}`);
+    const rows = await this.#q(
+      `SELECT t.*, a.title AS article_title, COALESCE(a.source, a.publisher) AS article_source,
+         a.published AS article_published
+       FROM transfers t JOIN articles a ON a.id = t.article_id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY t.date DESC NULLS LAST, t.id LIMIT ${p(filter.limit ?? 10000)} OFFSET ${p(filter.offset ?? 0)}`,
+      params,
+    );
+    return rows.map((r) => ({
+      id: r['id'] as number,
+      articleId: r['article_id'] as number,
+      supplier: (r['supplier'] as string | null) ?? null,
+      recipient: (r['recipient'] as string | null) ?? null,
+      items: JSON.parse(r['items'] as string),
+      status: r['status'] as StoredTransfer['status'],
+      date: (r['date'] as string | null) ?? null,
+      evidence: JSON.parse(r['evidence'] as string),
+      articleTitle: (r['article_title'] as string | null) ?? null,
+      articleSource: (r['article_source'] as string | null) ?? null,
+      articlePublished: (r['article_published'] as string | null) ?? null,
+    }));
+  }
+
+  async listEntities(filter: EntityFilter = {}): Promise<StoredEntity[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where: string[] = [];
+    if (filter.type) where.push(`e.type = ${p(filter.type)}`);
+    if (filter.q) where.push(`(e.name ILIKE ${p(`%${filter.q}%`)} OR e.code = ${p(filter.q.toUpperCase())})`);
+    return (await this.#q(
+      `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       GROUP BY e.id ORDER BY "articleCount" DESC, e.name COLLATE "C" LIMIT ${p(filter.limit ?? 100)} OFFSET ${p(filter.offset ?? 0)}`,
+      params,
+    )) as unknown as StoredEntity[];
+  }
+
+  async getEntity(id: string): Promise<StoredEntity | null> {
+    const [row] = await this.#q(`${ENTITY_SELECT} WHERE e.id = $1 GROUP BY e.id`, [id]);
+    return (row as unknown as StoredEntity | undefined) ?? null;
+  }
+
+  async entityMentions(id: string, limit = 200): Promise<EntityMention[]> {
+    return (await this.#q(
+      `SELECT m.article_id AS "articleId", a.title, a.published, m.name, m.role, m.count
+       FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = $1
+       ORDER BY a.published_day DESC NULLS LAST, a.id DESC LIMIT $2`,
+      [id, limit],
+    )) as unknown as EntityMention[];
+  }
+
+  async stats(): Promise<StoreStats> {
+    const [row] = await this.#q(
+      `SELECT (SELECT count(*) FROM captures)::int AS captures, (SELECT count(*) FROM articles)::int AS articles,
+         (SELECT count(*) FROM events)::int AS events, (SELECT count(*) FROM transfers)::int AS transfers,
+         (SELECT count(*) FROM entities)::int AS entities, (SELECT count(*) FROM failures)::int AS failures`,
+    );
+    return row as unknown as StoreStats;
+  }
+
+  async close(): Promise<void> {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  /** One statement on any pooled connection. */
+  readonly #q: Query = async (sql, params = []) => {
+    try {
+      return (await this.pool.query(sql, clean(params))).rows as Row[];
+    } catch (error) {
+      throw this.#describe(error);
+    }
+  };
+
+  /** Runs `work` in one transaction on one connection, retrying it after a deadlock or serialization failure. */
+  async #tx<T>(work: (q: Query) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (error) {
+        throw this.#describe(error);
+      }
+      const q: Query = async (sql, params = []) => (await client.query(sql, clean(params))).rows as Row[];
+      try {
+        await q('BEGIN');
+        const result = await work(q);
+        await q('COMMIT');
+        client.release();
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        client.release();
+        const code = (error as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < MAX_TX_ATTEMPTS) continue;
+        throw this.#describe(error);
+      }
+    }
+  }
+
+  /** Connection failures name the server (password hidden); SQL errors keep their message. */
+  #describe(error: unknown): unknown {
+    if (error instanceof WatchfloorError) return error;
+    const code = (error as { code?: string }).code;
+    if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)$/.test(code)) {
+      return new WatchfloorError('store/unreachable', `${this.#label}: cannot reach PostgreSQL (${code})`, { cause: error });
+    }
+    if (code === '3D000' || code === '28P01' || code === '28000') {
+      return new WatchfloorError('store/unreachable', `${this.#label}: ${(error as Error).message}`, { cause: error });
+    }
+    return error;
+  }
+}
+
+const CAPTURE_COLUMNS = 'id, sha256, size, media_type, origin, url, captured_at, is_gzipped';
+
+const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
+  count(m.article_id)::int AS "articleCount", COALESCE(sum(m.count), 0)::int AS "mentionCount",
+  min(a.published_day) AS "firstSeen", max(a.published_day) AS "lastSeen"
+  FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id LEFT JOIN articles a ON a.id = m.article_id`;
+
+/** One fragment of about two dozen words around the matches, marked « », like FTS5's snippet(). */
+const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
+
+/**
+ * A tsquery expression for parsed search-box terms, with FTS5's precedence (AND binds tighter than OR,
+ * exclusions apply to the whole); every term goes through phraseto_tsquery as a bound parameter.
+ */
+export function toTsQuery(terms: readonly QueryTerm[], p: (value: unknown) => string): string | null {
+  const positive = terms.filter((t) => !t.isExcluded);
+  if (positive.length === 0) return null;
+  const term = (t: QueryTerm): string => `phraseto_tsquery('${PG_TS_CONFIG}', ${p(t.words.join(' '))})`;
+  const groups: string[][] = [];
+  for (const t of positive) {
+    const last = groups[groups.length - 1];
+    if (last && !t.isOr) last.push(term(t));
+    else groups.push([term(t)]);
+  }
+  let expr = groups.map((g) => `(${g.join(' && ')})`).join(' || ');
+  for (const t of terms.filter((x) => x.isExcluded)) expr = `(${expr}) && !!${term(t)}`;
+  return expr;
+}
+
+/** Replaces the article and everything derived from it for one capture. Runs inside a transaction. */
+async function writeAnalysis(q: Query, captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
+  const a = analysis.article;
+  const [article] = await q(
+    `INSERT INTO articles (capture_id, title, text, publisher, source, section, section_names, byline, published,
+       published_day, language, url, pipeline_version, analyzed_at, analysis)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+     ON CONFLICT (capture_id) DO UPDATE SET title = excluded.title, text = excluded.text, publisher = excluded.publisher,
+       source = excluded.source, section = excluded.section, section_names = excluded.section_names,
+       byline = excluded.byline, published = excluded.published, published_day = excluded.published_day,
+       language = excluded.language, url = excluded.url, pipeline_version = excluded.pipeline_version,
+       analyzed_at = excluded.analyzed_at, analysis = excluded.analysis
+     RETURNING id, (xmax = 0) AS inserted`,
+    [
+      captureId, a.title, a.text, a.publisher, a.source, a.section,
+      analysis.sections.map((s) => s.name.toLowerCase()), a.byline, a.published, dayOf(a.published), a.language,
+      a.url, pipelineVersion, new Date().toISOString(), JSON.stringify(analysis),
+    ],
+  );
+  const articleId = article?.['id'] as number;
+  if (article?.['inserted'] !== true) {
+    await q(
+      `WITH m AS (DELETE FROM mentions WHERE article_id = $1), v AS (DELETE FROM events WHERE article_id = $1)
+       DELETE FROM transfers WHERE article_id = $1`,
+      [articleId],
+    );
+  }
+  const entities = mergeEntities(analysis.entities);
+  if (entities.length > 0) {
+    const col = <K extends keyof Entity>(k: K): Array<Entity[K]> => entities.map((e) => e[k]);
+    // Insert-or-skip, then fill missing codes and places only where needed: no lock on the busy rows
+    // (country:RUS in every article) unless something changes, so workers do not queue on them.
+    await q(
+      `INSERT INTO entities (id, name, type, code, lat, lon)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[])
+       ON CONFLICT (id) DO NOTHING`,
+      [col('id'), col('name'), col('type'), col('code'), col('lat'), col('lon')],
+    );
+    await q(
+      `UPDATE entities e SET code = COALESCE(e.code, n.code), lat = COALESCE(e.lat, n.lat), lon = COALESCE(e.lon, n.lon)
+       FROM unnest($1::text[], $2::text[], $3::float8[], $4::float8[]) AS n(id, code, lat, lon)
+       WHERE e.id = n.id AND ((e.code IS NULL AND n.code IS NOT NULL) OR (e.lat IS NULL AND n.lat IS NOT NULL)
+         OR (e.lon IS NULL AND n.lon IS NOT NULL))`,
+      [col('id'), col('code'), col('lat'), col('lon')],
+    );
+    const mentions = [...new Map(analysis.entities.map((e) => [e.id, e])).values()];
+    await q(
+      `INSERT INTO mentions (article_id, entity_id, name, role, affiliation, count, first_start)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[])`,
+      [
+        articleId,
+        mentions.map((e) => e.id),
+        mentions.map((e) => e.name),
+        mentions.map((e) => e.role),
+        mentions.map((e) => e.affiliation),
+        mentions.map((e) => e.mentions.length),
+        mentions.map((e) => e.mentions[0]?.start ?? 0),
+      ],
+    );
+  }
+  const events = analysis.events;
+  if (events.length > 0) {
+    await q(
+      `INSERT INTO events (article_id, cameo, root, plover, quad_class, goldstein, source_name, source_code, target_name,
+         target_code, date, precision, modality, quantities, location_name, lat, lon, speaker, via, evidence)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::text[], $8::text[],
+         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::float8[],
+         $17::float8[], $18::text[], $19::text[], $20::text[])`,
+      [
+        articleId,
+        events.map((e) => e.cameo),
+        events.map((e) => e.cameo.slice(0, 2)),
+        events.map((e) => e.plover),
+        events.map((e) => e.quadClass ?? null),
+        events.map((e) => e.goldstein ?? null),
+        events.map((e) => e.source?.name ?? null),
+        events.map((e) => e.source?.code ?? null),
+        events.map((e) => e.target?.name ?? null),
+        events.map((e) => e.target?.code ?? null),
+        events.map((e) => e.date),
+        events.map((e) => e.precision),
+        events.map((e) => e.modality),
+        events.map((e) => JSON.stringify(e.quantities)),
+        events.map((e) => e.location?.name ?? null),
+        events.map((e) => e.location?.lat ?? null),
+        events.map((e) => e.location?.lon ?? null),
+        events.map((e) => e.attribution.speaker),
+        events.map((e) => JSON.stringify(e.attribution.via)),
+        events.map((e) => JSON.stringify(e.evidence)),
+      ],
+    );
+  }
+  const transfers = analysis.transfers;
+  if (transfers.length > 0) {
+    await q(
+      `INSERT INTO transfers (article_id, supplier, recipient, items, status, date, evidence)
+       SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])`,
+      [
+        articleId,
+        transfers.map((t) => t.supplier),
+        transfers.map((t) => t.recipient),
+        transfers.map((t) => JSON.stringify(t.items)),
+        transfers.map((t) => t.status),
+        transfers.map((t) => t.date),
+        transfers.map((t) => JSON.stringify(t.evidence)),
+      ],
+    );
+  }
+  return articleId;
+}
+
+async function writeFailure(q: Query, f: FailureRecord): Promise<void> {
+  await q('INSERT INTO failures (origin, sha256, code, message, at) VALUES ($1, $2, $3, $4, $5)', [
+    f.origin, f.sha256, f.code, f.message, f.at,
+  ]);
+}
+
+/**
+ * One row per entity id, sorted by id so concurrent transactions lock shared rows in the same order (no
+ * deadlocks); the first occurrence names it and later ones fill a missing code or place, as SQLite's upsert does.
+ */
+function mergeEntities(entities: readonly Entity[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const e of entities) {
+    const seen = byId.get(e.id);
+    if (!seen) byId.set(e.id, e);
+    else byId.set(e.id, { ...seen, code: seen.code ?? e.code, lat: seen.lat ?? e.lat, lon: seen.lon ?? e.lon });
+  }
+  return [...byId.values()].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000; it becomes U+FFFD, one UTF-16 unit as well, so evidence offsets
+ * into article text stay true. (The analysis JSON keeps the original: JSON escapes it.)
+ */
+function clean(params: readonly unknown[]): unknown[] {
+  const fix = (v: unknown): unknown =>
+    typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '\uFFFD') : Array.isArray(v) ? v.map(fix) : v;
+  return params.map(fix);
+}
+
+/** The URL with any password hidden, for messages. */
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
+}
+
+function toCapture(r: Row): CaptureRecord {
+  return {
+    id: r['id'] as number,
+    sha256: r['sha256'] as string,
+    size: r['size'] as number,
+    mediaType: r['media_type'] as string,
+    origin: r['origin'] as string,
+    url: (r['url'] as string | null) ?? null,
+    capturedAt: r['captured_at'] as string,
+    isGzipped: r['is_gzipped'] === true,
+  };
+}
+
+function toEvent(r: Row): StoredEvent {
+  const str = (k: string): string | null => (r[k] as string | null) ?? null;
+  const num = (k: string): number | null => (r[k] as number | null) ?? null;
+  return {
+    id: r['id'] as number,
+    articleId: r['article_id'] as number,
+    cameo: r['cameo'] as string,
+    plover: r['plover'] as string,
+    quadClass: num('quad_class'),
+    goldstein: num('goldstein'),
+    sourceName: str('source_name'),
+    sourceCode: str('source_code'),
+    targetName: str('target_name'),
+    targetCode: str('target_code'),
+    date: str('date'),
+    precision: r['precision'] as StoredEvent['precision'],
+    modality: r['modality'] as StoredEvent['modality'],
+    quantities: JSON.parse(r['quantities'] as string),
+    locationName: str('location_name'),
+    lat: num('lat'),
+    lon: num('lon'),
+    speaker: str('speaker'),
+    via: JSON.parse(r['via'] as string),
+    evidence: JSON.parse(r['evidence'] as string),
+    articleTitle: str('article_title'),
+    articleUrl: str('article_url'),
+    articlePublished: str('article_published'),
+    articleSource: str('article_source'),
+    analyzedAt: r['analyzed_at'] as string,
+  };
+}
