@@ -8,6 +8,7 @@ const BOILERPLATE_LINE = new RegExp(
     '^(?:read more|more:?|see also:?|related:?|related (?:articles|stories|coverage|content|news)|recommended|most read|most popular|trending|top stories)\\b.{0,80}$',
     '^(?:sign up|subscribe|register|log ?in|join)\\b.{0,160}(?:newsletter|inbox|email|free|account|today|now)\\b',
     '^(?:follow us|like us|follow \\w+ on)\\b',
+    "^(?:don['’]?t miss|must read|read next|up next|more on this|watch|listen|watch now|listen now|advert|this slideshow requires javascript\\.?)$",
     '^(?:click here|tap here)\\b.{0,120}$',
     '^(?:image|photo|picture|video|graphic|illustration)(?: credit)?s?\\s*:',
     '^(?:photo|image|picture)s? (?:by|courtesy|credit)\\b',

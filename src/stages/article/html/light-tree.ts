@@ -19,6 +19,13 @@ export interface LightNode {
   isJunk: boolean;
   /** Readability-style content score, filled by scoring. */
   score: number;
+  /** Characters of inline content directly in this block (its paragraph text), filled by scoring. */
+  ownLen: number;
+  /** Characters of that inline content inside links. */
+  ownLinkLen: number;
+  /** Paragraph characters and count below this node (junk excluded), filled by scoring. */
+  proseLen: number;
+  proseCount: number;
   attrs: Record<string, string>;
 }
 
@@ -46,7 +53,12 @@ const JUNK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'menu', 'figcapti
 
 /** Class/id words that name furniture in news templates (share bars, related links, comments, ads). */
 const JUNK_NAMES =
-  /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor(?:ed)?|banner|sidebar|side-bar|breadcrumbs?|tags?|tag-list|topics|byline|author|authors|author-bio|bio|caption|credit|credits|photo-credit|outbrain|taboola|popup|modal|paywall|footer|masthead|menu|navbar|nav|navigation|toolbar|widget|more-stories|read-more|readmore|most-popular|popular|trending|print|email|rating|meta|date|timestamp|dateline|post-meta|entry-meta|skip|hidden|visually-hidden|sr-only|screen-reader-text|copyright|disclaimer|pagination|pager|jump|login|follow|embed|video|gallery-nav|teaser|card)(?=$|[\s_-])/;
+  /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor(?:ed)?|banner|sidebar|side-bar|breadcrumbs?|tags?|tag-list|topics|byline|author|authors|author-bio|bio|caption|credit|credits|photo-credit|outbrain|taboola|popup|modal|paywall|footer|masthead|menu|navbar|nav|navigation|toolbar|widget|more-stories|read-more|readmore|most-popular|popular|trending|print|email|rating|meta|date|timestamp|dateline|post-meta|entry-meta|skip|hidden|visually-hidden|sr-only|screen-reader-text|copyright|disclaimer|pagination|pager|jump|login|follow|video|gallery-nav|teaser|card|rollover|tooltip|popover|hovercard)(?=$|[\s_-])/;
+
+/** Furniture words that also mark it inside compound names ("newsCaption", "articleSidebar"). */
+const JUNK_SUBSTRINGS = /caption|newsletter|advert|sharebar|share-bar|socialshare|social-share|sharing|related-?(?:articles?|stories|posts|links|content|news)|disqus|outbrain|taboola|cookie|paywall|breadcrumb|sidebar|byline|copyright|promo|sponsor/;
+/** Embedded posts (tweets, Instagram) are quoted in the article; their wrappers keep them. */
+const EMBED_NAMES = /(?:^|[\s_-])(?:embed|embedded|tweet|twitter-tweet|instagram-media|social-media-embed|social-embed)(?=$|[\s_-])/;
 
 /** Roles that mark furniture. */
 const JUNK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alert', 'menu']);
@@ -144,10 +156,19 @@ function makeNode(dom: DomNode, parent: LightNode | null, depth: number): LightN
     textLen: 0,
     linkLen: 0,
     depth,
-    isJunk: JUNK_TAGS.has(tag) || JUNK_ROLES.has(role) || (names.length > 0 && JUNK_NAMES.test(names)),
+    isJunk: JUNK_TAGS.has(tag) || JUNK_ROLES.has(role) || isJunkName(names),
     score: 0,
+    ownLen: 0,
+    ownLinkLen: 0,
+    proseLen: 0,
+    proseCount: 0,
     attrs,
   };
+}
+
+function isJunkName(names: string): boolean {
+  if (names.length === 0 || EMBED_NAMES.test(names)) return false;
+  return JUNK_NAMES.test(names) || JUNK_SUBSTRINGS.test(names);
 }
 
 function isHidden(dom: DomNode): boolean {

@@ -36,8 +36,9 @@ export function readMainContent(root: LightNode, title: string | null): Paragrap
   const units: LightNode[] = [];
   collectUnits(root, units);
   protectContent(root, units);
-  const top = pickTopCandidate(root, units);
-  if (!top) return [];
+  const picked = pickTopCandidate(root, units);
+  if (!picked) return [];
+  const top = climbToArticle(picked, root, units);
   const parts = withSiblings(top);
   const paragraphs: Paragraph[] = [];
   for (const part of parts) readParagraphs(part, paragraphs);
@@ -50,22 +51,27 @@ function collectUnits(root: LightNode, units: LightNode[]): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     let inlineLen = 0;
+    let inlineLinks = 0;
     for (const child of node.children) {
       if (typeof child === 'string') inlineLen += child.trim().length;
-      else if (INLINE_TAGS.has(child.tag)) inlineLen += child.textLen;
-      else stack.push(child);
+      else if (INLINE_TAGS.has(child.tag)) {
+        inlineLen += child.textLen;
+        inlineLinks += child.linkLen;
+      } else stack.push(child);
     }
+    node.ownLen = inlineLen;
+    node.ownLinkLen = Math.min(inlineLinks, inlineLen);
     if (!INLINE_TAGS.has(node.tag) && inlineLen >= MIN_UNIT_CHARS) units.push(node);
   }
 }
 
 /** Undoes the furniture mark on an element that holds most of the page's prose (a misleading class). */
 function protectContent(root: LightNode, units: LightNode[]): void {
-  const total = units.reduce((sum, u) => sum + Math.max(0, u.textLen - u.linkLen), 0);
+  const total = units.reduce((sum, u) => sum + u.ownLen - u.ownLinkLen, 0);
   if (total === 0) return;
   const held = new Map<LightNode, number>();
   for (const unit of units) {
-    const own = Math.max(0, unit.textLen - unit.linkLen);
+    const own = unit.ownLen - unit.ownLinkLen;
     for (let n: LightNode | null = unit; n && n !== root; n = n.parent) {
       if (n.isJunk) held.set(n, (held.get(n) ?? 0) + own);
     }
@@ -125,6 +131,34 @@ function pickTopCandidate(root: LightNode, units: LightNode[]): LightNode | null
     }
   }
   return top;
+}
+
+/** An article split into sections sits under an ancestor; climb while the ancestor adds prose, not links. */
+const CLIMB_MIN_AVERAGE = 90;
+/** The added prose must be at least this share of what the candidate holds, else it is a stray box. */
+const CLIMB_MIN_SHARE = 0.15;
+const CLIMB_MAX_LEVELS = 8;
+
+function climbToArticle(top: LightNode, root: LightNode, units: LightNode[]): LightNode {
+  for (const unit of units) {
+    if (unit.ownLinkLen * 2 > unit.ownLen || isInJunk(unit, root)) continue;
+    for (let n: LightNode | null = unit; n; n = n.parent) {
+      n.proseLen += unit.ownLen;
+      n.proseCount++;
+    }
+  }
+  let best = top;
+  let level = 0;
+  for (let n = top.parent; n && level < CLIMB_MAX_LEVELS; n = n.parent, level++) {
+    const extraLen = n.proseLen - best.proseLen;
+    const extraCount = n.proseCount - best.proseCount;
+    if (extraCount === 0) continue;
+    if (extraLen / extraCount < CLIMB_MIN_AVERAGE || extraLen < best.proseLen * CLIMB_MIN_SHARE) break;
+    const extraText = n.textLen - best.textLen;
+    if (extraText > 0 && (n.linkLen - best.linkLen) / extraText > 0.25) break;
+    best = n;
+  }
+  return best;
 }
 
 /** The top candidate, or its parent's children that belong with it, in page order. */
@@ -200,6 +234,8 @@ function readParagraphs(start: LightNode, out: Paragraph[]): void {
     }
     const node = item;
     if (node !== start && node.isJunk) continue;
+    // A link list tucked inside a paragraph (a hover card, an inline "related" box) is not prose.
+    if (node.tag !== 'a' && INLINE_TAGS.has(node.tag) && node.textLen > 80 && node.linkLen > node.textLen * 0.7) continue;
     if (node.tag === 'br') {
       if (lastWasBr) flush();
       else buffer.push('\n');
