@@ -1,4 +1,351 @@
-/** The `events` stage. Placeholder until its issue lands: finds nothing. */
-import { defineStage } from '../../core/stage.js';
+/**
+ * The `events` stage: who did what to whom, coded in CAMEO and PLOVER. Each sentence is split into
+ * attribution and claim, the claim's verb phrases are looked up in data/verb-patterns.json, and
+ * source and target are read from the clause around each phrase (subject, object, passive agent).
+ */
+import type { Actor, DateFinding, DatePrecision, Doc, Entity, Event, Modality, Place, Sentence } from '../../core/doc.js';
+import type { Context } from '../../core/context.js';
+import { defineStage, need } from '../../core/stage.js';
+import { evidenceOf } from '../../core/doc.js';
+import { findActors, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
+import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
+import { cameoEntry, intentCode } from './codebook.js';
+import { matchPatterns, type PatternMatch } from './patterns.js';
+import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
+import { splitSentences } from './split.js';
 
-export const events = defineStage('events', () => []);
+// Sentences longer than this are coded on their first part only: no real sentence is longer, and
+// the clause scans stay linear on hostile input.
+const MAX_SENTENCE_CHARS = 2000;
+// An event dated more than this before publication is historical background, not news.
+const HISTORICAL_DAYS = 365;
+
+const PREPOSITION_BEFORE =
+  /(?:^|\s)(?:in|at|near|to|from|against|with|on|for|over|by|into|across|toward|towards|inside|outside|between|among|despite|after|before|under|about|of|than|via|including|like)\s+(?:the\s+)?$/i;
+const CLAUSE_START =
+  /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
+const CLAUSE_END =
+  /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b)|\s{3,}/g;
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
+const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
+const HYPOTHETICAL = /\b(?:if|unless|could|might|may|in\s+case|would\s+consider)\b/i;
+const PLANNED_BEFORE =
+  /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|scheduled\s+to|aims?\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
+// Words after which a verb-looking word is a noun: "the attacks", "militant attacks".
+const NOUN_BEFORE =
+  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|that|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food)\s+$/i;
+const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
+
+/** What the coder remembers from one sentence to the next. */
+interface Discourse {
+  /** The last coded source: what "it", "the ministry" point back to outside reported speech. */
+  topic: Actor | null;
+}
+
+interface SentenceContext {
+  sentence: Sentence;
+  /** The sentence with its attribution blanked out, offsets unchanged. */
+  claim: string;
+  frame: Frame;
+  actors: ActorMention[];
+  speaker: Actor | null;
+  speakerName: string | null;
+  via: string[];
+  dates: DateFinding[];
+}
+
+/** The stage: every event in the article, in text order. */
+export const events = defineStage('events', (doc, ctx) => codeEvents(doc, ctx));
+
+/** Codes the events of an analysed document (needs its article; reads sentences, entities and dates when present). */
+export function codeEvents(doc: Doc, ctx: Context): Event[] {
+  const article = need(doc, 'article');
+  const text = article.text;
+  const sentences = doc.sentences && doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
+  const actors = findActors(text, doc.entities ?? [], ctx);
+  const dates = doc.dates ?? [];
+  const published = publishedDate(article.published);
+  const discourse: Discourse = { topic: null };
+  const out: Event[] = [];
+  let actorIndex = 0;
+  for (const sentence of sentences) {
+    while (actorIndex < actors.length && actors[actorIndex]!.end <= sentence.start) actorIndex++;
+    const inSentence: ActorMention[] = [];
+    for (let i = actorIndex; i < actors.length && actors[i]!.start < sentence.end; i++) {
+      const a = actors[i]!;
+      if (a.end <= sentence.end) inSentence.push({ ...a, start: a.start - sentence.start, end: a.end - sentence.start });
+    }
+    const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value !== null);
+    const sc = readSentence(sentence, inSentence, sentenceDates, article.source, article.publisher, discourse, ctx);
+    out.push(...codeSentence(sc, published, discourse, ctx));
+  }
+  return out;
+}
+
+function readSentence(
+  sentence: Sentence,
+  actors: ActorMention[],
+  dates: DateFinding[],
+  source: string | null,
+  publisher: string | null,
+  discourse: Discourse,
+  ctx: Context,
+): SentenceContext {
+  const text = sentence.text.slice(0, MAX_SENTENCE_CHARS);
+  const frame = readFrame(text);
+  let claim = text;
+  for (const span of frame.masked) claim = claim.slice(0, span.start) + ' '.repeat(span.end - span.start) + claim.slice(span.end);
+  let speaker: Actor | null = null;
+  let speakerName: string | null = null;
+  const named: string[] = [];
+  if (frame.speaker) {
+    const { start, end } = frame.speaker;
+    speakerName = text.slice(start, end).trim() || null;
+    const inside = actors.filter((a) => a.start >= start && a.end <= end);
+    const coded = inside.find((a) => a.code);
+    if (coded) speaker = toActor(coded);
+    else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
+    if (speakerName && isOutlet(speakerName)) {
+      const outlet = inside.find((a) => a.entity.type === 'organization' && !a.code) ?? inside.find((a) => a.entity.type === 'organization');
+      named.push(outlet ? outlet.entity.name : speakerName.replace(/^(?:the|a)\s+/i, ''));
+    }
+  }
+  const isMasked = (a: ActorMention): boolean => frame.masked.some((m) => a.start >= m.start && a.end <= m.end);
+  return {
+    sentence,
+    claim,
+    frame,
+    actors: actors.filter((a) => !isMasked(a)),
+    speaker,
+    speakerName,
+    via: outletChain(named, source, publisher),
+    dates,
+  };
+}
+
+/** Drops a phrase introduced by another through "to" (agreed to provide, refused to allow): the first governs. */
+function governing(matches: PatternMatch[], claim: string): PatternMatch[] {
+  const out: PatternMatch[] = [];
+  for (const match of matches) {
+    const previous = out[out.length - 1];
+    if (previous && INFINITIVE_LINK.test(claim.slice(previous.end, match.start) + ' ')) continue;
+    out.push(match);
+  }
+  return out;
+}
+
+function lastBoundary(claim: string, before: number, floor: number): number {
+  let start = floor;
+  CLAUSE_START.lastIndex = 0;
+  const head = claim.slice(0, before);
+  for (let m = CLAUSE_START.exec(head); m; m = CLAUSE_START.exec(head)) {
+    const end = m.index + m[0].length;
+    if (end > start && end <= before) start = end;
+  }
+  return start;
+}
+
+function nextBoundary(claim: string, after: number): number {
+  CLAUSE_END.lastIndex = after;
+  for (let m = CLAUSE_END.exec(claim); m; m = CLAUSE_END.exec(claim)) {
+    // A non-restrictive ", which ... ," inside the object: the clause goes on after its closing comma.
+    if (/^,\s+(?:which|who)$/.test(m[0] + claim.slice(m.index + m[0].length).split(/\s/)[0])) {
+      const close = claim.indexOf(',', m.index + 2);
+      if (close > 0 && /^,\s*(?:to|against|with|from|into|in|on|for)\b/.test(claim.slice(close))) {
+        CLAUSE_END.lastIndex = close + 1;
+        continue;
+      }
+    }
+    return m.index;
+  }
+  return claim.length;
+}
+
+function subjectOf(actors: ActorMention[], from: number, to: number, claim: string, ctx: Context): ActorMention | null {
+  const inRange = actors.filter((a) => a.start >= from && a.end <= to);
+  const free = inRange.filter((a) => !PREPOSITION_BEFORE.test(claim.slice(Math.max(from, a.start - 30), a.start)));
+  const chosen = free.find((a) => a.code) ?? free[0];
+  if (chosen) return chosen;
+  if (startsWithAnaphor(claim.slice(from, to), ctx)) return null;
+  return inRange.find((a) => a.code) ?? null;
+}
+
+function objectOf(actors: ActorMention[], from: number, to: number): ActorMention | null {
+  const inRange = actors.filter((a) => a.start >= from && a.end <= to);
+  return inRange.find((a) => a.code) ?? inRange[0] ?? null;
+}
+
+function codeSentence(sc: SentenceContext, published: Dated | null, discourse: Discourse, ctx: Context): Event[] {
+  const { claim, frame, actors } = sc;
+  const matches = governing(matchPatterns(claim, ctx), claim);
+  const out: Event[] = [];
+  let previousSource: Actor | null = null;
+  for (const match of matches) {
+    const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
+    const clauseStart = lastBoundary(claim, match.start, floor);
+    const clauseEnd = nextBoundary(claim, match.end);
+    const before = claim.slice(clauseStart, match.start);
+    const subject = subjectOf(actors, clauseStart, match.start, claim, ctx);
+    const object = objectOf(actors, match.end, clauseEnd);
+    const isReported = frame.speaker !== null && match.start >= frame.claimStart;
+    const pointsBack = !subject && startsWithAnaphor(before, ctx);
+    const resolved = pointsBack ? (isReported && sc.speaker ? sc.speaker : discourse.topic) : null;
+    const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
+    const isPassive = match.pattern.isVerb && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
+    if (match.pattern.isVerb && NOUN_BEFORE.test(claim.slice(Math.max(0, match.start - 20), match.start))) continue;
+    if (match.pattern.isVerb && /^\S+s\s+of\b/i.test(claim.slice(match.start, match.start + 40)) && !/\s/.test(claim.slice(match.start, match.end).trim())) continue;
+    if (!match.pattern.isVerb && !subject && match.pattern.roles === 'subject>object') continue;
+
+    let source: Actor | null;
+    let target: Actor | null;
+    switch (match.pattern.roles) {
+      case 'speaker>subject': {
+        source = sc.speaker ?? (subject && actors[0] !== subject && actors[0] ? toActor(actors[0]) : null);
+        let t = subject;
+        if (!t || (source && t.code === source.code)) t = nearestBefore(actors, clauseStart, source);
+        target = t ? toActor(t) : null;
+        break;
+      }
+      case 'speaker>object':
+        source = sc.speaker ?? (subject ? toActor(subject) : resolved);
+        target = object ? toActor(object) : null;
+        break;
+      case 'object>subject':
+        source = object ? toActor(object) : null;
+        target = subject ? toActor(subject) : resolved;
+        break;
+      default:
+        if (isPassive) {
+          const agent = agentOf(actors, claim, match.end, clauseEnd);
+          source = agent ? toActor(agent) : isReported ? sc.speaker : null;
+          target = subject ? toActor(subject) : object ? toActor(object) : null;
+        } else {
+          source = subject ? toActor(subject) : (resolved ?? previousSource ?? (isReported ? sc.speaker : null));
+          target = object ? toActor(object) : null;
+        }
+    }
+    if (!source && !target) continue;
+    if (match.pattern.isReverse) [source, target] = [target, source];
+
+    const date = eventDate(sc, clauseStart, clauseEnd, published);
+    const modality = modalityOf(claim, before, clauseStart, clauseEnd, match, frame, date, published);
+    const clauseText = claim.slice(clauseStart, clauseEnd);
+    const quantities = findQuantities(claim.slice(match.start, clauseEnd), ctx).map(({ start: _s, end: _e, ...q }) => q);
+    let code = match.pattern.code;
+    if (code === '070') {
+      const categories = equipmentCategories(clauseText, ctx);
+      if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = '072';
+      else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = '073';
+    }
+    if (modality === 'planned' || modality === 'hypothetical') code = intentCode(code, ctx);
+    const entry = cameoEntry(code, ctx);
+    const event: Event = {
+      cameo: code,
+      plover: entry.plover ?? '',
+      source,
+      target,
+      date: date?.value ?? null,
+      precision: date?.precision ?? 'vague',
+      modality,
+      quantities,
+      location: locationOf(actors, claim, clauseStart, clauseEnd),
+      attribution: { speaker: sc.speakerName, via: sc.via },
+      evidence: evidenceOf(sc.sentence.text, 0, sc.sentence.text.length),
+      goldstein: entry.goldstein,
+      quadClass: entry.quadClass,
+      rule: `events/verb-pattern:${match.pattern.phrase}`,
+    };
+    event.evidence = { text: sc.sentence.text, start: sc.sentence.start, end: sc.sentence.end };
+    const isRepeat = out.some(
+      (e) => e.cameo.slice(0, 2) === code.slice(0, 2) && e.source?.code === source?.code && (!target || e.target?.code === target.code),
+    );
+    if (isRepeat) continue;
+    out.push(event);
+    if (source?.code) {
+      previousSource = source;
+      if (!isPassive) discourse.topic = source;
+    }
+  }
+  return out;
+}
+
+function nearestBefore(actors: ActorMention[], before: number, not: Actor | null): ActorMention | null {
+  for (let i = actors.length - 1; i >= 0; i--) {
+    const a = actors[i]!;
+    if (a.end <= before && a.code && a.code !== not?.code) return a;
+  }
+  return null;
+}
+
+function agentOf(actors: ActorMention[], claim: string, from: number, to: number): ActorMention | null {
+  const by = /\bby\s+/gi;
+  by.lastIndex = from;
+  const m = by.exec(claim);
+  if (!m || m.index >= to + 40) return null;
+  return objectOf(actors, m.index, Math.max(to, m.index + 80));
+}
+
+function locationOf(actors: ActorMention[], claim: string, from: number, to: number): Place | null {
+  for (const a of actors) {
+    if (a.start < from || a.end > to) continue;
+    if (!/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
+    const e: Entity = a.entity;
+    if (e.type !== 'place' && e.type !== 'country' && e.type !== 'region') continue;
+    return { name: e.name, lat: e.lat, lon: e.lon, country: e.country ?? (e.type === 'country' ? e.code : null) };
+  }
+  return null;
+}
+
+interface Dated {
+  value: string;
+  precision: DatePrecision;
+}
+
+/** The publication date as an event date: its day (or month, or year). */
+function publishedDate(published: string | null): Dated | null {
+  if (!published) return null;
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(published);
+  if (!m) return null;
+  if (m[3]) return { value: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
+  if (m[2]) return { value: `${m[1]}-${m[2]}`, precision: 'month' };
+  return { value: m[1] ?? '', precision: 'year' };
+}
+
+/** The clause's own date, else the attribution's, else the publication's. */
+function eventDate(sc: SentenceContext, from: number, to: number, published: Dated | null): Dated | null {
+  const base = sc.sentence.start;
+  const own = sc.dates.find((d) => d.start - base >= from && d.end - base <= to);
+  const attributed = sc.dates.find((d) => sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
+  const chosen = own ?? attributed;
+  if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
+  return published;
+}
+
+function toTime(value: string): number {
+  const [y = '1970', m = '01', d = '01'] = value.split('-');
+  return Date.UTC(Number(y), Number(m) - 1, Number(d));
+}
+
+function modalityOf(
+  claim: string,
+  before: string,
+  clauseStart: number,
+  clauseEnd: number,
+  match: PatternMatch,
+  frame: Frame,
+  date: Dated | null,
+  published: Dated | null,
+): Modality {
+  const clause = claim.slice(clauseStart, clauseEnd);
+  const sentenceHead = claim.slice(0, match.start);
+  if (NEGATION_BEFORE.test(before) || /\bdenied\s+(?:that\s+)?$/i.test(sentenceHead.slice(-20))) return 'negated';
+  if (HYPOTHETICAL.test(before) || /\b(?:if|unless)\b/i.test(claim.slice(clauseStart, match.start))) return 'hypothetical';
+  if (PLANNED_BEFORE.test(before)) return 'planned';
+  if (date && published && date !== published) {
+    const delta = toTime(published.value) - toTime(date.value);
+    if (delta < 0 && date.value.slice(0, published.value.length) !== published.value) return 'planned';
+    if (delta > HISTORICAL_DAYS * 86_400_000) return 'historical';
+  }
+  if (frame.isHedged || /\b(?:reportedly|allegedly)\b/i.test(clause)) return 'reported';
+  return 'asserted';
+}

@@ -1,0 +1,131 @@
+/**
+ * Actor mentions for event coding, read from the entities: each mention with its CAMEO-style code,
+ * widened by a following role noun (Russia's defense ministry -> RUSMIL), merged with a person named
+ * right after (Russian Defense Minister Sergei Shoigu), and compound actors (the United States and its allies).
+ */
+import type { Actor, Entity } from '../../core/doc.js';
+import type { Context } from '../../core/context.js';
+
+/** One actor mention in the article text. */
+export interface ActorMention {
+  start: number;
+  end: number;
+  name: string;
+  code: string | null;
+  entity: Entity;
+}
+
+interface RolesFile {
+  roles: Record<string, string[]>;
+  anaphors: string[];
+  allies: string[];
+}
+
+interface RoleIndex {
+  /** Role noun (lower case) -> role code. */
+  byNoun: Map<string, string>;
+  /** Matches a role phrase right after a country mention. */
+  after: RegExp;
+  allies: RegExp;
+  anaphor: RegExp;
+}
+
+// Words allowed between a country and its role noun: "Russia's new defense ministry", "Afghan government forces".
+const ROLE_MODIFIERS =
+  'new|interim|military|foreign|local|central|federal|national|senior|top|former|current|state|armed|security|border|special|elite|ruling|main|transitional|provisional|regional';
+
+function roleIndex(ctx: Context): RoleIndex {
+  return ctx.data.memo('events/roles', () => {
+    const file = ctx.data.load<RolesFile>('actor-roles');
+    const byNoun = new Map<string, string>();
+    for (const [code, nouns] of Object.entries(file.roles)) for (const noun of nouns) byNoun.set(noun, code);
+    const nouns = [...byNoun.keys()].sort((a, b) => b.length - a.length).map((n) => n.replace(/ /g, '\\s+'));
+    const roleAlt = nouns.join('|');
+    return {
+      byNoun,
+      after: new RegExp(`^(?:['’]s)?((?:\\s+(?:${ROLE_MODIFIERS})){0,2}?)\\s+(${roleAlt})(?![\\w-])`, 'i'),
+      allies: new RegExp(`^\\s+(?:${file.allies.map((a) => a.replace(/ /g, '\\s+')).join('|')})(?![\\w-])`, 'i'),
+      anaphor: new RegExp(`^(?:${file.anaphors.join('|')}|we)(?![\\w-])`, 'i'),
+    };
+  });
+}
+
+/** The role code of a role phrase ("Minister of Defence" -> MIL), or null. */
+export function roleCodeOf(role: string | null | undefined, ctx: Context): string | null {
+  if (!role) return null;
+  const { byNoun } = roleIndex(ctx);
+  const lower = role.toLowerCase().replace(/\s+/g, ' ');
+  if (/defen[cs]e|military|army|general|command/.test(lower)) return 'MIL';
+  const exact = byNoun.get(lower);
+  if (exact) return exact;
+  for (const [noun, code] of byNoun) if (noun.length > 4 && lower.includes(noun)) return code;
+  return null;
+}
+
+/** Base code of an entity: its own code, else a person's affiliation, else the country it lies in. */
+function baseCode(entity: Entity, ctx: Context): string | null {
+  if (entity.type === 'region' || entity.type === 'other') return entity.code ?? null;
+  if (entity.code) return entity.code;
+  if (entity.type === 'person') {
+    const country = entity.affiliation ?? entity.country ?? null;
+    if (!country || !/^[A-Z]{3}$/.test(country)) return country;
+    const role = roleCodeOf(entity.role, ctx);
+    return role ? country + role : country;
+  }
+  return entity.country ?? null;
+}
+
+/** Every actor mention in the text, in text order, overlaps resolved (the longer mention wins). */
+export function findActors(text: string, entities: readonly Entity[], ctx: Context): ActorMention[] {
+  const index = roleIndex(ctx);
+  const raw: ActorMention[] = [];
+  for (const entity of entities) {
+    const code = baseCode(entity, ctx);
+    for (const mention of entity.mentions) {
+      raw.push({ start: mention.start, end: mention.end, name: mention.text, code, entity });
+    }
+  }
+  raw.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: ActorMention[] = [];
+  for (const mention of raw) {
+    const last = mentions[mentions.length - 1];
+    if (last && mention.start < last.end) continue;
+    mentions.push({ ...mention });
+  }
+  // Widen a country or organisation by the role noun after it, then absorb a person named right after.
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (m.entity.type === 'country' || m.entity.type === 'organization') {
+      const next = mentions[i + 1];
+      const limit = next ? next.start : text.length;
+      const role = index.after.exec(text.slice(m.end, Math.min(limit, m.end + 60)));
+      if (role?.[2]) {
+        const code = index.byNoun.get(role[2].toLowerCase().replace(/\s+/g, ' '));
+        m.end += role[0].length;
+        m.name = text.slice(m.start, m.end);
+        if (code && m.code && /^[A-Z]{3}$/.test(m.code)) m.code += code;
+      }
+      if (next && next.entity.type === 'person' && next.start - m.end <= 2 && role) {
+        m.end = next.end;
+        m.name = text.slice(m.start, m.end);
+        mentions.splice(i + 1, 1);
+      }
+    }
+    const allies = index.allies.exec(text.slice(m.end, m.end + 40));
+    if (allies) {
+      m.end += allies[0].length;
+      m.name = text.slice(m.start, m.end);
+    }
+  }
+  return mentions;
+}
+
+/** Whether a clause opens with a pronoun or a definite description (it, the ministry) that points back. */
+export function startsWithAnaphor(text: string, ctx: Context): boolean {
+  return roleIndex(ctx).anaphor.test(text.trimStart());
+}
+
+/** The contract's actor for a mention. */
+export function toActor(mention: ActorMention, code: string | null = mention.code): Actor {
+  return { name: mention.name, code, entityId: mention.entity.id };
+}

@@ -1,0 +1,100 @@
+/**
+ * Reported speech: who a sentence's claim is attributed to ("X said", "..., X said on Monday",
+ * "according to X"), the span that attribution occupies (masked before coding the claim), and the
+ * chain of outlets the story travelled through.
+ */
+import type { Span } from '../../core/doc.js';
+
+/** A sentence split into the attribution and the claim. Offsets are relative to the sentence. */
+export interface Frame {
+  /** The speaker's noun phrase, or null when the sentence is not attributed. */
+  speaker: Span | null;
+  /** The parts that are attribution, not claim (speaker, speech verb, "according to ..."). */
+  masked: Span[];
+  /** Where the claim starts (after "X said that"). */
+  claimStart: number;
+  /** Whether the attribution hedges the claim (reportedly, allegedly, media reports). */
+  isHedged: boolean;
+}
+
+const SPEECH =
+  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|reports|stated|states|declared|declares|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|claims|charged|protested|explained|revealed|disclosed|insisted|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
+const AUX = '(?:(?:has|had|have|was|is)\\s+)?';
+// What may follow a leading speech verb before the claim: "in a statement on Saturday", "back then", "that".
+const LEAD_FILLER =
+  /^(?:\s*,?\s*(?:in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|letter|interview|speech|report|remarks|message)|on\s+[A-Z]\w+(?:\s+\d{1,2})?|today|yesterday|here|there|earlier|later|back\s+then|then|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+day|\w+day|in\s+\w+|late\s+\w+|again|repeatedly|publicly|also))*\s*(?:that\s+)?/;
+
+const TRAILING = new RegExp(
+  `[,;]["”']?\\s+((?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?[.!?"”']*\\s*$`,
+);
+const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
+const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
+const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`);
+const HEDGE = /\b(?:reportedly|allegedly|purportedly|according\s+to\s+(?:reports|media|sources|unconfirmed)|reports\s+said|media\s+reports?)\b/i;
+const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|media|press|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
+
+/** Reads a sentence's attribution; a sentence with none is its own claim. */
+export function readFrame(sentence: string): Frame {
+  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence) };
+  let end = sentence.length;
+  const according = ACCORDING.exec(sentence);
+  if (according?.[1]) {
+    const speakerStart = according.index + according[0].length - according[1].length;
+    frame.speaker = { start: speakerStart, end: speakerStart + according[1].trimEnd().length };
+    frame.masked.push({ start: according.index, end: according.index + according[0].length });
+    if (MEDIA.test(according[1])) frame.isHedged = true;
+    if (according.index < 3) frame.claimStart = according.index + according[0].length;
+    else if (according.index + according[0].length >= sentence.length - 2) end = according.index;
+    return frame;
+  }
+  const trailing = TRAILING.exec(sentence);
+  if (trailing?.[1] && trailing.index > 15 && /\S+\s+\S+\s+\S+/.test(sentence.slice(0, trailing.index))) {
+    const speakerStart = trailing.index + trailing[0].indexOf(trailing[1], 1);
+    frame.speaker = { start: speakerStart, end: speakerStart + trailing[1].length };
+    frame.masked.push({ start: trailing.index, end: sentence.length });
+    if (MEDIA.test(trailing[1]) && !/\bofficial/i.test(trailing[1])) frame.isHedged = true;
+    return frame;
+  }
+  const inverted = TRAILING_INVERTED.exec(sentence);
+  if (inverted?.[1] && inverted.index > 15) {
+    const speakerStart = inverted.index + inverted[0].lastIndexOf(inverted[1]);
+    frame.speaker = { start: speakerStart, end: speakerStart + inverted[1].length };
+    frame.masked.push({ start: inverted.index, end: sentence.length });
+    return frame;
+  }
+  const leading = LEADING.exec(sentence.slice(0, end));
+  if (leading?.[1]) {
+    const afterVerb = leading[0].length;
+    const filler = LEAD_FILLER.exec(sentence.slice(afterVerb));
+    const claimStart = afterVerb + (filler ? filler[0].length : 0);
+    const rest = sentence.slice(claimStart, end);
+    if (rest.split(/\s+/).length >= 3) {
+      // The speaker is the last comma-separated part before the verb ("As ..., Russian Defense Minister Sergei Shoigu said").
+      const before = leading[1];
+      const comma = before.lastIndexOf(', ');
+      const speakerStart = comma >= 0 ? comma + 2 : 0;
+      if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
+      frame.speaker = { start: speakerStart, end: before.length };
+      frame.masked.push({ start: speakerStart, end: claimStart });
+      frame.claimStart = claimStart;
+      if (MEDIA.test(before.slice(speakerStart))) frame.isHedged = true;
+    }
+  }
+  return frame;
+}
+
+/** Whether a speaker phrase names a news outlet rather than a person or body. */
+export function isOutlet(speaker: string): boolean {
+  return MEDIA.test(speaker);
+}
+
+/** The chain of outlets: those named in the text, then the credited source, then the publisher; no repeats. */
+export function outletChain(named: readonly string[], source: string | null, publisher: string | null): string[] {
+  const chain: string[] = [];
+  for (const outlet of [...named, source, publisher]) {
+    if (!outlet) continue;
+    const key = outlet.toLowerCase();
+    if (!chain.some((c) => c.toLowerCase() === key)) chain.push(outlet);
+  }
+  return chain;
+}

@@ -1,0 +1,155 @@
+/**
+ * The verb-pattern dictionary (data/verb-patterns.json) compiled into regular expressions, and the
+ * matcher that finds event phrases in a sentence: longest match first, one phrase per place.
+ */
+import type { TransferStatus } from '../../core/doc.js';
+import type { Context } from '../../core/context.js';
+
+/** Who fills source and target for a pattern: see data/verb-patterns.json's "about". */
+export type RoleSpec = 'subject>object' | 'speaker>subject' | 'speaker>object' | 'object>subject';
+
+interface PatternFile {
+  irregular: Record<string, string[]>;
+  patterns: { code: string; phrases: string[]; roles?: RoleSpec; transfer?: TransferStatus; reverse?: boolean }[];
+}
+
+/** One phrase of the dictionary, compiled. */
+export interface VerbPattern {
+  code: string;
+  phrase: string;
+  roles: RoleSpec;
+  transfer: TransferStatus | null;
+  isReverse: boolean;
+  /** Whether the phrase opens with a verb (so a passive form can be read). */
+  isVerb: boolean;
+  regex: RegExp;
+  /** Lower-case words one of which must occur in a sentence for the phrase to match there. */
+  anchors: string[];
+}
+
+/** A phrase found in a sentence, offsets relative to the sentence. */
+export interface PatternMatch {
+  pattern: VerbPattern;
+  start: number;
+  end: number;
+}
+
+// A gap of up to four words inside the clause: no punctuation that closes a clause.
+const GAP = '(?:[^\\s,;:]+\\s+){0,4}?';
+
+/** The forms of a verb lemma: lemma, -s, -ed, -ing, and any irregular ones. */
+export function verbForms(lemma: string, irregular: Record<string, string[]>): string[] {
+  const [head = lemma, ...rest] = lemma.split('_');
+  const tail = rest.length > 0 ? ' ' + rest.join(' ') : '';
+  const forms = new Set<string>([head]);
+  const isConsonantY = /[^aeiou]y$/.test(head);
+  forms.add(/(?:s|x|z|ch|sh|o)$/.test(head) ? head + 'es' : isConsonantY ? head.slice(0, -1) + 'ies' : head + 's');
+  forms.add(head.endsWith('e') ? head + 'd' : isConsonantY ? head.slice(0, -1) + 'ied' : head + 'ed');
+  forms.add(head.endsWith('ie') ? head.slice(0, -2) + 'ying' : /[^e]e$/.test(head) ? head.slice(0, -1) + 'ing' : head + 'ing');
+  for (const form of irregular[head] ?? []) forms.add(form);
+  return [...forms].map((f) => f + tail);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternatives(words: string[]): string {
+  return '(?:' + words.map((w) => escape(w).replace(/[_ ]/g, '\\s+')).join('|') + ')';
+}
+
+/** Compiles one phrase of the pattern syntax into a regex and its anchor words. */
+export function compilePhrase(phrase: string, irregular: Record<string, string[]>): { source: string; anchors: string[] } {
+  let source = '';
+  let needsSeparator = false;
+  let anchors: string[] | null = null;
+  for (const token of phrase.split(' ')) {
+    if (token === '*') {
+      source += '\\s+' + GAP;
+      needsSeparator = false;
+      continue;
+    }
+    const optional = /^\((.+)\)$/.exec(token);
+    let words: string[];
+    if (optional?.[1]) words = optional[1].split('|');
+    else if (token.startsWith('~')) words = token.slice(1).split('|').flatMap((lemma) => verbForms(lemma, irregular));
+    else words = token.split('|');
+    const body = alternatives(words);
+    if (optional) {
+      source += `(?:\\s+${body})?`;
+      continue;
+    }
+    if (needsSeparator) source += '\\s+';
+    source += body;
+    needsSeparator = true;
+    anchors ??= words.map((w) => (w.split(/[_ ]/)[0] ?? w).toLowerCase());
+  }
+  return { source, anchors: anchors ?? [] };
+}
+
+/** The compiled dictionary, built once per data set. */
+export function loadPatterns(ctx: Context): VerbPattern[] {
+  return ctx.data.memo('events/patterns', () => {
+    const file = ctx.data.load<PatternFile>('verb-patterns');
+    const out: VerbPattern[] = [];
+    for (const entry of file.patterns) {
+      for (const phrase of entry.phrases) {
+        const { source, anchors } = compilePhrase(phrase, file.irregular);
+        out.push({
+          code: entry.code,
+          phrase,
+          roles: entry.roles ?? 'subject>object',
+          transfer: entry.transfer ?? null,
+          isReverse: entry.reverse === true,
+          isVerb: phrase.startsWith('~'),
+          regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'gi'),
+          anchors,
+        });
+      }
+    }
+    return out;
+  });
+}
+
+/** Anchor word -> patterns, so a sentence only tries the phrases whose first word it contains. */
+function anchorIndex(ctx: Context): Map<string, VerbPattern[]> {
+  return ctx.data.memo('events/pattern-anchors', () => {
+    const index = new Map<string, VerbPattern[]>();
+    for (const pattern of loadPatterns(ctx)) {
+      for (const anchor of new Set(pattern.anchors)) {
+        let list = index.get(anchor);
+        if (!list) index.set(anchor, (list = []));
+        list.push(pattern);
+      }
+    }
+    return index;
+  });
+}
+
+/**
+ * Every dictionary phrase in a text, overlaps resolved: the longest match wins, then the earliest.
+ * Spaces in `text` stand for masked parts (attribution), which no match may cross.
+ */
+export function matchPatterns(text: string, ctx: Context): PatternMatch[] {
+  const index = anchorIndex(ctx);
+  const candidates = new Set<VerbPattern>();
+  for (const word of text.toLowerCase().split(/[^a-z0-9'-]+/)) {
+    const list = index.get(word);
+    if (list) for (const p of list) candidates.add(p);
+  }
+  const found: PatternMatch[] = [];
+  for (const pattern of candidates) {
+    pattern.regex.lastIndex = 0;
+    for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
+      if (/\s{3,}/.test(m[0])) continue;
+      found.push({ pattern, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: PatternMatch[] = [];
+  for (const match of found) {
+    if (kept.some((k) => match.start < k.end && k.start < match.end)) continue;
+    kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
