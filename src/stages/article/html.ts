@@ -17,7 +17,6 @@ import { readPageMetadata } from './metadata/page-metadata.js';
 import { findPublished } from './metadata/published.js';
 import { findCredit } from './metadata/credit.js';
 import { chooseLanguage } from './metadata/language.js';
-import { InputError } from '../../core/errors.js';
 
 /** Pages longer than this (after scripts and styles are dropped) skip the DOM for the fast text path. */
 const MAX_PARSE_CHARS = 3_000_000;
@@ -48,6 +47,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
   paragraphs = recover(paragraphs, { jsonLdBody: jsonLd?.body ?? null, document, tree, source, deadline, options });
   const texts = paragraphs.map((p) => p.text);
   const text = texts.join('\n\n');
+  if (text.length === 0) warnNoText(options.messages);
   const published = findPublished(signals, jsonLd, options.url, headText(tree.root));
   return {
     title: meta.title,
@@ -106,7 +106,7 @@ function recover(paragraphs: Paragraph[], ctx: RecoverContext): Paragraph[] {
 /** The article read by the fast text path, with what metadata a head regex can give. */
 function fastArticle(html: string, options: ExtractOptions): Article {
   const paragraphs = fastTextParagraphs(html).map((p) => p.text);
-  if (paragraphs.length === 0) throw new InputError('article/no-text', 'no readable text in an oversized page');
+  if (paragraphs.length === 0) warnNoText(options.messages);
   const title = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(html.slice(0, 100_000))?.[1]?.trim() ?? null;
   const text = paragraphs.join('\n\n');
   return {
@@ -164,6 +164,11 @@ function headText(root: LightNode): { head: string; start: string } {
   }
   const join = (parts: string[]): string => parts.join(' ').replace(/\s+/g, ' ');
   return { head: isAfterH1 ? join(fromH1) : '', start: join(fromStart) };
+}
+
+/** The stage turns an empty text into an InputError naming the input; the message says why. */
+function warnNoText(messages: Message[]): void {
+  messages.push({ level: 'warning', rule: 'article/no-text', reason: 'no article text on the page (empty, script-only or markup only)' });
 }
 
 function note(messages: Message[], rule: string, reason: string): void {
