@@ -1,0 +1,106 @@
+/**
+ * Information credibility (Admiralty 1–6) of each event in a story, from how many independent sources
+ * report it and how reliable they are. Copies are not independent: articles crediting the same source
+ * (republished wire copy) count once, and so do near-duplicate texts.
+ */
+import type { EventCredibility, OutletRecord } from '../store.js';
+import type { Modality } from '../core/doc.js';
+
+export interface GradedEvent {
+  id: number;
+  cameo: string;
+  sourceCode: string | null;
+  targetCode: string | null;
+  modality: Modality;
+}
+
+export interface GradedArticle {
+  articleId: number;
+  outlet: OutletRecord;
+  /** The source the copy is credited to, when not the outlet (a wire agency). */
+  credited: string | null;
+  events: GradedEvent[];
+}
+
+const GRADE_ORDER = 'ABCDEF';
+
+/** Grades every event of a story's articles. */
+export function gradeCredibility(
+  storyId: number | null,
+  articles: readonly GradedArticle[],
+  nearDuplicates: readonly number[][] = [],
+): EventCredibility[] {
+  const keyOf = independenceKeys(articles, nearDuplicates);
+  const out: EventCredibility[] = [];
+  for (const article of articles) {
+    for (const event of article.events) {
+      const support = new Map<string, OutletRecord>();
+      const against = new Set<string>();
+      const isNegated = event.modality === 'negated';
+      for (const other of articles) {
+        const key = keyOf.get(other.articleId)!;
+        for (const candidate of other.events) {
+          if (!isSameEvent(event, candidate)) continue;
+          if ((candidate.modality === 'negated') === isNegated) {
+            const known = support.get(key);
+            if (!known || rank(other.outlet) < rank(known)) support.set(key, other.outlet);
+          } else against.add(key);
+        }
+      }
+      const n = support.size;
+      const best = [...support.values()].reduce((a, b) => (rank(b) < rank(a) ? b : a), article.outlet);
+      const bestGrade = best.reliability;
+      let grade: EventCredibility['grade'];
+      let reason: string;
+      if (against.size > n) {
+        grade = 5;
+        reason = `contradicted by ${against.size} independent source(s), supported by ${n}`;
+      } else if (n >= 3 && rank(best) <= 1) {
+        grade = 1;
+        reason = `confirmed by ${n} independent sources, the best graded ${bestGrade}`;
+      } else if (n >= 2 && rank(best) <= 3) {
+        grade = 2;
+        reason = `reported by ${n} independent sources, the best graded ${bestGrade}`;
+      } else if (n >= 2) {
+        grade = 3;
+        reason = `reported by ${n} independent sources, none better than ${bestGrade}`;
+      } else if (rank(best) <= 1) {
+        grade = 3;
+        reason = `a single source graded ${bestGrade}`;
+      } else if (rank(best) <= 3) {
+        grade = 4;
+        reason = `a single source graded ${bestGrade}, uncorroborated`;
+      } else {
+        grade = 6;
+        reason = `a single source graded ${bestGrade}: cannot be judged`;
+      }
+      if (against.size > 0 && grade < 5) reason += `; ${against.size} source(s) deny it`;
+      out.push({ eventId: event.id, articleId: article.articleId, storyId, grade, independentSources: n, reason });
+    }
+  }
+  return out;
+}
+
+/** One key per independent source: credited source or outlet, merged across near-duplicate texts. */
+function independenceKeys(articles: readonly GradedArticle[], nearDuplicates: readonly number[][]): Map<number, string> {
+  const keys = new Map<number, string>();
+  for (const a of articles) keys.set(a.articleId, (a.credited ?? a.outlet.name).trim().toLowerCase());
+  for (const group of nearDuplicates) {
+    const members = group.filter((id) => keys.has(id));
+    const shared = members.map((id) => keys.get(id)!).sort()[0];
+    if (shared !== undefined) for (const id of members) keys.set(id, shared);
+  }
+  return keys;
+}
+
+/** Same kind of action (CAMEO root) between the same countries; an unknown side matches anything. */
+function isSameEvent(a: GradedEvent, b: GradedEvent): boolean {
+  if (a.cameo.slice(0, 2) !== b.cameo.slice(0, 2)) return false;
+  const side = (x: string | null, y: string | null): boolean => x === null || y === null || x.slice(0, 3) === y.slice(0, 3);
+  return side(a.sourceCode, b.sourceCode) && side(a.targetCode, b.targetCode);
+}
+
+function rank(outlet: OutletRecord): number {
+  const index = GRADE_ORDER.indexOf(outlet.reliability);
+  return index < 0 ? 5 : index;
+}
