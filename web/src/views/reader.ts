@@ -1,0 +1,151 @@
+/** The article reader: the text with entities, dates and events highlighted (hover or focus shows the details), the raw capture a click away. */
+import { getJson, type AnalysisEvent, type Article } from '../api.js';
+import { day, h, link, QUAD_CLASSES, quadLegend } from '../dom.js';
+import { attachTip } from '../tip.js';
+import type { Route } from '../router.js';
+
+interface Mark {
+  start: number;
+  end: number;
+  make: () => HTMLElement;
+}
+
+/** Keeps marks that do not overlap an earlier-starting (then longer) one. */
+function nonOverlapping(marks: Mark[]): Mark[] {
+  const sorted = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mark[] = [];
+  let end = -1;
+  for (const m of sorted) {
+    if (m.start < end || m.end <= m.start) continue;
+    kept.push(m);
+    end = m.end;
+  }
+  return kept;
+}
+
+/** The text between start and end with the inner marks (entities, dates) that fall in it, clipped to it. */
+function renderInner(text: string, start: number, end: number, inner: Mark[]): Node[] {
+  const out: Node[] = [];
+  let at = start;
+  for (const m of inner) {
+    if (m.end <= start || m.start >= end) continue;
+    const s = Math.max(m.start, start);
+    const e = Math.min(m.end, end);
+    if (s > at) out.push(document.createTextNode(text.slice(at, s)));
+    const el = m.make();
+    el.textContent = text.slice(s, e);
+    out.push(el);
+    at = e;
+  }
+  if (at < end) out.push(document.createTextNode(text.slice(at, end)));
+  return out;
+}
+
+function actor(a: AnalysisEvent['source']): string {
+  return a ? `${a.name}${a.code ? ` (${a.code})` : ''}` : '–';
+}
+
+export async function renderReader(main: HTMLElement, route: Route): Promise<void> {
+  const id = Number(route.arg);
+  if (!Number.isInteger(id) || id < 1) throw new Error(`not an article id: ${route.arg}`);
+  const article = await getJson<Article>(`articles/${id}`);
+  const { analysis } = article;
+  const text = analysis.article.text;
+
+  const inner: Mark[] = [];
+  for (const entity of analysis.entities) {
+    for (const m of entity.mentions) {
+      inner.push({
+        start: m.start,
+        end: m.end,
+        make: () => {
+          const a = h('a', { class: `hl hl-entity hl-${entity.type}`, href: `#/entity/${encodeURIComponent(entity.id)}`, 'data-entity': entity.id });
+          attachTip(a, [
+            ['Entity', entity.name],
+            ['Type', entity.type],
+            ['Code', entity.code],
+            ['Role', entity.role],
+            ['Affiliation', entity.affiliation],
+            ['Id', entity.id],
+          ]);
+          return a;
+        },
+      });
+    }
+  }
+  for (const d of analysis.dates) {
+    inner.push({
+      start: d.start,
+      end: d.end,
+      make: () => {
+        const el = h('mark', { class: 'hl hl-date', tabindex: 0 });
+        attachTip(el, [['Date', d.value ?? 'vague'], ['Precision', d.precision]]);
+        return el;
+      },
+    });
+  }
+  const outer: Mark[] = analysis.events.map((e) => ({
+    start: e.evidence.start,
+    end: e.evidence.end,
+    make: () => {
+      const el = h('span', { class: `hl hl-event quad-${e.quadClass ?? 0}`, tabindex: 0, 'data-cameo': e.cameo });
+      attachTip(el, [
+        ['Event', `${e.plover} · CAMEO ${e.cameo}`],
+        ['QuadClass', e.quadClass ? `${e.quadClass} ${QUAD_CLASSES[e.quadClass] ?? ''}` : null],
+        ['Source', actor(e.source)],
+        ['Target', actor(e.target)],
+        ['Date', e.date ? `${e.date} (${e.precision})` : null],
+        ['Modality', e.modality],
+        ['Attribution', [e.attribution.speaker, ...e.attribution.via].filter(Boolean).join(' via ') || null],
+        ['Where', e.location?.name],
+        ['Quantities', e.quantities.map((q) => `${q.count} ${q.item}`).join(', ')],
+        ['Evidence', e.evidence.text],
+        ['Rule', e.rule],
+      ]);
+      return el;
+    },
+  }));
+
+  const innerKept = nonOverlapping(inner);
+  const body = h('div', { class: 'article-text', id: 'article-text' });
+  let at = 0;
+  for (const ev of nonOverlapping(outer)) {
+    if (ev.start > at) body.append(...renderInner(text, at, ev.start, innerKept));
+    const el = ev.make();
+    el.append(...renderInner(text, ev.start, ev.end, innerKept));
+    body.append(el);
+    at = ev.end;
+  }
+  if (at < text.length) body.append(...renderInner(text, at, text.length, innerKept));
+
+  const a = analysis.article;
+  const header = h(
+    'header',
+    { class: 'article-head' },
+    h('h1', {}, a.title ?? '(untitled)'),
+    h('p', { class: 'meta' }, [a.source ?? a.publisher, day(a.published), a.section, a.byline].filter(Boolean).join(' · ')),
+    h(
+      'p',
+      { class: 'actions' },
+      h('a', { href: article.rawUrl, class: 'button', target: '_blank', rel: 'noopener noreferrer', id: 'raw-link' }, 'Raw capture'),
+      a.url && /^https?:\/\//.test(a.url) ? h('a', { href: a.url, class: 'button', rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original page') : null,
+    ),
+    h('p', { class: 'key' }, h('span', { class: 'hl hl-entity' }, 'entity'), ' ', h('mark', { class: 'hl hl-date' }, 'date'), ' ', h('span', { class: 'hl hl-event quad-0' }, 'event'), ' — hover or focus a highlight for details.'),
+  );
+
+  const side = h('aside', { class: 'article-side', 'aria-label': 'Findings' });
+  side.append(
+    h('h2', {}, `Entities (${analysis.entities.length})`),
+    h('ul', { class: 'plain' }, ...analysis.entities.map((e) => h('li', {}, link(`#/entity/${encodeURIComponent(e.id)}`, e.name), h('span', { class: 'muted' }, ` ${e.type}${e.code ? ` · ${e.code}` : ''}`)))),
+    h('h2', {}, `Events (${analysis.events.length})`),
+    h('ul', { class: 'plain' }, ...analysis.events.map((e) => h('li', {}, h('span', { class: `swatch quad-${e.quadClass ?? 0}`, 'aria-hidden': 'true' }), `${e.plover} ${e.cameo}: ${actor(e.source)} → ${actor(e.target)} · ${e.modality}${e.date ? ` · ${e.date}` : ''}`))),
+    quadLegend(),
+  );
+  if (analysis.transfers.length > 0) {
+    side.append(
+      h('h2', {}, `Transfers (${analysis.transfers.length})`),
+      h('ul', { class: 'plain' }, ...analysis.transfers.map((t) => h('li', {}, `${t.supplier ?? '?'} → ${t.recipient ?? '?'}: ${t.items.map((i) => `${i.count} ${i.item}`).join(', ') || 'items unknown'} (${t.status})`))),
+    );
+  }
+  main.append(h('article', { class: 'reader' }, header, h('div', { class: 'reader-layout' }, body, side)));
+}
