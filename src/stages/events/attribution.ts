@@ -15,10 +15,12 @@ export interface Frame {
   claimStart: number;
   /** Whether the attribution hedges the claim (reportedly, allegedly, media reports). */
   isHedged: boolean;
+  /** Whether the speaker comes first ("X said that ..."), so a pronoun or agentless claim is the speaker's own. */
+  isLeading: boolean;
 }
 
 const SPEECH =
-  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|reports|stated|states|declared|declares|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|claims|charged|protested|explained|revealed|disclosed|insisted|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
+  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|reports|stated|states|declared(?=\\s+(?:\\w+\\s+){0,2}that\\b)|declares(?=\\s+(?:\\w+\\s+){0,2}that\\b)|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|claims|charged|protested|explained|revealed|disclosed|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
 const AUX = '(?:(?:has|had|have|was|is)\\s+)?';
 // What may follow a leading speech verb before the claim: "in a statement on Saturday", "back then", "that".
 const LEAD_FILLER =
@@ -35,7 +37,7 @@ const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|med
 
 /** Reads a sentence's attribution; a sentence with none is its own claim. */
 export function readFrame(sentence: string): Frame {
-  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence) };
+  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence), isLeading: false };
   let end = sentence.length;
   const according = ACCORDING.exec(sentence);
   if (according?.[1]) {
@@ -77,6 +79,7 @@ export function readFrame(sentence: string): Frame {
       frame.speaker = { start: speakerStart, end: before.length };
       frame.masked.push({ start: speakerStart, end: claimStart });
       frame.claimStart = claimStart;
+      frame.isLeading = true;
       if (MEDIA.test(before.slice(speakerStart))) frame.isHedged = true;
     }
   }

@@ -31,9 +31,6 @@ const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+
 const HYPOTHETICAL = /\b(?:if|unless|could|might|may|in\s+case|would\s+consider)\b/i;
 const PLANNED_BEFORE =
   /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|scheduled\s+to|aims?\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
-// Words after which a verb-looking word is a noun: "the attacks", "militant attacks".
-const NOUN_BEFORE =
-  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|that|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food)\s+$/i;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 
 /** What the coder remembers from one sentence to the next. */
@@ -188,19 +185,19 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const subject = subjectOf(actors, clauseStart, match.start, claim, ctx);
     const object = objectOf(actors, match.end, clauseEnd);
     const isReported = frame.speaker !== null && match.start >= frame.claimStart;
+    const isOwnClaim = isReported && frame.isLeading;
     const pointsBack = !subject && startsWithAnaphor(before, ctx);
-    const resolved = pointsBack ? (isReported && sc.speaker ? sc.speaker : discourse.topic) : null;
+    const resolved = pointsBack ? (isOwnClaim && sc.speaker ? sc.speaker : discourse.topic) : null;
     const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
     const isPassive = match.pattern.isVerb && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
-    if (match.pattern.isVerb && NOUN_BEFORE.test(claim.slice(Math.max(0, match.start - 20), match.start))) continue;
-    if (match.pattern.isVerb && /^\S+s\s+of\b/i.test(claim.slice(match.start, match.start + 40)) && !/\s/.test(claim.slice(match.start, match.end).trim())) continue;
-    if (!match.pattern.isVerb && !subject && match.pattern.roles === 'subject>object') continue;
+    if (!match.pattern.isVerb && !subject && !resolved && match.pattern.roles === 'subject>object') continue;
 
     let source: Actor | null;
     let target: Actor | null;
     switch (match.pattern.roles) {
       case 'speaker>subject': {
-        source = sc.speaker ?? (subject && actors[0] !== subject && actors[0] ? toActor(actors[0]) : null);
+        const opener = actors.find((a) => a.code && a.end <= clauseStart && a !== subject);
+        source = sc.speaker ?? (opener ? toActor(opener) : null);
         let t = subject;
         if (!t || (source && t.code === source.code)) t = nearestBefore(actors, clauseStart, source);
         target = t ? toActor(t) : null;
@@ -217,10 +214,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       default:
         if (isPassive) {
           const agent = agentOf(actors, claim, match.end, clauseEnd);
-          source = agent ? toActor(agent) : isReported ? sc.speaker : null;
+          source = agent ? toActor(agent) : isOwnClaim ? sc.speaker : null;
           target = subject ? toActor(subject) : object ? toActor(object) : null;
         } else {
-          source = subject ? toActor(subject) : (resolved ?? previousSource ?? (isReported ? sc.speaker : null));
+          source = subject ? toActor(subject) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
           target = object ? toActor(object) : null;
         }
     }

@@ -101,7 +101,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           roles: entry.roles ?? 'subject>object',
           transfer: entry.transfer ?? null,
           isReverse: entry.reverse === true,
-          isVerb: phrase.startsWith('~'),
+          isVerb: phrase.startsWith('~') || /^(?:not|ready|willing|opposed|must|should|no|guilty|sexually)\b/.test(phrase),
           regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'gi'),
           anchors,
         });
@@ -126,6 +126,16 @@ function anchorIndex(ctx: Context): Map<string, VerbPattern[]> {
   });
 }
 
+// Words after which a verb-looking word is a noun: "the attacks", "militant attacks", "additional supplies".
+const NOUN_BEFORE =
+  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food|two|three|several|many)\s+$/i;
+
+/** Whether a verb form is used as a noun here ("the attacks", "supplies of weaponry"). */
+function isNounUse(text: string, start: number, matched: string): boolean {
+  if (NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
+  return !/\s/.test(matched) && /s$/i.test(matched) && /^\s+of\b/i.test(text.slice(start + matched.length, start + matched.length + 5));
+}
+
 /**
  * Every dictionary phrase in a text, overlaps resolved: the longest match wins, then the earliest.
  * Spaces in `text` stand for masked parts (attribution), which no match may cross.
@@ -142,10 +152,14 @@ export function matchPatterns(text: string, ctx: Context): PatternMatch[] {
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
       if (/\s{3,}/.test(m[0])) continue;
+      if (pattern.isVerb && isNounUse(text, m.index, m[0])) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }
-  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  // A verb reading beats a noun reading of the same words; then the longer phrase, then the earlier.
+  found.sort(
+    (a, b) => Number(b.pattern.isVerb) - Number(a.pattern.isVerb) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: PatternMatch[] = [];
   for (const match of found) {
     if (kept.some((k) => match.start < k.end && k.start < match.end)) continue;
