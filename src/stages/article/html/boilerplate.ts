@@ -20,6 +20,8 @@ const BOILERPLATE_LINE = new RegExp(
     '^(?:loading|please wait|javascript is (?:disabled|required))\\b',
     '^(?:this (?:article|story) (?:is|was) (?:available|published) (?:only )?to subscribers)',
     '^(?:have your say|leave a (?:comment|reply)|join the conversation)\\b',
+    '^cite (?:this|as)\\b',
+    '^(?:published|updated|last updated|posted|publié|mis à jour|publicado|actualizado|veröffentlicht|aktualisiert|опубликовано|обновлено)\\b.{0,80}$',
   ].join('|'),
   'iu',
 );
@@ -27,8 +29,12 @@ const BOILERPLATE_LINE = new RegExp(
 /** A sentence that always signals a prompt, wherever it sits in a short line. */
 const PROMPT_ANYWHERE = /(?:sign up for (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|get the latest .{0,60} (?:delivered|in your inbox)|enable javascript|your browser does not support)/i;
 
+/** "By Jane Roe · 1 September 2022", "Par Camille Rouault | Publié le ...": a byline with a date or separator. */
+const BYLINE_LINE = /^(?:by|par|por|von|di|door|от|автор|بقلم)\s+\p{Lu}[^.!?]{0,80}(?:[·|•]|\b(?:published|updated|publié|\d{1,2}:\d{2}|\d{4})\b)/iu;
+
 /** True when a paragraph is furniture by its words alone. */
 export function isBoilerplateParagraph(text: string): boolean {
   if (text.length <= 200 && BOILERPLATE_LINE.test(text)) return true;
+  if (text.length <= 150 && BYLINE_LINE.test(text)) return true;
   return text.length <= 300 && PROMPT_ANYWHERE.test(text);
 }

@@ -254,16 +254,27 @@ function readParagraphs(start: LightNode, out: Paragraph[]): void {
   flush();
 }
 
-/** Drops link lists, the title repeated, and boilerplate lines (share prompts, credits, ads). */
+/** A label above the article ("Commentary", "World"): short, unpunctuated, before the first real paragraph. */
+const MAX_KICKER_CHARS = 30;
+const LONG_PARAGRAPH = 80;
+
+/** Drops link lists, the title repeated, kicker labels, and boilerplate lines (share prompts, credits, ads). */
 function filterParagraphs(paragraphs: Paragraph[], title: string | null): Paragraph[] {
   const normTitle = title ? norm(title) : null;
-  return paragraphs.filter((p) => {
+  const firstLong = paragraphs.findIndex((p) => p.textLen >= LONG_PARAGRAPH);
+  return paragraphs.filter((p, index) => {
+    if (index === 0 && firstLong > 0 && p.textLen < MAX_KICKER_CHARS && isLabel(p)) return false;
     const density = p.textLen ? p.linkLen / p.textLen : 0;
     if (density > 0.5 && p.textLen < 300) return false;
     if (/^h[1-6]$/.test(p.tag) && normTitle && norm(p.text) === normTitle) return false;
     if (p.tag === 'h1') return false;
     return !isBoilerplateParagraph(p.text);
   });
+}
+
+/** One or two words, no punctuation, not a heading: a kicker or section label. */
+function isLabel(p: Paragraph): boolean {
+  return !/^h[1-6]$/.test(p.tag) && !/[,.!?:;。،]/.test(p.text) && p.text.split(/\s+/).length <= 2;
 }
 
 function norm(text: string): string {

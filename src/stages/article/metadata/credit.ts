@@ -16,6 +16,8 @@ const AGENCY = AGENCIES.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').repl
 
 /** "MOSCOW (Reuters) -", "(AP) —", "Kyiv, March 3 (AFP) –" at the start of the first paragraph. */
 const WIRE_DATELINE = /^[^()]{0,80}?\(([\p{Lu}][\p{L}.&' -]{1,40}?)(?:\s*\/[^)]{1,40})?\)\s*[-–—:]/u;
+/** "MOSCOW, September 11. /TASS/." - the agency between slashes after the dateline. */
+const SLASHED_DATELINE = /^[^/]{0,80}?\.\s*\/([\p{Lu}][\p{L}.&' -]{1,30})\/\s*[.:—–-]/u;
 /** "Source: Press TV", "Sources: Reuters, AFP", in a short line of its own. */
 const SOURCE_LINE = /^(?:source|sources|quelle|fuente|fonte|источник|المصدر|منبع)\s*[:：]\s*(.{2,80}?)\.?$/iu;
 /** "... the ministry said. — AFP" or "(Reuters)" closing the last paragraph. */
@@ -27,7 +29,7 @@ const BARE_AGENCY = new RegExp(`^(?:by\\s+)?(${AGENCY})$`, 'iu');
 export function findCredit(paragraphs: string[]): string | null {
   const first = paragraphs[0];
   if (first) {
-    const m = WIRE_DATELINE.exec(first);
+    const m = WIRE_DATELINE.exec(first) ?? SLASHED_DATELINE.exec(first);
     if (m) return m[1]!.trim();
   }
   for (const p of paragraphs) {
