@@ -1,4 +1,96 @@
-/** The `dates` stage. Placeholder until its issue lands: finds nothing. */
-import { defineStage } from '../../core/stage.js';
+/**
+ * The `dates` stage: every date expression of `article.text`, resolved against the publication time
+ * (article.published, else the caller's, else ctx.now) by chrono-node plus news refiners: weekdays
+ * point to the past, day-month dates to the nearest year, and the rules in news-rules.ts.
+ */
+import * as chrono from 'chrono-node';
+import { defineStage, need } from '../../core/stage.js';
+import type { DateFinding } from '../../core/doc.js';
+import { applyRules } from '../../core/rule.js';
+import type { DateValue, RefDay } from './news-rules.js';
+import { NEWS_RULES, isoDay, shiftDay } from './news-rules.js';
 
-export const dates = defineStage('dates', () => []);
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Paragraphs longer than this are cut before chrono reads them: chrono's cost grows with length. */
+const MAX_CHRONO_CHARS = 20_000;
+
+/** Words that must appear in a paragraph before chrono is asked to read it (most have none). */
+const DATE_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|past|week|month|year|\d{1,4}[-/.]\d)/i;
+
+/** The reference day from an ISO time ("2021-09-11T12:42"), read as written (its local calendar day). */
+export function refDayOf(published: string | null | undefined, now: Date): RefDay {
+  const m = published ? /^(\d{4})-(\d{2})-(\d{2})/.exec(published) : null;
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
+}
+
+/** chrono's reading of one expression, refined for news. */
+function refine(result: chrono.ParsedResult, ref: RefDay, before: string): DateValue | null {
+  const c = result.start;
+  const text = result.text;
+  const hasDay = c.isCertain('day');
+  const hasMonth = c.isCertain('month');
+  const hasYear = c.isCertain('year');
+  const weekday = c.get('weekday');
+  // a month named in lower case is a verb or a modal ("may", "march") unless a number stands with it
+  if (!/\d/.test(text) && /^(?:may|march|sun|sat|wed)$/i.test(text.replace(/^(?:on|in) /i, '')) && !/^[A-Z]/.test(text.replace(/^(?:on|in) /i, ''))) return null;
+  if (!hasDay && !hasMonth && !hasYear && weekday === null) return null;
+  // "now" and "right now" are the present of the sentence, not a date the article reports
+  if (/^(?:right )?now$/i.test(text)) return null;
+  if (weekday !== null && weekday !== undefined && !hasDay && !hasMonth) {
+    // "on Friday" in a Saturday article is the day before; "next Friday" stays ahead
+    const isAhead = /\b(?:next|coming|this coming)\b/i.test(text) || /\b(?:next|coming)\s*$/i.test(before);
+    let offset = ((weekday - ref.weekday + 7) % 7);
+    if (!isAhead) offset = offset === 0 ? 0 : offset - 7;
+    else if (offset === 0) offset = 7;
+    if (/\blast\b/i.test(text) && offset === 0) offset = -7;
+    return { value: isoDay(shiftDay(ref, offset)), precision: 'day' };
+  }
+  const year = c.get('year') as number;
+  const month = c.get('month') as number;
+  const day = c.get('day') as number;
+  if (hasDay && hasMonth && !hasYear) {
+    // "on 5 March" in a September article is the March before, unless it is close ahead
+    const candidates = [ref.year - 1, ref.year, ref.year + 1].map((y) => Date.UTC(y, month - 1, day));
+    const refTime = Date.UTC(ref.year, ref.month - 1, ref.day);
+    const best = candidates.reduce((a, b) => {
+      const score = (t: number): number => (t > refTime ? (t - refTime) * 2 : refTime - t);
+      return score(b) < score(a) ? b : a;
+    });
+    return { value: isoDay(new Date(best)), precision: 'day' };
+  }
+  if (hasDay) return { value: `${year}-${pad(month)}-${pad(day)}`, precision: 'day' };
+  if (hasMonth) return { value: `${year}-${pad(month)}`, precision: 'month' };
+  if (hasYear) return { value: String(year), precision: 'year' };
+  return null;
+}
+
+/** Finds the dates of a text against a reference day. */
+export function findDates(text: string, ref: RefDay): DateFinding[] {
+  const findings: DateFinding[] = applyRules(NEWS_RULES, text, ref).map((f) => {
+    const out: DateFinding = { ...f.evidence, value: f.value.value, precision: f.value.precision, rule: f.rule };
+    if (f.value.earliest) Object.assign(out, { earliest: f.value.earliest, latest: f.value.latest });
+    return out;
+  });
+  const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
+  const paragraph = /[^\n]+/g;
+  for (let p = paragraph.exec(text); p; p = paragraph.exec(text)) {
+    if (!DATE_HINT.test(p[0])) continue;
+    const part = p[0].slice(0, MAX_CHRONO_CHARS);
+    for (const result of chrono.parse(part, reference)) {
+      const start = p.index + result.index;
+      const end = start + result.text.length;
+      if (findings.some((f) => f.start < end && start < f.end)) continue;
+      const value = refine(result, ref, part.slice(Math.max(0, result.index - 12), result.index));
+      if (!value) continue;
+      findings.push({ text: result.text, start, end, value: value.value, precision: value.precision, rule: 'dates/chrono' });
+    }
+  }
+  return findings.sort((a, b) => a.start - b.start);
+}
+
+export const dates = defineStage('dates', (doc, ctx) => {
+  const article = need(doc, 'article');
+  return findDates(article.text, refDayOf(article.published ?? doc.input.published, ctx.now));
+});

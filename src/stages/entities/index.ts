@@ -1,4 +1,252 @@
-/** The `entities` stage. Placeholder until its issue lands: finds nothing. */
-import { defineStage } from '../../core/stage.js';
+/**
+ * The `entities` stage: people (with role and affiliation), organisations (with CAMEO codes),
+ * countries, places and regions, each with every mention's span in `article.text`.
+ * Candidates come per sentence from resolve.ts; here they become entities, joined within the article.
+ */
+import { defineStage, need } from '../../core/stage.js';
+import type { Entity, EntityType, Mention, Sentence, Token } from '../../core/doc.js';
+import type { Context } from '../../core/context.js';
+import { segment } from '../sentences/index.js';
+import type { CountryRecord, GazetteerEntry, Knowledge, PersonRecord, PlaceRecord } from './knowledge.js';
+import { loadKnowledge } from './knowledge.js';
+import { loadRoles } from './roles.js';
+import { loadModel } from './model.js';
+import type { Candidate } from './resolve.js';
+import { sentenceCandidates } from './resolve.js';
 
-export const entities = defineStage('entities', () => []);
+/** Sectors a military title implies; other titled people are government unless the role says. */
+const SLUG = /[^a-z0-9]+/g;
+
+/** A stable id fragment: "Sergei Shoigu" -> "sergei-shoigu". */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(SLUG, '-')
+    .replace(/^-|-$/g, '');
+}
+
+interface Found {
+  candidate: Candidate;
+  sentence: number;
+  tokens: readonly Token[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Finds the entities of an article text, with its sentences (segmented here when not given). */
+export function findEntities(text: string, ctx: Context, sentences?: readonly Sentence[], published?: string | null): Entity[] {
+  const knowledge = loadKnowledge(ctx.data);
+  const roles = loadRoles(ctx.data);
+  const weights = loadModel(ctx.data);
+  const sents = sentences ?? segment(text);
+  const found: Found[] = [];
+  sents.forEach((sentence, index) => {
+    const tokens = sentence.tokens ?? segment(sentence.text).flatMap((s) => (s.tokens ?? []).map((t) => ({ ...t, start: t.start + sentence.start, end: t.end + sentence.start })));
+    for (const candidate of sentenceCandidates({ tokens, knowledge, roles, weights })) {
+      const start = (tokens[candidate.start] as Token).start;
+      const end = (tokens[candidate.end - 1] as Token).end;
+      found.push({ candidate, sentence: index, tokens, start, end, text: text.slice(start, end) });
+    }
+  });
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const focus = focusCountry(found, knowledge);
+  const at = published ? published.slice(0, 10) : null;
+  return buildEntities(found, knowledge, focus, at);
+}
+
+/** The country the article is mostly about: most mentions, the first ones counting double. */
+function focusCountry(found: readonly Found[], knowledge: Knowledge): CountryRecord | null {
+  const counts = new Map<string, number>();
+  for (const f of found) {
+    const first = f.candidate.entries[0];
+    let code: string | undefined;
+    if (first?.kind === 'country') code = first.country.code;
+    else if (f.candidate.country) code = f.candidate.country;
+    if (!code) continue;
+    counts.set(code, (counts.get(code) ?? 0) + (f.sentence < 2 ? 2 : 1));
+  }
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [code, count] of counts) if (count > bestCount) [best, bestCount] = [code, count];
+  return best ? (knowledge.countryByCode.get(best) ?? null) : null;
+}
+
+class EntityTable {
+  readonly byId = new Map<string, Entity>();
+  add(id: string, make: () => Omit<Entity, 'mentions' | 'id'>, mention: Mention): Entity {
+    let entity = this.byId.get(id);
+    if (!entity) {
+      entity = { id, ...make(), mentions: [] };
+      this.byId.set(id, entity);
+    }
+    if (!entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
+    return entity;
+  }
+}
+
+function countryEntity(country: CountryRecord): Omit<Entity, 'mentions' | 'id'> {
+  return { name: country.name, type: 'country', code: country.code, role: null, affiliation: null, lat: country.lat, lon: country.lon, country: country.alpha3 };
+}
+
+/** The record of an ambiguous place name that fits the article: its focus country, then any country named, then the largest. */
+function pickPlace(places: readonly PlaceRecord[], focus: CountryRecord | null, named: ReadonlySet<string>): PlaceRecord {
+  return (
+    places.find((p) => p.country !== null && p.country === focus?.alpha3) ??
+    places.find((p) => p.country !== null && named.has(p.country)) ??
+    [...places].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0] as PlaceRecord
+  );
+}
+
+function officeAt(person: PersonRecord, day: string | null): string | null {
+  const offices = person.offices;
+  if (day) {
+    const held = offices.filter((o) => o.from <= day && (o.to === null || day < o.to));
+    if (held.length > 0) return (held[held.length - 1] as { role: string }).role;
+  }
+  const last = offices[offices.length - 1];
+  return last && last.to === null ? last.role : null;
+}
+
+function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: CountryRecord | null, day: string | null): Entity[] {
+  const table = new EntityTable();
+  const named = new Set<string>();
+  for (const f of found) {
+    const first = f.candidate.entries[0];
+    if (first?.kind === 'country') named.add(first.country.alpha3);
+  }
+  const people: Entity[] = [];
+  const lastPersonBefore: { entity: Entity; end: number }[] = [];
+  for (const f of found) {
+    const c = f.candidate;
+    const mention: Mention = { text: f.text, start: f.start, end: f.end };
+    const first = c.entries[0] as GazetteerEntry | undefined;
+    const rule = c.rule;
+    if (c.kind === 'demonym' && first?.kind === 'country') {
+      table.add(`country:${first.country.code}`, () => ({ ...countryEntity(first.country), rule }), { ...mention, form: 'demonym' });
+      continue;
+    }
+    if (c.kind === 'demonym' && first?.kind === 'place') {
+      const place = pickPlace(first.places, focus, named);
+      const type: EntityType = place.type === 'region' ? 'region' : 'place';
+      table.add(`${type}:${slugOf(place.name)}`, () => placeEntity(place, type, rule), { ...mention, form: 'demonym' });
+      continue;
+    }
+    if (c.kind === 'reference') {
+      const noun = f.text.toLowerCase();
+      if (noun === 'ministry') {
+        const ministry = [...table.byId.values()].reverse().find((e) => e.id.endsWith('ministry') && e.mentions.some((m) => m.end <= f.start));
+        if (ministry) ministry.mentions.push({ ...mention, form: 'reference' });
+        continue;
+      }
+      const match = [...lastPersonBefore].reverse().find((p) => p.end <= f.start && (p.entity.role ?? '').toLowerCase().split(' ').includes(noun));
+      if (match) match.entity.mentions.push({ ...mention, form: 'reference' });
+      continue;
+    }
+    if (c.kind === 'ministry') {
+      const country = c.country ? knowledge.countryByCode.get(c.country) : focus;
+      const code = country ? country.code + (c.sector ?? '') : null;
+      const base = slugOf(c.label ?? f.text).replace(/^the-/, '');
+      const id = country ? `org:${country.code.toLowerCase()}-${base}` : `org:${base}`;
+      table.add(id, () => ({
+        name: country ? `${country.name} ${titleCase(c.label ?? f.text)}` : titleCase(c.label ?? f.text),
+        type: 'organization', code, role: null, affiliation: country?.alpha3 ?? null, lat: null, lon: null, country: country?.alpha3 ?? null, rule,
+      }), mention);
+      continue;
+    }
+    if (first?.kind === 'country') {
+      const form = first.form === 'capital' ? 'capital' : first.form === 'alias' ? 'alias' : 'name';
+      table.add(`country:${first.country.code}`, () => ({ ...countryEntity(first.country), rule }), { ...mention, form });
+      continue;
+    }
+    if (first?.kind === 'organization') {
+      const org = first.org;
+      table.add(`org:${org.id}`, () => ({
+        name: org.name, type: 'organization', code: org.code, role: null, affiliation: org.country ?? null, lat: null, lon: null, country: org.country ?? null, rule,
+      }), mention);
+      continue;
+    }
+    if (c.kind === 'person') {
+      const person = first?.kind === 'person' ? first.person : undefined;
+      const entity = addPerson(table, people, f, person, knowledge, focus, day);
+      lastPersonBefore.push({ entity, end: f.end });
+      continue;
+    }
+    if (first?.kind === 'place') {
+      const place = pickPlace(first.places, focus, named);
+      const type: EntityType = place.type === 'region' ? 'region' : 'place';
+      table.add(`${type}:${slugOf(place.name)}`, () => placeEntity(place, type, rule), mention);
+      continue;
+    }
+    if (c.kind === 'organization') {
+      const name = trimName(f.text);
+      table.add(`org:${slugOf(name)}`, () => ({ name, type: 'organization', code: null, role: null, affiliation: null, lat: null, lon: null, country: null, rule }), mention);
+      continue;
+    }
+    if (c.kind === 'location') {
+      const name = trimName(f.text);
+      table.add(`place:${slugOf(name)}`, () => ({ name, type: 'place', code: null, role: null, affiliation: null, lat: null, lon: null, country: null, rule }), mention);
+    }
+  }
+  const entities = [...table.byId.values()];
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start);
+  return entities.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+}
+
+function placeEntity(place: PlaceRecord, type: EntityType, rule: string): Omit<Entity, 'mentions' | 'id'> {
+  return { name: place.name, type, code: null, role: null, affiliation: null, lat: place.lat, lon: place.lon, country: place.country, rule };
+}
+
+function titleCase(s: string): string {
+  return s.replace(/\b[a-z]/g, (ch) => ch.toUpperCase());
+}
+
+/** A name as written, with a headline's capitals turned to title case ("LONDON" -> "London"). */
+function trimName(text: string): string {
+  return /[a-z]/.test(text) ? text : text.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, p: string, ch: string) => p + ch.toUpperCase());
+}
+
+function addPerson(
+  table: EntityTable,
+  people: Entity[],
+  f: Found,
+  person: PersonRecord | undefined,
+  knowledge: Knowledge,
+  focus: CountryRecord | null,
+  day: string | null,
+): Entity {
+  const c = f.candidate;
+  const mention: Mention = { text: f.text, start: f.start, end: f.end };
+  const name = trimName(f.text);
+  const words = name.split(/\s+/);
+  // a surname alone, or any part of a name met earlier in the article, is that person
+  const earlier = person
+    ? people.find((p) => p.id === `person:${person.id}`)
+    : people.find((p) => {
+        const parts = p.name.split(/\s+/);
+        return words.length < parts.length && words.every((w) => parts.includes(w));
+      });
+  if (earlier) {
+    earlier.mentions.push(mention);
+    if (!earlier.role && c.role?.role) earlier.role = c.role.role;
+    return earlier;
+  }
+  const id = person ? `person:${person.id}` : `person:${slugOf(name)}`;
+  const explicit = c.country ? knowledge.countryByCode.get(c.country) : undefined;
+  const countryCode = explicit?.alpha3 ?? person?.country ?? (c.role?.role ? focus?.alpha3 : undefined) ?? null;
+  const cameo = explicit?.code ?? person?.country ?? (c.role?.role ? focus?.code : undefined) ?? null;
+  const role = c.role?.role ?? (person ? officeAt(person, day) : null);
+  const code = person && (!explicit || explicit.alpha3 === person.country) ? person.code : cameo ? cameo + (c.role?.sector && c.role.sector !== 'IGO' ? c.role.sector : '') : null;
+  const entity = table.add(id, () => ({
+    name: person?.name ?? name, type: 'person', code, role, affiliation: countryCode, lat: null, lon: null, country: countryCode, rule: c.rule,
+  }), mention);
+  if (!people.includes(entity)) people.push(entity);
+  return entity;
+}
+
+export const entities = defineStage('entities', (doc, ctx) => {
+  const article = need(doc, 'article');
+  return findEntities(article.text, ctx, doc.sentences, article.published ?? doc.input.published ?? null);
+});

@@ -1,0 +1,257 @@
+/**
+ * NER benchmark: our entities stage on ../shared/eval/ner/conll2003-eng.testa (conlleval entity-level
+ * exact match per type; person -> PER, organization -> ORG, country/place/region -> LOC; MISC left out),
+ * compromise's people/places/organizations side by side, and the speed of sentences + entities + dates
+ * on the demo corpus (or the seed). Prints figures only. Usage: npm run bench:ner [-- --errors N]
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import nlp from 'compromise';
+import { createContext } from '../src/core/context.js';
+import { createDoc } from '../src/core/doc.js';
+import type { Doc, Entity } from '../src/core/doc.js';
+import { runStages } from '../src/core/stage.js';
+import { rawArticle } from '../src/stages/article/index.js';
+import { sentences } from '../src/stages/sentences/index.js';
+import { entities } from '../src/stages/entities/index.js';
+import { dates } from '../src/stages/dates/index.js';
+import { analyzeInput } from '../src/analysis.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const TESTA = path.resolve(ROOT, '../shared/eval/ner/conll2003-eng.testa');
+const args = process.argv.slice(2);
+const showErrors = args.includes('--errors') ? Number(args[args.indexOf('--errors') + 1]) || 20 : 0;
+const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
+
+interface GoldDoc {
+  text: string;
+  /** "start:end" char span -> type, one per gold entity (MISC dropped). */
+  gold: Map<string, string>;
+  /** Token boundaries, so predictions that split a token are caught. */
+  starts: Set<number>;
+  ends: Set<number>;
+}
+
+/** Reads CoNLL-2003 (IOB1): one document per -DOCSTART-, tokens joined by a space, sentences by a newline. */
+function readConll(file: string): GoldDoc[] {
+  const docs: GoldDoc[] = [];
+  let sentencesOf: [string, string][][] = [];
+  let current: [string, string][] = [];
+  const flushDoc = (): void => {
+    if (current.length) sentencesOf.push(current);
+    current = [];
+    if (sentencesOf.length === 0) return;
+    let text = '';
+    const gold = new Map<string, string>();
+    const starts = new Set<number>();
+    const ends = new Set<number>();
+    sentencesOf.forEach((sentence, si) => {
+      if (si > 0) text += '\n';
+      let open: { start: number; end: number; type: string } | null = null;
+      const close = (): void => {
+        if (open && open.type !== 'MISC') gold.set(`${open.start}:${open.end}`, open.type);
+        open = null;
+      };
+      sentence.forEach(([word, tag], wi) => {
+        if (wi > 0) text += ' ';
+        const start = text.length;
+        text += word;
+        starts.add(start);
+        ends.add(text.length);
+        const type = tag === 'O' ? null : tag.slice(2);
+        const o = open as { start: number; end: number; type: string } | null;
+        if (!type) close();
+        else if (tag.startsWith('B-') || !o || o.type !== type) {
+          close();
+          open = { start, end: text.length, type };
+        } else o.end = text.length;
+      });
+      close();
+    });
+    docs.push({ text, gold, starts, ends });
+    sentencesOf = [];
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('-DOCSTART-')) {
+      flushDoc();
+      continue;
+    }
+    if (line.trim() === '') {
+      if (current.length) sentencesOf.push(current);
+      current = [];
+      continue;
+    }
+    const parts = line.split(' ');
+    current.push([parts[0] as string, parts[parts.length - 1] as string]);
+  }
+  flushDoc();
+  return docs;
+}
+
+const TYPE_OF: Record<string, string | undefined> = { person: 'PER', organization: 'ORG', country: 'LOC', place: 'LOC', region: 'LOC' };
+
+/** Our predictions: every mention by name (demonyms are MISC in CoNLL; references are not names). */
+function ours(text: string): Map<string, string> {
+  const doc: Doc = createDoc({ origin: 'conll', bytes: Buffer.alloc(0), isRaw: true });
+  doc.article = rawArticle(text);
+  runStages(doc, [sentences, entities], ctx);
+  const out = new Map<string, string>();
+  for (const e of doc.entities as Entity[]) {
+    const type = TYPE_OF[e.type];
+    if (!type) continue;
+    for (const m of e.mentions) if (m.form !== 'demonym' && m.form !== 'reference') out.set(`${m.start}:${m.end}`, type);
+  }
+  return out;
+}
+
+interface CompromiseMatch {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+/** compromise's people/places/organizations, trimmed of punctuation it keeps at the edges. */
+function compromise(text: string): Map<string, string> {
+  const doc = nlp(text);
+  const out = new Map<string, string>();
+  const add = (matches: CompromiseMatch[], type: string): void => {
+    for (const m of matches) {
+      let start = m.offset.start;
+      let end = start + m.offset.length;
+      while (start < end && /[\s"'(,.;:!?)-]/.test(text[start] as string)) start++;
+      while (end > start && /[\s"'(,.;:!?)]/.test(text[end - 1] as string)) end--;
+      // "Russia's": the clitic is a token of its own in CoNLL
+      if (/['’]s$/.test(text.slice(start, end))) end -= 2;
+      if (end > start) out.set(`${start}:${end}`, type);
+    }
+  };
+  add(doc.people().json({ offset: true }) as CompromiseMatch[], 'PER');
+  add(doc.places().json({ offset: true }) as CompromiseMatch[], 'LOC');
+  add(doc.organizations().json({ offset: true }) as CompromiseMatch[], 'ORG');
+  return out;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function score(docs: readonly GoldDoc[], predict: (text: string) => Map<string, string>, errors: string[]): Map<string, Counts> {
+  const counts = new Map<string, Counts>();
+  const get = (t: string): Counts => {
+    let c = counts.get(t);
+    if (!c) counts.set(t, (c = { tp: 0, fp: 0, fn: 0 }));
+    return c;
+  };
+  for (const doc of docs) {
+    const pred = predict(doc.text);
+    for (const [span, type] of pred) {
+      if (doc.gold.get(span) === type) get(type).tp++;
+      else {
+        get(type).fp++;
+        const [s, e] = span.split(':').map(Number) as [number, number];
+        errors.push(`FP ${type} "${doc.text.slice(s, e)}"${doc.gold.has(span) ? ` (gold ${doc.gold.get(span)})` : ''}`);
+      }
+    }
+    for (const [span, type] of doc.gold) {
+      if (pred.get(span) === type) continue;
+      get(type).fn++;
+      const [s, e] = span.split(':').map(Number) as [number, number];
+      errors.push(`FN ${type} "${doc.text.slice(s, e)}"${pred.has(span) ? ` (ours ${pred.get(span)})` : ''}`);
+    }
+  }
+  return counts;
+}
+
+function prf(c: Counts): [number, number, number] {
+  const p = c.tp / (c.tp + c.fp || 1);
+  const r = c.tp / (c.tp + c.fn || 1);
+  return [p, r, (2 * p * r) / (p + r || 1)];
+}
+
+function report(name: string, counts: Map<string, Counts>): void {
+  const total: Counts = { tp: 0, fp: 0, fn: 0 };
+  const rows: string[] = [];
+  for (const type of ['PER', 'ORG', 'LOC']) {
+    const c = counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+    total.tp += c.tp;
+    total.fp += c.fp;
+    total.fn += c.fn;
+    const [p, r, f] = prf(c);
+    rows.push(`  ${type}  P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
+  }
+  const [p, r, f] = prf(total);
+  console.log(`${name}: overall P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`);
+  for (const row of rows) console.log(row);
+}
+
+function listPages(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) listPages(full, out);
+    else if (/\.(?:html?|txt)(?:\.gz)?$/.test(name) && !/README|expected/i.test(full)) out.push(full);
+  }
+  return out;
+}
+
+/** Speed of the three stages on article texts already extracted (extraction is another bench). */
+function speed(): void {
+  const corpus = path.join(ROOT, 'demo/corpus');
+  const seed = path.resolve(ROOT, '../shared/seeds');
+  const files = existsSync(corpus) ? listPages(corpus) : existsSync(seed) ? listPages(seed) : [];
+  const articles: { text: string; published: string | null }[] = [];
+  for (const file of files) {
+    try {
+      const doc = analyzeInput({ origin: file, bytes: readFileSync(file) }, ctx);
+      if (doc.article) articles.push({ text: doc.article.text, published: doc.article.published });
+    } catch {
+      // a page the extractor refuses is not this bench's business
+    }
+  }
+  if (articles.length === 0) {
+    console.log('speed: no pages found (demo/corpus and ../shared/seeds are both missing)');
+    return;
+  }
+  const run = (): void => {
+    for (const a of articles) {
+      const doc: Doc = createDoc({ origin: 'bench', bytes: Buffer.alloc(0) });
+      doc.article = { ...rawArticle(a.text), published: a.published };
+      runStages(doc, [sentences, entities, dates], ctx);
+    }
+  };
+  run(); // warm-up: data files, model, regexes
+  const rounds = Math.max(1, Math.ceil(400 / articles.length));
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < rounds; i++) run();
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const chars = articles.reduce((n, a) => n + a.text.length, 0) / articles.length;
+  console.log(
+    `speed: sentences+entities+dates on ${articles.length} pages of ${existsSync(corpus) ? 'demo/corpus' : 'the seeds'} ` +
+      `(mean ${Math.round(chars)} chars), ${rounds} rounds: ${((articles.length * rounds) / seconds).toFixed(0)} articles/s on one core`,
+  );
+}
+
+function main(): void {
+  if (!existsSync(TESTA)) {
+    console.log(`skipping the CoNLL score: ${TESTA} not found (the gold sets live in ../shared/eval)`);
+  } else {
+    const docs = readConll(TESTA);
+    const goldCount = docs.reduce((n, d) => n + d.gold.size, 0);
+    console.log(`CoNLL-2003 testa: ${docs.length} documents, ${goldCount} PER/ORG/LOC entities`);
+    const errors: string[] = [];
+    let t0 = Date.now();
+    report('watchfloor', score(docs, ours, errors));
+    console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    t0 = Date.now();
+    report('compromise', score(docs, compromise, []));
+    console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    if (showErrors > 0) {
+      const tally = new Map<string, number>();
+      for (const e of errors) tally.set(e, (tally.get(e) ?? 0) + 1);
+      for (const [e, n] of [...tally].sort((a, b) => b[1] - a[1]).slice(0, showErrors)) console.log(`  ${n} x ${e}`);
+    }
+  }
+  speed();
+}
+
+main();

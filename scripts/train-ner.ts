@@ -1,0 +1,252 @@
+/**
+ * Trains the entities stage's tagger (an averaged perceptron, src/stages/entities/tagger.ts) on the GMB
+ * corpus in ../shared/train and writes data/ner-model.json. Usage: tsx scripts/train-ner.ts [--epochs N]
+ * The corpus is split in contiguous blocks: the last tenth is held out for a development score.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import path from 'node:path';
+import { DataFiles, DATA_DIR } from '../src/core/context.js';
+import { loadKnowledge, phraseKey } from '../src/stages/entities/knowledge.js';
+import { TAGS, HASH_BITS, staticFeatures, dynamicFeatures, bestTag, isAllowed } from '../src/stages/entities/tagger.js';
+import type { NerModelFile } from '../src/stages/entities/tagger.js';
+
+const CORPUS = path.resolve(DATA_DIR, '../../shared/train/gmb-entity-annotated-corpus/gmb_ner.conll.gz');
+const args = process.argv.slice(2);
+const EPOCHS = args.includes('--epochs') ? Number(args[args.indexOf('--epochs') + 1]) || 6 : 6;
+/** Share of sentences also trained on in capitals, so headlines and datelines in caps are tagged too. */
+const SHOUT_SHARE = 0.1;
+/** Averaged weights smaller than this are dropped from the file: they never change a decision that matters. */
+const PRUNE = 0.02;
+const SCALE = 1000;
+
+interface Sentence {
+  words: string[];
+  tags: number[];
+}
+
+function readCorpus(): Sentence[] {
+  if (!existsSync(CORPUS)) throw new Error(`training corpus not found: ${CORPUS} (it lives in ../shared/train)`);
+  const knowledge = loadKnowledge(new DataFiles());
+  const text = gunzipSync(readFileSync(CORPUS)).toString('utf8');
+  const sentences: Sentence[] = [];
+  let words: string[] = [];
+  let raw: string[] = [];
+  let orig: string[] = [];
+  const flush = (): void => {
+    if (words.length > 0) sentences.push({ words, tags: mapTags(words, raw, orig) });
+    words = [];
+    raw = [];
+    orig = [];
+  };
+  function mapTags(ws: string[], tags: string[], origs: string[]): number[] {
+    const out: string[] = [...tags];
+    // GMB's "gpe" covers nationality adjectives ("Iraqi"), which CoNLL calls MISC: keep gpe as LOC
+    // only when the phrase is a country or place name in our gazetteer.
+    for (let i = 0; i < ws.length; i++) {
+      if (origs[i] !== 'B-gpe') continue;
+      let j = i + 1;
+      while (j < ws.length && origs[j] === 'I-gpe') j++;
+      const entries = knowledge.phrases.get(phraseKey(ws.slice(i, j).join(' ')));
+      const isPlace = entries?.some((e) => e.kind === 'place' || (e.kind === 'country' && e.form !== 'demonym'));
+      if (!isPlace) for (let k = i; k < j; k++) out[k] = (k === i ? 'B-' : 'I-') + 'MISC';
+    }
+    return out.map((t) => {
+      const index = (TAGS as readonly string[]).indexOf(t);
+      if (index < 0) throw new Error(`unknown tag ${t}`);
+      return index;
+    });
+  }
+  for (const line of text.split('\n')) {
+    if (line === '') {
+      flush();
+      continue;
+    }
+    const [word, tag, original] = line.split('\t');
+    words.push(word as string);
+    raw.push(tag as string);
+    orig.push(original as string);
+  }
+  flush();
+  return sentences;
+}
+
+/** A small seeded generator, so a training run can be repeated. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function main(): void {
+  const started = Date.now();
+  const knowledge = loadKnowledge(new DataFiles());
+  const sentences = readCorpus();
+  const cut = Math.floor(sentences.length * 0.9);
+  const train = sentences.slice(0, cut);
+  const dev = sentences.slice(cut);
+  const random = rng(7);
+  const shouted = train.filter(() => random() < SHOUT_SHARE).map((s) => ({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags }));
+  const all = [...train, ...shouted];
+  console.log(`sentences: ${sentences.length} (train ${train.length} + ${shouted.length} in capitals, dev ${dev.length})`);
+  const feats = all.map((s) => staticFeatures(s.words, knowledge));
+  console.log(`features computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const nTags = TAGS.length;
+  const size = (1 << HASH_BITS) * nTags;
+  const w = new Float32Array(size);
+  const totals = new Float64Array(size);
+  const stamps = new Int32Array(size);
+  let clock = 1;
+  const update = (f: number, t: number, delta: number): void => {
+    const k = f * nTags + t;
+    totals[k] = (totals[k] as number) + (clock - (stamps[k] as number)) * (w[k] as number);
+    stamps[k] = clock;
+    w[k] = (w[k] as number) + delta;
+  };
+  const scores = new Float64Array(nTags);
+  const addScores = (fs: ArrayLike<number>): void => {
+    for (let k = 0; k < fs.length; k++) {
+      const base = (fs[k] as number) * nTags;
+      for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (w[base + t] as number);
+    }
+  };
+  const order = all.map((_, i) => i);
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const si of order) {
+      const s = all[si] as Sentence;
+      const fs = feats[si] as Int32Array[];
+      let p1 = '<s>';
+      let p2 = '<s>';
+      for (let i = 0; i < s.words.length; i++) {
+        const dyn = dynamicFeatures((s.words[i] as string).toLowerCase(), p1, p2);
+        scores.fill(0);
+        addScores(fs[i] as Int32Array);
+        addScores(dyn);
+        const guess = bestTag(scores, p1);
+        const gold = s.tags[i] as number;
+        if (guess !== gold) {
+          errors++;
+          for (const f of fs[i] as Int32Array) {
+            update(f, gold, 1);
+            update(f, guess, -1);
+          }
+          for (const f of dyn) {
+            update(f, gold, 1);
+            update(f, guess, -1);
+          }
+        }
+        clock++;
+        tokens++;
+        p2 = p1;
+        // train on the gold history the decoder would have reached had it been right
+        p1 = TAGS[gold] as string;
+      }
+    }
+    console.log(`epoch ${epoch}: token error rate ${(errors / tokens).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  }
+  // average: each weight's sum over all steps divided by the number of steps
+  const weights: Record<string, number[]> = {};
+  let kept = 0;
+  const avg = new Float32Array(nTags);
+  for (let f = 0; f < 1 << HASH_BITS; f++) {
+    let isUsed = false;
+    for (let t = 0; t < nTags; t++) {
+      const k = f * nTags + t;
+      const total = (totals[k] as number) + (clock - (stamps[k] as number)) * (w[k] as number);
+      avg[t] = total / clock;
+      if (Math.abs(avg[t] as number) >= PRUNE) isUsed = true;
+    }
+    if (!isUsed) continue;
+    const pairs: number[] = [];
+    for (let t = 0; t < nTags; t++) {
+      const q = Math.round((avg[t] as number) * SCALE);
+      if (Math.abs(q) >= PRUNE * SCALE) pairs.push(t, q);
+    }
+    weights[f] = pairs;
+    kept++;
+  }
+  const file: NerModelFile = {
+    version: 1,
+    about: 'Averaged-perceptron weights of the named-entity tagger (src/stages/entities/tagger.ts), trained by scripts/train-ner.ts on the GMB corpus; see data/NER-MODEL-CREDITS.md.',
+    tags: [...TAGS],
+    hashBits: HASH_BITS,
+    scale: SCALE,
+    weights,
+  };
+  const out = path.join(DATA_DIR, 'ner-model.json');
+  writeFileSync(out, JSON.stringify(file) + '\n');
+  console.log(`kept ${kept} feature buckets; wrote ${out}`);
+
+  // development score: entity-level exact match per type on the held-out block
+  const table = new Map<number, Float32Array>();
+  for (const [bucket, pairs] of Object.entries(weights)) {
+    const v = new Float32Array(nTags);
+    for (let k = 0; k + 1 < pairs.length; k += 2) v[pairs[k] as number] = (pairs[k + 1] as number) / SCALE;
+    table.set(Number(bucket), v);
+  }
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  for (const s of dev) {
+    const fs = staticFeatures(s.words, knowledge);
+    const guess: string[] = [];
+    let p1 = '<s>';
+    let p2 = '<s>';
+    for (let i = 0; i < s.words.length; i++) {
+      scores.fill(0);
+      for (const arr of [fs[i] as Int32Array, dynamicFeatures((s.words[i] as string).toLowerCase(), p1, p2)]) {
+        for (const f of arr) {
+          const v = table.get(f);
+          if (v) for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (v[t] as number);
+        }
+      }
+      const tag = TAGS[bestTag(scores, p1)] as string;
+      guess.push(tag);
+      p2 = p1;
+      p1 = tag;
+    }
+    const gold = spans(s.tags.map((t) => TAGS[t] as string));
+    const pred = spans(guess);
+    for (const [key, type] of pred) {
+      const c = counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+      if (gold.get(key) === type) c.tp++;
+      else c.fp++;
+      counts.set(type, c);
+    }
+    for (const [key, type] of gold) {
+      if (pred.get(key) === type) continue;
+      const c = counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+      c.fn++;
+      counts.set(type, c);
+    }
+  }
+  for (const [type, c] of [...counts].sort()) {
+    const p = c.tp / (c.tp + c.fp || 1);
+    const r = c.tp / (c.tp + c.fn || 1);
+    console.log(`dev ${type}: P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)}`);
+  }
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  void isAllowed;
+}
+
+/** Entity spans of a BIO sequence: "start:end" -> type. */
+function spans(tags: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as string;
+    if (tag === 'O' || tag.startsWith('I-')) continue;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 'I-' + tag.slice(2)) j++;
+    out.set(`${i}:${j}`, tag.slice(2));
+  }
+  return out;
+}
+
+main();

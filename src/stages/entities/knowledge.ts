@@ -1,0 +1,156 @@
+/**
+ * The knowledge files (data/countries, organizations, people, places) and the lookup indexes built
+ * from them once per process: phrase -> what it names, by lower-cased token sequence.
+ */
+import type { DataFiles } from '../../core/context.js';
+import { tokenize } from '../sentences/tokenize.js';
+
+export interface CountryRecord {
+  code: string;
+  alpha3: string;
+  alpha2: string;
+  fips: string | null;
+  name: string;
+  aliases: string[];
+  demonyms: string[];
+  capital: string | null;
+  governmentCapitals: string[];
+  lat: number;
+  lon: number;
+  region: string;
+  subregion: string | null;
+  independent: boolean;
+}
+
+export interface OrganizationRecord {
+  id: string;
+  name: string;
+  code: string;
+  kind: string;
+  country?: string;
+  aliases: string[];
+}
+
+export interface Office {
+  role: string;
+  from: string;
+  to: string | null;
+}
+
+export interface PersonRecord {
+  id: string;
+  name: string;
+  country: string;
+  code: string;
+  aliases: string[];
+  offices: Office[];
+}
+
+export interface PlaceRecord {
+  name: string;
+  type: string;
+  lat: number;
+  lon: number;
+  country: string | null;
+  population: number | null;
+}
+
+/** What a gazetteer phrase names. */
+export type GazetteerEntry =
+  | { kind: 'country'; form: 'name' | 'alias' | 'demonym' | 'capital'; country: CountryRecord }
+  | { kind: 'organization'; org: OrganizationRecord }
+  | { kind: 'person'; person: PersonRecord; isFullName: boolean }
+  | { kind: 'place'; places: PlaceRecord[] };
+
+export interface Knowledge {
+  countries: CountryRecord[];
+  countryByCode: Map<string, CountryRecord>;
+  organizations: OrganizationRecord[];
+  people: PersonRecord[];
+  /** Lower-cased phrase (tokens joined by one space) -> entries, most specific first. */
+  phrases: Map<string, GazetteerEntry[]>;
+  /** Lower-cased first token -> the token lengths of phrases starting with it, longest first. */
+  lengths: Map<string, number[]>;
+}
+
+/** The lower-cased token key of a phrase, as the gazetteer indexes it. */
+export function phraseKey(phrase: string): string {
+  return tokenize(phrase)
+    .map((t) => t.text.toLowerCase())
+    .join(' ');
+}
+
+/** Builds (once per DataFiles) the knowledge indexes. */
+export function loadKnowledge(data: DataFiles): Knowledge {
+  return data.memo('entities/knowledge', () => buildKnowledge(data));
+}
+
+function buildKnowledge(data: DataFiles): Knowledge {
+  const countries = data.load<{ countries: CountryRecord[] }>('countries').countries;
+  const organizations = data.load<{ organizations: OrganizationRecord[] }>('organizations').organizations;
+  const people = data.load<{ people: PersonRecord[] }>('people').people;
+  const placeRows = data.load<{ places: [string, string, number, number, string | null, number | null][] }>('places').places;
+  const phrases = new Map<string, GazetteerEntry[]>();
+  const lengths = new Map<string, number[]>();
+  const add = (phrase: string, entry: GazetteerEntry): void => {
+    const key = phraseKey(phrase);
+    if (!key) return;
+    const list = phrases.get(key);
+    if (list) list.push(entry);
+    else phrases.set(key, [entry]);
+    const n = key.split(' ').length;
+    const first = key.split(' ')[0] as string;
+    const ls = lengths.get(first) ?? [];
+    if (!ls.includes(n)) {
+      ls.push(n);
+      ls.sort((a, b) => b - a);
+    }
+    lengths.set(first, ls);
+  };
+  // Order matters: the first entry of a phrase wins ties, so countries and organisations come first.
+  for (const country of countries) {
+    add(country.name, { kind: 'country', form: 'name', country });
+    for (const alias of country.aliases) add(alias, { kind: 'country', form: 'alias', country });
+    for (const demonym of country.demonyms) add(demonym, { kind: 'country', form: 'demonym', country });
+    for (const capital of country.governmentCapitals) add(capital, { kind: 'country', form: 'capital', country });
+  }
+  for (const org of organizations) {
+    add(org.name, { kind: 'organization', org });
+    for (const alias of org.aliases) add(alias, { kind: 'organization', org });
+  }
+  for (const person of people) {
+    add(person.name, { kind: 'person', person, isFullName: true });
+    for (const alias of person.aliases) add(alias, { kind: 'person', person, isFullName: alias.includes(' ') });
+  }
+  const placeGroups = new Map<string, PlaceRecord[]>();
+  for (const [name, type, lat, lon, country, population] of placeRows) {
+    const key = phraseKey(name);
+    const group = placeGroups.get(key) ?? [];
+    group.push({ name, type, lat, lon, country, population });
+    placeGroups.set(key, group);
+  }
+  for (const group of placeGroups.values()) add((group[0] as PlaceRecord).name, { kind: 'place', places: group });
+  const countryByCode = new Map<string, CountryRecord>();
+  for (const country of countries) {
+    countryByCode.set(country.code, country);
+    countryByCode.set(country.alpha3, country);
+  }
+  return { countries, countryByCode, organizations, people, phrases, lengths };
+}
+
+/** Longest gazetteer phrase starting at token `i` (tokens lower-cased), or null. */
+export function longestMatch(
+  knowledge: Knowledge,
+  lower: readonly string[],
+  i: number,
+): { length: number; entries: GazetteerEntry[] } | null {
+  const ls = knowledge.lengths.get(lower[i] as string);
+  if (!ls) return null;
+  for (const n of ls) {
+    if (i + n > lower.length) continue;
+    const key = n === 1 ? (lower[i] as string) : lower.slice(i, i + n).join(' ');
+    const entries = knowledge.phrases.get(key);
+    if (entries) return { length: n, entries };
+  }
+  return null;
+}

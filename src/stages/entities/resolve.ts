@@ -1,0 +1,295 @@
+/**
+ * Finds the candidate mentions of one sentence: titled people (rule), gazetteer phrases (countries,
+ * organisations, known people, places) and the tagger's spans, in that order of trust.
+ */
+import type { Token } from '../../core/doc.js';
+import type { GazetteerEntry, Knowledge } from './knowledge.js';
+import { longestMatch } from './knowledge.js';
+import type { RoleEntry, RoleIndex } from './roles.js';
+import { titleEndingAt, titleStartingAt } from './roles.js';
+import type { Tag, WeightTable } from './tagger.js';
+import { tagWords } from './tagger.js';
+
+export type CandidateKind = 'person' | 'organization' | 'location' | 'demonym' | 'ministry' | 'reference';
+
+/** A span of one sentence's tokens [start, end) that names something. */
+export interface Candidate {
+  start: number;
+  end: number;
+  kind: CandidateKind;
+  /** What the gazetteer knows about the phrase, if anything. */
+  entries: GazetteerEntry[];
+  /** Rule id that produced the candidate. */
+  rule: string;
+  role?: RoleEntry;
+  /** Alpha-3 of a country named next to the person or ministry ("Russian Defense Minister", "of Russia"). */
+  country?: string;
+  /** For ministries: the CAMEO agent (MIL, GOV) and a name. */
+  sector?: string;
+  label?: string;
+  /** Whether the sentence is in capitals (a headline), where shapes tell little. */
+  isShouting?: boolean;
+}
+
+const NAME_WORD = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]\.)$/u;
+const NAME_PARTICLE = new Set(['al-', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'del', 'al', 'el']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'into', 'across', 'around', 'toward', 'towards', 'via']);
+const MINISTRY = /^(?:defen[cs]e|foreign|interior|foreign affairs|finance|emergencies|emergency situations)$/;
+const FORCE_WORDS = new Set(['army', 'navy', 'air force', 'armed forces', 'military', 'troops', 'forces', 'border guards', 'border guard']);
+
+/** Short capitals-only aliases ("US", "IS", "UN") must match exactly and not in a headline in capitals. */
+function isCaseValid(words: readonly string[], start: number, end: number, entry: GazetteerEntry, isShouting: boolean): boolean {
+  const first = words[start] as string;
+  const last = words[end - 1] as string;
+  if (!/^[\p{Lu}\d]/u.test(first) || !/^[\p{Lu}\d]/u.test(last)) return false;
+  if (end - start === 1 && first.length <= 3 && /^[A-Z]+$/.test(first)) {
+    if (isShouting) return false;
+    const names = entryNames(entry);
+    return names.includes(first);
+  }
+  return true;
+}
+
+function entryNames(entry: GazetteerEntry): string[] {
+  switch (entry.kind) {
+    case 'country':
+      return [entry.country.name, ...entry.country.aliases, ...entry.country.demonyms, ...entry.country.governmentCapitals];
+    case 'organization':
+      return [entry.org.name, ...entry.org.aliases];
+    case 'person':
+      return [entry.person.name, ...entry.person.aliases];
+    case 'place':
+      return entry.places.map((p) => p.name);
+  }
+}
+
+/** Tagger spans: [start, end, type] from BIO tags. */
+function taggedSpans(tags: readonly Tag[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (let i = 0; i < tags.length; i++) {
+    const tag = tags[i] as string;
+    if (tag === 'O' || tag.startsWith('I-')) continue;
+    let j = i + 1;
+    while (j < tags.length && tags[j] === 'I-' + tag.slice(2)) j++;
+    out.push([i, j, tag.slice(2)]);
+  }
+  return out;
+}
+
+export interface SentenceInput {
+  tokens: readonly Token[];
+  knowledge: Knowledge;
+  roles: RoleIndex;
+  weights: WeightTable;
+}
+
+function countryOf(entries: readonly GazetteerEntry[]): string | undefined {
+  for (const e of entries) if (e.kind === 'country') return e.country.code;
+  return undefined;
+}
+
+/** The candidates of one sentence, non-overlapping except that demonyms may sit inside a name. */
+export function sentenceCandidates({ tokens, knowledge, roles, weights }: SentenceInput): Candidate[] {
+  const words = tokens.map((t) => t.text);
+  const lower = words.map((w) => w.toLowerCase());
+  const n = words.length;
+  const tags = tagWords(words, weights, knowledge);
+  const letters = words.join('').replace(/[^A-Za-z]/g, '');
+  const isShouting = letters.length > 6 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+  const claimed = new Uint8Array(n);
+  const out: Candidate[] = [];
+  const claim = (c: Candidate): void => {
+    for (let k = c.start; k < c.end; k++) claimed[k] = 1;
+    out.push(c);
+  };
+  const isFree = (s: number, e: number): boolean => {
+    for (let k = s; k < e; k++) if (claimed[k]) return false;
+    return true;
+  };
+
+  // gazetteer matches, with case checked
+  const gaz: { start: number; end: number; entries: GazetteerEntry[] }[] = [];
+  const gazAt = new Map<number, { start: number; end: number; entries: GazetteerEntry[] }>();
+  for (let i = 0; i < n; ) {
+    const m = longestMatch(knowledge, lower, i);
+    if (m && m.entries[0] && isCaseValid(words, i, i + m.length, m.entries[0], isShouting)) {
+      const g = { start: i, end: i + m.length, entries: m.entries };
+      gaz.push(g);
+      gazAt.set(i, g);
+      i += m.length;
+    } else i++;
+  }
+  const countryBefore = (end: number): { start: number; country: string } | null => {
+    // "Russian", "Russia's", "Russia" right before `end`
+    let e = end;
+    if (e > 0 && /^['’]s$/.test(words[e - 1] as string)) e--;
+    for (const g of gaz) if (g.end === e) {
+      const code = countryOf(g.entries);
+      if (code) return { start: g.start, country: code };
+    }
+    return null;
+  };
+
+  // 1. titled people: [country] title Name Name ["of" Country]
+  for (let i = 0; i < n; i++) {
+    const title = titleStartingAt(roles, words, lower, i);
+    if (!title) continue;
+    // "General Assembly", "General Motors": a title inside a known or tagged organisation name
+    if (gaz.some((g) => g.start <= i && i < g.end && g.entries[0]?.kind !== 'person' && !(g.entries[0]?.kind === 'country' && g.end <= i))) continue;
+    if (/ORG|LOC/.test(tags[i] as string) && title.entry.role !== null) continue;
+    let j = title.end;
+    // chained titles: "Maj. Gen." already one entry; "Deputy ... " handled by the lexicon
+    while (j < n && (NAME_WORD.test(words[j] as string) || (j > title.end && NAME_PARTICLE.has(lower[j] as string))) && j - title.end < 4) {
+      const g = gazAt.get(j);
+      if (g && g.entries[0]?.kind !== 'person' && j === title.end) break;
+      if (g && g.entries[0]?.kind === 'country' && g.entries[0].form !== 'capital') break;
+      if (titleStartingAt(roles, words, lower, j) && j === title.end) break;
+      j++;
+    }
+    while (j > title.end && NAME_PARTICLE.has(lower[j - 1] as string)) j--;
+    if (j === title.end || isShouting) continue;
+    if (!isFree(title.end, j)) continue;
+    const before = countryBefore(i);
+    let country = before?.country;
+    if (lower[j] === 'of' && j + 1 < n) {
+      const g = gazAt.get(j + 1);
+      const code = g ? countryOf(g.entries) : undefined;
+      if (code) country = code;
+    }
+    const entries = knowledge.phrases.get(lower.slice(title.end, j).join(' ')) ?? [];
+    const c: Candidate = { start: title.end, end: j, kind: 'person', entries: entries.filter((e) => e.kind === 'person'), rule: 'entities/titled-person', role: title.entry };
+    if (country) c.country = country;
+    claim(c);
+    i = j - 1;
+  }
+
+  // 2. ministries and forces: "Russian Defense Ministry", "Ministry of Defense", "the defense ministry", "Russia's army"
+  for (let i = 0; i < n; i++) {
+    let s = -1;
+    let e = -1;
+    let sector = '';
+    let label = '';
+    const w1 = lower[i + 1];
+    if (lower[i] === 'ministry' && w1 === 'of' && i + 2 < n) {
+      const two = `${lower[i + 2]} ${lower[i + 3] ?? ''}`;
+      const isTwo = MINISTRY.test(two);
+      const what = isTwo ? two : (lower[i + 2] as string);
+      if (isTwo || MINISTRY.test(what)) {
+        s = i;
+        e = i + (isTwo ? 4 : 3);
+        sector = /defen/.test(what) ? 'MIL' : 'GOV';
+        label = `Ministry of ${what.replace(/\b\w/g, (c) => c.toUpperCase())}`;
+      }
+    } else if (MINISTRY.test(lower[i] as string) && w1 === 'ministry') {
+      s = i;
+      e = i + 2;
+      sector = /defen/.test(lower[i] as string) ? 'MIL' : 'GOV';
+      label = `${(lower[i] as string).replace(/\b\w/g, (c) => c.toUpperCase())} Ministry`;
+    } else if (FORCE_WORDS.has(lower[i] as string) || (FORCE_WORDS.has(`${lower[i]} ${w1}`) && i + 1 < n)) {
+      const isTwo = FORCE_WORDS.has(`${lower[i]} ${w1}`);
+      const before = countryBefore(i);
+      if (before && ['army', 'navy', 'air force', 'armed forces', 'military'].includes(isTwo ? `${lower[i]} ${w1}` : (lower[i] as string))) {
+        s = i;
+        e = i + (isTwo ? 2 : 1);
+        sector = 'MIL';
+        label = isTwo ? `${lower[i]} ${w1}` : (lower[i] as string);
+      }
+    }
+    if (s < 0 || !isFree(s, e)) continue;
+    const before = countryBefore(s);
+    const c: Candidate = { start: s, end: e, kind: 'ministry', entries: [], rule: 'entities/ministry', sector, label };
+    if (before) {
+      c.country = before.country;
+      // a demonym belongs to the name ("Russian Defense Ministry"); a possessive does not ("Russia's army")
+      if (!/^['’]s$/.test(words[s - 1] ?? '') && gazAt.get(before.start)?.entries[0]?.kind === 'country' && (gazAt.get(before.start)?.entries[0] as { form: string }).form === 'demonym') {
+        if (/^[A-Z]/.test(words[s] as string)) c.start = before.start;
+      }
+    }
+    claim(c);
+    i = e - 1;
+  }
+
+  // 3. tagger spans, resolved with the gazetteer where one covers them exactly
+  const tagged = taggedSpans(tags);
+  for (const [s, e, type] of tagged) {
+    if (!isFree(s, e)) continue;
+    if (type === 'MISC') continue;
+    const outer = gaz.find((g) => g.start <= s && g.end >= e && (g.start < s || g.end > e));
+    if (outer && isFree(outer.start, outer.end)) {
+      const first = outer.entries[0] as GazetteerEntry;
+      if (!(first.kind === 'country' && first.form === 'demonym')) {
+        claim({ start: outer.start, end: outer.end, kind: kindOf(first, type), entries: outer.entries, rule: 'entities/gazetteer' });
+        continue;
+      }
+    }
+    const exact = gaz.find((g) => g.start === s && g.end === e);
+    if (exact) {
+      const first = exact.entries[0] as GazetteerEntry;
+      // a city named in a sports table is a club: trust the tagger's ORG over a place
+      if (first.kind === 'place' && type === 'ORG') {
+        claim({ start: s, end: e, kind: 'organization', entries: [], rule: 'entities/tagger', isShouting });
+      } else if (first.kind === 'country' && first.form === 'demonym') {
+        claim({ start: s, end: e, kind: 'demonym', entries: exact.entries, rule: 'entities/gazetteer' });
+      } else {
+        claim({ start: s, end: e, kind: kindOf(first, type), entries: exact.entries, rule: 'entities/gazetteer' });
+      }
+      continue;
+    }
+    const inner = gaz.filter((g) => g.start >= s && g.end <= e);
+    // a tagger span that is a known phrase plus more ("Defense Minister Sergei Shoigu" was taken by rule 1)
+    const kind: CandidateKind = type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
+    if (inner.length === 1 && type === 'PER' && inner[0]?.entries[0]?.kind === 'country') {
+      // "Russian Sergei Shoigu": a demonym glued to a name
+      const g = inner[0];
+      if (g.start === s && g.end < e) {
+        claim({ start: g.end, end: e, kind: 'person', entries: [], rule: 'entities/tagger', isShouting });
+        continue;
+      }
+    }
+    // "Central Asian": the adjective of a region, which CoNLL and we treat as a demonym
+    const lastWord = words[e - 1] as string;
+    if (lastWord.endsWith('n') && (tags[e] === undefined || !/^[A-Z]/.test(words[e] ?? ''))) {
+      const region = knowledge.phrases.get([...lower.slice(s, e - 1), lastWord.slice(0, -1).toLowerCase()].join(' '));
+      if (region?.[0]?.kind === 'place') {
+        out.push({ start: s, end: e, kind: 'demonym', entries: region, rule: 'entities/region-adjective' });
+        continue;
+      }
+    }
+    claim({ start: s, end: e, kind, entries: [], rule: 'entities/tagger', isShouting });
+  }
+
+  // 4. gazetteer phrases the tagger did not mark; places need the tagger or a locative word before them
+  for (const g of gaz) {
+    const first = g.entries[0] as GazetteerEntry;
+    if (first.kind === 'country' && first.form === 'demonym') {
+      if (!out.some((c) => c.kind === 'demonym' && c.start === g.start)) out.push({ start: g.start, end: g.end, kind: 'demonym', entries: g.entries, rule: 'entities/gazetteer' });
+      continue;
+    }
+    if (!isFree(g.start, g.end)) continue;
+    if (first.kind === 'place') {
+      const isTagged = tags.slice(g.start, g.end).some((t) => t.endsWith('LOC'));
+      if (!isTagged && !LOCATIVE.has(lower[g.start - 1] ?? '')) continue;
+    }
+    claim({ start: g.start, end: g.end, kind: kindOf(first, 'LOC'), entries: g.entries, rule: 'entities/gazetteer' });
+  }
+
+  // 5. role references: "the minister", "the general" (joined to a person later)
+  for (let i = 1; i < n; i++) {
+    if (lower[i - 1] !== 'the' || claimed[i] || out.some((c) => c.start <= i && i < c.end)) continue;
+    const w = lower[i] as string;
+    if (/^(?:minister|ministry|president|general|secretary|spokesman|spokeswoman|premier|chancellor|commander|ambassador|envoy)$/.test(w) && !/^[A-Z]/.test(words[i + 1] ?? '')) {
+      if (lower[i + 1] === 'of') continue;
+      out.push({ start: i, end: i + 1, kind: 'reference', entries: [], rule: 'entities/role-reference' });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function kindOf(entry: GazetteerEntry, type: string): CandidateKind {
+  if (entry.kind === 'person') return 'person';
+  if (entry.kind === 'organization') return 'organization';
+  if (entry.kind === 'country' || entry.kind === 'place') return 'location';
+  return type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
+}
+
+export { titleEndingAt };

@@ -1,0 +1,205 @@
+/**
+ * The named-entity tagger: an averaged perceptron over word, shape, affix, context and gazetteer
+ * features, decoded greedily left to right with BIO constraints. Trained by scripts/train-ner.ts.
+ */
+import type { Knowledge } from './knowledge.js';
+import { longestMatch } from './knowledge.js';
+
+/** BIO tags over PER, ORG, LOC and MISC (nationality adjectives, events, works). */
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+
+/** Features are hashed into this many buckets (2^22): small enough to train in memory, few collisions. */
+export const HASH_BITS = 22;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+
+/** Weights as written to data/ner-model.json: bucket -> [tag index, weight, tag index, weight, ...]. */
+export interface NerModelFile {
+  version: number;
+  about: string;
+  tags: string[];
+  hashBits: number;
+  /** Weights are stored as integers; divide by this to get the perceptron's values. */
+  scale: number;
+  weights: Record<string, number[]>;
+}
+
+/** Weights ready for scoring: feature bucket -> dense weight vector over TAGS. */
+export type WeightTable = Map<number, Float32Array>;
+
+/** Turns the stored sparse integer weights into dense vectors. */
+export function readModel(file: NerModelFile): WeightTable {
+  if (file.hashBits !== HASH_BITS) throw new Error(`ner model: hashBits ${file.hashBits}, tagger expects ${HASH_BITS}`);
+  const table: WeightTable = new Map();
+  for (const [bucket, pairs] of Object.entries(file.weights)) {
+    const vector = new Float32Array(TAGS.length);
+    for (let k = 0; k + 1 < pairs.length; k += 2) vector[pairs[k] as number] = (pairs[k + 1] as number) / file.scale;
+    table.set(Number(bucket), vector);
+  }
+  return table;
+}
+
+/** FNV-1a hash of a feature string into a bucket. */
+export function hashFeature(feature: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < feature.length; i++) {
+    h ^= feature.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & HASH_MASK;
+}
+
+/** Word shape with runs collapsed: "Shoigu" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d". */
+export function shapeOf(word: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of word) {
+    let c: string;
+    if (ch >= 'A' && ch <= 'Z') c = 'X';
+    else if (ch >= 'a' && ch <= 'z') c = 'x';
+    else if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch.toLowerCase() !== ch.toUpperCase()) c = ch === ch.toUpperCase() ? 'X' : 'x';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out;
+}
+
+/** Gazetteer class of each token (B-/I- + COUNTRY, DEM, CAP, ORG, PER, PLACE), or '' outside any phrase. */
+export function gazetteerClasses(knowledge: Knowledge, lower: readonly string[]): string[] {
+  const out = new Array<string>(lower.length).fill('');
+  for (let i = 0; i < lower.length; ) {
+    const m = longestMatch(knowledge, lower, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    const first = m.entries[0];
+    let cls = 'PLACE';
+    if (first?.kind === 'country') cls = first.form === 'demonym' ? 'DEM' : first.form === 'capital' ? 'CAP' : 'COUNTRY';
+    else if (first?.kind === 'organization') cls = 'ORG';
+    else if (first?.kind === 'person') cls = 'PER';
+    for (let k = 0; k < m.length; k++) out[i + k] = (k === 0 ? 'B-' : 'I-') + cls;
+    i += m.length;
+  }
+  return out;
+}
+
+/** Whether most letters of the sentence are capitals (a headline or a dateline in caps). */
+function isShouting(words: readonly string[]): boolean {
+  let upper = 0;
+  let letters = 0;
+  for (const w of words) {
+    for (const ch of w) {
+      if (ch >= 'A' && ch <= 'Z') {
+        upper++;
+        letters++;
+      } else if (ch >= 'a' && ch <= 'z') letters++;
+    }
+  }
+  return letters > 6 && upper / letters > 0.8;
+}
+
+/** Hashed features of each token that do not depend on the tags chosen so far. */
+export function staticFeatures(words: readonly string[], knowledge: Knowledge): Int32Array[] {
+  return featureStrings(words, knowledge).map((f) => Int32Array.from(f, hashFeature));
+}
+
+/** The same features as strings (for inspection and tests). */
+export function featureStrings(words: readonly string[], knowledge: Knowledge): string[][] {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(shapeOf);
+  const gaz = gazetteerClasses(knowledge, lower);
+  const shout = isShouting(words) ? 'U' : 'u';
+  const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
+  const out: string[][] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const lw = lower[i] as string;
+    const sh = shapes[i] as string;
+    const f = [
+      'b',
+      'w=' + lw,
+      'W=' + w,
+      's=' + sh + shout,
+      'p1=' + lw.slice(0, 1),
+      'p2=' + lw.slice(0, 2),
+      'p3=' + lw.slice(0, 3),
+      'x1=' + lw.slice(-1),
+      'x2=' + lw.slice(-2),
+      'x3=' + lw.slice(-3),
+      'x4=' + lw.slice(-4),
+      'w-1=' + at(lower, i - 1, '<s>'),
+      'w+1=' + at(lower, i + 1, '</s>'),
+      'w-2=' + at(lower, i - 2, '<s>'),
+      'w+2=' + at(lower, i + 2, '</s>'),
+      's-1=' + at(shapes, i - 1, '<s>') + shout,
+      's+1=' + at(shapes, i + 1, '</s>') + shout,
+      'ws-1=' + at(lower, i - 1, '<s>') + '|' + sh,
+      'ws+1=' + sh + '|' + at(lower, i + 1, '</s>'),
+      'g=' + gaz[i],
+      'g-1=' + at(gaz, i - 1, '<s>'),
+      'g+1=' + at(gaz, i + 1, '</s>'),
+      'gs=' + gaz[i] + '|' + sh + shout,
+      'len=' + Math.min(w.length, 8),
+    ];
+    if (i === 0) f.push('first|' + sh);
+    out.push(f);
+  }
+  return out;
+}
+
+/** Hashed features that depend on the two previous tags. */
+export function dynamicFeatures(lw: string, p1: string, p2: string): [number, number, number] {
+  return [hashFeature('t-1=' + p1), hashFeature('t-2=' + p2 + '|' + p1), hashFeature('tw=' + p1 + '|' + lw)];
+}
+
+/** Whether `tag` may follow `prev` in BIO: an I- continues the same type. */
+export function isAllowed(prev: string, tag: string): boolean {
+  return !tag.startsWith('I-') || prev.slice(2) === tag.slice(2);
+}
+
+/** Adds the weights of features to `scores` (one slot per tag). */
+export function addScores(weights: WeightTable, features: ArrayLike<number>, scores: Float64Array): void {
+  for (let k = 0; k < features.length; k++) {
+    const v = weights.get(features[k] as number);
+    if (!v) continue;
+    for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (v[t] as number);
+  }
+}
+
+/** The best allowed tag for scores given the previous tag. */
+export function bestTag(scores: Float64Array, prev: string): number {
+  let best = 0;
+  let bestScore = -Infinity;
+  for (let t = 0; t < TAGS.length; t++) {
+    if (!isAllowed(prev, TAGS[t] as string)) continue;
+    const s = scores[t] as number;
+    if (s > bestScore) {
+      bestScore = s;
+      best = t;
+    }
+  }
+  return best;
+}
+
+/** Tags one sentence's words. */
+export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge): Tag[] {
+  const feats = staticFeatures(words, knowledge);
+  const tags: Tag[] = [];
+  const scores = new Float64Array(TAGS.length);
+  let p1 = '<s>';
+  let p2 = '<s>';
+  for (let i = 0; i < words.length; i++) {
+    scores.fill(0);
+    addScores(weights, feats[i] as Int32Array, scores);
+    addScores(weights, dynamicFeatures((words[i] as string).toLowerCase(), p1, p2), scores);
+    const tag = TAGS[bestTag(scores, p1)] as Tag;
+    tags.push(tag);
+    p2 = p1;
+    p1 = tag;
+  }
+  return tags;
+}
