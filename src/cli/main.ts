@@ -7,6 +7,7 @@ import { registerShow } from './commands/show.js';
 import { registerReprocess } from './commands/reprocess.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
+import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerReprocess(program);
   registerServe(program);
   registerDemo(program);
+  registerExport(program);
   return program;
 }
 

@@ -1,0 +1,46 @@
+/** RFC 4180 CSV: one header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+
+/** One CSV field; a text starting with = + - @ is prefixed with ' so a spreadsheet shows it rather than runs it. */
+export function csvField(value: unknown): string {
+  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A CSV document from a header and rows of values (same order as the header). */
+export function toCsvText(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Parses RFC 4180 CSV back into rows (for tests and for reading exports back). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (isQuoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') isQuoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') isQuoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || (c === '\r' && text[i + 1] === '\n')) {
+      if (c === '\r') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,28 @@
+/** The arms-transfer register as CSV and JSON lines, one row per transfer, items in one field. */
+import type { StoredTransfer } from '../store.js';
+import { toCsvText } from './csv.js';
+
+/** The transfers CSV's columns, in order (documented in docs/exports.md). */
+export const TRANSFER_CSV_COLUMNS = [
+  'id', 'date', 'supplier', 'recipient', 'status', 'items', 'total_count', 'categories', 'article_id', 'article_title',
+  'article_source', 'article_published', 'evidence',
+] as const;
+
+/** Transfers as RFC 4180 CSV with a header row. */
+export function toTransfersCsv(transfers: readonly StoredTransfer[]): string {
+  return toCsvText(
+    TRANSFER_CSV_COLUMNS,
+    transfers.map((t) => [
+      t.id, t.date, t.supplier, t.recipient, t.status,
+      t.items.map((i) => `${i.count} ${i.item}`).join('; '),
+      t.items.reduce((sum, i) => sum + i.count, 0),
+      [...new Set(t.items.map((i) => i.category).filter((c): c is string => Boolean(c)))].join('; '),
+      t.articleId, t.articleTitle, t.articleSource, t.articlePublished, t.evidence.text,
+    ]),
+  );
+}
+
+/** Transfers as JSON lines: one stored transfer per line. */
+export function toTransfersJsonl(transfers: readonly StoredTransfer[]): string {
+  return transfers.map((t) => JSON.stringify(t)).join('\n') + (transfers.length > 0 ? '\n' : '');
+}
