@@ -226,7 +226,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     if (exact) {
       const first = exact.entries[0] as GazetteerEntry;
       // a city named in a sports table is a club: trust the tagger's ORG over a place
-      if (first.kind === 'place' && type === 'ORG') {
+      if (first.kind === 'place' && type === 'ORG' && first.places.some((p) => p.type === 'city')) {
         claim({ start: s, end: e, kind: 'organization', entries: [], rule: 'entities/tagger', isShouting });
       } else if (first.kind === 'country' && first.form === 'demonym') {
         claim({ start: s, end: e, kind: 'demonym', entries: exact.entries, rule: 'entities/gazetteer' });
@@ -271,6 +271,15 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
       if (!isTagged && !LOCATIVE.has(lower[g.start - 1] ?? '')) continue;
     }
     claim({ start: g.start, end: g.end, kind: kindOf(first, 'LOC'), entries: g.entries, rule: 'entities/gazetteer' });
+  }
+
+  // a capital after a locative word names the city ("troops arrived in Moscow"), unless a possessive follows
+  for (const c of out) {
+    const first = c.entries[0];
+    if (first?.kind !== 'country' || first.form !== 'capital') continue;
+    if (!LOCATIVE.has(lower[c.start - 1] ?? '') || /^['’]s$/.test(words[c.end] ?? '')) continue;
+    const place = c.entries.find((e) => e.kind === 'place');
+    if (place) c.entries = [place, ...c.entries.filter((e) => e !== place)];
   }
 
   // 5. role references: "the minister", "the general" (joined to a person later)

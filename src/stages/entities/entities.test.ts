@@ -1,0 +1,123 @@
+/** Entity findings per kind, as [input, expected] tables: people with roles, countries, organisations, places. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../../core/context.js';
+import type { Entity } from '../../core/doc.js';
+import { findEntities } from './index.js';
+import { actorAt, countryCode } from './lookup.js';
+
+const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
+const PUBLISHED = '2021-09-11';
+
+function find(text: string): Entity[] {
+  const entities = findEntities(text, ctx, undefined, PUBLISHED);
+  for (const e of entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text, `${e.id} span`);
+  return entities;
+}
+
+function byId(entities: Entity[], id: string): Entity {
+  const e = entities.find((x) => x.id === id);
+  assert.ok(e, `${id} not found; got ${entities.map((x) => x.id).join(', ')}`);
+  return e;
+}
+
+const PEOPLE: [string, string, string, string | null, string | null, string | null][] = [
+  // text, id, name, role, affiliation, code prefix
+  ['Russian Defense Minister Sergei Shoigu said the army was ready.', 'person:sergei-shoigu', 'Sergei Shoigu', 'Defense Minister', 'RUS', 'RUSMIL'],
+  ['Major General Yevgeny Tsindyaikin said Russia would help.', 'person:yevgeny-tsindyaikin', 'Yevgeny Tsindyaikin', 'Major General', 'RUS', 'RUSMIL'],
+  ['President Vladimir Putin of Russia spoke on Thursday.', 'person:vladimir-putin', 'Vladimir Putin', 'President', 'RUS', 'RUS'],
+  ['Maj. Gen. Ivan Petrov of Ukraine denied it.', 'person:ivan-petrov', 'Ivan Petrov', 'Major General', 'UKR', 'UKRMIL'],
+  ['Kremlin spokesman Dmitry Peskov declined to comment.', 'person:dmitry-peskov', 'Dmitry Peskov', 'spokesman', 'RUS', 'RUS'],
+];
+
+for (const [text, id, name, role, affiliation, code] of PEOPLE) {
+  test(`people: ${text}`, () => {
+    const e = byId(find(text), id);
+    assert.equal(e.type, 'person');
+    assert.equal(e.name, name);
+    assert.equal(e.role, role);
+    assert.equal(e.affiliation, affiliation);
+    if (code) assert.ok(e.code?.startsWith(code), `code ${e.code}`);
+    assert.equal(e.mentions[0]?.text, name);
+  });
+}
+
+test('people: later short mentions and "the minister" join the person', () => {
+  const text = 'Russian Defense Minister Sergei Shoigu visited Dushanbe. Shoigu said the minister would return. The minister left.';
+  const e = byId(find(text), 'person:sergei-shoigu');
+  assert.deepEqual(
+    e.mentions.map((m) => m.text),
+    ['Sergei Shoigu', 'Shoigu', 'minister', 'minister'],
+  );
+});
+
+const COUNTRIES: [string, string, string[]][] = [
+  ['The United States and the U.S. Army: American troops left, Washington said, and the US agreed.', 'country:USA', ['United States', 'U.S.', 'American', 'Washington', 'US']],
+  ["Russia's army and Russian jets; Moscow denied it.", 'country:RUS', ['Russia', 'Russian', 'Moscow']],
+  ['Kyiv said Ukrainian forces held.', 'country:UKR', ['Kyiv', 'Ukrainian']],
+  ['Afghan forces fought the Taliban in Afghanistan.', 'country:AFG', ['Afghan', 'Afghanistan']],
+];
+
+for (const [text, id, surfaces] of COUNTRIES) {
+  test(`countries: ${text}`, () => {
+    const e = byId(find(text), id);
+    assert.equal(e.type, 'country');
+    assert.equal(e.code, id.slice('country:'.length));
+    assert.ok(e.lat !== null && e.lon !== null);
+    const got = e.mentions.map((m) => m.text);
+    for (const s of surfaces) assert.ok(got.includes(s), `${s} missing from ${got.join(', ')}`);
+  });
+}
+
+const ORGS: [string, string, string][] = [
+  ['NATO and the CSTO held talks.', 'org:nato', 'NATO'],
+  ['NATO and the CSTO held talks.', 'org:csto', 'CSTO'],
+  ['The IAEA inspected the plant.', 'org:iaea', 'IAEA'],
+  ['The Taliban took Kabul.', 'org:taliban', 'TAL'],
+  ['Hamas fired rockets.', 'org:hamas', 'PSEREB'],
+  ["Russia's Interfax news agency reported it.", 'org:interfax', 'RUSMED'],
+  ['Xinhua and Reuters reported it.', 'org:xinhua', 'CHNMED'],
+  ['Lockheed Martin will build the jets.', 'org:lockheed-martin', 'USABUS'],
+  ['The Russian Defense Ministry said the drills ended.', 'org:rus-defense-ministry', 'RUSMIL'],
+  ['The Ministry of Defence of Ukraine said so.', 'org:ukr-ministry-of-defence', 'UKRMIL'],
+];
+
+for (const [text, id, code] of ORGS) {
+  test(`organisations: ${text} -> ${id}`, () => {
+    const e = byId(find(text), id);
+    assert.equal(e.type, 'organization');
+    assert.equal(e.code, code);
+  });
+}
+
+test('places: geocoded cities and regions; Central Asia is a region', () => {
+  const entities = find('Troops moved from Dushanbe to the Central Asia region and the Black Sea.');
+  const dushanbe = entities.find((e) => e.mentions.some((m) => m.text === 'Dushanbe'));
+  assert.ok(dushanbe);
+  assert.equal(dushanbe.country ?? dushanbe.id, dushanbe.type === 'country' ? 'TJK' : 'TJK');
+  const region = byId(entities, 'region:central-asia');
+  assert.equal(region.type, 'region');
+  const sea = byId(entities, 'place:black-sea');
+  assert.ok(sea.lat !== null && sea.lat > 40 && sea.lat < 47);
+});
+
+test('places: an ambiguous name is resolved by the article focus', () => {
+  const entities = find('Russia and Russia again. Troops arrived in Vladimir.');
+  const place = entities.find((e) => e.mentions.some((m) => m.text === 'Vladimir'));
+  assert.ok(place, 'Vladimir not found');
+  assert.equal(place.country, 'RUS');
+});
+
+test('lookup: actorAt returns the longest mention at a span; countryCode reads names, aliases, demonyms, capitals', () => {
+  const text = 'The Russian Defense Ministry said NATO was to blame.';
+  const entities = find(text);
+  const doc = { input: { origin: 't', bytes: Buffer.alloc(0) }, messages: [], entities };
+  const start = text.indexOf('Russian');
+  assert.equal(actorAt(doc, start, start + 7)?.code, 'RUSMIL');
+  assert.equal(actorAt(doc, text.indexOf('NATO'), text.indexOf('NATO') + 4)?.code, 'NATO');
+  assert.equal(actorAt(doc, 0, 3), null);
+  assert.equal(countryCode('U.S.', ctx.data), 'USA');
+  assert.equal(countryCode('Russian', ctx.data), 'RUS');
+  assert.equal(countryCode('Kyiv', ctx.data), 'UKR');
+  assert.equal(countryCode('Atlantis', ctx.data), null);
+});
