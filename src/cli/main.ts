@@ -7,6 +7,7 @@ import { registerShow } from './commands/show.js';
 import { registerReprocess } from './commands/reprocess.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
+import { registerWatch } from './commands/watch.js';
 import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerReprocess(program);
   registerServe(program);
   registerDemo(program);
+  registerWatch(program);
   registerExport(program);
   return program;
 }

@@ -14,6 +14,8 @@ export const STORY_WINDOW_DAYS = 3;
 export const SAME_WORDS = 0.3;
 /** Term cosine enough when the articles also share at least two actors. */
 export const SAME_WORDS_WITH_ACTORS = 0.18;
+/** The same, for articles of the same day: reports of one event cluster in time (and translations share fewer words). */
+export const SAME_DAY_WORDS_WITH_ACTORS = 0.14;
 
 export interface ClusterItem {
   articleId: number;
@@ -67,7 +69,8 @@ function isSameStory(a: StoryFeatures, b: StoryFeatures, va: Map<string, number>
   const words = cosine(va, vb);
   if (sharedEvents.length > 0 && sharedActors >= 2) return true;
   if (words >= SAME_WORDS) return true;
-  return sharedActors >= 2 && words >= SAME_WORDS_WITH_ACTORS;
+  const threshold = a.day !== null && a.day === b.day ? SAME_DAY_WORDS_WITH_ACTORS : SAME_WORDS_WITH_ACTORS;
+  return sharedActors >= 2 && words >= threshold;
 }
 
 /** Days since the epoch of an article's day; undated articles sort last and join nothing by date. */

@@ -1,0 +1,69 @@
+/** `watchfloor watch [--once]`: polls the configured feeds and pages and ingests what is new. */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createContext } from '../../core/context.js';
+import { OutletDirectory } from '../../reliability/outlet-directory.js';
+import { fetchLimitsFrom, loadSources, watchSettingsFrom, type SourceConfig } from '../../watch/sources.js';
+import { Watcher, type PollReport } from '../../watch/watcher.js';
+import type { Config } from '../../config.js';
+import type { Store } from '../../store.js';
+import { withStore } from '../shared.js';
+
+interface WatchFlags {
+  once?: boolean;
+  sources?: string;
+  quiet?: boolean;
+}
+
+export function registerWatch(program: Command): void {
+  program
+    .command('watch')
+    .description('poll the configured feeds and pages on schedule and ingest each new page once')
+    .option('--once', 'poll every source once and exit')
+    .option('--sources <file>', 'a JSON file of sources (overrides the config file\'s "sources")')
+    .option('-q, --quiet', 'print only failures and the totals')
+    .action(async (flags: WatchFlags, command: Command) => {
+      process.exitCode = await withStore(command, (store, config) => watch(store, config, flags));
+    });
+}
+
+/** The sources of a configuration (with `--sources` applied), resolved against the config file's folder. */
+export function sourcesFor(config: Config, file?: string): SourceConfig[] {
+  if (file) return loadSources({ ...config, sources: path.resolve(file) });
+  return loadSources(config, path.dirname(path.resolve(process.env['WATCHFLOOR_CONFIG'] ?? 'watchfloor.config.json')));
+}
+
+/** Runs the watcher; returns the exit code (1 when a `--once` poll had failures). */
+export async function watch(store: Store, config: Config, flags: WatchFlags = {}): Promise<number> {
+  const sources = sourcesFor(config, flags.sources);
+  const ctx = createContext({ limits: config.limits });
+  const directory = new OutletDirectory(sources, ctx.data);
+  await store.putOutlets(directory.outlets);
+  const log = (line: string): void => {
+    if (!flags.quiet || line.startsWith('failed')) (line.startsWith('failed') ? process.stderr : process.stdout).write(line + '\n');
+  };
+  const watcher = new Watcher({ store, ctx, sources, limits: fetchLimitsFrom(config), settings: watchSettingsFrom(config), directory, log });
+  if (watcher.watched.length === 0) {
+    process.stderr.write('No sources to watch: add "sources" (with a "url" each) to watchfloor.config.json or pass --sources FILE.\n');
+    return 1;
+  }
+  if (flags.once) {
+    const report = await watcher.poll();
+    printTotals(report);
+    return report.failedSources + report.failedItems > 0 ? 1 : 0;
+  }
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  process.once('SIGTERM', () => controller.abort());
+  process.stderr.write(`Watching ${watcher.watched.length} sources; Ctrl-C stops.\n`);
+  await watcher.run(controller.signal, printTotals);
+  return 0;
+}
+
+function printTotals(r: PollReport): void {
+  process.stderr.write(
+    `${r.sourcesPolled} sources polled (${r.notModified} not modified, ${r.failedSources} failed); ` +
+      `${r.items} items: ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.alreadySeen} already seen, ` +
+      `${r.skipped} skipped, ${r.failedItems} failed\n`,
+  );
+}
