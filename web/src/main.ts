@@ -39,6 +39,7 @@ async function route(): Promise<void> {
   }
   document.title = `${view.title} · Watchfloor desk`;
   main.setAttribute('aria-busy', 'true');
+  delete main.dataset['route'];
   try {
     const target = document.createElement('div');
     target.className = `view view-${current.view}`;
@@ -53,6 +54,8 @@ async function route(): Promise<void> {
   } finally {
     if (ticket === renderCount) {
       main.removeAttribute('aria-busy');
+      // Says which route the content shows, so tests (and scripts) can wait for it.
+      main.dataset['route'] = hash;
       document.body.dataset['view'] = current.view;
     }
   }

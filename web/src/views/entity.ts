@@ -21,8 +21,8 @@ function eventTable(caption: string, events: StoredEvent[]): HTMLElement {
           h(
             'tr',
             {},
-            h('td', {}, day(e.date)),
-            h('td', {}, h('span', { class: `swatch quad-${e.quadClass ?? 0}`, 'aria-hidden': 'true' }), e.plover),
+            h('td', { class: 'nowrap' }, day(e.date)),
+            h('td', { class: 'nowrap' }, h('span', { class: `swatch quad-${e.quadClass ?? 0}`, 'aria-hidden': 'true' }), e.plover),
             h('td', {}, e.cameo),
             h('td', {}, e.sourceName ?? e.sourceCode ?? '–'),
             h('td', {}, e.targetName ?? e.targetCode ?? '–'),

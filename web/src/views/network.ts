@@ -6,7 +6,10 @@ import { PLOVER_TYPES } from '../chart.js';
 
 /** More actors than this make a circle unreadable; the busiest are kept. */
 const MAX_NODES = 36;
-const SIZE = 720;
+const WIDTH = 1000;
+const HEIGHT = 720;
+/** Labels longer than this are cut, with the full name in the node's label for screen readers. */
+const LABEL_CHARS = 30;
 
 export async function renderNetwork(main: HTMLElement, route: Route): Promise<void> {
   const p = route.params;
@@ -37,18 +40,19 @@ export async function renderNetwork(main: HTMLElement, route: Route): Promise<vo
     main.append(notice('No events between two actors for this filter.'));
     return;
   }
-  const centre = SIZE / 2;
-  const radius = SIZE / 2 - 110;
+  const centreX = WIDTH / 2;
+  const centreY = HEIGHT / 2;
+  const radius = HEIGHT / 2 - 60;
   const position = new Map<string, [number, number, number]>();
   nodes.forEach((n, i) => {
     const angle = (2 * Math.PI * i) / nodes.length - Math.PI / 2;
-    position.set(n.id, [centre + radius * Math.cos(angle), centre + radius * Math.sin(angle), angle]);
+    position.set(n.id, [centreX + radius * Math.cos(angle), centreY + radius * Math.sin(angle), angle]);
   });
   const maxCount = Math.max(...edges.map((e) => e.count));
-  const svg = s('svg', { viewBox: `0 0 ${SIZE} ${SIZE}`, class: 'network', role: 'group', 'aria-label': `Actor network: ${nodes.length} actors, ${edges.length} links` });
+  const svg = s('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'network', role: 'group', 'aria-label': `Actor network: ${nodes.length} actors, ${edges.length} links` });
   const defs = s('defs');
   for (const q of [0, 1, 2, 3, 4]) {
-    defs.append(s('marker', { id: `arrow-${q}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow quad-${q}` })));
+    defs.append(s('marker', { id: `arrow-${q}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 9, markerHeight: 9, orient: 'auto-start-reverse' }, s('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrow quad-${q}` })));
   }
   svg.append(defs);
   const edgeLayer = s('g', { class: 'edges' });
@@ -77,13 +81,14 @@ export async function renderNetwork(main: HTMLElement, route: Route): Promise<vo
   const maxNode = Math.max(...nodes.map((n) => n.count));
   for (const n of nodes) {
     const [x, y, angle] = position.get(n.id)!;
-    const lx = centre + (radius + 14) * Math.cos(angle);
-    const ly = centre + (radius + 14) * Math.sin(angle);
+    const lx = centreX + (radius + 14) * Math.cos(angle);
+    const ly = centreY + (radius + 14) * Math.sin(angle);
+    const full = n.id === n.name ? n.id : `${n.name} (${n.id})`;
     const isLeft = Math.cos(angle) < -0.01;
     nodeLayer.append(
       s('a', { href: hashFor('search', { actor: n.id }), 'aria-label': `${n.name} (${n.id}), ${n.count} events: articles` },
         s('circle', { cx: x, cy: y, r: 4 + 6 * Math.sqrt(n.count / maxNode), class: 'node' }),
-        s('text', { x: lx, y: ly + 4, class: 'node-label', 'text-anchor': isLeft ? 'end' : 'start' }, n.id === n.name ? n.id : `${n.name} (${n.id})`),
+        s('text', { x: lx, y: ly + 4, class: 'node-label', 'text-anchor': isLeft ? 'end' : 'start' }, full.length > LABEL_CHARS ? `${full.slice(0, LABEL_CHARS - 1)}…` : full),
       ),
     );
   }

@@ -107,7 +107,7 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
   }));
 
   const innerKept = nonOverlapping(inner);
-  const body = h('div', { class: 'article-text', id: 'article-text' });
+  const body = h('div', { class: 'article-text', id: 'article-text', dir: 'auto' });
   let at = 0;
   for (const ev of nonOverlapping(outer)) {
     if (ev.start > at) body.append(...renderInner(text, at, ev.start, innerKept));
@@ -122,7 +122,7 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
   const header = h(
     'header',
     { class: 'article-head' },
-    h('h1', {}, a.title ?? '(untitled)'),
+    h('h1', { dir: 'auto' }, a.title ?? '(untitled)'),
     h('p', { class: 'meta' }, [a.source ?? a.publisher, day(a.published), a.section, a.byline].filter(Boolean).join(' · ')),
     h(
       'p',

@@ -91,9 +91,9 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
       h(
         'li',
         { class: 'hit' },
-        h('h3', {}, link(`#/article/${hit.id}`, hit.title ?? '(untitled)')),
+        h('h3', { dir: 'auto' }, link(`#/article/${hit.id}`, hit.title ?? '(untitled)')),
         h('p', { class: 'meta' }, [hit.source ?? hit.publisher ?? 'unknown source', day(hit.published), hit.section].filter(Boolean).join(' · ')),
-        h('p', { class: 'snippet' }, markedSnippet(hit.snippet)),
+        h('p', { class: 'snippet', dir: 'auto' }, markedSnippet(hit.snippet)),
       ),
     );
   }

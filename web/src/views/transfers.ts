@@ -85,7 +85,7 @@ export async function renderTransfers(main: HTMLElement, route: Route): Promise<
         h(
           'tr',
           {},
-          ...COLUMNS.map((c) => h('td', { class: c.key === 'quantity' ? 'num' : null }, c.key === 'date' ? day(String(c.value(t)) || null) : String(c.value(t)))),
+          ...COLUMNS.map((c) => h('td', { class: c.key === 'quantity' ? 'num' : c.key === 'date' ? 'nowrap' : null }, c.key === 'date' ? day(String(c.value(t)) || null) : String(c.value(t)))),
           h('td', {}, link(`#/article/${t.articleId}`, t.articleTitle ?? `article ${t.articleId}`)),
         ),
       ),
