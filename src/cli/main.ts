@@ -8,6 +8,7 @@ import { registerReprocess } from './commands/reprocess.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
 import { registerWatch } from './commands/watch.js';
+import { registerWorker } from './commands/worker.js';
 import { registerExport } from './commands/export.js';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDemo(program);
   registerWatch(program);
+  registerWorker(program);
   registerExport(program);
   return program;
 }

@@ -10,6 +10,12 @@ import type { Migration } from './sqlite-migrations.js';
  */
 export const PG_TS_CONFIG = 'simple';
 
+/**
+ * Characters of an article's text that go into its tsvector. A tsvector holds at most 1 MB; 100,000
+ * characters (some 15,000 words, far past any news article) stay below it whatever the script.
+ */
+export const PG_INDEXED_CHARS = 100_000;
+
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -44,8 +50,8 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         analyzed_at text NOT NULL,
         analysis text NOT NULL,
         tsv tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('${PG_TS_CONFIG}', coalesce(title, '')), 'A') ||
-          setweight(to_tsvector('${PG_TS_CONFIG}', text), 'B')
+          setweight(to_tsvector('${PG_TS_CONFIG}', left(coalesce(title, ''), 10000)), 'A') ||
+          setweight(to_tsvector('${PG_TS_CONFIG}', left(text, ${PG_INDEXED_CHARS})), 'B')
         ) STORED
       );
       CREATE INDEX articles_published_day ON articles(published_day);

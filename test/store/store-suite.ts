@@ -462,6 +462,15 @@ export function storeSuite(name: string, open: OpenStore, options: { skip?: stri
       assert.deepEqual([stats.captures, stats.articles, stats.events, stats.transfers], [1, 1, 1, 0]);
     });
 
+    test('search: a very long article (over a megabyte of distinct words) is stored and found', async () => {
+      const store = await fresh();
+      const words = Array.from({ length: 120_000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`);
+      const stored = await store.putIngest(makeItem({ title: 'Long dump', text: `needleword ${words.join(' ')}` }));
+      assert.ok(stored.articleId !== null);
+      assert.equal((await store.search({ q: 'needleword' })).total, 1);
+      assert.equal((await store.search({ q: 'dump' })).total, 1);
+    });
+
     test('entities: a later article fills a code or place the first one lacked', async () => {
       const store = await fresh();
       await store.putIngest(makeItem({ text: 'one', entities: [{ id: 'place:dushanbe', name: 'Dushanbe', type: 'place' }] }));

@@ -4,15 +4,18 @@ import { createContext } from '../../core/context.js';
 import { describeError } from '../../core/errors.js';
 import { expandPaths, readInput } from '../../inputs.js';
 import { ingestOne } from '../../ingest.js';
-import { BatchReport, withStore } from '../shared.js';
+import { BatchReport, configFor, withStore } from '../shared.js';
 import type { Store } from '../../store.js';
 import type { Config } from '../../config.js';
+import { queueSettings } from '../../queue/settings.js';
 
 interface IngestFlags {
   force?: boolean;
   quiet?: boolean;
   url?: string;
   published?: string;
+  queue?: string;
+  queueName?: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -24,7 +27,16 @@ export function registerIngest(program: Command): void {
     .option('--url <url>', "the page's URL (single page)")
     .option('--published <iso>', 'publication time to use when a page gives none')
     .option('-q, --quiet', 'print only failures and the totals')
+    .option('--queue <url>', 'publish capture jobs to this NATS JetStream server for `watchfloor worker` instead')
+    .option('--queue-name <name>', 'queue name (default watchfloor)')
     .action(async (paths: string[], flags: IngestFlags, command: Command) => {
+      const queue = flags.queue ? queueSettings(configFor(command), flags) : null;
+      if (queue) {
+        // Loaded only when asked for, so plain ingests never load the NATS client.
+        const { publishPaths } = await import('../../queue/publish.js');
+        process.exitCode = await publishPaths(configFor(command), queue, paths, flags);
+        return;
+      }
       process.exitCode = await withStore(command, (store, config) => ingestPaths(store, config, paths, flags));
     });
 }
