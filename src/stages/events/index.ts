@@ -183,7 +183,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const clauseEnd = nextBoundary(claim, match.end);
     const before = claim.slice(clauseStart, match.start);
     const subject = subjectOf(actors, clauseStart, match.start, claim, ctx);
-    const object = objectOf(actors, match.end, clauseEnd);
+    // The object may sit inside the phrase's gap ("rejected India's offer of talks").
+    const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
+    const object = objectOf(actors, verbEnd, clauseEnd);
     const isReported = frame.speaker !== null && match.start >= frame.claimStart;
     const isOwnClaim = isReported && frame.isLeading;
     const pointsBack = !subject && startsWithAnaphor(before, ctx);

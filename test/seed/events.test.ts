@@ -1,0 +1,37 @@
+/** The seed page's golden events (../shared/golden/seed-000.expected.json) each have a matching coded event. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SKIP_REASON, codeMatches, seed } from './seed-golden.js';
+
+const golden = SKIP_REASON ? [] : seed().golden.events;
+
+for (const [i, want] of golden.entries()) {
+  test(`seed event ${i + 1}: ${want.what ?? ''}`, () => {
+    const { doc } = seed();
+    const events = doc.events ?? [];
+    const found = events.find(
+      (e) =>
+        (want.cameo ?? []).some((p) => e.cameo.startsWith(p)) &&
+        (want.plover === undefined || e.plover === want.plover) &&
+        codeMatches(e.source?.code, want.source) &&
+        codeMatches(e.target?.code, want.target) &&
+        (want.date === undefined || e.date === want.date) &&
+        (want.modality === undefined || e.modality === want.modality) &&
+        (want.count === undefined || e.quantities.some((q) => q.count === want.count)),
+    );
+    const seen = events.map((e) => `${e.cameo} ${e.source?.code ?? '-'}>${e.target?.code ?? '-'} ${e.date} ${e.modality}`).join('\n  ');
+    assert.ok(found, `no event for ${JSON.stringify(want)}; coded:\n  ${seen}`);
+    assert.equal(doc.article!.text.slice(found.evidence.start, found.evidence.end), found.evidence.text);
+  });
+}
+
+test('seed events carry attribution through the outlet chain', { skip: SKIP_REASON ?? false }, () => {
+  const { doc } = seed();
+  const interfax = (doc.events ?? []).find((e) => e.evidence.text.includes('Interfax'));
+  assert.ok(interfax, 'an event from the Interfax sentence');
+  assert.deepEqual(interfax.attribution.via, ['Interfax', 'Iran Press TV', 'GlobalSecurity.org']);
+});
+
+test('the seed golden file lists events', { skip: SKIP_REASON ?? false }, () => {
+  assert.ok(golden.length > 0);
+});
