@@ -53,7 +53,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
     title: meta.title,
     text,
     publisher: meta.publisher,
-    source: findCredit(texts),
+    source: findCredit(texts, signals.credits),
     section: meta.section,
     byline: meta.byline,
     published: published?.value ?? null,

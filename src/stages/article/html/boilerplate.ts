@@ -32,9 +32,28 @@ const PROMPT_ANYWHERE = /(?:sign up for (?:our|the)\b.{0,40}newsletter|subscribe
 /** "By Jane Roe · 1 September 2022", "Par Camille Rouault | Publié le ...": a byline with a date or separator. */
 const BYLINE_LINE = /^(?:by|par|por|von|di|door|от|автор|بقلم)\s+\p{Lu}[^.!?]{0,80}(?:[·|•]|\b(?:published|updated|publié|\d{1,2}:\d{2}|\d{4})\b)/iu;
 
+/** A line that is only a date or a time ("22 April 2024", "Monday, May 6, 2024 10:15 AM", "05:30"). */
+const DATE_ONLY = new RegExp(
+  [
+    '^(?:\\p{L}+\\.?,?\\s+)?\\d{1,2}\\.?\\s+\\p{L}+\\.?,?\\s+\\d{4}',
+    '^(?:\\p{L}+\\.?,?\\s+)?\\p{L}+\\.?\\s+\\d{1,2},?\\s+\\d{4}',
+    '^\\d{4}-\\d{2}-\\d{2}',
+    '^\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}',
+    '^(?=\\d{1,2}[:.]\\d{2})',
+  ]
+    .map((start) => `(?:${start})`)
+    .join('|')
+    .replace(/^/, '(?:')
+    .concat(')(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?\\s*(?:[A-Z]{2,4}|GMT[+-]?\\d*)?)?$'),
+  'iu',
+);
+/** "From:", "Tags:", "Share:": a one- or two-word label with nothing after it. */
+const LABEL_ONLY = /^[\p{L}]+(?: [\p{L}]+)?\s*:$/u;
+
 /** True when a paragraph is furniture by its words alone. */
 export function isBoilerplateParagraph(text: string): boolean {
   if (text.length <= 200 && BOILERPLATE_LINE.test(text)) return true;
   if (text.length <= 150 && BYLINE_LINE.test(text)) return true;
+  if (text.length <= 60 && (DATE_ONLY.test(text) || LABEL_ONLY.test(text))) return true;
   return text.length <= 300 && PROMPT_ANYWHERE.test(text);
 }

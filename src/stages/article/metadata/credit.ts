@@ -19,20 +19,20 @@ const WIRE_DATELINE = /^[^()]{0,80}?\(([\p{Lu}][\p{L}.&' -]{1,40}?)(?:\s*\/[^)]{
 /** "MOSCOW, September 11. /TASS/." - the agency between slashes after the dateline. */
 const SLASHED_DATELINE = /^[^/]{0,80}?\.\s*\/([\p{Lu}][\p{L}.&' -]{1,30})\/\s*[.:—–-]/u;
 /** "Source: Press TV", "Sources: Reuters, AFP", in a short line of its own. */
-const SOURCE_LINE = /^(?:source|sources|quelle|fuente|fonte|источник|المصدر|منبع)\s*[:：]\s*(.{2,80}?)\.?$/iu;
+const SOURCE_LINE = /^(?:source|sources|quelle|fuente|fonte|источник|джерело|المصدر|منبع|来源|來源|出典|出所)\s*[:：]\s*(.{2,80}?)[.。]?$/iu;
 /** "... the ministry said. — AFP" or "(Reuters)" closing the last paragraph. */
 const TRAILING_AGENCY = new RegExp(`(?:[-–—/]\\s*|\\(\\s*)(${AGENCY})(?:\\s*\\)|\\s*/)?\\s*$`, 'u');
 /** A paragraph that is only an agency name ("AFP", "Reuters"). */
 const BARE_AGENCY = new RegExp(`^(?:by\\s+)?(${AGENCY})$`, 'iu');
 
-/** The credited outlet, or null when the text credits none. */
-export function findCredit(paragraphs: string[]): string | null {
+/** The credited outlet, or null when the text credits none; `elsewhere` holds credit lines found outside the body. */
+export function findCredit(paragraphs: string[], elsewhere: string[] = []): string | null {
   const first = paragraphs[0];
   if (first) {
     const m = WIRE_DATELINE.exec(first) ?? SLASHED_DATELINE.exec(first);
     if (m) return m[1]!.trim();
   }
-  for (const p of paragraphs) {
+  for (const p of [...paragraphs, ...elsewhere]) {
     if (p.length > 100) continue;
     const m = SOURCE_LINE.exec(p.trim());
     if (m) return m[1]!.trim();

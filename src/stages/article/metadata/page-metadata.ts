@@ -28,14 +28,14 @@ export function readPageMetadata(signals: PageSignals, jsonLd: JsonLdArticle | n
     first(signals, 'og:site_name', 'application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:app:name:iphone') ??
     (jsonLd?.publisher ? clean(jsonLd.publisher) : null) ??
     (jsonLd?.siteName ? clean(jsonLd.siteName) : null) ??
-    siteFromTitle(signals.title);
+    siteFromTitle(signals.title, signals.h1[0] ?? first(signals, 'og:title'));
   return {
     title: chooseTitle(signals, jsonLd, publisher),
     publisher,
     section:
       first(signals, 'article:section', 'section', 'parsely-section', 'og:article:section', 'article-section', 'category', 'dc.subject') ??
       (jsonLd?.section ? clean(jsonLd.section) : null),
-    byline: chooseByline(signals, jsonLd),
+    byline: notPublisher(chooseByline(signals, jsonLd), publisher),
     url: canonicalUrl(signals, url),
     declaredLanguages: [
       jsonLd?.language ?? null,
@@ -70,18 +70,27 @@ function stripSite(title: string, publisher: string | null): string {
   return last.length < 30 && rest.length > last.length * 1.5 ? rest : title;
 }
 
-function siteFromTitle(title: string | null): string | null {
+/** The part of "Site - Headline" or "Headline | Site" that is not the headline; the shorter end when unsure. */
+function siteFromTitle(title: string | null, headline: string | null): string | null {
   if (!title) return null;
-  const parts = title.split(TITLE_SEPARATOR);
-  const last = parts.length > 1 ? parts[parts.length - 1]!.trim() : null;
-  return last && last.length < 40 ? last : null;
+  const parts = title.split(TITLE_SEPARATOR).map((p) => p.trim());
+  if (parts.length < 2) return null;
+  const [firstPart, lastPart] = [parts[0]!, parts[parts.length - 1]!];
+  const h = headline?.toLowerCase() ?? '';
+  const site = h && h.includes(lastPart.toLowerCase()) ? firstPart : h && h.includes(firstPart.toLowerCase()) ? lastPart : lastPart.length <= firstPart.length ? lastPart : firstPart;
+  return site.length < 40 ? site : null;
+}
+
+/** A byline that only repeats the site name says nothing about the author. */
+function notPublisher(byline: string | null, publisher: string | null): string | null {
+  return byline && publisher && byline.toLowerCase() === publisher.toLowerCase() ? null : byline;
 }
 
 /** Authors from JSON-LD, meta tags, or a byline element, with the leading "By" dropped. */
 function chooseByline(signals: PageSignals, jsonLd: JsonLdArticle | null): string | null {
   const fromLd = jsonLd?.authors.filter((a) => a.length < 80) ?? [];
   if (fromLd.length > 0) return [...new Set(fromLd.map(clean))].join(', ');
-  const meta = first(signals, 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator');
+  const meta = first(signals, 'citation_author', 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator');
   if (meta && !/^(?:https?:|@)/.test(meta)) return stripBy(meta);
   const element = signals.bylines.find((b) => b.length > 2 && b.length < 80);
   return element ? stripBy(element) : null;

@@ -24,6 +24,8 @@ export interface PageSignals {
   times: TimeSignal[];
   /** Text of elements whose class/id names a byline or author. */
   bylines: string[];
+  /** Text of elements whose class/id names the story's source or credit ("Source: Xinhua"). */
+  credits: string[];
 }
 
 /** Walks at most this many elements for signals; a page beyond it keeps what was found. */
@@ -39,6 +41,7 @@ export function collectSignals(document: DomNode): PageSignals {
     h1: [],
     times: [],
     bylines: [],
+    credits: [],
   };
   const stack: DomNode[] = [document.documentElement ?? document];
   let seen = 0;
@@ -93,6 +96,10 @@ export function collectSignals(document: DomNode): PageSignals {
         ) {
           const text = clean(node.textContent ?? '');
           if (text.length > 0 && text.length < 120) signals.bylines.push(text);
+        }
+        if (signals.credits.length < 5 && /(?:^|[\s_-])(?:source|news-source|article-source|story-source|credit-source)(?=$|[\s_-])/.test(names)) {
+          const text = clean(node.textContent ?? '');
+          if (text.length > 0 && text.length < 120) signals.credits.push(text);
         }
       }
     }
