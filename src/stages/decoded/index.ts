@@ -118,9 +118,15 @@ function looksLikeUtf16(body: Buffer): boolean {
   return (evenZeros > half * 0.4 && oddZeros < half * 0.05) || (oddZeros > half * 0.4 && evenZeros < half * 0.05);
 }
 
-/** `<meta charset="x">` or `<meta http-equiv="Content-Type" content="...; charset=x">` in the first 4 KB. */
+/** How far into the page a charset declaration is looked for: heads with long inline scripts push it past 1 KB. */
+const META_SCAN_BYTES = 16384;
+
+/** `<meta charset="x">` or `<meta http-equiv="Content-Type" content="...; charset=x">` in the <head>, within 16 KB. */
 function findMetaCharset(body: Buffer): string | undefined {
-  const head = body.subarray(0, 4096).toString('latin1');
+  let head = body.subarray(0, META_SCAN_BYTES).toString('latin1');
+  // Past the head a "charset=" is page text or script, not a declaration.
+  const headEnd = head.search(/<\/head\s*>|<body[\s>]/i);
+  if (headEnd !== -1) head = head.slice(0, headEnd);
   return (
     head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1] ??
     head.match(/<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)/i)?.[1]
