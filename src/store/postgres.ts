@@ -7,7 +7,20 @@ import type { Analysis } from '../analysis.js';
 import type { Entity } from '../core/doc.js';
 import { WatchfloorError } from '../core/errors.js';
 import type {
+  Alert,
+  AlertInput,
   CaptureRecord,
+  EventCredibility,
+  OutletRecord,
+  Story,
+  StoryArticle,
+  StoryDraft,
+  StoryFeatureFilter,
+  StoryFeatureRow,
+  StoryFilter,
+  StorySummary,
+  WatchItem,
+  WatchState,
   EntityFilter,
   EntityMention,
   EventFilter,
@@ -346,6 +359,260 @@ export class PostgresStore implements Store {
     if (!this.pool.ended) await this.pool.end();
   }
 
+  // ---- Monitoring: watch state, stories, outlets, event credibility, alerts (as in store/sqlite.ts) ----
+
+  async getWatchState(sourceKey: string): Promise<WatchState | null> {
+    const [r] = await this.#q('SELECT * FROM watch_sources WHERE source_key = $1', [sourceKey]);
+    if (!r) return null;
+    const str = (k: string): string | null => (r[k] as string | null) ?? null;
+    return {
+      sourceKey,
+      etag: str('etag'),
+      lastModified: str('last_modified'),
+      lastPolledAt: str('last_polled_at'),
+      lastStatus: str('last_status'),
+      lastError: str('last_error'),
+    };
+  }
+
+  async putWatchState(s: WatchState): Promise<void> {
+    await this.#q(
+      `INSERT INTO watch_sources (source_key, etag, last_modified, last_polled_at, last_status, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (source_key) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+         last_polled_at = excluded.last_polled_at, last_status = excluded.last_status, last_error = excluded.last_error`,
+      [s.sourceKey, s.etag, s.lastModified, s.lastPolledAt, s.lastStatus, s.lastError],
+    );
+  }
+
+  async getWatchItem(sourceKey: string, itemId: string): Promise<WatchItem | null> {
+    const [r] = await this.#q('SELECT * FROM watch_items WHERE source_key = $1 AND item_id = $2', [sourceKey, itemId]);
+    if (!r) return null;
+    return {
+      sourceKey,
+      itemId,
+      url: (r['url'] as string | null) ?? null,
+      status: r['status'] as WatchItem['status'],
+      attempts: r['attempts'] as number,
+      articleId: (r['article_id'] as number | null) ?? null,
+      seenAt: r['seen_at'] as string,
+    };
+  }
+
+  async isUrlWatched(url: string): Promise<boolean> {
+    return (await this.#q(`SELECT 1 FROM watch_items WHERE url = $1 AND status = 'ingested' LIMIT 1`, [url])).length > 0;
+  }
+
+  async putWatchItem(i: WatchItem): Promise<void> {
+    await this.#q(
+      `INSERT INTO watch_items (source_key, item_id, url, status, attempts, article_id, seen_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (source_key, item_id) DO UPDATE SET url = excluded.url, status = excluded.status,
+         attempts = excluded.attempts, article_id = excluded.article_id, seen_at = excluded.seen_at`,
+      [i.sourceKey, i.itemId, i.url, i.status, i.attempts, i.articleId, i.seenAt],
+    );
+  }
+
+  async putStoryFeatures(articleId: number, day: string | null, features: unknown): Promise<void> {
+    await this.#q(
+      `INSERT INTO story_features (article_id, day, features) VALUES ($1, $2, $3)
+       ON CONFLICT (article_id) DO UPDATE SET day = excluded.day, features = excluded.features`,
+      [articleId, day, JSON.stringify(features)],
+    );
+  }
+
+  async listStoryFeatures(filter: StoryFeatureFilter = {}): Promise<StoryFeatureRow[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where: string[] = [];
+    if (filter.since) where.push(`(day >= ${p(filter.since)} OR day IS NULL)`);
+    if (filter.until) where.push(`(day <= ${p(filter.until)} OR day IS NULL)`);
+    if (filter.articleIds) where.push(`article_id = ANY(${p(filter.articleIds)}::int[])`);
+    const rows = await this.#q(
+      `SELECT * FROM story_features ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY article_id`,
+      params,
+    );
+    return rows.map((r) => ({
+      articleId: r['article_id'] as number,
+      storyId: (r['story_id'] as number | null) ?? null,
+      day: (r['day'] as string | null) ?? null,
+      features: JSON.parse(r['features'] as string) as unknown,
+    }));
+  }
+
+  async saveStories(drafts: StoryDraft[]): Promise<number[]> {
+    return this.#tx(async (q) => {
+      const now = new Date().toISOString();
+      const ids: number[] = [];
+      const touched = new Set<number>();
+      for (const draft of drafts) {
+        const rows = await q('SELECT article_id, story_id FROM story_features WHERE article_id = ANY($1::int[])', [draft.articleIds]);
+        const storyOf = new Map(rows.map((r) => [r['article_id'] as number, (r['story_id'] as number | null) ?? null]));
+        const previous = draft.articleIds
+          .map((id) => storyOf.get(id) ?? null)
+          .filter((id): id is number => id !== null && !ids.includes(id));
+        for (const id of previous) touched.add(id);
+        let id = previous.length > 0 ? Math.min(...previous) : null;
+        const values = [draft.headline, draft.firstSeen, draft.lastSeen, draft.articleIds.length, draft.outletCount, now];
+        if (id === null) {
+          const [row] = await q(
+            `INSERT INTO stories (headline, first_seen, last_seen, article_count, outlet_count, updated_at)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+            values,
+          );
+          id = row?.['id'] as number;
+        } else {
+          await q(
+            `UPDATE stories SET headline = $1, first_seen = $2, last_seen = $3, article_count = $4, outlet_count = $5,
+               updated_at = $6 WHERE id = $7`,
+            [...values, id],
+          );
+        }
+        await q('UPDATE story_features SET story_id = $1 WHERE article_id = ANY($2::int[])', [id, draft.articleIds]);
+        ids.push(id);
+      }
+      // Stories whose articles all moved to another story are gone.
+      await q('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)');
+      return ids;
+    });
+  }
+
+  async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where: string[] = [];
+    if (filter.since) where.push(`substr(first_seen, 1, 10) >= ${p(filter.since.slice(0, 10))}`);
+    if (filter.until) where.push(`substr(first_seen, 1, 10) <= ${p(filter.until.slice(0, 10))}`);
+    if (filter.minOutlets !== undefined) where.push(`outlet_count >= ${p(filter.minOutlets)}`);
+    return (await this.#q(
+      `SELECT ${STORY_COLUMNS} FROM stories ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY first_seen DESC NULLS LAST, id DESC LIMIT ${p(Math.min(filter.limit ?? 100, MAX_LIMIT))} OFFSET ${p(filter.offset ?? 0)}`,
+      params,
+    )) as unknown as StorySummary[];
+  }
+
+  async getStory(id: number): Promise<Story | null> {
+    const [summary] = (await this.#q(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [id])) as unknown as StorySummary[];
+    if (!summary) return null;
+    const articles = (await this.#q(
+      `SELECT a.id, a.title, f.features::json ->> 'outlet' AS outlet, a.source, a.published, a.url,
+         COALESCE(o.reliability, 'F') AS reliability
+       FROM story_features f JOIN articles a ON a.id = f.article_id
+       LEFT JOIN outlets o ON o.name = f.features::json ->> 'outlet'
+       WHERE f.story_id = $1 ORDER BY a.published_day NULLS LAST, a.id`,
+      [id],
+    )) as unknown as StoryArticle[];
+    const credibility = new Map((await this.listEventCredibility({ storyId: id })).map((c) => [c.eventId, c]));
+    const events = (
+      await this.#q(
+        `SELECT v.*, a.title AS article_title, a.url AS article_url, a.published AS article_published,
+           COALESCE(a.source, a.publisher) AS article_source, a.analyzed_at
+         FROM events v JOIN articles a ON a.id = v.article_id
+         WHERE v.article_id IN (SELECT article_id FROM story_features WHERE story_id = $1) ORDER BY v.date NULLS LAST, v.id`,
+        [id],
+      )
+    ).map((r) => {
+      const event = toEvent(r);
+      return { ...event, credibility: credibility.get(event.id) ?? null };
+    });
+    const outlets = [...new Set(articles.map((a) => a.outlet).filter((o): o is string => o !== null))];
+    return { ...summary, articles, outlets, events };
+  }
+
+  async putOutlets(outlets: OutletRecord[]): Promise<void> {
+    await this.#tx(async (q) => {
+      await q('DELETE FROM outlets');
+      // Later duplicates win, as INSERT OR REPLACE does.
+      const byName = [...new Map(outlets.map((o) => [o.name, o])).values()];
+      if (byName.length === 0) return;
+      await q(
+        `INSERT INTO outlets (name, host, reliability, kind, is_state_affiliated, is_wire_agency, is_official_body, grade_origin)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bool[], $6::bool[], $7::bool[], $8::text[])`,
+        [
+          byName.map((o) => o.name),
+          byName.map((o) => o.host),
+          byName.map((o) => o.reliability),
+          byName.map((o) => o.kind),
+          byName.map((o) => o.isStateAffiliated),
+          byName.map((o) => o.isWireAgency),
+          byName.map((o) => o.isOfficialBody),
+          byName.map((o) => o.gradeOrigin),
+        ],
+      );
+    });
+  }
+
+  async listOutlets(): Promise<OutletRecord[]> {
+    return (await this.#q('SELECT * FROM outlets ORDER BY name COLLATE "C"')).map((r) => ({
+      name: r['name'] as string,
+      host: (r['host'] as string | null) ?? null,
+      reliability: r['reliability'] as OutletRecord['reliability'],
+      kind: (r['kind'] as string | null) ?? null,
+      isStateAffiliated: r['is_state_affiliated'] === true,
+      isWireAgency: r['is_wire_agency'] === true,
+      isOfficialBody: r['is_official_body'] === true,
+      gradeOrigin: r['grade_origin'] as string,
+    }));
+  }
+
+  async putEventCredibility(articleIds: number[], grades: EventCredibility[]): Promise<void> {
+    await this.#tx(async (q) => {
+      await q('DELETE FROM event_credibility WHERE article_id = ANY($1::int[])', [articleIds]);
+      for (const g of grades) {
+        await q(
+          `INSERT INTO event_credibility (event_id, article_id, story_id, grade, independent_sources, reason)
+           SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (SELECT 1 FROM events WHERE id = $1)
+           ON CONFLICT (event_id) DO UPDATE SET article_id = excluded.article_id, story_id = excluded.story_id,
+             grade = excluded.grade, independent_sources = excluded.independent_sources, reason = excluded.reason`,
+          [g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason],
+        );
+      }
+    });
+  }
+
+  async listEventCredibility(filter: { storyId?: number; articleId?: number } = {}): Promise<EventCredibility[]> {
+    const params: unknown[] = [];
+    const p = (value: unknown): string => (params.push(value), `$${params.length}`);
+    const where: string[] = [];
+    if (filter.storyId !== undefined) where.push(`story_id = ${p(filter.storyId)}`);
+    if (filter.articleId !== undefined) where.push(`article_id = ${p(filter.articleId)}`);
+    return (await this.#q(
+      `SELECT event_id AS "eventId", article_id AS "articleId", story_id AS "storyId", grade,
+         independent_sources AS "independentSources", reason
+       FROM event_credibility ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY event_id`,
+      params,
+    )) as unknown as EventCredibility[];
+  }
+
+  async putAlert(alert: AlertInput): Promise<number> {
+    const [row] = await this.#q(
+      'INSERT INTO alerts (name, query, email, digest, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+      [alert.name, JSON.stringify(alert.query), alert.email, alert.digest, new Date().toISOString()],
+    );
+    return row?.['id'] as number;
+  }
+
+  async listAlerts(): Promise<Alert[]> {
+    return (await this.#q('SELECT * FROM alerts ORDER BY id')).map(toAlert);
+  }
+
+  async getAlert(id: number): Promise<Alert | null> {
+    const [row] = await this.#q('SELECT * FROM alerts WHERE id = $1', [id]);
+    return row ? toAlert(row) : null;
+  }
+
+  async deleteAlert(id: number): Promise<boolean> {
+    return (await this.#q('DELETE FROM alerts WHERE id = $1 RETURNING id', [id])).length > 0;
+  }
+
+  async markAlertSent(id: number, at: string, lastArticleId: number): Promise<void> {
+    await this.#q('UPDATE alerts SET last_sent_at = $1, last_article_id = greatest(last_article_id, $2) WHERE id = $3', [
+      at,
+      lastArticleId,
+      id,
+    ]);
+  }
+
   /** One statement on any pooled connection. */
   readonly #q: Query = async (sql, params = []) => {
     try {
@@ -396,6 +663,22 @@ export class PostgresStore implements Store {
 }
 
 const CAPTURE_COLUMNS = 'id, sha256, size, media_type, origin, url, captured_at, is_gzipped';
+
+const STORY_COLUMNS = `id, headline, first_seen AS "firstSeen", last_seen AS "lastSeen", article_count AS "articleCount",
+  outlet_count AS "outletCount"`;
+
+function toAlert(r: Row): Alert {
+  return {
+    id: r['id'] as number,
+    name: r['name'] as string,
+    query: JSON.parse(r['query'] as string) as SearchQuery,
+    email: (r['email'] as string | null) ?? null,
+    digest: r['digest'] as Alert['digest'],
+    createdAt: r['created_at'] as string,
+    lastSentAt: (r['last_sent_at'] as string | null) ?? null,
+    lastArticleId: r['last_article_id'] as number,
+  };
+}
 
 const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
   count(m.article_id)::int AS "articleCount", COALESCE(sum(m.count), 0)::int AS "mentionCount",

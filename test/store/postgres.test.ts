@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PostgresStore } from '../../src/store/postgres.js';
+import { POSTGRES_MIGRATIONS } from '../../src/store/postgres-migrations.js';
 import { storeSuite } from './store-suite.js';
 import { createTestSchema, pgUnavailable } from './pg-test-db.js';
 
@@ -39,8 +40,11 @@ if (!unavailable) {
     try {
       await store.migrate();
       await store.migrate();
-      const versions = await store.pool.query('SELECT version FROM schema_migrations');
-      assert.deepEqual(versions.rows.map((r: { version: number }) => r.version), [1]);
+      const versions = await store.pool.query('SELECT version FROM schema_migrations ORDER BY version');
+      assert.deepEqual(
+        versions.rows.map((r: { version: number }) => r.version),
+        POSTGRES_MIGRATIONS.map((m) => m.version),
+      );
       await store.putIngest((await import('./store-suite.js')).makeItem({ title: 'Title words', text: 'body words' }));
       const { rows } = await store.pool.query('SELECT tsv::text AS tsv FROM articles');
       assert.equal(rows[0]?.tsv, "'body':3B 'title':1A 'words':2A,4B");

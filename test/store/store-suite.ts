@@ -471,6 +471,85 @@ export function storeSuite(name: string, open: OpenStore, options: { skip?: stri
       assert.equal((await store.search({ q: 'dump' })).total, 1);
     });
 
+    test('monitoring: watch state and watched items are kept and replaced', async () => {
+      const store = await fresh();
+      assert.equal(await store.getWatchState('feed:a'), null);
+      const state = { sourceKey: 'feed:a', etag: '"x1"', lastModified: null, lastPolledAt: '2024-01-01T00:00:00Z', lastStatus: 'ok', lastError: null };
+      await store.putWatchState(state);
+      await store.putWatchState({ ...state, etag: '"x2"', lastStatus: 'not-modified' });
+      assert.deepEqual(await store.getWatchState('feed:a'), { ...state, etag: '"x2"', lastStatus: 'not-modified' });
+      const item = { sourceKey: 'feed:a', itemId: 'guid-1', url: 'https://example.org/a', status: 'failed' as const, attempts: 1, articleId: null, seenAt: '2024-01-01T00:00:00Z' };
+      await store.putWatchItem(item);
+      assert.equal(await store.isUrlWatched('https://example.org/a'), false);
+      await store.putWatchItem({ ...item, status: 'ingested', attempts: 2, articleId: 7 });
+      assert.deepEqual(await store.getWatchItem('feed:a', 'guid-1'), { ...item, status: 'ingested', attempts: 2, articleId: 7 });
+      assert.equal(await store.isUrlWatched('https://example.org/a'), true);
+      assert.equal(await store.getWatchItem('feed:a', 'guid-2'), null);
+    });
+
+    test('monitoring: story features, stories that merge, outlets and event credibility', async () => {
+      const { store, ids } = await withCorpus();
+      const [tajik, drills, poland] = [ids['tajik']!, ids['drills']!, ids['poland']!];
+      await store.putStoryFeatures(tajik, '2021-09-11', { outlet: 'Iran Press TV', words: ['armored'] });
+      await store.putStoryFeatures(drills, '2021-10-02', { outlet: 'TASS' });
+      await store.putStoryFeatures(poland, '2022-07-27', { outlet: 'Reuters' });
+      await store.putStoryFeatures(poland, '2022-07-27', { outlet: 'Reuters', revised: true });
+      assert.deepEqual((await store.listStoryFeatures({ since: '2021-10-01' })).map((f) => [f.articleId, f.features]), [
+        [drills, { outlet: 'TASS' }],
+        [poland, { outlet: 'Reuters', revised: true }],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)));
+      assert.deepEqual((await store.listStoryFeatures({ articleIds: [tajik] })).map((f) => f.day), ['2021-09-11']);
+      const [first, second] = await store.saveStories([
+        { articleIds: [tajik], headline: 'Tajik delivery', firstSeen: '2021-09-11', lastSeen: '2021-09-11', outletCount: 1 },
+        { articleIds: [drills], headline: 'Drills', firstSeen: '2021-10-02', lastSeen: '2021-10-02', outletCount: 1 },
+      ]);
+      assert.ok(first !== undefined && second !== undefined && first !== second);
+      // The two stories merge: the merged one keeps the smaller id, the other is gone.
+      const [merged] = await store.saveStories([
+        { articleIds: [tajik, drills], headline: 'Russia and Tajikistan', firstSeen: '2021-09-11', lastSeen: '2021-10-02', outletCount: 2 },
+      ]);
+      assert.equal(merged, Math.min(first, second));
+      assert.deepEqual(await store.listStories(), [
+        { id: merged, headline: 'Russia and Tajikistan', firstSeen: '2021-09-11', lastSeen: '2021-10-02', articleCount: 2, outletCount: 2 },
+      ]);
+      assert.deepEqual(await store.listStories({ minOutlets: 3 }), []);
+      await store.putOutlets([
+        { name: 'TASS', host: 'tass.com', reliability: 'D', kind: 'agency', isStateAffiliated: true, isWireAgency: true, isOfficialBody: false, gradeOrigin: 'default' },
+        { name: 'Iran Press TV', host: null, reliability: 'E', kind: null, isStateAffiliated: true, isWireAgency: false, isOfficialBody: false, gradeOrigin: 'config' },
+      ]);
+      assert.deepEqual((await store.listOutlets()).map((o) => [o.name, o.reliability, o.isWireAgency]), [
+        ['Iran Press TV', 'E', false],
+        ['TASS', 'D', true],
+      ]);
+      const [event] = await store.listEvents({ articleId: tajik });
+      assert.ok(event);
+      const grade = { eventId: event.id, articleId: tajik, storyId: merged ?? null, grade: 2 as const, independentSources: 2, reason: 'two outlets' };
+      await store.putEventCredibility([tajik], [grade, { ...grade, eventId: 99999 }]);
+      assert.deepEqual(await store.listEventCredibility({ articleId: tajik }), [grade]);
+      const story = await store.getStory(merged!);
+      assert.ok(story);
+      assert.deepEqual(story.articles.map((a) => [a.id, a.outlet, a.reliability]), [[tajik, 'Iran Press TV', 'E'], [drills, 'TASS', 'D']]);
+      assert.deepEqual(story.outlets, ['Iran Press TV', 'TASS']);
+      assert.deepEqual(story.events.map((e) => [e.cameo, e.credibility?.grade ?? null]), [['072', 2], ['042', null]]);
+      assert.equal(await store.getStory(99999), null);
+    });
+
+    test('monitoring: alerts are saved, listed, marked sent and deleted', async () => {
+      const store = await fresh();
+      const id = await store.putAlert({ name: 'Tajik arms', query: { q: 'armored', country: 'TJK' }, email: 'desk@example.org', digest: 'daily' });
+      const [alert] = await store.listAlerts();
+      assert.equal(alert?.id, id);
+      assert.deepEqual(alert?.query, { q: 'armored', country: 'TJK' });
+      assert.deepEqual([alert?.lastSentAt, alert?.lastArticleId], [null, 0]);
+      await store.markAlertSent(id, '2024-01-02T00:00:00Z', 12);
+      await store.markAlertSent(id, '2024-01-03T00:00:00Z', 5);
+      const sent = await store.getAlert(id);
+      assert.deepEqual([sent?.lastSentAt, sent?.lastArticleId], ['2024-01-03T00:00:00Z', 12]);
+      assert.equal(await store.deleteAlert(id), true);
+      assert.equal(await store.deleteAlert(id), false);
+      assert.equal(await store.getAlert(id), null);
+    });
+
     test('entities: a later article fills a code or place the first one lacked', async () => {
       const store = await fresh();
       await store.putIngest(makeItem({ text: 'one', entities: [{ id: 'place:dushanbe', name: 'Dushanbe', type: 'place' }] }));
