@@ -8,6 +8,8 @@ import { registerReprocess } from './commands/reprocess.js';
 import { registerServe } from './commands/serve.js';
 import { registerDemo } from './commands/demo.js';
 import { registerWatch } from './commands/watch.js';
+import { registerAlerts } from './commands/alerts.js';
+import { registerStories } from './commands/stories.js';
 import { registerWorker } from './commands/worker.js';
 import { registerExport } from './commands/export.js';
 
@@ -27,6 +29,8 @@ export function buildProgram(): Command {
   registerServe(program);
   registerDemo(program);
   registerWatch(program);
+  registerAlerts(program);
+  registerStories(program);
   registerWorker(program);
   registerExport(program);
   return program;

@@ -97,7 +97,7 @@ export class Watcher {
   }
 
   /** Polls on schedule until the signal aborts: each source when its interval has passed. */
-  async run(signal: AbortSignal, onPoll?: (report: PollReport) => void): Promise<void> {
+  async run(signal: AbortSignal, onPoll?: (report: PollReport) => Promise<void> | void): Promise<void> {
     while (!signal.aborted) {
       const now = Date.now();
       const due: SourceConfig[] = [];
@@ -109,7 +109,7 @@ export class Watcher {
         if (at <= now) due.push(source);
         else nextAt = Math.min(nextAt, at);
       }
-      if (due.length > 0) onPoll?.(await this.poll(due));
+      if (due.length > 0) await onPoll?.(await this.poll(due));
       else await abortableDelay(Math.max(1000, nextAt - Date.now()), signal);
     }
   }

@@ -8,6 +8,8 @@ import { Watcher, type PollReport } from '../../watch/watcher.js';
 import type { Config } from '../../config.js';
 import type { Store } from '../../store.js';
 import { withStore } from '../shared.js';
+import { smtpFrom } from '../../alerts/run-alerts.js';
+import { sendDigests } from './alerts.js';
 
 interface WatchFlags {
   once?: boolean;
@@ -47,16 +49,21 @@ export async function watch(store: Store, config: Config, flags: WatchFlags = {}
     process.stderr.write('No sources to watch: add "sources" (with a "url" each) to watchfloor.config.json or pass --sources FILE.\n');
     return 1;
   }
+  // Digests go out after each poll that stored something, when e-mail is configured.
+  const afterPoll = async (report: PollReport): Promise<void> => {
+    printTotals(report);
+    if (report.articleIds.length > 0 && smtpFrom(config)) await sendDigests(store, config);
+  };
   if (flags.once) {
     const report = await watcher.poll();
-    printTotals(report);
+    await afterPoll(report);
     return report.failedSources + report.failedItems > 0 ? 1 : 0;
   }
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   process.once('SIGTERM', () => controller.abort());
   process.stderr.write(`Watching ${watcher.watched.length} sources; Ctrl-C stops.\n`);
-  await watcher.run(controller.signal, printTotals);
+  await watcher.run(controller.signal, afterPoll);
   return 0;
 }
 

@@ -1,0 +1,100 @@
+/** `watchfloor alerts add|list|remove|run`: saved searches, their feeds and e-mail digests. */
+import type { Command } from 'commander';
+import { describeError } from '../../core/errors.js';
+import { readAlertInput } from '../../alerts/alert-input.js';
+import { runAlerts, smtpFrom } from '../../alerts/run-alerts.js';
+import type { Config } from '../../config.js';
+import type { Store } from '../../store.js';
+import { withStore } from '../shared.js';
+
+interface AddFlags {
+  name: string;
+  q?: string;
+  since?: string;
+  until?: string;
+  source?: string;
+  section?: string;
+  country?: string;
+  actor?: string;
+  eventType?: string;
+  email?: string;
+  digest?: string;
+}
+
+export function registerAlerts(program: Command): void {
+  const alerts = program.command('alerts').description('saved searches with an Atom feed and e-mail digests');
+  alerts
+    .command('add')
+    .description('save a search as an alert')
+    .requiredOption('--name <name>', 'what the alert is called')
+    .option('--q <query>', 'full-text query (words, "phrases", OR, -excluded)')
+    .option('--since <date>', 'published on or after')
+    .option('--until <date>', 'published on or before')
+    .option('--source <name>', 'credited source or publisher')
+    .option('--section <name>', 'section')
+    .option('--country <ISO3>', 'a country mentioned')
+    .option('--actor <code-or-id>', 'an event actor code prefix or entity id')
+    .option('--event-type <code>', 'CAMEO root or PLOVER type')
+    .option('--email <address>', 'where digests go')
+    .option('--digest <mode>', 'immediate, daily or none (default daily with --email, else none)')
+    .action(async (flags: AddFlags, command: Command) => {
+      await withStore(command, async (store) => {
+        const { name, email, digest, ...query } = flags;
+        const id = await store.putAlert(readAlertInput({ name, query, email: email ?? null, ...(digest ? { digest } : {}) }));
+        process.stdout.write(`alert ${id} saved\n`);
+      });
+    });
+  alerts
+    .command('list')
+    .description('list the alerts')
+    .option('--json', 'print JSON')
+    .action(async (flags: { json?: boolean }, command: Command) => {
+      await withStore(command, async (store) => {
+        const list = await store.listAlerts();
+        if (flags.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+        for (const a of flags.json ? [] : list) {
+          process.stdout.write(`${a.id}\t${a.name}\t${JSON.stringify(a.query)}\t${a.email ?? '-'}\t${a.digest}\tlast sent ${a.lastSentAt ?? 'never'}\n`);
+        }
+      });
+    });
+  alerts
+    .command('remove')
+    .description('delete an alert')
+    .argument('<id>', 'alert id')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      process.exitCode = await withStore(command, async (store) => {
+        if (await store.deleteAlert(Number(id))) return 0;
+        process.stderr.write(`no alert ${id}\n`);
+        return 1;
+      });
+    });
+  alerts
+    .command('run')
+    .description('send the digests that are due over SMTP (config "smtp")')
+    .option('--id <id>', 'only this alert')
+    .action(async (flags: { id?: string }, command: Command) => {
+      process.exitCode = await withStore(command, (store, config) => sendDigests(store, config, flags.id ? [Number(flags.id)] : undefined));
+    });
+}
+
+/** Sends due digests; returns the exit code. Used by `alerts run` and after each watch poll. */
+export async function sendDigests(store: Store, config: Config, alertIds?: number[]): Promise<number> {
+  let smtp;
+  try {
+    smtp = smtpFrom(config);
+  } catch (error) {
+    process.stderr.write(describeError(error).message + '\n');
+    return 1;
+  }
+  if (!smtp) {
+    process.stderr.write('No "smtp" section in watchfloor.config.json: e-mail digests are off.\n');
+    return 1;
+  }
+  const baseUrl = ((config['alerts'] as { baseUrl?: string } | undefined)?.baseUrl ?? `http://${config.host}:${config.port}`);
+  const results = await runAlerts(store, { smtp, baseUrl, ...(alertIds ? { alertIds } : {}) });
+  for (const r of results) {
+    if (r.error) process.stderr.write(`failed     ${r.error}\n`);
+    else process.stdout.write(`alert ${r.alertId}: ${r.sent} article(s) sent\n`);
+  }
+  return results.some((r) => r.error) ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+/** `watchfloor stories rebuild|list|show`: story clusters and the credibility of their events. */
+import type { Command } from 'commander';
+import { createContext } from '../../core/context.js';
+import { OutletDirectory } from '../../reliability/outlet-directory.js';
+import { rebuildStories } from '../../stories/update-stories.js';
+import { withStore } from '../shared.js';
+import { sourcesFor } from './watch.js';
+
+export function registerStories(program: Command): void {
+  const stories = program.command('stories').description('story clusters: the same event told by different outlets');
+  stories
+    .command('rebuild')
+    .description('recompute every story and event credibility grade from the stored articles')
+    .action(async (_flags: unknown, command: Command) => {
+      await withStore(command, async (store, config) => {
+        const directory = new OutletDirectory(sourcesFor(config), createContext().data);
+        await store.putOutlets(directory.outlets);
+        const result = await rebuildStories(store, directory);
+        process.stdout.write(`${result.storyIds.length} stories, ${result.gradedEvents} events graded\n`);
+      });
+    });
+  stories
+    .command('list')
+    .description('list stories, newest first')
+    .option('--min-outlets <n>', 'only stories told by at least n outlets', '1')
+    .option('--limit <n>', 'how many', '50')
+    .option('--json', 'print JSON')
+    .action(async (flags: { minOutlets: string; limit: string; json?: boolean }, command: Command) => {
+      await withStore(command, async (store) => {
+        const list = await store.listStories({ minOutlets: Number(flags.minOutlets), limit: Number(flags.limit) });
+        if (flags.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+        else for (const s of list) process.stdout.write(`${s.id}\t${s.firstSeen?.slice(0, 10) ?? '-'}\t${s.outletCount} outlets\t${s.articleCount} articles\t${s.headline ?? ''}\n`);
+      });
+    });
+  stories
+    .command('show')
+    .description('a story: articles with their outlet grades, events with credibility')
+    .argument('<id>', 'story id')
+    .action(async (id: string, _flags: unknown, command: Command) => {
+      process.exitCode = await withStore(command, async (store) => {
+        const story = await store.getStory(Number(id));
+        if (!story) {
+          process.stderr.write(`no story ${id}\n`);
+          return 1;
+        }
+        process.stdout.write(JSON.stringify(story, null, 2) + '\n');
+        return 0;
+      });
+    });
+}

@@ -1,0 +1,107 @@
+/**
+ * Monitoring routes: a story with its articles and graded events, source reliability grades, event
+ * credibility, and alerts (saved searches with an Atom feed; writing them needs the bearer token).
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Store } from '../../store.js';
+import type { Config } from '../../config.js';
+import { RequestError } from '../../core/errors.js';
+import { readAlertInput } from '../../alerts/alert-input.js';
+import { alertFeed } from '../../alerts/alert-feed.js';
+import { DIGEST_SIZE } from '../../alerts/run-alerts.js';
+import { requireToken } from './pages.js';
+
+const ID_PARAMS = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'integer', minimum: 1 } },
+} as const;
+
+export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config }> = async (app, { store, config }) => {
+  app.get<{ Params: { id: number } }>(
+    '/api/stories/:id',
+    { schema: { summary: 'A story: its articles, outlets and events with credibility grades', tags: ['stories'], params: ID_PARAMS } },
+    async (request) => {
+      const story = await store.getStory(request.params.id);
+      if (!story) throw new RequestError(404, 'not-found', `no story ${request.params.id}`);
+      return story;
+    },
+  );
+
+  app.get('/api/outlets', { schema: { summary: 'Sources with their Admiralty reliability grade (A–F) and flags', tags: ['reliability'] } }, async () =>
+    store.listOutlets(),
+  );
+
+  app.get<{ Querystring: { story?: number; article?: number } }>(
+    '/api/credibility',
+    {
+      schema: {
+        summary: 'Information credibility (1–6) of events, by story or article',
+        tags: ['reliability'],
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { story: { type: 'integer', minimum: 1 }, article: { type: 'integer', minimum: 1 } },
+        },
+      },
+    },
+    async (request) => {
+      const { story, article } = request.query;
+      return store.listEventCredibility({
+        ...(story !== undefined ? { storyId: story } : {}),
+        ...(article !== undefined ? { articleId: article } : {}),
+      });
+    },
+  );
+
+  app.get('/api/alerts', { schema: { summary: 'Saved searches (e-mail addresses only with the token)', tags: ['alerts'] } }, async (request) =>
+    (await store.listAlerts()).map((alert) => (hasToken(request, config) ? alert : { ...alert, email: alert.email ? maskEmail(alert.email) : null })),
+  );
+
+  app.post<{ Body: unknown }>('/api/alerts', { schema: { summary: 'Save a search as an alert (bearer token)', tags: ['alerts'] } }, async (request, reply) => {
+    requireToken(request, config.token);
+    const id = await store.putAlert(readAlertInput(request.body));
+    return reply.status(201).send(await store.getAlert(id));
+  });
+
+  app.delete<{ Params: { id: number } }>(
+    '/api/alerts/:id',
+    { schema: { summary: 'Delete an alert (bearer token)', tags: ['alerts'], params: ID_PARAMS } },
+    async (request, reply) => {
+      requireToken(request, config.token);
+      if (!(await store.deleteAlert(request.params.id))) throw new RequestError(404, 'not-found', `no alert ${request.params.id}`);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/alerts/:id/feed.atom',
+    { schema: { summary: "An alert's Atom feed of the newest matching articles", tags: ['alerts'], params: ID_PARAMS } },
+    async (request, reply) => {
+      const alert = await store.getAlert(request.params.id);
+      if (!alert) throw new RequestError(404, 'not-found', `no alert ${request.params.id}`);
+      const result = await store.search({ ...alert.query, sort: 'date', limit: DIGEST_SIZE, offset: 0 });
+      return reply.type('application/atom+xml; charset=utf-8').send(alertFeed(alert, result.hits, baseUrlOf(request, config)));
+    },
+  );
+};
+
+function hasToken(request: FastifyRequest, config: Config): boolean {
+  try {
+    requireToken(request, config.token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  return `${local.slice(0, 1)}…@${domain}`;
+}
+
+/** The desk's address for links: `alerts.baseUrl` in the config, else the address the request came to. */
+function baseUrlOf(request: FastifyRequest, config: Config): string {
+  const configured = (config['alerts'] as { baseUrl?: unknown } | undefined)?.baseUrl;
+  return typeof configured === 'string' ? configured : `${request.protocol}://${request.host}`;
+}
