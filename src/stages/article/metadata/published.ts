@@ -112,7 +112,8 @@ const DATELINE = new RegExp(
 export function datelineIn(text: string): string | null {
   DATELINE.lastIndex = 0;
   for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
-    const before = text.slice(Math.max(0, m.index - 30), m.index);
+    // What introduces this date: the words since the previous sentence or separator.
+    const before = text.slice(Math.max(0, m.index - 30), m.index).split(/[.|·•\n]\s/).pop() ?? '';
     if (UPDATED.test(before) || /©|copyright|\(c\)/i.test(before)) continue;
     const value = parseDate(m[0]);
     if (value) return value.slice(0, 10);

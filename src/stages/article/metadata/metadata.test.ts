@@ -1,0 +1,85 @@
+/** Tables for the metadata helpers: date strings, publication choice, credits, language. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDate } from './parse-date.js';
+import { dayFromUrl, datelineIn, findPublished } from './published.js';
+import { findCredit } from './credit.js';
+import { chooseLanguage, detectLanguage } from './language.js';
+import type { PageSignals } from './page-signals.js';
+
+void test('parseDate keeps the offset when given, the day alone when no time is known', () => {
+  const cases: Array<[string, string | null]> = [
+    ['2021-09-11T12:42:00+04:30', '2021-09-11T12:42:00+04:30'],
+    ['2021-09-11T12:42:00+0430', '2021-09-11T12:42:00+04:30'],
+    ['2021-09-11T12:42:00.000Z', '2021-09-11T12:42:00Z'],
+    ['2021-09-11 12:42', '2021-09-11T12:42:00'],
+    ['2021-09-11', '2021-09-11'],
+    ['20210911', '2021-09-11'],
+    ['Sat, 11 Sep 2021 12:42:00 +0000', '2021-09-11T12:42:00Z'],
+    ['September 11, 2021 at 3:05 pm', '2021-09-11T15:05:00'],
+    ['11 septembre 2021', '2021-09-11'],
+    ['11 de septiembre de 2021', '2021-09-11'],
+    ['11 сентября 2021 года', '2021-09-11'],
+    ['2021年9月11日', '2021-09-11'],
+    ['11.09.2021', '2021-09-11'],
+    ['09/25/2021', '2021-09-25'],
+    ['2021-02-30', null],
+    ['1970-01-01', null],
+    ['tomorrow', null],
+  ];
+  for (const [input, expected] of cases) assert.equal(parseDate(input), expected, input);
+});
+
+function signals(partial: Partial<PageSignals>): PageSignals {
+  return { meta: new Map(), jsonLd: [], canonical: null, htmlLang: null, title: null, h1: [], times: [], bylines: [], credits: [], ...partial };
+}
+
+void test('findPublished prefers JSON-LD, skips modified times, and reads the URL and datelines last', () => {
+  const ld = { headline: null, datePublished: '2023-05-02T08:00:00+02:00', dateCreated: null, authors: [], publisher: null, section: null, language: null, url: null, body: null, siteName: null };
+  assert.equal(findPublished(signals({}), ld, null, { head: '', start: '' })?.value, '2023-05-02T08:00:00+02:00');
+  const meta = signals({ meta: new Map([['article:modified_time', ['2023-06-01']], ['article:published_time', ['2023-05-03']]]) });
+  assert.equal(findPublished(meta, null, null, { head: '', start: '' })?.value, '2023-05-03');
+  const updatedTime = signals({ times: [{ datetime: '2023-07-09', text: 'Updated July 9', context: 'updated' }, { datetime: '2023-07-01', text: 'July 1', context: 'published' }] });
+  assert.equal(findPublished(updatedTime, null, null, { head: '', start: '' })?.value, '2023-07-01');
+  assert.equal(findPublished(signals({}), null, 'https://x.example/news/2022/03/04/story', { head: '', start: '' })?.value, '2022-03-04');
+  assert.equal(findPublished(signals({}), null, null, { head: 'Updated 5 May 2022. Posted 3 May 2022 by staff', start: '' })?.value, '2022-05-03');
+  assert.equal(findPublished(signals({}), null, null, { head: '', start: '' }), null);
+});
+
+void test('URL days and visible datelines', () => {
+  assert.equal(dayFromUrl('https://x.example/2020/07/08/abc_story.html'), '2020-07-08');
+  assert.equal(dayFromUrl('https://x.example/news/20200708-title'), '2020-07-08');
+  assert.equal(dayFromUrl('https://x.example/news/123456'), null);
+  assert.equal(datelineIn('© 2019 Example. Published: March 27, 2020'), '2020-03-27');
+});
+
+void test('findCredit reads wire datelines, source lines and trailing agency names', () => {
+  const cases: Array<[string[], string | null]> = [
+    [['MOSCOW (Reuters) - Russia said on Friday...'], 'Reuters'],
+    [['KYIV, March 3 (AFP) – Ukraine said...'], 'AFP'],
+    [['MOSCOW, September 11. /TASS/. The ministry said...'], 'TASS'],
+    [['The ministry said it would act.', 'Source: Press TV'], 'Press TV'],
+    [['The ministry said it would act. — AFP'], 'AFP'],
+    [['来源：新华社'], '新华社'],
+    [['A plain paragraph with (parentheses) - and a dash.'], null],
+  ];
+  for (const [paragraphs, expected] of cases) assert.equal(findCredit(paragraphs), expected, paragraphs.join(' | '));
+});
+
+void test('detectLanguage tells scripts and common Latin-script languages apart', () => {
+  const cases: Array<[string, string | null]> = [
+    ['The ministry said on Friday that the convoy had crossed the border and that it was carrying fuel.', 'en'],
+    ['Le ministère a annoncé vendredi que le convoi avait franchi la frontière et qu’il transportait du carburant.', 'fr'],
+    ['El ministerio dijo el viernes que el convoy había cruzado la frontera y que llevaba combustible para la planta.', 'es'],
+    ['Das Ministerium teilte am Freitag mit, dass der Konvoi die Grenze überquert hat und Treibstoff für die Anlage bringt.', 'de'],
+    ['Министерство сообщило в пятницу, что колонна пересекла границу.', 'ru'],
+    ['وقال المتحدث إن الدفاعات الجوية أسقطت طائرتين قبل وصولهما إلى القاعدة.', 'ar'],
+    ['وزارت دفاع روز پنجشنبه اعلام کرد که یک موشک جدید آزمایش شده است.', 'fa'],
+    ['海军多艘驱逐舰和护卫舰于本周在东部海域举行联合演习。', 'zh'],
+    ['海上保安庁は離島周辺の海域で巡視船による警戒を強化すると発表した。', 'ja'],
+    ['ok', null],
+  ];
+  for (const [text, expected] of cases) assert.equal(detectLanguage(text), expected, text);
+  assert.equal(chooseLanguage(['en-US'], 'Министерство сообщило в пятницу, что колонна пересекла границу.'), 'ru');
+  assert.equal(chooseLanguage(['pt-BR'], 'ok'), 'pt');
+});
