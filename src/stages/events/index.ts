@@ -231,10 +231,12 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const clauseText = claim.slice(clauseStart, clauseEnd);
     const quantities = findQuantities(claim.slice(match.start, clauseEnd), ctx).map(({ start: _s, end: _e, ...q }) => q);
     let code = match.pattern.code;
-    if (code === '070') {
+    if (code === '070' || code === '033') {
+      // Aid of an unstated kind takes its kind from what is given: military, humanitarian.
       const categories = equipmentCategories(clauseText, ctx);
-      if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = '072';
-      else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = '073';
+      const [military, humanitarian] = code === '070' ? ['072', '073'] : ['0332', '0333'];
+      if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = military;
+      else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = humanitarian;
     }
     if (modality === 'planned' || modality === 'hypothetical') code = intentCode(code, ctx);
     const entry = cameoEntry(code, ctx);
