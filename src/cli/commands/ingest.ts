@@ -8,6 +8,7 @@ import { BatchReport, configFor, withStore } from '../shared.js';
 import type { Store } from '../../store.js';
 import type { Config } from '../../config.js';
 import { queueSettings } from '../../queue/settings.js';
+import { importWarc, WARC_FILE } from '../../warc/import-warc.js';
 
 interface IngestFlags {
   force?: boolean;
@@ -61,6 +62,10 @@ export async function ingestPaths(
         articleId: null,
         error: describeError(item.error),
       });
+      continue;
+    }
+    if (WARC_FILE.test(item.path)) {
+      await importWarc(store, ctx, item.path, { onOutcome: (outcome) => report.add(outcome) });
       continue;
     }
     let bytes: Buffer;
