@@ -265,7 +265,8 @@ function filterParagraphs(paragraphs: Paragraph[], title: string | null): Paragr
   return paragraphs.filter((p, index) => {
     if (index === 0 && firstLong > 0 && p.textLen < MAX_KICKER_CHARS && isLabel(p)) return false;
     const density = p.textLen ? p.linkLen / p.textLen : 0;
-    if (density > 0.5 && p.textLen < 300) return false;
+    // A link list, unless the words around the link make a sentence of their own ("<a>Lead</a>. More prose.").
+    if (density > 0.5 && p.textLen < 300 && !(p.textLen - p.linkLen >= 60 && /[.!?。]$/.test(p.text))) return false;
     if (/^h[1-6]$/.test(p.tag) && normTitle && norm(p.text) === normTitle) return false;
     if (p.tag === 'h1') return false;
     return !isBoilerplateParagraph(p.text);
