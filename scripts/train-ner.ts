@@ -8,7 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DataFiles, DATA_DIR } from '../src/core/context.js';
 import { loadKnowledge, phraseKey } from '../src/stages/entities/knowledge.js';
-import { TAGS, HASH_BITS, staticFeatures, dynamicFeatures, bestTag, isAllowed } from '../src/stages/entities/tagger.js';
+import { TAGS, HASH_BITS, staticFeatures, dynamicFeatures, bestTag, readModel, addScores as addTableScores } from '../src/stages/entities/tagger.js';
 import type { NerModelFile } from '../src/stages/entities/tagger.js';
 
 const CORPUS = path.resolve(DATA_DIR, '../../shared/train/gmb-entity-annotated-corpus/gmb_ner.conll.gz');
@@ -50,6 +50,10 @@ function readCorpus(): Sentence[] {
       const entries = knowledge.phrases.get(phraseKey(ws.slice(i, j).join(' ')));
       const isPlace = entries?.some((e) => e.kind === 'place' || (e.kind === 'country' && e.form !== 'demonym'));
       if (!isPlace) for (let k = i; k < j; k++) out[k] = (k === i ? 'B-' : 'I-') + 'MISC';
+    }
+    // religious and ethnic group words are MISC in CoNLL whatever GMB called them
+    for (let i = 0; i < ws.length; i++) {
+      if (knowledge.groupWords.has(ws[i] as string) && out[i] !== 'O' && out[i + 1]?.startsWith('I-') !== true && !out[i]?.startsWith('I-')) out[i] = 'B-MISC';
     }
     return out.map((t) => {
       const index = (TAGS as readonly string[]).indexOf(t);
@@ -187,12 +191,7 @@ function main(): void {
   console.log(`kept ${kept} feature buckets; wrote ${out}`);
 
   // development score: entity-level exact match per type on the held-out block
-  const table = new Map<number, Float32Array>();
-  for (const [bucket, pairs] of Object.entries(weights)) {
-    const v = new Float32Array(nTags);
-    for (let k = 0; k + 1 < pairs.length; k += 2) v[pairs[k] as number] = (pairs[k + 1] as number) / SCALE;
-    table.set(Number(bucket), v);
-  }
+  const table = readModel(file);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   for (const s of dev) {
     const fs = staticFeatures(s.words, knowledge);
@@ -201,12 +200,8 @@ function main(): void {
     let p2 = '<s>';
     for (let i = 0; i < s.words.length; i++) {
       scores.fill(0);
-      for (const arr of [fs[i] as Int32Array, dynamicFeatures((s.words[i] as string).toLowerCase(), p1, p2)]) {
-        for (const f of arr) {
-          const v = table.get(f);
-          if (v) for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (v[t] as number);
-        }
-      }
+      addTableScores(table, fs[i] as Int32Array, scores);
+      addTableScores(table, dynamicFeatures((s.words[i] as string).toLowerCase(), p1, p2), scores);
       const tag = TAGS[bestTag(scores, p1)] as string;
       guess.push(tag);
       p2 = p1;
@@ -233,7 +228,6 @@ function main(): void {
     console.log(`dev ${type}: P ${p.toFixed(3)} R ${r.toFixed(3)} F1 ${((2 * p * r) / (p + r || 1)).toFixed(3)}`);
   }
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  void isAllowed;
 }
 
 /** Entity spans of a BIO sequence: "start:end" -> type. */

@@ -19,7 +19,7 @@ interface GoldenEntity {
   surface: string[];
 }
 
-test('seed-000: every golden entity is found with its type, code, affiliation and surfaces', { skip }, () => {
+void test('seed-000: every golden entity is found with its type, code, affiliation and surfaces', { skip }, () => {
   const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as { file: string; entities: GoldenEntity[] };
   const file = path.join(SHARED, golden.file);
   const doc = analyzeInput({ origin: file, bytes: readFileSync(file) }, createContext({ now: new Date('2021-09-11T12:42:00Z') }));

@@ -27,7 +27,7 @@ const CASES: [string, string, string | null, string][] = [
 ];
 
 for (const [sentence, text, value, precision] of CASES) {
-  test(`dates: "${sentence}"`, () => {
+  void test(`dates: "${sentence}"`, () => {
     const found = findDates(sentence, REF);
     const got = found.find((d) => d.text.includes(text) || text.includes(d.text));
     assert.ok(got, `no date in "${sentence}"; got ${JSON.stringify(found)}`);
@@ -38,11 +38,11 @@ for (const [sentence, text, value, precision] of CASES) {
   });
 }
 
-test('dates: "may" and "march" as verbs are not dates; "now" is not reported', () => {
+void test('dates: "may" and "march" as verbs are not dates; "now" is not reported', () => {
   const found = findDates('Protesters may march now.', REF);
   assert.deepEqual(found, []);
 });
 
-test('dates: no publication time falls back to the context clock', () => {
+void test('dates: no publication time falls back to the context clock', () => {
   assert.deepEqual(refDayOf(null, new Date('2024-02-29T23:00:00Z')), { year: 2024, month: 2, day: 29, weekday: 4 });
 });

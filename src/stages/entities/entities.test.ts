@@ -31,7 +31,7 @@ const PEOPLE: [string, string, string, string | null, string | null, string | nu
 ];
 
 for (const [text, id, name, role, affiliation, code] of PEOPLE) {
-  test(`people: ${text}`, () => {
+  void test(`people: ${text}`, () => {
     const e = byId(find(text), id);
     assert.equal(e.type, 'person');
     assert.equal(e.name, name);
@@ -42,7 +42,7 @@ for (const [text, id, name, role, affiliation, code] of PEOPLE) {
   });
 }
 
-test('people: later short mentions and "the minister" join the person', () => {
+void test('people: later short mentions and "the minister" join the person', () => {
   const text = 'Russian Defense Minister Sergei Shoigu visited Dushanbe. Shoigu said the minister would return. The minister left.';
   const e = byId(find(text), 'person:sergei-shoigu');
   assert.deepEqual(
@@ -59,7 +59,7 @@ const COUNTRIES: [string, string, string[]][] = [
 ];
 
 for (const [text, id, surfaces] of COUNTRIES) {
-  test(`countries: ${text}`, () => {
+  void test(`countries: ${text}`, () => {
     const e = byId(find(text), id);
     assert.equal(e.type, 'country');
     assert.equal(e.code, id.slice('country:'.length));
@@ -83,14 +83,14 @@ const ORGS: [string, string, string][] = [
 ];
 
 for (const [text, id, code] of ORGS) {
-  test(`organisations: ${text} -> ${id}`, () => {
+  void test(`organisations: ${text} -> ${id}`, () => {
     const e = byId(find(text), id);
     assert.equal(e.type, 'organization');
     assert.equal(e.code, code);
   });
 }
 
-test('places: geocoded cities and regions; Central Asia is a region', () => {
+void test('places: geocoded cities and regions; Central Asia is a region', () => {
   const entities = find('Troops moved from Dushanbe to the Central Asia region and the Black Sea.');
   const dushanbe = entities.find((e) => e.mentions.some((m) => m.text === 'Dushanbe'));
   assert.ok(dushanbe);
@@ -101,14 +101,14 @@ test('places: geocoded cities and regions; Central Asia is a region', () => {
   assert.ok(sea.lat !== null && sea.lat > 40 && sea.lat < 47);
 });
 
-test('places: an ambiguous name is resolved by the article focus', () => {
+void test('places: an ambiguous name is resolved by the article focus', () => {
   const entities = find('Russia and Russia again. Troops arrived in Vladimir.');
   const place = entities.find((e) => e.mentions.some((m) => m.text === 'Vladimir'));
   assert.ok(place, 'Vladimir not found');
   assert.equal(place.country, 'RUS');
 });
 
-test('lookup: actorAt returns the longest mention at a span; countryCode reads names, aliases, demonyms, capitals', () => {
+void test('lookup: actorAt returns the longest mention at a span; countryCode reads names, aliases, demonyms, capitals', () => {
   const text = 'The Russian Defense Ministry said NATO was to blame.';
   const entities = find(text);
   const doc = { input: { origin: 't', bytes: Buffer.alloc(0) }, messages: [], entities };

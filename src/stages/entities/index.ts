@@ -51,10 +51,61 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
       found.push({ candidate, sentence: index, tokens, start, end, text: text.slice(start, end) });
     }
   });
+  propagateNames(found, sents, text);
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const focus = focusCountry(found, knowledge);
   const at = published ? published.slice(0, 10) : null;
   return buildEntities(found, knowledge, focus, at);
+}
+
+/** Kinds whose names, once found, are looked for again elsewhere in the article. */
+const PROPAGATED = new Set(['person', 'organization', 'location']);
+
+/**
+ * A name found once is the same name elsewhere in the article: "Alexander Lebed" makes a later bare
+ * "Lebed" a person, a tagged "Interfax" makes every "Interfax" an organisation (one sense per article).
+ */
+function propagateNames(found: Found[], sents: readonly Sentence[], text: string): void {
+  const names = new Map<string, Candidate>();
+  for (const f of found) {
+    const c = f.candidate;
+    if (!PROPAGATED.has(c.kind) || c.isShouting) continue;
+    const words = f.tokens.slice(c.start, c.end).map((t) => t.text);
+    if (!words.every((w) => /^[\p{Lu}\d]/u.test(w) || /^(?:of|the|and|de|al|bin|van|von|-|&)$/.test(w))) continue;
+    names.set(words.join(' '), c);
+    if (c.kind === 'person' && words.length > 1) {
+      const last = words[words.length - 1] as string;
+      if (/^\p{Lu}\p{Ll}/u.test(last) && !names.has(last)) names.set(last, c);
+    }
+  }
+  if (names.size === 0) return;
+  const maxWords = Math.max(...[...names.keys()].map((k) => k.split(' ').length));
+  const taken = new Set<string>();
+  for (const f of found) for (let k = f.start; k < f.end; k++) taken.add(String(k));
+  sents.forEach((sentence, index) => {
+    const tokens = sentence.tokens ?? [];
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i] as Token;
+      if (!/^[\p{Lu}\d]/u.test(first.text) || taken.has(String(first.start))) continue;
+      for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
+        const span = tokens.slice(i, i + n);
+        const key = span.map((t) => t.text).join(' ');
+        const source = names.get(key);
+        if (!source) continue;
+        const end = (span[span.length - 1] as Token).end;
+        let isFree = true;
+        for (const t of span) if (taken.has(String(t.start))) isFree = false;
+        if (!isFree) break;
+        const candidate: Candidate = { start: i, end: i + n, kind: source.kind, entries: source.entries, rule: 'entities/same-name' };
+        if (source.role) candidate.role = source.role;
+        if (source.country) candidate.country = source.country;
+        found.push({ candidate, sentence: index, tokens, start: first.start, end, text: text.slice(first.start, end) });
+        for (const t of span) taken.add(String(t.start));
+        i += n - 1;
+        break;
+      }
+    }
+  });
 }
 
 /** The country the article is mostly about: most mentions, the first ones counting double. */
@@ -122,7 +173,7 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
   for (const f of found) {
     const c = f.candidate;
     const mention: Mention = { text: f.text, start: f.start, end: f.end };
-    const first = c.entries[0] as GazetteerEntry | undefined;
+    const first: GazetteerEntry | undefined = c.entries[0];
     const rule = c.rule;
     if (c.kind === 'demonym' && first?.kind === 'country') {
       table.add(`country:${first.country.code}`, () => ({ ...countryEntity(first.country), rule }), { ...mention, form: 'demonym' });
@@ -146,6 +197,8 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
       continue;
     }
     if (c.kind === 'ministry') {
+      // "the defense ministry" describes; "Defense Ministry" names
+      if (/^\p{Ll}/u.test(f.text)) mention.form = 'reference';
       const country = c.country ? knowledge.countryByCode.get(c.country) : focus;
       const code = country ? country.code + (c.sector ?? '') : null;
       const base = slugOf(c.label ?? f.text).replace(/^the-/, '');

@@ -71,6 +71,8 @@ export interface Knowledge {
   phrases: Map<string, GazetteerEntry[]>;
   /** Lower-cased first token -> the token lengths of phrases starting with it, longest first. */
   lengths: Map<string, number[]>;
+  /** Group adjectives and names ("Moslem", "Kurdish"), as written: never a place, a person or an organisation. */
+  groupWords: Set<string>;
 }
 
 /** The lower-cased token key of a phrase, as the gazetteer indexes it. */
@@ -135,7 +137,8 @@ function buildKnowledge(data: DataFiles): Knowledge {
     countryByCode.set(country.code, country);
     countryByCode.set(country.alpha3, country);
   }
-  return { countries, countryByCode, organizations, people, phrases, lengths };
+  const groupWords = new Set(data.load<{ words: string[] }>('group-adjectives').words);
+  return { countries, countryByCode, organizations, people, phrases, lengths, groupWords };
 }
 
 /** Longest gazetteer phrase starting at token `i` (tokens lower-cased), or null. */

@@ -6,7 +6,7 @@ import type { Token } from '../../core/doc.js';
 import type { GazetteerEntry, Knowledge } from './knowledge.js';
 import { longestMatch } from './knowledge.js';
 import type { RoleEntry, RoleIndex } from './roles.js';
-import { titleEndingAt, titleStartingAt } from './roles.js';
+import { titleStartingAt } from './roles.js';
 import type { Tag, WeightTable } from './tagger.js';
 import { tagWords } from './tagger.js';
 
@@ -214,6 +214,9 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
   for (const [s, e, type] of tagged) {
     if (!isFree(s, e)) continue;
     if (type === 'MISC') continue;
+    // a group adjective ("Moslem", "Kurdish") or a bare title ("Prime", "Minister") is no name
+    if (e - s === 1 && knowledge.groupWords.has(words[s] as string)) continue;
+    if (roles.byKey.has(lower.slice(s, e).join(' ')) || (e - s === 1 && roles.firstWords.has(lower[s] as string) && /^(?:prime|deputy|vice|chief|foreign|defense|defence)$/.test(lower[s] as string))) continue;
     const outer = gaz.find((g) => g.start <= s && g.end >= e && (g.start < s || g.end > e));
     if (outer && isFree(outer.start, outer.end)) {
       const first = outer.entries[0] as GazetteerEntry;
@@ -301,4 +304,3 @@ function kindOf(entry: GazetteerEntry, type: string): CandidateKind {
   return type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
 }
 
-export { titleEndingAt };

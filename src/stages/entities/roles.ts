@@ -15,6 +15,8 @@ export interface RoleIndex {
   byKey: Map<string, RoleEntry>;
   /** Longest title length in tokens. */
   maxLength: number;
+  /** First words of all titles, so most tokens are turned away with one lookup. */
+  firstWords: Set<string>;
 }
 
 /** The role lexicon, indexed by lower-cased token sequence. */
@@ -22,33 +24,16 @@ export function loadRoles(data: DataFiles): RoleIndex {
   return data.memo('entities/roles', () => {
     const rows = data.load<{ roles: [string, string | null, string | null][] }>('roles').roles;
     const byKey = new Map<string, RoleEntry>();
+    const firstWords = new Set<string>();
     let maxLength = 1;
     for (const [title, role, sector] of rows) {
       const key = phraseKey(title);
       if (!byKey.has(key)) byKey.set(key, { role, sector, isLowerCase: title === title.toLowerCase() });
       maxLength = Math.max(maxLength, key.split(' ').length);
+      firstWords.add(key.split(' ')[0] as string);
     }
-    return { byKey, maxLength };
+    return { byKey, maxLength, firstWords };
   });
-}
-
-/** The longest title that ends right before token `end` (exclusive), as [start, entry]. */
-export function titleEndingAt(
-  roles: RoleIndex,
-  words: readonly string[],
-  lower: readonly string[],
-  end: number,
-): { start: number; entry: RoleEntry } | null {
-  for (let n = Math.min(roles.maxLength, end); n >= 1; n--) {
-    const start = end - n;
-    const entry = roles.byKey.get(lower.slice(start, end).join(' '));
-    if (!entry) continue;
-    // a capitalised title must be written with a capital in the text ("President", not "president")
-    const first = words[start] as string;
-    if (!entry.isLowerCase && !/^[A-Z]/.test(first)) continue;
-    return { start, entry };
-  }
-  return null;
 }
 
 /** The longest title that starts at token `start`, as [end, entry]. */
@@ -58,6 +43,7 @@ export function titleStartingAt(
   lower: readonly string[],
   start: number,
 ): { end: number; entry: RoleEntry } | null {
+  if (!roles.firstWords.has(lower[start] as string)) return null;
   for (let n = Math.min(roles.maxLength, lower.length - start); n >= 1; n--) {
     const entry = roles.byKey.get(lower.slice(start, start + n).join(' '));
     if (!entry) continue;

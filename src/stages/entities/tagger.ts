@@ -24,29 +24,69 @@ export interface NerModelFile {
   weights: Record<string, number[]>;
 }
 
-/** Weights ready for scoring: feature bucket -> dense weight vector over TAGS. */
-export type WeightTable = Map<number, Float32Array>;
+/** Weights ready for scoring: an open-addressing table from feature bucket to a row of TAGS.length weights. */
+export interface WeightTable {
+  /** Bucket + 1 per slot (0 = empty). */
+  keys: Int32Array;
+  values: Float32Array;
+  mask: number;
+}
 
-/** Turns the stored sparse integer weights into dense vectors. */
-export function readModel(file: NerModelFile): WeightTable {
-  if (file.hashBits !== HASH_BITS) throw new Error(`ner model: hashBits ${file.hashBits}, tagger expects ${HASH_BITS}`);
-  const table: WeightTable = new Map();
-  for (const [bucket, pairs] of Object.entries(file.weights)) {
-    const vector = new Float32Array(TAGS.length);
-    for (let k = 0; k + 1 < pairs.length; k += 2) vector[pairs[k] as number] = (pairs[k + 1] as number) / file.scale;
-    table.set(Number(bucket), vector);
+/** A weight table from bucket -> weights pairs. */
+export function weightTable(rows: Iterable<[number, ArrayLike<number>]>, count: number): WeightTable {
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  const table: WeightTable = { keys: new Int32Array(size), values: new Float32Array(size * TAGS.length), mask: size - 1 };
+  for (const [key, row] of rows) {
+    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & table.mask;
+    while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask;
+    table.keys[slot] = key + 1;
+    table.values.set(row, slot * TAGS.length);
   }
   return table;
 }
 
-/** FNV-1a hash of a feature string into a bucket. */
-export function hashFeature(feature: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    h ^= feature.charCodeAt(i);
+/** Turns the stored sparse integer weights into a weight table. */
+export function readModel(file: NerModelFile): WeightTable {
+  if (file.hashBits !== HASH_BITS) throw new Error(`ner model: hashBits ${file.hashBits}, tagger expects ${HASH_BITS}`);
+  const entries = Object.entries(file.weights);
+  function* rows(): Generator<[number, Float32Array]> {
+    for (const [bucket, pairs] of entries) {
+      const vector = new Float32Array(TAGS.length);
+      for (let k = 0; k + 1 < pairs.length; k += 2) vector[pairs[k] as number] = (pairs[k + 1] as number) / file.scale;
+      yield [Number(bucket), vector];
+    }
+  }
+  return weightTable(rows(), entries.length);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** FNV-1a over a string, continuing from a state: hashing "w=" then "russia" equals hashing "w=russia". */
+function fnv(state: number, text: string): number {
+  let h = state;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & HASH_MASK;
+  return h;
+}
+
+/** FNV-1a hash of a feature string into a bucket. */
+export function hashFeature(feature: string): number {
+  return (fnv(FNV_OFFSET, feature) >>> 0) & HASH_MASK;
+}
+
+/** The bucket of prefix + value, with the prefix's state computed once. */
+function bucket(prefixState: number, value: string): number {
+  return (fnv(prefixState, value) >>> 0) & HASH_MASK;
+}
+
+const PREFIX = new Map<string, number>();
+function prefixState(prefix: string): number {
+  let state = PREFIX.get(prefix);
+  if (state === undefined) PREFIX.set(prefix, (state = fnv(FNV_OFFSET, prefix)));
+  return state;
 }
 
 /** Word shape with runs collapsed: "Shoigu" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d". */
@@ -101,9 +141,66 @@ function isShouting(words: readonly string[]): boolean {
   return letters > 6 && upper / letters > 0.8;
 }
 
-/** Hashed features of each token that do not depend on the tags chosen so far. */
-export function staticFeatures(words: readonly string[], knowledge: Knowledge): Int32Array[] {
-  return featureStrings(words, knowledge).map((f) => Int32Array.from(f, hashFeature));
+/** Word-level features (word, shape, affixes, length) hashed once per word form and headline flag. */
+const WORD_CACHE = new Map<string, Int32Array>();
+/** Cache bound: a long-running server sees an open vocabulary; past this the cache starts over. */
+const WORD_CACHE_LIMIT = 200_000;
+
+function wordFeatures(w: string, lw: string, sh: string, shout: string): Int32Array {
+  const key = shout + w;
+  let f = WORD_CACHE.get(key);
+  if (f) return f;
+  f = Int32Array.of(
+    hashFeature('b'),
+    bucket(prefixState('w='), lw),
+    bucket(prefixState('W='), w),
+    bucket(prefixState('s='), sh + shout),
+    bucket(prefixState('p1='), lw.slice(0, 1)),
+    bucket(prefixState('p2='), lw.slice(0, 2)),
+    bucket(prefixState('p3='), lw.slice(0, 3)),
+    bucket(prefixState('x1='), lw.slice(-1)),
+    bucket(prefixState('x2='), lw.slice(-2)),
+    bucket(prefixState('x3='), lw.slice(-3)),
+    bucket(prefixState('x4='), lw.slice(-4)),
+  );
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(key, f);
+  return f;
+}
+
+/** Hashed features of each token that do not depend on the tags chosen so far (the same buckets as featureStrings). */
+export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[]): Int32Array[] {
+  const n = words.length;
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(shapeOf);
+  const gaz = gazetteer ?? gazetteerClasses(knowledge, lower);
+  const shout = isShouting(words) ? 'U' : 'u';
+  const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
+  const out: Int32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const sh = shapes[i] as string;
+    const local = wordFeatures(w, lower[i] as string, sh, shout);
+    const f = new Int32Array(local.length + 14);
+    f.set(local);
+    let k = local.length;
+    f[k++] = bucket(prefixState('w-1='), at(lower, i - 1, '<s>'));
+    f[k++] = bucket(prefixState('w+1='), at(lower, i + 1, '</s>'));
+    f[k++] = bucket(prefixState('w-2='), at(lower, i - 2, '<s>'));
+    f[k++] = bucket(prefixState('w+2='), at(lower, i + 2, '</s>'));
+    f[k++] = bucket(prefixState('s-1='), at(shapes, i - 1, '<s>') + shout);
+    f[k++] = bucket(prefixState('s+1='), at(shapes, i + 1, '</s>') + shout);
+    f[k++] = bucket(prefixState('ws-1='), at(lower, i - 1, '<s>') + '|' + sh);
+    f[k++] = bucket(prefixState('ws+1='), sh + '|' + at(lower, i + 1, '</s>'));
+    f[k++] = bucket(prefixState('g='), gaz[i] as string);
+    f[k++] = bucket(prefixState('g-1='), at(gaz, i - 1, '<s>'));
+    f[k++] = bucket(prefixState('g+1='), at(gaz, i + 1, '</s>'));
+    f[k++] = bucket(prefixState('gs='), (gaz[i] as string) + '|' + sh + shout);
+    f[k++] = bucket(prefixState('len='), String(Math.min(w.length, 8)));
+    if (i === 0) f[k++] = bucket(prefixState('first|'), sh);
+    out.push(k === f.length ? f : f.subarray(0, k));
+  }
+  return out;
 }
 
 /** The same features as strings (for inspection and tests). */
@@ -151,9 +248,13 @@ export function featureStrings(words: readonly string[], knowledge: Knowledge): 
   return out;
 }
 
-/** Hashed features that depend on the two previous tags. */
+/** Hashed features that depend on the two previous tags ("t-1=", "t-2=p2|p1", "tw=p1|word"). */
 export function dynamicFeatures(lw: string, p1: string, p2: string): [number, number, number] {
-  return [hashFeature('t-1=' + p1), hashFeature('t-2=' + p2 + '|' + p1), hashFeature('tw=' + p1 + '|' + lw)];
+  return [
+    bucket(prefixState('t-1='), p1),
+    (fnv(fnv(fnv(prefixState('t-2='), p2), '|'), p1) >>> 0) & HASH_MASK,
+    (fnv(fnv(fnv(prefixState('tw='), p1), '|'), lw) >>> 0) & HASH_MASK,
+  ];
 }
 
 /** Whether `tag` may follow `prev` in BIO: an I- continues the same type. */
@@ -163,10 +264,19 @@ export function isAllowed(prev: string, tag: string): boolean {
 
 /** Adds the weights of features to `scores` (one slot per tag). */
 export function addScores(weights: WeightTable, features: ArrayLike<number>, scores: Float64Array): void {
+  const { keys, values, mask } = weights;
+  const nTags = scores.length;
   for (let k = 0; k < features.length; k++) {
-    const v = weights.get(features[k] as number);
-    if (!v) continue;
-    for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (v[t] as number);
+    const key = (features[k] as number) + 1;
+    let slot = (Math.imul(key - 1, 0x9e3779b1) >>> 0) & mask;
+    let stored = keys[slot] as number;
+    while (stored !== 0 && stored !== key) {
+      slot = (slot + 1) & mask;
+      stored = keys[slot] as number;
+    }
+    if (stored === 0) continue;
+    const base = slot * nTags;
+    for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (values[base + t] as number);
   }
 }
 
@@ -186,8 +296,8 @@ export function bestTag(scores: Float64Array, prev: string): number {
 }
 
 /** Tags one sentence's words. */
-export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge): Tag[] {
-  const feats = staticFeatures(words, knowledge);
+export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[]): Tag[] {
+  const feats = staticFeatures(words, knowledge, gazetteer);
   const tags: Tag[] = [];
   const scores = new Float64Array(TAGS.length);
   let p1 = '<s>';

@@ -13,7 +13,7 @@ const TOKENS: [string, string[]][] = [
 ];
 
 for (const [input, expected] of TOKENS) {
-  test(`tokens: ${input}`, () => {
+  void test(`tokens: ${input}`, () => {
     const tokens = tokenize(input);
     assert.deepEqual(
       tokens.map((t) => t.text),
@@ -32,7 +32,7 @@ const SENTENCES: [string, string[]][] = [
 ];
 
 for (const [input, expected] of SENTENCES) {
-  test(`sentences: ${JSON.stringify(input)}`, () => {
+  void test(`sentences: ${JSON.stringify(input)}`, () => {
     const sentences = segment(input);
     assert.deepEqual(
       sentences.map((s) => s.text),

@@ -14,7 +14,7 @@ const TITLE_ABBREVIATIONS = new Set([
 /** Abbreviations that may still end a sentence when a capitalised word follows ("in the U.S. The ..."). */
 const OPEN_ENDED = new Set(['inc', 'ltd', 'co', 'corp', 'etc', 'jr', 'sr']);
 
-const LEADING = /^[("'\[{“‘«]+/;
+const LEADING = /^[("'[{“‘«]+/;
 const TRAILING = /[)"'\]}”’»,;:!?.…]+$/;
 
 /** Splits `text[start, end)` into tokens with spans into `text`. */
