@@ -23,14 +23,14 @@ const HISTORICAL_DAYS = 365;
 const PREPOSITION_BEFORE =
   /(?:^|\s)(?:in|at|near|to|from|against|with|on|for|over|by|into|across|toward|towards|inside|outside|between|among|despite|after|before|under|about|of|than|via|including|like)\s+(?:the\s+)?$/i;
 const CLAUSE_START =
-  /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
+  /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s|\w+ing\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
 const CLAUSE_END =
   /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b)|\s{3,}/g;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
 const HYPOTHETICAL = /\b(?:if|unless|could|might|may|in\s+case|would\s+consider)\b/i;
 const PLANNED_BEFORE =
-  /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|scheduled\s+to|aims?\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
+  /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|prepares\s+to|preparing\s+to|scheduled\s+to|aims?\s+to|aimed\s+to|decided\s+to|decides\s+to|pledged\s+to|pledges\s+to|vowed\s+to|vows\s+to|offered\s+to|offers\s+to|promised\s+to|promises\s+to|undertook\s+to|committed\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 
 /** What the coder remembers from one sentence to the next. */
@@ -125,7 +125,18 @@ function governing(matches: PatternMatch[], claim: string): PatternMatch[] {
   const out: PatternMatch[] = [];
   for (const match of matches) {
     const previous = out[out.length - 1];
-    if (previous && INFINITIVE_LINK.test(claim.slice(previous.end, match.start) + ' ')) continue;
+    if (previous) {
+      const between = claim.slice(previous.end, match.start) + ' ';
+      const isIntroduced = INFINITIVE_LINK.test(between) || (/\sto$/i.test(claim.slice(previous.start, previous.end)) && /^\s+(?:\S+\s+)?$/.test(between));
+      const isHandedOn = previous.pattern.isIntentMarker || (previous.pattern.code === '057' && match.pattern.transfer !== null);
+      if (isIntroduced && isHandedOn) {
+        // "intends to buy": the marker only makes the verb planned (read again from the text before it);
+        // "signed a deal to buy": the purchase is the event.
+        out[out.length - 1] = match;
+        continue;
+      }
+      if (isIntroduced) continue;
+    }
     out.push(match);
   }
   return out;
@@ -342,10 +353,8 @@ function modalityOf(
   if (NEGATION_BEFORE.test(before) || /\bdenied\s+(?:that\s+)?$/i.test(sentenceHead.slice(-20))) return 'negated';
   if (HYPOTHETICAL.test(before) || /\b(?:if|unless)\b/i.test(claim.slice(clauseStart, match.start))) return 'hypothetical';
   if (PLANNED_BEFORE.test(before)) return 'planned';
-  if (date && published && date !== published) {
-    const delta = toTime(published.value) - toTime(date.value);
-    if (delta < 0 && date.value.slice(0, published.value.length) !== published.value) return 'planned';
-    if (delta > HISTORICAL_DAYS * 86_400_000) return 'historical';
+  if (date && published && date !== published && toTime(published.value) - toTime(date.value) > HISTORICAL_DAYS * 86_400_000) {
+    return 'historical';
   }
   if (frame.isHedged || /\b(?:reportedly|allegedly)\b/i.test(clause)) return 'reported';
   return 'asserted';

@@ -10,7 +10,7 @@ export type RoleSpec = 'subject>object' | 'speaker>subject' | 'speaker>object' |
 
 interface PatternFile {
   irregular: Record<string, string[]>;
-  patterns: { code: string; phrases: string[]; roles?: RoleSpec; transfer?: TransferStatus; reverse?: boolean }[];
+  patterns: { code: string; phrases: string[]; roles?: RoleSpec; transfer?: TransferStatus; reverse?: boolean; intentMarker?: boolean }[];
 }
 
 /** One phrase of the dictionary, compiled. */
@@ -20,6 +20,8 @@ export interface VerbPattern {
   roles: RoleSpec;
   transfer: TransferStatus | null;
   isReverse: boolean;
+  /** "intends to", "ready to": marks the verb it introduces as planned rather than coding an event itself. */
+  isIntentMarker: boolean;
   /** Whether the phrase opens with a verb (so a passive form can be read). */
   isVerb: boolean;
   regex: RegExp;
@@ -101,6 +103,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           roles: entry.roles ?? 'subject>object',
           transfer: entry.transfer ?? null,
           isReverse: entry.reverse === true,
+          isIntentMarker: entry.intentMarker === true,
           isVerb: phrase.startsWith('~') || /^(?:not|ready|willing|opposed|must|should|no|guilty|sexually)\b/.test(phrase),
           regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'gi'),
           anchors,
@@ -128,11 +131,14 @@ function anchorIndex(ctx: Context): Map<string, VerbPattern[]> {
 
 // Words after which a verb-looking word is a noun: "the attacks", "militant attacks", "additional supplies".
 const NOUN_BEFORE =
-  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food|two|three|several|many)\s+$/i;
+  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food|two|three|several|many|export|import|purchase|defence|defense|big|biggest|largest|single|major|first|record|fighter|jet|aircraft|helicopter|drone|naval|ship|hunger|general|tariff|trade)\s+$/i;
+// Words after which a verb-looking word is a noun modifier: "supply boat", "attack helicopters".
+const NOUN_AFTER = /^\s+(?:boat|boats|ship|ships|chain|chains|line|lines|route|routes|convoy|convoys|depot|depots|vessel|vessels|mission|missions|helicopter|helicopters|aircraft|submarine|submarines|dog|dogs|book|books|deal|deals|contract|contracts|orders?)\b/i;
 
 /** Whether a verb form is used as a noun here ("the attacks", "supplies of weaponry"). */
 function isNounUse(text: string, start: number, matched: string): boolean {
   if (NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
+  if (!/\s/.test(matched) && NOUN_AFTER.test(text.slice(start + matched.length, start + matched.length + 16))) return true;
   return !/\s/.test(matched) && /s$/i.test(matched) && /^\s+of\b/i.test(text.slice(start + matched.length, start + matched.length + 5));
 }
 
@@ -152,7 +158,7 @@ export function matchPatterns(text: string, ctx: Context): PatternMatch[] {
     pattern.regex.lastIndex = 0;
     for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
       if (/\s{3,}/.test(m[0])) continue;
-      if (pattern.isVerb && isNounUse(text, m.index, m[0])) continue;
+      if (pattern.phrase.startsWith('~') && isNounUse(text, m.index, m[0])) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }

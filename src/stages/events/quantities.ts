@@ -29,7 +29,7 @@ interface EquipmentIndex {
 
 // Adjectives dropped from an item's name: "30 new tanks" is 30 tanks.
 const GENERIC_ADJECTIVES = new Set(['new', 'additional', 'more', 'modern', 'old', 'used', 'advanced', 'latest', 'further', 'extra', 'other', 'such']);
-const STOP = 'of|and|or|to|the|from|with|in|on|for|by|at|as|that|which|were|was|is|are|have|has|had|be|been|people|percent|per|years?|days?|months?|weeks?';
+const STOP = 'of|and|or|to|the|from|with|in|on|for|by|at|as|that|which|were|was|is|are|have|has|had|be|been|people|percent|per|years?|days?|months?|weeks?|dollars|euros|pounds|including|worth|about|around|nearly|over|up';
 
 function equipmentIndex(ctx: Context): EquipmentIndex {
   return ctx.data.memo('events/equipment', () => {

@@ -6,7 +6,7 @@
 import type { Doc, Event, Quantity, Transfer, TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage } from '../../core/stage.js';
-import { equipmentCategories, findQuantities, isMilitaryCategory } from '../events/quantities.js';
+import { equipmentCategories, isMilitaryCategory } from '../events/quantities.js';
 import { mergeTransfers } from './merge.js';
 
 export { mergeTransfers, transferKey } from './merge.js';
@@ -39,11 +39,12 @@ export function transferOf(event: Event, ctx: Context): Transfer | null {
   if (!movesGoods(event.cameo) || event.modality === 'negated' || event.modality === 'hypothetical') return null;
   const text = event.evidence.text;
   const items: Quantity[] = [];
-  const quantities = event.quantities.length > 0 ? event.quantities : findQuantities(text, ctx);
-  for (const q of quantities) {
+  for (const q of event.quantities) {
     if (isMilitaryCategory(q.category, ctx)) items.push({ count: q.count, item: q.item, category: q.category ?? null });
   }
-  const isArms = items.length > 0 || equipmentCategories(text, ctx).some((c) => isMilitaryCategory(c, ctx)) || /\barms\b|\bweapon/i.test(text);
+  // Without counted military items, only an event the coder already read as military aid (its clause names arms) counts.
+  const isMilitaryCode = /^(?:072|0332|0312|062)/.test(event.cameo);
+  const isArms = items.length > 0 || (isMilitaryCode && (equipmentCategories(text, ctx).some((c) => isMilitaryCategory(c, ctx)) || /\barms\b|\bweapon/i.test(text)));
   if (!isArms) return null;
   const isPurchase = /^06/.test(event.cameo) && PURCHASE.test(text);
   if (/^06/.test(event.cameo) && !isPurchase) return null;
