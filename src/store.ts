@@ -76,7 +76,12 @@ export interface Facet {
 export interface SearchResult {
   total: number;
   hits: SearchHit[];
-  facets: Record<'source' | 'section' | 'country' | 'eventType', Facet[]>;
+  facets: Record<'source' | 'section' | 'country' | 'eventType', Facet[]> & {
+    /** Actor codes of the matching articles' events (sources and targets). */
+    actor?: Facet[];
+  };
+  /** When set, facets count only the first this many matches (best-ranked, or newest when sorted by date). */
+  facetSample?: number;
 }
 
 /** An event as stored: the contract's event plus where it came from. */

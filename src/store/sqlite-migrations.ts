@@ -197,4 +197,38 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'search: indexes for the desk filters, article_sections for section search',
+    sql: `
+      CREATE INDEX articles_publisher ON articles(publisher COLLATE NOCASE);
+      CREATE INDEX articles_day_id ON articles(published_day, id);
+      CREATE INDEX events_plover ON events(plover, article_id);
+      CREATE INDEX events_cameo ON events(cameo);
+      CREATE INDEX entities_type_code ON entities(type, code);
+      CREATE TABLE article_sections (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        name TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (article_id, name)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_sections_name ON article_sections(name, article_id);
+      CREATE TRIGGER article_sections_ai AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO article_sections (article_id, name) SELECT new.id, new.section WHERE new.section IS NOT NULL;
+        INSERT OR IGNORE INTO article_sections (article_id, name)
+          SELECT new.id, json_extract(s.value, '$.name') FROM json_each(new.analysis, '$.sections') s
+          WHERE json_extract(s.value, '$.name') IS NOT NULL;
+      END;
+      CREATE TRIGGER article_sections_au AFTER UPDATE OF section, analysis ON articles BEGIN
+        DELETE FROM article_sections WHERE article_id = new.id;
+        INSERT OR IGNORE INTO article_sections (article_id, name) SELECT new.id, new.section WHERE new.section IS NOT NULL;
+        INSERT OR IGNORE INTO article_sections (article_id, name)
+          SELECT new.id, json_extract(s.value, '$.name') FROM json_each(new.analysis, '$.sections') s
+          WHERE json_extract(s.value, '$.name') IS NOT NULL;
+      END;
+      INSERT OR IGNORE INTO article_sections (article_id, name) SELECT id, section FROM articles WHERE section IS NOT NULL;
+      INSERT OR IGNORE INTO article_sections (article_id, name)
+        SELECT a.id, json_extract(s.value, '$.name') FROM articles a, json_each(a.analysis, '$.sections') s
+        WHERE json_extract(s.value, '$.name') IS NOT NULL;
+    `,
+  },
 ];

@@ -40,6 +40,11 @@ import { dayOf, parseQuery, toFts5 } from './query.js';
 /** Hits a search returns when the caller does not say (and the most it may ask for). */
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
+/**
+ * Facets count the best-ranked (or newest) this many matches, not all of them: exact whenever a search finds
+ * fewer, and a word found in half of 100,000 articles then costs no more to facet than a rare one.
+ */
+const FACET_SAMPLE = 1000;
 /** Title matches weigh more than body matches in bm25. */
 const TITLE_WEIGHT = 4.0;
 
@@ -280,104 +285,107 @@ export class SqliteStore implements Store {
     return articleId;
   }
 
+  /**
+   * Full-text search in three steps, so the cost stays flat however many articles match: rank the first
+   * FACET_SAMPLE matches (ids only, no snippets), then read the page's rows and snippets, then count facets
+   * over those ranked matches. The total is exact (counted only when the matches outrun the sample).
+   */
   async search(query: SearchQuery): Promise<SearchResult> {
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
     const offset = Math.max(0, query.offset ?? 0);
     const match = query.q ? toFts5(parseQuery(query.q)) : null;
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const { conditions, params } = searchFilters(query);
     if (match) {
-      where.push('articles_fts MATCH ?');
-      params.push(match);
-    }
-    if (query.since) {
-      where.push('a.published_day >= ?');
-      params.push(dayOf(query.since) ?? query.since);
-    }
-    if (query.until) {
-      where.push('a.published_day <= ?');
-      params.push(dayOf(query.until) ?? query.until);
-    }
-    if (query.source) {
-      where.push('(a.source = ? COLLATE NOCASE OR a.publisher = ? COLLATE NOCASE)');
-      params.push(query.source, query.source);
-    }
-    if (query.section) {
-      where.push(
-        `(a.section = ? COLLATE NOCASE OR EXISTS (SELECT 1 FROM json_each(a.analysis, '$.sections') s
-          WHERE json_extract(s.value, '$.name') = ? COLLATE NOCASE))`,
-      );
-      params.push(query.section, query.section);
-    }
-    if (query.country) {
-      where.push(
-        `EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
-          WHERE m.article_id = a.id AND e.type = 'country' AND e.code = ?)`,
-      );
-      params.push(query.country.toUpperCase());
-    }
-    if (query.actor) {
-      if (query.actor.includes(':')) {
-        where.push('EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ?)');
-        params.push(query.actor);
-      } else {
-        where.push(
-          `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code LIKE ? OR v.target_code LIKE ?))`,
-        );
-        params.push(`${query.actor.toUpperCase()}%`, `${query.actor.toUpperCase()}%`);
-      }
-    }
-    if (query.eventType) {
-      where.push('EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.plover = ? OR v.cameo LIKE ?))');
-      params.push(query.eventType.toUpperCase(), `${query.eventType}%`);
+      conditions.unshift('articles_fts MATCH ?');
+      params.unshift(match);
     }
     const from = match ? 'articles_fts JOIN articles a ON a.id = articles_fts.rowid' : 'articles a';
-    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const order =
-      match && query.sort !== 'date' ? 'score ASC, a.published_day DESC' : 'a.published_day DESC NULLS LAST, a.id DESC';
-    const select = match
-      ? `bm25(articles_fts, ${TITLE_WEIGHT}, 1.0) AS score, snippet(articles_fts, 1, '«', '»', '…', 24) AS snippet`
-      : `NULL AS score, substr(a.text, 1, 240) AS snippet`;
-    const rows = this.db
+    const whereSql = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const isRanked = match !== null && query.sort !== 'date';
+    const window = Math.max(offset + limit, FACET_SAMPLE);
+    // FTS5 orders by rank itself (the rank column with bm25 weights), which is far cheaper than sorting on bm25().
+    const ranked = this.db
       .prepare(
-        `SELECT a.id, a.title, a.source, a.publisher, a.section, a.published, a.url, ${select}
-         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT ? OFFSET ?`,
+        isRanked
+          ? `SELECT a.id AS id, articles_fts.rank AS score FROM ${from} ${whereSql}
+             AND articles_fts.rank MATCH 'bm25(${TITLE_WEIGHT}, 1.0)' ORDER BY articles_fts.rank LIMIT ?`
+          : `SELECT a.id AS id, NULL AS score FROM ${from} ${whereSql} ORDER BY a.published_day DESC, a.id DESC LIMIT ?`,
       )
-      .all(...params, limit, offset) as Row[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
-    const ids = `SELECT a.id FROM ${from} ${whereSql}`;
-    const facet = (sql: string): Facet[] => this.db.prepare(sql).all(...params) as Facet[];
+      .all(...params, window) as Array<{ id: number; score: number | null }>;
+    const total =
+      ranked.length < window
+        ? ranked.length
+        : (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+    const page = ranked.slice(offset, offset + limit);
+    const pageIds = JSON.stringify(page.map((r) => r.id));
+    const rows = new Map(
+      (
+        this.db
+          .prepare(
+            `SELECT id, title, source, publisher, section, published, url${match ? '' : ', substr(text, 1, 240) AS snippet'}
+             FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+          )
+          .all(pageIds) as Row[]
+      ).map((r) => [r['id'] as number, r]),
+    );
+    const snippets = new Map<number, string>();
+    if (match && page.length > 0) {
+      const found = this.db
+        .prepare(
+          `SELECT rowid AS id, snippet(articles_fts, 1, '«', '»', '…', 24) AS snippet FROM articles_fts
+           WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+        )
+        .all(match, pageIds) as Array<{ id: number; snippet: string }>;
+      for (const f of found) snippets.set(f.id, f.snippet);
+    }
+    const sampleIds = JSON.stringify(ranked.slice(0, FACET_SAMPLE).map((r) => r.id));
+    const facet = (sql: string): Facet[] =>
+      (this.db.prepare(`WITH top(id) AS (SELECT value FROM json_each(?)) ${sql}`).all(sampleIds) as Facet[]).map((f) =>
+        f.label === null || f.label === undefined ? { value: f.value, count: f.count } : f,
+      );
     return {
       total,
-      hits: rows.map((r) => ({
-        id: r['id'] as number,
-        title: (r['title'] as string | null) ?? null,
-        source: (r['source'] as string | null) ?? null,
-        publisher: (r['publisher'] as string | null) ?? null,
-        section: (r['section'] as string | null) ?? null,
-        published: (r['published'] as string | null) ?? null,
-        url: (r['url'] as string | null) ?? null,
-        snippet: typeof r['snippet'] === 'string' ? r['snippet'] : '',
-        score: (r['score'] as number | null) ?? null,
-      })),
+      hits: page.map((p) => {
+        const r = rows.get(p.id) ?? {};
+        return {
+          id: p.id,
+          title: (r['title'] as string | null) ?? null,
+          source: (r['source'] as string | null) ?? null,
+          publisher: (r['publisher'] as string | null) ?? null,
+          section: (r['section'] as string | null) ?? null,
+          published: (r['published'] as string | null) ?? null,
+          url: (r['url'] as string | null) ?? null,
+          snippet: snippets.get(p.id) ?? (typeof r['snippet'] === 'string' ? r['snippet'] : ''),
+          score: p.score,
+        };
+      }),
       facets: {
         source: facet(
-          `SELECT COALESCE(source, publisher) AS value, count(*) AS count FROM articles WHERE id IN (${ids})
-           AND COALESCE(source, publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+          `SELECT COALESCE(a.source, a.publisher) AS value, count(*) AS count FROM top JOIN articles a ON a.id = top.id
+           WHERE COALESCE(a.source, a.publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
         ),
         section: facet(
-          `SELECT section AS value, count(*) AS count FROM articles WHERE id IN (${ids}) AND section IS NOT NULL
-           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
+          `SELECT a.section AS value, count(*) AS count FROM top JOIN articles a ON a.id = top.id
+           WHERE a.section IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
         ),
         country: facet(
-          `SELECT e.code AS value, e.name AS label, count(*) AS count FROM mentions m JOIN entities e ON e.id = m.entity_id
-           WHERE m.article_id IN (${ids}) AND e.type = 'country' GROUP BY e.code ORDER BY 3 DESC, 1 LIMIT 20`,
+          `SELECT e.code AS value, max(e.name) AS label, count(DISTINCT m.article_id) AS count FROM top
+           JOIN mentions m ON m.article_id = top.id JOIN entities e ON e.id = m.entity_id
+           WHERE e.type = 'country' AND e.code IS NOT NULL GROUP BY e.code ORDER BY 3 DESC, 1 LIMIT 20`,
         ),
         eventType: facet(
-          `SELECT plover AS value, count(DISTINCT article_id) AS count FROM events WHERE article_id IN (${ids})
+          `SELECT v.plover AS value, count(DISTINCT v.article_id) AS count FROM top JOIN events v ON v.article_id = top.id
            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
         ),
+        actor: facet(
+          `SELECT code AS value, max(name) AS label, count(DISTINCT article_id) AS count FROM (
+             SELECT v.article_id, v.source_code AS code, v.source_name AS name FROM top JOIN events v ON v.article_id = top.id
+             UNION ALL
+             SELECT v.article_id, v.target_code, v.target_name FROM top JOIN events v ON v.article_id = top.id
+           ) WHERE code IS NOT NULL GROUP BY code ORDER BY 3 DESC, 1 LIMIT 20`,
+        ),
       },
+      facetSample: FACET_SAMPLE,
     };
   }
 
@@ -835,4 +843,67 @@ function addClause(where: string[], params: unknown[], clause: string, ...values
 
 function parseJson<T>(value: unknown): T {
   return JSON.parse(value as string) as T;
+}
+
+/**
+ * The search's filters as conditions on `a` (articles). Each one is an `a.id IN (...)` over an index
+ * (mentions, events, article_sections), so SQLite reads the few rows that match instead of testing every article.
+ */
+function searchFilters(query: SearchQuery): { conditions: string[]; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (query.since) {
+    conditions.push('a.published_day >= ?');
+    params.push(dayOf(query.since) ?? query.since);
+  }
+  if (query.until) {
+    conditions.push('a.published_day <= ?');
+    // A month or a year as the upper bound means all of it.
+    params.push(dayOf(query.until) ?? `${query.until}\uffff`);
+  }
+  if (query.source) {
+    conditions.push(
+      `a.id IN (SELECT id FROM articles WHERE source = ? COLLATE NOCASE UNION SELECT id FROM articles WHERE publisher = ? COLLATE NOCASE)`,
+    );
+    params.push(query.source, query.source);
+  }
+  if (query.section) {
+    conditions.push('a.id IN (SELECT article_id FROM article_sections WHERE name = ? COLLATE NOCASE)');
+    params.push(query.section);
+  }
+  if (query.country) {
+    conditions.push(
+      `a.id IN (SELECT article_id FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE type = 'country' AND code = ?))`,
+    );
+    params.push(query.country.toUpperCase());
+  }
+  if (query.actor) {
+    if (query.actor.includes(':')) {
+      conditions.push('a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)');
+      params.push(query.actor);
+    } else {
+      const code = query.actor.toUpperCase();
+      // GLOB 'RUS*' is a prefix range on the code indexes; a code with GLOB's own characters is matched exactly.
+      const isPlain = /^[A-Z0-9_.-]+$/.test(code);
+      const op = isPlain ? 'GLOB' : '=';
+      conditions.push(
+        `a.id IN (SELECT article_id FROM events WHERE source_code ${op} ? UNION SELECT article_id FROM events WHERE target_code ${op} ?)`,
+      );
+      params.push(isPlain ? `${code}*` : code, isPlain ? `${code}*` : code);
+    }
+  }
+  if (query.eventType) {
+    const type = query.eventType.toUpperCase();
+    if (/^\d{2}$/.test(type)) {
+      conditions.push('a.id IN (SELECT article_id FROM events WHERE root = ?)');
+      params.push(type);
+    } else if (/^\d+$/.test(type)) {
+      conditions.push('a.id IN (SELECT article_id FROM events WHERE cameo GLOB ?)');
+      params.push(`${type}*`);
+    } else {
+      conditions.push('a.id IN (SELECT article_id FROM events WHERE plover = ?)');
+      params.push(type);
+    }
+  }
+  return { conditions, params };
 }

@@ -87,22 +87,29 @@ describe('search', () => {
   });
 
   test('filters by country, event type, source, section and date range', async () => {
-    const byCountry = await getJson('/api/search?country=PRK');
-    assert.deepEqual(byCountry.body.hits.map((h: { id: number }) => h.id), [fixture.fixtureIds[2]]);
-    const byType = await getJson('/api/search?eventType=ACCUSE&sort=date');
-    assert.deepEqual(byType.body.hits.map((h: { id: number }) => h.id), [fixture.fixtureIds[2], fixture.fixtureIds[3]]);
+    const [tajik, k2, hwasong, zaporizhzhia] = fixture.fixtureIds;
+    const ids = (body: { hits: Array<{ id: number }> }): number[] => body.hits.map((h) => h.id);
+    const byCountry = ids((await getJson('/api/search?country=PRK&limit=100')).body);
+    assert.ok(byCountry.includes(hwasong!) && !byCountry.includes(tajik!) && !byCountry.includes(k2!), String(byCountry));
+    const byType = await getJson('/api/search?eventType=ACCUSE&sort=date&limit=100');
+    const accuse = ids(byType.body);
+    assert.ok(accuse.includes(hwasong!) && accuse.includes(zaporizhzhia!) && !accuse.includes(tajik!), String(accuse));
+    assert.ok(accuse.indexOf(hwasong!) < accuse.indexOf(zaporizhzhia!), 'newest first');
+    const byRoot = ids((await getJson('/api/search?eventType=07&limit=100')).body);
+    assert.ok(byRoot.includes(tajik!) && !byRoot.includes(hwasong!), String(byRoot));
     const bySource = await getJson('/api/search?source=Fixture%20Ledger');
-    assert.equal(bySource.body.total, 2);
-    const bySection = await getJson('/api/search?section=Missiles');
-    assert.equal(bySection.body.total, 1);
+    assert.deepEqual(ids(bySource.body).sort(), [k2!, zaporizhzhia!].sort());
+    const bySection = ids((await getJson('/api/search?section=Missiles&limit=100')).body);
+    assert.ok(bySection.includes(hwasong!) && !bySection.includes(tajik!), String(bySection));
     const byDates = await getJson('/api/search?q=Russia&since=2022-01-01&until=2022-12-31');
     assert.ok(byDates.body.hits.some((h: { id: number }) => h.id === fixture.fixtureIds[3]));
     assert.ok(!byDates.body.hits.some((h: { id: number }) => h.id === fixture.fixtureIds[0]));
   });
 
   test('filters by actor, as an entity id or a code prefix', async () => {
-    const byEntity = await getJson('/api/search?actor=person:sergei-shoigu');
-    assert.deepEqual(byEntity.body.hits.map((h: { id: number }) => h.id), [fixture.fixtureIds[0]]);
+    const byEntity = await getJson('/api/search?actor=person:sergei-shoigu&limit=100');
+    const shoigu = byEntity.body.hits.map((h: { id: number }) => h.id);
+    assert.ok(shoigu.includes(fixture.fixtureIds[0]) && !shoigu.includes(fixture.fixtureIds[1]), String(shoigu));
     const byCode = await getJson('/api/search?actor=PRK');
     assert.ok(byCode.body.hits.some((h: { id: number }) => h.id === fixture.fixtureIds[2]));
   });
@@ -159,11 +166,14 @@ describe('entities', () => {
     const { status, body } = await getJson('/api/entities/country:RUS');
     assert.equal(status, 200);
     assert.equal(body.entity.name, 'Russia');
-    assert.deepEqual(body.asSource.map((e: { cameo: string }) => e.cameo).sort(), ['040', '072', '112']);
-    assert.deepEqual(body.asTarget.map((e: { cameo: string }) => e.cameo), ['120']);
+    const mine = (events: Array<{ articleId: number; cameo: string }>): string[] =>
+      events.filter((e) => fixture.fixtureIds.includes(e.articleId)).map((e) => e.cameo).sort();
+    assert.deepEqual(mine(body.asSource), ['040', '072', '112']);
+    assert.deepEqual(mine(body.asTarget), ['120']);
+    assert.ok(body.asSource.every((e: { sourceCode: string | null; sourceName: string }) => (e.sourceCode ?? '').startsWith('RUS') || e.sourceName === 'Russia'));
     const tajikistan = body.cooccurring.find((c: { id: string }) => c.id === 'country:TJK');
     assert.ok(tajikistan, 'Tajikistan co-occurs');
-    assert.equal(tajikistan.articles, 2);
+    assert.ok(tajikistan.articles >= 2);
     assert.ok(tajikistan.events >= 2);
     assert.ok(body.mentionsByMonth.some((m: { month: string }) => m.month === '2021-09'));
   });
@@ -176,14 +186,20 @@ describe('entities', () => {
 
 describe('events and transfers', () => {
   test('filters events by type, actor and dates', async () => {
-    const accuse = await getJson('/api/events?type=ACCUSE');
-    assert.deepEqual(accuse.body.map((e: { cameo: string }) => e.cameo).sort(), ['111', '112']);
-    const byRoot = await getJson('/api/events?type=07');
-    assert.deepEqual(byRoot.body.map((e: { cameo: string }) => e.cameo), ['072']);
-    const byActor = await getJson('/api/events?actor=PRK');
-    assert.equal(byActor.body.length, 2);
-    const inMonth = await getJson('/api/events?since=2022-08&until=2022-08');
-    assert.deepEqual(inMonth.body.map((e: { cameo: string }) => e.cameo), ['057']);
+    type Ev = { cameo: string; plover: string; articleId: number; sourceCode: string | null; targetCode: string | null; date: string | null };
+    const fixtureCameos = (events: Ev[]): string[] => events.filter((e) => fixture.fixtureIds.includes(e.articleId)).map((e) => e.cameo).sort();
+    const accuse: Ev[] = (await getJson('/api/events?type=ACCUSE')).body;
+    assert.deepEqual(fixtureCameos(accuse), ['111', '112']);
+    assert.ok(accuse.every((e) => e.plover === 'ACCUSE'));
+    const byRoot: Ev[] = (await getJson('/api/events?type=07')).body;
+    assert.deepEqual(fixtureCameos(byRoot), ['072']);
+    assert.ok(byRoot.every((e) => e.cameo.startsWith('07')));
+    const byActor: Ev[] = (await getJson('/api/events?actor=PRK')).body;
+    assert.deepEqual(fixtureCameos(byActor), ['111', '150']);
+    assert.ok(byActor.every((e) => (e.sourceCode ?? '').startsWith('PRK') || (e.targetCode ?? '').startsWith('PRK')));
+    const inMonth: Ev[] = (await getJson('/api/events?since=2022-08&until=2022-08')).body;
+    assert.deepEqual(fixtureCameos(inMonth), ['057']);
+    assert.ok(inMonth.every((e) => (e.date ?? '').startsWith('2022-08')));
   });
 
   test('the GeoJSON variant has a point per located event', async () => {
@@ -191,7 +207,7 @@ describe('events and transfers', () => {
     assert.match(String(res.headers['content-type']), /application\/geo\+json/);
     const body = res.json();
     assert.equal(body.type, 'FeatureCollection');
-    const aid = body.features.find((f: any) => f.properties.cameo === '072');
+    const aid = body.features.find((f: any) => f.properties.cameo === '072' && f.properties.articleId === fixture.fixtureIds[0]);
     assert.deepEqual(aid.geometry.coordinates, [68.78, 38.56]);
     assert.ok(body.features.every((f: any) => f.geometry.type === 'Point'));
   });
@@ -199,16 +215,18 @@ describe('events and transfers', () => {
   test('the timeline counts events by month and type; the network weighs actor pairs', async () => {
     const timeline = await getJson('/api/timeline');
     const july = timeline.body.buckets.find((b: { period: string }) => b.period === '2023-07');
-    assert.deepEqual(july.counts, { ACCUSE: 1, MOBILIZE: 1 });
+    assert.ok(july.counts.ACCUSE >= 1 && july.counts.MOBILIZE >= 1, JSON.stringify(july));
+    const periods = timeline.body.buckets.map((b: { period: string }) => b.period);
+    assert.deepEqual(periods, [...periods].sort());
     const network = await getJson('/api/network');
     const edge = network.body.edges.find((e: { source: string; target: string }) => e.source === 'RUSMIL' && e.target === 'TJK');
-    assert.equal(edge.count, 1);
-    assert.equal(edge.quadClass, 2);
+    assert.ok(edge.count >= 1);
+    assert.ok([1, 2, 3, 4].includes(edge.quadClass));
   });
 
   test('the transfer register lists supplier, recipient, items and status', async () => {
     const { body } = await getJson('/api/transfers');
-    const k2 = body.find((t: { recipient: string }) => t.recipient === 'POL');
+    const k2 = body.find((t: { articleId: number }) => t.articleId === fixture.fixtureIds[1]);
     assert.equal(k2.supplier, 'KOR');
     assert.equal(k2.status, 'ordered');
     assert.equal(k2.items[0].count, 180);
@@ -221,14 +239,22 @@ describe('exports', () => {
     assert.equal(csv.statusCode, 200);
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.match(String(csv.headers['content-disposition']), /attachment; filename="watchfloor-events\.csv"/);
-    const lines = csv.body.trim().split('\n');
-    assert.equal(lines.length, 3);
+    const lines = csv.body.trim().split(/\r?\n/);
+    const prk = (await getJson('/api/events?actor=PRK')).body;
+    assert.equal(lines.length, 1 + prk.length);
+    assert.match(lines[0]!, /\bcameo\b.*\bplover\b/);
     const jsonl = await app.inject({ method: 'GET', url: '/api/export/events?format=jsonl&type=AID' });
-    const rows = jsonl.body.trim().split('\n').map((l) => JSON.parse(l));
-    assert.equal(rows.length, 1);
-    assert.equal(rows[0].cameo, '072');
+    const rows = jsonl.body.trim().split(/\r?\n/).map((l) => JSON.parse(l));
+    assert.ok(rows.some((r) => r.cameo === '072' && r.articleId === fixture.fixtureIds[0]));
+    assert.ok(rows.every((r) => r.plover === 'AID'));
     const geo = await app.inject({ method: 'GET', url: '/api/export/events?format=geojson' });
     assert.equal(JSON.parse(geo.body).type, 'FeatureCollection');
+    const gdelt = await app.inject({ method: 'GET', url: '/api/export/events?format=gdelt&type=AID' });
+    assert.equal(gdelt.statusCode, 200);
+    assert.match(gdelt.body, /\t/);
+    const transfers = await app.inject({ method: 'GET', url: '/api/export/transfers?format=csv' });
+    assert.equal(transfers.statusCode, 200);
+    assert.match(transfers.body, /K2 tanks/);
     const bad = await getJson('/api/export/events?format=xlsx');
     assert.equal(bad.status, 400);
   });
@@ -331,12 +357,12 @@ describe('rate limit', () => {
 });
 
 describe('stories', () => {
-  test('answers a list when the store clusters stories, a 501 with a code otherwise', async () => {
+  test('lists story clusters (an empty list before clustering) and 404s an unknown story', async () => {
     const { status, body } = await getJson('/api/stories');
-    if (typeof (fixture.store as unknown as { listStories?: unknown }).listStories === 'function') assert.equal(status, 200);
-    else {
-      assert.equal(status, 501);
-      assert.equal(body.error.code, 'stories/unavailable');
-    }
+    assert.equal(status, 200);
+    assert.ok(Array.isArray(body));
+    const missing = await getJson('/api/stories/999999');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.body.error.code, 'not-found');
   });
 });

@@ -1,21 +1,23 @@
-/** /api/stories: story clusters, when the store can list them (the stories feature adds that method). */
+/** /api/stories: story clusters (articles about the same happening) from the store; one story is /api/stories/:id (routes/monitoring.ts). */
 import type { FastifyPluginAsync } from 'fastify';
-import type { Store } from '../../store.js';
-import { RequestError } from '../../core/errors.js';
+import type { Store, StoryFilter } from '../../store.js';
 
-type ListStories = (filter?: { limit?: number; offset?: number }) => Promise<unknown>;
+const DAY = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?', maxLength: 40 } as const;
 
 export const storyRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
-  app.get<{ Querystring: { limit?: number; offset?: number } }>(
+  app.get<{ Querystring: StoryFilter }>(
     '/api/stories',
     {
       schema: {
-        summary: 'Story clusters: articles about the same happening',
+        summary: 'Story clusters, newest first: articles about the same happening, with how many outlets told it',
         tags: ['stories'],
         querystring: {
           type: 'object',
           additionalProperties: false,
           properties: {
+            since: DAY,
+            until: DAY,
+            minOutlets: { type: 'integer', minimum: 1, maximum: 1000 },
             limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
             offset: { type: 'integer', minimum: 0, maximum: 10_000, default: 0 },
           },
@@ -23,9 +25,10 @@ export const storyRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
       },
     },
     async (request) => {
-      const list = (store as unknown as { listStories?: ListStories }).listStories;
-      if (typeof list !== 'function') throw new RequestError(501, 'stories/unavailable', 'this store does not cluster stories yet');
-      return list.call(store, { limit: request.query.limit ?? 100, offset: request.query.offset ?? 0 });
+      const filter: StoryFilter = {};
+      for (const [key, value] of Object.entries(request.query)) if (value !== undefined && value !== '') (filter as Record<string, unknown>)[key] = value;
+      return store.listStories(filter);
     },
   );
+
 };
