@@ -31,9 +31,9 @@ export function readAlertInput(body: unknown): AlertInput {
   const email = b['email'] ?? null;
   if (email !== null && (typeof email !== 'string' || email.length > 254 || !EMAIL.test(email))) throw bad('email', 'an e-mail address');
   const digest = b['digest'] ?? (email ? 'daily' : 'none');
-  if (!DIGESTS.includes(digest as (typeof DIGESTS)[number])) throw bad('digest', `one of ${DIGESTS.join(', ')}`);
-  if (digest !== 'none' && email === null) throw bad('email', `needed for ${String(digest)} digests`);
-  return { name: name.trim(), query, email: email as string | null, digest: digest as AlertInput['digest'] };
+  if (typeof digest !== 'string' || !DIGESTS.includes(digest as AlertInput['digest'])) throw bad('digest', `one of ${DIGESTS.join(', ')}`);
+  if (digest !== 'none' && email === null) throw bad('email', `needed for ${digest} digests`);
+  return { name: name.trim(), query, email, digest: digest as AlertInput['digest'] };
 }
 
 function bad(field: string, expected: string): RequestError {

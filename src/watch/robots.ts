@@ -58,11 +58,17 @@ export function isAllowedByRobots(rules: RobotsRules, pathAndQuery: string): boo
   let isAllowed = true;
   for (const pattern of rules.allow) {
     const length = matchLength(pattern, pathAndQuery);
-    if (length >= 0 && length >= best) (best = length), (isAllowed = true);
+    if (length >= 0 && length >= best) {
+      best = length;
+      isAllowed = true;
+    }
   }
   for (const pattern of rules.disallow) {
     const length = matchLength(pattern, pathAndQuery);
-    if (length > best) (best = length), (isAllowed = false);
+    if (length > best) {
+      best = length;
+      isAllowed = false;
+    }
   }
   return isAllowed;
 }

@@ -26,6 +26,8 @@ export interface WatcherOptions {
   isUpdatingStories?: boolean;
   /** One line per failure and per source polled. */
   log?: (line: string) => void;
+  /** How a fetched page is stored (default: ingestOne, the full pipeline); the bench swaps in capture-only. */
+  ingest?: typeof ingestOne;
 }
 
 export interface WatchProblem {
@@ -216,7 +218,7 @@ export class Watcher {
     finalUrl?: string,
   ): Promise<number | null | false> {
     const origin = finalUrl ?? item.url ?? item.id;
-    const outcome = await ingestOne(
+    const outcome = await (this.#o.ingest ?? ingestOne)(
       this.#o.store,
       { origin, bytes: body, url: origin, contentType, published: item.published, capturedAt: new Date().toISOString() },
       this.#o.ctx,
