@@ -89,7 +89,11 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
   const mentions: ActorMention[] = [];
   for (const mention of raw) {
     const last = mentions[mentions.length - 1];
-    if (last && mention.start < last.end) continue;
+    if (last && mention.start < last.end) {
+      // "the Azerbaijani republic of Nakhichevan" (no code) holds "Azerbaijani" (AZE): the outer mention takes the code.
+      if (!last.code && mention.code) last.code = mention.code;
+      continue;
+    }
     mentions.push({ ...mention });
   }
   // Widen a country or organisation by the role noun after it, then absorb a person named right after.

@@ -99,7 +99,8 @@ function readSentence(
     const { start, end } = frame.speaker;
     speakerName = text.slice(start, end).trim() || null;
     const inside = actors.filter((a) => a.start >= start && a.end <= end);
-    const coded = inside.find((a) => a.code);
+    // "The Nigerian Union of Teachers (NUT), the umbrella union ..., announced": the apposition's head names the speaker.
+    const coded = inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.end <= start) : undefined);
     if (coded) speaker = toActor(coded);
     else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
@@ -172,10 +173,10 @@ function nextBoundary(claim: string, after: number): number {
 function subjectOf(actors: ActorMention[], from: number, to: number, claim: string, ctx: Context): ActorMention | null {
   const inRange = actors.filter((a) => a.start >= from && a.end <= to);
   const free = inRange.filter((a) => !PREPOSITION_BEFORE.test(claim.slice(Math.max(from, a.start - 30), a.start)));
-  const chosen = free.find((a) => a.code) ?? free[0];
+  const chosen = free.find((a) => a.code);
   if (chosen) return chosen;
   if (startsWithAnaphor(claim.slice(from, to), ctx)) return null;
-  return inRange.find((a) => a.code) ?? null;
+  return inRange.find((a) => a.code) ?? free[0] ?? null;
 }
 
 function objectOf(actors: ActorMention[], from: number, to: number): ActorMention | null {
@@ -202,7 +203,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const pointsBack = !subject && startsWithAnaphor(before, ctx);
     const resolved = pointsBack ? (isOwnClaim && sc.speaker ? sc.speaker : discourse.topic) : null;
     const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
-    const isPassive = match.pattern.isVerb && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
+    const isPassive = match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
     if (!match.pattern.isVerb && !subject && !resolved && match.pattern.roles === 'subject>object') continue;
 
     let source: Actor | null;
@@ -233,6 +234,15 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
           source = subject ? toActor(subject) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
           target = object ? toActor(object) : null;
         }
+    }
+    if (code14(match) && !subject && !resolved) {
+      // Protesters are rarely named: "people blocked streets in Hong Kong in defiance of Chinese authorities".
+      const place = actors.find((a) => a.start >= match.start && a.end <= clauseEnd && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
+      if (place) {
+        source = toActor(place);
+        const next = actors.find((a) => a.start >= place.end && a.end <= clauseEnd && a.code && a.code !== place.code);
+        target = next ? toActor(next) : target;
+      }
     }
     if (!source && !target) continue;
     if (match.pattern.isReverse) [source, target] = [target, source];
@@ -279,6 +289,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     }
   }
   return out;
+}
+
+function code14(match: PatternMatch): boolean {
+  return match.pattern.code.startsWith('14');
 }
 
 function nearestBefore(actors: ActorMention[], before: number, not: Actor | null): ActorMention | null {
