@@ -46,3 +46,12 @@ void test('dates: "may" and "march" as verbs are not dates; "now" is not reporte
 void test('dates: no publication time falls back to the context clock', () => {
   assert.deepEqual(refDayOf(null, new Date('2024-02-29T23:00:00Z')), { year: 2024, month: 2, day: 29, weekday: 4 });
 });
+
+void test('dates: a dateline date loses its trailing punctuation; "two weeks after" an event is not a date', () => {
+  const text = 'WARSAW, Nov 16 (Wire) - The talks ended two weeks after the attack.';
+  const found = findDates(text, REF);
+  assert.deepEqual(
+    found.map((d) => [d.text, d.value]),
+    [['Nov 16', '2021-11-16']],
+  );
+});

@@ -79,12 +79,15 @@ export function findDates(text: string, ref: RefDay): DateFinding[] {
     if (!DATE_HINT.test(p[0])) continue;
     const part = p[0].slice(0, MAX_CHRONO_CHARS);
     for (const result of chrono.parse(part, reference)) {
+      // "two weeks after" counts from an event, not from the publication day
+      if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim())) continue;
+      const trimmed = result.text.replace(/[\s,.;:]+$/, '');
       const start = p.index + result.index;
-      const end = start + result.text.length;
+      const end = start + trimmed.length;
       if (findings.some((f) => f.start < end && start < f.end)) continue;
       const value = refine(result, ref, part.slice(Math.max(0, result.index - 12), result.index));
       if (!value) continue;
-      findings.push({ text: result.text, start, end, value: value.value, precision: value.precision, rule: 'dates/chrono' });
+      findings.push({ text: trimmed, start, end, value: value.value, precision: value.precision, rule: 'dates/chrono' });
     }
   }
   return findings.sort((a, b) => a.start - b.start);

@@ -121,3 +121,12 @@ void test('lookup: actorAt returns the longest mention at a span; countryCode re
   assert.equal(countryCode('Kyiv', ctx.data), 'UKR');
   assert.equal(countryCode('Atlantis', ctx.data), null);
 });
+
+void test('places: a landform name is a place; a lower-case qualifier is left out; month names are not organisations', () => {
+  const entities = find('WARSAW, Nov 16 - Ships gathered near Second Thomas Shoal and a rocket fell in eastern Poland.');
+  const shoal = byId(entities, 'place:second-thomas-shoal');
+  assert.ok(shoal.lat !== null);
+  const poland = byId(entities, 'country:POL');
+  assert.ok(poland.mentions.some((m) => m.text === 'Poland'));
+  assert.ok(!entities.some((e) => e.name === 'Nov'), 'Nov taken for a name');
+});

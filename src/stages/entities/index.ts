@@ -8,7 +8,7 @@ import type { Entity, EntityType, Mention, Sentence, Token } from '../../core/do
 import type { Context } from '../../core/context.js';
 import { segment } from '../sentences/index.js';
 import type { CountryRecord, GazetteerEntry, Knowledge, PersonRecord, PlaceRecord } from './knowledge.js';
-import { loadKnowledge } from './knowledge.js';
+import { loadKnowledge, phraseKey } from './knowledge.js';
 import { loadRoles } from './roles.js';
 import { loadModel } from './model.js';
 import type { Candidate } from './resolve.js';
@@ -240,6 +240,18 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
     }
     if (c.kind === 'location') {
       const name = trimName(f.text);
+      // the tagger's span may still be a known name in another case or with a clitic stripped
+      const known = knowledge.phrases.get(phraseKey(name))?.[0];
+      if (known?.kind === 'country') {
+        table.add(`country:${known.country.code}`, () => ({ ...countryEntity(known.country), rule }), mention);
+        continue;
+      }
+      if (known?.kind === 'place') {
+        const place = pickPlace(known.places, focus, named);
+        const type: EntityType = place.type === 'region' ? 'region' : 'place';
+        table.add(`${type}:${slugOf(place.name)}`, () => placeEntity(place, type, rule), mention);
+        continue;
+      }
       table.add(`place:${slugOf(name)}`, () => ({ name, type: 'place', code: null, role: null, affiliation: null, lat: null, lon: null, country: null, rule }), mention);
     }
   }

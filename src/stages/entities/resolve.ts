@@ -35,6 +35,11 @@ const NAME_WORD = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]\.)$/u;
 const NAME_PARTICLE = new Set(['al-', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'del', 'al', 'el']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'into', 'across', 'around', 'toward', 'towards', 'via']);
 const MINISTRY = /^(?:defen[cs]e|foreign|interior|foreign affairs|finance|emergencies|emergency situations)$/;
+/** Month and weekday names the tagger sometimes takes for names in datelines ("Nov 16"). */
+const CALENDAR_WORD = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
+
+/** Last words that make a name a place: "Second Thomas Shoal", "West Philippine Sea", "Panjshir Valley". */
+const GEO_HEADS = /^(?:sea|ocean|strait|straits|gulf|bay|shoal|reef|reefs|island|islands|isles|peninsula|river|lake|mountains|mountain|mount|valley|desert|plateau|canal|channel|province|region|district|oblast|governorate|county|corridor|border|coast|heights|pass|airport|airbase|harbour|harbor|port)$/;
 const FORCE_WORDS = new Set(['army', 'navy', 'air force', 'armed forces', 'military', 'troops', 'forces', 'border guards', 'border guard']);
 
 /** Short capitals-only aliases ("US", "IS", "UN") must match exactly and not in a headline in capitals. */
@@ -211,7 +216,11 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
 
   // 3. tagger spans, resolved with the gazetteer where one covers them exactly
   const tagged = taggedSpans(tags);
-  for (const [s, e, type] of tagged) {
+  for (const [s0, e, type] of tagged) {
+    // a name starts with a capital: "eastern Poland" is the place "Poland"
+    let s = s0;
+    while (s < e - 1 && /^\p{Ll}/u.test(words[s] as string)) s++;
+    if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
     if (!isFree(s, e)) continue;
     if (type === 'MISC') continue;
     // a group adjective ("Moslem", "Kurdish") or a bare title ("Prime", "Minister") is no name
@@ -239,8 +248,9 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
       continue;
     }
     const inner = gaz.filter((g) => g.start >= s && g.end <= e);
-    // a tagger span that is a known phrase plus more ("Defense Minister Sergei Shoigu" was taken by rule 1)
-    const kind: CandidateKind = type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
+    // a name ending in a landform or area word is a place whatever the tagger said ("Second Thomas Shoal")
+    const isGeographic = e - s > 1 && GEO_HEADS.test(lower[e - 1] as string);
+    const kind: CandidateKind = isGeographic ? 'location' : type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
     if (inner.length === 1 && type === 'PER' && inner[0]?.entries[0]?.kind === 'country') {
       // "Russian Sergei Shoigu": a demonym glued to a name
       const g = inner[0];
