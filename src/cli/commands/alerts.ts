@@ -4,19 +4,12 @@ import { describeError } from '../../core/errors.js';
 import { readAlertInput } from '../../alerts/alert-input.js';
 import { runAlerts, smtpFrom } from '../../alerts/run-alerts.js';
 import type { Config } from '../../config.js';
-import type { Store } from '../../store.js';
+import type { SearchQuery, Store } from '../../store.js';
 import { withStore } from '../shared.js';
 
-interface AddFlags {
+/** The search filters as flags, plus the alert's own fields. */
+interface AddFlags extends Omit<SearchQuery, 'sort' | 'limit' | 'offset'> {
   name: string;
-  q?: string;
-  since?: string;
-  until?: string;
-  source?: string;
-  section?: string;
-  country?: string;
-  actor?: string;
-  eventType?: string;
   email?: string;
   digest?: string;
 }
