@@ -74,3 +74,15 @@ void test('an empty or whitespace page does not throw', () => {
     assert.ok(rules.includes('article/no-text'));
   }
 });
+
+void test('markup before <html> (a stray style, IE conditional roots) does not become the page', () => {
+  const html = `<style>body { overflow: hidden; } #welcome-ad { position: fixed; }</style>
+<!--[if IE 6]><html class="ie6"><![endif]-->
+<!--[if gt IE 8]><!--><html class="modern" lang="en"><!--<![endif]-->
+<head><title>Convoy reaches the plant</title></head><body><article><p>${PROSE}</p><p>${PROSE}</p></article></body></html>`;
+  const { article } = run(html);
+  assert.doesNotMatch(article.text, /overflow/);
+  assert.match(article.text, /crossed the border/);
+  assert.equal(article.title, 'Convoy reaches the plant');
+  assert.equal(article.language, 'en');
+});

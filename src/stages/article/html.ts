@@ -34,7 +34,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
     note(options.messages, 'article/oversized-page', `page of ${html.length} characters read without a DOM (limit ${MAX_PARSE_CHARS})`);
     return fastArticle(source, options);
   }
-  const { document } = parseHTML(wrapFragment(source));
+  const { document } = parseHTML(normaliseRoot(source));
   const root = document as unknown as DomNode;
   const signals = collectSignals(root);
   const jsonLd = readJsonLdArticle(signals.jsonLd);
@@ -122,11 +122,26 @@ function fastArticle(html: string, options: ExtractOptions): Article {
   };
 }
 
-/** linkedom needs an <html> element; a fragment or bare text is wrapped in one. */
-function wrapFragment(html: string): string {
-  const head = html.slice(0, 20_000);
-  if (/<html[\s>]/i.test(head)) return html;
-  return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+/** How far into a page its <html> tag is looked for. */
+const HTML_TAG_SCAN = 200_000;
+
+/**
+ * linkedom takes the first element for the root: a fragment or bare text is wrapped in <html>, and
+ * markup before the <html> tag (a stray <style> or ad script) is dropped so it does not become the root.
+ */
+function normaliseRoot(html: string): string {
+  const head = html.slice(0, HTML_TAG_SCAN);
+  let at = -1;
+  for (const m of head.matchAll(/<html[\s>]/gi)) {
+    // An <html> inside a conditional comment (<!--[if IE 6]><html class="ie6">) is not the root.
+    if (head.lastIndexOf('<!--', m.index) <= head.lastIndexOf('-->', m.index)) {
+      at = m.index;
+      break;
+    }
+  }
+  if (at === -1) return `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const before = html.slice(0, at).replace(/<!--[\s\S]*?-->|<![^>]*>|<\?[^>]*>/g, '');
+  return /<[a-z]/i.test(before) ? html.slice(at) : html;
 }
 
 /** The <body>, or the root element when the page has none. */
