@@ -19,6 +19,7 @@ interface RolesFile {
   roles: Record<string, string[]>;
   anaphors: string[];
   allies: string[];
+  bodies: { IGO: string[]; NGO: string[] };
 }
 
 interface RoleIndex {
@@ -28,6 +29,8 @@ interface RoleIndex {
   after: RegExp;
   allies: RegExp;
   anaphor: RegExp;
+  igo: RegExp;
+  ngo: RegExp;
 }
 
 // Words allowed between a country and its role noun: "Russia's new defense ministry", "Afghan government forces".
@@ -45,6 +48,8 @@ function roleIndex(ctx: Context): RoleIndex {
       byNoun,
       after: new RegExp(`^(?:['’]s)?((?:\\s+(?:${ROLE_MODIFIERS})){0,2}?)\\s+(${roleAlt})(?![\\w-])`, 'i'),
       allies: new RegExp(`^\\s+(?:${file.allies.map((a) => a.replace(/ /g, '\\s+')).join('|')})(?![\\w-])`, 'i'),
+      igo: new RegExp(file.bodies.IGO.join('|')),
+      ngo: new RegExp(file.bodies.NGO.join('|')),
       anaphor: new RegExp(`^(?:${file.anaphors.join('|')}|we)(?![\\w-])`, 'i'),
     };
   });
@@ -62,10 +67,15 @@ export function roleCodeOf(role: string | null | undefined, ctx: Context): strin
   return null;
 }
 
-/** Base code of an entity: its own code, else a person's affiliation, else the country it lies in. */
+/** Base code of an entity: its own code, else a person's affiliation, else the country it lies in, else the kind of body it is. */
 function baseCode(entity: Entity, ctx: Context): string | null {
   if (entity.type === 'region' || entity.type === 'other') return entity.code ?? null;
   if (entity.code) return entity.code;
+  if (entity.type === 'organization' && !entity.country) {
+    const { igo, ngo } = roleIndex(ctx);
+    if (igo.test(entity.name)) return 'IGO';
+    if (ngo.test(entity.name)) return 'NGO';
+  }
   if (entity.type === 'person') {
     const country = entity.affiliation ?? entity.country ?? null;
     if (!country || !/^[A-Z]{3}$/.test(country)) return country;
@@ -122,6 +132,19 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
     }
   }
   return mentions;
+}
+
+// Roles that, named without a country, belong to the country of whoever acts on them ("police dispersed demonstrators").
+const DOMESTIC_ROLES = new Set(['CVL', 'REB', 'OPP', 'REF', 'INS']);
+
+/** The first domestic role noun in a text and its role code (demonstrators -> CVL, rebels -> REB), or null. */
+export function domesticRoleIn(text: string, ctx: Context): { noun: string; code: string } | null {
+  const { byNoun } = roleIndex(ctx);
+  for (const word of text.toLowerCase().split(/[^a-z-]+/)) {
+    const code = byNoun.get(word);
+    if (code && DOMESTIC_ROLES.has(code)) return { noun: word, code };
+  }
+  return null;
 }
 
 /** Whether a clause opens with a pronoun or a definite description (it, the ministry) that points back. */

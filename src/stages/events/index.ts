@@ -7,7 +7,7 @@ import type { Actor, DateFinding, DatePrecision, Doc, Entity, Event, Modality, P
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { evidenceOf } from '../../core/doc.js';
-import { findActors, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
+import { domesticRoleIn, findActors, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch } from './patterns.js';
@@ -243,6 +243,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
         const next = actors.find((a) => a.start >= place.end && a.end <= clauseEnd && a.code && a.code !== place.code);
         target = next ? toActor(next) : target;
       }
+    }
+    if (source?.code && !target && /^[A-Z]{3}/.test(source.code) && !/^(?:IGO|NGO|UNO|EUR|IMG)/.test(source.code)) {
+      const role = domesticRoleIn(claim.slice(verbEnd, clauseEnd), ctx);
+      if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
     }
     if (!source && !target) continue;
     if (match.pattern.isReverse) [source, target] = [target, source];
