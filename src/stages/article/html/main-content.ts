@@ -19,6 +19,8 @@ export interface Paragraph {
 const MIN_UNIT_CHARS = 25;
 /** How much of the page's non-link text a furniture-named element must hold to be kept as content. */
 const PROTECT_SHARE = 0.45;
+/** A name weight of +25 (content, article, story) raises a candidate's score by a quarter. */
+const NAME_WEIGHT_SCALE = 100;
 /** Siblings scoring at least this share of the top candidate are part of the article. */
 const SIBLING_SHARE = 0.2;
 
@@ -114,7 +116,7 @@ function pickTopCandidate(root: LightNode, units: LightNode[]): LightNode | null
     for (let n: LightNode | null = unit; n && level < 5; n = n.parent, level++) {
       if (!candidates.has(n)) {
         candidates.add(n);
-        n.score = nameWeight(n);
+        n.score = 0;
       }
       n.score += level === 0 ? score : level === 1 ? score : level === 2 ? score / 2 : score / (level * 3);
       if (n === root) break;
@@ -124,7 +126,8 @@ function pickTopCandidate(root: LightNode, units: LightNode[]): LightNode | null
   let best = -Infinity;
   for (const c of candidates) {
     if (INLINE_TAGS.has(c.tag)) continue;
-    c.score *= 1 - linkDensity(c);
+    // Names scale the content score rather than add to it, so a well-named empty box cannot win.
+    c.score *= (1 + nameWeight(c) / NAME_WEIGHT_SCALE) * (1 - linkDensity(c));
     if (c.score > best) {
       best = c.score;
       top = c;
