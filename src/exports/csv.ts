@@ -1,8 +1,16 @@
 /** RFC 4180 CSV: one header row, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 
+/** A value as text: strings as they are, numbers and booleans printed, anything else as JSON. */
+export function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 /** One CSV field; a text starting with = + - @ is prefixed with ' so a spreadsheet shows it rather than runs it. */
 export function csvField(value: unknown): string {
-  let s = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
+  let s = textOf(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

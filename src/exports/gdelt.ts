@@ -4,6 +4,7 @@
  * actor geography, FIPS codes) the field is empty; docs/exports.md lists each deviation.
  */
 import type { StoredEvent } from '../store.js';
+import { textOf } from './csv.js';
 
 /** The 61 column names, in order. */
 export const GDELT_COLUMNS = [
@@ -44,7 +45,7 @@ export function splitActorCode(code: string | null): { country: string; group: s
 
 /** A field with no tab or line break in it (GDELT fields never hold them). */
 function field(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value).replace(/[\t\r\n]+/g, ' ');
+  return textOf(value).replace(/[\t\r\n]+/g, ' ');
 }
 
 /** GDELT's SQLDATE, MonthYear, Year and FractionDate from our date (month or year precision: the first day). */

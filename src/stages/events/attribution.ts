@@ -38,7 +38,7 @@ const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|med
 /** Reads a sentence's attribution; a sentence with none is its own claim. */
 export function readFrame(sentence: string): Frame {
   const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence), isLeading: false };
-  let end = sentence.length;
+  const end = sentence.length;
   const according = ACCORDING.exec(sentence);
   if (according?.[1]) {
     const speakerStart = according.index + according[0].length - according[1].length;
@@ -46,7 +46,6 @@ export function readFrame(sentence: string): Frame {
     frame.masked.push({ start: according.index, end: according.index + according[0].length });
     if (MEDIA.test(according[1])) frame.isHedged = true;
     if (according.index < 3) frame.claimStart = according.index + according[0].length;
-    else if (according.index + according[0].length >= sentence.length - 2) end = according.index;
     return frame;
   }
   const trailing = TRAILING.exec(sentence);
