@@ -58,7 +58,9 @@ export function storyFeatures({ analysis, outlet, capturedAt }: FeatureInput): S
     if (target) actors.add(`country:${target.slice(0, 3)}`);
     events.add(`${e.cameo.slice(0, 2)}|${source?.slice(0, 3) ?? '-'}|${target?.slice(0, 3) ?? '-'}`);
   }
-  const credited = a.source && a.source.trim().toLowerCase() !== outlet.toLowerCase() ? a.source.trim() : null;
+  // A credit naming the outlet itself ("Sever" for Sever News Agency) is no other source.
+  const credit = a.source?.trim() ?? '';
+  const credited = credit && !outlet.toLowerCase().startsWith(credit.toLowerCase()) ? credit : null;
   return {
     title: a.title,
     outlet,
