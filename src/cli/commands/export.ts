@@ -5,12 +5,15 @@ import { withStore } from '../shared.js';
 import type { EventFilter } from '../../store.js';
 import { toCsv, toGdelt, toGeojson, toJsonl, toTransfersCsv, toTransfersJsonl } from '../../exports/index.js';
 
-const EVENT_FORMATS = { gdelt: toGdelt, csv: toCsv, jsonl: toJsonl, geojson: toGeojson } as const;
-const TRANSFER_FORMATS = { csv: toTransfersCsv, jsonl: toTransfersJsonl } as const;
+/** Event export formats and their writers. */
+export const EVENT_FORMATS = { gdelt: toGdelt, csv: toCsv, jsonl: toJsonl, geojson: toGeojson } as const;
+/** Transfer export formats and their writers. */
+export const TRANSFER_FORMATS = { csv: toTransfersCsv, jsonl: toTransfersJsonl } as const;
 // Rows exported when --limit is not given: the whole store of a desk, well under memory limits.
 const DEFAULT_LIMIT = 1_000_000;
 
-interface ExportFlags {
+/** The flags `export events` and `export transfers` take. */
+export interface ExportFlags {
   format: string;
   out?: string;
   since?: string;
@@ -28,9 +31,7 @@ export function registerExport(program: Command): void {
       .description('stored events as GDELT 2.0 TSV (61 columns), CSV, JSON lines or GeoJSON')
       .option('--format <format>', 'gdelt | csv | jsonl | geojson', 'csv'),
   ).action(async (flags: ExportFlags, command: Command) => {
-    const writer = EVENT_FORMATS[flags.format as keyof typeof EVENT_FORMATS];
-    if (!writer) command.error(`--format: "${flags.format}" is not one of ${Object.keys(EVENT_FORMATS).join(', ')}`, { exitCode: 2 });
-    const filter = filterOf(flags, command);
+    const { writer, filter } = usage(command, () => ({ writer: writerFor(EVENT_FORMATS, flags.format), filter: filterOf(flags) }));
     await withStore(command, async (store) => emit(writer(await store.listEvents(filter)), flags.out));
   });
   addFilters(
@@ -39,9 +40,7 @@ export function registerExport(program: Command): void {
       .description('the arms-transfer register as CSV or JSON lines')
       .option('--format <format>', 'csv | jsonl', 'csv'),
   ).action(async (flags: ExportFlags, command: Command) => {
-    const writer = TRANSFER_FORMATS[flags.format as keyof typeof TRANSFER_FORMATS];
-    if (!writer) command.error(`--format: "${flags.format}" is not one of ${Object.keys(TRANSFER_FORMATS).join(', ')}`, { exitCode: 2 });
-    const filter = filterOf(flags, command);
+    const { writer, filter } = usage(command, () => ({ writer: writerFor(TRANSFER_FORMATS, flags.format), filter: filterOf(flags) }));
     await withStore(command, async (store) => emit(writer(await store.listTransfers(filter)), flags.out));
   });
 }
@@ -56,20 +55,36 @@ function addFilters(command: Command): Command {
     .option('--limit <n>', 'most rows to export');
 }
 
-/** The store filter the flags ask for; a malformed flag ends the command with a message naming it. */
-function filterOf(flags: ExportFlags, command: Command): EventFilter {
+/** Runs flag checks; a malformed flag ends the command as a usage error (exit 2) naming the flag. */
+function usage<T>(command: Command, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    return command.error(error instanceof Error ? error.message : String(error), { exitCode: 2 });
+  }
+}
+
+/** The writer for a format, or an error listing the formats there are. */
+export function writerFor<W>(formats: Record<string, W>, format: string): W {
+  const writer = Object.hasOwn(formats, format) ? formats[format] : undefined;
+  if (!writer) throw new Error(`--format: "${format}" is not one of ${Object.keys(formats).join(', ')}`);
+  return writer;
+}
+
+/** The store filter the flags ask for; throws naming the first malformed flag. */
+export function filterOf(flags: ExportFlags): EventFilter {
   const filter: EventFilter = { limit: DEFAULT_LIMIT };
   for (const key of ['since', 'until'] as const) {
     const value = flags[key];
     if (value === undefined) continue;
-    if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value)) command.error(`--${key}: not a date (YYYY-MM-DD): ${value}`, { exitCode: 2 });
+    if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value)) throw new Error(`--${key}: not a date (YYYY-MM-DD): ${value}`);
     filter[key] = value;
   }
   if (flags.type !== undefined) filter.eventType = flags.type;
   if (flags.actor !== undefined) filter.actor = flags.actor;
   if (flags.limit !== undefined) {
     const limit = Number(flags.limit);
-    if (!Number.isInteger(limit) || limit < 1) command.error(`--limit: not a positive whole number: ${flags.limit}`, { exitCode: 2 });
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`--limit: not a positive whole number: ${flags.limit}`);
     filter.limit = limit;
   }
   return filter;
