@@ -83,3 +83,15 @@ void test('detectLanguage tells scripts and common Latin-script languages apart'
   assert.equal(chooseLanguage(['en-US'], 'Министерство сообщило в пятницу, что колонна пересекла границу.'), 'ru');
   assert.equal(chooseLanguage(['pt-BR'], 'ok'), 'pt');
 });
+
+void test('broken JSON-LD still gives its datePublished; a date range in text is not a dateline', async () => {
+  const { parseHTML } = await import('linkedom');
+  const { collectSignals } = await import('./page-signals.js');
+  const { readJsonLdArticle } = await import('./json-ld.js');
+  const { document } = parseHTML(
+    '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A "quoted" word", "datePublished": "2020-10-26T18:10:00+01:00",}</script></head><body></body></html>',
+  );
+  const found = collectSignals(document);
+  assert.equal(readJsonLdArticle(found.jsonLd)?.datePublished, '2020-10-26T18:10:00+01:00');
+  assert.equal(datelineIn('Winners of the weekend (2020/7/11-12), posted 2020年07月12日'), '2020-07-12');
+});

@@ -141,7 +141,9 @@ function readJsonLd(raw: string, out: unknown[]): void {
     try {
       out.push(JSON.parse(stripControls(text)));
     } catch {
-      // Unreadable JSON-LD is ignored; the page's other metadata still counts.
+      // Broken JSON-LD (trailing commas, unescaped quotes) still names its dates; keep those.
+      const recovered = recoverFields(text);
+      if (recovered) out.push(recovered);
     }
   }
 }
@@ -149,6 +151,19 @@ function readJsonLd(raw: string, out: unknown[]): void {
 /** Whitespace collapsed and trimmed. */
 export function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The date and headline fields of a JSON-LD block that does not parse, read one by one. */
+function recoverFields(text: string): Record<string, string> | null {
+  const field = (name: string): string | undefined => new RegExp(`"${name}"\\s*:\\s*"([^"]{1,300})"`).exec(text)?.[1];
+  const datePublished = field('datePublished');
+  if (!datePublished) return null;
+  const fields: Record<string, string> = { '@type': 'CreativeWork', datePublished };
+  for (const name of ['dateCreated', 'headline', 'inLanguage', 'articleSection']) {
+    const value = field(name);
+    if (value) fields[name] = value;
+  }
+  return fields;
 }
 
 /** Raw control characters (invalid inside JSON strings) replaced by spaces. */

@@ -115,6 +115,8 @@ export function datelineIn(text: string): string | null {
     // What introduces this date: the words since the previous sentence or separator.
     const before = text.slice(Math.max(0, m.index - 30), m.index).split(/[.|·•\n]\s/).pop() ?? '';
     if (UPDATED.test(before) || /©|copyright|\(c\)/i.test(before)) continue;
+    // "2020/7/11-12", "3 - 5 May 2020": a range names an event's days, not the publication.
+    if (/^\s*[-–~～]\s*\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     const value = parseDate(m[0]);
     if (value) return value.slice(0, 10);
   }
