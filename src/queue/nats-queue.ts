@@ -38,6 +38,8 @@ export interface QueueOptions {
   name?: string;
   ackWaitSeconds?: number;
   maxDeliver?: number;
+  /** Largest page sent inside its job; bigger ones go through the object store. Default: what max_payload allows. */
+  maxInlineBytes?: number;
 }
 
 /** Stream, subjects, consumer and bucket of one queue. */
@@ -97,6 +99,7 @@ export class JobQueue {
   readonly jsm: JetStreamManager;
   readonly ackWaitSeconds: number;
   readonly maxDeliver: number;
+  readonly #maxInlineBytes: number | null;
   #objects: ObjectStore | null = null;
 
   private constructor(nc: NatsConnection, jsm: JetStreamManager, names: QueueNames, options: QueueOptions) {
@@ -106,6 +109,7 @@ export class JobQueue {
     this.names = names;
     this.ackWaitSeconds = options.ackWaitSeconds ?? DEFAULT_ACK_WAIT_SECONDS;
     this.maxDeliver = options.maxDeliver ?? DEFAULT_MAX_DELIVER;
+    this.#maxInlineBytes = options.maxInlineBytes ?? null;
   }
 
   /** Connects and makes sure the streams and the consumer exist (creating them is idempotent). */
@@ -202,11 +206,15 @@ export class JobQueue {
       sha256,
       size: page.bytes.length,
     };
-    if (fitsInline(page.bytes.length, this.nc.info?.max_payload ?? 1024 * 1024)) job.bytes = page.bytes.toString('base64');
+    const isInline =
+      fitsInline(page.bytes.length, this.nc.info?.max_payload ?? 1024 * 1024) &&
+      (this.#maxInlineBytes === null || page.bytes.length <= this.#maxInlineBytes);
+    if (isInline) job.bytes = page.bytes.toString('base64');
     else {
       // Too big for one message: the object store chunks it; the job carries its name.
       const objects = await this.objects();
-      if (!(await objects.info(sha256))) await objects.putBlob({ name: sha256 }, page.bytes);
+      const existing = await objects.info(sha256);
+      if (!existing || existing.deleted) await objects.putBlob({ name: sha256 }, page.bytes);
       job.ref = sha256;
     }
     const ack = await this.js.publish(this.names.subject, Buffer.from(JSON.stringify(job)), { msgID: sha256 });

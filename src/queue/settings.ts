@@ -23,7 +23,10 @@ export function queueSettings(config: Config, flags: QueueFlags = {}, env: NodeJ
   if (typeof url !== 'string') throw new InputError('config/invalid', 'queue.url: must be a nats:// URL');
   const options: QueueOptions = { url };
   const name = flags.queueName ?? env['WATCHFLOOR_QUEUE_NAME'] ?? section.name;
-  if (name !== undefined) options.name = String(name);
+  if (name !== undefined) {
+    if (typeof name !== 'string') throw new InputError('config/invalid', 'queue.name: must be a string');
+    options.name = name;
+  }
   const ackWait = flags.ackWait ?? section.ackWaitSeconds;
   if (ackWait !== undefined) options.ackWaitSeconds = positive('ack wait (seconds)', ackWait);
   const maxDeliver = flags.maxDeliver ?? section.maxDeliver;

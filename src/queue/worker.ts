@@ -104,7 +104,8 @@ export async function handleJob(queue: JobQueue, store: Store, ctx: Context, mes
       message.nak(RETRY_DELAY_MS * deliveries);
       return { origin, sha256: job?.sha256 ?? null, status: 'retry', error: described };
     }
-    message.term(described.message.slice(0, 200));
+    // No reason string: servers before 2.10.4 ignore `+TERM reason`; the dead letter carries the error.
+    message.term();
     return { origin, sha256: job?.sha256 ?? null, status: 'dead', error: described };
   }
 }

@@ -237,7 +237,7 @@ export class PostgresStore implements Store {
         section: (r['section'] as string | null) ?? null,
         published: (r['published'] as string | null) ?? null,
         url: (r['url'] as string | null) ?? null,
-        snippet: String(r['snippet'] ?? ''),
+        snippet: typeof r['snippet'] === 'string' ? r['snippet'] : '',
         score: (r['score'] as number | null) ?? null,
       })),
       facets: { source, section, country, eventType },
@@ -309,10 +309,10 @@ export class PostgresStore implements Store {
       articleId: r['article_id'] as number,
       supplier: (r['supplier'] as string | null) ?? null,
       recipient: (r['recipient'] as string | null) ?? null,
-      items: JSON.parse(r['items'] as string),
+      items: JSON.parse(r['items'] as string) as StoredTransfer['items'],
       status: r['status'] as StoredTransfer['status'],
       date: (r['date'] as string | null) ?? null,
-      evidence: JSON.parse(r['evidence'] as string),
+      evidence: JSON.parse(r['evidence'] as string) as StoredTransfer['evidence'],
       articleTitle: (r['article_title'] as string | null) ?? null,
       articleSource: (r['article_source'] as string | null) ?? null,
       articlePublished: (r['article_published'] as string | null) ?? null,
@@ -844,7 +844,7 @@ function mergeEntities(entities: readonly Entity[]): Entity[] {
  */
 function clean(params: readonly unknown[]): unknown[] {
   const fix = (v: unknown): unknown =>
-    typeof v === 'string' && v.includes('\u0000') ? v.replace(/\u0000/g, '\uFFFD') : Array.isArray(v) ? v.map(fix) : v;
+    typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : Array.isArray(v) ? v.map(fix) : v;
   return params.map(fix);
 }
 
@@ -883,13 +883,13 @@ function toEvent(r: Row): StoredEvent {
     date: str('date'),
     precision: r['precision'] as StoredEvent['precision'],
     modality: r['modality'] as StoredEvent['modality'],
-    quantities: JSON.parse(r['quantities'] as string),
+    quantities: JSON.parse(r['quantities'] as string) as StoredEvent['quantities'],
     locationName: str('location_name'),
     lat: num('lat'),
     lon: num('lon'),
     speaker: str('speaker'),
-    via: JSON.parse(r['via'] as string),
-    evidence: JSON.parse(r['evidence'] as string),
+    via: JSON.parse(r['via'] as string) as StoredEvent['via'],
+    evidence: JSON.parse(r['evidence'] as string) as StoredEvent['evidence'],
     articleTitle: str('article_title'),
     articleUrl: str('article_url'),
     articlePublished: str('article_published'),
