@@ -17,6 +17,7 @@ import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { pageRoutes } from './routes/pages.js';
 import { storyRoutes } from './routes/stories.js';
+import { queueRoutes } from './routes/queue.js';
 import { monitoringRoutes } from './routes/monitoring.js';
 
 /** The built web desk (npm run build), found from this file whether run from src/ or dist/. */
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(storyRoutes, { store });
   await app.register(monitoringRoutes, { store, config });
   await app.register(pageRoutes, { store, config });
+  await app.register(queueRoutes, { config });
 
   const webRoot = options.webRoot ?? WEB_DIST;
   if (existsSync(path.join(webRoot, 'index.html'))) {
