@@ -26,6 +26,7 @@ const CLAUSE_START =
   /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s|\w+ing\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
 const CLAUSE_END =
   /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b)|\s{3,}/g;
+const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
 const HYPOTHETICAL = /\b(?:if|unless|could|might|may|in\s+case|would\s+consider)\b/i;
@@ -179,9 +180,18 @@ function subjectOf(actors: ActorMention[], from: number, to: number, claim: stri
   return inRange.find((a) => a.code) ?? free[0] ?? null;
 }
 
-function objectOf(actors: ActorMention[], from: number, to: number): ActorMention | null {
-  const inRange = actors.filter((a) => a.start >= from && a.end <= to);
+function objectOf(actors: ActorMention[], from: number, to: number, claim: string): ActorMention | null {
+  // "on the Thai border": a country that only names a border is where, not whom.
+  const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
   return inRange.find((a) => a.code) ?? inRange[0] ?? null;
+}
+
+/** The target of a complaint: what it is about ("complained to the UN over Israeli air raids"), else the object. */
+function aboutOf(actors: ActorMention[], claim: string, from: number, to: number): ActorMention | null {
+  const about = /\b(?:over|about|against|at)\s+/gi;
+  about.lastIndex = from;
+  const m = about.exec(claim);
+  return m && m.index < to ? objectOf(actors, m.index, to, claim) : null;
 }
 
 function codeSentence(sc: SentenceContext, published: Dated | null, discourse: Discourse, ctx: Context): Event[] {
@@ -197,7 +207,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const subject = subjectOf(actors, clauseStart, match.start, claim, ctx);
     // The object may sit inside the phrase's gap ("rejected India's offer of talks").
     const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
-    const object = objectOf(actors, verbEnd, clauseEnd);
+    const object = (match.pattern.code === '114' ? aboutOf(actors, claim, match.end, clauseEnd) : null) ?? objectOf(actors, verbEnd, clauseEnd, claim);
     const isReported = frame.speaker !== null && match.start >= frame.claimStart;
     const isOwnClaim = isReported && frame.isLeading;
     const pointsBack = !subject && startsWithAnaphor(before, ctx);
@@ -274,7 +284,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       precision: date?.precision ?? 'vague',
       modality,
       quantities,
-      location: locationOf(actors, claim, clauseStart, clauseEnd),
+      location: locationOf(actors, claim, clauseStart, clauseEnd) ?? (isPhysical(code) && object ? placeOf(object.entity) : null),
       attribution: { speaker: sc.speakerName, via: sc.via },
       evidence: evidenceOf(sc.sentence.text, 0, sc.sentence.text.length),
       goldstein: entry.goldstein,
@@ -312,18 +322,28 @@ function agentOf(actors: ActorMention[], claim: string, from: number, to: number
   by.lastIndex = from;
   const m = by.exec(claim);
   if (!m || m.index >= to + 40) return null;
-  return objectOf(actors, m.index, Math.max(to, m.index + 80));
+  return objectOf(actors, m.index, Math.max(to, m.index + 80), claim);
 }
 
 function locationOf(actors: ActorMention[], claim: string, from: number, to: number): Place | null {
   for (const a of actors) {
     if (a.start < from || a.end > to) continue;
     if (!/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
-    const e: Entity = a.entity;
-    if (e.type !== 'place' && e.type !== 'country' && e.type !== 'region') continue;
-    return { name: e.name, lat: e.lat, lon: e.lon, country: e.country ?? (e.type === 'country' ? e.code : null) };
+    const place = placeOf(a.entity);
+    if (place) return place;
   }
   return null;
+}
+
+/** A country, place or region entity as a place; null for other entities. */
+function placeOf(e: Entity): Place | null {
+  if (e.type !== 'place' && e.type !== 'country' && e.type !== 'region') return null;
+  return { name: e.name, lat: e.lat, lon: e.lon, country: e.country ?? (e.type === 'country' ? e.code : null) };
+}
+
+/** Whether a code is a physical action that happens where its target is: aid, force posture, coercion, violence. */
+function isPhysical(code: string): boolean {
+  return /^(?:07|15|17|18|19|20)/.test(code);
 }
 
 interface Dated {
