@@ -27,7 +27,14 @@ async function captureOnly(store: Store, input: DocInput, ctx: Context): Promise
   const base = { origin: input.origin, sha256: capture.sha256, articleId: null, error: null };
   const existing = await store.findCapture(capture.sha256);
   if (existing) return { ...base, status: 'unchanged', captureId: existing.id };
-  const stored = await store.putIngest({ capture, bytes: input.bytes, url: input.url ?? null, analysis: null, failure: null, pipelineVersion: 'bench' });
+  const stored = await store.putIngest({
+    capture,
+    bytes: input.bytes,
+    url: input.url ?? null,
+    analysis: null,
+    failure: null,
+    pipelineVersion: 'bench',
+  });
   return { ...base, status: 'stored', captureId: stored.id };
 }
 
@@ -52,14 +59,20 @@ function page(f: number, i: number): string {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return WORDS[seed % WORDS.length]!;
   };
-  const sentence = (): string => `The ${word()} said the ${word()} and ${word()} would ${word()} near the ${word()} on Tuesday.`;
-  const paragraphs = Array.from({ length: 6 }, () => `<p>${Array.from({ length: 4 }, sentence).join(' ')}</p>`).join('\n');
+  const sentence = (): string =>
+    `The ${word()} said the ${word()} and ${word()} would ${word()} near the ${word()} on Tuesday.`;
+  const paragraphs = Array.from({ length: 6 }, () => `<p>${Array.from({ length: 4 }, sentence).join(' ')}</p>`).join(
+    '\n',
+  );
   return `<!doctype html><html><head><title>Feed ${f} item ${i}</title><meta property="article:published_time" content="2024-03-0${(i % 9) + 1}T10:00:00Z"></head>
 <body><article><h1>Feed ${f} item ${i}: ${word()} ${word()}</h1>${paragraphs}</article></body></html>`;
 }
 
 function feed(base: string, f: number): string {
-  const items = Array.from({ length: ITEMS }, (_, i) => `<item><title>Item ${i}</title><link>${base}/page/${f}/${i}.html</link><guid>f${f}-i${i}</guid></item>`);
+  const items = Array.from(
+    { length: ITEMS },
+    (_, i) => `<item><title>Item ${i}</title><link>${base}/page/${f}/${i}.html</link><guid>f${f}-i${i}</guid></item>`,
+  );
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${f}</title>${items.join('')}</channel></rss>`;
 }
 
@@ -144,9 +157,15 @@ clearInterval(sampler);
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 const rate = (n: number, ms: number): string => (n / (ms / 1000)).toFixed(1);
 console.log(`watch bench: ${FEEDS} feeds x ${ITEMS} items on loopback (server in the same process), concurrency 8`);
-console.log(`first poll (capture only):   ${first.ingested} pages fetched and stored in ${((t1 - t0) / 1000).toFixed(1)} s = ${rate(first.ingested, t1 - t0)} items/s (${first.failedItems} failed)`);
-console.log(`second poll (conditional):   ${second.notModified} of ${FEEDS} feeds not modified in ${((t2 - t1) / 1000).toFixed(2)} s = ${rate(FEEDS, t2 - t1)} feeds/s`);
-console.log(`full pipeline (${SAMPLE} feeds):    ${analysed.ingested} pages fetched, analysed and stored in ${((t4 - t3) / 1000).toFixed(1)} s = ${rate(analysed.ingested, t4 - t3)} items/s`);
+console.log(
+  `first poll (capture only):   ${first.ingested} pages fetched and stored in ${((t1 - t0) / 1000).toFixed(1)} s = ${rate(first.ingested, t1 - t0)} items/s (${first.failedItems} failed)`,
+);
+console.log(
+  `second poll (conditional):   ${second.notModified} of ${FEEDS} feeds not modified in ${((t2 - t1) / 1000).toFixed(2)} s = ${rate(FEEDS, t2 - t1)} feeds/s`,
+);
+console.log(
+  `full pipeline (${SAMPLE} feeds):    ${analysed.ingested} pages fetched, analysed and stored in ${((t4 - t3) / 1000).toFixed(1)} s = ${rate(analysed.ingested, t4 - t3)} items/s`,
+);
 console.log(`peak memory: rss ${mb(peakRss)}, heap ${mb(peakHeap)}`);
 
 await full.close();

@@ -16,7 +16,12 @@ export function escapeXml(text: string): string {
 export function alertFeed(alert: Alert, hits: readonly SearchHit[], baseUrl: string, now: Date = new Date()): string {
   const base = baseUrl.replace(/\/+$/, '');
   const self = `${base}/api/alerts/${alert.id}/feed.atom`;
-  const updated = hits.map((h) => toIso(h.published)).filter((d): d is string => d !== null).sort().at(-1) ?? now.toISOString();
+  const updated =
+    hits
+      .map((h) => toIso(h.published))
+      .filter((d): d is string => d !== null)
+      .sort()
+      .at(-1) ?? now.toISOString();
   const entries = hits.map((hit) => {
     const link = hit.url ?? `${base}/#/articles/${hit.id}`;
     const when = toIso(hit.published) ?? updated;
@@ -26,7 +31,9 @@ export function alertFeed(alert: Alert, hits: readonly SearchHit[], baseUrl: str
       `    <title>${escapeXml(hit.title ?? `Article ${hit.id}`)}</title>`,
       `    <link rel="alternate" href="${escapeXml(link)}"/>`,
       `    <updated>${when}</updated>`,
-      hit.source || hit.publisher ? `    <author><name>${escapeXml(hit.source ?? hit.publisher ?? '')}</name></author>` : null,
+      hit.source || hit.publisher
+        ? `    <author><name>${escapeXml(hit.source ?? hit.publisher ?? '')}</name></author>`
+        : null,
       `    <summary>${escapeXml(hit.snippet.replace(/[«»]/g, ''))}</summary>`,
       '  </entry>',
     ]

@@ -28,7 +28,8 @@ export function smtpFrom(config: Config): SmtpSettings | null {
   const s = config['smtp'] as Partial<SmtpSettings> | undefined;
   if (!s) return null;
   if (typeof s.host !== 'string' || !s.host) throw new InputError('config/smtp', 'smtp.host: expected a host name');
-  if (typeof s.from !== 'string' || !s.from) throw new InputError('config/smtp', 'smtp.from: expected a sender address');
+  if (typeof s.from !== 'string' || !s.from)
+    throw new InputError('config/smtp', 'smtp.from: expected a sender address');
   return {
     host: s.host,
     port: typeof s.port === 'number' ? s.port : 587,
@@ -73,7 +74,8 @@ export async function runAlerts(store: Store, options: AlertRunOptions): Promise
     for (const alert of await store.listAlerts()) {
       if (options.alertIds && !options.alertIds.includes(alert.id)) continue;
       if (!alert.email || alert.digest === 'none') continue;
-      if (alert.digest === 'daily' && alert.lastSentAt && now.getTime() - Date.parse(alert.lastSentAt) < DAY_MS) continue;
+      if (alert.digest === 'daily' && alert.lastSentAt && now.getTime() - Date.parse(alert.lastSentAt) < DAY_MS)
+        continue;
       try {
         const hits = await newMatches(store, alert);
         if (hits.length === 0) {
@@ -84,7 +86,11 @@ export async function runAlerts(store: Store, options: AlertRunOptions): Promise
         await store.markAlertSent(alert.id, now.toISOString(), Math.max(...hits.map((h) => h.id)));
         results.push({ alertId: alert.id, sent: hits.length, error: null });
       } catch (error) {
-        results.push({ alertId: alert.id, sent: 0, error: `alert ${alert.id} (${alert.name}): ${(error as Error).message}` });
+        results.push({
+          alertId: alert.id,
+          sent: 0,
+          error: `alert ${alert.id} (${alert.name}): ${(error as Error).message}`,
+        });
       }
     }
   } finally {
@@ -109,7 +115,10 @@ function digestMail(alert: Alert, hits: readonly SearchHit[], from: string, base
   const html =
     `<p>${hits.length} new article(s) match <b>${escapeXml(alert.name)}</b>.</p><ul>` +
     hits
-      .map((h) => `<li><a href="${escapeXml(link(h))}">${escapeXml(h.title ?? `Article ${h.id}`)}</a> ${escapeXml(h.source ?? h.publisher ?? '')} ${escapeXml(h.published?.slice(0, 10) ?? '')}</li>`)
+      .map(
+        (h) =>
+          `<li><a href="${escapeXml(link(h))}">${escapeXml(h.title ?? `Article ${h.id}`)}</a> ${escapeXml(h.source ?? h.publisher ?? '')} ${escapeXml(h.published?.slice(0, 10) ?? '')}</li>`,
+      )
       .join('') +
     `</ul>`;
   return { from, to: alert.email!, subject, text, html };

@@ -49,7 +49,9 @@ export function parseIpv6(address: string): number[] | null {
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (dotted?.[1]) {
     const parts = dotted[1].split('.').map(Number);
-    text = text.slice(0, -dotted[1].length) + `${(((parts[0] ?? 0) << 8) | (parts[1] ?? 0)).toString(16)}:${(((parts[2] ?? 0) << 8) | (parts[3] ?? 0)).toString(16)}`;
+    text =
+      text.slice(0, -dotted[1].length) +
+      `${(((parts[0] ?? 0) << 8) | (parts[1] ?? 0)).toString(16)}:${(((parts[2] ?? 0) << 8) | (parts[3] ?? 0)).toString(16)}`;
   }
   const [head = '', rest] = text.split('::') as [string, string | undefined];
   const left = head ? head.split(':') : [];
@@ -90,11 +92,16 @@ export function isForbiddenAddress(address: string): boolean {
 
 /** The canonical text of an address, so `::ffff:127.0.0.1` and `127.0.0.1` compare equal in allow lists. */
 export function canonicalAddress(address: string): string {
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '').toLowerCase();
+  const bare = address
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   if (isIP(bare) !== 6) return bare;
   const b = parseIpv6(bare);
   if (b && b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff) return b.slice(12).join('.');
-  return b ? Array.from({ length: 8 }, (_, i) => (((b[2 * i] ?? 0) << 8) | (b[2 * i + 1] ?? 0)).toString(16)).join(':') : bare;
+  return b
+    ? Array.from({ length: 8 }, (_, i) => (((b[2 * i] ?? 0) << 8) | (b[2 * i + 1] ?? 0)).toString(16)).join(':')
+    : bare;
 }
 
 export interface AddressGuardOptions {
@@ -111,7 +118,11 @@ export interface ResolvedHost {
  * Resolves a host name and checks every address it resolves to; the first is returned for connecting,
  * so the address checked is the address used (no second lookup an attacker's DNS could answer differently).
  */
-export async function resolvePublicHost(hostname: string, url: string, options: AddressGuardOptions = {}): Promise<ResolvedHost> {
+export async function resolvePublicHost(
+  hostname: string,
+  url: string,
+  options: AddressGuardOptions = {},
+): Promise<ResolvedHost> {
   const host = hostname.replace(/^\[|\]$/g, '');
   let addresses: Array<{ address: string; family: number }>;
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
@@ -119,7 +130,10 @@ export async function resolvePublicHost(hostname: string, url: string, options: 
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch (error) {
-      throw new FetchError('fetch/dns', `${url}: cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new FetchError(
+        'fetch/dns',
+        `${url}: cannot resolve ${host} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
     }
   }
   if (addresses.length === 0) throw new FetchError('fetch/dns', `${url}: ${host} resolves to no address`);

@@ -94,19 +94,29 @@ function parseHttpUrl(text: string, origin: string): URL {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new FetchError('fetch/bad-scheme', `${origin}: only http and https are fetched, not ${parsed.protocol}`);
   }
-  if (parsed.username || parsed.password) throw new FetchError('fetch/bad-url', `${origin}: URLs with credentials are refused`);
+  if (parsed.username || parsed.password)
+    throw new FetchError('fetch/bad-url', `${origin}: URLs with credentials are refused`);
   return parsed;
 }
 
 type Hop = { redirect: string; result?: undefined } | { redirect: null; result: FetchResult };
 
-async function requestOnce(target: URL, origin: string, limits: FetchLimits, options: FetchOptions, deadline: number): Promise<Hop> {
-  const resolved = await resolvePublicHost(target.hostname, origin, limits);
+async function requestOnce(
+  target: URL,
+  origin: string,
+  limits: FetchLimits,
+  options: FetchOptions,
+  deadline: number,
+): Promise<Hop> {
+  const resolved = await withDeadline(resolvePublicHost(target.hostname, origin, limits), deadline, () =>
+    timeout(origin, limits),
+  );
   const remaining = deadline - Date.now();
   if (remaining <= 0) throw timeout(origin, limits);
   // The connection goes to the address just checked, never to a second DNS answer.
   const pinned: LookupFunction = (_host, lookupOptions, callback) => {
-    if ((lookupOptions as { all?: boolean }).all) (callback as unknown as (e: null, a: unknown[]) => void)(null, [resolved]);
+    if ((lookupOptions as { all?: boolean }).all)
+      (callback as unknown as (e: null, a: unknown[]) => void)(null, [resolved]);
     else callback(null, resolved.address, resolved.family);
   };
   const headers: Record<string, string> = {
@@ -145,7 +155,8 @@ async function requestOnce(target: URL, origin: string, limits: FetchLimits, opt
         if (status >= 300 && status < 400 && status !== 304) {
           response.resume();
           const location = header('location');
-          if (!location) return fail(new FetchError('fetch/bad-redirect', `${origin}: HTTP ${status} without a Location`));
+          if (!location)
+            return fail(new FetchError('fetch/bad-redirect', `${origin}: HTTP ${status} without a Location`));
           return succeed({ redirect: location });
         }
         const base: Omit<FetchResult, 'body'> = {
@@ -168,7 +179,10 @@ async function requestOnce(target: URL, origin: string, limits: FetchLimits, opt
         if (options.accept && !isAccepted(mediaType, options.accept)) {
           response.resume();
           return fail(
-            new FetchError('fetch/content-type', `${origin}: content type ${mediaType || '(none)'} is not one of ${options.accept.join(', ')}`),
+            new FetchError(
+              'fetch/content-type',
+              `${origin}: content type ${mediaType || '(none)'} is not one of ${options.accept.join(', ')}`,
+            ),
           );
         }
         const declared = Number(header('content-length') ?? NaN);
@@ -178,12 +192,21 @@ async function requestOnce(target: URL, origin: string, limits: FetchLimits, opt
         }
         readBody(response, header('content-encoding'), origin, limits).then(
           (body) => succeed({ redirect: null, result: { ...base, body } }),
-          (error: unknown) => fail(error instanceof FetchError ? error : new FetchError('fetch/read', `${origin}: ${(error as Error).message}`)),
+          (error: unknown) =>
+            fail(
+              error instanceof FetchError
+                ? error
+                : new FetchError('fetch/read', `${origin}: ${(error as Error).message}`),
+            ),
         );
       },
     );
     request.on('error', (error: NodeJS.ErrnoException) => {
-      fail(new FetchError('fetch/network', `${origin}: ${error.code ?? ''} ${error.message}`.replace(/\s+/g, ' ').trim(), { cause: error }));
+      fail(
+        new FetchError('fetch/network', `${origin}: ${error.code ?? ''} ${error.message}`.replace(/\s+/g, ' ').trim(), {
+          cause: error,
+        }),
+      );
     });
     request.end();
   });
@@ -194,7 +217,12 @@ function isAccepted(mediaType: string, accept: readonly string[]): boolean {
 }
 
 /** Reads the body, decompressing as declared, and aborts as soon as either count passes the limit. */
-function readBody(response: http.IncomingMessage, encoding: string | null, origin: string, limits: FetchLimits): Promise<Buffer> {
+function readBody(
+  response: http.IncomingMessage,
+  encoding: string | null,
+  origin: string,
+  limits: FetchLimits,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let wireBytes = 0;
     let bodyBytes = 0;
@@ -227,16 +255,32 @@ function readBody(response: http.IncomingMessage, encoding: string | null, origi
     out.on('data', (chunk: Buffer) => {
       if (isDone) return;
       bodyBytes += chunk.length;
-      if (bodyBytes > limits.maxBytes) return stop(tooLarge(origin, limits, coding === 'identity' ? 'on the wire' : `after ${coding} decompression`));
+      if (bodyBytes > limits.maxBytes)
+        return stop(tooLarge(origin, limits, coding === 'identity' ? 'on the wire' : `after ${coding} decompression`));
       chunks.push(chunk);
     });
-    out.on('error', (error: Error) => stop(new FetchError('fetch/bad-encoding', `${origin}: broken ${coding} body (${error.message})`)));
+    out.on('error', (error: Error) =>
+      stop(new FetchError('fetch/bad-encoding', `${origin}: broken ${coding} body (${error.message})`)),
+    );
     out.on('end', () => {
       if (isDone) return;
       isDone = true;
       resolve(Buffer.concat(chunks));
     });
   });
+}
+
+/** The promise's value, or the error made by `onTimeout` once the deadline passes (DNS lookups can hang). */
+async function withDeadline<T>(promise: Promise<T>, deadline: number, onTimeout: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([promise, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function tooLarge(origin: string, limits: FetchLimits, where: string): FetchError {

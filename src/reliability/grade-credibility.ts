@@ -82,7 +82,10 @@ export function gradeCredibility(
 }
 
 /** One key per independent source: credited source or outlet, merged across near-duplicate texts. */
-function independenceKeys(articles: readonly GradedArticle[], nearDuplicates: readonly number[][]): Map<number, string> {
+function independenceKeys(
+  articles: readonly GradedArticle[],
+  nearDuplicates: readonly number[][],
+): Map<number, string> {
   const keys = new Map<number, string>();
   for (const a of articles) keys.set(a.articleId, (a.credited ?? a.outlet.name).trim().toLowerCase());
   for (const group of nearDuplicates) {
@@ -96,7 +99,8 @@ function independenceKeys(articles: readonly GradedArticle[], nearDuplicates: re
 /** Same kind of action (CAMEO root) between the same countries; an unknown side matches anything. */
 function isSameEvent(a: GradedEvent, b: GradedEvent): boolean {
   if (a.cameo.slice(0, 2) !== b.cameo.slice(0, 2)) return false;
-  const side = (x: string | null, y: string | null): boolean => x === null || y === null || x.slice(0, 3) === y.slice(0, 3);
+  const side = (x: string | null, y: string | null): boolean =>
+    x === null || y === null || x.slice(0, 3) === y.slice(0, 3);
   return side(a.sourceCode, b.sourceCode) && side(a.targetCode, b.targetCode);
 }
 

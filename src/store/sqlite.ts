@@ -504,8 +504,20 @@ export class SqliteStore implements Store {
 
   // ---- Monitoring: watch state, stories, outlets, event credibility, alerts ----
 
+  /** Prepared statements of the monitoring methods, by SQL: the watcher calls them per feed item. */
+  readonly #statements = new Map<string, Database.Statement>();
+
+  #prepared(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   async getWatchState(sourceKey: string): Promise<WatchState | null> {
-    const r = this.db.prepare('SELECT * FROM watch_sources WHERE source_key = ?').get(sourceKey) as Row | undefined;
+    const r = this.#prepared('SELECT * FROM watch_sources WHERE source_key = ?').get(sourceKey) as Row | undefined;
     if (!r) return null;
     const str = (k: string): string | null => (r[k] as string | null) ?? null;
     return {
@@ -519,18 +531,17 @@ export class SqliteStore implements Store {
   }
 
   async putWatchState(s: WatchState): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO watch_sources (source_key, etag, last_modified, last_polled_at, last_status, last_error)
+    this.#prepared(
+      `INSERT OR REPLACE INTO watch_sources (source_key, etag, last_modified, last_polled_at, last_status, last_error)
          VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(s.sourceKey, s.etag, s.lastModified, s.lastPolledAt, s.lastStatus, s.lastError);
+    ).run(s.sourceKey, s.etag, s.lastModified, s.lastPolledAt, s.lastStatus, s.lastError);
   }
 
   async getWatchItem(sourceKey: string, itemId: string): Promise<WatchItem | null> {
-    const r = this.db.prepare('SELECT * FROM watch_items WHERE source_key = ? AND item_id = ?').get(sourceKey, itemId) as
-      | Row
-      | undefined;
+    const r = this.#prepared('SELECT * FROM watch_items WHERE source_key = ? AND item_id = ?').get(
+      sourceKey,
+      itemId,
+    ) as Row | undefined;
     if (!r) return null;
     return {
       sourceKey,
@@ -544,32 +555,36 @@ export class SqliteStore implements Store {
   }
 
   async isUrlWatched(url: string): Promise<boolean> {
-    return this.db.prepare(`SELECT 1 FROM watch_items WHERE url = ? AND status = 'ingested' LIMIT 1`).get(url) !== undefined;
+    return (
+      this.#prepared(`SELECT 1 FROM watch_items WHERE url = ? AND status = 'ingested' LIMIT 1`).get(url) !== undefined
+    );
   }
 
   async putWatchItem(i: WatchItem): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO watch_items (source_key, item_id, url, status, attempts, article_id, seen_at)
+    this.#prepared(
+      `INSERT OR REPLACE INTO watch_items (source_key, item_id, url, status, attempts, article_id, seen_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(i.sourceKey, i.itemId, i.url, i.status, i.attempts, i.articleId, i.seenAt);
+    ).run(i.sourceKey, i.itemId, i.url, i.status, i.attempts, i.articleId, i.seenAt);
   }
 
   async putStoryFeatures(articleId: number, day: string | null, features: unknown): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO story_features (article_id, day, features) VALUES (?, ?, ?)
+    this.#prepared(
+      `INSERT INTO story_features (article_id, day, features) VALUES (?, ?, ?)
          ON CONFLICT(article_id) DO UPDATE SET day = excluded.day, features = excluded.features`,
-      )
-      .run(articleId, day, JSON.stringify(features));
+    ).run(articleId, day, JSON.stringify(features));
   }
 
   async listStoryFeatures(filter: StoryFeatureFilter = {}): Promise<StoryFeatureRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.since) (where.push('(day >= ? OR day IS NULL)'), params.push(filter.since));
-    if (filter.until) (where.push('(day <= ? OR day IS NULL)'), params.push(filter.until));
+    if (filter.since) {
+      where.push('(day >= ? OR day IS NULL)');
+      params.push(filter.since);
+    }
+    if (filter.until) {
+      where.push('(day <= ? OR day IS NULL)');
+      params.push(filter.until);
+    }
     if (filter.articleIds) {
       where.push(`article_id IN (SELECT value FROM json_each(?))`);
       params.push(JSON.stringify(filter.articleIds));
@@ -598,7 +613,14 @@ export class SqliteStore implements Store {
           .filter((id): id is number => id !== null && !ids.includes(id));
         for (const id of previous) touched.add(id);
         let id = previous.length > 0 ? Math.min(...previous) : null;
-        const values = [draft.headline, draft.firstSeen, draft.lastSeen, draft.articleIds.length, draft.outletCount, now];
+        const values = [
+          draft.headline,
+          draft.firstSeen,
+          draft.lastSeen,
+          draft.articleIds.length,
+          draft.outletCount,
+          now,
+        ];
         if (id === null) {
           id = Number(
             this.db
@@ -609,7 +631,9 @@ export class SqliteStore implements Store {
           );
         } else {
           this.db
-            .prepare(`UPDATE stories SET headline=?, first_seen=?, last_seen=?, article_count=?, outlet_count=?, updated_at=? WHERE id=?`)
+            .prepare(
+              `UPDATE stories SET headline=?, first_seen=?, last_seen=?, article_count=?, outlet_count=?, updated_at=? WHERE id=?`,
+            )
             .run(...values, id);
         }
         for (const articleId of draft.articleIds) assign.run(id, articleId);
@@ -621,7 +645,9 @@ export class SqliteStore implements Store {
           this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
         }
       }
-      this.db.prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)').run();
+      this.db
+        .prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)')
+        .run();
       return ids;
     })();
   }
@@ -629,9 +655,18 @@ export class SqliteStore implements Store {
   async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.since) (where.push('substr(first_seen, 1, 10) >= ?'), params.push(filter.since.slice(0, 10)));
-    if (filter.until) (where.push('substr(first_seen, 1, 10) <= ?'), params.push(filter.until.slice(0, 10)));
-    if (filter.minOutlets !== undefined) (where.push('outlet_count >= ?'), params.push(filter.minOutlets));
+    if (filter.since) {
+      where.push('substr(first_seen, 1, 10) >= ?');
+      params.push(filter.since.slice(0, 10));
+    }
+    if (filter.until) {
+      where.push('substr(first_seen, 1, 10) <= ?');
+      params.push(filter.until.slice(0, 10));
+    }
+    if (filter.minOutlets !== undefined) {
+      where.push('outlet_count >= ?');
+      params.push(filter.minOutlets);
+    }
     return this.db
       .prepare(
         `SELECT id, headline, first_seen AS firstSeen, last_seen AS lastSeen, article_count AS articleCount,
@@ -684,7 +719,16 @@ export class SqliteStore implements Store {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       for (const o of outlets) {
-        insert.run(o.name, o.host, o.reliability, o.kind, o.isStateAffiliated ? 1 : 0, o.isWireAgency ? 1 : 0, o.isOfficialBody ? 1 : 0, o.gradeOrigin);
+        insert.run(
+          o.name,
+          o.host,
+          o.reliability,
+          o.kind,
+          o.isStateAffiliated ? 1 : 0,
+          o.isWireAgency ? 1 : 0,
+          o.isOfficialBody ? 1 : 0,
+          o.gradeOrigin,
+        );
       }
     })();
   }
@@ -710,15 +754,22 @@ export class SqliteStore implements Store {
         `INSERT OR REPLACE INTO event_credibility (event_id, article_id, story_id, grade, independent_sources, reason)
          SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?)`,
       );
-      for (const g of grades) insert.run(g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason, g.eventId);
+      for (const g of grades)
+        insert.run(g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason, g.eventId);
     })();
   }
 
   async listEventCredibility(filter: { storyId?: number; articleId?: number } = {}): Promise<EventCredibility[]> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.storyId !== undefined) (where.push('story_id = ?'), params.push(filter.storyId));
-    if (filter.articleId !== undefined) (where.push('article_id = ?'), params.push(filter.articleId));
+    if (filter.storyId !== undefined) {
+      where.push('story_id = ?');
+      params.push(filter.storyId);
+    }
+    if (filter.articleId !== undefined) {
+      where.push('article_id = ?');
+      params.push(filter.articleId);
+    }
     return this.db
       .prepare(
         `SELECT event_id AS eventId, article_id AS articleId, story_id AS storyId, grade,
@@ -732,7 +783,8 @@ export class SqliteStore implements Store {
     return Number(
       this.db
         .prepare('INSERT INTO alerts (name, query, email, digest, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(alert.name, JSON.stringify(alert.query), alert.email, alert.digest, new Date().toISOString()).lastInsertRowid,
+        .run(alert.name, JSON.stringify(alert.query), alert.email, alert.digest, new Date().toISOString())
+        .lastInsertRowid,
     );
   }
 
@@ -750,7 +802,9 @@ export class SqliteStore implements Store {
   }
 
   async markAlertSent(id: number, at: string, lastArticleId: number): Promise<void> {
-    this.db.prepare('UPDATE alerts SET last_sent_at = ?, last_article_id = max(last_article_id, ?) WHERE id = ?').run(at, lastArticleId, id);
+    this.db
+      .prepare('UPDATE alerts SET last_sent_at = ?, last_article_id = max(last_article_id, ?) WHERE id = ?')
+      .run(at, lastArticleId, id);
   }
 }
 

@@ -16,15 +16,27 @@ export interface StoryUpdate {
 }
 
 /** Computes and stores the story features of the given articles; returns them. */
-async function featurize(store: Store, articleIds: readonly number[], directory: OutletDirectory): Promise<ClusterItem[]> {
+async function featurize(
+  store: Store,
+  articleIds: readonly number[],
+  directory: OutletDirectory,
+): Promise<ClusterItem[]> {
   const items: ClusterItem[] = [];
   for (const id of articleIds) {
     const article = await store.getArticle(id);
     if (!article) continue;
     const capture = await store.getCapture(article.captureId);
     const a = article.analysis.article;
-    const outlet = directory.identify({ publisher: a.publisher, url: a.url ?? capture?.url ?? null, origin: article.origin });
-    const features = storyFeatures({ analysis: article.analysis, outlet: outlet.name, capturedAt: capture?.capturedAt ?? null });
+    const outlet = directory.identify({
+      publisher: a.publisher,
+      url: a.url ?? capture?.url ?? null,
+      origin: article.origin,
+    });
+    const features = storyFeatures({
+      analysis: article.analysis,
+      outlet: outlet.name,
+      capturedAt: capture?.capturedAt ?? null,
+    });
     await store.putStoryFeatures(id, features.day, features);
     items.push({ articleId: id, features });
   }
@@ -32,10 +44,17 @@ async function featurize(store: Store, articleIds: readonly number[], directory:
 }
 
 /** Adds new articles to stories: re-clusters the articles within reach of their dates and saves the stories they join. */
-export async function updateStories(store: Store, articleIds: readonly number[], directory: OutletDirectory): Promise<StoryUpdate> {
+export async function updateStories(
+  store: Store,
+  articleIds: readonly number[],
+  directory: OutletDirectory,
+): Promise<StoryUpdate> {
   if (articleIds.length === 0) return { storyIds: [], gradedEvents: 0 };
   const fresh = await featurize(store, articleIds, directory);
-  const days = fresh.map((i) => i.features.day).filter((d): d is string => d !== null).sort();
+  const days = fresh
+    .map((i) => i.features.day)
+    .filter((d): d is string => d !== null)
+    .sort();
   const reach = STORY_WINDOW_DAYS * 2;
   const rows = await store.listStoryFeatures(
     days.length > 0 ? { since: shiftDay(days[0]!, -reach), until: shiftDay(days[days.length - 1]!, reach) } : {},
@@ -81,7 +100,13 @@ async function saveGroups(
         articleId,
         outlet: directory.byName(f.outlet) ?? directory.identify({ publisher: f.outlet, url: null, origin: null }),
         credited: f.credited,
-        events: events.map((e) => ({ id: e.id, cameo: e.cameo, sourceCode: e.sourceCode, targetCode: e.targetCode, modality: e.modality })),
+        events: events.map((e) => ({
+          id: e.id,
+          cameo: e.cameo,
+          sourceCode: e.sourceCode,
+          targetCode: e.targetCode,
+          modality: e.modality,
+        })),
       });
     }
     const grades = gradeCredibility(storyIds[i] ?? null, articles, nearDuplicates);
@@ -94,7 +119,10 @@ async function saveGroups(
 /** A story's headline comes from its most reliable outlet's earliest article. */
 function draftOf(group: number[], byId: Map<number, StoryFeatures>, directory: OutletDirectory): StoryDraft {
   const members = group.map((id) => byId.get(id)!);
-  const times = members.map((f) => f.published).filter((p): p is string => p !== null).sort();
+  const times = members
+    .map((f) => f.published)
+    .filter((p): p is string => p !== null)
+    .sort();
   const grade = (f: StoryFeatures): string => directory.byName(f.outlet)?.reliability ?? 'F';
   const lead = [...members].sort(
     (a, b) => grade(a).localeCompare(grade(b)) || (a.published ?? '~').localeCompare(b.published ?? '~'),

@@ -28,7 +28,12 @@ export interface WarcImportSummary {
 }
 
 /** Imports the pages of one WARC file; a broken record or file is reported as a failed outcome, never thrown. */
-export async function importWarc(store: Store, ctx: Context, file: string, options: WarcImportOptions = {}): Promise<WarcImportSummary> {
+export async function importWarc(
+  store: Store,
+  ctx: Context,
+  file: string,
+  options: WarcImportOptions = {},
+): Promise<WarcImportSummary> {
   const summary: WarcImportSummary = { records: 0, pages: 0, skipped: 0 };
   const report = (outcome: IngestOutcome): void => options.onOutcome?.(outcome);
   const fail = async (origin: string, code: string, message: string): Promise<void> => {
@@ -54,21 +59,30 @@ export async function importWarc(store: Store, ctx: Context, file: string, optio
       // The declared length bounds what is read (and inflated): past the limit the record is refused unread.
       if (record.warcContentLength > ctx.limits.maxBytes) {
         await record.skipFully();
-        await fail(origin, 'capture/too-large', `${origin}: record of ${record.warcContentLength} bytes is over the size limit of ${ctx.limits.maxBytes} bytes`);
+        await fail(
+          origin,
+          'capture/too-large',
+          `${origin}: record of ${record.warcContentLength} bytes is over the size limit of ${ctx.limits.maxBytes} bytes`,
+        );
         continue;
       }
       const body = Buffer.from(await record.readFully(true));
       summary.pages++;
       const capturedAt = toIso(record.warcDate ?? null);
       report(
-        await ingestOne(store, { origin, bytes: body, url: uri, contentType, ...(capturedAt ? { capturedAt } : {}) }, ctx),
+        await ingestOne(
+          store,
+          { origin, bytes: body, url: uri, contentType, ...(capturedAt ? { capturedAt } : {}) },
+          ctx,
+        ),
       );
     }
   } catch (error) {
     await fail(file, 'warc/invalid', `${file}: not a readable WARC file (${describeError(error).message})`);
     return summary;
   }
-  if (summary.records === 0) await fail(file, 'warc/invalid', `${file}: not a readable WARC file (no WARC records found)`);
+  if (summary.records === 0)
+    await fail(file, 'warc/invalid', `${file}: not a readable WARC file (no WARC records found)`);
   return summary;
 }
 

@@ -24,7 +24,10 @@ const XML_DECLARATIONS = /<!(DOCTYPE|ENTITY)\b/i;
 export function assertSafeXml(text: string, origin: string): void {
   const match = XML_DECLARATIONS.exec(text);
   if (match) {
-    throw new InputError('feed/xml-declaration', `${origin}: refused: the document declares <!${match[1]!.toUpperCase()}> (entity expansion is not allowed)`);
+    throw new InputError(
+      'feed/xml-declaration',
+      `${origin}: refused: the document declares <!${match[1]!.toUpperCase()}> (entity expansion is not allowed)`,
+    );
   }
 }
 
@@ -41,7 +44,10 @@ export function readFeed(bytes: Buffer, origin: string, baseUrl: string): ReadFe
   try {
     parsed = parseFeed(trimmed.startsWith('{') ? (JSON.parse(trimmed) as object) : text);
   } catch (error) {
-    throw new InputError('feed/invalid', `${origin}: not a readable RSS, Atom, RDF or JSON feed (${(error as Error).message})`);
+    throw new InputError(
+      'feed/invalid',
+      `${origin}: not a readable RSS, Atom, RDF or JSON feed (${(error as Error).message})`,
+    );
   }
   const items: FeedItem[] = [];
   const raw = parsed.feed as { title?: unknown; items?: unknown[]; entries?: unknown[] };
@@ -55,7 +61,13 @@ export function readFeed(bytes: Buffer, origin: string, baseUrl: string): ReadFe
       id: String(id),
       url,
       title: textOf(entry['title']),
-      published: toIso(entry['pubDate'] ?? entry['published'] ?? entry['date_published'] ?? entry['updated'] ?? (entry['dc'] as { date?: unknown } | undefined)?.date),
+      published: toIso(
+        entry['pubDate'] ??
+          entry['published'] ??
+          entry['date_published'] ??
+          entry['updated'] ??
+          (entry['dc'] as { date?: unknown } | undefined)?.date,
+      ),
     });
   }
   return { format: parsed.format, title: textOf(raw.title), items };
@@ -85,7 +97,7 @@ function absolute(link: string, base: string): string | null {
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (value && typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') {
-    return ((value as { value: string }).value.trim() || null);
+    return (value as { value: string }).value.trim() || null;
   }
   return null;
 }

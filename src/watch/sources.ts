@@ -92,13 +92,15 @@ function readSource(entry: unknown, where: string): SourceConfig {
   const url = str('url') ?? str('feed') ?? str('page');
   const name = str('name') ?? (url ? new URL(url).hostname : null);
   if (!name) throw new InputError('config/sources', `${where}: a source needs a name or a url`);
-  if (url && !/^https?:\/\//i.test(url)) throw new InputError('config/sources', `${where}.url: not an http(s) URL: ${url}`);
+  if (url && !/^https?:\/\//i.test(url))
+    throw new InputError('config/sources', `${where}.url: not an http(s) URL: ${url}`);
   const reliability = str('reliability')?.toUpperCase() ?? null;
   if (reliability !== null && !RELIABILITY_GRADES.includes(reliability as ReliabilityGrade)) {
     throw new InputError('config/sources', `${where}.reliability: expected one of A–F, got ${reliability}`);
   }
   const type = str('type') ?? (e['page'] !== undefined ? 'page' : 'feed');
-  if (type !== 'feed' && type !== 'page') throw new InputError('config/sources', `${where}.type: expected feed or page`);
+  if (type !== 'feed' && type !== 'page')
+    throw new InputError('config/sources', `${where}.type: expected feed or page`);
   const interval = e['intervalMinutes'];
   if (interval !== undefined && (typeof interval !== 'number' || !(interval > 0))) {
     throw new InputError('config/sources', `${where}.intervalMinutes: expected a positive number`);
@@ -115,7 +117,8 @@ function readSource(entry: unknown, where: string): SourceConfig {
     reliability: reliability as ReliabilityGrade | null,
     isStateAffiliated: bool('stateAffiliated'),
     isWireAgency: bool('wireAgency') ?? (str('kind') === 'wire' ? true : null),
-    isOfficialBody: bool('officialBody') ?? (['ministry', 'government', 'igo', 'official'].includes(str('kind') ?? '') ? true : null),
+    isOfficialBody:
+      bool('officialBody') ?? (['ministry', 'government', 'igo', 'official'].includes(str('kind') ?? '') ? true : null),
     intervalMinutes: typeof interval === 'number' ? interval : null,
   };
 }
@@ -125,9 +128,11 @@ export function fetchLimitsFrom(config: Config): FetchLimits {
   const section = (config['fetch'] ?? {}) as Partial<FetchLimits>;
   const limits: FetchLimits = { ...DEFAULT_FETCH_LIMITS, ...section };
   for (const key of ['timeoutMs', 'maxBytes', 'maxRedirects'] as const) {
-    if (!Number.isInteger(limits[key]) || limits[key] < 0) throw new InputError('config/fetch', `fetch.${key}: expected a whole number`);
+    if (!Number.isInteger(limits[key]) || limits[key] < 0)
+      throw new InputError('config/fetch', `fetch.${key}: expected a whole number`);
   }
-  if (!Array.isArray(limits.allowAddresses)) throw new InputError('config/fetch', 'fetch.allowAddresses: expected a list of addresses');
+  if (!Array.isArray(limits.allowAddresses))
+    throw new InputError('config/fetch', 'fetch.allowAddresses: expected a list of addresses');
   return limits;
 }
 

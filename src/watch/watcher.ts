@@ -84,9 +84,12 @@ export class Watcher {
       problems: [],
     };
     const queue = [...sources];
-    const workers = Array.from({ length: Math.max(1, Math.min(this.#o.settings.concurrency, queue.length)) }, async () => {
-      for (let source = queue.shift(); source; source = queue.shift()) await this.#pollSource(source, report);
-    });
+    const workers = Array.from(
+      { length: Math.max(1, Math.min(this.#o.settings.concurrency, queue.length)) },
+      async () => {
+        for (let source = queue.shift(); source; source = queue.shift()) await this.#pollSource(source, report);
+      },
+    );
     await Promise.all(workers);
     if (this.#o.isUpdatingStories !== false && report.articleIds.length > 0) {
       try {
@@ -133,17 +136,35 @@ export class Watcher {
         etag: state?.etag ?? null,
         lastModified: state?.lastModified ?? null,
       });
-      const next = { sourceKey: url, etag: result.etag, lastModified: result.lastModified, lastPolledAt: polledAt, lastError: null };
+      const next = {
+        sourceKey: url,
+        etag: result.etag,
+        lastModified: result.lastModified,
+        lastPolledAt: polledAt,
+        lastError: null,
+      };
       if (result.isNotModified) {
         report.notModified++;
-        await store.putWatchState({ ...next, etag: result.etag ?? state?.etag ?? null, lastModified: result.lastModified ?? state?.lastModified ?? null, lastStatus: 'not-modified' });
+        await store.putWatchState({
+          ...next,
+          etag: result.etag ?? state?.etag ?? null,
+          lastModified: result.lastModified ?? state?.lastModified ?? null,
+          lastStatus: 'not-modified',
+        });
         return;
       }
       if (source.type === 'page') {
-        await this.#ingestPage(source, { id: result.url, url: result.url, published: null }, report, result.body, result.contentType);
+        await this.#ingestPage(
+          source,
+          { id: result.url, url: result.url, published: null },
+          report,
+          result.body,
+          result.contentType,
+        );
       } else {
         const feed = readFeed(result.body, url, result.url);
-        for (const item of feed.items.slice(0, this.#o.settings.maxItemsPerFeed)) await this.#handleItem(source, item, report);
+        for (const item of feed.items.slice(0, this.#o.settings.maxItemsPerFeed))
+          await this.#handleItem(source, item, report);
       }
       // Validators are saved only once the items are handled, so a crash mid-feed re-reads it next time.
       await store.putWatchState({ ...next, lastStatus: 'ok' });
@@ -158,11 +179,21 @@ export class Watcher {
         lastStatus: 'failed',
         lastError: problem.message,
       });
-      await store.recordFailure({ origin: url, sha256: null, code: problem.code, message: problem.message, at: polledAt });
+      await store.recordFailure({
+        origin: url,
+        sha256: null,
+        code: problem.code,
+        message: problem.message,
+        at: polledAt,
+      });
     }
   }
 
-  async #handleItem(source: SourceConfig, item: { id: string; url: string | null; published: string | null }, report: PollReport): Promise<void> {
+  async #handleItem(
+    source: SourceConfig,
+    item: { id: string; url: string | null; published: string | null },
+    report: PollReport,
+  ): Promise<void> {
     const { store, settings } = this.#o;
     report.items++;
     const seen = await store.getWatchItem(source.url!, item.id);
@@ -199,11 +230,21 @@ export class Watcher {
       await this.#pacer.wait(new URL(item.url).host);
       const page = await fetchUrl(item.url, { limits: this.#o.limits, accept: PAGE_TYPES });
       const articleId = await this.#ingestPage(source, item, report, page.body, page.contentType, page.url);
-      await store.putWatchItem({ ...record, status: articleId === false ? 'failed' : 'ingested', articleId: articleId || null });
+      await store.putWatchItem({
+        ...record,
+        status: articleId === false ? 'failed' : 'ingested',
+        articleId: articleId || null,
+      });
     } catch (error) {
       report.failedItems++;
       const problem = this.#problem(report, item.url, error);
-      await store.recordFailure({ origin: item.url, sha256: null, code: problem.code, message: problem.message, at: record.seenAt });
+      await store.recordFailure({
+        origin: item.url,
+        sha256: null,
+        code: problem.code,
+        message: problem.message,
+        at: record.seenAt,
+      });
       await store.putWatchItem({ ...record, status: 'failed' });
     }
   }
@@ -220,7 +261,14 @@ export class Watcher {
     const origin = finalUrl ?? item.url ?? item.id;
     const outcome = await (this.#o.ingest ?? ingestOne)(
       this.#o.store,
-      { origin, bytes: body, url: origin, contentType, published: item.published, capturedAt: new Date().toISOString() },
+      {
+        origin,
+        bytes: body,
+        url: origin,
+        contentType,
+        published: item.published,
+        capturedAt: new Date().toISOString(),
+      },
       this.#o.ctx,
     );
     if (outcome.status === 'failed') {
@@ -236,7 +284,9 @@ export class Watcher {
     }
     report.ingested++;
     if (outcome.articleId !== null) report.articleIds.push(outcome.articleId);
-    this.#o.log?.(`${outcome.status.padEnd(10)} ${origin}${outcome.articleId !== null ? ` (article ${outcome.articleId})` : ''}`);
+    this.#o.log?.(
+      `${outcome.status.padEnd(10)} ${origin}${outcome.articleId !== null ? ` (article ${outcome.articleId})` : ''}`,
+    );
     return outcome.articleId;
   }
 

@@ -33,7 +33,10 @@ before(async () => {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString('utf8') });
+        received.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString('utf8'),
+        });
         callback();
       });
     },
@@ -58,20 +61,40 @@ after(async () => {
   await new Promise<void>((resolve) => sink.close(() => resolve()));
 });
 
-const ALERT = { name: 'Tajikistan <armour> & "tanks"', q: 'Tajikistan', email: 'analyst@example.org', digest: 'immediate' };
+const ALERT = {
+  name: 'Tajikistan <armour> & "tanks"',
+  q: 'Tajikistan',
+  email: 'analyst@example.org',
+  digest: 'immediate',
+};
 
 test('alerts need the bearer token to be created or deleted', async () => {
   const anonymous = await app.inject({ method: 'POST', url: '/api/alerts', payload: ALERT });
   assert.equal(anonymous.statusCode, 401);
-  const wrong = await app.inject({ method: 'POST', url: '/api/alerts', payload: ALERT, headers: { authorization: 'Bearer nope' } });
+  const wrong = await app.inject({
+    method: 'POST',
+    url: '/api/alerts',
+    payload: ALERT,
+    headers: { authorization: 'Bearer nope' },
+  });
   assert.equal(wrong.statusCode, 401);
-  const invalid = await app.inject({ method: 'POST', url: '/api/alerts', payload: { ...ALERT, email: 'not-an-address' }, headers: { authorization: `Bearer ${TOKEN}` } });
+  const invalid = await app.inject({
+    method: 'POST',
+    url: '/api/alerts',
+    payload: { ...ALERT, email: 'not-an-address' },
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   assert.equal(invalid.statusCode, 400);
   assert.match(invalid.json().error.message, /^email:/);
 });
 
 test('an alert has an XML-escaped Atom feed, sends an e-mail digest to the SMTP sink once, and can be deleted', async () => {
-  const created = await app.inject({ method: 'POST', url: '/api/alerts', payload: ALERT, headers: { authorization: `Bearer ${TOKEN}` } });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/alerts',
+    payload: ALERT,
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   assert.equal(created.statusCode, 201, created.body);
   const id = created.json().id as number;
 
@@ -81,13 +104,24 @@ test('an alert has an XML-escaped Atom feed, sends an e-mail digest to the SMTP 
   const feed = await app.inject({ method: 'GET', url: `/api/alerts/${id}/feed.atom` });
   assert.equal(feed.statusCode, 200);
   assert.match(feed.headers['content-type'] as string, /^application\/atom\+xml/);
-  assert.ok(feed.body.includes('Watchfloor alert: Tajikistan &lt;armour&gt; &amp; &quot;tanks&quot;'), feed.body.slice(0, 400));
+  assert.ok(
+    feed.body.includes('Watchfloor alert: Tajikistan &lt;armour&gt; &amp; &quot;tanks&quot;'),
+    feed.body.slice(0, 400),
+  );
   const parsed = parseAtomFeed(feed.body);
   assert.equal(parsed.entries?.length, 1);
   assert.match(JSON.stringify(parsed.entries?.[0]?.title), /Tajikistan/);
 
   const results = await runAlerts(store, {
-    smtp: { host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, user: null, pass: null, from: 'watchfloor@example.org' },
+    smtp: {
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      user: null,
+      pass: null,
+      from: 'watchfloor@example.org',
+    },
     baseUrl: 'http://desk.test',
   });
   assert.deepEqual(results, [{ alertId: id, sent: 1, error: null }]);
@@ -98,20 +132,38 @@ test('an alert has an XML-escaped Atom feed, sends an e-mail digest to the SMTP 
   assert.match(received[0]!.data, /Russia hands Tajikistan armoured vehicles/);
 
   const again = await runAlerts(store, {
-    smtp: { host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true, user: null, pass: null, from: 'watchfloor@example.org' },
+    smtp: {
+      host: '127.0.0.1',
+      port: smtpPort,
+      secure: false,
+      ignoreTLS: true,
+      user: null,
+      pass: null,
+      from: 'watchfloor@example.org',
+    },
     baseUrl: 'http://desk.test',
   });
   assert.deepEqual(again, [{ alertId: id, sent: 0, error: null }], 'nothing new, nothing sent');
   assert.equal(received.length, 1);
 
-  const removed = await app.inject({ method: 'DELETE', url: `/api/alerts/${id}`, headers: { authorization: `Bearer ${TOKEN}` } });
+  const removed = await app.inject({
+    method: 'DELETE',
+    url: `/api/alerts/${id}`,
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
   assert.equal(removed.statusCode, 204);
   assert.equal((await app.inject({ method: 'GET', url: `/api/alerts/${id}/feed.atom` })).statusCode, 404);
 });
 
 test('alert input: filters are kept, unknown digests and oversized fields refused', () => {
-  assert.deepEqual(readAlertInput({ name: 'x', query: { q: 'tanks', country: 'POL' } }).query, { q: 'tanks', country: 'POL' });
-  assert.throws(() => readAlertInput({ name: 'x', email: 'a@b.org', digest: 'hourly' }), /digest: expected one of immediate, daily, none/);
+  assert.deepEqual(readAlertInput({ name: 'x', query: { q: 'tanks', country: 'POL' } }).query, {
+    q: 'tanks',
+    country: 'POL',
+  });
+  assert.throws(
+    () => readAlertInput({ name: 'x', email: 'a@b.org', digest: 'hourly' }),
+    /digest: expected one of immediate, daily, none/,
+  );
   assert.throws(() => readAlertInput({ name: 'x'.repeat(201) }), /^RequestError: name:|name: expected/);
   assert.throws(() => readAlertInput({ name: 'x', digest: 'daily' }), /email: expected needed for daily digests/);
 });

@@ -16,12 +16,36 @@ export interface FeedPage {
 
 /** Three stories, each told by more than one outlet (from demo/corpus). */
 export const DEMO_PAGES: FeedPage[] = [
-  { file: 'meridian-wire/2021-09-11-russia-hands-tajikistan-armoured-vehicles-tanks-for-base.html', title: 'Russia hands Tajikistan armoured vehicles', published: '2021-09-11T13:05:00Z' },
-  { file: 'sever-news/2021-09-11-russian-base-in-tajikistan-to-get-30-new-tanks.html', title: 'Russian base in Tajikistan to get 30 new tanks', published: '2021-09-11T10:00:00Z' },
-  { file: 'meridian-wire/2022-09-01-iaea-inspectors-reach-zaporizhzhia-nuclear-plant.html', title: 'IAEA inspectors reach Zaporizhzhia', published: '2022-09-01T17:45:00Z' },
-  { file: 'le-veilleur/2022-09-01-les-inspecteurs-de-l-aiea-arrivent-a-zaporijjia.html', title: "Les inspecteurs de l'AIEA arrivent", published: '2022-09-01T19:10:00Z' },
-  { file: 'meridian-wire/2023-07-12-north-korea-fires-long-range-missile-into-sea-of-japan.html', title: 'North Korea fires long-range missile', published: '2023-07-12T06:20:00Z' },
-  { file: 'pacific-ledger/2023-07-12-pyongyang-launches-icbm-during-nato-summit.txt', title: 'Pyongyang launches ICBM', published: '2023-07-12T08:00:00Z' },
+  {
+    file: 'meridian-wire/2021-09-11-russia-hands-tajikistan-armoured-vehicles-tanks-for-base.html',
+    title: 'Russia hands Tajikistan armoured vehicles',
+    published: '2021-09-11T13:05:00Z',
+  },
+  {
+    file: 'sever-news/2021-09-11-russian-base-in-tajikistan-to-get-30-new-tanks.html',
+    title: 'Russian base in Tajikistan to get 30 new tanks',
+    published: '2021-09-11T10:00:00Z',
+  },
+  {
+    file: 'meridian-wire/2022-09-01-iaea-inspectors-reach-zaporizhzhia-nuclear-plant.html',
+    title: 'IAEA inspectors reach Zaporizhzhia',
+    published: '2022-09-01T17:45:00Z',
+  },
+  {
+    file: 'le-veilleur/2022-09-01-les-inspecteurs-de-l-aiea-arrivent-a-zaporijjia.html',
+    title: "Les inspecteurs de l'AIEA arrivent",
+    published: '2022-09-01T19:10:00Z',
+  },
+  {
+    file: 'meridian-wire/2023-07-12-north-korea-fires-long-range-missile-into-sea-of-japan.html',
+    title: 'North Korea fires long-range missile',
+    published: '2023-07-12T06:20:00Z',
+  },
+  {
+    file: 'pacific-ledger/2023-07-12-pyongyang-launches-icbm-during-nato-summit.txt',
+    title: 'Pyongyang launches ICBM',
+    published: '2023-07-12T08:00:00Z',
+  },
 ];
 
 export interface LoopbackServer {
@@ -42,7 +66,8 @@ export function rssFeed(base: string, pages: readonly FeedPage[], extraLinks: st
       `<item><title>${escapeXml(p.title)}</title><link>${base}/corpus/${p.file}</link><guid>${base}/corpus/${p.file}</guid>` +
       `<pubDate>${new Date(p.published).toUTCString()}</pubDate></item>`,
   );
-  for (const link of extraLinks) items.push(`<item><title>extra</title><link>${base}${link}</link><guid>${base}${link}</guid></item>`);
+  for (const link of extraLinks)
+    items.push(`<item><title>extra</title><link>${base}${link}</link><guid>${base}${link}</guid></item>`);
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Test feed</title><link>${base}/</link>${items.join('')}</channel></rss>`;
 }
 
@@ -69,17 +94,35 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     if (p === '/feeds/good.rss') {
       const etag = '"good-v1"';
       if (req.headers['if-none-match'] === etag) return send(304, 'application/rss+xml', '', { etag });
-      return send(200, 'application/rss+xml; charset=utf-8', rssFeed(base, DEMO_PAGES.slice(0, 4), ['/private/secret.html', '/pages/missing.html']), { etag });
+      return send(
+        200,
+        'application/rss+xml; charset=utf-8',
+        rssFeed(base, DEMO_PAGES.slice(0, 4), ['/private/secret.html', '/pages/missing.html']),
+        { etag },
+      );
     }
     if (p === '/feeds/no-validators.rss') return send(200, 'application/rss+xml', rssFeed(base, DEMO_PAGES.slice(3)));
     if (p === '/feeds/atom.xml') {
       const entries = DEMO_PAGES.slice(4).map(
-        (pg) => `<entry><id>${base}/corpus/${pg.file}</id><title>${escapeXml(pg.title)}</title><updated>${pg.published}</updated><link rel="alternate" href="/corpus/${pg.file}"/></entry>`,
+        (pg) =>
+          `<entry><id>${base}/corpus/${pg.file}</id><title>${escapeXml(pg.title)}</title><updated>${pg.published}</updated><link rel="alternate" href="/corpus/${pg.file}"/></entry>`,
       );
-      return send(200, 'application/atom+xml', `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom test</title><id>urn:test</id><updated>2023-07-12T00:00:00Z</updated>${entries.join('')}</feed>`);
+      return send(
+        200,
+        'application/atom+xml',
+        `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom test</title><id>urn:test</id><updated>2023-07-12T00:00:00Z</updated>${entries.join('')}</feed>`,
+      );
     }
     if (p === '/feeds/feed.json') {
-      return send(200, 'application/feed+json', JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'JSON test', items: [{ id: 'j1', url: `${base}/corpus/${DEMO_PAGES[0]!.file}`, title: 'again' }] }));
+      return send(
+        200,
+        'application/feed+json',
+        JSON.stringify({
+          version: 'https://jsonfeed.org/version/1.1',
+          title: 'JSON test',
+          items: [{ id: 'j1', url: `${base}/corpus/${DEMO_PAGES[0]!.file}`, title: 'again' }],
+        }),
+      );
     }
     if (p === '/feeds/invalid.xml') return send(200, 'application/xml', 'this is { not <xml at all');
     if (p === '/feeds/bomb.xml') return send(200, 'application/xml', BILLION_LAUGHS);
@@ -99,8 +142,12 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
     }
     if (p === '/feeds/image.png') return send(200, 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     if (p === '/pages/big.html') return send(200, 'text/html', Buffer.alloc(2 * 1024 * 1024, 0x61));
-    if (p === '/pages/redirect.html') return send(301, 'text/plain', '', { location: `/corpus/${DEMO_PAGES[0]!.file}` });
-    if (p === '/pages/gzip.html') return send(200, 'text/html', gzipSync(Buffer.from('<html><body><p>compressed page</p></body></html>')), { 'content-encoding': 'gzip' });
+    if (p === '/pages/redirect.html')
+      return send(301, 'text/plain', '', { location: `/corpus/${DEMO_PAGES[0]!.file}` });
+    if (p === '/pages/gzip.html')
+      return send(200, 'text/html', gzipSync(Buffer.from('<html><body><p>compressed page</p></body></html>')), {
+        'content-encoding': 'gzip',
+      });
     if (p.startsWith('/corpus/')) {
       const file = path.resolve(CORPUS, decodeURIComponent(p.slice('/corpus/'.length)));
       if (!file.startsWith(CORPUS + path.sep)) return send(403, 'text/plain', 'no');

@@ -39,9 +39,11 @@ const OTHERS = [
 ];
 
 test('minhash estimates Jaccard similarity and LSH finds near-duplicates', () => {
-  const base = 'Russia has delivered twelve armoured vehicles and protective equipment to Tajikistan, the defence ministry said on Saturday, adding that thirty new tanks would reach its base by the end of the year.';
+  const base =
+    'Russia has delivered twelve armoured vehicles and protective equipment to Tajikistan, the defence ministry said on Saturday, adding that thirty new tanks would reach its base by the end of the year.';
   const copy = base.replace('on Saturday', 'on Saturday morning');
-  const other = 'Poland signed contracts for 180 K2 tanks and 212 K9 howitzers from South Korea on Friday, the first deliveries due in December.';
+  const other =
+    'Poland signed contracts for 180 K2 tanks and 212 K9 howitzers from South Korea on Friday, the first deliveries due in December.';
   const [a, b, c] = [base, copy, other].map((t) => minhash(shingles(t)));
   assert.ok(estimateJaccard(a!, b!) > 0.6, `copy: ${estimateJaccard(a!, b!)}`);
   assert.ok(estimateJaccard(a!, c!) < 0.1, `other: ${estimateJaccard(a!, c!)}`);
@@ -77,7 +79,13 @@ const outlet = (name: string, reliability: OutletRecord['reliability']): OutletR
   isOfficialBody: false,
   gradeOrigin: 'config',
 });
-const strike = (id: number, modality: 'asserted' | 'negated' = 'asserted') => ({ id, cameo: '190', sourceCode: 'USA', targetCode: 'YEM', modality });
+const strike = (id: number, modality: 'asserted' | 'negated' = 'asserted') => ({
+  id,
+  cameo: '190',
+  sourceCode: 'USA',
+  targetCode: 'YEM',
+  modality,
+});
 
 test('credibility: independent corroboration raises the grade; wire copy and near-duplicates count once', () => {
   const articles: GradedArticle[] = [
@@ -88,17 +96,40 @@ test('credibility: independent corroboration raises the grade; wire copy and nea
   ];
   // Wire and its republication count once: Wire, Daily B, Blog are three independent sources, the best graded B.
   const grades = gradeCredibility(7, articles);
-  assert.deepEqual(grades.map((g) => [g.eventId, g.grade, g.independentSources]), [[11, 1, 3], [12, 1, 3], [13, 1, 3], [14, 1, 3]]);
+  assert.deepEqual(
+    grades.map((g) => [g.eventId, g.grade, g.independentSources]),
+    [
+      [11, 1, 3],
+      [12, 1, 3],
+      [13, 1, 3],
+      [14, 1, 3],
+    ],
+  );
   // Blog's text is a near-duplicate of Daily B's: two independent sources remain.
   const copied = gradeCredibility(7, articles, [[3, 4]]);
-  assert.deepEqual(copied.map((g) => g.grade), [2, 2, 2, 2]);
+  assert.deepEqual(
+    copied.map((g) => g.grade),
+    [2, 2, 2, 2],
+  );
   assert.equal(copied[0]!.independentSources, 2);
 });
 
 test('credibility: a lone source is graded by its reliability, and denials make a report improbable', () => {
-  assert.equal(gradeCredibility(null, [{ articleId: 1, outlet: outlet('Wire', 'B'), credited: null, events: [strike(1)] }])[0]!.grade, 3);
-  assert.equal(gradeCredibility(null, [{ articleId: 1, outlet: outlet('Blog', 'D'), credited: null, events: [strike(1)] }])[0]!.grade, 4);
-  assert.equal(gradeCredibility(null, [{ articleId: 1, outlet: outlet('Unknown', 'F'), credited: null, events: [strike(1)] }])[0]!.grade, 6);
+  assert.equal(
+    gradeCredibility(null, [{ articleId: 1, outlet: outlet('Wire', 'B'), credited: null, events: [strike(1)] }])[0]!
+      .grade,
+    3,
+  );
+  assert.equal(
+    gradeCredibility(null, [{ articleId: 1, outlet: outlet('Blog', 'D'), credited: null, events: [strike(1)] }])[0]!
+      .grade,
+    4,
+  );
+  assert.equal(
+    gradeCredibility(null, [{ articleId: 1, outlet: outlet('Unknown', 'F'), credited: null, events: [strike(1)] }])[0]!
+      .grade,
+    6,
+  );
   const denied = gradeCredibility(null, [
     { articleId: 1, outlet: outlet('Blog', 'D'), credited: null, events: [strike(1)] },
     { articleId: 2, outlet: outlet('Ministry', 'B'), credited: null, events: [strike(2, 'negated')] },

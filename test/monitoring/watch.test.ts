@@ -17,15 +17,39 @@ before(async () => {
   server = await startLoopbackServer();
   dir = mkdtempSync(path.join(tmpdir(), 'watchfloor-watch-'));
   configFile = path.join(dir, 'watchfloor.config.json');
-  const feeds = ['good.rss', 'no-validators.rss', 'atom.xml', 'feed.json', 'invalid.xml', 'bomb.xml', 'gzip-bomb.xml', 'loop-a', 'slow.xml', 'image.png'];
+  const feeds = [
+    'good.rss',
+    'no-validators.rss',
+    'atom.xml',
+    'feed.json',
+    'invalid.xml',
+    'bomb.xml',
+    'gzip-bomb.xml',
+    'loop-a',
+    'slow.xml',
+    'image.png',
+  ];
   writeFileSync(
     configFile,
     JSON.stringify({
       db: path.join(dir, 'watch.db'),
       sources: [
         ...feeds.map((f) => ({ name: `Loopback ${f}`, url: `${server.url}/feeds/${f}` })),
-        { name: 'Meridian Wire', host: 'www.meridianwire.example', kind: 'wire', reliability: 'B', slug: 'meridian-wire' },
-        { name: 'Sever News Agency', host: 'www.severnews.example', kind: 'state', stateAffiliated: true, reliability: 'D', slug: 'sever-news' },
+        {
+          name: 'Meridian Wire',
+          host: 'www.meridianwire.example',
+          kind: 'wire',
+          reliability: 'B',
+          slug: 'meridian-wire',
+        },
+        {
+          name: 'Sever News Agency',
+          host: 'www.severnews.example',
+          kind: 'state',
+          stateAffiliated: true,
+          reliability: 'D',
+          slug: 'sever-news',
+        },
       ],
       fetch: { allowAddresses: ['127.0.0.1'], timeoutMs: 1500, maxBytes: 1024 * 1024 },
       watch: { hostIntervalMs: 0, concurrency: 1 },

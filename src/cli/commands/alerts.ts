@@ -33,7 +33,9 @@ export function registerAlerts(program: Command): void {
     .action(async (flags: AddFlags, command: Command) => {
       await withStore(command, async (store) => {
         const { name, email, digest, ...query } = flags;
-        const id = await store.putAlert(readAlertInput({ name, query, email: email ?? null, ...(digest ? { digest } : {}) }));
+        const id = await store.putAlert(
+          readAlertInput({ name, query, email: email ?? null, ...(digest ? { digest } : {}) }),
+        );
         process.stdout.write(`alert ${id} saved\n`);
       });
     });
@@ -46,7 +48,9 @@ export function registerAlerts(program: Command): void {
         const list = await store.listAlerts();
         if (flags.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
         for (const a of flags.json ? [] : list) {
-          process.stdout.write(`${a.id}\t${a.name}\t${JSON.stringify(a.query)}\t${a.email ?? '-'}\t${a.digest}\tlast sent ${a.lastSentAt ?? 'never'}\n`);
+          process.stdout.write(
+            `${a.id}\t${a.name}\t${JSON.stringify(a.query)}\t${a.email ?? '-'}\t${a.digest}\tlast sent ${a.lastSentAt ?? 'never'}\n`,
+          );
         }
       });
     });
@@ -66,7 +70,9 @@ export function registerAlerts(program: Command): void {
     .description('send the digests that are due over SMTP (config "smtp")')
     .option('--id <id>', 'only this alert')
     .action(async (flags: { id?: string }, command: Command) => {
-      process.exitCode = await withStore(command, (store, config) => sendDigests(store, config, flags.id ? [Number(flags.id)] : undefined));
+      process.exitCode = await withStore(command, (store, config) =>
+        sendDigests(store, config, flags.id ? [Number(flags.id)] : undefined),
+      );
     });
 }
 
@@ -83,7 +89,8 @@ export async function sendDigests(store: Store, config: Config, alertIds?: numbe
     process.stderr.write('No "smtp" section in watchfloor.config.json: e-mail digests are off.\n');
     return 1;
   }
-  const baseUrl = ((config['alerts'] as { baseUrl?: string } | undefined)?.baseUrl ?? `http://${config.host}:${config.port}`);
+  const baseUrl =
+    (config['alerts'] as { baseUrl?: string } | undefined)?.baseUrl ?? `http://${config.host}:${config.port}`;
   const results = await runAlerts(store, { smtp, baseUrl, ...(alertIds ? { alertIds } : {}) });
   for (const r of results) {
     if (r.error) process.stderr.write(`failed     ${r.error}\n`);

@@ -29,7 +29,11 @@ export function registerStories(program: Command): void {
       await withStore(command, async (store) => {
         const list = await store.listStories({ minOutlets: Number(flags.minOutlets), limit: Number(flags.limit) });
         if (flags.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
-        else for (const s of list) process.stdout.write(`${s.id}\t${s.firstSeen?.slice(0, 10) ?? '-'}\t${s.outletCount} outlets\t${s.articleCount} articles\t${s.headline ?? ''}\n`);
+        else
+          for (const s of list)
+            process.stdout.write(
+              `${s.id}\t${s.firstSeen?.slice(0, 10) ?? '-'}\t${s.outletCount} outlets\t${s.articleCount} articles\t${s.headline ?? ''}\n`,
+            );
       });
     });
   stories

@@ -42,17 +42,29 @@ export async function watch(store: Store, config: Config, flags: WatchFlags = {}
   const directory = new OutletDirectory(sources, ctx.data);
   await store.putOutlets(directory.outlets);
   const log = (line: string): void => {
-    if (!flags.quiet || line.startsWith('failed')) (line.startsWith('failed') ? process.stderr : process.stdout).write(line + '\n');
+    if (!flags.quiet || line.startsWith('failed'))
+      (line.startsWith('failed') ? process.stderr : process.stdout).write(line + '\n');
   };
-  const watcher = new Watcher({ store, ctx, sources, limits: fetchLimitsFrom(config), settings: watchSettingsFrom(config), directory, log });
+  const watcher = new Watcher({
+    store,
+    ctx,
+    sources,
+    limits: fetchLimitsFrom(config),
+    settings: watchSettingsFrom(config),
+    directory,
+    log,
+  });
   if (watcher.watched.length === 0) {
-    process.stderr.write('No sources to watch: add "sources" (with a "url" each) to watchfloor.config.json or pass --sources FILE.\n');
+    process.stderr.write(
+      'No sources to watch: add "sources" (with a "url" each) to watchfloor.config.json or pass --sources FILE.\n',
+    );
     return 1;
   }
-  // Digests go out after each poll that stored something, when e-mail is configured.
+  // After each poll, when e-mail is configured: immediate digests of new matches, daily ones when due.
+  const isMailing = smtpFrom(config) !== null;
   const afterPoll = async (report: PollReport): Promise<void> => {
     printTotals(report);
-    if (report.articleIds.length > 0 && smtpFrom(config)) await sendDigests(store, config);
+    if (isMailing) await sendDigests(store, config);
   };
   if (flags.once) {
     const report = await watcher.poll();

@@ -17,10 +17,19 @@ const ID_PARAMS = {
   properties: { id: { type: 'integer', minimum: 1 } },
 } as const;
 
-export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config }> = async (app, { store, config }) => {
+export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config }> = async (
+  app,
+  { store, config },
+) => {
   app.get<{ Params: { id: number } }>(
     '/api/stories/:id',
-    { schema: { summary: 'A story: its articles, outlets and events with credibility grades', tags: ['stories'], params: ID_PARAMS } },
+    {
+      schema: {
+        summary: 'A story: its articles, outlets and events with credibility grades',
+        tags: ['stories'],
+        params: ID_PARAMS,
+      },
+    },
     async (request) => {
       const story = await store.getStory(request.params.id);
       if (!story) throw new RequestError(404, 'not-found', `no story ${request.params.id}`);
@@ -28,8 +37,10 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
     },
   );
 
-  app.get('/api/outlets', { schema: { summary: 'Sources with their Admiralty reliability grade (A–F) and flags', tags: ['reliability'] } }, async () =>
-    store.listOutlets(),
+  app.get(
+    '/api/outlets',
+    { schema: { summary: 'Sources with their Admiralty reliability grade (A–F) and flags', tags: ['reliability'] } },
+    async () => store.listOutlets(),
   );
 
   app.get<{ Querystring: { story?: number; article?: number } }>(
@@ -54,34 +65,48 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
     },
   );
 
-  app.get('/api/alerts', { schema: { summary: 'Saved searches (e-mail addresses only with the token)', tags: ['alerts'] } }, async (request) =>
-    (await store.listAlerts()).map((alert) => (hasToken(request, config) ? alert : { ...alert, email: alert.email ? maskEmail(alert.email) : null })),
+  app.get(
+    '/api/alerts',
+    { schema: { summary: 'Saved searches (e-mail addresses only with the token)', tags: ['alerts'] } },
+    async (request) =>
+      (await store.listAlerts()).map((alert) =>
+        hasToken(request, config) ? alert : { ...alert, email: alert.email ? maskEmail(alert.email) : null },
+      ),
   );
 
-  app.post<{ Body: unknown }>('/api/alerts', { schema: { summary: 'Save a search as an alert (bearer token)', tags: ['alerts'] } }, async (request, reply) => {
-    requireToken(request, config.token);
-    const id = await store.putAlert(readAlertInput(request.body));
-    return reply.status(201).send(await store.getAlert(id));
-  });
+  app.post<{ Body: unknown }>(
+    '/api/alerts',
+    { schema: { summary: 'Save a search as an alert (bearer token)', tags: ['alerts'] } },
+    async (request, reply) => {
+      requireToken(request, config.token);
+      const id = await store.putAlert(readAlertInput(request.body));
+      return reply.status(201).send(await store.getAlert(id));
+    },
+  );
 
   app.delete<{ Params: { id: number } }>(
     '/api/alerts/:id',
     { schema: { summary: 'Delete an alert (bearer token)', tags: ['alerts'], params: ID_PARAMS } },
     async (request, reply) => {
       requireToken(request, config.token);
-      if (!(await store.deleteAlert(request.params.id))) throw new RequestError(404, 'not-found', `no alert ${request.params.id}`);
+      if (!(await store.deleteAlert(request.params.id)))
+        throw new RequestError(404, 'not-found', `no alert ${request.params.id}`);
       return reply.status(204).send();
     },
   );
 
   app.get<{ Params: { id: number } }>(
     '/api/alerts/:id/feed.atom',
-    { schema: { summary: "An alert's Atom feed of the newest matching articles", tags: ['alerts'], params: ID_PARAMS } },
+    {
+      schema: { summary: "An alert's Atom feed of the newest matching articles", tags: ['alerts'], params: ID_PARAMS },
+    },
     async (request, reply) => {
       const alert = await store.getAlert(request.params.id);
       if (!alert) throw new RequestError(404, 'not-found', `no alert ${request.params.id}`);
       const result = await store.search({ ...alert.query, sort: 'date', limit: DIGEST_SIZE, offset: 0 });
-      return reply.type('application/atom+xml; charset=utf-8').send(alertFeed(alert, result.hits, baseUrlOf(request, config)));
+      return reply
+        .type('application/atom+xml; charset=utf-8')
+        .send(alertFeed(alert, result.hits, baseUrlOf(request, config)));
     },
   );
 };
