@@ -13,7 +13,7 @@ import type { NerModelFile } from '../src/stages/entities/tagger.js';
 
 const CORPUS = path.resolve(DATA_DIR, '../../shared/train/gmb-entity-annotated-corpus/gmb_ner.conll.gz');
 const args = process.argv.slice(2);
-const EPOCHS = args.includes('--epochs') ? Number(args[args.indexOf('--epochs') + 1]) || 6 : 6;
+const EPOCHS = args.includes('--epochs') ? Number(args[args.indexOf('--epochs') + 1]) || 8 : 8;
 /** Share of sentences also trained on in capitals, so headlines and datelines in caps are tagged too. */
 const SHOUT_SHARE = 0.1;
 /** Averaged weights smaller than this are dropped from the file: they never change a decision that matters. */

@@ -79,6 +79,16 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
     }
   }
   if (names.size === 0) return;
+  // a tagger-only place or organisation whose text is the surname of a person named in full is that person
+  for (const f of found) {
+    const c = f.candidate;
+    if ((c.kind !== 'location' && c.kind !== 'organization') || c.entries.length > 0 || c.rule !== 'entities/tagger') continue;
+    const source = names.get(f.text);
+    if (source?.kind === 'person' && !f.text.includes(' ')) {
+      c.kind = 'person';
+      c.rule = 'entities/same-name';
+    }
+  }
   const maxWords = Math.max(...[...names.keys()].map((k) => k.split(' ').length));
   const taken = new Set<string>();
   for (const f of found) for (let k = f.start; k < f.end; k++) taken.add(String(k));

@@ -181,7 +181,7 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
     const w = words[i] as string;
     const sh = shapes[i] as string;
     const local = wordFeatures(w, lower[i] as string, sh, shout);
-    const f = new Int32Array(local.length + 14);
+    const f = new Int32Array(local.length + 16);
     f.set(local);
     let k = local.length;
     f[k++] = bucket(prefixState('w-1='), at(lower, i - 1, '<s>'));
@@ -197,53 +197,10 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
     f[k++] = bucket(prefixState('g+1='), at(gaz, i + 1, '</s>'));
     f[k++] = bucket(prefixState('gs='), (gaz[i] as string) + '|' + sh + shout);
     f[k++] = bucket(prefixState('len='), String(Math.min(w.length, 8)));
+    f[k++] = bucket(prefixState('ww-1='), at(lower, i - 1, '<s>') + '|' + (lower[i] as string));
+    f[k++] = bucket(prefixState('ww+1='), (lower[i] as string) + '|' + at(lower, i + 1, '</s>'));
     if (i === 0) f[k++] = bucket(prefixState('first|'), sh);
     out.push(k === f.length ? f : f.subarray(0, k));
-  }
-  return out;
-}
-
-/** The same features as strings (for inspection and tests). */
-export function featureStrings(words: readonly string[], knowledge: Knowledge): string[][] {
-  const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const gaz = gazetteerClasses(knowledge, lower);
-  const shout = isShouting(words) ? 'U' : 'u';
-  const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
-    const lw = lower[i] as string;
-    const sh = shapes[i] as string;
-    const f = [
-      'b',
-      'w=' + lw,
-      'W=' + w,
-      's=' + sh + shout,
-      'p1=' + lw.slice(0, 1),
-      'p2=' + lw.slice(0, 2),
-      'p3=' + lw.slice(0, 3),
-      'x1=' + lw.slice(-1),
-      'x2=' + lw.slice(-2),
-      'x3=' + lw.slice(-3),
-      'x4=' + lw.slice(-4),
-      'w-1=' + at(lower, i - 1, '<s>'),
-      'w+1=' + at(lower, i + 1, '</s>'),
-      'w-2=' + at(lower, i - 2, '<s>'),
-      'w+2=' + at(lower, i + 2, '</s>'),
-      's-1=' + at(shapes, i - 1, '<s>') + shout,
-      's+1=' + at(shapes, i + 1, '</s>') + shout,
-      'ws-1=' + at(lower, i - 1, '<s>') + '|' + sh,
-      'ws+1=' + sh + '|' + at(lower, i + 1, '</s>'),
-      'g=' + gaz[i],
-      'g-1=' + at(gaz, i - 1, '<s>'),
-      'g+1=' + at(gaz, i + 1, '</s>'),
-      'gs=' + gaz[i] + '|' + sh + shout,
-      'len=' + Math.min(w.length, 8),
-    ];
-    if (i === 0) f.push('first|' + sh);
-    out.push(f);
   }
   return out;
 }
