@@ -141,6 +141,11 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
       return;
     }
     if (p === '/feeds/image.png') return send(200, 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    if (p === '/pages/etag.html') {
+      const etag = '"page-v1"';
+      if (req.headers['if-none-match'] === etag) return send(304, 'text/html', '', { etag });
+      return send(200, 'text/html; charset=utf-8', readFileSync(path.join(CORPUS, DEMO_PAGES[2]!.file)), { etag });
+    }
     if (p === '/pages/big.html') return send(200, 'text/html', Buffer.alloc(2 * 1024 * 1024, 0x61));
     if (p === '/pages/redirect.html')
       return send(301, 'text/plain', '', { location: `/corpus/${DEMO_PAGES[0]!.file}` });

@@ -7,6 +7,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { SqliteStore } from '../../src/store/sqlite.js';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.js';
+import { Watcher } from '../../src/watch/watcher.js';
+import { OutletDirectory } from '../../src/reliability/outlet-directory.js';
+import { createContext } from '../../src/core/context.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
+import { DEFAULT_FETCH_LIMITS } from '../../src/fetch/fetch-url.js';
+import { DEFAULT_WATCH_SETTINGS, loadSources } from '../../src/watch/sources.js';
 
 const run = promisify(execFile);
 let server: LoopbackServer;
@@ -120,4 +126,28 @@ test('watch --once ingests each item once across restarts; broken feeds fail alo
   } finally {
     await store.close();
   }
+});
+
+test('a watched page is fetched with its validators: stored once, then not modified', async () => {
+  const store = new SqliteStore(':memory:');
+  await store.migrate();
+  const ctx = createContext();
+  const sources = loadSources({
+    ...DEFAULT_CONFIG,
+    sources: [{ name: 'Press page', url: `${server.url}/pages/etag.html`, type: 'page' }],
+  });
+  const watcher = new Watcher({
+    store,
+    ctx,
+    sources,
+    limits: { ...DEFAULT_FETCH_LIMITS, allowAddresses: ['127.0.0.1'] },
+    settings: { ...DEFAULT_WATCH_SETTINGS, hostIntervalMs: 0 },
+    directory: new OutletDirectory(sources, ctx.data),
+  });
+  const first = await watcher.poll();
+  assert.equal(first.ingested, 1, JSON.stringify(first.problems));
+  const second = await watcher.poll();
+  assert.deepEqual([second.notModified, second.ingested], [1, 0]);
+  assert.equal((await store.getWatchState(`${server.url}/pages/etag.html`))?.etag, '"page-v1"');
+  await store.close();
 });
