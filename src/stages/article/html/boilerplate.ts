@@ -1,4 +1,5 @@
 /** Paragraph-level boilerplate: lines that sit inside article containers but are not the article. */
+import { MONTH_PATTERN } from '../metadata/parse-date.js';
 
 /** Whole-line furniture: share prompts, ad labels, newsletter and follow prompts, credits, read-more links. */
 const BOILERPLATE_LINE = new RegExp(
@@ -18,6 +19,7 @@ const BOILERPLATE_LINE = new RegExp(
     '^(?:we use cookies|this (?:web)?site uses cookies|by (?:using|continuing)\\b.{0,80}cookies)',
     '^(?:getty images|afp via getty images|reuters/|ap photo|epa|shutterstock)\\b.{0,60}$',
     '^(?:loading|please wait|javascript is (?:disabled|required))\\b',
+    '^listen (?:to|back|live|now)\\b.{0,100}$',
     '^(?:this (?:article|story) (?:is|was) (?:available|published) (?:only )?to subscribers)',
     '^(?:have your say|leave a (?:comment|reply)|join the conversation)\\b',
     '^cite (?:this|as)\\b',
@@ -27,7 +29,25 @@ const BOILERPLATE_LINE = new RegExp(
 );
 
 /** A sentence that always signals a prompt, wherever it sits in a short line. */
-const PROMPT_ANYWHERE = /(?:sign up for (?:our|the)\b.{0,40}newsletter|subscribe to (?:our|the)\b.{0,40}newsletter|get the latest .{0,60} (?:delivered|in your inbox)|enable javascript|your browser does not support)/i;
+const PROMPT_ANYWHERE = new RegExp(
+  [
+    'sign up for (?:our|the)\\b.{0,40}newsletter',
+    'subscribe to (?:our|the)\\b.{0,40}newsletter',
+    'get the latest .{0,60} (?:delivered|in your inbox)',
+    'enable javascript',
+    'your browser does not support',
+    // Author taglines and subscription pitches that close many stories.
+    'follow (?:him|her|them|us|me) on (?:twitter|facebook|instagram|x|linkedin)\\b',
+    '(?:can|may) be reached at\\s+\\S+@',
+    '^have a tip\\?',
+    'if you enjoyed this (?:article|story)',
+    'for as little as (?:rs\\.?|\\$|£|€)\\s?\\d',
+    'use the (?:promo )?code ["“]',
+  ].join('|'),
+  'i',
+);
+/** A WordPress shortcode left in the text: "[button link=...]Send us[/button]". */
+const SHORTCODE = /^\[\w+[^\]]*\].*\[\/\w+\]$/;
 
 /** "By Jane Roe · 1 September 2022", "Par Camille Rouault | Publié le ...": a byline with a date or separator. */
 const BYLINE_LINE = /^(?:by|par|por|von|di|door|от|автор|بقلم)\s+\p{Lu}[^.!?]{0,80}(?:[·|•]|\b(?:published|updated|publié|\d{1,2}:\d{2}|\d{4})\b)/iu;
@@ -50,10 +70,26 @@ const DATE_ONLY = new RegExp(
 /** "From:", "Tags:", "Share:": a one- or two-word label with nothing after it. */
 const LABEL_ONLY = /^[\p{L}]+(?: [\p{L}]+)?\s*:$/u;
 
+/** Words that join the parts of a written date or time ("22 de outubro de 2010 às 20:13", "3. März 2020 um 10 Uhr"). */
+const DATE_GLUE = /^(?:de|del|às|as|a|las|à|um|at|le|der|den|el|am|pm|a\.m\.|p\.m\.|h|uhr|г|года|on|the|of|du)$/i;
+const MONTH_WORD = new RegExp(`^(?:${MONTH_PATTERN})\\.?$`, 'i');
+
+/** A line that holds a year or time and, besides month names and glue words, at most two words (a weekday, "sexta-feira"). */
+function isDateLine(text: string): boolean {
+  const hasYear = /\b(?:19|20)\d{2}\b/.test(text);
+  const hasTime = /\b\d{1,2}[:h]\d{2}\b/.test(text);
+  const words = text.split(/[\s,.:/|–—-]+/).filter((w) => w && !/^\d+(?:h|st|nd|rd|th|º)?$/i.test(w));
+  const hasMonth = words.some((w) => MONTH_WORD.test(w));
+  if (!(hasYear && (hasMonth || hasTime))) return false;
+  return words.filter((w) => !MONTH_WORD.test(w) && !DATE_GLUE.test(w)).length <= 2;
+}
+
 /** True when a paragraph is furniture by its words alone. */
 export function isBoilerplateParagraph(text: string): boolean {
   if (text.length <= 200 && BOILERPLATE_LINE.test(text)) return true;
   if (text.length <= 150 && BYLINE_LINE.test(text)) return true;
-  if (text.length <= 60 && (DATE_ONLY.test(text) || LABEL_ONLY.test(text))) return true;
+  if (text.length <= 60 && (DATE_ONLY.test(text) || LABEL_ONLY.test(text) || isDateLine(text))) return true;
+  if (text.length <= 150 && /©/.test(text)) return true;
+  if (SHORTCODE.test(text)) return true;
   return text.length <= 300 && PROMPT_ANYWHERE.test(text);
 }
