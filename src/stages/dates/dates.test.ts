@@ -55,3 +55,19 @@ void test('dates: a dateline date loses its trailing punctuation; "two weeks aft
     [['Nov 16', '2021-11-16']],
   );
 });
+
+const AHEAD: [string, string, string, string][] = [
+  ['Trials will take place in the north in January.', 'January', '2022-01', 'month'],
+  ['Trials took place in the north in January.', 'January', '2021-01', 'month'],
+  ['The minister will visit Dushanbe on Tuesday.', 'on Tuesday', '2021-09-14', 'day'],
+  ['Talks are expected to resume on 5 March.', 'on 5 March', '2022-03-05', 'day'],
+];
+
+for (const [sentence, text, value, precision] of AHEAD) {
+  void test(`dates ahead or behind: "${sentence}"`, () => {
+    const got = findDates(sentence, REF).find((d) => d.text === text);
+    assert.ok(got, `no "${text}" in ${JSON.stringify(findDates(sentence, REF))}`);
+    assert.equal(got.value, value);
+    assert.equal(got.precision, precision);
+  });
+}

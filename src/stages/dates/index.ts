@@ -12,6 +12,9 @@ import { NEWS_RULES, isoDay, shiftDay } from './news-rules.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
+/** Words before a date that make it lie ahead of the reference ("will ... in January"). */
+const FUTURE = /\b(?:will|would|shall|is to|are to|plans? to|planned|expected|scheduled|due|next|upcoming|coming)\b/i;
+
 /** Paragraphs longer than this are cut before chrono reads them: chrono's cost grows with length. */
 const MAX_CHRONO_CHARS = 20_000;
 
@@ -40,16 +43,28 @@ function refine(result: chrono.ParsedResult, ref: RefDay, before: string): DateV
   if (/^(?:right )?now$/i.test(text)) return null;
   if (weekday !== null && weekday !== undefined && !hasDay && !hasMonth) {
     // "on Friday" in a Saturday article is the day before; "next Friday" stays ahead
-    const isAhead = /\b(?:next|coming|this coming)\b/i.test(text) || /\b(?:next|coming)\s*$/i.test(before);
+    const isAhead = /\b(?:next|coming|this coming)\b/i.test(text) || /\b(?:next|coming)\s*$/i.test(before) || /\b(?:will|shall|upcoming)\b/i.test(before.slice(-40));
     let offset = ((weekday - ref.weekday + 7) % 7);
     if (!isAhead) offset = offset === 0 ? 0 : offset - 7;
     else if (offset === 0) offset = 7;
     if (/\blast\b/i.test(text) && offset === 0) offset = -7;
     return { value: isoDay(shiftDay(ref, offset)), precision: 'day' };
   }
-  const year = c.get('year') as number;
   const month = c.get('month') as number;
   const day = c.get('day') as number;
+  let year = c.get('year') as number;
+  if (hasMonth && !hasYear && !hasDay && !/\d/.test(text)) {
+    // "in January": the last one before the reference, or the next one when the sentence looks ahead
+    const isAhead = FUTURE.test(before);
+    year = month < ref.month || (month === ref.month && !isAhead) ? ref.year : ref.year - 1;
+    if (isAhead && month <= ref.month) year = ref.year + 1;
+    if (isAhead && month > ref.month) year = ref.year;
+  }
+  if (hasDay && hasMonth && !hasYear && FUTURE.test(before)) {
+    const refTime = Date.UTC(ref.year, ref.month - 1, ref.day);
+    const thisYear = Date.UTC(ref.year, month - 1, day);
+    return { value: isoDay(new Date(thisYear >= refTime ? thisYear : Date.UTC(ref.year + 1, month - 1, day))), precision: 'day' };
+  }
   if (hasDay && hasMonth && !hasYear) {
     // "on 5 March" in a September article is the March before, unless it is close ahead
     const candidates = [ref.year - 1, ref.year, ref.year + 1].map((y) => Date.UTC(y, month - 1, day));
@@ -85,7 +100,8 @@ export function findDates(text: string, ref: RefDay): DateFinding[] {
       const start = p.index + result.index;
       const end = start + trimmed.length;
       if (findings.some((f) => f.start < end && start < f.end)) continue;
-      const value = refine(result, ref, part.slice(Math.max(0, result.index - 12), result.index));
+      const sentenceStart = Math.max(part.lastIndexOf('. ', result.index) + 1, 0);
+      const value = refine(result, ref, part.slice(sentenceStart, result.index));
       if (!value) continue;
       findings.push({ text: trimmed, start, end, value: value.value, precision: value.precision, rule: 'dates/chrono' });
     }

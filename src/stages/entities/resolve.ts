@@ -220,6 +220,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     // a name starts with a capital: "eastern Poland" is the place "Poland"
     let s = s0;
     while (s < e - 1 && /^\p{Ll}/u.test(words[s] as string)) s++;
+    if (/^\p{Ll}/u.test(words[s] as string)) continue;
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
     if (!isFree(s, e)) continue;
     if (type === 'MISC') continue;
