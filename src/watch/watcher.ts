@@ -126,9 +126,8 @@ export class Watcher {
     const polledAt = new Date().toISOString();
     report.sourcesPolled++;
     try {
-      if (this.#o.settings.isRobotsRespected && !(await this.#robots.isAllowed(url))) {
-        throw Object.assign(new Error(`${url}: refused by robots.txt`), { code: 'watch/robots' });
-      }
+      const refusal = this.#o.settings.isRobotsRespected ? await this.#robots.refusal(url) : null;
+      if (refusal) throw Object.assign(new Error(`${url}: ${refusal}`), { code: 'watch/robots' });
       await this.#pacer.wait(new URL(url).host);
       const result = await fetchUrl(url, {
         limits: this.#o.limits,
@@ -221,9 +220,10 @@ export class Watcher {
       return;
     }
     try {
-      if (settings.isRobotsRespected && !(await this.#robots.isAllowed(item.url))) {
+      const refusal = settings.isRobotsRespected ? await this.#robots.refusal(item.url) : null;
+      if (refusal) {
         report.skipped++;
-        this.#o.log?.(`skipped    ${item.url}: refused by robots.txt`);
+        this.#o.log?.(`skipped    ${item.url}: ${refusal}`);
         await store.putWatchItem(record);
         return;
       }
