@@ -86,3 +86,10 @@ void test('markup before <html> (a stray style, IE conditional roots) does not b
   assert.equal(article.title, 'Convoy reaches the plant');
   assert.equal(article.language, 'en');
 });
+
+void test('a page of 120,000 small elements skips the DOM (the parser would take seconds) and keeps its prose', () => {
+  const html = `<html><body>${'<div><span>x</span><a href="#">y</a></div>'.repeat(40_000)}<p>${PROSE} ${PROSE}</p></body></html>`;
+  const { article, rules } = run(html);
+  assert.ok(rules.includes('article/oversized-page'), rules.join(','));
+  assert.match(article.text, /crossed the border/);
+});

@@ -20,6 +20,11 @@ import { chooseLanguage } from './metadata/language.js';
 
 /** Pages longer than this (after scripts and styles are dropped) skip the DOM for the fast text path. */
 const MAX_PARSE_CHARS = 3_000_000;
+/**
+ * Pages with more tags than this skip the DOM: linkedom takes seconds on 100,000 flat siblings, while
+ * heavy real article pages stay under 20,000.
+ */
+const MAX_PARSE_TAGS = 50_000;
 /** Most elements copied into the light tree; a real article page has a few thousand. */
 const MAX_TREE_NODES = 150_000;
 /** Below this many characters the main-content pass is taken to have missed the article. */
@@ -32,6 +37,11 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
   const source = html.length > MAX_PARSE_CHARS ? stripNonText(html) : html;
   if (source.length > MAX_PARSE_CHARS) {
     note(options.messages, 'article/oversized-page', `page of ${html.length} characters read without a DOM (limit ${MAX_PARSE_CHARS})`);
+    return fastArticle(source, options);
+  }
+  const tags = countTags(source, MAX_PARSE_TAGS);
+  if (tags > MAX_PARSE_TAGS) {
+    note(options.messages, 'article/oversized-page', `page of more than ${MAX_PARSE_TAGS} tags read without a DOM`);
     return fastArticle(source, options);
   }
   const { document } = parseHTML(normaliseRoot(source));
@@ -120,6 +130,16 @@ function fastArticle(html: string, options: ExtractOptions): Article {
     language: chooseLanguage([], text),
     url: options.url,
   };
+}
+
+/** Start tags in the page, counted up to `limit` + 1 (no more is needed to refuse it). */
+function countTags(html: string, limit: number): number {
+  let count = 0;
+  for (let i = html.indexOf('<'); i !== -1 && count <= limit; i = html.indexOf('<', i + 1)) {
+    const c = html.charCodeAt(i + 1) | 32;
+    if (c >= 97 && c <= 122) count++;
+  }
+  return count;
 }
 
 /** How far into a page its <html> tag is looked for. */

@@ -43,7 +43,8 @@ export function findCredit(paragraphs: string[], elsewhere: string[] = []): stri
   }
   const last = paragraphs[paragraphs.length - 1];
   if (last) {
-    const m = TRAILING_AGENCY.exec(last.trim());
+    // Only the paragraph's end can close with an agency; a long paragraph is not scanned whole.
+    const m = TRAILING_AGENCY.exec(last.slice(-200).trim());
     if (m) return m[1]!.replace(/\s+/g, ' ');
   }
   return null;
