@@ -115,14 +115,14 @@ export interface ResolvedHost {
 }
 
 /**
- * Resolves a host name and checks every address it resolves to; the first is returned for connecting,
- * so the address checked is the address used (no second lookup an attacker's DNS could answer differently).
+ * Resolves a host name and checks every address it resolves to; they are returned for connecting, so the
+ * addresses checked are the addresses used (no second lookup an attacker's DNS could answer differently).
  */
 export async function resolvePublicHost(
   hostname: string,
   url: string,
   options: AddressGuardOptions = {},
-): Promise<ResolvedHost> {
+): Promise<ResolvedHost[]> {
   const host = hostname.replace(/^\[|\]$/g, '');
   let addresses: Array<{ address: string; family: number }>;
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
@@ -146,6 +146,5 @@ export async function resolvePublicHost(
       );
     }
   }
-  const first = addresses[0]!;
-  return { address: first.address, family: first.family === 6 ? 6 : 4 };
+  return addresses.map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 }

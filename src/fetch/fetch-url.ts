@@ -113,11 +113,12 @@ async function requestOnce(
   );
   const remaining = deadline - Date.now();
   if (remaining <= 0) throw timeout(origin, limits);
-  // The connection goes to the address just checked, never to a second DNS answer.
+  // The connection goes to the addresses just checked, never to a second DNS answer.
+  const first = resolved[0]!;
   const pinned: LookupFunction = (_host, lookupOptions, callback) => {
     if ((lookupOptions as { all?: boolean }).all)
-      (callback as unknown as (e: null, a: unknown[]) => void)(null, [resolved]);
-    else callback(null, resolved.address, resolved.family);
+      (callback as unknown as (e: null, a: unknown[]) => void)(null, resolved);
+    else callback(null, first.address, first.family);
   };
   const headers: Record<string, string> = {
     'user-agent': limits.userAgent,

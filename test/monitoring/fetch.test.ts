@@ -58,6 +58,10 @@ test('fetch refuses loopback unless allowed, including by name and as an IPv4-ma
       (e: FetchError) => e.code === 'fetch/forbidden-address' && e.message.includes(url),
     );
   }
+  const byName = await fetchUrl(`http://localhost:${port}/robots.txt`, {
+    limits: { ...ALLOW, allowAddresses: ['127.0.0.1', '::1'] },
+  });
+  assert.equal(byName.status, 200, 'a name is connected through the addresses checked');
   const ok = await fetchUrl(`${server.url}/robots.txt`, { limits: ALLOW });
   assert.match(ok.body.toString(), /Disallow: \/private\//);
 });
