@@ -5,6 +5,7 @@
  */
 import type { Actor, Entity } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
+import { countryCode } from '../entities/lookup.js';
 
 /** One actor mention in the article text. */
 export interface ActorMention {
@@ -67,6 +68,29 @@ export function roleCodeOf(role: string | null | undefined, ctx: Context): strin
   return null;
 }
 
+/** The country a name contains (a country, demonym or capital, one or two words long), or null. */
+function countryInName(name: string, ctx: Context): string | null {
+  const cache = ctx.data.memo('events/country-in-name', () => new Map<string, string | null>());
+  let code = cache.get(name);
+  if (code === undefined) {
+    code = scanName(name, ctx);
+    // Names repeat across articles; the cache is bounded so a hostile stream of names cannot grow it forever.
+    if (cache.size > 50_000) cache.clear();
+    cache.set(name, code);
+  }
+  return code;
+}
+
+function scanName(name: string, ctx: Context): string | null {
+  const words = name.split(/\s+/);
+  for (let i = 0; i < words.length; i++) {
+    const pair = words[i + 1] ? countryCode(`${words[i]} ${words[i + 1]}`, ctx.data) : null;
+    const code = pair ?? (/^[A-Z]/.test(words[i] ?? '') ? countryCode(words[i] ?? '', ctx.data) : null);
+    if (code) return code;
+  }
+  return null;
+}
+
 /** Base code of an entity: its own code, else a person's affiliation, else the country it lies in, else the kind of body it is. */
 function baseCode(entity: Entity, ctx: Context): string | null {
   if (entity.type === 'region' || entity.type === 'other') return entity.code ?? null;
@@ -75,6 +99,11 @@ function baseCode(entity: Entity, ctx: Context): string | null {
     const { igo, ngo } = roleIndex(ctx);
     if (igo.test(entity.name)) return 'IGO';
     if (ngo.test(entity.name)) return 'NGO';
+  }
+  if ((entity.type === 'organization' || entity.type === 'place') && !entity.country) {
+    // "Baghdad University Medical School", "Montenegro Assembly": a body named after a country or capital belongs to it.
+    const code = countryInName(entity.name, ctx);
+    if (code) return code;
   }
   if (entity.type === 'person') {
     const country = entity.affiliation ?? entity.country ?? null;

@@ -238,7 +238,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       default:
         if (isPassive) {
           const agent = agentOf(actors, claim, match.end, clauseEnd);
-          source = agent ? toActor(agent) : isOwnClaim ? sc.speaker : null;
+          // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
+          source = agent ? toActor(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
           target = subject ? toActor(subject) : object ? toActor(object) : null;
         } else {
           source = subject ? toActor(subject) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
