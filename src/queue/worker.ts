@@ -43,9 +43,10 @@ export async function runWorker(queue: JobQueue, store: Store, ctx: Context, opt
   const concurrency = Math.max(1, options.concurrency ?? 1);
   const totals: WorkerTotals = { jobs: 0, stored: 0, unchanged: 0, reanalysed: 0, failed: 0, retry: 0, dead: 0 };
   const consumer = await queue.js.consumers.get(queue.names.stream, queue.names.consumer);
+  // Jobs in progress carry over from one pull to the next, so the worker never idles between pulls.
+  const running = new Set<Promise<void>>();
   while (!options.signal?.aborted) {
     const batch = await consumer.fetch({ max_messages: concurrency * 2, expires: FETCH_EXPIRES_MS });
-    const running = new Set<Promise<void>>();
     let received = 0;
     for await (const message of batch) {
       received++;
@@ -58,12 +59,15 @@ export async function runWorker(queue: JobQueue, store: Store, ctx: Context, opt
       void done.finally(() => running.delete(done));
       if (running.size >= concurrency) await Promise.race(running);
     }
-    await Promise.all(running);
-    if (received === 0 && options.shouldDrain) {
-      const info = await consumer.info();
-      if (info.num_pending === 0 && info.num_ack_pending === 0) break;
+    if (received === 0) {
+      await Promise.all(running);
+      if (options.shouldDrain) {
+        const info = await consumer.info();
+        if (info.num_pending === 0 && info.num_ack_pending === 0) break;
+      }
     }
   }
+  await Promise.all(running);
   return totals;
 }
 
