@@ -104,9 +104,17 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return m ? m[1]!.toLowerCase() : null;
 }
 
-/** Detection wins when it is sure and disagrees with the declaration; otherwise the declaration stands. */
+/** Languages the detector can name; a declared language outside this set cannot be contradicted by it. */
+const DETECTABLE = new Set([...Object.keys(STOPWORDS), 'ja', 'zh', 'ko', 'ar', 'fa', 'ur', 'ru', 'uk', 'he', 'el', 'th', 'hi']);
+
+/**
+ * Detection wins when it is sure and disagrees with a declaration it could have confirmed (templates
+ * keep lang="en" on translated pages); a declared language the detector does not know (bs, ro, kk)
+ * stands, and so does any declaration when detection cannot tell.
+ */
 export function chooseLanguage(declared: Array<string | null | undefined>, text: string): string | null {
   const detected = detectLanguage(text);
   const stated = declared.map(primaryLanguage).find((x) => x !== null) ?? null;
+  if (stated && !DETECTABLE.has(stated)) return stated;
   return detected ?? stated;
 }

@@ -95,3 +95,8 @@ void test('broken JSON-LD still gives its datePublished; a date range in text is
   assert.equal(readJsonLdArticle(found.jsonLd)?.datePublished, '2020-10-26T18:10:00+01:00');
   assert.equal(datelineIn('Winners of the weekend (2020/7/11-12), posted 2020年07月12日'), '2020-07-12');
 });
+
+void test('a declared language the detector cannot name stands; one it can name is checked', () => {
+  assert.equal(chooseLanguage(['bs'], 'Generalni direktor Elektroprivrede pozitivan je na koronavirus, potvrdili su iz kompanije.'), 'bs');
+  assert.equal(chooseLanguage(['en'], 'Министерство сообщило в пятницу, что колонна пересекла границу.'), 'ru');
+});
