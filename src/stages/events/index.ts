@@ -200,6 +200,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   const out: Event[] = [];
   let previousSource: Actor | null = null;
   for (const match of matches) {
+    if (match.pattern.code === '-') continue;
     const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
     const clauseStart = lastBoundary(claim, match.start, floor);
     const clauseEnd = nextBoundary(claim, match.end);

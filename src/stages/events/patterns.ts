@@ -131,7 +131,7 @@ function anchorIndex(ctx: Context): Map<string, VerbPattern[]> {
 
 // Words after which a verb-looking word is a noun: "the attacks", "militant attacks", "additional supplies".
 const NOUN_BEFORE =
-  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food|two|three|several|many|export|import|purchase|defence|defense|big|biggest|largest|single|major|first|record|fighter|jet|aircraft|helicopter|drone|naval|ship|hunger|general|tariff|trade)\s+$/i;
+  /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food|two|three|several|many|export|import|purchase|defence|defense|big|biggest|largest|single|major|first|record|fighter|jet|aircraft|helicopter|drone|naval|ship|hunger|general|tariff|trade|other|emergency)\s+$/i;
 // Words after which a verb-looking word is a noun modifier: "supply boat", "attack helicopters".
 const NOUN_AFTER = /^\s+(?:boat|boats|ship|ships|chain|chains|line|lines|route|routes|convoy|convoys|depot|depots|vessel|vessels|mission|missions|helicopter|helicopters|aircraft|submarine|submarines|dog|dogs|book|books|deal|deals|contract|contracts|orders?)\b/i;
 
