@@ -131,13 +131,29 @@ export function fetchLimitsFrom(config: Config): FetchLimits {
     if (!Number.isInteger(limits[key]) || limits[key] < 0)
       throw new InputError('config/fetch', `fetch.${key}: expected a whole number`);
   }
-  if (!Array.isArray(limits.allowAddresses))
+  if (!Array.isArray(limits.allowAddresses) || !limits.allowAddresses.every((a) => typeof a === 'string')) {
     throw new InputError('config/fetch', 'fetch.allowAddresses: expected a list of addresses');
+  }
   return limits;
 }
 
 /** Schedule and politeness settings: defaults, then the config's `watch` section. */
 export function watchSettingsFrom(config: Config): WatchSettings {
   const section = (config['watch'] ?? {}) as Partial<WatchSettings>;
-  return { ...DEFAULT_WATCH_SETTINGS, ...section };
+  const settings: WatchSettings = { ...DEFAULT_WATCH_SETTINGS, ...section };
+  for (const key of ['intervalMinutes', 'concurrency', 'hostIntervalMs', 'maxAttempts', 'maxItemsPerFeed'] as const) {
+    const value = settings[key];
+    if (
+      typeof value !== 'number' ||
+      !Number.isFinite(value) ||
+      value < 0 ||
+      (key !== 'hostIntervalMs' && value === 0)
+    ) {
+      throw new InputError('config/watch', `watch.${key}: expected a positive number`);
+    }
+  }
+  if (typeof settings.isRobotsRespected !== 'boolean') {
+    throw new InputError('config/watch', 'watch.isRobotsRespected: expected true or false');
+  }
+  return settings;
 }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readFeed, assertSafeXml } from '../../src/watch/read-feed.js';
 import { isAllowedByRobots, parseRobots } from '../../src/watch/robots.js';
-import { loadSources } from '../../src/watch/sources.js';
+import { fetchLimitsFrom, loadSources, watchSettingsFrom } from '../../src/watch/sources.js';
+import { DEFAULT_CONFIG } from '../../src/config.js';
 import { OutletDirectory } from '../../src/reliability/outlet-directory.js';
 import { createContext, DEFAULT_LIMITS } from '../../src/core/context.js';
 
@@ -120,4 +121,20 @@ test('sources: grades from config over data/outlets.json defaults; unknown outle
       }),
     /reliability: expected one of A–F/,
   );
+});
+
+test('watch and fetch settings: defaults, overrides, and clear errors for bad values', () => {
+  assert.equal(watchSettingsFrom({ ...DEFAULT_CONFIG, watch: { hostIntervalMs: 0 } }).hostIntervalMs, 0);
+  assert.throws(
+    () => watchSettingsFrom({ ...DEFAULT_CONFIG, watch: { concurrency: 0 } }),
+    /watch\.concurrency: expected a positive number/,
+  );
+  assert.deepEqual(fetchLimitsFrom({ ...DEFAULT_CONFIG, fetch: { allowAddresses: ['127.0.0.1'] } }).allowAddresses, [
+    '127.0.0.1',
+  ]);
+  assert.throws(
+    () => fetchLimitsFrom({ ...DEFAULT_CONFIG, fetch: { allowAddresses: '127.0.0.1' } }),
+    /fetch\.allowAddresses/,
+  );
+  assert.throws(() => fetchLimitsFrom({ ...DEFAULT_CONFIG, fetch: { timeoutMs: -1 } }), /fetch\.timeoutMs/);
 });
