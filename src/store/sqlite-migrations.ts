@@ -231,4 +231,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
         WHERE json_extract(s.value, '$.name') IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'search: covering indexes, so filters and facets read indexes only, never event or article rows',
+    sql: `
+      CREATE INDEX articles_facets ON articles(id, source, publisher, section);
+      CREATE INDEX events_article_codes ON events(article_id, plover, source_code, target_code);
+      CREATE INDEX mentions_entity_article ON mentions(entity_id, article_id);
+      CREATE INDEX events_source_article ON events(source_code, article_id);
+      CREATE INDEX events_target_article ON events(target_code, article_id);
+      CREATE INDEX events_root_article ON events(root, article_id);
+      CREATE INDEX events_cameo_article ON events(cameo, article_id);
+    `,
+  },
 ];

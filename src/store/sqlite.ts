@@ -44,7 +44,12 @@ const MAX_LIMIT = 500;
  * Facets count the best-ranked (or newest) this many matches, not all of them: exact whenever a search finds
  * fewer, and a word found in half of 100,000 articles then costs no more to facet than a rare one.
  */
-const FACET_SAMPLE = 1000;
+const FACET_SAMPLE = 500;
+/**
+ * Relevance ranks a word's newest this many matches (by storage order): bm25 over 60,000 matches costs ~30 ms
+ * of CPU, over 10,000 a sixth of that. Rarer words are ranked among all their matches.
+ */
+const RANK_WINDOW = 10_000;
 /** Title matches weigh more than body matches in bm25. */
 const TITLE_WEIGHT = 4.0;
 
@@ -288,34 +293,58 @@ export class SqliteStore implements Store {
   /**
    * Full-text search in three steps, so the cost stays flat however many articles match: rank the first
    * FACET_SAMPLE matches (ids only, no snippets), then read the page's rows and snippets, then count facets
-   * over those ranked matches. The total is exact (counted only when the matches outrun the sample).
+   * over those ranked matches. The total is exact: every match counts, also those outside RANK_WINDOW.
    */
   async search(query: SearchQuery): Promise<SearchResult> {
     const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
     const offset = Math.max(0, query.offset ?? 0);
     const match = query.q ? toFts5(parseQuery(query.q)) : null;
-    const { conditions, params } = searchFilters(query);
-    if (match) {
-      conditions.unshift('articles_fts MATCH ?');
-      params.unshift(match);
-    }
-    const from = match ? 'articles_fts JOIN articles a ON a.id = articles_fts.rowid' : 'articles a';
+    const { sets, params } = searchFilters(query);
+    const conditions = sets.map((set) => `a.id IN (${set})`);
+    // Conditions touch only a.id and a.published_day, both in articles_day_id: no article row is read to filter or sort.
+    const keys = 'articles a INDEXED BY articles_day_id';
     const whereSql = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const isRanked = match !== null && query.sort !== 'date';
     const window = Math.max(offset + limit, FACET_SAMPLE);
-    // FTS5 orders by rank itself (the rank column with bm25 weights), which is far cheaper than sorting on bm25().
-    const ranked = this.db
-      .prepare(
-        isRanked
-          ? `SELECT a.id AS id, articles_fts.rank AS score FROM ${from} ${whereSql}
-             AND articles_fts.rank MATCH 'bm25(${TITLE_WEIGHT}, 1.0)' ORDER BY articles_fts.rank LIMIT ?`
-          : `SELECT a.id AS id, NULL AS score FROM ${from} ${whereSql} ORDER BY a.published_day DESC, a.id DESC LIMIT ?`,
-      )
-      .all(...params, window) as Array<{ id: number; score: number | null }>;
+    let ranked: Array<{ id: number; score: number | null }>;
+    if (isRanked) {
+      // bm25() ordered by SQLite honours the rowid bound (FTS5's own rank ordering does not), so a word in half
+      // the store is ranked among its RANK_WINDOW newest matches only.
+      const bound = this.db
+        .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+        .get(match, RANK_WINDOW - 1) as { rowid: number } | undefined;
+      const filtered = conditions.length > 0 ? `AND +articles_fts.rowid IN (SELECT a.id FROM ${keys} ${whereSql})` : '';
+      ranked = this.db
+        .prepare(
+          `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, 1.0) AS score FROM articles_fts
+           WHERE articles_fts MATCH ? AND rowid >= ? ${filtered} ORDER BY score LIMIT ?`,
+        )
+        .all(match, bound?.rowid ?? 0, ...params, window) as Array<{ id: number; score: number }>;
+    } else {
+      const all = match
+        ? ['a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', ...conditions]
+        : conditions;
+      const allParams = match ? [match, ...params] : params;
+      const allWhere = all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
+      ranked = this.db
+        .prepare(
+          `SELECT a.id AS id, NULL AS score FROM ${keys} ${allWhere} ORDER BY a.published_day DESC, a.id DESC LIMIT ?`,
+        )
+        .all(...allParams, window) as Array<{ id: number; score: null }>;
+    }
+    // Counted from the id sets themselves (every id in them is an article): no pass over the articles.
+    const countSets = match ? ['SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?', ...sets] : sets;
+    const countParams = match ? [match, ...params] : params;
+    const countSql =
+      countSets.length === 0
+        ? 'SELECT count(*) AS n FROM articles'
+        : countSets.length === 1
+          ? `SELECT count(*) AS n FROM (${countSets[0]})`
+          : `SELECT count(*) AS n FROM (${countSets.map((set) => `SELECT id FROM (${set})`).join(' INTERSECT ')})`;
     const total =
-      ranked.length < window
+      ranked.length < window && !isRanked
         ? ranked.length
-        : (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n;
+        : (this.db.prepare(countSql).get(...countParams) as { n: number }).n;
     const page = ranked.slice(offset, offset + limit);
     const pageIds = JSON.stringify(page.map((r) => r.id));
     const rows = new Map(
@@ -368,21 +397,23 @@ export class SqliteStore implements Store {
           `SELECT a.section AS value, count(*) AS count FROM top JOIN articles a ON a.id = top.id
            WHERE a.section IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
         ),
+        // Country entities are ids `country:…`, so the mentions index alone counts them; names are read for the result only.
         country: facet(
-          `SELECT e.code AS value, max(e.name) AS label, count(DISTINCT m.article_id) AS count FROM top
-           JOIN mentions m ON m.article_id = top.id JOIN entities e ON e.id = m.entity_id
-           WHERE e.type = 'country' AND e.code IS NOT NULL GROUP BY e.code ORDER BY 3 DESC, 1 LIMIT 20`,
+          `SELECT e.code AS value, e.name AS label, c.count FROM (
+             SELECT m.entity_id, count(*) AS count FROM top JOIN mentions m ON m.article_id = top.id
+             WHERE m.entity_id GLOB 'country:*' GROUP BY 1) c
+           JOIN entities e ON e.id = c.entity_id WHERE e.code IS NOT NULL ORDER BY 3 DESC, 1 LIMIT 20`,
         ),
         eventType: facet(
           `SELECT v.plover AS value, count(DISTINCT v.article_id) AS count FROM top JOIN events v ON v.article_id = top.id
            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
         ),
         actor: facet(
-          `SELECT code AS value, max(name) AS label, count(DISTINCT article_id) AS count FROM (
-             SELECT v.article_id, v.source_code AS code, v.source_name AS name FROM top JOIN events v ON v.article_id = top.id
+          `SELECT code AS value, count(DISTINCT article_id) AS count FROM (
+             SELECT v.article_id, v.source_code AS code FROM top JOIN events v ON v.article_id = top.id
              UNION ALL
-             SELECT v.article_id, v.target_code, v.target_name FROM top JOIN events v ON v.article_id = top.id
-           ) WHERE code IS NOT NULL GROUP BY code ORDER BY 3 DESC, 1 LIMIT 20`,
+             SELECT v.article_id, v.target_code FROM top JOIN events v ON v.article_id = top.id
+           ) WHERE code IS NOT NULL GROUP BY code ORDER BY 2 DESC, 1 LIMIT 20`,
         ),
       },
       facetSample: FACET_SAMPLE,
@@ -900,48 +931,52 @@ function parseJson<T>(value: unknown): T {
 }
 
 /**
- * The search's filters as conditions on `a` (articles). Each one is an `a.id IN (...)` over an index
- * (mentions, events, article_sections), so SQLite reads the few rows that match instead of testing every article.
+ * The search's filters, each as a set of article ids (`SELECT … AS id`) read from an index (mentions, events,
+ * article_sections, articles_day_id), so SQLite reads the few rows that match instead of testing every article.
  */
-function searchFilters(query: SearchQuery): { conditions: string[]; params: unknown[] } {
-  const conditions: string[] = [];
+function searchFilters(query: SearchQuery): { sets: string[]; params: unknown[] } {
+  const sets: string[] = [];
   const params: unknown[] = [];
-  if (query.since) {
-    conditions.push('a.published_day >= ?');
-    params.push(dayOf(query.since) ?? query.since);
-  }
-  if (query.until) {
-    conditions.push('a.published_day <= ?');
-    // A month or a year as the upper bound means all of it.
-    params.push(dayOf(query.until) ?? `${query.until}\uffff`);
+  if (query.since || query.until) {
+    const bounds: string[] = [];
+    if (query.since) {
+      bounds.push('published_day >= ?');
+      params.push(dayOf(query.since) ?? query.since);
+    }
+    if (query.until) {
+      bounds.push('published_day <= ?');
+      // A month or a year as the upper bound means all of it.
+      params.push(dayOf(query.until) ?? `${query.until}\uffff`);
+    }
+    sets.push(`SELECT id AS id FROM articles INDEXED BY articles_day_id WHERE ${bounds.join(' AND ')}`);
   }
   if (query.source) {
-    conditions.push(
-      `a.id IN (SELECT id FROM articles WHERE source = ? COLLATE NOCASE UNION SELECT id FROM articles WHERE publisher = ? COLLATE NOCASE)`,
+    sets.push(
+      'SELECT id AS id FROM articles WHERE source = ? COLLATE NOCASE UNION SELECT id FROM articles WHERE publisher = ? COLLATE NOCASE',
     );
     params.push(query.source, query.source);
   }
   if (query.section) {
-    conditions.push('a.id IN (SELECT article_id FROM article_sections WHERE name = ? COLLATE NOCASE)');
+    sets.push('SELECT article_id AS id FROM article_sections WHERE name = ? COLLATE NOCASE');
     params.push(query.section);
   }
   if (query.country) {
-    conditions.push(
-      `a.id IN (SELECT article_id FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE type = 'country' AND code = ?))`,
+    sets.push(
+      `SELECT DISTINCT article_id AS id FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE type = 'country' AND code = ?)`,
     );
     params.push(query.country.toUpperCase());
   }
   if (query.actor) {
     if (query.actor.includes(':')) {
-      conditions.push('a.id IN (SELECT article_id FROM mentions WHERE entity_id = ?)');
+      sets.push('SELECT article_id AS id FROM mentions WHERE entity_id = ?');
       params.push(query.actor);
     } else {
       const code = query.actor.toUpperCase();
       // GLOB 'RUS*' is a prefix range on the code indexes; a code with GLOB's own characters is matched exactly.
       const isPlain = /^[A-Z0-9_.-]+$/.test(code);
       const op = isPlain ? 'GLOB' : '=';
-      conditions.push(
-        `a.id IN (SELECT article_id FROM events WHERE source_code ${op} ? UNION SELECT article_id FROM events WHERE target_code ${op} ?)`,
+      sets.push(
+        `SELECT article_id AS id FROM events WHERE source_code ${op} ? UNION SELECT article_id FROM events WHERE target_code ${op} ?`,
       );
       params.push(isPlain ? `${code}*` : code, isPlain ? `${code}*` : code);
     }
@@ -949,15 +984,15 @@ function searchFilters(query: SearchQuery): { conditions: string[]; params: unkn
   if (query.eventType) {
     const type = query.eventType.toUpperCase();
     if (/^\d{2}$/.test(type)) {
-      conditions.push('a.id IN (SELECT article_id FROM events WHERE root = ?)');
+      sets.push('SELECT DISTINCT article_id AS id FROM events WHERE root = ?');
       params.push(type);
     } else if (/^\d+$/.test(type)) {
-      conditions.push('a.id IN (SELECT article_id FROM events WHERE cameo GLOB ?)');
+      sets.push('SELECT DISTINCT article_id AS id FROM events WHERE cameo GLOB ?');
       params.push(`${type}*`);
     } else {
-      conditions.push('a.id IN (SELECT article_id FROM events WHERE plover = ?)');
+      sets.push('SELECT DISTINCT article_id AS id FROM events WHERE plover = ?');
       params.push(type);
     }
   }
-  return { conditions, params };
+  return { sets, params };
 }
