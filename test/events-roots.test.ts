@@ -67,6 +67,14 @@ for (const c of CASES) {
   });
 }
 
+test('a compound subject is one actor named in full, coded by its first member', () => {
+  const doc = sketchDoc({ text: 'Germany and France have agreed to hold joint military exercises.', entities: ENTITIES });
+  const [event] = codeEvents(doc, createContext());
+  assert.equal(event?.source?.name, 'Germany and France');
+  assert.equal(event?.source?.code, 'DEU');
+  assert.equal(event?.cameo.slice(0, 2), '03');
+});
+
 test('every root 01..20 has a case', () => {
   const roots = new Set(CASES.map((c) => c.root));
   for (let r = 1; r <= 20; r++) assert.ok(roots.has(String(r).padStart(2, '0')), `root ${r}`);

@@ -243,7 +243,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
           source = agent ? toActor(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
           target = subject ? toActor(subject) : object ? toActor(object) : null;
         } else {
-          source = subject ? toActor(subject) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
+          source = subject ? compound(subject, actors, claim) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
           target = object ? toActor(object) : null;
         }
     }
@@ -305,6 +305,19 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     }
   }
   return out;
+}
+
+/** "Jordan and Britain": a subject joined to the next actor by "and" or a comma is one compound actor, coded by its first member. */
+function compound(first: ActorMention, actors: ActorMention[], claim: string): Actor {
+  let last = first;
+  for (const next of actors) {
+    if (next.start < last.end) continue;
+    if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/i.test(claim.slice(last.end, next.start))) break;
+    last = next;
+  }
+  const actor = toActor(first);
+  if (last !== first) actor.name = claim.slice(first.start, last.end);
+  return actor;
 }
 
 function code14(match: PatternMatch): boolean {
