@@ -61,6 +61,20 @@ after(async () => {
   await new Promise<void>((resolve) => sink.close(() => resolve()));
 });
 
+/** Sends the due digests to the local SMTP sink. */
+function sendToSink(): ReturnType<typeof runAlerts> {
+  const smtp = {
+    host: '127.0.0.1',
+    port: smtpPort,
+    secure: false,
+    ignoreTLS: true,
+    user: null,
+    pass: null,
+    from: 'watchfloor@example.org',
+  };
+  return runAlerts(store, { smtp, baseUrl: 'http://desk.test' });
+}
+
 const ALERT = {
   name: 'Tajikistan <armour> & "tanks"',
   q: 'Tajikistan',
@@ -112,18 +126,7 @@ test('an alert has an XML-escaped Atom feed, sends an e-mail digest to the SMTP 
   assert.equal(parsed.entries?.length, 1);
   assert.match(JSON.stringify(parsed.entries?.[0]?.title), /Tajikistan/);
 
-  const results = await runAlerts(store, {
-    smtp: {
-      host: '127.0.0.1',
-      port: smtpPort,
-      secure: false,
-      ignoreTLS: true,
-      user: null,
-      pass: null,
-      from: 'watchfloor@example.org',
-    },
-    baseUrl: 'http://desk.test',
-  });
+  const results = await sendToSink();
   assert.deepEqual(results, [{ alertId: id, sent: 1, error: null }]);
   assert.equal(received.length, 1);
   assert.deepEqual(received[0]!.to, ['analyst@example.org']);
@@ -131,18 +134,7 @@ test('an alert has an XML-escaped Atom feed, sends an e-mail digest to the SMTP 
   assert.match(received[0]!.data, /1 new article\(s\) match/);
   assert.match(received[0]!.data, /Russia hands Tajikistan armoured vehicles/);
 
-  const again = await runAlerts(store, {
-    smtp: {
-      host: '127.0.0.1',
-      port: smtpPort,
-      secure: false,
-      ignoreTLS: true,
-      user: null,
-      pass: null,
-      from: 'watchfloor@example.org',
-    },
-    baseUrl: 'http://desk.test',
-  });
+  const again = await sendToSink();
   assert.deepEqual(again, [{ alertId: id, sent: 0, error: null }], 'nothing new, nothing sent');
   assert.equal(received.length, 1);
 
