@@ -54,6 +54,8 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets: Partial<Record<'source' | 'section' | 'country' | 'eventType' | 'actor', Facet[]>>;
+  /** Facets count only this many of the matches, when set. */
+  facetSample?: number;
 }
 
 export interface Evidence {

@@ -82,6 +82,10 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
     );
   }
 
+  if (result.facetSample !== undefined && result.total > result.facetSample) {
+    facets.append(h('p', { class: 'muted facet-note' }, `Counts among the first ${result.facetSample.toLocaleString('en')} matches.`));
+  }
+
   const results = h('section', { class: 'results', 'aria-label': 'Results' });
   results.append(h('p', { class: 'total', role: 'status' }, `${result.total.toLocaleString('en')} article${result.total === 1 ? '' : 's'}`));
   if (result.hits.length === 0) results.append(notice('Nothing matches. Try fewer words or remove a filter.'));
