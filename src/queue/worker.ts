@@ -76,6 +76,9 @@ export async function handleJob(queue: JobQueue, store: Store, ctx: Context, mes
   let job: CaptureJob | null = null;
   try {
     job = decodeJob(message.data, `${message.subject}#${message.seq}`);
+    if (job.size > ctx.limits.maxBytes) {
+      throw new JobError('capture/too-large', `${job.origin}: ${job.size} bytes, over the limit of ${ctx.limits.maxBytes}`);
+    }
     const bytes = await jobBytes(queue, store, job);
     if (bytes === null) {
       // The big page's object is gone: an earlier delivery stored it, then died before acknowledging.
@@ -117,7 +120,13 @@ export async function handleJob(queue: JobQueue, store: Store, ctx: Context, mes
 /** The job's page bytes, checked; null when they were in the object store and are gone but the page is stored. */
 async function jobBytes(queue: JobQueue, store: Store, job: CaptureJob): Promise<Buffer | null> {
   if (job.bytes !== undefined) return checkBytes(job, Buffer.from(job.bytes, 'base64'));
-  const blob = await (await queue.objects()).getBlob(job.ref ?? '');
+  const objects = await queue.objects();
+  const info = await objects.info(job.ref ?? '');
+  // The object's size is checked before it is read: a job cannot make a worker load more than a page's worth.
+  if (info && !info.deleted && info.size !== job.size) {
+    throw new JobError('queue/bad-bytes', `${job.origin}: object ${job.ref ?? ''} holds ${info.size} bytes, the job says ${job.size}`);
+  }
+  const blob = info && !info.deleted ? await objects.getBlob(job.ref ?? '') : null;
   if (blob) return checkBytes(job, Buffer.from(blob));
   if (await store.findCapture(job.sha256)) return null;
   throw new JobError('queue/missing-bytes', `${job.origin}: page ${job.sha256} is not in the object store ${queue.names.bucket}`);

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import { DEFAULT_CONFIG } from '../../src/config.js';
-import { createContext } from '../../src/core/context.js';
+import { createContext, DEFAULT_LIMITS } from '../../src/core/context.js';
 import { JobQueue, fitsInline, queueNames, redactUrl, type QueueOptions } from '../../src/queue/nats-queue.js';
 import { decodeJob, sha256Hex } from '../../src/queue/job.js';
 import { queueSettings } from '../../src/queue/settings.js';
@@ -140,6 +140,24 @@ test('worker: pages too big to travel inline go through the object store, which 
       assert.ok(capture);
       assert.deepEqual(await store.getCaptureBytes(capture.id), page(11));
       assert.equal((await objects.info(sha256Hex(page(11))))?.deleted ?? true, true);
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+test('worker: a job over the size limit is dead-lettered before its bytes are read', { skip: missing ?? false }, async () => {
+  await withQueue({ maxInlineBytes: 16 }, async (queue) => {
+    const store = new SqliteStore(':memory:');
+    await store.migrate();
+    try {
+      await queue.publish({ origin: 'huge.txt', bytes: page(31) });
+      const small = createContext({ limits: { ...DEFAULT_LIMITS, maxBytes: 20 } });
+      const totals = await runWorker(queue, store, small, { shouldDrain: true });
+      assert.deepEqual([totals.dead, totals.stored], [1, 0]);
+      const [letter] = await deadLetters(queue);
+      assert.equal(letter?.error.code, 'capture/too-large');
+      assert.match(letter?.error.message ?? '', /^huge\.txt: \d+ bytes, over the limit of 20$/);
     } finally {
       await store.close();
     }
