@@ -24,11 +24,15 @@ function first(signals: PageSignals, ...keys: string[]): string | null {
 }
 
 export function readPageMetadata(signals: PageSignals, jsonLd: JsonLdArticle | null, url: string | null): PageMetadata {
-  const publisher =
-    first(signals, 'og:site_name', 'application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:app:name:iphone') ??
-    (jsonLd?.publisher ? clean(jsonLd.publisher) : null) ??
-    (jsonLd?.siteName ? clean(jsonLd.siteName) : null) ??
-    siteFromTitle(signals.title, signals.h1[0] ?? first(signals, 'og:title'));
+  const headline = signals.h1[0] ?? first(signals, 'og:title');
+  // A site name that repeats the headline is a misfilled tag; the next source is asked.
+  const candidates = [
+    first(signals, 'og:site_name', 'application-name', 'al:android:app_name', 'al:ios:app_name', 'twitter:app:name:iphone'),
+    jsonLd?.publisher ? clean(jsonLd.publisher) : null,
+    jsonLd?.siteName ? clean(jsonLd.siteName) : null,
+    siteFromTitle(signals.title, headline),
+  ];
+  const publisher = candidates.find((c) => c && c.length <= 80 && c.toLowerCase() !== headline?.toLowerCase()) ?? null;
   return {
     title: chooseTitle(signals, jsonLd, publisher),
     publisher,
@@ -88,16 +92,28 @@ function notPublisher(byline: string | null, publisher: string | null): string |
 
 /** Authors from JSON-LD, meta tags, or a byline element, with the leading "By" dropped. */
 function chooseByline(signals: PageSignals, jsonLd: JsonLdArticle | null): string | null {
-  const fromLd = jsonLd?.authors.filter((a) => a.length < 80) ?? [];
+  const fromLd = jsonLd?.authors.map(stripBy).filter(looksLikeNames) ?? [];
   if (fromLd.length > 0) return [...new Set(fromLd.map(clean))].join(', ');
   const meta = first(signals, 'citation_author', 'author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author', 'twitter:creator');
-  if (meta && !/^(?:https?:|@)/.test(meta)) return stripBy(meta);
-  const element = signals.bylines.find((b) => b.length > 2 && b.length < 80);
-  return element ? stripBy(element) : null;
+  const fromMeta = meta && !/^(?:https?:|@)/.test(meta) ? stripBy(meta) : null;
+  if (fromMeta && looksLikeNames(fromMeta)) return fromMeta;
+  for (const element of signals.bylines) {
+    const byline = stripBy(element);
+    if (looksLikeNames(byline)) return byline;
+  }
+  return null;
 }
 
+/** "By Jane Roe |" -> "Jane Roe". */
 function stripBy(text: string): string {
-  return clean(text.replace(/^(?:by|par|por|von|di|door|автор|بقلم)\s*:?\s+/i, ''));
+  return clean(text.replace(/^(?:by|par|por|von|di|door|af|av|автор|бы|بقلم)\s*:?\s+/i, '').replace(/[\s|·•,–—-]+$/, ''));
+}
+
+/** Names, not a dateline, a photo credit or a link: no digits, URLs, "@" or labels, at most eight words. */
+function looksLikeNames(text: string): boolean {
+  if (text.length < 3 || text.length > 80) return false;
+  if (/\d|https?:|www\.|@|:|\/\/|\|/.test(text)) return false;
+  return text.split(/\s+/).length <= 8;
 }
 
 /** The canonical link (resolved against the page URL), else og:url, else the URL given. */
