@@ -9,7 +9,7 @@ const MAX_NODES = 36;
 const WIDTH = 1000;
 const HEIGHT = 720;
 /** Labels longer than this are cut, with the full name in the node's label for screen readers. */
-const LABEL_CHARS = 30;
+const LABEL_CHARS = 24;
 
 export async function renderNetwork(main: HTMLElement, route: Route): Promise<void> {
   const p = route.params;
