@@ -28,6 +28,8 @@ export async function withStore<T>(command: Command, work: (store: Store, config
 /** Counts outcomes and shows them: a bar on a terminal, one plain line per file otherwise. */
 export class BatchReport {
   readonly counts: Record<IngestOutcome['status'], number> = { stored: 0, unchanged: 0, reanalysed: 0, failed: 0 };
+  /** Articles stored or re-analysed in this batch. */
+  readonly articleIds: number[] = [];
   readonly #bar: cliProgress.SingleBar | null;
   readonly #isQuiet: boolean;
 
@@ -49,6 +51,7 @@ export class BatchReport {
 
   add(outcome: IngestOutcome): void {
     this.counts[outcome.status]++;
+    if (outcome.articleId !== null) this.articleIds.push(outcome.articleId);
     const line =
       outcome.status === 'failed'
         ? `failed     ${describeFailure(outcome)}`

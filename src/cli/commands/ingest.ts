@@ -9,6 +9,9 @@ import type { Store } from '../../store.js';
 import type { Config } from '../../config.js';
 import { queueSettings } from '../../queue/settings.js';
 import { importWarc, WARC_FILE } from '../../warc/import-warc.js';
+import { updateStories } from '../../stories/update-stories.js';
+import { OutletDirectory } from '../../reliability/outlet-directory.js';
+import { sourcesFor } from './watch.js';
 
 interface IngestFlags {
   force?: boolean;
@@ -91,6 +94,10 @@ export async function ingestPaths(
       { isForced: flags.force === true },
     );
     report.add(outcome);
+  }
+  // New and changed articles join their stories, so the desk's clusters and credibility grades stay current.
+  if (report.articleIds.length > 0) {
+    await updateStories(store, report.articleIds, new OutletDirectory(sourcesFor(config), ctx.data));
   }
   return report.finish();
 }

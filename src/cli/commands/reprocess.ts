@@ -4,6 +4,9 @@ import { createContext } from '../../core/context.js';
 import { reprocessOne } from '../../ingest.js';
 import { PIPELINE_VERSION } from '../../pipeline.js';
 import { BatchReport, withStore } from '../shared.js';
+import { rebuildStories } from '../../stories/update-stories.js';
+import { OutletDirectory } from '../../reliability/outlet-directory.js';
+import { sourcesFor } from './watch.js';
 
 export function registerReprocess(program: Command): void {
   program
@@ -22,6 +25,8 @@ export function registerReprocess(program: Command): void {
         }
         const report = new BatchReport(ids.length, { isQuiet: flags.quiet === true });
         for (const id of ids) report.add(await reprocessOne(store, id, ctx));
+        // Event ids change on reprocess; stories and credibility grades are recomputed from the new analyses.
+        if (report.articleIds.length > 0) await rebuildStories(store, new OutletDirectory(sourcesFor(config), ctx.data));
         return report.finish();
       });
     });
