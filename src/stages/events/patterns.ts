@@ -24,6 +24,7 @@ export interface VerbPattern {
   isIntentMarker: boolean;
   /** Whether the phrase opens with a verb (so a passive form can be read). */
   isVerb: boolean;
+  /** Sticky: tried at the position of an anchor word. */
   regex: RegExp;
   /** Lower-case words one of which must occur in a sentence for the phrase to match there. */
   anchors: string[];
@@ -105,7 +106,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           isReverse: entry.reverse === true,
           isIntentMarker: entry.intentMarker === true,
           isVerb: phrase.startsWith('~') || /^(?:not|ready|willing|opposed|must|should|no|guilty|sexually)\b/.test(phrase),
-          regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'gi'),
+          regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
           anchors,
         });
       }
@@ -148,16 +149,16 @@ function isNounUse(text: string, start: number, matched: string): boolean {
  */
 export function matchPatterns(text: string, ctx: Context): PatternMatch[] {
   const index = anchorIndex(ctx);
-  const candidates = new Set<VerbPattern>();
-  for (const word of text.toLowerCase().split(/[^a-z0-9'-]+/)) {
-    const list = index.get(word);
-    if (list) for (const p of list) candidates.add(p);
-  }
   const found: PatternMatch[] = [];
-  for (const pattern of candidates) {
-    pattern.regex.lastIndex = 0;
-    for (let m = pattern.regex.exec(text); m; m = pattern.regex.exec(text)) {
-      if (/\s{3,}/.test(m[0])) continue;
+  // Every phrase starts with its anchor word: try each phrase only where one of its anchors stands (sticky match).
+  const words = /[A-Za-z0-9'-]+/g;
+  for (let w = words.exec(text); w; w = words.exec(text)) {
+    const list = index.get(w[0].toLowerCase());
+    if (!list) continue;
+    for (const pattern of list) {
+      pattern.regex.lastIndex = w.index;
+      const m = pattern.regex.exec(text);
+      if (!m || /\s{3,}/.test(m[0])) continue;
       if (pattern.phrase.startsWith('~') && isNounUse(text, m.index, m[0])) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
