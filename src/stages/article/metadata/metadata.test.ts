@@ -31,7 +31,7 @@ void test('parseDate keeps the offset when given, the day alone when no time is 
 });
 
 function signals(partial: Partial<PageSignals>): PageSignals {
-  return { meta: new Map(), jsonLd: [], canonical: null, htmlLang: null, title: null, h1: [], times: [], bylines: [], credits: [], ...partial };
+  return { meta: new Map(), jsonLd: [], canonical: null, htmlLang: null, title: null, h1: [], times: [], bylines: [], credits: [], breadcrumbs: [], ...partial };
 }
 
 void test('findPublished prefers JSON-LD, skips modified times, and reads the URL and datelines last', () => {
@@ -99,4 +99,14 @@ void test('broken JSON-LD still gives its datePublished; a date range in text is
 void test('a declared language the detector cannot name stands; one it can name is checked', () => {
   assert.equal(chooseLanguage(['bs'], 'Generalni direktor Elektroprivrede pozitivan je na koronavirus, potvrdili su iz kompanije.'), 'bs');
   assert.equal(chooseLanguage(['en'], 'Министерство сообщило в пятницу, что колонна пересекла границу.'), 'ru');
+});
+
+void test('a breadcrumb trail names the section when no meta tag does', async () => {
+  const { parseHTML } = await import('linkedom');
+  const { collectSignals } = await import('./page-signals.js');
+  const { readPageMetadata } = await import('./page-metadata.js');
+  const { document } = parseHTML(
+    '<html><head><title>Navy gets boats</title></head><body><nav aria-label="Breadcrumb"><a href="/">Home</a> › <a href="/defence">Defence</a> › <span>Navy gets boats</span></nav><h1>Navy gets boats</h1></body></html>',
+  );
+  assert.equal(readPageMetadata(collectSignals(document), null, null).section, 'Defence');
 });

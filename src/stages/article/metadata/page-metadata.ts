@@ -38,7 +38,8 @@ export function readPageMetadata(signals: PageSignals, jsonLd: JsonLdArticle | n
     publisher,
     section:
       first(signals, 'article:section', 'section', 'parsely-section', 'og:article:section', 'article-section', 'category', 'dc.subject') ??
-      (jsonLd?.section ? clean(jsonLd.section) : null),
+      (jsonLd?.section ? clean(jsonLd.section) : null) ??
+      sectionFromBreadcrumbs(signals.breadcrumbs),
     byline: notPublisher(chooseByline(signals, jsonLd), publisher),
     url: canonicalUrl(signals, url),
     declaredLanguages: [
@@ -83,6 +84,15 @@ function siteFromTitle(title: string | null, headline: string | null): string | 
   const h = headline?.toLowerCase() ?? '';
   const site = h && h.includes(lastPart.toLowerCase()) ? firstPart : h && h.includes(firstPart.toLowerCase()) ? lastPart : lastPart.length <= firstPart.length ? lastPart : firstPart;
   return site.length < 40 ? site : null;
+}
+
+/** Home pages that open a breadcrumb trail, in the languages our pages come in. */
+const HOME_CRUMB = /^(?:home|homepage|main|start|startseite|accueil|inicio|início|главная|головна|الرئيسية|صفحه اصلی|首页|首頁|トップ|ホーム|news|nieuws|nachrichten|actualités|noticias|новости)$/i;
+
+/** The last linked crumb that is not the home page: the section the article sits in. */
+function sectionFromBreadcrumbs(crumbs: string[]): string | null {
+  const sections = crumbs.filter((c) => !HOME_CRUMB.test(c) && c.length <= 60);
+  return sections[sections.length - 1] ?? null;
 }
 
 /** A byline that only repeats the site name says nothing about the author. */

@@ -26,6 +26,8 @@ export interface PageSignals {
   bylines: string[];
   /** Text of elements whose class/id names the story's source or credit ("Source: Xinhua"). */
   credits: string[];
+  /** Link texts of the first breadcrumb trail, in order. */
+  breadcrumbs: string[];
 }
 
 /** Walks at most this many elements for signals; a page beyond it keeps what was found. */
@@ -42,6 +44,7 @@ export function collectSignals(document: DomNode): PageSignals {
     times: [],
     bylines: [],
     credits: [],
+    breadcrumbs: [],
   };
   const stack: DomNode[] = [document.documentElement ?? document];
   let seen = 0;
@@ -97,6 +100,9 @@ export function collectSignals(document: DomNode): PageSignals {
           const text = clean(node.textContent ?? '');
           if (text.length > 0 && text.length < 120) signals.bylines.push(text);
         }
+        if (signals.breadcrumbs.length === 0 && /breadcrumb/.test(`${names} ${get('aria-label').toLowerCase()}`)) {
+          signals.breadcrumbs = linkTexts(node);
+        }
         if (signals.credits.length < 5 && /(?:^|[\s_-])(?:source|news-source|article-source|story-source|credit-source)(?=$|[\s_-])/.test(names)) {
           const text = clean(node.textContent ?? '');
           if (text.length > 0 && text.length < 120) signals.credits.push(text);
@@ -108,6 +114,26 @@ export function collectSignals(document: DomNode): PageSignals {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return signals;
+}
+
+/** The texts of the links under a small element (a breadcrumb trail), at most 10. */
+function linkTexts(root: DomNode): string[] {
+  const out: string[] = [];
+  const stack: DomNode[] = [root];
+  let seen = 0;
+  while (stack.length > 0 && out.length < 10 && seen++ < 500) {
+    const node = stack.pop()!;
+    if (node.nodeType !== 1) continue;
+    if (node.nodeName.toLowerCase() === 'a') {
+      const text = clean(node.textContent ?? '');
+      if (text) out.push(text);
+      continue;
+    }
+    const children: DomNode[] = [];
+    for (let c = node.firstChild; c; c = c.nextSibling) children.push(c);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+  return out;
 }
 
 function timeSignal(node: DomNode, datetime: string): TimeSignal {
