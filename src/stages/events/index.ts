@@ -256,7 +256,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
         target = next ? toActor(next) : target;
       }
     }
-    if (source?.code && !target && /^[A-Z]{3}/.test(source.code) && !/^(?:IGO|NGO|UNO|EUR|IMG)/.test(source.code)) {
+    if (source?.code && !target?.code && /^[A-Z]{3}/.test(source.code) && !/^(?:IGO|NGO|UNO|EUR|IMG)/.test(source.code)) {
       const role = domesticRoleIn(claim.slice(verbEnd, clauseEnd), ctx);
       if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
     }
