@@ -95,6 +95,9 @@ export interface DateFinding extends Span {
   /** YYYY-MM-DD, YYYY-MM or YYYY; null when vague. */
   value: string | null;
   precision: DatePrecision;
+  /** First and last day a range-like expression may mean ("earlier this week"), when known. */
+  earliest?: string;
+  latest?: string;
   rule?: string;
 }
 
