@@ -176,6 +176,19 @@ export function domesticRoleIn(text: string, ctx: Context): { noun: string; code
   return null;
 }
 
+// Roles of a state's own organs, which act at home: "Judge X opened investigations against Chilean officials".
+const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG']);
+
+/** The first state-organ role noun in a text (judge -> JUD, police -> COP), or null. */
+export function stateRoleIn(text: string, ctx: Context): string | null {
+  const { byNoun } = roleIndex(ctx);
+  for (const word of text.toLowerCase().split(/[^a-z-]+/)) {
+    const code = byNoun.get(word);
+    if (code && STATE_ROLES.has(code)) return code;
+  }
+  return null;
+}
+
 /** Whether a clause opens with a pronoun or a definite description (it, the ministry) that points back. */
 export function startsWithAnaphor(text: string, ctx: Context): boolean {
   return roleIndex(ctx).anaphor.test(text.trimStart());

@@ -7,7 +7,7 @@ import type { Actor, DateFinding, DatePrecision, Doc, Entity, Event, Modality, P
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { evidenceOf } from '../../core/doc.js';
-import { domesticRoleIn, findActors, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
+import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch } from './patterns.js';
@@ -256,9 +256,14 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
         target = next ? toActor(next) : target;
       }
     }
-    if (source?.code && !target?.code && /^[A-Z]{3}/.test(source.code) && !/^(?:IGO|NGO|UNO|EUR|IMG)/.test(source.code)) {
+    if (source?.code && !target?.code && isCountryCode(source.code)) {
       const role = domesticRoleIn(claim.slice(verbEnd, clauseEnd), ctx);
       if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
+    }
+    if (!source?.code && target?.code && /^(?:08|09|17)/.test(match.pattern.code) && isCountryCode(target.code)) {
+      // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
+      const role = stateRoleIn(before, ctx);
+      if (role) source = { name: source?.name ?? before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
     }
     if (!source && !target) continue;
     if (match.pattern.isReverse) [source, target] = [target, source];
@@ -305,6 +310,11 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     }
   }
   return out;
+}
+
+/** Whether an actor code starts with a country (RUSMIL) rather than naming a body or group (IGO, UNO, NATO, TAL). */
+function isCountryCode(code: string): boolean {
+  return /^[A-Z]{3}/.test(code) && !/^(?:IGO|NGO|UNO|EUR|IMG|NAT|TAL|CST|SCO|ASN|AFR|ARL|GCC|OIC|OPC|WAF|IMF|WBK|WTO|ICC|WHO|IAE|MED|BUS)/.test(code);
 }
 
 /** "Jordan and Britain": a subject joined to the next actor by "and" or a comma is one compound actor, coded by its first member. */
