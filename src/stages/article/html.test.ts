@@ -93,3 +93,11 @@ void test('a page of 120,000 small elements skips the DOM (the parser would take
   assert.ok(rules.includes('article/oversized-page'), rules.join(','));
   assert.match(article.text, /crossed the border/);
 });
+
+void test('responsive "hidden-xs" columns keep their text; a plain "hidden" class does not', () => {
+  const html = `<html><body><div class="row"><div class="col-md-8 hidden-xs"><p>${PROSE}</p><p>${PROSE.replace('dawn', 'dusk')}</p></div>
+<div class="hidden"><p>Back to Gallery: this caption belongs to a slideshow nobody sees on the page.</p></div></div></body></html>`;
+  const { article } = run(html);
+  assert.match(article.text, /crossed the border at dusk/);
+  assert.doesNotMatch(article.text, /Back to Gallery/);
+});

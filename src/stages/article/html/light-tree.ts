@@ -53,7 +53,7 @@ const JUNK_TAGS = new Set(['nav', 'header', 'footer', 'aside', 'menu', 'figcapti
 
 /** Class/id words that name furniture in news templates (share bars, related links, comments, ads). */
 const JUNK_NAMES =
-  /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor(?:ed)?|banner|sidebar|side-bar|breadcrumbs?|tags?|tag-list|topics|byline|author|authors|author-bio|bio|caption|credit|credits|photo-credit|outbrain|taboola|popup|modal|paywall|footer|masthead|menu|navbar|nav|navigation|toolbar|widget|more-stories|read-more|readmore|most-popular|popular|trending|print|email|rating|meta|metadata|feedback|date|timestamp|dateline|post-meta|entry-meta|skip|hidden|visually-hidden|sr-only|screen-reader-text|copyright|disclaimer|pagination|pager|jump|login|follow|video|gallery-nav|teaser|card|rollover|tooltip|popover|hovercard)(?=$|[\s_-])/;
+  /(?:^|[\s_-])(?:comments?|comment-list|disqus|share|sharing|social|sociable|related|recommend(?:ed|ations)?|newsletter|subscribe|subscription|signup|sign-up|cookie|cookies|consent|gdpr|promo|advert|advertisement|ads?|adslot|ad-slot|dfp|sponsor(?:ed)?|banner|sidebar|side-bar|breadcrumbs?|tags?|tag-list|topics|byline|author|authors|author-bio|bio|caption|credit|credits|photo-credit|outbrain|taboola|popup|modal|paywall|footer|masthead|menu|navbar|nav|navigation|toolbar|widget|more-stories|read-more|readmore|most-popular|popular|trending|print|email|rating|meta|metadata|feedback|date|timestamp|dateline|post-meta|entry-meta|skip|visually-hidden|sr-only|screen-reader-text|copyright|disclaimer|pagination|pager|jump|login|follow|video|gallery-nav|teaser|rollover|tooltip|popover|hovercard)(?=$|[\s_-])/;
 
 /** Furniture words that also mark it inside compound names ("newsCaption", "articleSidebar"). */
 const JUNK_SUBSTRINGS = /caption|newsletter|advert|sharebar|share-bar|socialshare|social-share|sharing|related-?(?:articles?|stories|posts|links|content|news)|disqus|outbrain|taboola|cookie|paywall|breadcrumb|sidebar|byline|copyright|promo|sponsor/;
@@ -166,8 +166,13 @@ function makeNode(dom: DomNode, parent: LightNode | null, depth: number): LightN
   };
 }
 
+/** Whole class tokens that hide an element on every screen ("hidden-xs" hides on phones only, so it is not one). */
+const HIDDEN_CLASS = /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|d-none|invisible)(?=$|\s)/;
+
 function isJunkName(names: string): boolean {
-  if (names.length === 0 || EMBED_NAMES.test(names)) return false;
+  if (names.length === 0) return false;
+  if (HIDDEN_CLASS.test(names)) return true;
+  if (EMBED_NAMES.test(names)) return false;
   return JUNK_NAMES.test(names) || JUNK_SUBSTRINGS.test(names);
 }
 
