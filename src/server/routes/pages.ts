@@ -4,8 +4,10 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Store } from '../../store.js';
 import type { Config } from '../../config.js';
 import { createContext } from '../../core/context.js';
+import type { DocInput } from '../../core/doc.js';
 import { RequestError } from '../../core/errors.js';
-import { ingestOne } from '../../ingest.js';
+import { ingestOne, type IngestOutcome } from '../../ingest.js';
+import { IngestWorker } from '../ingest-worker.js';
 
 export interface PageRoutesOptions {
   store: Store;
@@ -37,7 +39,19 @@ interface JsonPage {
 }
 
 export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, config }) => {
+  // A store in a file or a server is reachable from a worker thread, which keeps analysis off the event loop;
+  // an in-memory database is not, so its pages are analysed here.
+  const isShareable = config.db !== ':memory:' && config.db !== '';
+  let worker: IngestWorker | null = null;
   const ctx = createContext({ limits: config.limits });
+  const ingest = (input: DocInput): Promise<IngestOutcome> => {
+    if (!isShareable) return ingestOne(store, input, ctx);
+    if (!worker?.isAlive) worker = new IngestWorker({ db: config.db, limits: config.limits });
+    return worker.ingest(input);
+  };
+  app.addHook('onClose', async () => {
+    await worker?.close();
+  });
   // Pages arrive as they were captured: keep the bytes untouched for every non-JSON type.
   app.addContentTypeParser(['text/html', 'text/plain', 'application/octet-stream', 'application/xhtml+xml', 'application/gzip'], { parseAs: 'buffer' }, (_request, body, done) => {
     done(null, body);
@@ -75,8 +89,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         throw new RequestError(400, 'request/invalid', 'body: send the page bytes, or JSON {"url", "content"} with content a string');
       }
       if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new RequestError(400, 'request/invalid', `url: not an http(s) URL: ${url.slice(0, 200)}`);
-      const outcome = await ingestOne(
-        store,
+      const outcome = await ingest(
         {
           origin: url ?? `upload:${new Date().toISOString()}`,
           bytes,
@@ -84,7 +97,6 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
           published,
           contentType: Buffer.isBuffer(request.body) ? contentType : null,
         },
-        ctx,
       );
       const status = outcome.status === 'failed' ? (outcome.captureId === null ? 422 : 201) : outcome.status === 'unchanged' ? 200 : 201;
       return reply.code(status).send(outcome);
