@@ -60,8 +60,9 @@ interface PageFacts {
 /** The article in a plain-text page; fields the page does not give are null. */
 export function extractTextPage(text: string, options: ExtractOptions): Article {
   const blocks = readBlocks(text);
-  const credits = findCreditLines(blocks);
-  const layout = locateArticle(blocks, credits, options.messages);
+  const headEnd = firstProse(blocks);
+  const credits = findCreditLines(blocks.slice(0, headEnd));
+  const layout = locateArticle(blocks, headEnd, credits, options.messages);
   const paragraphs = collectBody(blocks, layout);
   const facts = gatherFacts(blocks);
   const loose = readLooseCredits(blocks, layout, credits);
@@ -103,8 +104,7 @@ function readBlocks(text: string): Block[] {
  * Outlet credits: a short unclaimed line seen twice before the body, as when a page prints the
  * outlet above and below the title ("Gulf Maritime Review"). Most frequent first.
  */
-function findCreditLines(blocks: Block[]): string[] {
-  const head = blocks.slice(0, firstProse(blocks));
+function findCreditLines(head: Block[]): string[] {
   const seen = new Map<string, { text: string; count: number }>();
   for (const block of head) {
     if (block.claim || wordCount(block.text) > CREDIT_MAX_WORDS || isProse(block.text)) continue;
@@ -130,8 +130,7 @@ function firstProse(blocks: Block[]): number {
  * date); failing that, the longest headline before the body. The body runs from the first to the
  * last prose block.
  */
-function locateArticle(blocks: Block[], credits: string[], messages: Message[]): Layout {
-  const headEnd = firstProse(blocks);
+function locateArticle(blocks: Block[], headEnd: number, credits: string[], messages: Message[]): Layout {
   const isCredit = (block: Block) => credits.some((credit) => credit.toLowerCase() === block.text.toLowerCase());
   const candidates: number[] = [];
   for (let i = 0; i < headEnd; i++) {
