@@ -71,3 +71,8 @@ for (const [sentence, text, value, precision] of AHEAD) {
     assert.equal(got.precision, precision);
   });
 }
+
+void test('dates: durations are not dates', () => {
+  const text = 'The mission ran for two years and over the past two years costs rose; the last four days were calm.';
+  assert.deepEqual(findDates(text, REF), []);
+});

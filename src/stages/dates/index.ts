@@ -15,6 +15,9 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** Words before a date that make it lie ahead of the reference ("will ... in January"). */
 const FUTURE = /\b(?:will|would|shall|is to|are to|plans? to|planned|expected|scheduled|due|next|upcoming|coming)\b/i;
 
+/** Spans of time chrono reads as dates: "for two years", "the past two years", "last four days", "after a month". */
+const DURATION = /^(?:for|over|during|within|past|the past|last|the last|after|next|the next)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few|a few)\s+(?:days?|weeks?|months?|years?|decades?)$/i;
+
 /** Paragraphs longer than this are cut before chrono reads them: chrono's cost grows with length. */
 const MAX_CHRONO_CHARS = 20_000;
 
@@ -43,7 +46,7 @@ function refine(result: chrono.ParsedResult, ref: RefDay, before: string): DateV
   if (/^(?:right )?now$/i.test(text)) return null;
   if (weekday !== null && weekday !== undefined && !hasDay && !hasMonth) {
     // "on Friday" in a Saturday article is the day before; "next Friday" stays ahead
-    const isAhead = /\b(?:next|coming|this coming)\b/i.test(text) || /\b(?:next|coming)\s*$/i.test(before) || /\b(?:will|shall|upcoming)\b/i.test(before.slice(-40));
+    const isAhead = /\b(?:next|coming|this coming)\b/i.test(text) || /\b(?:next|coming)\s*$/i.test(before) || /\b(?:will|shall|upcoming)\b/i.test(before);
     let offset = ((weekday - ref.weekday + 7) % 7);
     if (!isAhead) offset = offset === 0 ? 0 : offset - 7;
     else if (offset === 0) offset = 7;
@@ -85,7 +88,8 @@ function refine(result: chrono.ParsedResult, ref: RefDay, before: string): DateV
 export function findDates(text: string, ref: RefDay): DateFinding[] {
   const findings: DateFinding[] = applyRules(NEWS_RULES, text, ref).map((f) => {
     const out: DateFinding = { ...f.evidence, value: f.value.value, precision: f.value.precision, rule: f.rule };
-    if (f.value.earliest) Object.assign(out, { earliest: f.value.earliest, latest: f.value.latest });
+    if (f.value.earliest) out.earliest = f.value.earliest;
+    if (f.value.latest) out.latest = f.value.latest;
     return out;
   });
   const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
@@ -94,8 +98,8 @@ export function findDates(text: string, ref: RefDay): DateFinding[] {
     if (!DATE_HINT.test(p[0])) continue;
     const part = p[0].slice(0, MAX_CHRONO_CHARS);
     for (const result of chrono.parse(part, reference)) {
-      // "two weeks after" counts from an event, not from the publication day
-      if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim())) continue;
+      // "two weeks after" counts from an event, not from the publication day; "for two years" is a duration
+      if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim()) || DURATION.test(result.text.trim())) continue;
       const trimmed = result.text.replace(/[\s,.;:]+$/, '');
       const start = p.index + result.index;
       const end = start + trimmed.length;

@@ -39,7 +39,7 @@ const MINISTRY = /^(?:defen[cs]e|foreign|interior|foreign affairs|finance|emerge
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** Last words that make a name a place: "Second Thomas Shoal", "West Philippine Sea", "Panjshir Valley". */
-const GEO_HEADS = /^(?:sea|ocean|strait|straits|gulf|bay|shoal|reef|reefs|island|islands|isles|peninsula|river|lake|mountains|mountain|mount|valley|desert|plateau|canal|channel|province|region|district|oblast|governorate|county|corridor|border|coast|heights|pass|airport|airbase|harbour|harbor|port)$/;
+const GEO_HEADS = /^(?:sea|seas|ocean|strait|straits|gulf|bay|shoal|reef|reefs|island|islands|isles|peninsula|river|lake|mountains|mountain|mount|valley|desert|plateau|canal|channel|province|region|district|oblast|governorate|county|corridor|border|coast|heights|pass|airport|airbase|harbour|harbor|port)$/;
 const FORCE_WORDS = new Set(['army', 'navy', 'air force', 'armed forces', 'military', 'troops', 'forces', 'border guards', 'border guard']);
 
 /** Short capitals-only aliases ("US", "IS", "UN") must match exactly and not in a headline in capitals. */
@@ -238,8 +238,8 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     const exact = gaz.find((g) => g.start === s && g.end === e);
     if (exact) {
       const first = exact.entries[0] as GazetteerEntry;
-      // a city named in a sports table is a club: trust the tagger's ORG over a place
-      if (first.kind === 'place' && type === 'ORG' && first.places.some((p) => p.type === 'city')) {
+      // a city before a score ("CHICAGO 4") is a club: trust the tagger's ORG over a place
+      if (first.kind === 'place' && type === 'ORG' && first.places.some((p) => p.type === 'city') && /^\d/.test(words[e] ?? '')) {
         claim({ start: s, end: e, kind: 'organization', entries: [], rule: 'entities/tagger', isShouting });
       } else if (first.kind === 'country' && first.form === 'demonym') {
         claim({ start: s, end: e, kind: 'demonym', entries: exact.entries, rule: 'entities/gazetteer' });
