@@ -101,3 +101,9 @@ void test('responsive "hidden-xs" columns keep their text; a plain "hidden" clas
   assert.match(article.text, /crossed the border at dusk/);
   assert.doesNotMatch(article.text, /Back to Gallery/);
 });
+
+void test('an embedded post inside a media-named wrapper is quoted in the text', () => {
+  const html = `<html><body><article><p>${PROSE}</p><div class="video-container"><blockquote class="twitter-tweet"><p>Convoy spotted at the crossing this morning, dozens of trucks waiting in line.</p>— Local reporter (@reporter) May 6, 2024</blockquote></div><p>${PROSE.replace('dawn', 'dusk')}</p></article></body></html>`;
+  const { article } = run(html);
+  assert.match(article.text, /Convoy spotted at the crossing/);
+});

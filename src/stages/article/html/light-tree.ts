@@ -122,6 +122,7 @@ export function buildLightTree(start: DomNode, options: BuildOptions): LightTree
     if (isTruncated) break;
     const node = makeNode(dom, parent, parent.depth + 1);
     parent.children.push(node);
+    if (node.names && EMBED_NAMES.test(node.names)) keepEmbedWrappers(node);
     if (node.depth > maxDepth) maxDepth = node.depth;
     stack.push([dom.firstChild, node]);
   }
@@ -168,6 +169,15 @@ function makeNode(dom: DomNode, parent: LightNode | null, depth: number): LightN
 
 /** Whole class tokens that hide an element on every screen ("hidden-xs" hides on phones only, so it is not one). */
 const HIDDEN_CLASS = /(?:^|\s)(?:hidden|is-hidden|u-hidden|hide|d-none|invisible)(?=$|\s)/;
+
+/** Wrappers named for media ("video-container", "social-embed") around an embedded post keep it. */
+const EMBED_WRAPPER_LEVELS = 3;
+function keepEmbedWrappers(embed: LightNode): void {
+  let level = 0;
+  for (let n = embed.parent; n && level < EMBED_WRAPPER_LEVELS; n = n.parent, level++) {
+    if (n.isJunk && /video|embed|media|social/.test(n.names) && !JUNK_TAGS.has(n.tag)) n.isJunk = false;
+  }
+}
 
 function isJunkName(names: string): boolean {
   if (names.length === 0) return false;
