@@ -45,6 +45,9 @@ const CASES: Case[] = [
   { text: "Russia's defense ministry said it had delivered 30 tanks to Tajikistan.", root: '07', source: 'RUS', target: 'TJK', comment: 'possessive role actor; "it" points back to the speaker' },
   { text: 'The United States and its allies invaded Afghanistan.', root: '19', source: 'USA', target: 'AFG', comment: 'compound actor' },
   { text: 'Moscow will deliver 30 new tanks to Tajikistan by the end of the year.', root: '03', source: 'RUS', target: 'TJK', modality: 'planned', comment: 'planned aid is coded as intent (033)' },
+  { text: 'Egyptian police dispersed demonstrators in Cairo.', root: '17', source: 'EGYCOP', target: 'EGYCVL', comment: 'a role noun with no country belongs to the acting country' },
+  { text: 'A judge opened an investigation into Turkish officials.', root: '09', source: 'TURJUD', target: 'TUR', comment: 'a state organ acting at home takes the country it acts on' },
+  { text: 'Thousands of people rallied in Tehran against Israel.', root: '14', source: 'IRN', target: 'ISR', comment: 'unnamed protesters take the place of the protest' },
   { text: 'Turkey did not send troops to Syria.', root: '07', source: 'TUR', target: 'SYR', modality: 'negated', comment: 'negation keeps the code, changes the modality' },
 ];
 

@@ -63,6 +63,7 @@ export const COUNTRIES: Record<string, EntitySketch> = {
   SYR: { name: 'Syria', type: 'country', code: 'SYR', surfaces: ['Syria', 'Syrian', 'Damascus'], lat: 34.8, lon: 39 },
   POL: { name: 'Poland', type: 'country', code: 'POL', surfaces: ['Poland', 'Polish', 'Warsaw'], lat: 51.9, lon: 19.1 },
   JPN: { name: 'Japan', type: 'country', code: 'JPN', surfaces: ['Japan', 'Japanese', 'Tokyo'], lat: 36.2, lon: 138.3 },
+  EGY: { name: 'Egypt', type: 'country', code: 'EGY', surfaces: ['Egypt', 'Egyptian', 'Cairo'], lat: 26.8, lon: 30.8 },
   GBR: { name: 'United Kingdom', type: 'country', code: 'GBR', surfaces: ['Britain', 'British', 'London'], lat: 55.4, lon: -3.4 },
 };
 

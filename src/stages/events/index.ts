@@ -256,8 +256,11 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
         target = next ? toActor(next) : target;
       }
     }
-    if (source?.code && !target?.code && isCountryCode(source.code)) {
-      const role = domesticRoleIn(claim.slice(verbEnd, clauseEnd), ctx);
+    const isObjectTarget = object !== null && Boolean(target?.code) && target?.entityId === object.entity.id;
+    if (source?.code && isCountryCode(source.code) && (!target?.code || isObjectTarget)) {
+      // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
+      const directObject = claim.slice(verbEnd, object ? object.start : clauseEnd).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
+      const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(verbEnd, clauseEnd), ctx);
       if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
     }
     if (!source?.code && target?.code && /^(?:08|09|17)/.test(match.pattern.code) && isCountryCode(target.code)) {
