@@ -82,7 +82,9 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
   // a tagger-only place or organisation whose text is the surname of a person named in full is that person
   for (const f of found) {
     const c = f.candidate;
-    if ((c.kind !== 'location' && c.kind !== 'organization') || c.entries.length > 0 || c.rule !== 'entities/tagger') continue;
+    if (c.kind !== 'location' && c.kind !== 'organization') continue;
+    // only the tagger's guesses and town names give way, never a country or a known organisation
+    if (c.rule !== 'entities/tagger' && !(c.entries.length > 0 && c.entries.every((e) => e.kind === 'place'))) continue;
     const source = names.get(f.text);
     if (source?.kind === 'person' && !f.text.includes(' ')) {
       c.kind = 'person';
