@@ -11,7 +11,8 @@ import { PIPELINE, PIPELINE_VERSION } from './pipeline.js';
 import { toAnalysis } from './analysis.js';
 import type { Store } from './store.js';
 
-export type IngestStatus = 'stored' | 'unchanged' | 'reanalysed' | 'failed';
+/** `queued`: handed to the NATS queue for a worker to analyse and store. */
+export type IngestStatus = 'stored' | 'unchanged' | 'reanalysed' | 'queued' | 'failed';
 
 export interface IngestOutcome {
   origin: string;

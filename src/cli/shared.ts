@@ -27,7 +27,13 @@ export async function withStore<T>(command: Command, work: (store: Store, config
 
 /** Counts outcomes and shows them: a bar on a terminal, one plain line per file otherwise. */
 export class BatchReport {
-  readonly counts: Record<IngestOutcome['status'], number> = { stored: 0, unchanged: 0, reanalysed: 0, failed: 0 };
+  readonly counts: Record<IngestOutcome['status'], number> = {
+    stored: 0,
+    unchanged: 0,
+    reanalysed: 0,
+    queued: 0,
+    failed: 0,
+  };
   /** Articles stored or re-analysed in this batch. */
   readonly articleIds: number[] = [];
   readonly #bar: cliProgress.SingleBar | null;

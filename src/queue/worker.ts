@@ -39,9 +39,23 @@ export interface JobResult {
 export type WorkerTotals = Record<JobResult['status'], number> & { jobs: number };
 
 /** Runs until the signal aborts (or, draining, until the queue is empty); returns what it did. */
-export async function runWorker(queue: JobQueue, store: Store, ctx: Context, options: WorkerOptions = {}): Promise<WorkerTotals> {
+export async function runWorker(
+  queue: JobQueue,
+  store: Store,
+  ctx: Context,
+  options: WorkerOptions = {},
+): Promise<WorkerTotals> {
   const concurrency = Math.max(1, options.concurrency ?? 1);
-  const totals: WorkerTotals = { jobs: 0, stored: 0, unchanged: 0, reanalysed: 0, failed: 0, retry: 0, dead: 0 };
+  const totals: WorkerTotals = {
+    jobs: 0,
+    stored: 0,
+    unchanged: 0,
+    reanalysed: 0,
+    queued: 0,
+    failed: 0,
+    retry: 0,
+    dead: 0,
+  };
   const consumer = await queue.js.consumers.get(queue.names.stream, queue.names.consumer);
   // Jobs in progress carry over from one pull to the next, so the worker never idles between pulls.
   const running = new Set<Promise<void>>();
@@ -77,7 +91,10 @@ export async function handleJob(queue: JobQueue, store: Store, ctx: Context, mes
   try {
     job = decodeJob(message.data, `${message.subject}#${message.seq}`);
     if (job.size > ctx.limits.maxBytes) {
-      throw new JobError('capture/too-large', `${job.origin}: ${job.size} bytes, over the limit of ${ctx.limits.maxBytes}`);
+      throw new JobError(
+        'capture/too-large',
+        `${job.origin}: ${job.size} bytes, over the limit of ${ctx.limits.maxBytes}`,
+      );
     }
     const bytes = await jobBytes(queue, store, job);
     if (bytes === null) {
@@ -85,13 +102,17 @@ export async function handleJob(queue: JobQueue, store: Store, ctx: Context, mes
       message.ack();
       return { origin: job.origin, sha256: job.sha256, status: 'unchanged', error: null };
     }
-    const outcome = await ingestOne(store, {
-      origin: job.origin,
-      bytes,
-      url: job.url,
-      published: job.published,
-      capturedAt: job.capturedAt,
-    }, ctx);
+    const outcome = await ingestOne(
+      store,
+      {
+        origin: job.origin,
+        bytes,
+        url: job.url,
+        published: job.published,
+        capturedAt: job.capturedAt,
+      },
+      ctx,
+    );
     // A page the pipeline refuses is recorded in the store as a failure: retrying would fail the same way.
     if (job.ref) await (await queue.objects()).delete(job.ref).catch(() => undefined);
     message.ack();
@@ -124,12 +145,18 @@ async function jobBytes(queue: JobQueue, store: Store, job: CaptureJob): Promise
   const info = await objects.info(job.ref ?? '');
   // The object's size is checked before it is read: a job cannot make a worker load more than a page's worth.
   if (info && !info.deleted && info.size !== job.size) {
-    throw new JobError('queue/bad-bytes', `${job.origin}: object ${job.ref ?? ''} holds ${info.size} bytes, the job says ${job.size}`);
+    throw new JobError(
+      'queue/bad-bytes',
+      `${job.origin}: object ${job.ref ?? ''} holds ${info.size} bytes, the job says ${job.size}`,
+    );
   }
   const blob = info && !info.deleted ? await objects.getBlob(job.ref ?? '') : null;
   if (blob) return checkBytes(job, Buffer.from(blob));
   if (await store.findCapture(job.sha256)) return null;
-  throw new JobError('queue/missing-bytes', `${job.origin}: page ${job.sha256} is not in the object store ${queue.names.bucket}`);
+  throw new JobError(
+    'queue/missing-bytes',
+    `${job.origin}: page ${job.sha256} is not in the object store ${queue.names.bucket}`,
+  );
 }
 
 /**
@@ -137,7 +164,12 @@ async function jobBytes(queue: JobQueue, store: Store, job: CaptureJob): Promise
  * The job goes along whole when it fits; otherwise without its bytes (the capture can be re-published from
  * its origin).
  */
-async function deadLetter(queue: JobQueue, message: JsMsg, job: CaptureJob | null, error: { code: string; message: string }): Promise<void> {
+async function deadLetter(
+  queue: JobQueue,
+  message: JsMsg,
+  job: CaptureJob | null,
+  error: { code: string; message: string },
+): Promise<void> {
   const letter = {
     error,
     deliveries: message.info.deliveryCount,

@@ -10,11 +10,17 @@ import type { Store } from '../../store.js';
 import { withStore } from '../shared.js';
 import { smtpFrom } from '../../alerts/run-alerts.js';
 import { sendDigests } from './alerts.js';
+import { queueSettings } from '../../queue/settings.js';
+import type { JobQueue } from '../../queue/nats-queue.js';
+import type { ingestOne } from '../../ingest.js';
+import { describeError } from '../../core/errors.js';
 
 interface WatchFlags {
   once?: boolean;
   sources?: string;
   quiet?: boolean;
+  queue?: string;
+  queueName?: string;
 }
 
 export function registerWatch(program: Command): void {
@@ -24,6 +30,8 @@ export function registerWatch(program: Command): void {
     .option('--once', 'poll every source once and exit')
     .option('--sources <file>', 'a JSON file of sources (overrides the config file\'s "sources")')
     .option('-q, --quiet', 'print only failures and the totals')
+    .option('--queue <url>', 'publish new pages as capture jobs to this NATS JetStream server for `watchfloor worker`')
+    .option('--queue-name <name>', 'queue name (default watchfloor)')
     .action(async (flags: WatchFlags, command: Command) => {
       process.exitCode = await withStore(command, (store, config) => watch(store, config, flags));
     });
@@ -45,9 +53,13 @@ export async function watch(store: Store, config: Config, flags: WatchFlags = {}
     if (!flags.quiet || line.startsWith('failed'))
       (line.startsWith('failed') ? process.stderr : process.stdout).write(line + '\n');
   };
+  const queueOptions = flags.queue ? queueSettings(config, flags) : null;
+  // With a queue, fetched pages become capture jobs; the workers analyse and store them.
+  const queue = queueOptions ? await (await import('../../queue/nats-queue.js')).JobQueue.open(queueOptions) : null;
   const watcher = new Watcher({
     store,
     ctx,
+    ...(queue ? { ingest: publishingTo(queue) } : {}),
     sources,
     limits: fetchLimitsFrom(config),
     settings: watchSettingsFrom(config),
@@ -66,17 +78,40 @@ export async function watch(store: Store, config: Config, flags: WatchFlags = {}
     printTotals(report);
     if (isMailing) await sendDigests(store, config);
   };
-  if (flags.once) {
-    const report = await watcher.poll();
-    await afterPoll(report);
-    return report.failedSources + report.failedItems > 0 ? 1 : 0;
+  try {
+    if (flags.once) {
+      const report = await watcher.poll();
+      await afterPoll(report);
+      return report.failedSources + report.failedItems > 0 ? 1 : 0;
+    }
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    process.once('SIGTERM', () => controller.abort());
+    process.stderr.write(`Watching ${watcher.watched.length} sources; Ctrl-C stops.\n`);
+    await watcher.run(controller.signal, afterPoll);
+    return 0;
+  } finally {
+    await queue?.close();
   }
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  process.once('SIGTERM', () => controller.abort());
-  process.stderr.write(`Watching ${watcher.watched.length} sources; Ctrl-C stops.\n`);
-  await watcher.run(controller.signal, afterPoll);
-  return 0;
+}
+
+/** An ingest step that publishes the page as a capture job instead of analysing it here. */
+function publishingTo(queue: JobQueue): typeof ingestOne {
+  return async (_store, input) => {
+    const base = { origin: input.origin, sha256: null, captureId: null, articleId: null };
+    try {
+      const isNew = await queue.publish({
+        origin: input.origin,
+        bytes: input.bytes,
+        url: input.url ?? null,
+        published: input.published ?? null,
+        ...(input.capturedAt ? { capturedAt: input.capturedAt } : {}),
+      });
+      return { ...base, status: isNew ? 'queued' : 'unchanged', error: null };
+    } catch (error) {
+      return { ...base, status: 'failed', error: describeError(error) };
+    }
+  };
 }
 
 function printTotals(r: PollReport): void {
