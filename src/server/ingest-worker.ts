@@ -6,7 +6,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { DocInput } from '../core/doc.js';
 import type { Limits } from '../core/context.js';
 import { createContext } from '../core/context.js';
-import { describeError, WatchfloorError } from '../core/errors.js';
+import { describeError, RequestError, WatchfloorError } from '../core/errors.js';
 import { ingestOne, type IngestOutcome } from '../ingest.js';
 import { openStore } from '../store/open.js';
 
@@ -39,7 +39,12 @@ export class IngestWorker {
       this.#waiting.delete(answer.id);
       if (this.#waiting.size === 0) this.#worker.unref();
       if ('outcome' in answer) waiting.resolve(answer.outcome);
-      else waiting.reject(new WatchfloorError(answer.error.code, answer.error.message));
+      else
+        waiting.reject(
+          answer.error.code === 'store/busy'
+            ? new RequestError(503, answer.error.code, answer.error.message)
+            : new WatchfloorError(answer.error.code, answer.error.message),
+        );
     });
     this.#worker.on('error', (error) => this.#failAll(error));
     this.#worker.on('exit', (code) => this.#failAll(new Error(`ingest worker exited with ${code}`)));
@@ -96,7 +101,9 @@ async function serveJobs(setup: WorkerSetup): Promise<void> {
       try {
         answer = { id: job.id, outcome: await ingestOne(store, input, ctx) };
       } catch (error) {
-        answer = { id: job.id, error: describeError(error) };
+        // Another process holding the write lock past the busy timeout is a retry, not a fault.
+        const isBusy = String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
+        answer = { id: job.id, error: isBusy ? { code: 'store/busy', message: 'the database is busy with another write: try again' } : describeError(error) };
       }
       parentPort!.postMessage(answer);
     });
