@@ -76,3 +76,11 @@ void test('dates: durations are not dates', () => {
   const text = 'The mission ran for two years and over the past two years costs rose; the last four days were calm.';
   assert.deepEqual(findDates(text, REF), []);
 });
+
+void test('dates: a paragraph longer than one chrono read still has its last date found', () => {
+  const text = 'Nothing happened then. '.repeat(1500) + 'Talks resumed on Friday.';
+  const found = findDates(text, REF);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'on Friday');
+  assert.equal(text.slice(found[0]?.start, found[0]?.end), 'on Friday');
+});

@@ -18,7 +18,7 @@ const FUTURE = /\b(?:will|would|shall|is to|are to|plans? to|planned|expected|sc
 /** Spans of time chrono reads as dates: "for two years", "the past two years", "last four days", "after a month". */
 const DURATION = /^(?:for|over|during|within|past|the past|last|the last|after|next|the next)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few|a few)\s+(?:days?|weeks?|months?|years?|decades?)$/i;
 
-/** Paragraphs longer than this are cut before chrono reads them: chrono's cost grows with length. */
+/** Paragraphs longer than this are read by chrono in pieces cut at a sentence end: its cost grows with length. */
 const MAX_CHRONO_CHARS = 20_000;
 
 /** Words that must appear in a paragraph before chrono is asked to read it (most have none). */
@@ -84,6 +84,24 @@ function refine(result: chrono.ParsedResult, ref: RefDay, before: string): DateV
   return null;
 }
 
+/** Paragraphs, and long paragraphs cut after a sentence, each at most MAX_CHRONO_CHARS long, with their offsets. */
+function* chunks(text: string): Generator<[number, string]> {
+  const paragraph = /[^\n]+/g;
+  for (let p = paragraph.exec(text); p; p = paragraph.exec(text)) {
+    let start = 0;
+    const body = p[0];
+    while (start < body.length) {
+      let end = Math.min(body.length, start + MAX_CHRONO_CHARS);
+      if (end < body.length) {
+        const cut = body.lastIndexOf('. ', end);
+        if (cut > start) end = cut + 1;
+      }
+      yield [p.index + start, body.slice(start, end)];
+      start = end;
+    }
+  }
+}
+
 /** Finds the dates of a text against a reference day. */
 export function findDates(text: string, ref: RefDay): DateFinding[] {
   const findings: DateFinding[] = applyRules(NEWS_RULES, text, ref).map((f) => {
@@ -93,15 +111,13 @@ export function findDates(text: string, ref: RefDay): DateFinding[] {
     return out;
   });
   const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
-  const paragraph = /[^\n]+/g;
-  for (let p = paragraph.exec(text); p; p = paragraph.exec(text)) {
-    if (!DATE_HINT.test(p[0])) continue;
-    const part = p[0].slice(0, MAX_CHRONO_CHARS);
+  for (const [offset, part] of chunks(text)) {
+    if (!DATE_HINT.test(part)) continue;
     for (const result of chrono.parse(part, reference)) {
       // "two weeks after" counts from an event, not from the publication day; "for two years" is a duration
       if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim()) || DURATION.test(result.text.trim())) continue;
       const trimmed = result.text.replace(/[\s,.;:]+$/, '');
-      const start = p.index + result.index;
+      const start = offset + result.index;
       const end = start + trimmed.length;
       if (findings.some((f) => f.start < end && start < f.end)) continue;
       const sentenceStart = Math.max(part.lastIndexOf('. ', result.index) + 1, 0);

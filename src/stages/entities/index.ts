@@ -58,6 +58,9 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
   return buildEntities(found, knowledge, focus, at);
 }
 
+/** Longest name, in tokens, looked for again elsewhere in the article. */
+const MAX_PROPAGATED_WORDS = 6;
+
 /** Kinds whose names, once found, are looked for again elsewhere in the article. */
 const PROPAGATED = new Set(['person', 'organization', 'location']);
 
@@ -91,7 +94,9 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
       c.rule = 'entities/same-name';
     }
   }
-  const maxWords = Math.max(...[...names.keys()].map((k) => k.split(' ').length));
+  // names longer than this are not looked for again (bounds the scan on long, name-dense texts)
+  let maxWords = 1;
+  for (const key of names.keys()) maxWords = Math.min(MAX_PROPAGATED_WORDS, Math.max(maxWords, key.split(' ').length));
   const taken = new Set<string>();
   for (const f of found) for (let k = f.start; k < f.end; k++) taken.add(String(k));
   sents.forEach((sentence, index) => {
@@ -139,13 +144,18 @@ function focusCountry(found: readonly Found[], knowledge: Knowledge): CountryRec
 
 class EntityTable {
   readonly byId = new Map<string, Entity>();
+  readonly #spans = new Set<string>();
   add(id: string, make: () => Omit<Entity, 'mentions' | 'id'>, mention: Mention): Entity {
     let entity = this.byId.get(id);
     if (!entity) {
       entity = { id, ...make(), mentions: [] };
       this.byId.set(id, entity);
     }
-    if (!entity.mentions.some((m) => m.start === mention.start && m.end === mention.end)) entity.mentions.push(mention);
+    const key = `${id} ${mention.start}:${mention.end}`;
+    if (!this.#spans.has(key)) {
+      this.#spans.add(key);
+      entity.mentions.push(mention);
+    }
     return entity;
   }
 }
