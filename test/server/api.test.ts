@@ -84,6 +84,9 @@ describe('search', () => {
     assert.ok(body.total >= 1);
     for (const key of ['source', 'section', 'country', 'eventType']) assert.ok(Array.isArray(body.facets[key]), key);
     assert.ok(body.facets.country.some((f: { value: string }) => f.value === 'TJK'));
+    assert.ok(body.facets.actor.some((f: { value: string }) => f.value === 'RUSMIL'), JSON.stringify(body.facets.actor));
+    assert.ok(body.facets.eventType.some((f: { value: string }) => f.value === 'AID'));
+    assert.equal(typeof body.facetSample, 'number');
   });
 
   test('filters by country, event type, source, section and date range', async () => {
