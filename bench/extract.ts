@@ -37,7 +37,7 @@ function ours(html: string, url: string | null): { text: string; published: stri
 /** The reference: Readability's textContent over a linkedom parse, as most pipelines call it. */
 function readability(html: string): string {
   const { document } = parseHTML(html);
-  const parsed = new Readability(document as unknown as Document).parse();
+  const parsed = new Readability(document).parse();
   return parsed?.textContent ?? '';
 }
 

@@ -84,7 +84,7 @@ test('GDELT: 61 tab-separated fields, dates, codes and actor parts where GDELT p
   const line = toGdelt([EVENT]).trimEnd();
   const fields = line.split('\t');
   assert.equal(fields.length, 61);
-  const at = (name: string): string => fields[GDELT_COLUMNS.indexOf(name as (typeof GDELT_COLUMNS)[number])]!;
+  const at = (name: string): string => fields[GDELT_COLUMNS.indexOf(name)]!;
   assert.equal(at('GLOBALEVENTID'), '7');
   assert.equal(at('SQLDATE'), '20210911');
   assert.equal(at('MonthYear'), '202109');

@@ -102,12 +102,19 @@ async function serveJobs(setup: WorkerSetup): Promise<void> {
         answer = { id: job.id, outcome: await ingestOne(store, input, ctx) };
       } catch (error) {
         // Another process holding the write lock past the busy timeout is a retry, not a fault.
-        const isBusy = String((error as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY');
-        answer = { id: job.id, error: isBusy ? { code: 'store/busy', message: 'the database is busy with another write: try again' } : describeError(error) };
+        const code = (error as { code?: unknown }).code;
+        const isBusy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+        answer = {
+          id: job.id,
+          error: isBusy
+            ? { code: 'store/busy', message: 'the database is busy with another write: try again' }
+            : describeError(error),
+        };
       }
       parentPort!.postMessage(answer);
     });
   });
 }
 
-if (!isMainThread && parentPort && (workerData as WorkerSetup | undefined)?.db) void serveJobs(workerData as WorkerSetup);
+if (!isMainThread && parentPort && (workerData as WorkerSetup | undefined)?.db)
+  void serveJobs(workerData as WorkerSetup);

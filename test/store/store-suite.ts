@@ -289,7 +289,7 @@ export function storeSuite(name: string, open: OpenStore, options: { skip?: stri
       assert.equal((await searchIds(store, { q: 'tanks' }, ids))[0], 'poland');
       const scores = result.hits.map((h) => h.score);
       assert.ok(scores.every((s) => typeof s === 'number'));
-      assert.deepEqual([...scores].sort((x, y) => (x as number) - (y as number)), scores);
+      assert.deepEqual([...scores].sort((x, y) => (x) - (y)), scores);
     });
 
     test('search: all words must match; case does not matter', async () => {
@@ -526,7 +526,7 @@ export function storeSuite(name: string, open: OpenStore, options: { skip?: stri
       const grade = { eventId: event.id, articleId: tajik, storyId: merged ?? null, grade: 2 as const, independentSources: 2, reason: 'two outlets' };
       await store.putEventCredibility([tajik], [grade, { ...grade, eventId: 99999 }]);
       assert.deepEqual(await store.listEventCredibility({ articleId: tajik }), [grade]);
-      const story = await store.getStory(merged!);
+      const story = await store.getStory(merged);
       assert.ok(story);
       assert.deepEqual(story.articles.map((a) => [a.id, a.outlet, a.reliability]), [[tajik, 'Iran Press TV', 'E'], [drills, 'TASS', 'D']]);
       assert.deepEqual(story.outlets, ['Iran Press TV', 'TASS']);
