@@ -24,10 +24,16 @@ export interface NerModelFile {
   weights: Record<string, number[]>;
 }
 
-/** Weights ready for scoring: an open-addressing table from feature bucket to a row of TAGS.length weights. */
+/** Stride of one row of the weight table: the bucket + 1 (0 = empty slot), then one weight per tag. */
+const ROW = TAGS.length + 1;
+
+/**
+ * Weights ready for scoring: an open-addressing table whose rows hold the key and its weights side by
+ * side, so a lookup touches one stretch of memory (the table is larger than the CPU caches).
+ */
 export interface WeightTable {
-  /** Bucket + 1 per slot (0 = empty). */
   keys: Int32Array;
+  /** The same buffer as `keys`, read as weights. */
   values: Float32Array;
   mask: number;
 }
@@ -35,13 +41,15 @@ export interface WeightTable {
 /** A weight table from bucket -> weights pairs. */
 export function weightTable(rows: Iterable<[number, ArrayLike<number>]>, count: number): WeightTable {
   let size = 1;
-  while (size < count * 2) size <<= 1;
-  const table: WeightTable = { keys: new Int32Array(size), values: new Float32Array(size * TAGS.length), mask: size - 1 };
+  // load factor at most 2/3: short probe runs, a table a third smaller than at 1/2
+  while (size * 2 < count * 3) size <<= 1;
+  const buffer = new ArrayBuffer(size * ROW * 4);
+  const table: WeightTable = { keys: new Int32Array(buffer), values: new Float32Array(buffer), mask: size - 1 };
   for (const [key, row] of rows) {
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & table.mask;
-    while (table.keys[slot] !== 0) slot = (slot + 1) & table.mask;
-    table.keys[slot] = key + 1;
-    table.values.set(row, slot * TAGS.length);
+    while (table.keys[slot * ROW] !== 0) slot = (slot + 1) & table.mask;
+    table.keys[slot * ROW] = key + 1;
+    for (let t = 0; t < TAGS.length; t++) table.values[slot * ROW + 1 + t] = row[t] as number;
   }
   return table;
 }
@@ -236,22 +244,24 @@ export function isAllowed(prev: string, tag: string): boolean {
   return !tag.startsWith('I-') || prev.slice(2) === tag.slice(2);
 }
 
+/** Adds the weights of one feature bucket to `scores` (one slot per tag). */
+function addOne(weights: WeightTable, feature: number, scores: Float64Array): void {
+  const { keys, values, mask } = weights;
+  const key = feature + 1;
+  let slot = (Math.imul(feature, 0x9e3779b1) >>> 0) & mask;
+  let stored = keys[slot * ROW] as number;
+  while (stored !== 0 && stored !== key) {
+    slot = (slot + 1) & mask;
+    stored = keys[slot * ROW] as number;
+  }
+  if (stored === 0) return;
+  const base = slot * ROW + 1;
+  for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (values[base + t] as number);
+}
+
 /** Adds the weights of features to `scores` (one slot per tag). */
 export function addScores(weights: WeightTable, features: ArrayLike<number>, scores: Float64Array): void {
-  const { keys, values, mask } = weights;
-  const nTags = scores.length;
-  for (let k = 0; k < features.length; k++) {
-    const key = (features[k] as number) + 1;
-    let slot = (Math.imul(key - 1, 0x9e3779b1) >>> 0) & mask;
-    let stored = keys[slot] as number;
-    while (stored !== 0 && stored !== key) {
-      slot = (slot + 1) & mask;
-      stored = keys[slot] as number;
-    }
-    if (stored === 0) continue;
-    const base = slot * nTags;
-    for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (values[base + t] as number);
-  }
+  for (let k = 0; k < features.length; k++) addOne(weights, features[k] as number, scores);
 }
 
 /** The best allowed tag for scores given the previous tag. */
@@ -279,7 +289,10 @@ export function tagWords(words: readonly string[], weights: WeightTable, knowled
   for (let i = 0; i < words.length; i++) {
     scores.fill(0);
     addScores(weights, feats[i] as Int32Array, scores);
-    addScores(weights, dynamicFeatures((words[i] as string).toLowerCase(), p1, p2), scores);
+    const lw = (words[i] as string).toLowerCase();
+    addOne(weights, bucket(prefixState('t-1='), p1), scores);
+    addOne(weights, (fnv(fnv(fnv(prefixState('t-2='), p2), '|'), p1) >>> 0) & HASH_MASK, scores);
+    addOne(weights, (fnv(fnv(fnv(prefixState('tw='), p1), '|'), lw) >>> 0) & HASH_MASK, scores);
     const tag = TAGS[bestTag(scores, p1)] as Tag;
     tags.push(tag);
     p2 = p1;
