@@ -39,6 +39,7 @@ import type {
 } from '../store.js';
 import { PG_TS_CONFIG, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { dayOf, parseQuery, type QueryTerm } from './query.js';
+import { CAPTURE_COLUMNS, parseJson, toAlert, toCapture, toEvent, type Row } from './rows.js';
 
 /** Hits a search returns when the caller does not say (and the most it may ask for), as in SQLite. */
 const DEFAULT_LIMIT = 20;
@@ -52,7 +53,6 @@ const MAX_TX_ATTEMPTS = 5;
 /** Connections per process: a worker's concurrency plus the API's parallel facet queries. */
 const POOL_SIZE = 8;
 
-type Row = Record<string, unknown>;
 type Query = (sql: string, params?: readonly unknown[]) => Promise<Row[]>;
 
 export class PostgresStore implements Store {
@@ -174,7 +174,9 @@ export class PostgresStore implements Store {
         where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ${p(query.actor)})`);
       } else {
         const v = p(`${query.actor.toUpperCase()}%`);
-        where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code ILIKE ${v} OR v.target_code ILIKE ${v}))`);
+        where.push(
+          `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code ILIKE ${v} OR v.target_code ILIKE ${v}))`,
+        );
       }
     }
     if (query.eventType) {
@@ -400,7 +402,9 @@ export class PostgresStore implements Store {
   }
 
   async isUrlWatched(url: string): Promise<boolean> {
-    return (await this.#q(`SELECT 1 FROM watch_items WHERE url = $1 AND status = 'ingested' LIMIT 1`, [url])).length > 0;
+    return (
+      (await this.#q(`SELECT 1 FROM watch_items WHERE url = $1 AND status = 'ingested' LIMIT 1`, [url])).length > 0
+    );
   }
 
   async putWatchItem(i: WatchItem): Promise<void> {
@@ -446,14 +450,23 @@ export class PostgresStore implements Store {
       const ids: number[] = [];
       const touched = new Set<number>();
       for (const draft of drafts) {
-        const rows = await q('SELECT article_id, story_id FROM story_features WHERE article_id = ANY($1::int[])', [draft.articleIds]);
+        const rows = await q('SELECT article_id, story_id FROM story_features WHERE article_id = ANY($1::int[])', [
+          draft.articleIds,
+        ]);
         const storyOf = new Map(rows.map((r) => [r['article_id'] as number, (r['story_id'] as number | null) ?? null]));
         const previous = draft.articleIds
           .map((id) => storyOf.get(id) ?? null)
           .filter((id): id is number => id !== null && !ids.includes(id));
         for (const id of previous) touched.add(id);
         let id = previous.length > 0 ? Math.min(...previous) : null;
-        const values = [draft.headline, draft.firstSeen, draft.lastSeen, draft.articleIds.length, draft.outletCount, now];
+        const values = [
+          draft.headline,
+          draft.firstSeen,
+          draft.lastSeen,
+          draft.articleIds.length,
+          draft.outletCount,
+          now,
+        ];
         if (id === null) {
           const [row] = await q(
             `INSERT INTO stories (headline, first_seen, last_seen, article_count, outlet_count, updated_at)
@@ -492,7 +505,9 @@ export class PostgresStore implements Store {
   }
 
   async getStory(id: number): Promise<Story | null> {
-    const [summary] = (await this.#q(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [id])) as unknown as StorySummary[];
+    const [summary] = (await this.#q(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = $1`, [
+      id,
+    ])) as unknown as StorySummary[];
     if (!summary) return null;
     const articles = (await this.#q(
       `SELECT a.id, a.title, f.features::json ->> 'outlet' AS outlet, a.source, a.published, a.url,
@@ -606,11 +621,10 @@ export class PostgresStore implements Store {
   }
 
   async markAlertSent(id: number, at: string, lastArticleId: number): Promise<void> {
-    await this.#q('UPDATE alerts SET last_sent_at = $1, last_article_id = greatest(last_article_id, $2) WHERE id = $3', [
-      at,
-      lastArticleId,
-      id,
-    ]);
+    await this.#q(
+      'UPDATE alerts SET last_sent_at = $1, last_article_id = greatest(last_article_id, $2) WHERE id = $3',
+      [at, lastArticleId, id],
+    );
   }
 
   /** One statement on any pooled connection. */
@@ -653,7 +667,9 @@ export class PostgresStore implements Store {
     if (error instanceof WatchfloorError) return error;
     const code = (error as { code?: string }).code;
     if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)$/.test(code)) {
-      return new WatchfloorError('store/unreachable', `${this.#label}: cannot reach PostgreSQL (${code})`, { cause: error });
+      return new WatchfloorError('store/unreachable', `${this.#label}: cannot reach PostgreSQL (${code})`, {
+        cause: error,
+      });
     }
     if (code === '3D000' || code === '28P01' || code === '28000') {
       return new WatchfloorError('store/unreachable', `${this.#label}: ${(error as Error).message}`, { cause: error });
@@ -662,23 +678,8 @@ export class PostgresStore implements Store {
   }
 }
 
-const CAPTURE_COLUMNS = 'id, sha256, size, media_type, origin, url, captured_at, is_gzipped';
-
 const STORY_COLUMNS = `id, headline, first_seen AS "firstSeen", last_seen AS "lastSeen", article_count AS "articleCount",
   outlet_count AS "outletCount"`;
-
-function toAlert(r: Row): Alert {
-  return {
-    id: r['id'] as number,
-    name: r['name'] as string,
-    query: JSON.parse(r['query'] as string) as SearchQuery,
-    email: (r['email'] as string | null) ?? null,
-    digest: r['digest'] as Alert['digest'],
-    createdAt: r['created_at'] as string,
-    lastSentAt: (r['last_sent_at'] as string | null) ?? null,
-    lastArticleId: r['last_article_id'] as number,
-  };
-}
 
 const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
   count(m.article_id)::int AS "articleCount", COALESCE(sum(m.count), 0)::int AS "mentionCount",
@@ -686,7 +687,8 @@ const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
   FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id LEFT JOIN articles a ON a.id = m.article_id`;
 
 /** One fragment of about two dozen words around the matches, marked « », like FTS5's snippet(). */
-const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
+const HEADLINE_OPTIONS =
+  'StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
 
 /**
  * A tsquery expression for parsed search-box terms, with FTS5's precedence (AND binds tighter than OR,
@@ -708,7 +710,12 @@ export function toTsQuery(terms: readonly QueryTerm[], p: (value: unknown) => st
 }
 
 /** Replaces the article and everything derived from it for one capture. Runs inside a transaction. */
-async function writeAnalysis(q: Query, captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
+async function writeAnalysis(
+  q: Query,
+  captureId: number,
+  analysis: Analysis,
+  pipelineVersion: string,
+): Promise<number> {
   const a = analysis.article;
   const [article] = await q(
     `INSERT INTO articles (capture_id, title, text, publisher, source, section, section_names, byline, published,
@@ -721,9 +728,21 @@ async function writeAnalysis(q: Query, captureId: number, analysis: Analysis, pi
        analyzed_at = excluded.analyzed_at, analysis = excluded.analysis
      RETURNING id, (xmax = 0) AS inserted`,
     [
-      captureId, a.title, a.text, a.publisher, a.source, a.section,
-      analysis.sections.map((s) => s.name.toLowerCase()), a.byline, a.published, dayOf(a.published), a.language,
-      a.url, pipelineVersion, new Date().toISOString(), JSON.stringify(analysis),
+      captureId,
+      a.title,
+      a.text,
+      a.publisher,
+      a.source,
+      a.section,
+      analysis.sections.map((s) => s.name.toLowerCase()),
+      a.byline,
+      a.published,
+      dayOf(a.published),
+      a.language,
+      a.url,
+      pipelineVersion,
+      new Date().toISOString(),
+      JSON.stringify(analysis),
     ],
   );
   const articleId = article?.['id'] as number;
@@ -820,7 +839,11 @@ async function writeAnalysis(q: Query, captureId: number, analysis: Analysis, pi
 
 async function writeFailure(q: Query, f: FailureRecord): Promise<void> {
   await q('INSERT INTO failures (origin, sha256, code, message, at) VALUES ($1, $2, $3, $4, $5)', [
-    f.origin, f.sha256, f.code, f.message, f.at,
+    f.origin,
+    f.sha256,
+    f.code,
+    f.message,
+    f.at,
   ]);
 }
 
@@ -844,56 +867,15 @@ function mergeEntities(entities: readonly Entity[]): Entity[] {
  */
 function clean(params: readonly unknown[]): unknown[] {
   const fix = (v: unknown): unknown =>
-    typeof v === 'string' && v.includes('\u0000') ? v.replaceAll('\u0000', '\uFFFD') : Array.isArray(v) ? v.map(fix) : v;
+    typeof v === 'string' && v.includes('\u0000')
+      ? v.replaceAll('\u0000', '\uFFFD')
+      : Array.isArray(v)
+        ? v.map(fix)
+        : v;
   return params.map(fix);
 }
 
 /** The URL with any password hidden, for messages. */
 function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@/]*@/, '//$1:***@');
-}
-
-function toCapture(r: Row): CaptureRecord {
-  return {
-    id: r['id'] as number,
-    sha256: r['sha256'] as string,
-    size: r['size'] as number,
-    mediaType: r['media_type'] as string,
-    origin: r['origin'] as string,
-    url: (r['url'] as string | null) ?? null,
-    capturedAt: r['captured_at'] as string,
-    isGzipped: r['is_gzipped'] === true,
-  };
-}
-
-function toEvent(r: Row): StoredEvent {
-  const str = (k: string): string | null => (r[k] as string | null) ?? null;
-  const num = (k: string): number | null => (r[k] as number | null) ?? null;
-  return {
-    id: r['id'] as number,
-    articleId: r['article_id'] as number,
-    cameo: r['cameo'] as string,
-    plover: r['plover'] as string,
-    quadClass: num('quad_class'),
-    goldstein: num('goldstein'),
-    sourceName: str('source_name'),
-    sourceCode: str('source_code'),
-    targetName: str('target_name'),
-    targetCode: str('target_code'),
-    date: str('date'),
-    precision: r['precision'] as StoredEvent['precision'],
-    modality: r['modality'] as StoredEvent['modality'],
-    quantities: JSON.parse(r['quantities'] as string) as StoredEvent['quantities'],
-    locationName: str('location_name'),
-    lat: num('lat'),
-    lon: num('lon'),
-    speaker: str('speaker'),
-    via: JSON.parse(r['via'] as string) as StoredEvent['via'],
-    evidence: JSON.parse(r['evidence'] as string) as StoredEvent['evidence'],
-    articleTitle: str('article_title'),
-    articleUrl: str('article_url'),
-    articlePublished: str('article_published'),
-    articleSource: str('article_source'),
-    analyzedAt: r['analyzed_at'] as string,
-  };
 }

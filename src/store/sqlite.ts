@@ -36,6 +36,7 @@ import type {
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { dayOf, parseQuery, toFts5 } from './query.js';
+import { CAPTURE_COLUMNS, parseJson, toAlert, toCapture, toEvent, type Row } from './rows.js';
 
 /** Hits a search returns when the caller does not say (and the most it may ask for). */
 const DEFAULT_LIMIT = 20;
@@ -52,8 +53,6 @@ const FACET_SAMPLE = 500;
 const RANK_WINDOW = 10_000;
 /** Title matches weigh more than body matches in bm25. */
 const TITLE_WEIGHT = 4.0;
-
-type Row = Record<string, unknown>;
 
 export interface SqliteStoreOptions {
   isReadonly?: boolean;
@@ -839,38 +838,10 @@ export class SqliteStore implements Store {
   }
 }
 
-function toAlert(r: Row): Alert {
-  return {
-    id: r['id'] as number,
-    name: r['name'] as string,
-    query: JSON.parse(r['query'] as string) as SearchQuery,
-    email: (r['email'] as string | null) ?? null,
-    digest: r['digest'] as Alert['digest'],
-    createdAt: r['created_at'] as string,
-    lastSentAt: (r['last_sent_at'] as string | null) ?? null,
-    lastArticleId: r['last_article_id'] as number,
-  };
-}
-
-const CAPTURE_COLUMNS = 'id, sha256, size, media_type, origin, url, captured_at, is_gzipped';
-
 const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
   count(m.article_id) AS articleCount, COALESCE(sum(m.count), 0) AS mentionCount,
   min(a.published_day) AS firstSeen, max(a.published_day) AS lastSeen
   FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id LEFT JOIN articles a ON a.id = m.article_id`;
-
-function toCapture(r: Row): CaptureRecord {
-  return {
-    id: r['id'] as number,
-    sha256: r['sha256'] as string,
-    size: r['size'] as number,
-    mediaType: r['media_type'] as string,
-    origin: r['origin'] as string,
-    url: (r['url'] as string | null) ?? null,
-    capturedAt: r['captured_at'] as string,
-    isGzipped: r['is_gzipped'] === 1,
-  };
-}
 
 function eventWhere(filter: EventFilter, alias: string): { where: string; params: unknown[] } {
   const where: string[] = [];
@@ -889,45 +860,9 @@ function eventWhere(filter: EventFilter, alias: string): { where: string; params
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-function toEvent(r: Row): StoredEvent {
-  const str = (k: string): string | null => (r[k] as string | null) ?? null;
-  const num = (k: string): number | null => (r[k] as number | null) ?? null;
-  return {
-    id: r['id'] as number,
-    articleId: r['article_id'] as number,
-    cameo: r['cameo'] as string,
-    plover: r['plover'] as string,
-    quadClass: num('quad_class'),
-    goldstein: num('goldstein'),
-    sourceName: str('source_name'),
-    sourceCode: str('source_code'),
-    targetName: str('target_name'),
-    targetCode: str('target_code'),
-    date: str('date'),
-    precision: r['precision'] as StoredEvent['precision'],
-    modality: r['modality'] as StoredEvent['modality'],
-    quantities: parseJson<StoredEvent['quantities']>(r['quantities']),
-    locationName: str('location_name'),
-    lat: num('lat'),
-    lon: num('lon'),
-    speaker: str('speaker'),
-    via: parseJson<string[]>(r['via']),
-    evidence: parseJson<StoredEvent['evidence']>(r['evidence']),
-    articleTitle: str('article_title'),
-    articleUrl: str('article_url'),
-    articlePublished: str('article_published'),
-    articleSource: str('article_source'),
-    analyzedAt: r['analyzed_at'] as string,
-  };
-}
-
 function addClause(where: string[], params: unknown[], clause: string, ...values: unknown[]): void {
   where.push(clause);
   params.push(...values);
-}
-
-function parseJson<T>(value: unknown): T {
-  return JSON.parse(value as string) as T;
 }
 
 /**
