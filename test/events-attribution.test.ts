@@ -78,3 +78,10 @@ test('events carry Goldstein and QuadClass from the codebook', () => {
   assert.equal(event?.goldstein, -2);
   assert.equal(event?.quadClass, 3);
 });
+
+test('an article in another language codes no events and says why', () => {
+  const doc = sketchDoc({ text: 'La Russie a envoyé des chars au Tadjikistan.', entities: ENTITIES });
+  doc.article!.language = 'fr';
+  assert.deepEqual(codeEvents(doc, ctx), []);
+  assert.equal(doc.messages[0]?.rule, 'events/not-english');
+});

@@ -59,6 +59,11 @@ export const events = defineStage('events', (doc, ctx) => codeEvents(doc, ctx));
 export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const article = need(doc, 'article');
   const text = article.text;
+  if (article.language && !article.language.toLowerCase().startsWith('en')) {
+    // The verb dictionary is English: coding another language would only find false friends.
+    doc.messages.push({ level: 'info', rule: 'events/not-english', reason: `article language is "${article.language}"; events are coded from English text only` });
+    return [];
+  }
   const sentences = doc.sentences && doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
   const actors = findActors(text, doc.entities ?? [], ctx);
   const dates = doc.dates ?? [];
