@@ -10,6 +10,7 @@ import { renderMap } from './views/map.js';
 import { renderTimeline } from './views/timeline.js';
 import { renderNetwork } from './views/network.js';
 import { renderTransfers } from './views/transfers.js';
+import { renderStories, renderStory } from './views/stories.js';
 
 type View = (main: HTMLElement, route: Route) => Promise<void>;
 
@@ -21,7 +22,12 @@ const VIEWS: Record<string, { render: View; title: string }> = {
   timeline: { render: renderTimeline, title: 'Timeline' },
   network: { render: renderNetwork, title: 'Network' },
   transfers: { render: renderTransfers, title: 'Transfers' },
+  stories: { render: renderStories, title: 'Stories' },
+  story: { render: renderStory, title: 'Story' },
 };
+
+/** Views reached from another view's nav link, which stays marked current. */
+const NAV_OF: Record<string, string> = { story: 'stories' };
 
 let renderCount = 0;
 
@@ -34,7 +40,7 @@ async function route(): Promise<void> {
   const main = document.getElementById('main')!;
   const ticket = ++renderCount;
   for (const a of document.querySelectorAll<HTMLAnchorElement>('.nav a')) {
-    if (a.dataset['view'] === current.view) a.setAttribute('aria-current', 'page');
+    if (a.dataset['view'] === (NAV_OF[current.view] ?? current.view)) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   document.title = `${view.title} · Watchfloor desk`;

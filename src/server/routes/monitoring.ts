@@ -3,7 +3,7 @@
  * credibility, and alerts (saved searches with an Atom feed; writing them needs the bearer token).
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Store } from '../../store.js';
+import type { EventCredibility, OutletRecord, Store } from '../../store.js';
 import type { Config } from '../../config.js';
 import { RequestError } from '../../core/errors.js';
 import { readAlertInput } from '../../alerts/alert-input.js';
@@ -63,6 +63,18 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
         ...(article !== undefined ? { articleId: article } : {}),
       });
     },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/articles/:id/reliability',
+    {
+      schema: {
+        summary: "An article's story, its outlet's reliability grade and flags, and its events' credibility grades",
+        tags: ['reliability'],
+        params: ID_PARAMS,
+      },
+    },
+    async (request) => articleReliability(store, request.params.id),
   );
 
   app.get(
@@ -129,4 +141,34 @@ function maskEmail(email: string): string {
 function baseUrlOf(request: FastifyRequest, config: Config): string {
   const configured = (config['alerts'] as { baseUrl?: unknown } | undefined)?.baseUrl;
   return typeof configured === 'string' ? configured : `${request.protocol}://${request.host}`;
+}
+
+/** What the reader shows about an article's trustworthiness: its story, its outlet (grade F when unknown) and graded events. */
+export interface ArticleReliability {
+  articleId: number;
+  storyId: number | null;
+  outlet: OutletRecord | null;
+  events: EventCredibility[];
+}
+
+async function articleReliability(store: Store, articleId: number): Promise<ArticleReliability> {
+  if (!(await store.getArticle(articleId))) throw new RequestError(404, 'not-found', `no article ${articleId}`);
+  const [row] = await store.listStoryFeatures({ articleIds: [articleId] });
+  const name = (row?.features as { outlet?: unknown } | undefined)?.outlet;
+  let outlet: OutletRecord | null = null;
+  if (typeof name === 'string' && name !== '') {
+    // An outlet missing from the stored list was unknown when the story was built: grade F, as getStory gives it.
+    const unknown: OutletRecord = {
+      name,
+      host: null,
+      reliability: 'F',
+      kind: null,
+      isStateAffiliated: false,
+      isWireAgency: false,
+      isOfficialBody: false,
+      gradeOrigin: 'unknown',
+    };
+    outlet = (await store.listOutlets()).find((o) => o.name === name) ?? unknown;
+  }
+  return { articleId, storyId: row?.storyId ?? null, outlet, events: await store.listEventCredibility({ articleId }) };
 }

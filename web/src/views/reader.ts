@@ -1,6 +1,7 @@
 /** The article reader: the text with entities, dates and events highlighted (hover or focus shows the details), the raw capture a click away. */
-import { getJson, type AnalysisEvent, type Article } from '../api.js';
+import { getJson, type AnalysisEvent, type Article, type StoredEvent } from '../api.js';
 import { day, h, link, QUAD_CLASSES, quadLegend } from '../dom.js';
+import { admiraltyBadge, CREDIBILITY, credibilityBadge, outletFlags, RELIABILITY, reliabilityBadge, type ArticleReliability, type EventCredibility } from '../grades.js';
 import { attachTip } from '../tip.js';
 import type { Route } from '../router.js';
 
@@ -48,8 +49,10 @@ function actor(a: AnalysisEvent['source']): string {
 export async function renderReader(main: HTMLElement, route: Route): Promise<void> {
   const id = Number(route.arg);
   if (!Number.isInteger(id) || id < 1) throw new Error(`not an article id: ${route.arg}`);
-  const article = await getJson<Article>(`articles/${id}`);
+  const [article, grades] = await Promise.all([getJson<Article>(`articles/${id}`), readGrades(id)]);
   const { analysis } = article;
+  const credibilityOf = (e: AnalysisEvent): EventCredibility | null => grades?.byEvent.get(eventKey(e.cameo, e.evidence)) ?? null;
+  const outlet = grades?.reliability.outlet ?? null;
   const text = analysis.article.text;
 
   const inner: Mark[] = [];
@@ -99,6 +102,8 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
         ['Attribution', [e.attribution.speaker, ...e.attribution.via].filter(Boolean).join(' via ') || null],
         ['Where', e.location?.name],
         ['Quantities', e.quantities.map((q) => `${q.count} ${q.item}`).join(', ')],
+        ['Credibility', credibilityText(credibilityOf(e))],
+        ['Admiralty', outlet && credibilityOf(e) ? `${outlet.reliability}${credibilityOf(e)!.grade}` : null],
         ['Evidence', e.evidence.text],
         ['Rule', e.rule],
       ]);
@@ -124,6 +129,19 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
     { class: 'article-head' },
     h('h1', { dir: 'auto' }, a.title ?? '(untitled)'),
     h('p', { class: 'meta' }, [a.source ?? a.publisher, day(a.published), a.section, a.byline].filter(Boolean).join(' · ')),
+    outlet
+      ? h(
+          'p',
+          { class: 'meta outlet-grade', id: 'outlet-grade' },
+          'Outlet ',
+          h('span', { class: 'outlet-name' }, outlet.name),
+          ' ',
+          reliabilityBadge(outlet.reliability),
+          ` ${RELIABILITY[outlet.reliability]}`,
+          outletFlags(outlet),
+          grades?.reliability.storyId ? h('span', {}, ' · ', link(`#/story/${grades.reliability.storyId}`, 'the story across outlets', { id: 'story-link' })) : null,
+        )
+      : null,
     h(
       'p',
       { class: 'actions' },
@@ -138,7 +156,21 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
     h('h2', {}, `Entities (${analysis.entities.length})`),
     h('ul', { class: 'plain' }, ...analysis.entities.map((e) => h('li', {}, link(`#/entity/${encodeURIComponent(e.id)}`, e.name), h('span', { class: 'muted' }, ` ${e.type}${e.code ? ` · ${e.code}` : ''}`)))),
     h('h2', {}, `Events (${analysis.events.length})`),
-    h('ul', { class: 'plain' }, ...analysis.events.map((e) => h('li', {}, h('span', { class: `swatch quad-${e.quadClass ?? 0}`, 'aria-hidden': 'true' }), `${e.plover} ${e.cameo}: ${actor(e.source)} → ${actor(e.target)} · ${e.modality}${e.date ? ` · ${e.date}` : ''}`))),
+    h(
+      'ul',
+      { class: 'plain', id: 'reader-events' },
+      ...analysis.events.map((e) => {
+        const credibility = credibilityOf(e);
+        return h(
+          'li',
+          {},
+          h('span', { class: `swatch quad-${e.quadClass ?? 0}`, 'aria-hidden': 'true' }),
+          `${e.plover} ${e.cameo}: ${actor(e.source)} → ${actor(e.target)} · ${e.modality}${e.date ? ` · ${e.date}` : ''}`,
+          credibility ? ' ' : null,
+          credibility ? (outlet ? admiraltyBadge(outlet.reliability, credibility) : credibilityBadge(credibility)) : null,
+        );
+      }),
+    ),
     quadLegend(),
   );
   if (analysis.transfers.length > 0) {
@@ -148,4 +180,32 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
     );
   }
   main.append(h('article', { class: 'reader' }, header, h('div', { class: 'reader-layout' }, body, side)));
+}
+
+/** Events are matched to their stored rows (which carry the credibility grades) by code and evidence span. */
+function eventKey(cameo: string, evidence: { start: number; end: number }): string {
+  return `${cameo}@${evidence.start}-${evidence.end}`;
+}
+
+/** The article's outlet grade and its events' credibility; null when the API cannot say (the reader still shows the text). */
+async function readGrades(id: number): Promise<{ reliability: ArticleReliability; byEvent: Map<string, EventCredibility> } | null> {
+  try {
+    const [reliability, events] = await Promise.all([
+      getJson<ArticleReliability>(`articles/${id}/reliability`),
+      getJson<StoredEvent[]>('events', { article: id, limit: 5000 }),
+    ]);
+    const byId = new Map(reliability.events.map((c) => [c.eventId, c]));
+    const byEvent = new Map<string, EventCredibility>();
+    for (const e of events) {
+      const grade = byId.get(e.id);
+      if (grade) byEvent.set(eventKey(e.cameo, e.evidence), grade);
+    }
+    return { reliability, byEvent };
+  } catch {
+    return null;
+  }
+}
+
+function credibilityText(c: EventCredibility | null): string | null {
+  return c ? `${c.grade} ${CREDIBILITY[c.grade]} (${c.reason})` : null;
 }
