@@ -5,13 +5,14 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../../src/server/app.js';
 import { makeTestStore, type TestStore } from '../server/fixtures.js';
+import { buildDemoStories } from '../server/demo-stories.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-output');
@@ -24,6 +25,19 @@ function findChromium(): string | null {
   const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
   if (found && existsSync(found)) return found;
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+}
+
+/** True when web/dist is missing or older than a file of the desk's source, so the build would change it. */
+function isWebStale(): boolean {
+  const built = path.join(WEB_DIST, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? newer(full) : statSync(full).mtimeMs > builtAt;
+    });
+  return newer(path.join(ROOT, 'web/src')) || statSync(path.join(ROOT, 'web/index.html')).mtimeMs > builtAt;
 }
 
 const executablePath = findChromium();
@@ -47,12 +61,14 @@ describe('the desk in Chromium', { skip: missing !== null ? (IS_CI ? missing : `
   const external: string[] = [];
 
   before(async () => {
-    if (!existsSync(path.join(WEB_DIST, 'index.html'))) {
+    if (isWebStale()) {
       const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', path.join(ROOT, 'web')], { encoding: 'utf8' });
       if (built.status !== 0) throw new Error(`web build failed: ${built.stderr}`);
     }
     mkdirSync(SHOTS, { recursive: true });
     fixture = await makeTestStore({ withDemo: true });
+    // The fixture stores pages one by one; stories and grades are built as `watchfloor ingest` would after a batch.
+    await buildDemoStories(fixture.store);
     app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
     profile = mkdtempSync(path.join(tmpdir(), 'watchfloor-chromium-'));
@@ -215,6 +231,59 @@ describe('the desk in Chromium', { skip: missing !== null ? (IS_CI ? missing : `
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#transfers-csv')]);
     assert.equal(download.suggestedFilename(), 'watchfloor-transfers.csv');
     await shot('transfers');
+  });
+
+  test('the stories view lists clusters told by several outlets', async () => {
+    await page.click('.nav a[data-view="stories"]');
+    await page.waitForSelector('#story-table tbody tr');
+    assert.equal(await page.locator('.nav a[aria-current="page"]').getAttribute('data-view'), 'stories');
+    assert.ok((await page.locator('#story-table tbody tr').count()) >= 5);
+    const outlets = (await page.locator('#story-table tbody td.num:nth-child(3)').allTextContents()).map(Number);
+    assert.ok(outlets.some((n) => n >= 3), `outlet counts: ${outlets.join(', ')}`);
+    await shot('stories');
+  });
+
+  test('a story shows its outlets with reliability grades and flags, and its events with credibility', async () => {
+    await page.locator('#story-table .story-link', { hasText: /Tajikistan.*armou?r/ }).first().click();
+    await page.waitForSelector('#story-articles tbody tr');
+    await settled();
+    assert.match((await page.locator('h1').textContent()) ?? '', /Tajikistan/);
+    const names = new Set(await page.locator('#story-articles .outlet-name').allTextContents());
+    assert.ok(names.size >= 2, `outlets: ${[...names].join(', ')}`);
+    assert.ok(names.has('Meridian Wire') && names.has('Sever News Agency'), [...names].join(', '));
+    const letters = await page.locator('#story-articles .grade-rel').allTextContents();
+    assert.ok(letters.length >= 2 && letters.every((l) => /^[A-F]$/.test(l)), letters.join(' '));
+    assert.ok(letters.includes('B'), 'Meridian Wire is graded B');
+    assert.ok((await page.locator('#story-articles .flag-state').count()) >= 1, 'Sever is flagged state-affiliated');
+    const digits = await page.locator('#story-events .grade-cred').allTextContents();
+    assert.ok(digits.length >= 2 && digits.every((d) => /^[1-6]$/.test(d)), digits.join(' '));
+    const pairs = await page.locator('#story-events .grade-pair').allTextContents();
+    assert.ok(pairs.some((p) => /^[A-F][1-6]$/.test(p)), pairs.join(' '));
+    assert.ok(await page.locator('.grades-legend').isVisible());
+    await shot('story');
+    await page.click('#theme-toggle');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('story-dark');
+    await page.click('#theme-toggle');
+  });
+
+  test('from a story, the keyboard opens an article whose reader shows the outlet grade and event credibility', async () => {
+    const meridian = page.locator('#story-articles tr', { hasText: 'Meridian Wire' }).locator('a').first();
+    await meridian.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash.startsWith('#/article/'));
+    await settled();
+    assert.equal(await page.locator('#outlet-grade .outlet-name').textContent(), 'Meridian Wire');
+    assert.equal(await page.locator('#outlet-grade .grade-rel').textContent(), 'B');
+    const badges = await page.locator('#reader-events .grade').allTextContents();
+    assert.ok(badges.some((b) => /^B[1-6]$/.test(b)), badges.join(' '));
+    await page.focus('.article-text .hl-event');
+    const tip = (await page.locator('#tip').textContent()) ?? '';
+    assert.match(tip, /Credibility[1-6] /);
+    assert.ok(await page.locator('#story-link').isVisible());
+    await page.mouse.move(0, 0);
+    await page.locator('.article-text').focus().catch(() => undefined);
+    await shot('story-reader');
   });
 
   test('keyboard: the skip link comes first and moves focus to the content; the theme toggles', async () => {

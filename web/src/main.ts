@@ -30,6 +30,8 @@ const VIEWS: Record<string, { render: View; title: string }> = {
 const NAV_OF: Record<string, string> = { story: 'stories' };
 
 let renderCount = 0;
+/** The view and argument on screen, to tell a new page from a re-render of the same one. */
+let shownPage = '';
 
 async function route(): Promise<void> {
   const hash = location.hash;
@@ -51,7 +53,13 @@ async function route(): Promise<void> {
     target.className = `view view-${current.view}`;
     await view.render(target, current);
     // A slower earlier render must not overwrite a newer one.
-    if (ticket === renderCount) replace(main, target);
+    if (ticket === renderCount) {
+      replace(main, target);
+      // A new page starts at its top; a filter change on the same page keeps the reader's place.
+      const page = `${current.view}/${current.arg}`;
+      if (page !== shownPage) window.scrollTo(0, 0);
+      shownPage = page;
+    }
   } catch (error) {
     if (ticket === renderCount) {
       const message = error instanceof ApiError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error);
