@@ -9,7 +9,13 @@ import { EVENT_FORMATS, TRANSFER_FORMATS, filterOf, writerFor } from '../../src/
 import { openStore } from '../../src/store/open.js';
 import { ingestOne } from '../../src/ingest.js';
 import { createContext } from '../../src/core/context.js';
-import { EVENT_CSV_COLUMNS, GDELT_COLUMNS, TRANSFER_CSV_COLUMNS, parseCsv } from '../../src/exports/index.js';
+import {
+  EVENT_CSV_COLUMNS,
+  GDELT_COLUMNS,
+  REGISTER_CSV_COLUMNS,
+  TRANSFER_CSV_COLUMNS,
+  parseCsv,
+} from '../../src/exports/index.js';
 
 const TEXT = [
   'Russia delivered 12 armored vehicles to Tajikistan on Saturday, the defense ministry said.',
@@ -35,7 +41,9 @@ async function withSeededStore(work: (db: string, dir: string) => Promise<void>)
 }
 
 async function run(args: string[]): Promise<void> {
-  await buildProgram().exitOverride().parseAsync(['node', 'watchfloor', ...args]);
+  await buildProgram()
+    .exitOverride()
+    .parseAsync(['node', 'watchfloor', ...args]);
 }
 
 test('export events --format csv writes RFC 4180 CSV that parses back with the documented columns', async () => {
@@ -56,16 +64,32 @@ test('export events --format gdelt writes 61 tab-separated fields per line', asy
   await withSeededStore(async (db, dir) => {
     const out = path.join(dir, 'events.tsv');
     await run(['--db', db, 'export', 'events', '--format', 'gdelt', '--out', out]);
-    const lines = readFileSync(out, 'utf8').split('\n').filter((l) => l !== '');
+    const lines = readFileSync(out, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '');
     assert.ok(lines.length >= 1);
     for (const line of lines) assert.equal(line.split('\t').length, GDELT_COLUMNS.length);
   });
 });
 
-test('export transfers --format csv lists the delivery', async () => {
+test('export transfers --format csv lists the delivery once, with the outlets that told it', async () => {
+  await withSeededStore(async (db, dir) => {
+    const out = path.join(dir, 'register.csv');
+    await run(['--db', db, 'export', 'transfers', '--format', 'csv', '--out', out]);
+    const rows = parseCsv(readFileSync(out, 'utf8'));
+    assert.deepEqual(rows[0], [...REGISTER_CSV_COLUMNS]);
+    assert.equal(rows.length, 2, 'one transfer, one row');
+    const row = rows[1]!;
+    assert.equal(row[REGISTER_CSV_COLUMNS.indexOf('supplier')], 'RUS');
+    assert.equal(row[REGISTER_CSV_COLUMNS.indexOf('recipient')], 'TJK');
+    assert.equal(row[REGISTER_CSV_COLUMNS.indexOf('report_count')], '1');
+  });
+});
+
+test('export transfers --reports lists each report of a delivery', async () => {
   await withSeededStore(async (db, dir) => {
     const out = path.join(dir, 'transfers.csv');
-    await run(['--db', db, 'export', 'transfers', '--format', 'csv', '--out', out]);
+    await run(['--db', db, 'export', 'transfers', '--reports', '--format', 'csv', '--out', out]);
     const rows = parseCsv(readFileSync(out, 'utf8'));
     assert.deepEqual(rows[0], [...TRANSFER_CSV_COLUMNS]);
     const row = rows[1]!;
@@ -80,5 +104,9 @@ test('flag checks name the flag: unknown format, malformed date, bad limit', () 
   assert.throws(() => writerFor(EVENT_FORMATS, 'toString'), /--format: "toString"/);
   assert.throws(() => filterOf({ format: 'csv', since: 'last week' }), /--since: not a date/);
   assert.throws(() => filterOf({ format: 'csv', limit: '-3' }), /--limit/);
-  assert.deepEqual(filterOf({ format: 'csv', since: '2021-09', actor: 'RUS', limit: '5' }), { limit: 5, since: '2021-09', actor: 'RUS' });
+  assert.deepEqual(filterOf({ format: 'csv', since: '2021-09', actor: 'RUS', limit: '5' }), {
+    limit: 5,
+    since: '2021-09',
+    actor: 'RUS',
+  });
 });

@@ -234,6 +234,17 @@ describe('events and transfers', () => {
     assert.equal(k2.status, 'ordered');
     assert.equal(k2.items[0].count, 180);
   });
+
+  test('the merged register lists each transfer once with every outlet that told it', async () => {
+    const { status, body } = await getJson('/api/transfers/register');
+    assert.equal(status, 200);
+    const reports = (await getJson('/api/transfers')).body as unknown[];
+    const merged = body as Array<{ supplier: string; recipient: string; outlets: string[]; reports: Array<{ articleId: number }> }>;
+    assert.equal(merged.reduce((n, e) => n + e.reports.length, 0), reports.length, 'every report is in exactly one entry');
+    const tajik = merged.find((e) => e.supplier === 'RUS' && e.recipient === 'TJK' && e.reports.length > 1);
+    assert.ok(tajik, 'the demo corpus tells the Russia to Tajikistan delivery more than once');
+    assert.ok(tajik.outlets.length >= 2, `outlets: ${tajik.outlets.join(', ')}`);
+  });
 });
 
 describe('exports', () => {

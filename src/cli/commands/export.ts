@@ -3,12 +3,24 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { withStore } from '../shared.js';
 import type { EventFilter } from '../../store.js';
-import { toCsv, toGdelt, toGeojson, toJsonl, toTransfersCsv, toTransfersJsonl } from '../../exports/index.js';
+import {
+  toCsv,
+  toGdelt,
+  toGeojson,
+  toJsonl,
+  toRegisterCsv,
+  toRegisterJsonl,
+  toTransfersCsv,
+  toTransfersJsonl,
+} from '../../exports/index.js';
+import { buildRegister } from '../../register/transfer-register.js';
 
 /** Event export formats and their writers. */
 export const EVENT_FORMATS = { gdelt: toGdelt, csv: toCsv, jsonl: toJsonl, geojson: toGeojson } as const;
 /** Transfer export formats and their writers. */
 export const TRANSFER_FORMATS = { csv: toTransfersCsv, jsonl: toTransfersJsonl } as const;
+/** Merged-register formats: one row per transfer, listing every outlet that told it. */
+export const REGISTER_FORMATS = { csv: toRegisterCsv, jsonl: toRegisterJsonl } as const;
 // Rows exported when --limit is not given: the whole store of a desk, well under memory limits.
 const DEFAULT_LIMIT = 1_000_000;
 
@@ -21,6 +33,7 @@ export interface ExportFlags {
   type?: string;
   actor?: string;
   limit?: string;
+  reports?: boolean;
 }
 
 export function registerExport(program: Command): void {
@@ -31,17 +44,31 @@ export function registerExport(program: Command): void {
       .description('stored events as GDELT 2.0 TSV (61 columns), CSV, JSON lines or GeoJSON')
       .option('--format <format>', 'gdelt | csv | jsonl | geojson', 'csv'),
   ).action(async (flags: ExportFlags, command: Command) => {
-    const { writer, filter } = usage(command, () => ({ writer: writerFor(EVENT_FORMATS, flags.format), filter: filterOf(flags) }));
+    const { writer, filter } = usage(command, () => ({
+      writer: writerFor(EVENT_FORMATS, flags.format),
+      filter: filterOf(flags),
+    }));
     await withStore(command, async (store) => emit(writer(await store.listEvents(filter)), flags.out));
   });
   addFilters(
     exportCommand
       .command('transfers')
-      .description('the arms-transfer register as CSV or JSON lines')
-      .option('--format <format>', 'csv | jsonl', 'csv'),
+      .description(
+        'the arms-transfer register as CSV or JSON lines: one row per transfer, with every outlet that told it',
+      )
+      .option('--format <format>', 'csv | jsonl', 'csv')
+      .option('--reports', 'one row per report instead (each article that told a transfer)'),
   ).action(async (flags: ExportFlags, command: Command) => {
-    const { writer, filter } = usage(command, () => ({ writer: writerFor(TRANSFER_FORMATS, flags.format), filter: filterOf(flags) }));
-    await withStore(command, async (store) => emit(writer(await store.listTransfers(filter)), flags.out));
+    const filter = usage(command, () => filterOf(flags));
+    if (flags.reports) {
+      const writer = usage(command, () => writerFor(TRANSFER_FORMATS, flags.format));
+      await withStore(command, async (store) => emit(writer(await store.listTransfers(filter)), flags.out));
+      return;
+    }
+    const writer = usage(command, () => writerFor(REGISTER_FORMATS, flags.format));
+    await withStore(command, async (store) =>
+      emit(writer(buildRegister(await store.listTransfers(filter))), flags.out),
+    );
   });
 }
 

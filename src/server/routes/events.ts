@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventFilter, Store, StoredEvent } from '../../store.js';
 import { EVENT_QUERY, TRANSFER_QUERY, type EventQuerystring } from '../schemas.js';
+import { buildRegister } from '../../register/transfer-register.js';
 
 /** The store's event filter for a validated query string. */
 export function toEventFilter(q: EventQuerystring): EventFilter {
@@ -56,7 +57,10 @@ export interface TimelineBucket {
 }
 
 /** Events counted by month (or day) and PLOVER type, oldest first; undated events are left out. */
-export function timelineOf(events: readonly StoredEvent[], interval: 'month' | 'day'): { types: string[]; buckets: TimelineBucket[] } {
+export function timelineOf(
+  events: readonly StoredEvent[],
+  interval: 'month' | 'day',
+): { types: string[]; buckets: TimelineBucket[] } {
   const width = interval === 'day' ? 10 : 7;
   const byPeriod = new Map<string, Record<string, number>>();
   const types = new Set<string>();
@@ -69,7 +73,9 @@ export function timelineOf(events: readonly StoredEvent[], interval: 'month' | '
     byPeriod.set(period, counts);
     types.add(e.plover);
   }
-  const buckets = [...byPeriod.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, counts]) => ({ period, counts }));
+  const buckets = [...byPeriod.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([period, counts]) => ({ period, counts }));
   return { types: [...types].sort(), buckets };
 }
 
@@ -83,7 +89,10 @@ export interface NetworkEdge {
 }
 
 /** Who acts on whom: actors (by code, else name) and directed edges weighted by event count. */
-export function networkOf(events: readonly StoredEvent[]): { nodes: Array<{ id: string; name: string; count: number }>; edges: NetworkEdge[] } {
+export function networkOf(events: readonly StoredEvent[]): {
+  nodes: Array<{ id: string; name: string; count: number }>;
+  edges: NetworkEdge[];
+} {
   const nodes = new Map<string, { id: string; name: string; count: number }>();
   const edges = new Map<string, NetworkEdge>();
   const node = (code: string | null, name: string | null): string | null => {
@@ -132,7 +141,8 @@ export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
         produces: ['application/geo+json'],
       },
     },
-    async (request, reply) => reply.type('application/geo+json').send(toGeoJson(await store.listEvents(toEventFilter(request.query)))),
+    async (request, reply) =>
+      reply.type('application/geo+json').send(toGeoJson(await store.listEvents(toEventFilter(request.query)))),
   );
 
   app.get<{ Querystring: EventQuerystring & { interval?: 'month' | 'day' } }>(
@@ -151,7 +161,8 @@ export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
         },
       },
     },
-    async (request) => timelineOf(await store.listEvents(toEventFilter(request.query)), request.query.interval ?? 'month'),
+    async (request) =>
+      timelineOf(await store.listEvents(toEventFilter(request.query)), request.query.interval ?? 'month'),
   );
 
   app.get<{ Querystring: EventQuerystring }>(
@@ -162,7 +173,10 @@ export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
         tags: ['events'],
         querystring: {
           ...EVENT_QUERY,
-          properties: { ...EVENT_QUERY.properties, limit: { type: 'integer', minimum: 1, maximum: 50_000, default: 20_000 } },
+          properties: {
+            ...EVENT_QUERY.properties,
+            limit: { type: 'integer', minimum: 1, maximum: 50_000, default: 20_000 },
+          },
         },
       },
     },
@@ -173,5 +187,18 @@ export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
     '/api/transfers',
     { schema: { summary: 'The arms-transfer register', tags: ['transfers'], querystring: TRANSFER_QUERY } },
     async (request) => store.listTransfers(toEventFilter(request.query)),
+  );
+
+  app.get<{ Querystring: Omit<EventQuerystring, 'type'> }>(
+    '/api/transfers/register',
+    {
+      schema: {
+        summary:
+          'The arms-transfer register merged across reports: one entry per transfer, with every outlet that told it',
+        tags: ['transfers'],
+        querystring: TRANSFER_QUERY,
+      },
+    },
+    async (request) => buildRegister(await store.listTransfers(toEventFilter(request.query))),
   );
 };

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildRegister } from './transfer-register.js';
+import type { StoredTransfer } from '../store.js';
+
+let nextId = 1;
+function report(
+  source: string,
+  published: string,
+  count: number,
+  overrides: Partial<StoredTransfer> = {},
+): StoredTransfer {
+  const id = nextId++;
+  return {
+    id,
+    articleId: id,
+    supplier: 'RUS',
+    recipient: 'TJK',
+    items: [{ count, item: 'armored vehicles', category: 'armoured vehicles' }],
+    status: 'delivered',
+    date: published,
+    evidence: { text: 'sent armored vehicles', start: 0, end: 21 },
+    articleTitle: `${source} report`,
+    articleSource: source,
+    articlePublished: published,
+    ...overrides,
+  };
+}
+
+test('one delivery told by three outlets is one record listing all three; a later delivery is another', () => {
+  const register = buildRegister([
+    report('Sever News Agency', '2021-09-11', 12),
+    report('Meridian Wire', '2021-09-11', 12),
+    report('Caspian Newswire', '2021-09-12', 0, {
+      items: [{ count: 12, item: 'armoured vehicles', category: 'armoured vehicles' }],
+    }),
+    report('Meridian Wire', '2022-03-02', 8),
+  ]);
+  assert.equal(register.length, 2);
+  const [later, first] = register;
+  assert.deepEqual(first?.outlets, ['Sever News Agency', 'Meridian Wire', 'Caspian Newswire']);
+  assert.equal(first?.reports.length, 3);
+  assert.equal(first?.items[0]?.count, 12);
+  assert.equal(first?.date, '2021-09-11');
+  assert.equal(later?.reports.length, 1);
+  assert.equal(later?.items[0]?.count, 8);
+});
+
+test('different status, recipient or equipment stay apart', () => {
+  const register = buildRegister([
+    report('A', '2021-09-11', 12),
+    report('B', '2021-09-11', 30, { status: 'planned', items: [{ count: 30, item: 'tanks', category: 'tanks' }] }),
+    report('C', '2021-09-11', 12, { recipient: 'KGZ' }),
+  ]);
+  assert.equal(register.length, 3);
+  assert.ok(register.every((e) => e.reports.length === 1));
+});

@@ -1,0 +1,98 @@
+/**
+ * The arms-transfer register across articles: the same transfer told by several outlets (or twice by one)
+ * becomes one record listing every report, SIPRI-style. Reports join when they have the same supplier,
+ * recipient, status and equipment (transferKey) and fall within REPORT_WINDOW_DAYS of each other.
+ */
+import { transferKey } from '../stages/transfers/merge.js';
+import type { Quantity } from '../core/doc.js';
+import type { StoredTransfer } from '../store.js';
+
+/** Outlets date one delivery by report, announcement or arrival day; a month apart is a different delivery. */
+export const REPORT_WINDOW_DAYS = 30;
+
+export interface RegisterReport {
+  transferId: number;
+  articleId: number;
+  articleTitle: string | null;
+  articleSource: string | null;
+  articlePublished: string | null;
+  evidence: StoredTransfer['evidence'];
+}
+
+export interface RegisterEntry {
+  supplier: string | null;
+  recipient: string | null;
+  status: StoredTransfer['status'];
+  /** Each item once, with the largest count any report gave. */
+  items: Quantity[];
+  /** The earliest date any report gave. */
+  date: string | null;
+  /** Distinct outlets that reported it. */
+  outlets: string[];
+  reports: RegisterReport[];
+}
+
+/** Merges stored transfers (in any order) into register entries, newest first. */
+export function buildRegister(transfers: readonly StoredTransfer[]): RegisterEntry[] {
+  const sorted = [...transfers].sort((a, b) => dayNumber(when(a)) - dayNumber(when(b)) || a.id - b.id);
+  const open = new Map<string, Array<{ entry: RegisterEntry; lastDay: number }>>();
+  const entries: RegisterEntry[] = [];
+  for (const t of sorted) {
+    const key = transferKey(t);
+    const day = dayNumber(when(t));
+    const candidates = open.get(key) ?? [];
+    let slot = candidates.find((c) => Math.abs(day - c.lastDay) <= REPORT_WINDOW_DAYS);
+    if (!slot) {
+      slot = {
+        entry: {
+          supplier: t.supplier,
+          recipient: t.recipient,
+          status: t.status,
+          items: [],
+          date: null,
+          outlets: [],
+          reports: [],
+        },
+        lastDay: day,
+      };
+      candidates.push(slot);
+      open.set(key, candidates);
+      entries.push(slot.entry);
+    }
+    const { entry } = slot;
+    slot.lastDay = Math.max(slot.lastDay, day);
+    entry.items = mergeItems(entry.items, t.items);
+    if (t.date && (!entry.date || t.date < entry.date)) entry.date = t.date;
+    if (t.articleSource && !entry.outlets.includes(t.articleSource)) entry.outlets.push(t.articleSource);
+    entry.reports.push({
+      transferId: t.id,
+      articleId: t.articleId,
+      articleTitle: t.articleTitle,
+      articleSource: t.articleSource,
+      articlePublished: t.articlePublished,
+      evidence: t.evidence,
+    });
+  }
+  return entries.reverse();
+}
+
+function when(t: StoredTransfer): string | null {
+  return t.date ?? t.articlePublished;
+}
+
+/** Days since the epoch of an ISO date (any precision); undated reports sort first and join nothing dated. */
+function dayNumber(iso: string | null): number {
+  if (!iso) return Number.NEGATIVE_INFINITY;
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
+}
+
+function mergeItems(into: readonly Quantity[], from: readonly Quantity[]): Quantity[] {
+  const out = [...into];
+  for (const item of from) {
+    const i = out.findIndex((q) => (q.category ?? q.item) === (item.category ?? item.item));
+    if (i < 0) out.push(item);
+    else if (item.count > out[i]!.count) out[i] = item;
+  }
+  return out;
+}
