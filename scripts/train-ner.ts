@@ -1,6 +1,6 @@
 /**
  * Trains the entities stage's tagger (an averaged perceptron, src/stages/entities/tagger.ts) on the GMB
- * corpus in ../shared/train and writes data/ner-model.json. Usage: tsx scripts/train-ner.ts [--epochs N]
+ * corpus in ../shared/train and writes data/ner-model.json. Usage: tsx scripts/train-ner.ts [--epochs N] [--all]
  * The corpus is split in contiguous blocks: the last tenth is held out for a development score.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -93,13 +93,15 @@ function main(): void {
   const started = Date.now();
   const knowledge = loadKnowledge(new DataFiles());
   const sentences = readCorpus();
+  // --all: the shipped model learns from every block; the development score is then not held out
+  const isAll = args.includes('--all');
   const cut = Math.floor(sentences.length * 0.9);
-  const train = sentences.slice(0, cut);
+  const train = isAll ? sentences : sentences.slice(0, cut);
   const dev = sentences.slice(cut);
   const random = rng(7);
   const shouted = train.filter(() => random() < SHOUT_SHARE).map((s) => ({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags }));
   const all = [...train, ...shouted];
-  console.log(`sentences: ${sentences.length} (train ${train.length} + ${shouted.length} in capitals, dev ${dev.length})`);
+  console.log(`sentences: ${sentences.length} (train ${train.length} + ${shouted.length} in capitals, dev ${dev.length}${isAll ? ', also trained on' : ''})`);
   const feats = all.map((s) => staticFeatures(s.words, knowledge));
   console.log(`features computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
