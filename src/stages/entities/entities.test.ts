@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createContext } from '../../core/context.js';
 import type { Entity } from '../../core/doc.js';
 import { findEntities } from './index.js';
-import { actorAt, countryCode } from './lookup.js';
+import { actorAt, countryCode, countryRecord } from './lookup.js';
 
 const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
 const PUBLISHED = '2021-09-11';
@@ -120,6 +120,9 @@ void test('lookup: actorAt returns the longest mention at a span; countryCode re
   assert.equal(countryCode('Russian', ctx.data), 'RUS');
   assert.equal(countryCode('Kyiv', ctx.data), 'UKR');
   assert.equal(countryCode('Atlantis', ctx.data), null);
+  assert.equal(countryRecord('RUS', ctx.data)?.fips, 'RS');
+  assert.equal(countryRecord('deu', ctx.data)?.fips, 'GM');
+  assert.equal(countryRecord('XXX', ctx.data), null);
 });
 
 void test('places: a landform name is a place; a lower-case qualifier is left out; month names are not organisations', () => {

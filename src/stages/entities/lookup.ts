@@ -6,6 +6,7 @@ import type { Doc, Entity, Mention } from '../../core/doc.js';
 import type { DataFiles } from '../../core/context.js';
 import { createContext } from '../../core/context.js';
 import { loadKnowledge, phraseKey } from './knowledge.js';
+import type { CountryRecord } from './knowledge.js';
 
 /** An entity and the mention of it found in a span. */
 export interface ActorHit {
@@ -47,4 +48,9 @@ export function countryCode(name: string, data: DataFiles = createContext().data
 /** The CAMEO actor code of the entity named at a span (RUSMIL, TAL, NATO...), or null. */
 export function actorCodeAt(doc: Doc, start: number, end: number): string | null {
   return actorAt(doc, start, end)?.code ?? null;
+}
+
+/** The knowledge record of a country by CAMEO or ISO alpha-3 code (its FIPS 10-4 code for GDELT, names, centroid), or null. */
+export function countryRecord(code: string, data: DataFiles = createContext().data): CountryRecord | null {
+  return loadKnowledge(data).countryByCode.get(code.toUpperCase()) ?? null;
 }
