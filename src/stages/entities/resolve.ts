@@ -239,7 +239,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     if (exact) {
       const first = exact.entries[0] as GazetteerEntry;
       // a city before a score ("CHICAGO 4") is a club: trust the tagger's ORG over a place
-      if (first.kind === 'place' && type === 'ORG' && first.places.some((p) => p.type === 'city') && /^\d/.test(words[e] ?? '')) {
+      if (first.kind === 'place' && type === 'ORG' && first.places.some((p) => p.type === 'city') && /^\d{1,3}$/.test(words[e] ?? '')) {
         claim({ start: s, end: e, kind: 'organization', entries: [], rule: 'entities/tagger', isShouting });
       } else if (first.kind === 'country' && first.form === 'demonym') {
         claim({ start: s, end: e, kind: 'demonym', entries: exact.entries, rule: 'entities/gazetteer' });
@@ -280,7 +280,9 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
       continue;
     }
     if (!isFree(g.start, g.end)) continue;
-    if (first.kind === 'place') {
+    // a town's name is a common word or a surname too often to take without the tagger or a locative;
+    // regions, seas and bases we listed by hand are taken as they come
+    if (first.kind === 'place' && first.places.every((p) => p.type === 'city')) {
       const isTagged = tags.slice(g.start, g.end).some((t) => t.endsWith('LOC'));
       if (!isTagged && !LOCATIVE.has(lower[g.start - 1] ?? '')) continue;
     }
