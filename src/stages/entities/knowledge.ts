@@ -157,3 +157,25 @@ export function longestMatch(
   }
   return null;
 }
+
+/** A gazetteer phrase found at a token: [start, start + length). */
+export interface PhraseMatch {
+  start: number;
+  length: number;
+  entries: GazetteerEntry[];
+}
+
+/** Longest phrases from left to right, each skipped over once found (lower-cased tokens). */
+export function phraseMatches(knowledge: Knowledge, lower: readonly string[]): PhraseMatch[] {
+  const out: PhraseMatch[] = [];
+  for (let i = 0; i < lower.length; ) {
+    const m = longestMatch(knowledge, lower, i);
+    if (!m) {
+      i++;
+      continue;
+    }
+    out.push({ start: i, length: m.length, entries: m.entries });
+    i += m.length;
+  }
+  return out;
+}

@@ -4,11 +4,11 @@
  */
 import type { Token } from '../../core/doc.js';
 import type { GazetteerEntry, Knowledge } from './knowledge.js';
-import { longestMatch } from './knowledge.js';
+import { longestMatch, phraseMatches } from './knowledge.js';
 import type { RoleEntry, RoleIndex } from './roles.js';
 import { titleStartingAt } from './roles.js';
 import type { Tag, WeightTable } from './tagger.js';
-import { tagWords } from './tagger.js';
+import { gazetteerClasses, tagWords } from './tagger.js';
 
 export type CandidateKind = 'person' | 'organization' | 'location' | 'demonym' | 'ministry' | 'reference';
 
@@ -98,7 +98,8 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
   const words = tokens.map((t) => t.text);
   const lower = words.map((w) => w.toLowerCase());
   const n = words.length;
-  const tags = tagWords(words, weights, knowledge);
+  const matches = phraseMatches(knowledge, lower);
+  const tags = tagWords(words, weights, knowledge, gazetteerClasses(knowledge, lower, matches));
   const letters = words.join('').replace(/[^A-Za-z]/g, '');
   const isShouting = letters.length > 6 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
   const claimed = new Uint8Array(n);
@@ -115,14 +116,21 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
   // gazetteer matches, with case checked
   const gaz: { start: number; end: number; entries: GazetteerEntry[] }[] = [];
   const gazAt = new Map<number, { start: number; end: number; entries: GazetteerEntry[] }>();
-  for (let i = 0; i < n; ) {
-    const m = longestMatch(knowledge, lower, i);
-    if (m && m.entries[0] && isCaseValid(words, i, i + m.length, m.entries[0], isShouting)) {
-      const g = { start: i, end: i + m.length, entries: m.entries };
-      gaz.push(g);
-      gazAt.set(i, g);
-      i += m.length;
-    } else i++;
+  // the tagger's phrase matches, checked for case; where one fails, shorter phrases inside it are tried
+  const keep = (start: number, length: number, entries: GazetteerEntry[]): boolean => {
+    if (!entries[0] || !isCaseValid(words, start, start + length, entries[0], isShouting)) return false;
+    const g = { start, end: start + length, entries };
+    gaz.push(g);
+    gazAt.set(start, g);
+    return true;
+  };
+  for (const m of matches) {
+    if (keep(m.start, m.length, m.entries)) continue;
+    for (let i = m.start + 1; i < m.start + m.length; ) {
+      const inner = longestMatch(knowledge, lower, i);
+      if (inner && keep(i, inner.length, inner.entries)) i += inner.length;
+      else i++;
+    }
   }
   const countryBefore = (end: number): { start: number; country: string } | null => {
     // "Russian", "Russia's", "Russia" right before `end`

@@ -3,7 +3,8 @@
  * features, decoded greedily left to right with BIO constraints. Trained by scripts/train-ner.ts.
  */
 import type { Knowledge } from './knowledge.js';
-import { longestMatch } from './knowledge.js';
+import { phraseMatches } from './knowledge.js';
+import type { PhraseMatch } from './knowledge.js';
 
 /** BIO tags over PER, ORG, LOC and MISC (nationality adjectives, events, works). */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -127,26 +128,17 @@ export function shapeOf(word: string): string {
 const FEATURE_MIN_POPULATION = 100_000;
 
 /** Gazetteer class of each token (B-/I- + COUNTRY, DEM, CAP, ORG, PER, PLACE), or '' outside any phrase. */
-export function gazetteerClasses(knowledge: Knowledge, lower: readonly string[]): string[] {
+export function gazetteerClasses(knowledge: Knowledge, lower: readonly string[], matches?: readonly PhraseMatch[]): string[] {
   const out = new Array<string>(lower.length).fill('');
-  for (let i = 0; i < lower.length; ) {
-    const m = longestMatch(knowledge, lower, i);
-    if (!m) {
-      i++;
-      continue;
-    }
+  for (const m of matches ?? phraseMatches(knowledge, lower)) {
     const first = m.entries[0];
     // small towns stay out of the tagger's features: their names are too often people's ("Louis", "Jordan")
-    if (first?.kind === 'place' && first.places.every((p) => p.type === 'city' && (p.population ?? 0) < FEATURE_MIN_POPULATION)) {
-      i += m.length;
-      continue;
-    }
+    if (first?.kind === 'place' && first.places.every((p) => p.type === 'city' && (p.population ?? 0) < FEATURE_MIN_POPULATION)) continue;
     let cls = 'PLACE';
     if (first?.kind === 'country') cls = first.form === 'demonym' ? 'DEM' : first.form === 'capital' ? 'CAP' : 'COUNTRY';
     else if (first?.kind === 'organization') cls = 'ORG';
     else if (first?.kind === 'person') cls = 'PER';
-    for (let k = 0; k < m.length; k++) out[i + k] = (k === 0 ? 'B-' : 'I-') + cls;
-    i += m.length;
+    for (let k = 0; k < m.length; k++) out[m.start + k] = (k === 0 ? 'B-' : 'I-') + cls;
   }
   return out;
 }
