@@ -89,6 +89,9 @@ function readConll(file: string): GoldDoc[] {
   return docs;
 }
 
+/** A CoNLL document whose headline starts with a sport's name ("SOCCER - ...", "CRICKET - ..."). */
+const SPORTS_HEADLINE = /^(?:SOCCER|CRICKET|TENNIS|BASEBALL|GOLF|RUGBY|ATHLETICS|CYCLING|MOTOR|MOTORCYCLING|BOXING|BASKETBALL|NFL|NHL|HOCKEY|SQUASH|BADMINTON|HORSE|SWIMMING|SKIING|YACHTING|ROWING|VOLLEYBALL|HANDBALL|FORMULA|OLYMPICS|SPORT|AMERICAN|ICE|TABLE|CHESS|SAILING|NBA|NCAA|SPEEDWAY|TRIATHLON|ALPINE|FENCING|JUDO|WRESTLING|EQUESTRIAN)\b/;
+
 const TYPE_OF: Record<string, string | undefined> = { person: 'PER', organization: 'ORG', country: 'LOC', place: 'LOC', region: 'LOC' };
 
 /** Our predictions: every mention by name (demonyms are MISC in CoNLL; references are not names). */
@@ -260,6 +263,13 @@ function main(): void {
     let t0 = Date.now();
     report('watchfloor', score(docs, ours, errors));
     console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    // CoNLL's Reuters sample is heavy on sports results (clubs named after towns are ORG there); the
+    // split shows how the stage does on the rest, the kind of copy this desk reads
+    const isSports = (d: GoldDoc): boolean => SPORTS_HEADLINE.test(d.text.slice(0, 40));
+    const sports = docs.filter(isSports);
+    const rest = docs.filter((d) => !isSports(d));
+    report(`  of which ${rest.length} non-sports documents`, score(rest, ours, []));
+    report(`  of which ${sports.length} sports documents`, score(sports, ours, []));
     t0 = Date.now();
     report('compromise', score(docs, compromise, []));
     console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
