@@ -13,6 +13,7 @@ import { loadRoles } from './roles.js';
 import { loadModel } from './model.js';
 import type { Candidate } from './resolve.js';
 import { sentenceCandidates } from './resolve.js';
+import { markTeams } from './sports.js';
 
 /** Sectors a military title implies; other titled people are government unless the role says. */
 const SLUG = /[^a-z0-9]+/g;
@@ -52,6 +53,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
     }
   });
   propagateNames(found, sents, text);
+  markTeams(found, sents.map((s) => s.tokens ?? []));
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const focus = focusCountry(found, knowledge);
   const at = published ? published.slice(0, 10) : null;

@@ -1,0 +1,111 @@
+/**
+ * Clubs named after towns: in a sports report, "Somerset 252 and 101-3", "Nice 's home defeat to
+ * Guingamp 2-1" or a standings row "CHICAGO 74 59 .556" name teams, not places. A place name seen in
+ * such a team context makes every mention of that name in the article an organisation (one sense per
+ * article); countries stay places (national sides are named like their country).
+ */
+import type { Token } from '../../core/doc.js';
+import type { Candidate } from './resolve.js';
+
+/** Words that mark a sports report; an article needs several distinct ones. */
+const SPORTS_CUES = new Set([
+  'match', 'matches', 'goal', 'goals', 'league', 'innings', 'wicket', 'wickets', 'striker', 'midfielder', 'goalkeeper',
+  'coach', 'season', 'cup', 'championship', 'tournament', 'seeded', 'draw', 'drew', 'halftime', 'half-time', 'inning',
+  'homer', 'homers', 'batting', 'bowling', 'standings', 'division', 'playoff', 'playoffs', 'fixtures', 'soccer', 'cricket',
+  'baseball', 'rugby', 'tennis', 'hockey', 'basketball', 'football', 'scored', 'scorers', 'played', 'won', 'lost',
+  'beat', 'unbeaten', 'victory', 'defeat', 'club', 'title', 'champions', 'runs', 'pitcher', 'quarterback', 'touchdown',
+  'penalty', 'referee', 'stadium', 'semifinal', 'semi-final', 'final', 'opener', 'test', 'squad', 'captain',
+]);
+const SCORE = /^\d{1,3}-\d{1,3}$/;
+/** Distinct cue words (scores count as one) that make an article a sports report. */
+const MIN_CUES = 4;
+
+/** Words right before a team name: "v Kent", "beat Essex", "against Surrey". */
+const BEFORE_TEAM = new Set(['v', 'vs', 'vs.', 'beat', 'beats', 'against', 'over', 'host', 'hosts', 'visiting']);
+/** Words right after a team name: "Kent v", "Rotor are", "Nice have", "Chicago beat". */
+const AFTER_TEAM = new Set(['v', 'vs', 'vs.', 'beat', 'beats', 'are', 'were', 'have', 'drew', 'lead', 'trail', 'trailed', 'led', 'won', 'lost', 'scored']);
+/** After a possessive: "Nice 's home defeat", "Rotor 's coach". */
+const TEAM_NOUNS = new Set(['coach', 'manager', 'players', 'side', 'team', 'striker', 'goalkeeper', 'keeper', 'captain', 'home', 'defence', 'defense', 'fans', 'squad', 'innings', 'lead', 'win', 'victory', 'defeat', 'chairman', 'bowlers', 'batsmen']);
+/** Dateline tokens: an ISO day or a month name after a place at the head of a line. */
+const DATELINE = /^(?:\d{4}-\d\d-\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december)\.?$/i;
+
+export interface TeamSpan {
+  candidate: Candidate;
+  tokens: readonly Token[];
+  text: string;
+}
+
+/** Whether the article's words read like a sports report. */
+export function isSportsText(sentTokens: readonly (readonly Token[])[]): boolean {
+  const seen = new Set<string>();
+  for (const tokens of sentTokens) {
+    for (const t of tokens) {
+      const w = t.text.toLowerCase();
+      if (SPORTS_CUES.has(w)) seen.add(w);
+      else if (SCORE.test(w)) seen.add('<score>');
+      if (seen.size >= MIN_CUES) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether the span sits where a team's name goes (a score, "v", a plural verb, a team noun after "'s"). */
+function isTeamContext(tokens: readonly Token[], start: number, end: number): boolean {
+  const prev = tokens[start - 1]?.text.toLowerCase() ?? '';
+  const next = tokens[end]?.text.toLowerCase() ?? '';
+  const after = tokens[end + 1]?.text.toLowerCase() ?? '';
+  if (isDateline(tokens, start, end)) return false;
+  if (BEFORE_TEAM.has(prev) || AFTER_TEAM.has(next)) return true;
+  // a score or a standings row right after the name
+  if (/^\d{1,3}$/.test(next) || SCORE.test(next)) return true;
+  return (next === "'s" || next === '’s') && TEAM_NOUNS.has(after);
+}
+
+function isDateline(tokens: readonly Token[], start: number, end: number): boolean {
+  if (start !== 0) return false;
+  for (let k = end; k < Math.min(tokens.length, end + 4); k++) if (DATELINE.test(tokens[k]?.text ?? '')) return true;
+  return false;
+}
+
+/** Home nations of the United Kingdom: listed as regions, they field national sides, named as places. */
+const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland', 'ireland']);
+
+/** Whether a candidate is a listed town or region that could be a club's name (never a country or a home nation). */
+function isTownLike(c: Candidate, text: string): boolean {
+  if (c.kind !== 'location' || c.entries.length === 0 || HOME_NATIONS.has(text.toLowerCase())) return false;
+  return c.entries.every((e) => e.kind === 'place');
+}
+
+/**
+ * Whether an unlisted name the tagger took for a place stands where a team goes ("Kent v Essex",
+ * "Rotor are"); a number after it is no sign here (a bowler's figures follow his name).
+ */
+function isTeamWords(tokens: readonly Token[], start: number, end: number): boolean {
+  const next = tokens[end]?.text ?? '';
+  return !/^\d/.test(next) && isTeamContext(tokens, start, end);
+}
+
+/**
+ * Turns town names used as teams into organisations, across the article. `found` holds every
+ * candidate with its sentence's tokens and text; candidates change in place.
+ */
+export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (readonly Token[])[]): void {
+  if (!isSportsText(sentTokens)) return;
+  const teams = new Set<string>();
+  for (const f of found) {
+    const c = f.candidate;
+    const isTown = isTownLike(c, f.text);
+    if (isTown || (c.kind === 'organization' && c.rule === 'entities/tagger')) {
+      if (isTeamContext(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
+    } else if (c.kind === 'location' && c.entries.length === 0 && isTeamWords(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
+  }
+  if (teams.size === 0) return;
+  for (const f of found) {
+    const c = f.candidate;
+    const isPlace = isTownLike(c, f.text) || (c.kind === 'location' && c.entries.length === 0);
+    if (!isPlace || !teams.has(f.text.toLowerCase()) || isDateline(f.tokens, c.start, c.end)) continue;
+    c.kind = 'organization';
+    c.entries = [];
+    c.rule = 'entities/sports-team';
+  }
+}
