@@ -71,6 +71,8 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('foreign_keys = ON');
+    // Writers wait up to 5 s for each other. Every write transaction is BEGIN IMMEDIATE: a deferred one that
+    // reads first and then writes cannot wait (SQLITE_BUSY at once) when another process wrote in between.
     this.db.pragma('busy_timeout = 5000');
   }
 
@@ -90,7 +92,7 @@ export class SqliteStore implements Store {
         this.db
           .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
           .run(migration.version, migration.name, new Date().toISOString());
-      })();
+      }).immediate();
     }
   }
 
@@ -148,11 +150,11 @@ export class SqliteStore implements Store {
           at: new Date().toISOString(),
         });
       return { id, isNew: !existing, articleId };
-    })();
+    }).immediate();
   }
 
   async putAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
-    return this.db.transaction(() => this.#writeAnalysis(captureId, analysis, pipelineVersion))();
+    return this.db.transaction(() => this.#writeAnalysis(captureId, analysis, pipelineVersion)).immediate();
   }
 
   async recordFailure(failure: FailureRecord): Promise<void> {
@@ -679,7 +681,7 @@ export class SqliteStore implements Store {
         .prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)')
         .run();
       return ids;
-    })();
+    }).immediate();
   }
 
   async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
@@ -760,7 +762,7 @@ export class SqliteStore implements Store {
           o.gradeOrigin,
         );
       }
-    })();
+    }).immediate();
   }
 
   async listOutlets(): Promise<OutletRecord[]> {
@@ -786,7 +788,7 @@ export class SqliteStore implements Store {
       );
       for (const g of grades)
         insert.run(g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason, g.eventId);
-    })();
+    }).immediate();
   }
 
   async listEventCredibility(filter: { storyId?: number; articleId?: number } = {}): Promise<EventCredibility[]> {
