@@ -161,10 +161,20 @@ function score(docs: readonly GoldDoc[], predict: (text: string) => Map<string, 
       if (pred.get(span) === type) continue;
       get(type).fn++;
       const [s, e] = span.split(':').map(Number) as [number, number];
-      errors.push(`FN ${type} "${doc.text.slice(s, e)}"${pred.has(span) ? ` (ours ${pred.get(span)})` : ''}`);
+      errors.push(`FN ${type} "${doc.text.slice(s, e)}"${pred.has(span) ? ` (ours ${pred.get(span)})` : overlapping(doc.text, pred, s, e)}`);
     }
   }
   return counts;
+}
+
+/** Predicted spans that overlap a missed gold one: " (ours PER "Marcelo Rios (")". */
+function overlapping(text: string, pred: ReadonlyMap<string, string>, start: number, end: number): string {
+  const hits: string[] = [];
+  for (const [span, type] of pred) {
+    const [s, e] = span.split(':').map(Number) as [number, number];
+    if (s < end && e > start) hits.push(`${type} "${text.slice(s, e)}"`);
+  }
+  return hits.length > 0 ? ` (ours ${hits.join(', ')})` : '';
 }
 
 function prf(c: Counts): [number, number, number] {

@@ -73,6 +73,8 @@ export interface Knowledge {
   lengths: Map<string, number[]>;
   /** Group adjectives and names ("Moslem", "Kurdish"), as written: never a place, a person or an organisation. */
   groupWords: Set<string>;
+  /** Common given names as written ("Sergei", "Maria"): a capitalised word after one is a person's name. */
+  firstNames: Set<string>;
 }
 
 /** The lower-cased token key of a phrase, as the gazetteer indexes it. */
@@ -138,7 +140,8 @@ function buildKnowledge(data: DataFiles): Knowledge {
     countryByCode.set(country.alpha3, country);
   }
   const groupWords = new Set(data.load<{ words: string[] }>('group-adjectives').words);
-  return { countries, countryByCode, organizations, people, phrases, lengths, groupWords };
+  const firstNames = new Set(data.load<{ names: string[] }>('first-names').names);
+  return { countries, countryByCode, organizations, people, phrases, lengths, groupWords, firstNames };
 }
 
 /** Longest gazetteer phrase starting at token `i` (tokens lower-cased), or null. */

@@ -222,6 +222,22 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     i = e - 1;
   }
 
+  // 2b. a known given name before capitalised words starts a person's name ("Jesper Parnevik"),
+  // whatever the tagger made of an unfamiliar surname
+  if (!isShouting) {
+    for (let i = 0; i + 1 < n; i++) {
+      const end = givenNameSpan(knowledge, words, lower, gazAt, i);
+      if (end <= i + 1 || !isFree(i, end)) continue;
+      // a name inside a longer tagged organisation or place stays there ("John Lewis Partnership")
+      let isOther = false;
+      for (let k = i + 1; k <= end; k++) if (ORG_TAIL.test(words[k] ?? '') || GEO_HEADS.test(lower[k] ?? '')) isOther = true;
+      if (isOther) continue;
+      const entries = (knowledge.phrases.get(lower.slice(i, end).join(' ')) ?? []).filter((e) => e.kind === 'person');
+      claim({ start: i, end, kind: 'person', entries, rule: 'entities/given-name' });
+      i = end - 1;
+    }
+  }
+
   // 3. tagger spans, resolved with the gazetteer where one covers them exactly
   const tagged = taggedSpans(tags);
   for (const [s0, e, type] of tagged) {
@@ -316,6 +332,42 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Words that end an organisation's or a work's name: a given name before them is not a person. */
+const ORG_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|LLC|Group|Foundation|University|College|School|Institute|Hospital|Center|Centre|Trust|Fund|Prize|Award|Trophy|Cup|Bridge|Street|Avenue|Square|Stadium|Park|Hall|Airport|Memorial|Library|Museum|Company|Partnership|Associates|Bank|Church|Cathedral)\.?$/;
+
+/**
+ * The end of a person's name that starts with a known given name at `i` ("Ramon Manzanares",
+ * "Juan Antonio Samaranch"): one to three more capitalised words, not countries or organisations.
+ * Returns `i` when there is none.
+ */
+function givenNameSpan(
+  knowledge: Knowledge,
+  words: readonly string[],
+  lower: readonly string[],
+  gazAt: ReadonlyMap<number, { end: number; entries: GazetteerEntry[] }>,
+  i: number,
+): number {
+  if (!knowledge.firstNames.has(words[i] as string)) return i;
+  const own = gazAt.get(i);
+  // "Santa Clara", "San Jose": a listed phrase other than a person that starts here wins
+  if (own && own.entries[0]?.kind !== 'person' && own.end > i + 1) return i;
+  let j = i + 1;
+  while (j < words.length && j - i <= 3) {
+    const w = words[j] as string;
+    if (NAME_PARTICLE.has(lower[j] as string) && j + 1 < words.length && /^\p{Lu}/u.test(words[j + 1] as string)) {
+      j++;
+      continue;
+    }
+    if (!/^\p{Lu}[\p{Ll}'’-]*\p{Ll}[\p{Ll}'’-]*$|^\p{Lu}'\p{Lu}\p{Ll}+$|^Mc\p{Lu}\p{Ll}+$|^Mac\p{Lu}\p{Ll}+$/u.test(w)) break;
+    const g = gazAt.get(j);
+    if (g && (g.entries[0]?.kind === 'country' || g.entries[0]?.kind === 'organization')) break;
+    if (CALENDAR_WORD.test(w)) break;
+    j++;
+  }
+  while (j > i + 1 && NAME_PARTICLE.has(lower[j - 1] as string)) j--;
+  return j;
 }
 
 function kindOf(entry: GazetteerEntry, type: string): CandidateKind {
