@@ -240,7 +240,10 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
 
   // 3. tagger spans, resolved with the gazetteer where one covers them exactly
   const tagged = taggedSpans(tags);
-  for (const [s0, e, type] of tagged) {
+  for (const [s0, e0, type] of tagged) {
+    // a name ends in a word: "Hampshire 232", "England 1996-08-31" and a bowler's "4-43" are left out
+    let e = e0;
+    while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
     // a name starts with a capital: "eastern Poland" is the place "Poland"
     let s = s0;
     while (s < e - 1 && /^\p{Ll}/u.test(words[s] as string)) s++;
