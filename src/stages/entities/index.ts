@@ -53,7 +53,12 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
     }
   });
   propagateNames(found, sents, text);
-  markTeams(found, sents.map((s) => s.tokens ?? []));
+  markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
+    const tokens = (sents[sentence] as Sentence).tokens ?? [];
+    const from = (tokens[start] as Token).start;
+    const to = (tokens[end - 1] as Token).end;
+    found.push({ candidate: { start, end, kind: 'organization', entries: [], rule: 'entities/sports-team' }, sentence, tokens, start: from, end: to, text: text.slice(from, to) });
+  });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const focus = focusCountry(found, knowledge);
   const at = published ? published.slice(0, 10) : null;

@@ -81,6 +81,21 @@ function taggedSpans(tags: readonly Tag[]): [number, number, string][] {
   return out;
 }
 
+/** "Derbyshire and Surrey": a tagged span that joins two listed names with "and" is two names. */
+function splitLists(spans: [number, number, string][], lower: readonly string[], gazAt: ReadonlyMap<number, { end: number; entries: GazetteerEntry[] }>): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const span of spans) {
+    const [s, e, type] = span;
+    const left = gazAt.get(s);
+    const k = left?.end ?? -1;
+    const right = k > s && k + 1 < e && lower[k] === 'and' ? gazAt.get(k + 1) : undefined;
+    const isName = (g: { entries: GazetteerEntry[] }): boolean => g.entries[0]?.kind === 'place' || g.entries[0]?.kind === 'country';
+    if (left && right && right.end === e && isName(left) && isName(right)) out.push([s, k, type], [k + 1, e, type]);
+    else out.push(span);
+  }
+  return out;
+}
+
 export interface SentenceInput {
   tokens: readonly Token[];
   knowledge: Knowledge;
@@ -239,7 +254,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
   }
 
   // 3. tagger spans, resolved with the gazetteer where one covers them exactly
-  const tagged = taggedSpans(tags);
+  const tagged = splitLists(taggedSpans(tags), lower, gazAt);
   for (const [s0, e0, type] of tagged) {
     // a name ends in a word: "Hampshire 232", "England 1996-08-31" and a bowler's "4-43" are left out
     let e = e0;

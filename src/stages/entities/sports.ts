@@ -31,6 +31,7 @@ const DATELINE = /^(?:\d{4}-\d\d-\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|o
 
 export interface TeamSpan {
   candidate: Candidate;
+  sentence: number;
   tokens: readonly Token[];
   text: string;
 }
@@ -85,20 +86,38 @@ function isTeamWords(tokens: readonly Token[], start: number, end: number): bool
   return !/^\d/.test(next) && isTeamContext(tokens, start, end);
 }
 
+/** Words before or after which a bare capitalised word can only be a team: "beat Somerset", "Essex v". */
+const STRONG_BEFORE = new Set(['v', 'vs', 'vs.', 'beat', 'against']);
+const STRONG_AFTER = new Set(['v', 'vs', 'vs.']);
+
 /**
  * Turns town names used as teams into organisations, across the article. `found` holds every
- * candidate with its sentence's tokens and text; candidates change in place.
+ * candidate with its sentence's tokens and text; candidates change in place. Capitalised words that
+ * no candidate covers and that stand where a team goes ("beat Somerset") are passed to `addTeam`
+ * (sentence index, token start, token end), with every other bare mention of the same word.
  */
-export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (readonly Token[])[]): void {
+export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (readonly Token[])[], addTeam: (sentence: number, start: number, end: number) => void): void {
   if (!isSportsText(sentTokens)) return;
   const teams = new Set<string>();
+  const claimed = new Set<string>();
   for (const f of found) {
     const c = f.candidate;
+    for (let k = c.start; k < c.end; k++) claimed.add(`${f.sentence}:${k}`);
     const isTown = isTownLike(c, f.text);
     if (isTown || (c.kind === 'organization' && c.rule === 'entities/tagger')) {
       if (isTeamContext(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
     } else if (c.kind === 'location' && c.entries.length === 0 && isTeamWords(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
   }
+  const isBare = (tokens: readonly Token[], si: number, k: number): boolean =>
+    !claimed.has(`${si}:${k}`) && /^\p{Lu}\p{Ll}{2,}$/u.test(tokens[k]?.text ?? '') && k > 0;
+  sentTokens.forEach((tokens, si) => {
+    for (let k = 1; k < tokens.length; k++) {
+      if (!isBare(tokens, si, k)) continue;
+      const prev = (tokens[k - 1] as Token).text.toLowerCase();
+      const next = tokens[k + 1]?.text.toLowerCase() ?? '';
+      if (STRONG_BEFORE.has(prev) || STRONG_AFTER.has(next)) teams.add((tokens[k] as Token).text.toLowerCase());
+    }
+  });
   if (teams.size === 0) return;
   for (const f of found) {
     const c = f.candidate;
@@ -108,4 +127,9 @@ export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (read
     c.entries = [];
     c.rule = 'entities/sports-team';
   }
+  sentTokens.forEach((tokens, si) => {
+    for (let k = 1; k < tokens.length; k++) {
+      if (isBare(tokens, si, k) && teams.has((tokens[k] as Token).text.toLowerCase()) && !isDateline(tokens, k, k + 1)) addTeam(si, k, k + 1);
+    }
+  });
 }
