@@ -77,6 +77,8 @@ const PROPAGATED = new Set(['person', 'organization', 'location']);
  */
 function propagateNames(found: Found[], sents: readonly Sentence[], text: string): void {
   const names = new Map<string, Candidate>();
+  // surnames of people named in full: "Bob Dole" makes "Dole" that person, not the French town
+  const surnames = new Map<string, Candidate>();
   for (const f of found) {
     const c = f.candidate;
     if (!PROPAGATED.has(c.kind) || c.isShouting) continue;
@@ -85,19 +87,21 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
     names.set(words.join(' '), c);
     if (c.kind === 'person' && words.length > 1) {
       const last = words[words.length - 1] as string;
-      if (/^\p{Lu}\p{Ll}/u.test(last) && !names.has(last)) names.set(last, c);
+      if (/^\p{Lu}\p{Ll}/u.test(last) && !surnames.has(last)) surnames.set(last, c);
     }
   }
+  for (const [last, c] of surnames) if (!names.has(last) || names.get(last)?.kind !== 'person') names.set(last, c);
   if (names.size === 0) return;
-  // a tagger-only place or organisation whose text is the surname of a person named in full is that person
+  // a place or organisation whose text is the surname of a person named in full is that person
   for (const f of found) {
     const c = f.candidate;
     if (c.kind !== 'location' && c.kind !== 'organization') continue;
-    // only the tagger's guesses and town names give way, never a country or a known organisation
-    if (c.rule !== 'entities/tagger' && !(c.entries.length > 0 && c.entries.every((e) => e.kind === 'place'))) continue;
-    const source = names.get(f.text);
-    if (source?.kind === 'person' && !f.text.includes(' ')) {
+    // the tagger's guesses, towns, capitals and countries give way ("Michael Jordan" ... "Jordan"); a known organisation does not
+    const isWeak = c.rule === 'entities/tagger' || c.entries.every((e) => e.kind === 'place' || e.kind === 'country');
+    if (!isWeak || f.text.includes(' ')) continue;
+    if (surnames.has(f.text)) {
       c.kind = 'person';
+      c.entries = [];
       c.rule = 'entities/same-name';
     }
   }
