@@ -24,7 +24,7 @@ function pages(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-let files: string[] = [];
+let files: string[];
 try {
   files = pages(CORPUS);
 } catch {

@@ -39,7 +39,7 @@ import type {
 } from '../store.js';
 import { PG_TS_CONFIG, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { dayOf, parseQuery, type QueryTerm } from './query.js';
-import { CAPTURE_COLUMNS, parseJson, toAlert, toCapture, toEvent, type Row } from './rows.js';
+import { CAPTURE_COLUMNS, toAlert, toCapture, toEvent, type Row } from './rows.js';
 
 /** Hits a search returns when the caller does not say (and the most it may ask for), as in SQLite. */
 const DEFAULT_LIMIT = 20;
