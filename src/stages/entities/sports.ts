@@ -83,7 +83,44 @@ function isTownLike(c: Candidate, text: string): boolean {
  */
 function isTeamWords(tokens: readonly Token[], start: number, end: number): boolean {
   const next = tokens[end]?.text ?? '';
-  return !/^\d/.test(next) && isTeamContext(tokens, start, end);
+  return (!/^\d/.test(next) && isTeamContext(tokens, start, end)) || (start === 0 && isTableRow(tokens, end));
+}
+
+const FIGURE = /^(?:\d[\d.,:/]*|\.\d+|-)$/;
+
+/** Whether the tokens from `end` on are a standings row's figures: two or more numbers and nothing else. */
+function isTableRow(tokens: readonly Token[], end: number): boolean {
+  if (!/^\d{1,3}$/.test(tokens[end]?.text ?? '')) return false;
+  let numbers = 0;
+  for (let k = end; k < tokens.length; k++) {
+    const w = (tokens[k] as Token).text;
+    if (!FIGURE.test(w)) return false;
+    if (/\d/.test(w)) numbers++;
+  }
+  return numbers >= 2;
+}
+
+const TEAM_WORD = /^(?:\p{Lu}[\p{L}.'’-]*|['’]s|&)$/u;
+
+/** The capitalised run of words from `k` ("Notts County", "Queen 's Park"): its end, or `k` when none. */
+function teamRun(tokens: readonly Token[], k: number): number {
+  let j = k;
+  while (j < tokens.length && TEAM_WORD.test((tokens[j] as Token).text) && (j > k || /^\p{Lu}/u.test((tokens[j] as Token).text))) j++;
+  return j;
+}
+
+/**
+ * The team names of a results line or a standings row: "Stoke 2 Tranmere 0" gives both names,
+ * "Alania 11 7 2 2 19 9 23" the first one. Spans are [start, end) token pairs.
+ */
+export function tableTeams(tokens: readonly Token[]): [number, number][] {
+  const a = teamRun(tokens, 0);
+  if (a === 0) return [];
+  if (isTableRow(tokens, a)) return [[0, a]];
+  if (!/^\d{1,3}$/.test(tokens[a]?.text ?? '')) return [];
+  const b = teamRun(tokens, a + 1);
+  if (b === a + 1 || !/^\d{1,3}$/.test(tokens[b]?.text ?? '') || b + 1 !== tokens.length) return [];
+  return [[0, a], [a + 1, b]];
 }
 
 /** Words before or after which a bare capitalised word can only be a team: "beat Somerset", "Essex v". */
@@ -116,6 +153,21 @@ export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (read
       const prev = (tokens[k - 1] as Token).text.toLowerCase();
       const next = tokens[k + 1]?.text.toLowerCase() ?? '';
       if (STRONG_BEFORE.has(prev) || STRONG_AFTER.has(next)) teams.add((tokens[k] as Token).text.toLowerCase());
+    }
+  });
+  const isFreeSpan = (si: number, start: number, end: number): boolean => {
+    for (let k = start; k < end; k++) if (claimed.has(`${si}:${k}`)) return false;
+    return true;
+  };
+  sentTokens.forEach((tokens, si) => {
+    for (const [start, end] of tableTeams(tokens)) {
+      const words = tokens.slice(start, end).map((t) => t.text).join(' ');
+      // a player's name in a leaderboard is already a person; only free words and places become clubs
+      if (isFreeSpan(si, start, end) && !/^\p{Lu}\.?$/u.test(words)) {
+        addTeam(si, start, end);
+        for (let k = start; k < end; k++) claimed.add(`${si}:${k}`);
+        if (end - start === 1) teams.add(words.toLowerCase());
+      } else teams.add(words.toLowerCase());
     }
   });
   if (teams.size === 0) return;
