@@ -3,12 +3,13 @@
  * (article.published, else the caller's, else ctx.now) by chrono-node plus news refiners: weekdays
  * point to the past, day-month dates to the nearest year, and the rules in news-rules.ts.
  */
-import * as chrono from 'chrono-node';
+import type * as chrono from 'chrono-node';
 import { defineStage, need } from '../../core/stage.js';
 import type { DateFinding } from '../../core/doc.js';
 import { applyRules } from '../../core/rule.js';
 import type { DateValue, RefDay } from './news-rules.js';
 import { NEWS_RULES, isoDay, shiftDay } from './news-rules.js';
+import { casualEnglish } from './guarded-chrono.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -113,7 +114,7 @@ export function findDates(text: string, ref: RefDay): DateFinding[] {
   const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
   for (const [offset, part] of chunks(text)) {
     if (!DATE_HINT.test(part)) continue;
-    for (const result of chrono.parse(part, reference)) {
+    for (const result of casualEnglish.parse(part, reference)) {
       // "two weeks after" counts from an event, not from the publication day; "for two years" is a duration
       if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim()) || DURATION.test(result.text.trim())) continue;
       const trimmed = result.text.replace(/[\s,.;:]+$/, '');

@@ -5,6 +5,7 @@
 import * as chrono from 'chrono-node';
 import type { ParsedComponents, ParsedResult } from 'chrono-node';
 import { MONTH_PATTERN } from '../metadata/parse-date.js';
+import { casualEnglish } from '../../dates/guarded-chrono.js';
 
 /** One date found in a line. */
 export interface DateReading {
@@ -26,7 +27,7 @@ const RELATIVE_WORDS = /\b(?:ago|today|tonight|yesterday|tomorrow|now|last|this|
  * "14. September 2021" where English sees only "September 2021").
  */
 const PARSERS: readonly chrono.Chrono[] = [
-  chrono.casual,
+  casualEnglish,
   chrono.fr.casual,
   chrono.de.casual,
   chrono.es.casual,
