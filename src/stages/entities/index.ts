@@ -52,7 +52,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
       found.push({ candidate, sentence: index, tokens, start, end, text: text.slice(start, end) });
     }
   });
-  propagateNames(found, sents, text);
+  propagateNames(found, sents, text, knowledge);
   markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
     const tokens = (sents[sentence] as Sentence).tokens ?? [];
     const from = (tokens[start] as Token).start;
@@ -75,7 +75,7 @@ const PROPAGATED = new Set(['person', 'organization', 'location']);
  * A name found once is the same name elsewhere in the article: "Alexander Lebed" makes a later bare
  * "Lebed" a person, a tagged "Interfax" makes every "Interfax" an organisation (one sense per article).
  */
-function propagateNames(found: Found[], sents: readonly Sentence[], text: string): void {
+function propagateNames(found: Found[], sents: readonly Sentence[], text: string, knowledge: Knowledge): void {
   const names = new Map<string, Candidate>();
   // surnames of people named in full: "Bob Dole" makes "Dole" that person, not the French town
   const surnames = new Map<string, Candidate>();
@@ -87,7 +87,10 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
     names.set(words.join(' '), c);
     if (c.kind === 'person' && words.length > 1) {
       const last = words[words.length - 1] as string;
-      if (/^\p{Lu}\p{Ll}/u.test(last) && !surnames.has(last)) surnames.set(last, c);
+      // "Lebed Chechnya" from the tagger: a listed place ending a name not opened by a given name is no surname
+      const isPlace = (knowledge.phrases.get(last.toLowerCase()) ?? []).some((e) => e.kind === 'place' || e.kind === 'country');
+      const isSure = c.rule !== 'entities/tagger' || knowledge.firstNames.has(words[0] as string) || !isPlace;
+      if (/^\p{Lu}\p{Ll}/u.test(last) && isSure && !surnames.has(last)) surnames.set(last, c);
     }
   }
   for (const [last, c] of surnames) if (!names.has(last) || names.get(last)?.kind !== 'person') names.set(last, c);
