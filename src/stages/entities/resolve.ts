@@ -266,6 +266,11 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
     if (!isFree(s, e)) continue;
     if (type === 'MISC') continue;
+    // "Hong Kong Open", "Amateur Championship", "Davis Cup": events are named, but not people, places or organisations
+    if (EVENT_TAIL.test(words[e - 1] as string)) {
+      for (let k = s; k < e; k++) claimed[k] = 1;
+      continue;
+    }
     // a group adjective ("Moslem", "Kurdish") or a bare title ("Prime", "Minister") is no name
     if (e - s === 1 && knowledge.groupWords.has(words[s] as string)) continue;
     if (roles.byKey.has(lower.slice(s, e).join(' ')) || (e - s === 1 && roles.firstWords.has(lower[s] as string) && /^(?:prime|deputy|vice|chief|foreign|defense|defence)$/.test(lower[s] as string))) continue;
@@ -351,6 +356,9 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** Last words of the names of events and competitions. */
+const EVENT_TAIL = /^(?:Open|OPEN|Championship|Championships|CHAMPIONSHIP|CHAMPIONSHIPS|Cup|CUP|Prix|PRIX|Trophy|Games|Olympics|Classic|Masters|Tournament|Invitational|Grand Slam|Marathon|Rally|Festival)$/;
 
 /** Words that end an organisation's or a work's name: a given name before them is not a person. */
 const ORG_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|LLC|Group|Foundation|University|College|School|Institute|Hospital|Center|Centre|Trust|Fund|Prize|Award|Trophy|Cup|Bridge|Street|Avenue|Square|Stadium|Park|Hall|Airport|Memorial|Library|Museum|Company|Partnership|Associates|Bank|Church|Cathedral)\.?$/;
