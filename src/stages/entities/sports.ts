@@ -23,7 +23,7 @@ const MIN_CUES = 4;
 /** Words right before a team name: "v Kent", "beat Essex", "against Surrey". */
 const BEFORE_TEAM = new Set(['v', 'vs', 'vs.', 'beat', 'beats', 'against', 'over', 'host', 'hosts', 'visiting']);
 /** Words right after a team name: "Kent v", "Rotor are", "Nice have", "Chicago beat". */
-const AFTER_TEAM = new Set(['v', 'vs', 'vs.', 'beat', 'beats', 'are', 'were', 'have', 'drew', 'lead', 'trail', 'trailed', 'led', 'won', 'lost', 'scored']);
+const AFTER_TEAM = new Set(['v', 'vs', 'vs.', 'at', 'beat', 'beats', 'are', 'were', 'have', 'drew', 'lead', 'trail', 'trailed', 'led', 'won', 'lost', 'scored']);
 /** After a possessive: "Nice 's home defeat", "Rotor 's coach". */
 const TEAM_NOUNS = new Set(['coach', 'manager', 'players', 'side', 'team', 'striker', 'goalkeeper', 'keeper', 'captain', 'home', 'defence', 'defense', 'fans', 'squad', 'innings', 'lead', 'win', 'victory', 'defeat', 'chairman', 'bowlers', 'batsmen']);
 /** Dateline tokens: an ISO day or a month name after a place at the head of a line. */
@@ -60,6 +60,12 @@ function isTeamContext(tokens: readonly Token[], start: number, end: number): bo
   // a score or a standings row right after the name
   if (/^\d{1,3}$/.test(next) || SCORE.test(next)) return true;
   return (next === "'s" || next === '’s') && TEAM_NOUNS.has(after);
+}
+
+/** "MINNESOTA AT MILWAUKEE", "in Chicago": a town after "at" or "in" is where the game is played. */
+function isVenue(tokens: readonly Token[], start: number): boolean {
+  const prev = tokens[start - 1]?.text.toLowerCase();
+  return prev === 'at' || prev === 'in';
 }
 
 function isDateline(tokens: readonly Token[], start: number, end: number): boolean {
@@ -174,14 +180,14 @@ export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (read
   for (const f of found) {
     const c = f.candidate;
     const isPlace = isTownLike(c, f.text) || (c.kind === 'location' && c.entries.length === 0);
-    if (!isPlace || !teams.has(f.text.toLowerCase()) || isDateline(f.tokens, c.start, c.end)) continue;
+    if (!isPlace || !teams.has(f.text.toLowerCase()) || isDateline(f.tokens, c.start, c.end) || isVenue(f.tokens, c.start)) continue;
     c.kind = 'organization';
     c.entries = [];
     c.rule = 'entities/sports-team';
   }
   sentTokens.forEach((tokens, si) => {
     for (let k = 1; k < tokens.length; k++) {
-      if (isBare(tokens, si, k) && teams.has((tokens[k] as Token).text.toLowerCase()) && !isDateline(tokens, k, k + 1)) addTeam(si, k, k + 1);
+      if (isBare(tokens, si, k) && teams.has((tokens[k] as Token).text.toLowerCase()) && !isDateline(tokens, k, k + 1) && !isVenue(tokens, k)) addTeam(si, k, k + 1);
     }
   });
 }
