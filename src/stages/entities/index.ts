@@ -95,6 +95,10 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
   }
   for (const [last, c] of surnames) if (!names.has(last) || names.get(last)?.kind !== 'person') names.set(last, c);
   if (names.size === 0) return;
+  // people's names and surnames in capitals, for headlines in capitals ("SHEARER" after "Alan Shearer")
+  const shouted = new Map<string, Candidate>();
+  for (const [key, c] of names) if (c.kind === 'person') shouted.set(key.toUpperCase(), c);
+  const isCaps = (w: string): boolean => /\p{Lu}{2}/u.test(w) && !/\p{Ll}/u.test(w);
   // a place or organisation whose text is the surname of a person named in full is that person
   for (const f of found) {
     const c = f.candidate;
@@ -102,7 +106,7 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
     // the tagger's guesses, towns, capitals and countries give way ("Michael Jordan" ... "Jordan"); a known organisation does not
     const isWeak = c.rule === 'entities/tagger' || c.entries.every((e) => e.kind === 'place' || e.kind === 'country');
     if (!isWeak || f.text.includes(' ')) continue;
-    if (surnames.has(f.text)) {
+    if (surnames.has(f.text) || (isCaps(f.text) && shouted.has(f.text))) {
       c.kind = 'person';
       c.entries = [];
       c.rule = 'entities/same-name';
@@ -121,7 +125,7 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
       for (let n = Math.min(maxWords, tokens.length - i); n >= 1; n--) {
         const span = tokens.slice(i, i + n);
         const key = span.map((t) => t.text).join(' ');
-        const source = names.get(key);
+        const source = names.get(key) ?? (isCaps(key) ? shouted.get(key) : undefined);
         if (!source) continue;
         const end = (span[span.length - 1] as Token).end;
         let isFree = true;

@@ -375,7 +375,8 @@ function givenNameSpan(
   gazAt: ReadonlyMap<number, { end: number; entries: GazetteerEntry[] }>,
   i: number,
 ): number {
-  if (!knowledge.firstNames.has(words[i] as string)) return i;
+  // a given name, or an initial ("P. Simmons")
+  if (!knowledge.firstNames.has(words[i] as string) && !/^\p{Lu}\.$/u.test(words[i] as string)) return i;
   const own = gazAt.get(i);
   // "Santa Clara", "San Jose": a listed phrase other than a person that starts here wins
   if (own && own.entries[0]?.kind !== 'person' && own.end > i + 1) return i;
