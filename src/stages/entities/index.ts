@@ -12,7 +12,7 @@ import { loadKnowledge, phraseKey } from './knowledge.js';
 import { loadRoles } from './roles.js';
 import { loadModel } from './model.js';
 import type { Candidate } from './resolve.js';
-import { sentenceCandidates } from './resolve.js';
+import { EVENT_TAIL, sentenceCandidates } from './resolve.js';
 import { markTeams } from './sports.js';
 
 /** Sectors a military title implies; other titled people are government unless the role says. */
@@ -130,7 +130,8 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
         const end = (span[span.length - 1] as Token).end;
         let isFree = true;
         for (const t of span) if (taken.has(String(t.start))) isFree = false;
-        if (!isFree) break;
+        // "U.S. Open": a name inside an event's name is not looked for
+        if (!isFree || EVENT_TAIL.test(tokens[i + n]?.text ?? '')) break;
         const candidate: Candidate = { start: i, end: i + n, kind: source.kind, entries: source.entries, rule: 'entities/same-name' };
         if (source.role) candidate.role = source.role;
         if (source.country) candidate.country = source.country;

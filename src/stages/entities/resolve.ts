@@ -158,6 +158,18 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     return null;
   };
 
+  // 0. named events and competitions ("U.S. Open", "Hong Kong Open", "Davis Cup") hold no place or person
+  if (!isShouting) {
+    for (let k = 1; k < n; k++) {
+      if (!EVENT_TAIL.test(words[k] as string)) continue;
+      let s = k;
+      while (s > 0 && /^\p{Lu}/u.test(words[s - 1] as string) && k - s < 4) s--;
+      // a sentence's first word is capitalised anyway: only a run of two or more words counts
+      if (s === k || (s === 0 && k === 1 && !gazAt.has(0))) continue;
+      for (let t = s; t <= k; t++) claimed[t] = 1;
+    }
+  }
+
   // 1. titled people: [country] title Name Name ["of" Country]
   for (let i = 0; i < n; i++) {
     const title = titleStartingAt(roles, words, lower, i);
@@ -358,7 +370,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
 }
 
 /** Last words of the names of events and competitions. */
-const EVENT_TAIL = /^(?:Open|OPEN|Championship|Championships|CHAMPIONSHIP|CHAMPIONSHIPS|Cup|CUP|Prix|PRIX|Trophy|Games|Olympics|Classic|Masters|Tournament|Invitational|Grand Slam|Marathon|Rally|Festival)$/;
+export const EVENT_TAIL = /^(?:Open|OPEN|Championship|Championships|CHAMPIONSHIP|CHAMPIONSHIPS|Cup|CUP|Prix|PRIX|Trophy|Games|Olympics|Classic|Masters|Tournament|Invitational|Grand Slam|Marathon|Rally|Festival)$/;
 
 /** Words that end an organisation's or a work's name: a given name before them is not a person. */
 const ORG_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|LLC|Group|Foundation|University|College|School|Institute|Hospital|Center|Centre|Trust|Fund|Prize|Award|Trophy|Cup|Bridge|Street|Avenue|Square|Stadium|Park|Hall|Airport|Memorial|Library|Museum|Company|Partnership|Associates|Bank|Church|Cathedral)\.?$/;
