@@ -91,6 +91,7 @@ function splitLists(spans: [number, number, string][], lower: readonly string[],
     const right = k > s && k + 1 < e && lower[k] === 'and' ? gazAt.get(k + 1) : undefined;
     const isName = (g: { entries: GazetteerEntry[] }): boolean => g.entries[0]?.kind === 'place' || g.entries[0]?.kind === 'country';
     if (left && right && right.end === e && isName(left) && isName(right)) out.push([s, k, type], [k + 1, e, type]);
+    else if (e - s === 3 && lower[s + 1] === 'and' && ((left && isName(left)) || (gazAt.get(s + 2) && isName(gazAt.get(s + 2) as { entries: GazetteerEntry[] })))) out.push([s, s + 1, type], [s + 2, e, type]);
     else out.push(span);
   }
   return out;

@@ -177,6 +177,23 @@ export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (read
     }
   });
   if (teams.size === 0) return;
+  // "Essex , Derbyshire and Surrey": single words listed with a team are teams
+  sentTokens.forEach((tokens) => {
+    for (let k = 0; k < tokens.length; k++) {
+      if (!teams.has((tokens[k] as Token).text.toLowerCase())) continue;
+      for (const dir of [-1, 1]) {
+        let j = k;
+        for (;;) {
+          const joiner = tokens[j + dir]?.text;
+          const next = tokens[j + 2 * dir]?.text ?? '';
+          const beyond = tokens[j + 3 * dir]?.text ?? '';
+          if ((joiner !== ',' && joiner !== 'and') || !/^\p{Lu}\p{Ll}{2,}$/u.test(next) || /^\p{Lu}/u.test(beyond)) break;
+          teams.add(next.toLowerCase());
+          j += 2 * dir;
+        }
+      }
+    }
+  });
   for (const f of found) {
     const c = f.candidate;
     const isPlace = isTownLike(c, f.text) || (c.kind === 'location' && c.entries.length === 0);
