@@ -18,9 +18,14 @@ interface CompiledTheme {
   name: string;
   section: string;
   regex: RegExp;
+  /** The terms without the word-edge checks (null when a term holds an assertion): a sentence can match `regex` only where the article matches this. */
+  anyTerm: RegExp | null;
   cameo: string[];
   isTransfers: boolean;
 }
+
+/** Regex syntax whose match depends on text outside the matched words: anchors, word edges, lookaround, back-references. */
+const ASSERTION = /\\[bBk1-9]|\(\?<?[=!]|\$|(?<!\[)\^/;
 
 // Evidence listed per theme: enough to justify it without repeating the article.
 const MAX_EVIDENCE = 5;
@@ -34,6 +39,7 @@ function compiled(ctx: Context): { themes: CompiledTheme[]; file: ThemesFile; pa
         name: t.name,
         section: t.section,
         regex: new RegExp(`(?<![\\w-])(?:${t.terms.join('|')})(?![\\w-])`, 'i'),
+        anyTerm: t.terms.some((term) => ASSERTION.test(term)) ? null : new RegExp(`(?:${t.terms.join('|')})`, 'i'),
         cameo: t.cameo ?? [],
         isTransfers: t.transfers === true,
       })),
@@ -57,8 +63,11 @@ export function fileSections(doc: Doc, ctx: Context): Theme[] {
   const { themes, file, page } = compiled(ctx);
   const sentences: Sentence[] = doc.sentences && doc.sentences.length > 0 ? doc.sentences : splitSentences(article.text);
   const byTheme = new Map<string, Evidence[]>();
+  // Sentences are slices of the article text and the terms hold no assertions, so a theme whose terms
+  // appear nowhere in the article cannot match any sentence: only the others are tried sentence by sentence.
+  const present = themes.filter((theme) => theme.anyTerm?.test(article.text) ?? true);
   for (const sentence of sentences) {
-    for (const theme of themes) {
+    for (const theme of present) {
       if (theme.regex.test(sentence.text)) addEvidence(byTheme, theme.name, { text: sentence.text, start: sentence.start, end: sentence.end });
     }
   }
