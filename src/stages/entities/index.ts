@@ -53,6 +53,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
     }
   });
   propagateNames(found, sents, text, knowledge);
+  markCompanies(found);
   markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
     const tokens = (sents[sentence] as Sentence).tokens ?? [];
     const from = (tokens[start] as Token).start;
@@ -142,6 +143,32 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
       }
     }
   });
+}
+
+/** Words after a company's name: "Magna International Inc", "Pirelli shares", "Cofinec 's shares". */
+const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|GDRs|ADRs)\.?$/;
+
+/**
+ * A name the tagger took for a person or a place is a company when the article writes it before
+ * "Corp", "Inc" or "shares" once: every bare mention of it is then that company.
+ */
+function markCompanies(found: readonly Found[]): void {
+  const isGuess = (c: Candidate): boolean => (c.kind === 'person' || c.kind === 'location') && c.entries.length === 0 && (c.rule === 'entities/tagger' || c.rule === 'entities/same-name');
+  const companies = new Set<string>();
+  for (const f of found) {
+    const c = f.candidate;
+    if (!isGuess(c) && c.kind !== 'organization') continue;
+    let k = c.end;
+    if (/^['’]s$/.test(f.tokens[k]?.text ?? '')) k++;
+    if (COMPANY_NEXT.test(f.tokens[k]?.text ?? '')) companies.add(f.text);
+  }
+  if (companies.size === 0) return;
+  for (const f of found) {
+    const c = f.candidate;
+    if (!isGuess(c) || !companies.has(f.text)) continue;
+    c.kind = 'organization';
+    c.rule = 'entities/company';
+  }
 }
 
 /** The country the article is mostly about: most mentions, the first ones counting double. */
