@@ -308,6 +308,8 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
       }
       continue;
     }
+    // "Zairean", "Bosnian": an unlisted adjective of nationality is no place (CoNLL calls it MISC)
+    if (type === 'LOC' && e - s === 1 && /^\p{Lu}\p{Ll}+(?:ean|ian|ese)$/u.test(words[s] as string) && !gazAt.has(s)) continue;
     const inner = gaz.filter((g) => g.start >= s && g.end <= e);
     // a name ending in a landform or area word is a place whatever the tagger said ("Second Thomas Shoal")
     const isGeographic = e - s > 1 && GEO_HEADS.test(lower[e - 1] as string);
@@ -371,7 +373,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
 }
 
 /** Last words of the names of events and competitions. */
-export const EVENT_TAIL = /^(?:Open|OPEN|Championship|Championships|CHAMPIONSHIP|CHAMPIONSHIPS|Cup|CUP|Prix|PRIX|Trophy|Games|Olympics|Classic|Masters|Tournament|Invitational|Grand Slam|Marathon|Rally|Festival)$/;
+export const EVENT_TAIL = /^(?:Open|OPEN|Championship|Championships|CHAMPIONSHIP|CHAMPIONSHIPS|Cup|CUP|Prix|PRIX|Trophy|Games|Series|Olympics|Classic|Masters|Tournament|Invitational|Grand Slam|Marathon|Rally|Festival)$/;
 
 /** Words that end an organisation's or a work's name: a given name before them is not a person. */
 const ORG_TAIL = /^(?:Inc|Corp|Co|Ltd|Plc|LLC|Group|Foundation|University|College|School|Institute|Hospital|Center|Centre|Trust|Fund|Prize|Award|Trophy|Cup|Bridge|Street|Avenue|Square|Stadium|Park|Hall|Airport|Memorial|Library|Museum|Company|Partnership|Associates|Bank|Church|Cathedral)\.?$/;
