@@ -16,9 +16,25 @@ const PERIOD_END = /[.…]["'”’»)\]]*$/;
 /** Between the parts of a metadata line: "By News Desk | September 12, 2021", "Sentinel Digest — news". */
 export const SEGMENT_SEPARATOR = /\s+[|•·]\s+|\s+[-–—]\s+/;
 
+/** Whether a UTF-16 code unit is one that `\s` matches (white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** Words separated by white space (runs of characters other than `\s`), counted without splitting. */
 export function wordCount(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+  let count = 0;
+  let isInWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const isWordChar = !isSpace(text.charCodeAt(i));
+    if (isWordChar && !isInWord) count++;
+    isInWord = isWordChar;
+  }
+  return count;
 }
 
 /** Body text: a sentence ending in a period, or several sentences, or too long for a headline. */
