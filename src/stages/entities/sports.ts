@@ -129,6 +129,18 @@ export function tableTeams(tokens: readonly Token[]): [number, number][] {
   return [[0, a], [a + 1, b]];
 }
 
+/** A person only the tagger saw, not opened by a given name nor listed. */
+function isGuessedPerson(c: Candidate): boolean {
+  return c.kind === 'person' && c.entries.length === 0 && (c.rule === 'entities/tagger' || c.rule === 'entities/same-name');
+}
+
+/** "Rotor are", "Deportivo have": a single name with a plural verb is a team (a person "is"; "Smith and Jones are" are two). */
+function isPluralTeam(tokens: readonly Token[], start: number, end: number): boolean {
+  const prev = tokens[start - 1]?.text.toLowerCase() ?? '';
+  const next = tokens[end]?.text.toLowerCase() ?? '';
+  return /^(?:are|were|have)$/.test(next) && !/^(?:and|&)$/.test(prev);
+}
+
 /** Words before or after which a bare capitalised word can only be a team: "beat Somerset", "Essex v". */
 const STRONG_BEFORE = new Set(['v', 'vs', 'vs.', 'beat', 'against']);
 const STRONG_AFTER = new Set(['v', 'vs', 'vs.']);
@@ -150,6 +162,7 @@ export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (read
     if (isTown || (c.kind === 'organization' && c.rule === 'entities/tagger')) {
       if (isTeamContext(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
     } else if (c.kind === 'location' && c.entries.length === 0 && isTeamWords(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
+    else if (isGuessedPerson(c) && isPluralTeam(f.tokens, c.start, c.end)) teams.add(f.text.toLowerCase());
   }
   const isBare = (tokens: readonly Token[], si: number, k: number): boolean =>
     !claimed.has(`${si}:${k}`) && /^\p{Lu}\p{Ll}{2,}$/u.test(tokens[k]?.text ?? '') && k > 0;
@@ -196,7 +209,7 @@ export function markTeams(found: readonly TeamSpan[], sentTokens: readonly (read
   });
   for (const f of found) {
     const c = f.candidate;
-    const isPlace = isTownLike(c, f.text) || (c.kind === 'location' && c.entries.length === 0);
+    const isPlace = isTownLike(c, f.text) || (c.kind === 'location' && c.entries.length === 0) || isGuessedPerson(c);
     if (!isPlace || !teams.has(f.text.toLowerCase()) || isDateline(f.tokens, c.start, c.end) || isVenue(f.tokens, c.start)) continue;
     c.kind = 'organization';
     c.entries = [];
