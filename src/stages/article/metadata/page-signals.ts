@@ -52,14 +52,13 @@ export function collectSignals(document: DomNode): PageSignals {
     const node = stack.pop()!;
     if (node.nodeType !== 1) continue;
     const tag = node.nodeName.toLowerCase();
-    const get = (name: string): string => node.getAttribute?.(name) ?? '';
     switch (tag) {
       case 'html':
-        signals.htmlLang ??= get('lang') || get('xml:lang') || null;
+        signals.htmlLang ??= attrOf(node, 'lang') || attrOf(node, 'xml:lang') || null;
         break;
       case 'meta': {
-        const content = get('content');
-        const key = (get('property') || get('name') || get('itemprop') || get('http-equiv')).toLowerCase().trim();
+        const content = attrOf(node, 'content');
+        const key = (attrOf(node, 'property') || attrOf(node, 'name') || attrOf(node, 'itemprop') || attrOf(node, 'http-equiv')).toLowerCase().trim();
         if (key && content) {
           const list = signals.meta.get(key);
           if (list) list.push(content);
@@ -68,10 +67,10 @@ export function collectSignals(document: DomNode): PageSignals {
         continue;
       }
       case 'link':
-        if (/\bcanonical\b/i.test(get('rel')) && get('href')) signals.canonical ??= get('href');
+        if (/\bcanonical\b/i.test(attrOf(node, 'rel')) && attrOf(node, 'href')) signals.canonical ??= attrOf(node, 'href');
         continue;
       case 'script':
-        if (/ld\+json/i.test(get('type'))) readJsonLd(node.textContent ?? '', signals.jsonLd);
+        if (/ld\+json/i.test(attrOf(node, 'type'))) readJsonLd(node.textContent ?? '', signals.jsonLd);
         continue;
       case 'style':
       case 'noscript':
@@ -85,14 +84,14 @@ export function collectSignals(document: DomNode): PageSignals {
         if (signals.h1.length < 5) signals.h1.push(clean(node.textContent ?? ''));
         break;
       case 'time':
-        if (signals.times.length < 50) signals.times.push(timeSignal(node, get('datetime') || get('content')));
+        if (signals.times.length < 50) signals.times.push(timeSignal(node, attrOf(node, 'datetime') || attrOf(node, 'content')));
         break;
       default: {
-        const itemprop = get('itemprop');
+        const itemprop = attrOf(node, 'itemprop');
         if (/datePublished|dateCreated/i.test(itemprop) && signals.times.length < 50) {
-          signals.times.push(timeSignal(node, get('content') || get('datetime')));
+          signals.times.push(timeSignal(node, attrOf(node, 'content') || attrOf(node, 'datetime')));
         }
-        const names = `${get('class')} ${get('id')} ${get('rel')} ${itemprop}`.toLowerCase();
+        const names = `${attrOf(node, 'class')} ${attrOf(node, 'id')} ${attrOf(node, 'rel')} ${itemprop}`.toLowerCase();
         if (
           signals.bylines.length < 10 &&
           /(?:^|[\s_-])(?:byline|author|author-name|authors|by-author|dateline-author|writer|reporter)(?=$|[\s_-])/.test(names)
@@ -100,7 +99,7 @@ export function collectSignals(document: DomNode): PageSignals {
           const text = clean(node.textContent ?? '');
           if (text.length > 0 && text.length < 120) signals.bylines.push(text);
         }
-        if (signals.breadcrumbs.length === 0 && /breadcrumb/.test(`${names} ${get('aria-label').toLowerCase()}`)) {
+        if (signals.breadcrumbs.length === 0 && /breadcrumb/.test(`${names} ${attrOf(node, 'aria-label').toLowerCase()}`)) {
           signals.breadcrumbs = linkTexts(node);
         }
         if (signals.credits.length < 5 && /(?:^|[\s_-])(?:source|news-source|article-source|story-source|credit-source)(?=$|[\s_-])/.test(names)) {
@@ -109,11 +108,17 @@ export function collectSignals(document: DomNode): PageSignals {
         }
       }
     }
-    const children: DomNode[] = [];
-    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) children.push(c);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    // Children pushed last-first, so the first child is walked next (reversed in place, no array per element).
+    let low = stack.length;
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === 1) stack.push(c);
+    for (let high = stack.length - 1; low < high; low++, high--) [stack[low], stack[high]] = [stack[high]!, stack[low]!];
   }
   return signals;
+}
+
+/** An attribute's value, or '' when the element lacks it. */
+function attrOf(node: DomNode, name: string): string {
+  return node.getAttribute?.(name) ?? '';
 }
 
 /** The texts of the links under a small element (a breadcrumb trail), at most 10. */
