@@ -39,6 +39,8 @@ export interface DomNode {
   /** Only on documents: linkedom's doctype has no nextSibling, so walks start here. */
   documentElement?: DomNode | null;
   getAttribute?(name: string): string | null;
+  /** False for an element without attributes, whose every getAttribute is null (and class ''). */
+  hasAttributes?(): boolean;
 }
 
 /** Tags whose content is never article text. */
@@ -140,14 +142,21 @@ function closeNode(node: LightNode): void {
   }
 }
 
+/** Attributes a light node keeps. */
+const KEPT_ATTRIBUTES = ['itemprop', 'href', 'datetime', 'content', 'property', 'alt', 'dir', 'lang'];
+
 function makeNode(dom: DomNode, parent: LightNode | null, depth: number): LightNode {
   const tag = dom.nodeName.toLowerCase();
-  const names = `${attr(dom, 'class')} ${attr(dom, 'id')}`.toLowerCase().trim();
-  const role = attr(dom, 'role').toLowerCase();
+  // An element without attributes (a third of most pages) has no names, role or kept attributes to read.
+  const isBare = dom.hasAttributes?.() === false;
+  const names = isBare ? '' : `${attr(dom, 'class')} ${attr(dom, 'id')}`.toLowerCase().trim();
+  const role = isBare ? '' : attr(dom, 'role').toLowerCase();
   const attrs: Record<string, string> = {};
-  for (const name of ['itemprop', 'href', 'datetime', 'content', 'property', 'alt', 'dir', 'lang']) {
-    const value = dom.getAttribute?.(name);
-    if (value) attrs[name] = value;
+  if (!isBare) {
+    for (const name of KEPT_ATTRIBUTES) {
+      const value = dom.getAttribute?.(name);
+      if (value) attrs[name] = value;
+    }
   }
   return {
     tag,
@@ -187,6 +196,7 @@ function isJunkName(names: string): boolean {
 }
 
 function isHidden(dom: DomNode): boolean {
+  if (dom.hasAttributes?.() === false) return false;
   if (dom.getAttribute?.('hidden') != null) return true;
   if (attr(dom, 'aria-hidden') === 'true') return true;
   const style = attr(dom, 'style');

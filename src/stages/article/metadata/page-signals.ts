@@ -87,6 +87,8 @@ export function collectSignals(document: DomNode): PageSignals {
         if (signals.times.length < 50) signals.times.push(timeSignal(node, attrOf(node, 'datetime') || attrOf(node, 'content')));
         break;
       default: {
+        // An element without attributes names no date, byline, breadcrumb or source.
+        if (node.hasAttributes?.() === false) break;
         const itemprop = attrOf(node, 'itemprop');
         if (/datePublished|dateCreated/i.test(itemprop) && signals.times.length < 50) {
           signals.times.push(timeSignal(node, attrOf(node, 'content') || attrOf(node, 'datetime')));
