@@ -15,6 +15,8 @@ const TITLE_ABBREVIATIONS = new Set([
 const OPEN_ENDED = new Set(['inc', 'ltd', 'co', 'corp', 'etc', 'jr', 'sr']);
 
 const LEADING = /^[("'[{“‘«]+/;
+/** The characters LEADING starts with: a word opening with none of them has no leading punctuation. */
+const LEAD_CHARS = '("\'[{“‘«';
 const TRAILING = /[)"'\]}”’»,;:!?.…]+$/;
 
 /** Splits `text[start, end)` into tokens with spans into `text`. */
@@ -38,7 +40,7 @@ function splitChunk(text: string, start: number, end: number, tokens: Token[]): 
   let s = start;
   let e = end;
   const word = text.slice(s, e);
-  const lead = LEADING.exec(word);
+  const lead = LEAD_CHARS.includes(word[0] ?? '') ? LEADING.exec(word) : null;
   if (lead && lead[0].length < word.length) {
     for (let i = 0; i < lead[0].length; i++) push(tokens, text, s + i, s + i + 1);
     s += lead[0].length;
@@ -65,12 +67,14 @@ function splitChunk(text: string, start: number, end: number, tokens: Token[]): 
     e = s + cut;
   }
   const core = text.slice(s, e);
-  const clitic = /^(.+?)(['’](?:s|S|re|ve|ll|d|m)|n['’]t)$/.exec(core);
+  // Both clitic shapes hold an apostrophe: most words are pushed without trying them.
+  const hasApostrophe = core.includes("'") || core.includes('’');
+  const clitic = hasApostrophe ? /^(.+?)(['’](?:s|S|re|ve|ll|d|m)|n['’]t)$/.exec(core) : null;
   if (clitic && clitic[1] && /[A-Za-z]/.test(clitic[1]) && !/^[A-Z]\.?$/.test(clitic[1])) {
     const cut = s + clitic[1].length;
     push(tokens, text, s, cut);
     push(tokens, text, cut, e);
-  } else if (/^[A-Za-z]+s['’]$/.test(core) && core.length > 3) {
+  } else if (hasApostrophe && /^[A-Za-z]+s['’]$/.test(core) && core.length > 3) {
     push(tokens, text, s, e - 1);
     push(tokens, text, e - 1, e);
   } else {
