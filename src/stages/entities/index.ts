@@ -54,6 +54,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
   });
   propagateNames(found, sents, text, knowledge);
   markCompanies(found);
+  voteNames(found);
   markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
     const tokens = (sents[sentence] as Sentence).tokens ?? [];
     const from = (tokens[start] as Token).start;
@@ -148,6 +149,9 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
 /** Words after a company's name: "Magna International Inc", "Pirelli shares", "Cofinec 's shares". */
 const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|GDRs|ADRs)\.?$/;
 
+/** Legal forms that end a company's full name: "Cofinec S.A.", "Magna International Inc.". */
+const LEGAL_FORM = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|AG|SA|S\.A|NV|N\.V|BV|Plc|PLC|GmbH|SpA|S\.p\.A|Holdings|Bhd|Berhad|AB|ASA|Oyj|KK)\.?$/;
+
 /**
  * A name the tagger took for a person or a place is a company when the article writes it before
  * "Corp", "Inc" or "shares" once: every bare mention of it is then that company.
@@ -161,6 +165,12 @@ function markCompanies(found: readonly Found[]): void {
     let k = c.end;
     if (/^['’]s$/.test(f.tokens[k]?.text ?? '')) k++;
     if (COMPANY_NEXT.test(f.tokens[k]?.text ?? '')) companies.add(f.text);
+    // "Cofinec S.A.", "Ruch SA": an organisation's name before its legal form is the company's short name
+    const last = f.tokens[c.end - 1];
+    if (c.kind === 'organization' && c.end - c.start >= 2 && last && LEGAL_FORM.test(last.text)) {
+      const short = f.text.slice(0, last.start - f.start).trimEnd();
+      if (/^\p{Lu}/u.test(short)) companies.add(short);
+    }
   }
   if (companies.size === 0) return;
   for (const f of found) {
@@ -168,6 +178,51 @@ function markCompanies(found: readonly Found[]): void {
     if (!isGuess(c) || !companies.has(f.text)) continue;
     c.kind = 'organization';
     c.rule = 'entities/company';
+  }
+}
+
+/** How much one mention's kind counts in the vote over its name: a listed or ruled name over a tagger's guess; copies do not vote. */
+function voteWeight(c: Candidate): number {
+  if (c.rule === 'entities/same-name') return 0;
+  if (c.rule === 'entities/tagger') return c.isShouting ? 0.5 : 1;
+  return 3;
+}
+
+const VOTED = new Set(['person', 'organization', 'location']);
+
+/**
+ * One sense per name per article: the tagger's guesses and copies of a name take the kind most of its
+ * mentions have (weighted by how sure each is), so "Ruch" tagged a club twice and a person once is a club throughout.
+ */
+function voteNames(found: readonly Found[]): void {
+  const votes = new Map<string, Map<string, { weight: number; best: Candidate; bestWeight: number }>>();
+  for (const f of found) {
+    const c = f.candidate;
+    if (!VOTED.has(c.kind)) continue;
+    const w = voteWeight(c);
+    if (w === 0) continue;
+    let byKind = votes.get(f.text);
+    if (!byKind) votes.set(f.text, (byKind = new Map()));
+    const tally = byKind.get(c.kind);
+    if (!tally) byKind.set(c.kind, { weight: w, best: c, bestWeight: w });
+    else {
+      tally.weight += w;
+      if (w > tally.bestWeight) [tally.best, tally.bestWeight] = [c, w];
+    }
+  }
+  for (const f of found) {
+    const c = f.candidate;
+    if (!VOTED.has(c.kind) || (c.rule !== 'entities/tagger' && c.rule !== 'entities/same-name')) continue;
+    const byKind = votes.get(f.text);
+    if (!byKind || byKind.size < 2) continue;
+    let winner: { weight: number; best: Candidate } | undefined;
+    let winnerKind = '';
+    for (const [kind, tally] of byKind) if (!winner || tally.weight > winner.weight) [winner, winnerKind] = [tally, kind];
+    const own = byKind.get(c.kind)?.weight ?? 0;
+    if (!winner || winnerKind === c.kind || winner.weight <= own) continue;
+    c.kind = winner.best.kind;
+    c.entries = winner.best.entries;
+    // the rule stays: later passes still treat it as a guess
   }
 }
 
