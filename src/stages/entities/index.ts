@@ -92,7 +92,7 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
       // "Lebed Chechnya" from the tagger: a listed place ending a name not opened by a given name is no surname
       const isPlace = (knowledge.phrases.get(last.toLowerCase()) ?? []).some((e) => e.kind === 'place' || e.kind === 'country');
       const isSure = c.rule !== 'entities/tagger' || knowledge.firstNames.has(words[0] as string) || !isPlace;
-      if (/^\p{Lu}\p{Ll}/u.test(last) && isSure && !surnames.has(last)) surnames.set(last, c);
+      if (/^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(last) && isSure && !surnames.has(last)) surnames.set(last, c);
     }
   }
   for (const [last, c] of surnames) if (!names.has(last) || names.get(last)?.kind !== 'person') names.set(last, c);
