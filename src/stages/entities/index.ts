@@ -53,6 +53,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
     }
   });
   propagateNames(found, sents, text, knowledge);
+  markBowlers(found);
   markCompanies(found);
   voteNames(found);
   markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
@@ -149,6 +150,26 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
 /** Words after a company's name: "Magna International Inc", "Pirelli shares", "Cofinec 's shares". */
 const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|GDRs|ADRs)\.?$/;
 
+/** Scorecard marks before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st Kaluwitharana". */
+const DISMISSAL = new Set(['c', 'b', 'st', 'lbw']);
+
+/**
+ * In a cricket scorecard line ("S. Law c Tillekeratne b Dharmasena 13") the name after a dismissal mark
+ * is a player, whatever the tagger guessed; the line needs two such marks.
+ */
+function markBowlers(found: readonly Found[]): void {
+  for (const f of found) {
+    const c = f.candidate;
+    if (c.kind !== 'organization' && c.kind !== 'location' && c.kind !== 'person') continue;
+    if (c.kind !== 'person' && c.rule !== 'entities/tagger' && c.rule !== 'entities/same-name' && c.entries.some((e) => e.kind !== 'place')) continue;
+    if (!DISMISSAL.has(f.tokens[c.start - 1]?.text ?? '')) continue;
+    if (f.tokens.filter((t) => DISMISSAL.has(t.text)).length < 2) continue;
+    c.kind = 'person';
+    c.entries = [];
+    c.rule = 'entities/scorecard-player';
+  }
+}
+
 /** Legal forms that end a company's full name: "Cofinec S.A.", "Magna International Inc.". */
 const LEGAL_FORM = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|AG|SA|S\.A|NV|N\.V|BV|Plc|PLC|GmbH|SpA|S\.p\.A|Holdings|Bhd|Berhad|AB|ASA|Oyj|KK)\.?$/;
 
@@ -167,7 +188,9 @@ function markCompanies(found: readonly Found[]): void {
     if (COMPANY_NEXT.test(f.tokens[k]?.text ?? '')) companies.add(f.text);
     // "Cofinec S.A.", "Ruch SA": an organisation's name before its legal form is the company's short name
     const last = f.tokens[c.end - 1];
-    if (c.kind === 'organization' && c.end - c.start >= 2 && last && LEGAL_FORM.test(last.text)) {
+    if ((c.kind === 'organization' || isGuess(c)) && c.end - c.start >= 2 && last && LEGAL_FORM.test(last.text)) {
+      // a guessed person or place ending in a legal form is the company ("Tarvexo S.A.")
+      if (c.kind !== 'organization') [c.kind, c.rule] = ['organization', 'entities/company'];
       const short = f.text.slice(0, last.start - f.start).trimEnd();
       if (/^\p{Lu}/u.test(short)) companies.add(short);
     }

@@ -72,3 +72,19 @@ void test('events: a country inside an event name is not a place', () => {
   assert.equal(typeOf(entities, 'U.S.'), null);
   assert.equal(typeOf(entities, 'London'), 'place');
 });
+
+void test('scorecards: the names after dismissal marks are players', () => {
+  const entities = find('Karachi Kings innings\nR. Dunmore c Okoyelu b Hallivarna 42\nP. Sandersby lbw b Hallivarna 7');
+  assert.equal(typeOf(entities, 'Hallivarna'), 'person');
+  assert.equal(typeOf(entities, 'Okoyelu'), 'person');
+});
+
+void test('companies: a name written once with its legal form is that company when bare', () => {
+  const entities = find('Shares of packaging group Tarvexo S.A. fell on Friday.\nTarvexo said trading was weak.');
+  assert.equal(typeOf(entities, 'Tarvexo'), 'organization');
+});
+
+void test('surnames: O\'Brien after the full name is the person', () => {
+  const entities = find('Fourth seed Alex O\'Brien won in straight sets.\nO\'Brien next meets the champion.');
+  assert.equal(typeOf(entities, 'O\'Brien'), 'person');
+});
