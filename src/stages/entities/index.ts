@@ -173,12 +173,17 @@ function markBowlers(found: readonly Found[]): void {
 /** Legal forms that end a company's full name: "Cofinec S.A.", "Magna International Inc.". */
 const LEGAL_FORM = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|AG|SA|S\.A|NV|N\.V|BV|Plc|PLC|GmbH|SpA|S\.p\.A|Holdings|Bhd|Berhad|AB|ASA|Oyj|KK)\.?$/;
 
+/** Generic words in the middle of a company's full name: "Magna International Inc", "Boatmen's Bancshares Inc". */
+const COMPANY_WORD = /^(?:International|Industries|Group|Holdings|Enterprises|Technologies|Systems|Communications|Bancshares|Bancorp|Financial|Resources|Airlines|Motors|Petroleum|Mining|Pharmaceuticals|Electronics|Entertainment|Capital|Investments)$/;
+
 /**
  * A name the tagger took for a person or a place is a company when the article writes it before
  * "Corp", "Inc" or "shares" once: every bare mention of it is then that company.
  */
 function markCompanies(found: readonly Found[]): void {
   const isGuess = (c: Candidate): boolean => (c.kind === 'person' || c.kind === 'location') && c.entries.length === 0 && (c.rule === 'entities/tagger' || c.rule === 'entities/same-name');
+  // a town's name is a company's when the article writes it as one ("Magna International Inc" ... "Magna")
+  const isTown = (c: Candidate): boolean => c.kind === 'location' && c.entries.length > 0 && c.entries.every((e) => e.kind === 'place');
   const companies = new Set<string>();
   for (const f of found) {
     const c = f.candidate;
@@ -193,13 +198,17 @@ function markCompanies(found: readonly Found[]): void {
       if (c.kind !== 'organization') [c.kind, c.rule] = ['organization', 'entities/company'];
       const short = f.text.slice(0, last.start - f.start).trimEnd();
       if (/^\p{Lu}/u.test(short)) companies.add(short);
+      // "Magna International Inc": the first word before a generic company word is the short name too
+      const second = f.tokens[c.start + 1];
+      if (c.end - c.start === 3 && second && COMPANY_WORD.test(second.text)) companies.add((f.tokens[c.start] as Token).text);
     }
   }
   if (companies.size === 0) return;
   for (const f of found) {
     const c = f.candidate;
-    if (!isGuess(c) || !companies.has(f.text)) continue;
+    if ((!isGuess(c) && !isTown(c)) || !companies.has(f.text)) continue;
     c.kind = 'organization';
+    c.entries = [];
     c.rule = 'entities/company';
   }
 }

@@ -88,3 +88,8 @@ void test('surnames: O\'Brien after the full name is the person', () => {
   const entities = find('Fourth seed Alex O\'Brien won in straight sets.\nO\'Brien next meets the champion.');
   assert.equal(typeOf(entities, 'O\'Brien'), 'person');
 });
+
+void test('companies: a town name that is a company short name is the company', () => {
+  const entities = find('The seat maker agreed to be bought by Magna International Inc, the companies said.\nMagna said the deal would close soon.');
+  assert.equal(typeOf(entities, 'Magna'), 'organization');
+});
