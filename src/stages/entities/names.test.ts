@@ -93,3 +93,8 @@ void test('companies: a town name that is a company short name is the company', 
   const entities = find('The seat maker agreed to be bought by Magna International Inc, the companies said.\nMagna said the deal would close soon.');
   assert.equal(typeOf(entities, 'Magna'), 'organization');
 });
+
+void test('places: a name ending in Street or Road is a place', () => {
+  const entities = find('Shares fell on Wall Street on Friday after the report.');
+  assert.equal(typeOf(entities, 'Wall Street'), 'place');
+});

@@ -21,7 +21,7 @@ const SCORE = /^\d{1,3}-\d{1,3}$/;
 const MIN_CUES = 4;
 
 /** Words right before a team name: "v Kent", "beat Essex", "against Surrey". */
-const BEFORE_TEAM = new Set(['v', 'vs', 'vs.', 'beat', 'beats', 'against', 'over', 'host', 'hosts', 'visiting']);
+const BEFORE_TEAM = new Set(['v', 'vs', 'vs.', 'beat', 'beats', 'against', 'over', 'host', 'hosts', 'visiting', 'defeated', 'thrashed', 'crushed', 'routed', 'hammered', 'edged', 'downed']);
 /** Words right after a team name: "Kent v", "Rotor are", "Nice have", "Chicago beat". */
 const AFTER_TEAM = new Set(['v', 'vs', 'vs.', 'at', 'beat', 'beats', 'are', 'were', 'have', 'drew', 'lead', 'trail', 'trailed', 'led', 'won', 'lost', 'scored']);
 /** After a possessive: "Nice 's home defeat", "Rotor 's coach". */
