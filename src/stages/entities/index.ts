@@ -53,6 +53,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
     }
   });
   propagateNames(found, sents, text, knowledge);
+  dropIndexes(found);
   markBowlers(found);
   markCompanies(found);
   voteNames(found);
@@ -149,6 +150,23 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
 
 /** Words after a company's name: "Magna International Inc", "Pirelli shares", "Cofinec 's shares". */
 const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|GDRs|ADRs)\.?$/;
+
+/** Words after a market index's name: "the Dow Jones industrial average", "the Nikkei index". */
+const INDEX_NEXT = /^(?:index|indices|indexes|average|averages|industrial|industrials|composite|futures)$/i;
+
+/**
+ * A market index is no person: a name the tagger guessed a person that the article writes before
+ * "index" or "industrial average" is dropped, with every guessed mention of it.
+ */
+function dropIndexes(found: Found[]): void {
+  const isGuess = (c: Candidate): boolean => c.kind === 'person' && c.entries.length === 0 && (c.rule === 'entities/tagger' || c.rule === 'entities/same-name');
+  const indexes = new Set<string>();
+  for (const f of found) if (isGuess(f.candidate) && INDEX_NEXT.test(f.tokens[f.candidate.end]?.text ?? '')) indexes.add(f.text);
+  if (indexes.size === 0) return;
+  let kept = 0;
+  for (const f of found) if (!(isGuess(f.candidate) && indexes.has(f.text))) found[kept++] = f;
+  found.length = kept;
+}
 
 /** Scorecard marks before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st Kaluwitharana". */
 const DISMISSAL = new Set(['c', 'b', 'st', 'lbw']);

@@ -98,3 +98,8 @@ void test('places: a name ending in Street or Road is a place', () => {
   const entities = find('Shares fell on Wall Street on Friday after the report.');
   assert.equal(typeOf(entities, 'Wall Street'), 'place');
 });
+
+void test('indexes: a name written before "industrial average" is no person', () => {
+  const entities = find('The Dorvan Heller industrial average fell 40 points.\nTraders said Dorvan Heller would recover.');
+  assert.equal(typeOf(entities, 'Dorvan Heller'), null);
+});
