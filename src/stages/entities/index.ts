@@ -55,6 +55,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
   propagateNames(found, sents, text, knowledge);
   dropIndexes(found);
   markBowlers(found);
+  markTowns(found);
   markCompanies(found);
   voteNames(found);
   markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
@@ -168,6 +169,22 @@ function dropIndexes(found: Found[]): void {
   found.length = kept;
 }
 
+/** Nouns whose "of" names a place: "the eastern town of Liege", "the city of Grozny". */
+const SETTLEMENT = new Set(['town', 'city', 'village', 'port', 'capital', 'province', 'region', 'suburb', 'district', 'towns', 'cities', 'villages']);
+
+/** A single name the tagger guessed a person is a place after "in" or "the town of" ("police in Liege said"). */
+function markTowns(found: readonly Found[]): void {
+  for (const f of found) {
+    const c = f.candidate;
+    if (c.kind !== 'person' || c.entries.length > 0 || c.rule !== 'entities/tagger' || c.end - c.start !== 1) continue;
+    const prev = f.tokens[c.start - 1]?.text ?? '';
+    const before = f.tokens[c.start - 2]?.text.toLowerCase() ?? '';
+    if (prev !== 'in' && !(prev === 'of' && SETTLEMENT.has(before))) continue;
+    c.kind = 'location';
+    c.rule = 'entities/town-context';
+  }
+}
+
 /** Scorecard marks before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st Kaluwitharana". */
 const DISMISSAL = new Set(['c', 'b', 'st', 'lbw']);
 
@@ -264,7 +281,8 @@ function voteNames(found: readonly Found[]): void {
     const c = f.candidate;
     if (!VOTED.has(c.kind) || (c.rule !== 'entities/tagger' && c.rule !== 'entities/same-name')) continue;
     const byKind = votes.get(f.text);
-    if (!byKind || byKind.size < 2) continue;
+    // a copy votes nothing, so one other kind among the name's mentions outvotes it
+    if (!byKind || (byKind.size < 2 && byKind.has(c.kind))) continue;
     let winner: { weight: number; best: Candidate } | undefined;
     let winnerKind = '';
     for (const [kind, tally] of byKind) if (!winner || tally.weight > winner.weight) [winner, winnerKind] = [tally, kind];

@@ -103,3 +103,9 @@ void test('indexes: a name written before "industrial average" is no person', ()
   const entities = find('The Dorvan Heller industrial average fell 40 points.\nTraders said Dorvan Heller would recover.');
   assert.equal(typeOf(entities, 'Dorvan Heller'), null);
 });
+
+void test('towns: a single guessed name after "in" or "the town of" is a place, and so are its copies', () => {
+  const entities = find('"We are still searching," a police official in Vorlenne said.\nHe said Vorlenne would stay calm.');
+  const holders = entities.filter((e) => e.mentions.some((m) => m.text === 'Vorlenne'));
+  assert.deepEqual(holders.map((e) => [e.type, e.mentions.length]), [['place', 2]]);
+});
