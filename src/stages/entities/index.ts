@@ -13,7 +13,7 @@ import { loadRoles } from './roles.js';
 import { loadModel } from './model.js';
 import type { Candidate } from './resolve.js';
 import { EVENT_TAIL, sentenceCandidates } from './resolve.js';
-import { markTeams } from './sports.js';
+import { isSportsText, markTeams } from './sports.js';
 
 /** Sectors a military title implies; other titled people are government unless the role says. */
 const SLUG = /[^a-z0-9]+/g;
@@ -54,6 +54,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
   });
   propagateNames(found, sents, text, knowledge);
   dropIndexes(found);
+  dropEventTowns(found, sents);
   markBowlers(found);
   markTowns(found);
   markCompanies(found);
@@ -183,6 +184,26 @@ function markTowns(found: readonly Found[]): void {
     c.kind = 'location';
     c.rule = 'entities/town-context';
   }
+}
+
+/** Nouns after a tournament named by its town: "Wimbledon champion", "the Wimbledon semifinals". */
+const EVENT_NOUN = /^(?:champion|champions|finalist|finalists|semifinal|semifinals|semi-final|semi-finals|semifinalist|quarterfinal|quarterfinals|quarter-final|quarter-finals|runner-up|title|crown)$/;
+
+/**
+ * In a sports report a town written before "champion" or "semifinals" names a tournament: its
+ * mentions are dropped, save those after "in", "at" or "from" (where the town is a place).
+ */
+function dropEventTowns(found: Found[], sents: readonly Sentence[]): void {
+  const isTown = (c: Candidate): boolean => c.kind === 'location' && c.end - c.start === 1 && c.entries.every((e) => e.kind === 'place');
+  const events = new Set<string>();
+  for (const f of found) if (isTown(f.candidate) && EVENT_NOUN.test(f.tokens[f.candidate.end]?.text ?? '')) events.add(f.text);
+  if (events.size === 0 || !isSportsText(sents.map((s) => s.tokens ?? []))) return;
+  let kept = 0;
+  for (const f of found) {
+    const prev = f.tokens[f.candidate.start - 1]?.text.toLowerCase() ?? '';
+    if (!(isTown(f.candidate) && events.has(f.text) && !/^(?:in|at|from)$/.test(prev))) found[kept++] = f;
+  }
+  found.length = kept;
 }
 
 /** Scorecard marks before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st Kaluwitharana". */

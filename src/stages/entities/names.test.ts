@@ -109,3 +109,9 @@ void test('towns: a single guessed name after "in" or "the town of" is a place, 
   const holders = entities.filter((e) => e.mentions.some((m) => m.text === 'Vorlenne'));
   assert.deepEqual(holders.map((e) => [e.type, e.mentions.length]), [['place', 2]]);
 });
+
+void test('tournaments: a town before "champion" in a sports report is the event, not the place', () => {
+  const text = 'The seeded player won the match and the title was close.\nHe beat the Toulon champion in the final after his Toulon semifinal, and the tournament in Toulon ended.\nThe coach said the season was long.';
+  const holders = find(text).filter((e) => e.mentions.some((m) => m.text === 'Toulon'));
+  assert.deepEqual(holders.map((e) => e.mentions.length), [1]);
+});
