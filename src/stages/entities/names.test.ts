@@ -115,3 +115,9 @@ void test('tournaments: a town before "champion" in a sports report is the event
   const holders = find(text).filter((e) => e.mentions.some((m) => m.text === 'Toulon'));
   assert.deepEqual(holders.map((e) => e.mentions.length), [1]);
 });
+
+void test('companies: a guessed name before "general manager" is a company throughout', () => {
+  const entities = find('Results were hurt by Dravoli, one of its units.\nDravoli general manager Ilse Banner resigned.\nShe will stay on Dravoli board.');
+  const holders = entities.filter((e) => e.mentions.some((m) => m.text === 'Dravoli'));
+  assert.deepEqual(holders.map((e) => e.type), ['organization']);
+});
