@@ -150,8 +150,8 @@ function propagateNames(found: Found[], sents: readonly Sentence[], text: string
   });
 }
 
-/** Words after a company's name: "Magna International Inc", "Pirelli shares", "Cofinec 's shares". */
-const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|GDRs|ADRs|shareholders|subsidiary|subsidiaries)\.?$/;
+/** Words after a company's (or a paper's, an agency's) name: "Magna International Inc", "Pirelli shares", "Tanjug news agency". */
+const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|GDRs|ADRs|shareholders|subsidiary|subsidiaries|newspaper|daily|agency)\.?$/;
 
 /** Words after a market index's name: "the Dow Jones industrial average", "the Nikkei index". */
 const INDEX_NEXT = /^(?:index|indices|indexes|average|averages|industrial|industrials|composite|futures)$/i;
@@ -247,7 +247,7 @@ function markCompanies(found: readonly Found[]): void {
     let k = c.end;
     if (/^['’]s$/.test(f.tokens[k]?.text ?? '')) k++;
     const pair = `${f.tokens[k]?.text ?? ''} ${f.tokens[k + 1]?.text ?? ''}`;
-    if (COMPANY_NEXT.test(f.tokens[k]?.text ?? '') || /^(?:general manager|chief executive|board of)$/.test(pair)) companies.add(f.text);
+    if (COMPANY_NEXT.test(f.tokens[k]?.text ?? '') || /^(?:general manager|chief executive|board of|news agency)$/.test(pair)) companies.add(f.text);
     // "Cofinec S.A.", "Ruch SA": an organisation's name before its legal form is the company's short name
     const last = f.tokens[c.end - 1];
     if ((c.kind === 'organization' || isGuess(c)) && c.end - c.start >= 2 && last && LEGAL_FORM.test(last.text)) {

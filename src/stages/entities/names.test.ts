@@ -121,3 +121,9 @@ void test('companies: a guessed name before "general manager" is a company throu
   const holders = entities.filter((e) => e.mentions.some((m) => m.text === 'Dravoli'));
   assert.deepEqual(holders.map((e) => e.type), ['organization']);
 });
+
+void test('companies: a guessed name before "news agency" or "daily" is an organisation', () => {
+  const entities = find('Kestrava news agency quoted the mayor.\nThe mayor told Kestrava the vote was fair.');
+  const holders = entities.filter((e) => e.mentions.some((m) => m.text === 'Kestrava'));
+  assert.deepEqual(holders.map((e) => e.type), ['organization']);
+});
