@@ -57,6 +57,7 @@ export function findEntities(text: string, ctx: Context, sentences?: readonly Se
   dropEventTowns(found, sents);
   markBowlers(found);
   markTowns(found);
+  markClubPrefixes(found, text);
   markCompanies(found);
   voteNames(found);
   markTeams(found, sents.map((s) => s.tokens ?? []), (sentence, start, end) => {
@@ -204,6 +205,25 @@ function dropEventTowns(found: Found[], sents: readonly Sentence[]): void {
     if (!(isTown(f.candidate) && events.has(f.text) && !/^(?:in|at|from)$/.test(prev))) found[kept++] = f;
   }
   found.length = kept;
+}
+
+/** Words that open a club's name before its town: "Real Madrid", "Standard Liege", "Sporting Lisbon". */
+const CLUB_PREFIX = new Set(['Real', 'Standard', 'Sporting', 'Atletico', 'Athletic', 'Racing', 'Olympique', 'Dynamo', 'Dinamo', 'Lokomotiv', 'Spartak', 'Torpedo', 'Steaua', 'Rapid', 'Hapoel', 'Maccabi', 'FC', 'AC']);
+
+/** A town right after a club's opening word is the club, the word included: "Real Madrid". */
+function markClubPrefixes(found: readonly Found[], text: string): void {
+  for (const f of found) {
+    const c = f.candidate;
+    if (c.kind !== 'location' || c.start === 0 || c.entries.some((e) => e.kind !== 'place' && !(e.kind === 'country' && e.form === 'capital'))) continue;
+    const prev = f.tokens[c.start - 1] as Token;
+    if (!CLUB_PREFIX.has(prev.text)) continue;
+    c.start -= 1;
+    c.kind = 'organization';
+    c.entries = [];
+    c.rule = 'entities/sports-team';
+    f.start = prev.start;
+    f.text = text.slice(f.start, f.end);
+  }
 }
 
 /** Scorecard marks before a fielder's or bowler's name: "c Tillekeratne b Dharmasena", "st Kaluwitharana". */

@@ -127,3 +127,9 @@ void test('companies: a guessed name before "news agency" or "daily" is an organ
   const holders = entities.filter((e) => e.mentions.some((m) => m.text === 'Kestrava'));
   assert.deepEqual(holders.map((e) => e.type), ['organization']);
 });
+
+void test('clubs: a town after a club word like "Real" or "Standard" is the club, the word included', () => {
+  const entities = find('Real Madrid beat Barcelona 2-1 in the league match, and the coach praised the goal and the season.');
+  assert.equal(typeOf(entities, 'Real Madrid'), 'organization');
+  assert.equal(typeOf(entities, 'Madrid'), null);
+});
