@@ -67,15 +67,16 @@ export class SqliteStore implements Store {
   constructor(file: string, options: SqliteStoreOptions = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     this.db = new Database(file, { readonly: options.isReadonly === true });
+    // Writers wait up to 5 s for each other (set first: switching to WAL needs the lock too). Every write
+    // transaction is BEGIN IMMEDIATE: a deferred one that reads first and then writes cannot wait (SQLITE_BUSY
+    // at once) when another process wrote in between.
+    this.db.pragma('busy_timeout = 5000');
     if (!options.isReadonly) {
       this.db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode survives a killed process (not a power cut), and is several times faster.
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('foreign_keys = ON');
-    // Writers wait up to 5 s for each other. Every write transaction is BEGIN IMMEDIATE: a deferred one that
-    // reads first and then writes cannot wait (SQLITE_BUSY at once) when another process wrote in between.
-    this.db.pragma('busy_timeout = 5000');
   }
 
   async migrate(): Promise<void> {
@@ -90,6 +91,8 @@ export class SqliteStore implements Store {
     for (const migration of SQLITE_MIGRATIONS) {
       if (done.has(migration.version)) continue;
       this.db.transaction(() => {
+        // Another process may have applied it while this one waited for the write lock.
+        if (this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
         this.db.exec(migration.sql);
         this.db
           .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')

@@ -152,7 +152,8 @@ describe('the desk in Chromium', { skip: missing !== null ? (IS_CI ? missing : `
     const id = ((await hits.json()) as { hits: Array<{ id: number }> }).hits[0]?.id;
     assert.ok(id);
     await page.goto(`${base}/#/article/${id}`);
-    await page.waitForSelector('.article-text');
+    // Only the hash changes: wait for this article's heading, not the previous article's still on screen.
+    await page.locator('h1', { hasText: 'hold talks' }).waitFor();
     assert.match((await page.locator('h1').textContent()) ?? '', /<img src=x onerror=alert\(1\)>/);
     assert.equal(await page.locator('main img').count(), 0);
   });
