@@ -96,16 +96,7 @@ export class OutletDirectory {
     const host = hostOf(page.url) ?? hostOf(page.origin);
     const found = this.byHost(host) ?? this.byName(page.publisher) ?? this.#bySlugIn(page.origin);
     if (found) return found;
-    return {
-      name: page.publisher ?? (host ? bareHost(host) : 'unknown'),
-      host: host ? bareHost(host) : null,
-      reliability: 'F',
-      kind: null,
-      isStateAffiliated: false,
-      isWireAgency: false,
-      isOfficialBody: false,
-      gradeOrigin: 'unknown',
-    };
+    return unknownOutlet(page.publisher ?? (host ? bareHost(host) : 'unknown'), host ? bareHost(host) : null);
   }
 
   #bySlugIn(origin: string | null): OutletRecord | null {
@@ -129,4 +120,18 @@ function hostOf(url: string | null): string | null {
   } catch {
     return null;
   }
+}
+
+/** An outlet nobody has graded: reliability F ("cannot be judged"), no flags. */
+export function unknownOutlet(name: string, host: string | null = null): OutletRecord {
+  return {
+    name,
+    host,
+    reliability: 'F',
+    kind: null,
+    isStateAffiliated: false,
+    isWireAgency: false,
+    isOfficialBody: false,
+    gradeOrigin: 'unknown',
+  };
 }

@@ -4,6 +4,7 @@
  */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { EventCredibility, OutletRecord, Store } from '../../store.js';
+import { unknownOutlet } from '../../reliability/outlet-directory.js';
 import type { Config } from '../../config.js';
 import { RequestError } from '../../core/errors.js';
 import { readAlertInput } from '../../alerts/alert-input.js';
@@ -158,17 +159,7 @@ async function articleReliability(store: Store, articleId: number): Promise<Arti
   let outlet: OutletRecord | null = null;
   if (typeof name === 'string' && name !== '') {
     // An outlet missing from the stored list was unknown when the story was built: grade F, as getStory gives it.
-    const unknown: OutletRecord = {
-      name,
-      host: null,
-      reliability: 'F',
-      kind: null,
-      isStateAffiliated: false,
-      isWireAgency: false,
-      isOfficialBody: false,
-      gradeOrigin: 'unknown',
-    };
-    outlet = (await store.listOutlets()).find((o) => o.name === name) ?? unknown;
+    outlet = (await store.listOutlets()).find((o) => o.name === name) ?? unknownOutlet(name);
   }
   return { articleId, storyId: row?.storyId ?? null, outlet, events: await store.listEventCredibility({ articleId }) };
 }
