@@ -4,6 +4,7 @@ import { capture } from './stages/capture/index.js';
 import { decoded } from './stages/decoded/index.js';
 import { article } from './stages/article/index.js';
 import { sentences } from './stages/sentences/index.js';
+import { syntax } from './stages/syntax/index.js';
 import { entities } from './stages/entities/index.js';
 import { dates } from './stages/dates/index.js';
 import { events } from './stages/events/index.js';
@@ -13,4 +14,4 @@ import { sections } from './stages/sections/index.js';
 /** Bumped whenever a stage's output can change, so `reprocess` knows what is stale. */
 export const PIPELINE_VERSION = '0.1.0';
 
-export const PIPELINE: readonly Stage[] = [capture, decoded, article, sentences, entities, dates, events, transfers, sections];
+export const PIPELINE: readonly Stage[] = [capture, decoded, article, sentences, syntax, entities, dates, events, transfers, sections];

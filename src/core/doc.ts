@@ -14,6 +14,19 @@ export interface Evidence extends Span {
   text: string;
 }
 
+/**
+ * Where a finding came from (see core/rule.ts for the runners that attach it): every entity,
+ * date, event and transfer carries these fields beside its own.
+ */
+export interface Provenance {
+  /** The rule, model or refiner that made the finding as it stands: `events/verb:cameo2:0234`, `entities/model:ner`, `entities/refiner:legal-form`. */
+  rule: string;
+  /** The words that fired, a span of `article.text` (the finding's `evidence`, where it has one, stays the sentence around them). */
+  trigger?: Evidence;
+  /** Ids of the rules and refiners that made earlier versions of the finding, oldest first. */
+  history?: string[];
+}
+
 /** The raw bytes of one page as captured, kept verbatim. */
 export interface Capture {
   sha256: string;
@@ -62,6 +75,27 @@ export interface Sentence extends Span {
   tokens?: Token[];
 }
 
+/** One syntactic word of a sentence (UD v2): a token, or part of one ("Russia's" -> Russia + 's). */
+export interface SyntaxWord extends Span {
+  text: string;
+  /** Universal part-of-speech tag (NOUN, PROPN, VERB, AUX, ADP...). */
+  upos: string;
+  lemma: string;
+  /** Index of the head word in the same `words` array; -1 for the root. */
+  head: number;
+  /** UD v2 relation with its subtype where one applies (nsubj:pass, obl:agent, acl:relcl, compound:prt). */
+  deprel: string;
+}
+
+/** The dependency tree of one sentence of `doc.sentences` (same order, one each). */
+export interface SentenceSyntax {
+  /** Index of the sentence in `doc.sentences`. */
+  sentence: number;
+  words: SyntaxWord[];
+  /** True when the sentence was too long to parse whole: only its first words were parsed. */
+  isTruncated?: boolean;
+}
+
 export interface Mention extends Span {
   text: string;
   /** How the entity is named here: by name, a demonym ("Russian"), a capital ("Moscow"), a title or pronoun-like noun ("the minister"). */
@@ -84,8 +118,10 @@ export interface Entity {
   /** ISO alpha-3 of the country a place lies in, or a person/organisation belongs to. */
   country?: string | null;
   mentions: Mention[];
-  /** Rule id that found the entity first. */
+  /** The rule or model that found the entity, or the refiner that last changed its kind (then `history` holds the earlier ones). */
   rule?: string;
+  trigger?: Evidence;
+  history?: string[];
 }
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'vague';
@@ -98,7 +134,9 @@ export interface DateFinding extends Span {
   /** First and last day a range-like expression may mean ("earlier this week"), when known. */
   earliest?: string;
   latest?: string;
+  /** The rule that read it (`dates/year-only`, `dates/chrono`); the finding's own span is the words that fired. */
   rule?: string;
+  trigger?: Evidence;
 }
 
 export type Modality = 'asserted' | 'planned' | 'reported' | 'historical' | 'negated' | 'hypothetical';
@@ -145,7 +183,10 @@ export interface Event {
   evidence: Evidence;
   goldstein?: number;
   quadClass?: 1 | 2 | 3 | 4;
+  /** The rule (verb-dictionary entry, model) that coded the event; `trigger` the words that fired, `evidence` the sentence. */
   rule?: string;
+  trigger?: Evidence;
+  history?: string[];
 }
 
 export type TransferStatus = 'delivered' | 'ordered' | 'planned' | 'pledged';
@@ -157,7 +198,10 @@ export interface Transfer {
   status: TransferStatus;
   date: string | null;
   evidence: Evidence;
+  /** The rule that read the transfer (`transfers/from-event`); `trigger` the words that fired, `evidence` the sentence. */
   rule?: string;
+  trigger?: Evidence;
+  history?: string[];
 }
 
 /** A desk section or a finer theme, with the sentences that justify it. */
@@ -197,6 +241,8 @@ export interface Products {
   decoded: Decoded;
   article: Article;
   sentences: Sentence[];
+  /** One dependency tree per sentence, same order as `sentences`. */
+  syntax: SentenceSyntax[];
   entities: Entity[];
   dates: DateFinding[];
   events: Event[];
