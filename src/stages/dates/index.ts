@@ -6,7 +6,7 @@
 import type * as chrono from 'chrono-node';
 import { defineStage, need } from '../../core/stage.js';
 import type { DateFinding } from '../../core/doc.js';
-import { applyRules } from '../../core/rule.js';
+import { applyRules, type Finding, type MatchRule } from '../../core/rule.js';
 import type { DateValue, RefDay } from './news-rules.js';
 import { NEWS_RULES, isoDay, shiftDay } from './news-rules.js';
 import { casualEnglish } from './guarded-chrono.js';
@@ -21,6 +21,9 @@ const DURATION = /^(?:for|over|during|within|past|the past|last|the last|after|n
 
 /** Paragraphs longer than this are read by chrono in pieces cut at a sentence end: its cost grows with length. */
 const MAX_CHRONO_CHARS = 20_000;
+
+/** How far back the words before a date are read for "will", "next", "after": a clause, not the whole paragraph. */
+const MAX_BEFORE_CHARS = 200;
 
 /** Words that must appear in a paragraph before chrono is asked to read it (most have none). */
 const DATE_HINT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|past|week|month|year|\d{1,4}[-/.]\d)/i;
@@ -103,31 +106,67 @@ function* chunks(text: string): Generator<[number, string]> {
   }
 }
 
-/** Finds the dates of a text against a reference day. */
-export function findDates(text: string, ref: RefDay): DateFinding[] {
-  const findings: DateFinding[] = applyRules(NEWS_RULES, text, ref).map((f) => {
-    const out: DateFinding = { ...f.evidence, value: f.value.value, precision: f.value.precision, rule: f.rule };
-    if (f.value.earliest) out.earliest = f.value.earliest;
-    if (f.value.latest) out.latest = f.value.latest;
-    return out;
-  });
-  const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
-  for (const [offset, part] of chunks(text)) {
-    if (!DATE_HINT.test(part)) continue;
-    for (const result of casualEnglish.parse(part, reference)) {
-      // "two weeks after" counts from an event, not from the publication day; "for two years" is a duration
-      if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim()) || DURATION.test(result.text.trim())) continue;
-      const trimmed = result.text.replace(/[\s,.;:]+$/, '');
-      const start = offset + result.index;
-      const end = start + trimmed.length;
-      if (findings.some((f) => f.start < end && start < f.end)) continue;
-      const sentenceStart = Math.max(part.lastIndexOf('. ', result.index) + 1, 0);
-      const value = refine(result, ref, part.slice(sentenceStart, result.index));
-      if (!value) continue;
-      findings.push({ text: trimmed, start, end, value: value.value, precision: value.precision, rule: 'dates/chrono' });
+/** chrono's dates, refined for news: "on Friday", "5 March", "last month"; durations and counted offsets left out. */
+export const chronoDates: MatchRule<DateValue, RefDay> = {
+  id: 'dates/chrono',
+  *find(text, ref) {
+    const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
+    for (const [offset, part] of chunks(text)) {
+      if (!DATE_HINT.test(part)) continue;
+      for (const result of casualEnglish.parse(part, reference)) {
+        // "two weeks after" counts from an event, not from the publication day; "for two years" is a duration
+        if (/\b(?:after|before|later|earlier)$/i.test(result.text.trim()) || DURATION.test(result.text.trim())) continue;
+        const trimmed = result.text.replace(/[\s,.;:]+$/, '');
+        // The sentence so far, but no further back than a clause: a text without full stops is not rescanned per date.
+        const floor = Math.max(0, result.index - MAX_BEFORE_CHARS);
+        const sentenceStart = Math.max(part.lastIndexOf('. ', result.index) + 1, floor);
+        const value = refine(result, ref, part.slice(sentenceStart, result.index));
+        if (value) yield { value, start: offset + result.index, end: offset + result.index + trimmed.length };
+      }
     }
+  },
+};
+
+function toDateFinding(f: Finding<DateValue>): DateFinding {
+  // The rule's trigger is the date expression itself: it is the finding's span.
+  const out: DateFinding = { ...f.trigger, value: f.value.value, precision: f.value.precision, rule: f.rule };
+  if (f.value.earliest) out.earliest = f.value.earliest;
+  if (f.value.latest) out.latest = f.value.latest;
+  return out;
+}
+
+/** Finds the dates of a text against a reference day: the news rules first, then chrono where they found nothing. */
+export function findDates(text: string, ref: RefDay): DateFinding[] {
+  const news = applyRules(NEWS_RULES, text, ref);
+  const overlapsNews = overlapIndex(news.map((f) => f.trigger));
+  const kept = [...news];
+  for (const f of applyRules([chronoDates], text, ref)) {
+    if (!overlapsNews(f.trigger.start, f.trigger.end)) kept.push(f);
   }
-  return findings.sort((a, b) => a.start - b.start);
+  return kept.map(toDateFinding).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Whether a span overlaps any of `spans` (sorted by start), in log time: the largest end among the
+ * spans starting before the span's end is compared with its start. A text with tens of thousands of
+ * dates is not compared pair by pair.
+ */
+export function overlapIndex(spans: ReadonlyArray<{ start: number; end: number }>): (start: number, end: number) => boolean {
+  const starts = spans.map((s) => s.start);
+  const maxEnd: number[] = [];
+  let running = -Infinity;
+  for (const s of spans) maxEnd.push((running = Math.max(running, s.end)));
+  return (start, end) => {
+    // The number of spans starting before `end`.
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid]! < end) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && maxEnd[low - 1]! > start;
+  };
 }
 
 export const dates = defineStage('dates', (doc, ctx) => {

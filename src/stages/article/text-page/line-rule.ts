@@ -1,4 +1,5 @@
 /** The shape of a text-page line rule: it claims a line that is not article text, and says what the line tells. */
+import type { ClaimRule } from '../../../core/rule.js';
 import type { DateReading } from './published.js';
 
 /** What a claimed line tells about the page. */
@@ -15,11 +16,8 @@ export interface LineFacts {
 }
 
 /**
- * A rule for one line: facts (possibly `{}`) when the line is chrome, metadata or boilerplate,
- * null when it is not the rule's kind of line. The id repeats the rule's path.
+ * A rule for one line (core's `ClaimRule`, run by its engine): facts (possibly `{}`) when the line is
+ * chrome, metadata or boilerplate, null when it is not the rule's kind of line. The id repeats the
+ * rule's path: `article/text-page/byline` lives in stages/article/text-page/rules/byline.ts.
  */
-export interface LineRule {
-  /** `article/text-page/byline` lives in stages/article/text-page/rules/byline.ts. */
-  id: string;
-  read: (line: string) => LineFacts | null;
-}
+export type LineRule = ClaimRule<LineFacts, void>;

@@ -1,4 +1,5 @@
 /** The text-page line rules in the order they are tried; the first that claims a line wins. */
+import { firstClaim } from '../../../core/rule.js';
 import type { LineFacts, LineRule } from './line-rule.js';
 import { wordCount } from './shape.js';
 import { publishedLine } from './rules/published-line.js';
@@ -55,9 +56,6 @@ export interface LineClaim {
 /** The first rule that claims the line, or null when the line is page text. */
 export function classifyLine(line: string, rules: readonly LineRule[] = LINE_RULES): LineClaim | null {
   if (wordCount(line) > RULE_MAX_WORDS) return null;
-  for (const rule of rules) {
-    const facts = rule.read(line);
-    if (facts) return { rule: rule.id, facts };
-  }
-  return null;
+  const claim = firstClaim(rules, line, undefined);
+  return claim && { rule: claim.rule, facts: claim.value };
 }
