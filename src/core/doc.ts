@@ -186,7 +186,8 @@ export interface Event {
   /** The rule (verb-dictionary entry, model) that coded the event; `trigger` the words that fired, `evidence` the sentence. */
   rule?: string;
   trigger?: Evidence;
-  history?: string[];  /** The arcs the event was read from: the words naming its source and its target. */
+  history?: string[];
+  /** The arcs the event was read from: the words naming its source and its target. */
   roles?: { source?: Evidence; target?: Evidence };
 }
 
