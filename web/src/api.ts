@@ -64,13 +64,20 @@ export interface Evidence {
   end: number;
 }
 
+/** Where a finding came from: the rule or model id, and the words that fired. */
+export interface Provenance {
+  rule?: string;
+  trigger?: Evidence;
+  history?: string[];
+}
+
 export interface Quantity {
   count: number;
   item: string;
   category?: string | null;
 }
 
-export interface AnalysisEntity {
+export interface AnalysisEntity extends Provenance {
   id: string;
   name: string;
   type: string;
@@ -80,7 +87,7 @@ export interface AnalysisEntity {
   mentions: Evidence[];
 }
 
-export interface AnalysisEvent {
+export interface AnalysisEvent extends Provenance {
   cameo: string;
   plover: string;
   source: { name: string; code: string | null } | null;
@@ -94,10 +101,9 @@ export interface AnalysisEvent {
   evidence: Evidence;
   goldstein?: number;
   quadClass?: number;
-  rule?: string;
 }
 
-export interface AnalysisTransfer {
+export interface AnalysisTransfer extends Provenance {
   supplier: string | null;
   recipient: string | null;
   items: Quantity[];
@@ -116,7 +122,7 @@ export interface Article {
   analysis: {
     article: { title: string | null; text: string; publisher: string | null; source: string | null; section: string | null; byline: string | null; published: string | null; url: string | null };
     entities: AnalysisEntity[];
-    dates: Array<Evidence & { value: string | null; precision: string }>;
+    dates: Array<Evidence & Provenance & { value: string | null; precision: string }>;
     events: AnalysisEvent[];
     transfers: AnalysisTransfer[];
   };

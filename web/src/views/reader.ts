@@ -1,5 +1,5 @@
 /** The article reader: the text with entities, dates and events highlighted (hover or focus shows the details), the raw capture a click away. */
-import { getJson, type AnalysisEvent, type Article, type StoredEvent } from '../api.js';
+import { getJson, type AnalysisEvent, type Article, type Evidence, type StoredEvent } from '../api.js';
 import { day, h, link, QUAD_CLASSES, quadLegend } from '../dom.js';
 import { admiraltyBadge, CREDIBILITY, credibilityBadge, outletFlags, RELIABILITY, reliabilityBadge, type ArticleReliability, type EventCredibility } from '../grades.js';
 import { attachTip } from '../tip.js';
@@ -46,71 +46,119 @@ function actor(a: AnalysisEvent['source']): string {
   return a ? `${a.name}${a.code ? ` (${a.code})` : ''}` : '–';
 }
 
+/** The hover-card lines that say where a finding came from: the rule or model id, and the words that fired. */
+function provenanceRows(finding: { rule?: string | undefined; trigger?: Evidence | undefined }): Array<[string, string | null | undefined]> {
+  return [
+    ['Rule', finding.rule],
+    ['Fired on', finding.trigger?.text],
+  ];
+}
+
+/** Everything the reader shows for one article, loaded once. */
+interface ReaderData {
+  article: Article;
+  analysis: Article['analysis'];
+  text: string;
+  grades: Grades | null;
+  outlet: ArticleReliability['outlet'] | null;
+  credibilityOf: (e: AnalysisEvent) => EventCredibility | null;
+}
+
+/** Renders the reader for `#/article/:id`, as named phases: load, marks, text, header, side panel. */
 export async function renderReader(main: HTMLElement, route: Route): Promise<void> {
+  const data = await loadReader(articleIdOf(route));
+  const body = renderText(data.text, eventMarks(data), [...entityMarks(data), ...dateMarks(data)]);
+  main.append(h('article', { class: 'reader' }, renderHeader(data), h('div', { class: 'reader-layout' }, body, renderSide(data))));
+}
+
+function articleIdOf(route: Route): number {
   const id = Number(route.arg);
   if (!Number.isInteger(id) || id < 1) throw new Error(`not an article id: ${route.arg}`);
-  const [article, grades] = await Promise.all([getJson<Article>(`articles/${id}`), readGrades(id)]);
-  const { analysis } = article;
-  const credibilityOf = (e: AnalysisEvent): EventCredibility | null => grades?.byEvent.get(eventKey(e.cameo, e.evidence)) ?? null;
-  const outlet = grades?.reliability.outlet ?? null;
-  const text = analysis.article.text;
+  return id;
+}
 
-  const inner: Mark[] = [];
-  for (const entity of analysis.entities) {
-    for (const m of entity.mentions) {
-      inner.push({
-        start: m.start,
-        end: m.end,
-        make: () => {
-          const a = h('a', { class: `hl hl-entity hl-${entity.type}`, href: `#/entity/${encodeURIComponent(entity.id)}`, 'data-entity': entity.id });
-          attachTip(a, [
-            ['Entity', entity.name],
-            ['Type', entity.type],
-            ['Code', entity.code],
-            ['Role', entity.role],
-            ['Affiliation', entity.affiliation],
-            ['Id', entity.id],
-          ]);
-          return a;
-        },
-      });
-    }
-  }
-  for (const d of analysis.dates) {
-    inner.push({
-      start: d.start,
-      end: d.end,
+async function loadReader(id: number): Promise<ReaderData> {
+  const [article, grades] = await Promise.all([getJson<Article>(`articles/${id}`), readGrades(id)]);
+  return {
+    article,
+    analysis: article.analysis,
+    text: article.analysis.article.text,
+    grades,
+    outlet: grades?.reliability.outlet ?? null,
+    credibilityOf: (e) => grades?.byEvent.get(eventKey(e.cameo, e.evidence)) ?? null,
+  };
+}
+
+/** Entity mentions: links to the entity page, with a card naming the entity and the rule that found it. */
+function entityMarks({ analysis }: ReaderData): Mark[] {
+  return analysis.entities.flatMap((entity) =>
+    entity.mentions.map((m) => ({
+      start: m.start,
+      end: m.end,
       make: () => {
-        const el = h('mark', { class: 'hl hl-date', tabindex: 0 });
-        attachTip(el, [['Date', d.value ?? 'vague'], ['Precision', d.precision]]);
-        return el;
+        const a = h('a', { class: `hl hl-entity hl-${entity.type}`, href: `#/entity/${encodeURIComponent(entity.id)}`, 'data-entity': entity.id });
+        attachTip(a, [
+          ['Entity', entity.name],
+          ['Type', entity.type],
+          ['Code', entity.code],
+          ['Role', entity.role],
+          ['Affiliation', entity.affiliation],
+          ['Id', entity.id],
+          ...provenanceRows(entity),
+        ]);
+        return a;
       },
-    });
-  }
-  const outer: Mark[] = analysis.events.map((e) => ({
+    })),
+  );
+}
+
+function dateMarks({ analysis }: ReaderData): Mark[] {
+  return analysis.dates.map((d) => ({
+    start: d.start,
+    end: d.end,
+    make: () => {
+      const el = h('mark', { class: 'hl hl-date', tabindex: 0 });
+      attachTip(el, [['Date', d.value ?? 'vague'], ['Precision', d.precision], ...provenanceRows(d)]);
+      return el;
+    },
+  }));
+}
+
+/** Events span their evidence sentence; entities and dates are drawn inside them. */
+function eventMarks(data: ReaderData): Mark[] {
+  return data.analysis.events.map((e) => ({
     start: e.evidence.start,
     end: e.evidence.end,
     make: () => {
       const el = h('span', { class: `hl hl-event quad-${e.quadClass ?? 0}`, tabindex: 0, 'data-cameo': e.cameo });
-      attachTip(el, [
-        ['Event', `${e.plover} · CAMEO ${e.cameo}`],
-        ['QuadClass', e.quadClass ? `${e.quadClass} ${QUAD_CLASSES[e.quadClass] ?? ''}` : null],
-        ['Source', actor(e.source)],
-        ['Target', actor(e.target)],
-        ['Date', e.date ? `${e.date} (${e.precision})` : null],
-        ['Modality', e.modality],
-        ['Attribution', [e.attribution.speaker, ...e.attribution.via].filter(Boolean).join(' via ') || null],
-        ['Where', e.location?.name],
-        ['Quantities', e.quantities.map((q) => `${q.count} ${q.item}`).join(', ')],
-        ['Credibility', credibilityText(credibilityOf(e))],
-        ['Admiralty', outlet && credibilityOf(e) ? `${outlet.reliability}${credibilityOf(e)!.grade}` : null],
-        ['Evidence', e.evidence.text],
-        ['Rule', e.rule],
-      ]);
+      attachTip(el, eventTipRows(e, data));
       return el;
     },
   }));
+}
 
+/** The event's hover card, one line per fact; add a line here to show more of an event. */
+function eventTipRows(e: AnalysisEvent, { outlet, credibilityOf }: ReaderData): Array<[string, string | null | undefined]> {
+  const credibility = credibilityOf(e);
+  return [
+    ['Event', `${e.plover} · CAMEO ${e.cameo}`],
+    ['QuadClass', e.quadClass ? `${e.quadClass} ${QUAD_CLASSES[e.quadClass] ?? ''}` : null],
+    ['Source', actor(e.source)],
+    ['Target', actor(e.target)],
+    ['Date', e.date ? `${e.date} (${e.precision})` : null],
+    ['Modality', e.modality],
+    ['Attribution', [e.attribution.speaker, ...e.attribution.via].filter(Boolean).join(' via ') || null],
+    ['Where', e.location?.name],
+    ['Quantities', e.quantities.map((q) => `${q.count} ${q.item}`).join(', ')],
+    ['Credibility', credibilityText(credibility)],
+    ['Admiralty', outlet && credibility ? `${outlet.reliability}${credibility.grade}` : null],
+    ['Evidence', e.evidence.text],
+    ...provenanceRows(e),
+  ];
+}
+
+/** The article text with outer marks (events) wrapping inner ones (entities, dates); overlaps dropped, text nodes only. */
+function renderText(text: string, outer: Mark[], inner: Mark[]): HTMLElement {
   const innerKept = nonOverlapping(inner);
   const body = h('div', { class: 'article-text', id: 'article-text', dir: 'auto' });
   let at = 0;
@@ -122,9 +170,12 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
     at = ev.end;
   }
   if (at < text.length) body.append(...renderInner(text, at, text.length, innerKept));
+  return body;
+}
 
+function renderHeader({ article, analysis, outlet, grades }: ReaderData): HTMLElement {
   const a = analysis.article;
-  const header = h(
+  return h(
     'header',
     { class: 'article-head' },
     h('h1', { dir: 'auto' }, a.title ?? '(untitled)'),
@@ -150,7 +201,10 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
     ),
     h('p', { class: 'key' }, h('span', { class: 'hl hl-entity' }, 'entity'), ' ', h('mark', { class: 'hl hl-date' }, 'date'), ' ', h('span', { class: 'hl hl-event quad-0' }, 'event'), ' — hover or focus a highlight for details.'),
   );
+}
 
+/** The findings panel: entities, events with their grades, transfers. */
+function renderSide({ analysis, outlet, credibilityOf }: ReaderData): HTMLElement {
   const side = h('aside', { class: 'article-side', 'aria-label': 'Findings' });
   side.append(
     h('h2', {}, `Entities (${analysis.entities.length})`),
@@ -179,7 +233,7 @@ export async function renderReader(main: HTMLElement, route: Route): Promise<voi
       h('ul', { class: 'plain' }, ...analysis.transfers.map((t) => h('li', {}, `${t.supplier ?? '?'} → ${t.recipient ?? '?'}: ${t.items.map((i) => `${i.count} ${i.item}`).join(', ') || 'items unknown'} (${t.status})`))),
     );
   }
-  main.append(h('article', { class: 'reader' }, header, h('div', { class: 'reader-layout' }, body, side)));
+  return side;
 }
 
 /** Events are matched to their stored rows (which carry the credibility grades) by code and evidence span. */
@@ -187,8 +241,13 @@ function eventKey(cameo: string, evidence: { start: number; end: number }): stri
   return `${cameo}@${evidence.start}-${evidence.end}`;
 }
 
+interface Grades {
+  reliability: ArticleReliability;
+  byEvent: Map<string, EventCredibility>;
+}
+
 /** The article's outlet grade and its events' credibility; null when the API cannot say (the reader still shows the text). */
-async function readGrades(id: number): Promise<{ reliability: ArticleReliability; byEvent: Map<string, EventCredibility> } | null> {
+async function readGrades(id: number): Promise<Grades | null> {
   try {
     const [reliability, events] = await Promise.all([
       getJson<ArticleReliability>(`articles/${id}/reliability`),
