@@ -100,6 +100,14 @@ export interface Mention extends Span {
   text: string;
   /** How the entity is named here: by name, a demonym ("Russian"), a capital ("Moscow"), a title or pronoun-like noun ("the minister"). */
   form?: 'name' | 'demonym' | 'capital' | 'alias' | 'reference';
+  /**
+   * A nationality adjective ("Russian"): the mention links its country for actor coding, but it is
+   * not a mention of a place (NER scoring and place lists leave it out).
+   */
+  demonym?: true;
+  /** The rule or model that found this mention, or the refiner that last changed its kind (then `history` holds the earlier ones). */
+  rule?: string;
+  history?: string[];
 }
 
 export type EntityType = 'person' | 'organization' | 'country' | 'place' | 'region' | 'other';
