@@ -22,6 +22,13 @@ const DURATION = /^(?:for|over|during|within|past|the past|last|the last|after|n
 /** Paragraphs longer than this are read by chrono in pieces cut at a sentence end: its cost grows with length. */
 const MAX_CHRONO_CHARS = 20_000;
 
+/**
+ * Characters of one text chrono reads in all: about five times the longest real article. chrono costs
+ * some 2 ms per KB of dense date phrases, so a 1 MB paste would take seconds; beyond the budget only
+ * the linear news rules run, and the stage says so in a message.
+ */
+export const MAX_CHRONO_TOTAL_CHARS = 250_000;
+
 /** How far back the words before a date are read for "will", "next", "after": a clause, not the whole paragraph. */
 const MAX_BEFORE_CHARS = 200;
 
@@ -95,7 +102,7 @@ function* chunks(text: string): Generator<[number, string]> {
     let start = 0;
     const body = p[0];
     while (start < body.length) {
-      let end = Math.min(body.length, start + MAX_CHRONO_CHARS);
+      let end = Math.min(body.length, start + MAX_CHRONO_CHARS, Math.max(start + 1, MAX_CHRONO_TOTAL_CHARS - p.index));
       if (end < body.length) {
         const cut = body.lastIndexOf('. ', end);
         if (cut > start) end = cut + 1;
@@ -112,6 +119,7 @@ export const chronoDates: MatchRule<DateValue, RefDay> = {
   *find(text, ref) {
     const reference = { instant: new Date(Date.UTC(ref.year, ref.month - 1, ref.day, 12)), timezone: 0 };
     for (const [offset, part] of chunks(text)) {
+      if (offset >= MAX_CHRONO_TOTAL_CHARS) break;
       if (!DATE_HINT.test(part)) continue;
       for (const result of casualEnglish.parse(part, reference)) {
         // "two weeks after" counts from an event, not from the publication day; "for two years" is a duration
@@ -171,5 +179,12 @@ export function overlapIndex(spans: ReadonlyArray<{ start: number; end: number }
 
 export const dates = defineStage('dates', (doc, ctx) => {
   const article = need(doc, 'article');
+  if (article.text.length > MAX_CHRONO_TOTAL_CHARS) {
+    doc.messages.push({
+      level: 'info',
+      rule: 'dates/chrono-budget',
+      reason: `text of ${article.text.length} characters: chrono read the first ${MAX_CHRONO_TOTAL_CHARS}, the news rules all of it`,
+    });
+  }
   return findDates(article.text, refDayOf(article.published ?? doc.input.published, ctx.now));
 });
