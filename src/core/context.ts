@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { DEFAULT_PAGE_BUDGET_MS } from './budget.js';
 
 /** Limits on one input, so a hostile page cannot take the process down. */
 export interface Limits {
@@ -11,6 +12,8 @@ export interface Limits {
   maxInflatedBytes: number;
   /** Time budget for one page's HTML extraction, in milliseconds. */
   extractTimeoutMs: number;
+  /** Time budget for one page through all stages, in milliseconds (0: none); see budget.ts. */
+  pageBudgetMs?: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -18,6 +21,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxBytes: 50 * 1024 * 1024,
   maxInflatedBytes: 64 * 1024 * 1024,
   extractTimeoutMs: 5000,
+  pageBudgetMs: DEFAULT_PAGE_BUDGET_MS,
 };
 
 export interface Context {
@@ -41,7 +45,7 @@ export class DataFiles {
   load<T>(name: string): T {
     let value = this.#cache.get(name);
     if (value === undefined) {
-      value = deepFreeze(JSON.parse(readFileSync(path.join(this.#dir, `${name}.json`), 'utf8')));
+      value = this.#timed(() => deepFreeze(JSON.parse(readFileSync(path.join(this.#dir, `${name}.json`), 'utf8'))));
       this.#cache.set(name, value);
     }
     return value as T;
@@ -51,10 +55,28 @@ export class DataFiles {
     const cacheKey = `memo:${key}`;
     let value = this.#cache.get(cacheKey);
     if (value === undefined) {
-      value = build();
+      value = this.#timed(build);
       this.#cache.set(cacheKey, value);
     }
     return value as T;
+  }
+  /** Milliseconds spent so far loading files and building indexes: one-off work a page's time budget leaves out. */
+  get setupMs(): number {
+    return this.#setupMs;
+  }
+  #setupMs = 0;
+  #depth = 0;
+  #timed<T>(build: () => T): T {
+    // A memo's build loads files itself: time only the outermost call.
+    if (this.#depth > 0) return build();
+    const started = performance.now();
+    this.#depth += 1;
+    try {
+      return build();
+    } finally {
+      this.#depth -= 1;
+      this.#setupMs += performance.now() - started;
+    }
   }
 }
 
