@@ -1,9 +1,12 @@
 /**
- * Hand-made documents for the events, transfers and sections tests: an article text with entities and
- * dates given by their surface forms, so these tests do not wait on the entities and dates stages.
+ * Hand-made documents for the events, transfers and sections tests: an article text run through the
+ * real sentences and syntax stages, with entities and dates given by their surface forms, so these
+ * tests do not wait on the entities and dates stages.
  */
 import type { DatePrecision, Doc, Entity, EntityType } from '../../src/core/doc.js';
-import { splitSentences } from '../../src/stages/events/split.js';
+import { createContext } from '../../src/core/context.js';
+import { sentences } from '../../src/stages/sentences/index.js';
+import { syntax } from '../../src/stages/syntax/index.js';
 
 /** An entity by its surface forms; every occurrence of each becomes a mention. */
 export interface EntitySketch {
@@ -87,7 +90,7 @@ export function sketchDoc(sketch: DocSketch): Doc {
   const dates = (sketch.dates ?? []).flatMap((d) =>
     occurrences(text, d.text).map((start) => ({ text: d.text, start, end: start + d.text.length, value: d.value, precision: d.precision })),
   );
-  return {
+  const doc: Doc = {
     input: { origin: 'sketch', bytes: Buffer.from(text) },
     messages: [],
     article: {
@@ -101,8 +104,11 @@ export function sketchDoc(sketch: DocSketch): Doc {
       language: 'en',
       url: null,
     },
-    sentences: splitSentences(text),
     entities,
     dates,
   };
+  const ctx = createContext();
+  doc.sentences = sentences.run(doc, ctx);
+  doc.syntax = syntax.run(doc, ctx);
+  return doc;
 }

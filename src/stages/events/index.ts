@@ -3,16 +3,16 @@
  * attribution and claim, the claim's verb phrases are looked up in data/verb-patterns.json, and
  * source and target are read from the clause around each phrase (subject, object, passive agent).
  */
-import type { Actor, DateFinding, DatePrecision, Doc, Entity, Event, Modality, Place, Sentence } from '../../core/doc.js';
+import type { Actor, DateFinding, DatePrecision, Doc, Entity, Event, Evidence, Modality, Place, Sentence, SentenceSyntax, Span } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { evidenceOf } from '../../core/doc.js';
+import { entryRuleId, stamp } from '../../core/rule.js';
 import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
-import { matchPatterns, type PatternMatch } from './patterns.js';
+import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
-import { splitSentences } from './split.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
 // the clause scans stay linear on hostile input.
@@ -42,6 +42,12 @@ interface Discourse {
 
 interface SentenceContext {
   sentence: Sentence;
+  /** The whole article text: evidence, triggers and arcs are spans of it. */
+  text: string;
+  /** The sentence's tree, when the parser has read it with a trained model. */
+  tree: SentenceSyntax | null;
+  /** The sentence as evidence, built once for all its events. */
+  evidence: Evidence;
   /** The sentence with its attribution blanked out, offsets unchanged. */
   claim: string;
   frame: Frame;
@@ -64,14 +70,15 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
     doc.messages.push({ level: 'info', rule: 'events/not-english', reason: `article language is "${article.language}"; events are coded from English text only` });
     return [];
   }
-  const sentences = doc.sentences && doc.sentences.length > 0 ? doc.sentences : splitSentences(text);
+  const sentences = need(doc, 'sentences');
+  const trees = doc.syntax ?? [];
   const actors = findActors(text, doc.entities ?? [], ctx);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
   const discourse: Discourse = { topic: null };
   const out: Event[] = [];
   let actorIndex = 0;
-  for (const sentence of sentences) {
+  for (const [index, sentence] of sentences.entries()) {
     while (actorIndex < actors.length && actors[actorIndex]!.end <= sentence.start) actorIndex++;
     const inSentence: ActorMention[] = [];
     for (let i = actorIndex; i < actors.length && actors[i]!.start < sentence.end; i++) {
@@ -80,6 +87,9 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
     }
     const sentenceDates = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value !== null);
     const sc = readSentence(sentence, inSentence, sentenceDates, article.source, article.publisher, discourse, ctx);
+    sc.text = text;
+    sc.evidence = evidenceOf(text, sentence.start, sentence.end);
+    sc.tree = isTrained(trees[index]) ? trees[index]! : null;
     out.push(...codeSentence(sc, published, discourse, ctx));
   }
   return out;
@@ -107,7 +117,7 @@ function readSentence(
     const inside = actors.filter((a) => a.start >= start && a.end <= end);
     // "The Nigerian Union of Teachers (NUT), the umbrella union ..., announced": the apposition's head names the speaker.
     const coded = inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.end <= start) : undefined);
-    if (coded) speaker = toActor(coded);
+    if (coded) speaker = actorAt(coded, sentence.start);
     else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
       const outlet = inside.find((a) => a.entity.type === 'organization' && !a.code) ?? inside.find((a) => a.entity.type === 'organization');
@@ -117,6 +127,9 @@ function readSentence(
   const isMasked = (a: ActorMention): boolean => frame.masked.some((m) => a.start >= m.start && a.end <= m.end);
   return {
     sentence,
+    text: sentence.text,
+    tree: null,
+    evidence: { text: sentence.text, start: sentence.start, end: sentence.end },
     claim,
     frame,
     actors: actors.filter((a) => !isMasked(a)),
@@ -201,7 +214,8 @@ function aboutOf(actors: ActorMention[], claim: string, from: number, to: number
 
 function codeSentence(sc: SentenceContext, published: Dated | null, discourse: Discourse, ctx: Context): Event[] {
   const { claim, frame, actors } = sc;
-  const matches = governing(matchPatterns(claim, ctx), claim);
+  const at = (m: ActorMention): Actor => actorAt(m, sc.sentence.start);
+  const matches = governing(matchPatterns(claim, ctx, tagsOf(sc)), claim);
   const out: Event[] = [];
   let previousSource: Actor | null = null;
   for (const match of matches) {
@@ -227,38 +241,38 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     switch (match.pattern.roles) {
       case 'speaker>subject': {
         const opener = actors.find((a) => a.code && a.end <= clauseStart && a !== subject);
-        source = sc.speaker ?? (opener ? toActor(opener) : null);
+        source = sc.speaker ?? (opener ? at(opener) : null);
         let t = subject;
         if (!t || (source && t.code === source.code)) t = nearestBefore(actors, clauseStart, source);
-        target = t ? toActor(t) : null;
+        target = t ? at(t) : null;
         break;
       }
       case 'speaker>object':
-        source = sc.speaker ?? (subject ? toActor(subject) : resolved);
-        target = object ? toActor(object) : null;
+        source = sc.speaker ?? (subject ? at(subject) : resolved);
+        target = object ? at(object) : null;
         break;
       case 'object>subject':
-        source = object ? toActor(object) : null;
-        target = subject ? toActor(subject) : resolved;
+        source = object ? at(object) : null;
+        target = subject ? at(subject) : resolved;
         break;
       default:
         if (isPassive) {
           const agent = agentOf(actors, claim, match.end, clauseEnd);
           // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
-          source = agent ? toActor(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
-          target = subject ? toActor(subject) : object ? toActor(object) : null;
+          source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
+          target = subject ? at(subject) : object ? at(object) : null;
         } else {
-          source = subject ? compound(subject, actors, claim) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
-          target = object ? toActor(object) : null;
+          source = subject ? compound(subject, actors, claim, sc.sentence.start) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
+          target = object ? at(object) : null;
         }
     }
     if (code14(match) && !subject && !resolved) {
       // Protesters are rarely named: "people blocked streets in Hong Kong in defiance of Chinese authorities".
       const place = actors.find((a) => a.start >= match.start && a.end <= clauseEnd && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
       if (place) {
-        source = toActor(place);
+        source = at(place);
         const next = actors.find((a) => a.start >= place.end && a.end <= clauseEnd && a.code && a.code !== place.code);
-        target = next ? toActor(next) : target;
+        target = next ? at(next) : target;
       }
     }
     const isObjectTarget = object !== null && Boolean(target?.code) && target?.entityId === object.entity.id;
@@ -290,7 +304,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     }
     if (modality === 'planned' || modality === 'hypothetical') code = intentCode(code, ctx);
     const entry = cameoEntry(code, ctx);
-    const event: Event = {
+    const fields: Event = {
       cameo: code,
       plover: entry.plover ?? '',
       source,
@@ -301,12 +315,13 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       quantities,
       location: locationOf(actors, claim, clauseStart, clauseEnd) ?? (isPhysical(code) && object ? placeOf(object.entity) : null),
       attribution: { speaker: sc.speakerName, via: sc.via },
-      evidence: evidenceOf(sc.sentence.text, 0, sc.sentence.text.length),
+      evidence: sc.evidence,
       goldstein: entry.goldstein,
       quadClass: entry.quadClass,
-      rule: `events/verb-pattern:${match.pattern.phrase}`,
+      roles: arcsOf(sc.text, source, target),
     };
-    event.evidence = { text: sc.sentence.text, start: sc.sentence.start, end: sc.sentence.end };
+    const trigger = { start: sc.sentence.start + match.start, end: sc.sentence.start + match.end };
+    const event = stamp(fields, entryRuleId('events/verb', match.pattern), sc.text, trigger);
     const isRepeat = out.some(
       (e) => e.cameo.slice(0, 2) === code.slice(0, 2) && e.source?.code === source?.code && (!target || e.target?.code === target.code),
     );
@@ -320,21 +335,57 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   return out;
 }
 
+/** Where each actor of an event was read: the span of its mention in the article (the event's arcs). */
+const ARCS = new WeakMap<Actor, Span>();
+
+/** The actor of a mention (offsets relative to the sentence starting at `base`), remembering where it was read. */
+function actorAt(mention: ActorMention, base: number): Actor {
+  const actor = toActor(mention);
+  ARCS.set(actor, { start: base + mention.start, end: base + mention.end });
+  return actor;
+}
+
+/** The words source and target were read from, as evidence; an actor carried over from before has its first naming. */
+function arcsOf(text: string, source: Actor | null, target: Actor | null): NonNullable<Event['roles']> {
+  const roles: NonNullable<Event['roles']> = {};
+  const s = source ? ARCS.get(source) : undefined;
+  const t = target ? ARCS.get(target) : undefined;
+  if (s) roles.source = evidenceOf(text, s.start, s.end);
+  if (t) roles.target = evidenceOf(text, t.start, t.end);
+  return roles;
+}
+
+/** Whether a tree comes from the trained parser (the placeholder tags every word X). */
+function isTrained(tree: SentenceSyntax | undefined): boolean {
+  return tree !== undefined && tree.words.some((w) => w.upos !== 'X' && w.upos !== 'PUNCT');
+}
+
+/** The tagger's reading of each word of the sentence, by offset in the sentence; undefined without a trained tree. */
+function tagsOf(sc: SentenceContext): TagAt | undefined {
+  if (!sc.tree) return undefined;
+  const byStart = new Map<number, string>();
+  for (const w of sc.tree.words) byStart.set(w.start - sc.sentence.start, w.upos);
+  return (start) => byStart.get(start);
+}
+
 /** Whether an actor code starts with a country (RUSMIL) rather than naming a body or group (IGO, UNO, NATO, TAL). */
 function isCountryCode(code: string): boolean {
   return /^[A-Z]{3}/.test(code) && !/^(?:IGO|NGO|UNO|EUR|IMG|NAT|TAL|CST|SCO|ASN|AFR|ARL|GCC|OIC|OPC|WAF|IMF|WBK|WTO|ICC|WHO|IAE|MED|BUS)/.test(code);
 }
 
 /** "Jordan and Britain": a subject joined to the next actor by "and" or a comma is one compound actor, coded by its first member. */
-function compound(first: ActorMention, actors: ActorMention[], claim: string): Actor {
+function compound(first: ActorMention, actors: ActorMention[], claim: string, base: number): Actor {
   let last = first;
   for (const next of actors) {
     if (next.start < last.end) continue;
     if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/i.test(claim.slice(last.end, next.start))) break;
     last = next;
   }
-  const actor = toActor(first);
-  if (last !== first) actor.name = claim.slice(first.start, last.end);
+  const actor = actorAt(first, base);
+  if (last !== first) {
+    actor.name = claim.slice(first.start, last.end);
+    ARCS.set(actor, { start: base + first.start, end: base + last.end });
+  }
   return actor;
 }
 

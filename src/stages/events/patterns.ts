@@ -1,9 +1,11 @@
 /**
- * The verb-pattern dictionary (data/verb-patterns.json) compiled into regular expressions, and the
- * matcher that finds event phrases in a sentence: longest match first, one phrase per place.
+ * The verb-pattern dictionaries compiled into regular expressions, and the matcher that finds event
+ * phrases in a sentence: ours (data/verb-patterns.json) first, then the lexicon derived from CAMEO 2.0
+ * (data/event-lexicon.json, scripts/build-event-lexicon.ts); longest match first, one phrase per place.
  */
 import type { TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
+import { checkDictionary } from '../../core/rule.js';
 
 /** Who fills source and target for a pattern: see data/verb-patterns.json's "about". */
 export type RoleSpec = 'subject>object' | 'speaker>subject' | 'speaker>object' | 'object>subject';
@@ -13,8 +15,17 @@ interface PatternFile {
   patterns: { code: string; phrases: string[]; roles?: RoleSpec; transfer?: TransferStatus; reverse?: boolean; intentMarker?: boolean }[];
 }
 
+interface LexiconFile {
+  irregular: Record<string, string[]>;
+  entries: { id: string; source: string; code: string; phrase: string }[];
+}
+
 /** One phrase of the dictionary, compiled. */
 export interface VerbPattern {
+  /** Stable id of the dictionary entry: `ours:<code>:<phrase>` or the derived lexicon's `cameo2:...`. */
+  id: string;
+  /** Where the entry comes from: `ours`, or the dictionary it was derived from (`cameo-2.0`). */
+  source: string;
   code: string;
   phrase: string;
   roles: RoleSpec;
@@ -24,6 +35,11 @@ export interface VerbPattern {
   isIntentMarker: boolean;
   /** Whether the phrase opens with a verb (so a passive form can be read). */
   isVerb: boolean;
+  /**
+   * A derived bare verb ("~grab"): so many of these are also nouns or everyday words that one is
+   * read only where the tagger says the word is a verb.
+   */
+  needsVerbTag: boolean;
   /** Sticky: tried at the position of an anchor word. */
   regex: RegExp;
   /** Lower-case words one of which must occur in a sentence for the phrase to match there. */
@@ -90,15 +106,33 @@ export function compilePhrase(phrase: string, irregular: Record<string, string[]
   return { source, anchors: anchors ?? [] };
 }
 
+/**
+ * The id of one of our phrases: `ours:<code>:<phrase words>` ("~send * troops" under 152 is
+ * `ours:152:send-troops`); a second phrase with the same words gets `-2`.
+ */
+export function ourId(code: string, phrase: string, taken: Set<string>): string {
+  const words = phrase.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const base = `ours:${code === '-' ? 'none' : code}:${words}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
 /** The compiled dictionary, built once per data set. */
 export function loadPatterns(ctx: Context): VerbPattern[] {
   return ctx.data.memo('events/patterns', () => {
     const file = ctx.data.load<PatternFile>('verb-patterns');
+    const lexicon = ctx.data.load<LexiconFile>('event-lexicon');
+    checkDictionary('event-lexicon', lexicon.entries);
     const out: VerbPattern[] = [];
+    const ids = new Set<string>();
     for (const entry of file.patterns) {
       for (const phrase of entry.phrases) {
         const { source, anchors } = compilePhrase(phrase, file.irregular);
         out.push({
+          id: ourId(entry.code, phrase, ids),
+          source: 'ours',
           code: entry.code,
           phrase,
           roles: entry.roles ?? 'subject>object',
@@ -106,10 +140,30 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           isReverse: entry.reverse === true,
           isIntentMarker: entry.intentMarker === true,
           isVerb: phrase.startsWith('~') || /^(?:not|ready|willing|opposed|must|should|no|guilty|sexually)\b/.test(phrase),
+          needsVerbTag: false,
           regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
           anchors,
         });
       }
+    }
+    const irregular: Record<string, string[]> = { ...lexicon.irregular };
+    for (const [verb, forms] of Object.entries(file.irregular)) irregular[verb] = [...new Set([...(irregular[verb] ?? []), ...forms])];
+    for (const entry of lexicon.entries) {
+      const { source, anchors } = compilePhrase(entry.phrase, irregular);
+      out.push({
+        id: entry.id,
+        source: entry.source,
+        code: entry.code,
+        phrase: entry.phrase,
+        roles: 'subject>object',
+        transfer: null,
+        isReverse: false,
+        isIntentMarker: false,
+        isVerb: true,
+        needsVerbTag: !entry.phrase.includes(' '),
+        regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
+        anchors,
+      });
     }
     return out;
   });
@@ -136,6 +190,9 @@ const NOUN_BEFORE =
 // Words after which a verb-looking word is a noun modifier: "supply boat", "attack helicopters".
 const NOUN_AFTER = /^\s+(?:boat|boats|ship|ships|chain|chains|line|lines|route|routes|convoy|convoys|depot|depots|vessel|vessels|mission|missions|helicopter|helicopters|aircraft|submarine|submarines|dog|dogs|book|books|deal|deals|contract|contracts|orders?)\b/i;
 
+// Tags under which a verb-looking word is no verb ("the attacks", "armed men", "its supply lines").
+const NOT_VERB_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADP', 'DET', 'NUM']);
+
 /** Whether a verb form is used as a noun here ("the attacks", "supplies of weaponry"). */
 function isNounUse(text: string, start: number, matched: string): boolean {
   if (NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
@@ -143,11 +200,15 @@ function isNounUse(text: string, start: number, matched: string): boolean {
   return !/\s/.test(matched) && /s$/i.test(matched) && /^\s+of\b/i.test(text.slice(start + matched.length, start + matched.length + 5));
 }
 
+/** The part-of-speech tag (UPOS) of the word starting at an offset of the text, when a tagger has read it. */
+export type TagAt = (start: number) => string | undefined;
+
 /**
  * Every dictionary phrase in a text, overlaps resolved: the longest match wins, then the earliest.
- * Spaces in `text` stand for masked parts (attribution), which no match may cross.
+ * Spaces in `text` stand for masked parts (attribution), which no match may cross. With `tagAt`, a
+ * verb phrase is not read where the tagger says its first word is a noun or adjective.
  */
-export function matchPatterns(text: string, ctx: Context): PatternMatch[] {
+export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): PatternMatch[] {
   const index = anchorIndex(ctx);
   const found: PatternMatch[] = [];
   // Every phrase starts with its anchor word: try each phrase only where one of its anchors stands (sticky match).
@@ -159,13 +220,20 @@ export function matchPatterns(text: string, ctx: Context): PatternMatch[] {
       pattern.regex.lastIndex = w.index;
       const m = pattern.regex.exec(text);
       if (!m || /\s{3,}/.test(m[0])) continue;
-      if (pattern.phrase.startsWith('~') && isNounUse(text, m.index, m[0])) continue;
+      const tag = tagAt?.(m.index);
+      if (pattern.needsVerbTag && tag !== 'VERB') continue;
+      if (pattern.phrase.startsWith('~') && (tag === undefined ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }
-  // A verb reading beats a noun reading of the same words; then the longer phrase, then the earlier.
+  // Our entries beat derived ones; a verb reading beats a noun reading of the same words; then the
+  // longer phrase, then the earlier.
   found.sort(
-    (a, b) => Number(b.pattern.isVerb) - Number(a.pattern.isVerb) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) =>
+      Number(b.pattern.source === 'ours') - Number(a.pattern.source === 'ours') ||
+      Number(b.pattern.isVerb) - Number(a.pattern.isVerb) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start,
   );
   const kept: PatternMatch[] = [];
   for (const match of found) {

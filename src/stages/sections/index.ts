@@ -6,7 +6,6 @@
 import type { Doc, Evidence, Sentence, Theme } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
-import { splitSentences } from '../events/split.js';
 
 interface ThemesFile {
   sections: Record<string, string>;
@@ -61,7 +60,7 @@ function addEvidence(map: Map<string, Evidence[]>, key: string, evidence: Eviden
 export function fileSections(doc: Doc, ctx: Context): Theme[] {
   const article = need(doc, 'article');
   const { themes, file, page } = compiled(ctx);
-  const sentences: Sentence[] = doc.sentences && doc.sentences.length > 0 ? doc.sentences : splitSentences(article.text);
+  const sentences: Sentence[] = need(doc, 'sentences');
   const byTheme = new Map<string, Evidence[]>();
   // Sentences are slices of the article text and the terms hold no assertions, so a theme whose terms
   // appear nowhere in the article cannot match any sentence: only the others are tried sentence by sentence.
