@@ -1,6 +1,8 @@
 /**
  * A time budget for one page through the whole pipeline: once it is spent the runner cuts the stages
  * left (their products stay empty, a message says which), and a stage may check it inside a long loop.
+ * A page has spent its budget when both that much time has passed and the process has used that much
+ * processor time: a machine busy with other work slows a page down without cutting its analysis.
  */
 import type { Doc, Products, StageName } from './doc.js';
 
@@ -31,6 +33,7 @@ export interface SetupClock {
 /** The clock of one page: when it started, how long it may run (0 or less: no limit), setup time to leave out. */
 export interface Budget {
   startedAt: number;
+  cpuAtStart: NodeJS.CpuUsage;
   limitMs: number;
   setup: SetupClock | null;
   setupAtStart: number;
@@ -42,18 +45,23 @@ const budgets = new WeakMap<Doc, Budget>();
 export function startBudget(doc: Doc, limitMs: number = DEFAULT_PAGE_BUDGET_MS, setup: SetupClock | null = null): Budget {
   let budget = budgets.get(doc);
   if (!budget) {
-    budget = { startedAt: performance.now(), limitMs, setup, setupAtStart: setup?.setupMs ?? 0 };
+    budget = { startedAt: performance.now(), cpuAtStart: process.cpuUsage(), limitMs, setup, setupAtStart: setup?.setupMs ?? 0 };
     budgets.set(doc, budget);
   }
   return budget;
 }
 
-/** Milliseconds spent on the page so far, one-off setup left out (0 before the runner starts it). */
+/**
+ * Milliseconds charged to the page so far: the lesser of the time passed and the processor time used,
+ * one-off setup left out (0 before the runner starts it).
+ */
 export function elapsedMs(doc: Doc): number {
   const budget = budgets.get(doc);
   if (!budget) return 0;
   const setup = budget.setup ? budget.setup.setupMs - budget.setupAtStart : 0;
-  return performance.now() - budget.startedAt - setup;
+  const cpu = process.cpuUsage(budget.cpuAtStart);
+  const wall = performance.now() - budget.startedAt;
+  return Math.min(wall, (cpu.user + cpu.system) / 1000) - setup;
 }
 
 /** Whether the page has used up its budget. */

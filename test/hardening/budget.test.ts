@@ -7,10 +7,15 @@ import { defineStage, runStages, type Stage } from '../../src/core/stage.js';
 import { checkBudget, elapsedMs } from '../../src/core/budget.js';
 import { StageError } from '../../src/core/errors.js';
 
-/** Keeps the processor busy for `ms`: the budget measures time, so only spending it shows the cut. */
+/** Keeps the processor busy until `ms` have passed and as much processor time is used: the budget counts both. */
 function spin(ms: number): void {
   const until = performance.now() + ms;
-  while (performance.now() < until) {
+  const cpuAtStart = process.cpuUsage();
+  const cpuMs = (): number => {
+    const used = process.cpuUsage(cpuAtStart);
+    return (used.user + used.system) / 1000;
+  };
+  while (performance.now() < until || cpuMs() < ms) {
     // busy on purpose
   }
 }
