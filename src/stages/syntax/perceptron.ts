@@ -1,0 +1,92 @@
+/**
+ * Linear multi-class scoring over hashed feature rows (row-major: `rows x classes`), and the
+ * averaged perceptron that trains it (lazy averaging with per-weight timestamps).
+ */
+
+/** A trained weight table: `weights[row * classes + c]`. */
+export interface LinearModel {
+  classes: number;
+  /** Rows minus one; rows are a power of two. */
+  mask: number;
+  weights: Float32Array;
+}
+
+/** Adds each class's score over `n` feature rows into `scores` (which it first zeroes). */
+export function score(model: LinearModel, rows: Int32Array, n: number, scores: Float64Array): void {
+  const k = model.classes;
+  const w = model.weights;
+  scores.fill(0, 0, k);
+  for (let i = 0; i < n; i++) {
+    const base = (rows[i] as number) * k;
+    for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (w[base + c] as number);
+  }
+}
+
+/** The best class among those `isAllowed` marks (all when null), or -1. */
+export function best(scores: Float64Array, classes: number, isAllowed: Uint8Array | null = null): number {
+  let top = -1;
+  let topScore = -Infinity;
+  for (let c = 0; c < classes; c++) {
+    if (isAllowed && !isAllowed[c]) continue;
+    const s = scores[c] as number;
+    if (s > topScore) {
+      topScore = s;
+      top = c;
+    }
+  }
+  return top;
+}
+
+/** A weight table while it trains: running totals for the average. */
+export interface Trainer extends LinearModel {
+  totals: Float64Array;
+  stamps: Int32Array;
+  /** Updates seen so far (the averaging clock). */
+  clock: number;
+}
+
+/** An all-zero table of `2^bits` rows. */
+export function createTrainer(bits: number, classes: number): Trainer {
+  const size = (1 << bits) * classes;
+  return {
+    classes,
+    mask: (1 << bits) - 1,
+    weights: new Float32Array(size),
+    totals: new Float64Array(size),
+    stamps: new Int32Array(size),
+    clock: 0,
+  };
+}
+
+/** Moves the weights of `n` rows toward `good` and away from `bad` (either may be -1). */
+export function update(t: Trainer, rows: Int32Array, n: number, good: number, bad: number): void {
+  if (good === bad) return;
+  const k = t.classes;
+  for (let i = 0; i < n; i++) {
+    const base = (rows[i] as number) * k;
+    if (good >= 0) bump(t, base + good, 1);
+    if (bad >= 0) bump(t, base + bad, -1);
+  }
+}
+
+function bump(t: Trainer, index: number, delta: number): void {
+  t.totals[index] = (t.totals[index] as number) + (t.clock - (t.stamps[index] as number)) * (t.weights[index] as number);
+  t.stamps[index] = t.clock;
+  t.weights[index] = (t.weights[index] as number) + delta;
+}
+
+/** Advances the averaging clock by one instance. */
+export function tick(t: Trainer): void {
+  t.clock++;
+}
+
+/** The averaged weights (the trainer is left as it was). */
+export function averaged(t: Trainer): LinearModel {
+  const out = new Float32Array(t.weights.length);
+  const clock = Math.max(1, t.clock);
+  for (let i = 0; i < out.length; i++) {
+    const total = (t.totals[i] as number) + (t.clock - (t.stamps[i] as number)) * (t.weights[i] as number);
+    out[i] = total / clock;
+  }
+  return { classes: t.classes, mask: t.mask, weights: out };
+}

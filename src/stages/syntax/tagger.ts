@@ -1,0 +1,152 @@
+/**
+ * The part-of-speech tagger: a greedy left-to-right averaged perceptron over hashed context
+ * features (the word, its neighbours, affixes, shape and the tags already chosen).
+ */
+import { feature, hashText, mix } from './hash.js';
+import { best, score, type LinearModel } from './perceptron.js';
+
+/** The UD v2 universal part-of-speech tags, in class order. */
+export const UPOS = [
+  'ADJ', 'ADP', 'ADV', 'AUX', 'CCONJ', 'DET', 'INTJ', 'NOUN', 'NUM', 'PART', 'PRON', 'PROPN', 'PUNCT', 'SCONJ', 'SYM', 'VERB', 'X',
+] as const;
+
+/** Hashed attributes of a sentence's words, computed once and shared by tagger and parser. */
+export interface PreparedWords {
+  n: number;
+  /** Lower-cased form. */
+  lower: Int32Array;
+  /** Form as written. */
+  form: Int32Array;
+  /** Suffixes of 1..4 characters (lower case), four per word. */
+  suffix: Int32Array;
+  /** Prefixes of 1..3 characters (lower case), three per word. */
+  prefix: Int32Array;
+  /** Word shape: character classes with runs collapsed ("F-16s" -> "X-dx"). */
+  shape: Int32Array;
+}
+
+/** Out-of-sentence placeholders, distinct from any hash of a real word. */
+const START = 0x51a7;
+const END = 0x3e1d;
+
+/** Hashes every word's attributes. */
+export function prepareWords(forms: readonly string[]): PreparedWords {
+  const n = forms.length;
+  const p: PreparedWords = {
+    n,
+    lower: new Int32Array(n),
+    form: new Int32Array(n),
+    suffix: new Int32Array(n * 4),
+    prefix: new Int32Array(n * 3),
+    shape: new Int32Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const w = forms[i] as string;
+    const len = w.length;
+    p.lower[i] = hashText(w, 0, len, true);
+    p.form[i] = hashText(w, 0, len, false);
+    for (let k = 1; k <= 4; k++) p.suffix[i * 4 + k - 1] = k <= len ? hashText(w, len - k, len, true) : mix(k, len);
+    for (let k = 1; k <= 3; k++) p.prefix[i * 3 + k - 1] = k <= len ? hashText(w, 0, k, true) : mix(k + 7, len);
+    p.shape[i] = shapeHash(w);
+  }
+  return p;
+}
+
+function shapeHash(w: string): number {
+  let h = 0x2b;
+  let last = -1;
+  let run = 0;
+  for (let i = 0; i < w.length && i < 24; i++) {
+    const c = w.charCodeAt(i);
+    const cls = c >= 65 && c <= 90 ? 1 : c >= 97 && c <= 122 ? 2 : c >= 48 && c <= 57 ? 3 : c > 127 ? 4 : c + 8;
+    if (cls === last) {
+      run++;
+      if (run >= 2) continue;
+    } else run = 0;
+    last = cls;
+    h = mix(h, cls);
+  }
+  return h;
+}
+
+/** Most feature rows the tagger makes for one word. */
+export const TAGGER_FEATURES = 32;
+
+const BOS_TAG = 101;
+const EOS_TAG = 102;
+
+/**
+ * Feature rows for word `i` given the tags chosen to its left (`tags`, -1 not chosen) and, in the
+ * second pass, the first pass's tags to its right (`ahead`, or null in the first pass).
+ */
+export function tagFeatures(p: PreparedWords, i: number, tags: Int32Array, ahead: Int32Array | null, mask: number, rows: Int32Array): number {
+  const n = p.n;
+  const at = (a: Int32Array, j: number, edge: number): number => (j < 0 ? START + edge : j >= n ? END + edge : (a[j] as number));
+  const w0 = p.lower[i] as number;
+  const wm1 = at(p.lower, i - 1, 0);
+  const wm2 = at(p.lower, i - 2, 1);
+  const wp1 = at(p.lower, i + 1, 0);
+  const wp2 = at(p.lower, i + 2, 1);
+  const tm1 = i >= 1 ? (tags[i - 1] as number) : BOS_TAG;
+  const tm2 = i >= 2 ? (tags[i - 2] as number) : BOS_TAG;
+  const s3 = (j: number): number => (j < 0 ? START : j >= n ? END : (p.suffix[j * 4 + 2] as number));
+  const sh = (j: number): number => (j < 0 ? START : j >= n ? END : (p.shape[j] as number));
+  let k = 0;
+  rows[k++] = feature(0, 0, 0, 0, mask);
+  rows[k++] = feature(1, w0, 0, 0, mask);
+  rows[k++] = feature(2, p.form[i] as number, 0, 0, mask);
+  for (let s = 0; s < 4; s++) rows[k++] = feature(3 + s, p.suffix[i * 4 + s] as number, 0, 0, mask);
+  for (let s = 0; s < 3; s++) rows[k++] = feature(7 + s, p.prefix[i * 3 + s] as number, 0, 0, mask);
+  rows[k++] = feature(10, p.shape[i] as number, 0, 0, mask);
+  rows[k++] = feature(11, wm1, 0, 0, mask);
+  rows[k++] = feature(12, wp1, 0, 0, mask);
+  rows[k++] = feature(13, wm2, 0, 0, mask);
+  rows[k++] = feature(14, wp2, 0, 0, mask);
+  rows[k++] = feature(15, tm1, 0, 0, mask);
+  rows[k++] = feature(16, tm1, tm2, 0, mask);
+  rows[k++] = feature(17, tm1, w0, 0, mask);
+  rows[k++] = feature(18, s3(i - 1), 0, 0, mask);
+  rows[k++] = feature(19, s3(i + 1), 0, 0, mask);
+  rows[k++] = feature(20, w0, wp1, 0, mask);
+  rows[k++] = feature(21, wm1, w0, 0, mask);
+  rows[k++] = feature(22, sh(i - 1), p.shape[i] as number, 0, mask);
+  rows[k++] = feature(23, p.shape[i] as number, sh(i + 1), 0, mask);
+  rows[k++] = feature(24, tm1, wp1, 0, mask);
+  rows[k++] = feature(25, i === 0 ? 1 : 0, p.shape[i] as number, 0, mask);
+  rows[k++] = feature(26, tm1, p.suffix[i * 4 + 2] as number, 0, mask);
+  if (ahead) {
+    const tp1 = i + 1 < n ? (ahead[i + 1] as number) : EOS_TAG;
+    const tp2 = i + 2 < n ? (ahead[i + 2] as number) : EOS_TAG;
+    rows[k++] = feature(27, tp1, 0, 0, mask);
+    rows[k++] = feature(28, tp1, tp2, 0, mask);
+    rows[k++] = feature(29, tp1, w0, 0, mask);
+    rows[k++] = feature(30, tm1, tp1, 0, mask);
+    rows[k++] = feature(31, tp1, p.suffix[i * 4 + 2] as number, 0, mask);
+  }
+  return k;
+}
+
+/** The tagger's two weight tables: a first pass, and a second that also sees the first's tags ahead. */
+export interface TaggerModel {
+  first: LinearModel;
+  second: LinearModel;
+}
+
+/** Tags a sentence (tag indices into UPOS). */
+export function tagWords(model: TaggerModel, p: PreparedWords): Int32Array {
+  const rows = new Int32Array(TAGGER_FEATURES);
+  const scores = new Float64Array(UPOS.length);
+  const first = new Int32Array(p.n).fill(-1);
+  for (let i = 0; i < p.n; i++) {
+    const k = tagFeatures(p, i, first, null, model.first.mask, rows);
+    score(model.first, rows, k, scores);
+    first[i] = best(scores, UPOS.length);
+  }
+  const tags = new Int32Array(p.n).fill(-1);
+  for (let i = 0; i < p.n; i++) {
+    const k = tagFeatures(p, i, tags, first, model.second.mask, rows);
+    score(model.second, rows, k, scores);
+    tags[i] = best(scores, UPOS.length);
+  }
+  return tags;
+}
