@@ -10,6 +10,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createContext } from '../src/core/context.js';
 import { analyzeInput } from '../src/analysis.js';
+import { createDoc } from '../src/core/doc.js';
+import type { Doc, DocInput } from '../src/core/doc.js';
+import type { Context } from '../src/core/context.js';
+import { runStages } from '../src/core/stage.js';
+import { PIPELINE } from '../src/pipeline.js';
 import type { GoldTransfer, PredictedUnit, Tally } from './lib/score-transfers.js';
 import { addTally, emptyTally, figures, scoreCase } from './lib/score-transfers.js';
 
@@ -38,6 +43,22 @@ export function splitCases(cases: readonly Case[]): Map<string, 'tune' | 'check'
   return part;
 }
 
+let isSyntaxBroken = false;
+
+/** The whole pipeline; while the syntax stage cannot run in this tree (its model not yet built), without it, and said so. */
+function analyze(input: DocInput, ctx: Context): Doc {
+  if (!isSyntaxBroken) {
+    try {
+      return analyzeInput(input, ctx);
+    } catch (error) {
+      if ((error as { stage?: string }).stage !== 'syntax') throw error;
+      isSyntaxBroken = true;
+      console.log(`note: the syntax stage fails here (${(error as Error).message.slice(0, 120)}); measuring without it`);
+    }
+  }
+  return runStages(createDoc(input), PIPELINE.filter((s) => s.name !== 'syntax'), ctx);
+}
+
 function main(): void {
   if (!existsSync(path.join(SET, 'cases.json'))) {
     console.log(`transfers-dev not found at ${SET}; nothing to measure`);
@@ -53,7 +74,7 @@ function main(): void {
   for (const c of cases) {
     if (only && c.id !== only) continue;
     const file = path.join(SET, 'texts', `${c.id}.txt`);
-    const doc = analyzeInput({ origin: file, bytes: readFileSync(file), isRaw: true, published: c.published, url: c.url }, ctx);
+    const doc = analyze({ origin: file, bytes: readFileSync(file), isRaw: true, published: c.published, url: c.url }, ctx);
     const units: PredictedUnit[] = [];
     for (const t of doc.transfers ?? []) {
       if (t.items.length === 0) units.push({ supplier: t.supplier, recipient: t.recipient, item: null, count: null, status: t.status });

@@ -199,12 +199,18 @@ export interface Event {
   roles?: { source?: Evidence; target?: Evidence };
 }
 
-export type TransferStatus = 'delivered' | 'ordered' | 'planned' | 'pledged';
+/** approved = a supplier government's approval of a possible sale (a US State Department / DSCA notification). */
+export type TransferStatus = 'delivered' | 'ordered' | 'approved' | 'planned' | 'pledged';
+
+/** One item of a transfer: an unknown count is null, never 0. */
+export interface TransferItem extends Omit<Quantity, 'count'> {
+  count: number | null;
+}
 
 export interface Transfer {
   supplier: string | null;
   recipient: string | null;
-  items: Quantity[];
+  items: TransferItem[];
   status: TransferStatus;
   date: string | null;
   evidence: Evidence;

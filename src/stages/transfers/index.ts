@@ -1,68 +1,116 @@
 /**
- * The `transfers` stage: the arms-transfer register read from the coded events. An aid, supply or
- * purchase event that names military equipment becomes a transfer (supplier, recipient, items with
- * counts and categories, status, date, evidence); the same transfer told twice in one article is one record.
+ * The `transfers` stage: the arms transfers an article states, read sentence by sentence from its
+ * transfer predicates and equipment phrases (read-sentence.ts), then filled in from the article
+ * (a party the sentence leaves out, a generic noun for a model named elsewhere) and merged, so that
+ * one record stands for one item of one transfer.
  */
-import type { Doc, Event, Quantity, Transfer, TransferStatus } from '../../core/doc.js';
+import type { Doc, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
-import { defineStage } from '../../core/stage.js';
-import { equipmentCategories, isMilitaryCategory } from '../events/quantities.js';
+import { defineStage, need } from '../../core/stage.js';
+import { transferLexicon } from './lexicon.js';
+import { readItems } from './items.js';
+import { statesIn } from './actors.js';
+import { findTriggers, readSentence } from './read-sentence.js';
+import type { ItemReading } from './read-sentence.js';
 import { mergeTransfers } from './merge.js';
 
 export { mergeTransfers, transferKey } from './merge.js';
 
-// Verbs that make a planned transfer a promise ("pledged", "promised", "offered").
-const PLEDGE = /\b(?:pledg|promis|offer|vow)\w*/i;
-// Verbs of buying: the subject receives, the seller supplies.
-const PURCHASE = /\b(?:bought|buy|buys|buying|purchas\w*|order(?:ed|s|ing)?|acquir\w*|import\w*|contract\w* for)\b/i;
-
-/** The stage: transfers read from this document's events. */
+/** The stage: transfers read from this document's sentences. */
 export const transfers = defineStage('transfers', (doc, ctx) => registerTransfers(doc, ctx));
 
-/** Transfers of military equipment read from a document's events, merged within the document. */
+interface Draft extends Transfer {
+  isNamed: boolean;
+  order: number;
+}
+
+/** Transfers of military equipment stated by a document, one record per item, merged within the document. */
 export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
-  const found: Transfer[] = [];
-  for (const event of doc.events ?? []) {
-    const transfer = transferOf(event, ctx);
-    if (transfer) found.push(transfer);
+  const lex = transferLexicon(ctx);
+  const article = need(doc, 'article');
+  const sentences = need(doc, 'sentences');
+  const published = article.published ? article.published.slice(0, 10) : null;
+  const drafts: Draft[] = [];
+  const namedByCategory = new Map<string, Set<string>>();
+  let previous: ItemReading | null = null;
+  let lastParties: { supplier: string | null; recipients: string[] } | null = null;
+  let order = 0;
+  for (const sentence of sentences) {
+    const tokens = sentence.tokens ?? [];
+    if (tokens.length === 0) continue;
+    const triggers = findTriggers(tokens, lex);
+    const triggerAt = new Map(triggers.map((t) => [t.first, t.last - t.first + 1]));
+    const items = readItems(tokens, article.text, lex, (i) => triggerAt.get(i) ?? 0);
+    for (const item of items) if (item.isNamed) (namedByCategory.get(item.category) ?? namedByCategory.set(item.category, new Set()).get(item.category)!).add(item.text);
+    if (triggers.length === 0 && items.length === 0) continue;
+    const states = statesIn(doc, sentence, tokens, lex, ctx);
+    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex);
+    // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
+    for (const item of included) {
+      if (!previous) continue;
+      readings.push({ ...previous, item, rule: 'transfers/package-includes' });
+    }
+    // A reading without a party takes it from the predicate of an earlier sentence that named both.
+    for (const r of readings) {
+      if (!lastParties) break;
+      if (!r.supplier && (r.recipients.length === 0 || (lastParties.recipients[0] && r.recipients.includes(lastParties.recipients[0])))) r.supplier = lastParties.supplier;
+      if (r.recipients.length === 0 && r.supplier === lastParties.supplier) r.recipients = lastParties.recipients;
+    }
+    if (parties?.supplier && parties.recipients.length) lastParties = parties;
+    const date = doc.dates?.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague')?.value ?? published;
+    for (const r of readings) {
+      const recipients = r.recipients.length ? r.recipients : [null];
+      for (const recipient of recipients) {
+        const item: TransferItem = { count: r.item.count, item: r.item.text, category: r.item.category };
+        drafts.push({
+          supplier: r.supplier,
+          recipient,
+          items: [item],
+          status: r.status,
+          date,
+          evidence: { text: sentence.text, start: sentence.start, end: sentence.end },
+          trigger: { text: article.text.slice(tokens[r.trigger.first]!.start, tokens[r.trigger.last]!.end), start: tokens[r.trigger.first]!.start, end: tokens[r.trigger.last]!.end },
+          rule: r.rule,
+          isNamed: r.item.isNamed,
+          order: order++,
+        });
+        if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
+      }
+      previous = r;
+    }
   }
-  return mergeTransfers(found).map(({ mergedFrom: _m, ...t }) => t);
+  fillParties(drafts);
+  nameGenerics(drafts, namedByCategory);
+  const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
+  return mergeTransfers(kept.map(({ isNamed: _n, order: _o, ...t }) => t)).map(({ mergedFrom: _m, ...t }) => t);
 }
 
-/** Whether an event's code is one that moves goods: aid (07, not asylum), intent to aid (033, 031), material cooperation (06x trade). */
-function movesGoods(cameo: string): boolean {
-  return (/^07[0-4]/.test(cameo) || /^03[13]/.test(cameo) || /^06[01]/.test(cameo)) && !/^073|^075/.test(cameo);
-}
-
-/** The transfer an event describes, or null when it moves no military equipment. */
-export function transferOf(event: Event, ctx: Context): Transfer | null {
-  if (!movesGoods(event.cameo) || event.modality === 'negated' || event.modality === 'hypothetical') return null;
-  const text = event.evidence.text;
-  const items: Quantity[] = [];
-  for (const q of event.quantities) {
-    if (isMilitaryCategory(q.category, ctx)) items.push({ count: q.count, item: q.item, category: q.category ?? null });
+/** A party a sentence leaves out comes from the nearest earlier record that shares the other party. */
+function fillParties(drafts: Draft[]): void {
+  for (const [i, d] of drafts.entries()) {
+    if (d.supplier && d.recipient) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const p = drafts[j]!;
+      if (!d.supplier && p.supplier && (!d.recipient || p.recipient === d.recipient)) d.supplier = p.supplier;
+      if (!d.recipient && p.recipient && p.supplier === d.supplier) d.recipient = p.recipient;
+      if (d.supplier && d.recipient) break;
+    }
   }
-  // Without counted military items, only an event the coder already read as military aid (its clause names arms) counts.
-  const isMilitaryCode = /^(?:072|0332|0312|062)/.test(event.cameo);
-  const isArms = items.length > 0 || (isMilitaryCode && (equipmentCategories(text, ctx).some((c) => isMilitaryCategory(c, ctx)) || /\barms\b|\bweapon/i.test(text)));
-  if (!isArms) return null;
-  const isPurchase = /^06/.test(event.cameo) && PURCHASE.test(text);
-  if (/^06/.test(event.cameo) && !isPurchase) return null;
-  let status: TransferStatus = 'delivered';
-  if (isPurchase) status = 'ordered';
-  else if (event.modality === 'planned' || /^03/.test(event.cameo)) status = PLEDGE.test(text) ? 'pledged' : 'planned';
-  return {
-    supplier: event.source?.code ? countryOf(event.source.code) : null,
-    recipient: event.target?.code ? countryOf(event.target.code) : null,
-    items,
-    status,
-    date: event.date,
-    evidence: event.evidence,
-    rule: 'transfers/from-event',
-  };
 }
 
-/** The country part of an actor code (RUSMIL -> RUS); bodies without a country keep their code. */
-function countryOf(code: string): string {
-  return /^[A-Z]{3}/.test(code) ? code.slice(0, 3) : code;
+/** "the warplanes", "three patrol planes": a generic noun takes the one model of its category the article names. */
+function nameGenerics(drafts: Draft[], namedByCategory: Map<string, Set<string>>): void {
+  for (const d of drafts) {
+    if (d.isNamed) continue;
+    const item = d.items[0]!;
+    const sameDyad = drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
+    const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
+    if (named) {
+      d.items = [{ ...item, item: named }];
+      d.isNamed = true;
+    }
+  }
 }
+
+/** How far a status has gone, for keeping the most advanced stage of one transfer. */
+export const STATUS_RANK: Record<TransferStatus, number> = { planned: 0, pledged: 1, approved: 2, ordered: 3, delivered: 4 };

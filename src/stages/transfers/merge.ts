@@ -1,54 +1,100 @@
 /**
- * Merging transfers told more than once: within one article (two sentences about one delivery) and
- * across outlets (the store or stories code calls mergeTransfers on transfers from several articles).
+ * Merging transfers told more than once: within one article (the headline, the body and a summary
+ * naming one delivery) and across outlets (the register calls mergeTransfers on several articles').
+ * A delivered batch and the order or pledge it belongs to stay two records when their counts differ
+ * (4 delivered of 6 ordered; a first batch with no count of an order of 12); otherwise the later
+ * mention is the same transfer and the most advanced status is kept.
  */
-import type { Quantity, Transfer } from '../../core/doc.js';
+import type { Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
 
 /** A merged transfer and the records it was made from (one per telling: evidence, article). */
 export type MergedTransfer<T extends Transfer> = T & { mergedFrom: T[] };
 
+const RANK: Record<TransferStatus, number> = { planned: 0, pledged: 1, approved: 2, ordered: 3, delivered: 4 };
+
+/** Model designations in an item name, normalised ("Su-25s" -> "su25", "K9" -> "k9"). */
+export function designationsOf(item: string): string[] {
+  const out: string[] = [];
+  for (const raw of item.split(/[\s,()]+/)) {
+    const w = raw.replace(/['’]?s$/, '');
+    if ((/[A-Za-z]/.test(w) && /\d/.test(w)) || /^[A-Z]{3,}$/.test(w)) out.push(w.toLowerCase().replace(/[-/]/g, ''));
+  }
+  return out;
+}
+
+function head(item: string): string {
+  const last = item.toLowerCase().split(/\s+/).pop() ?? '';
+  return last.replace(/(?:es|s)$/, '');
+}
+
+/** Whether two item names name the same equipment: a shared designation, else the same head noun. */
+export function sameItem(a: TransferItem, b: TransferItem): boolean {
+  const da = designationsOf(a.item);
+  const db = designationsOf(b.item);
+  if (da.length && db.length) return da.some((d) => db.includes(d));
+  const x = a.item.toLowerCase();
+  const y = b.item.toLowerCase();
+  if (x.includes(y) || y.includes(x)) return true;
+  return (a.category ?? '') === (b.category ?? '') && head(a.item) === head(b.item);
+}
+
 /**
- * The identity of a transfer: supplier, recipient, status and the equipment categories it moves.
- * Two records with the same key describe the same transfer; dates are left out on purpose, because
- * outlets date the same delivery by report day, announcement day or arrival day.
+ * The identity of a transfer: supplier, recipient, status and the equipment it moves (designations,
+ * else head nouns). Dates are left out on purpose: outlets date one delivery by report, announcement or arrival day.
  */
 export function transferKey(t: Transfer): string {
-  const categories = [...new Set(t.items.map((i) => i.category ?? i.item.toLowerCase()))].sort().join('+');
-  return `${t.supplier ?? '?'}>${t.recipient ?? '?'}|${t.status}|${categories}`;
+  const things = [...new Set(t.items.map((i) => designationsOf(i.item)[0] ?? i.category ?? head(i.item)))].sort().join('+');
+  return `${t.supplier ?? '?'}>${t.recipient ?? '?'}|${t.status}|${things}`;
 }
 
-function sameParties(a: Transfer, b: Transfer): boolean {
-  return a.supplier === b.supplier && a.recipient === b.recipient && a.status === b.status;
+/** Whether two single-item tellings are one transfer, by the batch-and-order rule above. */
+function isSameTransfer(a: Transfer, b: Transfer): boolean {
+  if (a.supplier !== b.supplier || a.recipient !== b.recipient) return false;
+  const ia = a.items[0];
+  const ib = b.items[0];
+  if (!ia || !ib) return a.status === b.status && (a.items.length === 0 || b.items.length === 0);
+  if (!sameItem(ia, ib)) return false;
+  if (ia.count !== null && ib.count !== null) return ia.count === ib.count;
+  if (a.status === b.status) return true;
+  // A delivery with no count beside an order or pledge with one: a first batch, its own record.
+  const nullOne = ia.count === null ? a : b;
+  const countedOne = nullOne === a ? b : a;
+  if (ia.count === null && ib.count === null) return true;
+  return !(nullOne.status === 'delivered' && countedOne.status !== 'delivered');
 }
 
-function mergeItems(into: Quantity[], from: readonly Quantity[]): Quantity[] {
+function mergeItems(into: TransferItem[], from: readonly TransferItem[]): TransferItem[] {
   const out = [...into];
   for (const item of from) {
-    const same = out.findIndex((i) => (i.category ?? i.item) === (item.category ?? item.item) && i.item.toLowerCase() === item.item.toLowerCase());
-    if (same < 0) out.push(item);
-    else if (item.count > out[same]!.count) out[same] = item;
+    const same = out.findIndex((i) => sameItem(i, item));
+    if (same < 0) {
+      out.push(item);
+      continue;
+    }
+    const was = out[same]!;
+    const count = was.count ?? item.count;
+    const name = designationsOf(was.item).length === 0 && designationsOf(item.item).length > 0 ? item.item : was.item;
+    out[same] = { ...was, item: name, count: item.count !== null && was.count !== null ? Math.max(was.count, item.count) : count };
   }
   return out;
 }
 
 /**
- * One record per transfer: records with the same key merge, and a record without items merges into
- * one with the same parties and status (the first telling often names no counts: "has sent armored
- * vehicles", then "transferred 12 armored vehicles"). The earliest telling gives date and evidence;
- * items keep the largest count reported for each.
+ * One record per transfer. Single-item records (the stage's) merge by isSameTransfer; records with
+ * several items (older stores) merge when their keys agree. The most advanced status is kept; the
+ * earliest telling gives date and evidence.
  */
 export function mergeTransfers<T extends Transfer>(list: readonly T[]): MergedTransfer<T>[] {
   const out: MergedTransfer<T>[] = [];
   for (const t of list) {
     const key = transferKey(t);
-    const target =
-      out.find((m) => transferKey(m) === key) ??
-      out.find((m) => sameParties(m, t) && (m.items.length === 0 || t.items.length === 0));
+    const target = out.find((m) => (m.items.length <= 1 && t.items.length <= 1 ? isSameTransfer(m, t) : transferKey(m) === key));
     if (!target) {
       out.push({ ...t, items: [...t.items], mergedFrom: [t] });
       continue;
     }
     target.items = mergeItems(target.items, t.items);
+    if (RANK[t.status] > RANK[target.status]) target.status = t.status;
     target.mergedFrom.push(t);
     if (!target.date && t.date) target.date = t.date;
   }

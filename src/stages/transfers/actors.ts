@@ -1,0 +1,75 @@
+/**
+ * The states a sentence names, as token spans with their ISO alpha-3 code: countries and their
+ * demonyms and capitals, bodies of a state (the Indian Air Force), manufacturers standing for their
+ * home state (Embraer -> BRA), and "X-made"/"X-built" words naming the maker's state.
+ */
+import type { Doc, Sentence, Token } from '../../core/doc.js';
+import type { Context } from '../../core/context.js';
+import { countryCode } from '../entities/lookup.js';
+import type { TransferLexicon } from './lexicon.js';
+
+export interface StateMention {
+  first: number;
+  last: number;
+  code: string;
+  kind: 'country' | 'demonym' | 'body' | 'maker' | 'made' | 'possessive';
+}
+
+const ISO3 = /^[A-Z]{3}$/;
+
+function tokenIndexAt(tokens: readonly Token[], start: number, end: number): [number, number] | null {
+  let first = -1;
+  let last = -1;
+  for (const [i, t] of tokens.entries()) {
+    if (t.end <= start || t.start >= end) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? null : [first, last];
+}
+
+/** The states named in one sentence, in token order, without overlaps (the longest span wins). */
+export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[], lex: TransferLexicon, ctx: Context): StateMention[] {
+  const found: StateMention[] = [];
+  for (const entity of doc.entities ?? []) {
+    if (entity.type === 'person' || entity.type === 'place') continue;
+    const code = entity.type === 'country' ? entity.code : (entity.country ?? null);
+    if (!code || !ISO3.test(code)) continue;
+    for (const m of entity.mentions) {
+      if (m.start < sentence.start || m.end > sentence.end) continue;
+      const span = tokenIndexAt(tokens, m.start, m.end);
+      if (!span) continue;
+      found.push({ first: span[0], last: span[1], code, kind: entity.type === 'country' ? (m.form === 'demonym' ? 'demonym' : 'country') : 'body' });
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const maker = lex.makers.find((mk) => mk.words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
+    if (maker?.state) found.push({ first: i, last: i + maker.words.length - 1, code: maker.state, kind: 'maker' });
+    const made = /^(.+?)-(?:made|built|origin|manufactured|produced|supplied)$/i.exec(tokens[i]!.text);
+    if (made) {
+      const code = countryCode(made[1]!, ctx.data);
+      if (code && ISO3.test(code)) found.push({ first: i, last: i, code, kind: 'made' });
+    }
+    // Names the entities stage left out: a country, demonym or capital written as one to three words.
+    if (!found.some((f) => f.first <= i && f.last >= i) && /^[A-Z]/.test(tokens[i]!.text)) {
+      for (let n = 3; n >= 1; n--) {
+        if (i + n > tokens.length) continue;
+        const phrase = tokens.slice(i, i + n).map((t) => t.text).join(' ');
+        const code = countryCode(phrase, ctx.data);
+        if (code && ISO3.test(code)) {
+          found.push({ first: i, last: i + n - 1, code, kind: 'country' });
+          break;
+        }
+      }
+    }
+  }
+  for (const f of found) if (tokens[f.last + 1]?.text === "'s" || tokens[f.last + 1]?.text === '’s') f.kind = f.kind === 'maker' ? 'maker' : 'possessive';
+  found.sort((a, b) => a.first - b.first || b.last - a.last);
+  const out: StateMention[] = [];
+  for (const f of found) {
+    const prev = out[out.length - 1];
+    if (prev && f.first <= prev.last) continue;
+    out.push(f);
+  }
+  return out;
+}

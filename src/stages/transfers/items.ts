@@ -1,0 +1,215 @@
+/**
+ * The equipment a sentence names: noun phrases headed by an equipment noun or a model name
+ * ("four A-29 Super Tucanos", "30 BRDM-2 reconnaissance and patrol combat vehicles", "155mm artillery
+ * rounds", "HIMARS"), each with the count written before it and its category. Lists need no special
+ * case: every member is its own phrase ("150 armored vehicles, 150 tactical vehicles and 20 trucks").
+ */
+import type { Token } from '../../core/doc.js';
+import type { ModelEntry, TransferLexicon } from './lexicon.js';
+import { singular } from './lexicon.js';
+
+/** One equipment phrase in a sentence. */
+export interface ItemMention {
+  /** Token indexes in the sentence, inclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  count: number | null;
+  category: string;
+  /** The model the phrase names (its maker state is a fallback supplier), or null for a generic noun. */
+  model: ModelEntry | null;
+  /** Whether the phrase names a model or a designation ("Su-25", "K9"), not only a kind ("warplanes"). */
+  isNamed: boolean;
+  /** Index of the token a "made"/"built" prefix or a demonym names the maker with ("Russian-made"), if any. */
+  makerToken: number | null;
+}
+
+// Words that may stand inside an equipment phrase before its head, besides names and head words.
+const MODIFIERS = new Set(
+  'armored armoured tactical military combat attack fighter light heavy main battle self-propelled surface-to-air air-to-air air-to-surface surface-to-surface anti-tank anti-aircraft anti-ship anti-submarine anti-armor anti-armour long-range short-range medium-range multirole multi-role ballistic cruise guided precision wheeled tracked unmanned uncrewed armed naval coastal maritime patrol reconnaissance transport utility amphibious mobile towed twin-engine infantry fighting ground aerial air defense defence off-road load-handling search surveillance strike assault stealth jet-powered supersonic frigate-class kamikaze loitering portable man-portable shoulder-fired sea land missile rocket artillery tank helicopter aircraft drone radar vehicle submarine corvette destroyer frigate offshore landing tanker cargo early warning electronic warfare command control multiple launch self-propelled howitzer mine-resistant ambush-protected personnel carrier anti-air air-defense air-defence counter-battery trainer training maritime-patrol'.split(' '),
+);
+// Adjectives that do not name the equipment: "30 new tanks" is 30 tanks.
+const GENERIC_ADJECTIVES = new Set(['new', 'additional', 'more', 'other', 'modern', 'used', 'secondhand', 'second-hand', 'advanced', 'latest', 'further', 'extra', 'such', 'another', 'newly-purchased', 'refurbished', 'brand-new', 'its', 'their', 'the', 'these', 'those']);
+// Nouns that count a set of items ("two battalions of Buk systems", "a batch of six").
+const GROUP_NOUNS = new Set(['batch', 'batches', 'battalion', 'battalions', 'battery', 'batteries', 'squadron', 'squadrons', 'unit', 'units', 'lot', 'lots', 'tranche', 'set', 'sets', 'regiment', 'regiments', 'fleet', 'shipment', 'consignment']);
+const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))$/i;
+// A designation: letters then digits ("Su-25", "K9", "AH-64E", "F/A-18", "TB2"), a plural "s" allowed.
+const DESIGNATION = /^(?:[A-Z][A-Za-z]{0,5}(?:\/[A-Z])?-?\d{1,4}[A-Za-z]{0,3}(?:[-/][0-9A-Za-z]+)*|\d{2,3}mm)(?:s|'s)?$/;
+// Designation-shaped words that are not equipment.
+const NOT_DESIGNATION = /^(?:COVID|G\d|MH\d|Q\d|H\d|PM\d|AM\d|UN\d|EU\d|[A-Z]\d{4,})/;
+
+type Kind = 'model' | 'head' | 'designation' | 'modifier' | 'number' | 'other';
+
+function lower(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+/** Whether the words match tokens from index i (the last word may be plural). */
+function matchWords(tokens: readonly Token[], i: number, words: readonly string[], isModel: boolean): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const t = tokens[i + k];
+    if (!t) return false;
+    const w = words[k]!;
+    const tl = t.text.toLowerCase();
+    if (tl === w) continue;
+    if (k === words.length - 1) {
+      if (isModel ? tl === `${w}s` || tl === `${w}'s` || tl === `${w}es` : singular(tl) === w) continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function numberValue(t: Token | undefined, lex: TransferLexicon): number | null {
+  if (!t) return null;
+  const s = t.text.toLowerCase();
+  if (/^\d{1,3}(?:,\d{3})+$|^\d+$/.test(s)) {
+    const n = Number(s.replace(/,/g, ''));
+    // A bare four-digit number from 1900 to 2100 before a noun is a year ("2018 deal"), not a count.
+    if (/^\d{4}$/.test(s) && n >= 1900 && n <= 2100) return null;
+    return n;
+  }
+  if (s === 'a' || s === 'an' || s === 'dozens' || s === 'hundreds') return null;
+  return lex.numberWords[s] ?? null;
+}
+
+function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (i: number) => number): { kinds: Kind[]; models: (ModelEntry | null)[]; heads: (string | null)[] } {
+  const kinds: Kind[] = tokens.map(() => 'other');
+  const models: (ModelEntry | null)[] = tokens.map(() => null);
+  const heads: (string | null)[] = tokens.map(() => null);
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i]!;
+    const predicateLength = isPredicate(i);
+    const model = lex.models.find((m) => matchWords(tokens, i, m.words, true));
+    if (model) {
+      for (let k = 0; k < model.words.length; k++) {
+        kinds[i + k] = 'model';
+        models[i + k] = model;
+      }
+      i += model.words.length;
+      continue;
+    }
+    const head = predicateLength ? undefined : lex.headWords.find((h) => matchWords(tokens, i, h, false));
+    if (head) {
+      for (let k = 0; k < head.length; k++) {
+        kinds[i + k] = 'head';
+        heads[i + k] = head.join(' ');
+      }
+      i += head.length;
+      continue;
+    }
+    if (DESIGNATION.test(t.text) && !NOT_DESIGNATION.test(t.text)) kinds[i] = 'designation';
+    else if (numberValue(t, lex) !== null || t.text.toLowerCase() === 'dozen') kinds[i] = 'number';
+    else if (predicateLength) kinds[i] = 'other';
+    else if (MODIFIERS.has(t.text.toLowerCase()) || /^[A-Z][A-Za-z]+(?:-[A-Za-z]+)*$/.test(t.text) || /^[A-Za-z]+-(?:made|built|origin|manufactured|produced|class|type)$/i.test(t.text)) kinds[i] = 'modifier';
+    i += 1;
+  }
+  return { kinds, models, heads };
+}
+
+/** The count written before token `first`: "four", "24", "more than a dozen", "two battalions of", "100 of the". */
+function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
+  let j = first - 1;
+  while (j >= 0 && GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') j--;
+  if (lower(tokens[j]) === 'of') {
+    j--;
+    if (lower(tokens[j]) === 'the') j--;
+    if (GROUP_NOUNS.has(lower(tokens[j]))) j--;
+  }
+  const t = tokens[j];
+  if (!t) return null;
+  if (ORDINALS.test(t.text)) return null;
+  if (lower(t) === 'dozen') {
+    const before = tokens[j - 1];
+    const n = numberValue(before, lex);
+    return n !== null ? n * 12 : lower(before) === 'a' ? 12 : null;
+  }
+  const n = numberValue(t, lex);
+  if (n === null) return null;
+  // "$1.65 billion", "50 percent": money and shares are not counts.
+  if (/^\$/.test(tokens[j - 1]?.text ?? '') || /^(?:million|billion|percent|%)$/i.test(lower(tokens[j + 1]))) return null;
+  return n;
+}
+
+/**
+ * The equipment phrases of one sentence. `isPredicate(i)` gives the length of a transfer predicate
+ * starting at token i (0 when none), so a headline verb ("Receives") never becomes part of a name.
+ */
+export function readItems(tokens: readonly Token[], articleText: string, lex: TransferLexicon, isPredicate: (i: number) => number): ItemMention[] {
+  const { kinds, models, heads } = classify(tokens, lex, isPredicate);
+  const items: ItemMention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (kinds[i] === 'other' || kinds[i] === 'number') {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
+    // "Challenger 2", "Leopard 2A6": a number glued to a model name belongs to it.
+    let last = end;
+    while (last >= i && kinds[last] === 'modifier') last--;
+    if (last >= i) {
+      let first = Math.max(i, last - 8);
+      while (first < last && GENERIC_ADJECTIVES.has(lower(tokens[first]))) first++;
+      const item = buildItem(tokens, first, last, kinds, models, heads, articleText, lex);
+      if (item) items.push(item);
+    }
+    i = end + 1;
+  }
+  return items;
+}
+
+function buildItem(
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+  kinds: readonly Kind[],
+  models: readonly (ModelEntry | null)[],
+  heads: readonly (string | null)[],
+  articleText: string,
+  lex: TransferLexicon,
+): ItemMention | null {
+  // A part or a service named by its own noun after the phrase ("F-110 engines", "ground control stations").
+  for (const words of lex.nonItems) if (matchWords(tokens, last + 1, words, false)) return null;
+  let model: ModelEntry | null = null;
+  let category: string | null = null;
+  let isNamed = false;
+  let hasSpecificHead = false;
+  for (let k = first; k <= last; k++) {
+    if (kinds[k] === 'model') {
+      model ??= models[k] ?? null;
+      isNamed = true;
+    }
+    if (kinds[k] === 'designation') isNamed = true;
+    const head = heads[k];
+    if (head) {
+      if (!lex.generic.has(head)) hasSpecificHead = true;
+      category = lex.heads.get(head) ?? category;
+    }
+  }
+  if (!isNamed && !hasSpecificHead) return null;
+  if (!isNamed && heads[last] && lex.generic.has(heads[last]) && !hasSpecificHead) return null;
+  category = (heads[last] && !lex.generic.has(heads[last]) ? lex.heads.get(heads[last]) : null) ?? category ?? model?.category ?? 'military equipment';
+  let makerToken: number | null = null;
+  for (let k = first; k <= last; k++) if (/-(?:made|built|origin|manufactured|produced)$/i.test(tokens[k]!.text)) makerToken = k;
+  // The phrase starts after a "X-made" word so that "Russian-made S-300 systems" names the S-300 systems.
+  let nameFirst = first;
+  if (makerToken !== null && makerToken < last) nameFirst = makerToken + 1;
+  const start = tokens[nameFirst]!.start;
+  const end = tokens[last]!.end;
+  return {
+    first,
+    last,
+    start,
+    end,
+    text: articleText.slice(start, end).replace(/['’]s$/, ''),
+    count: countBefore(tokens, first, lex),
+    category,
+    model,
+    isNamed,
+    makerToken,
+  };
+}

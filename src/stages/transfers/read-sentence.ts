@@ -1,0 +1,258 @@
+/**
+ * Transfers stated by one sentence: each equipment phrase is tied to the transfer predicate that
+ * governs it (the nearest one before it in its clause, else the one after it: "were handed over to"),
+ * and the predicate's frame gives the roles: a giving verb's subject supplies and "to Y" receives; a
+ * getting verb's subject receives and "from Z", "Z's", "Z-made" or a Z manufacturer supplies; a
+ * transfer noun ("the sale of ... to Y") takes its parties from prepositions and the clause's subject.
+ * Words before the predicate set the status (approved, planned, pledged, ordered) or cancel the
+ * record (negation, cancellation, speculation).
+ */
+import type { Token, TransferStatus } from '../../core/doc.js';
+import type { ItemMention } from './items.js';
+import type { PredicateEntry, TransferLexicon } from './lexicon.js';
+import type { StateMention } from './actors.js';
+
+/** A predicate found in a sentence. */
+export interface Trigger {
+  first: number;
+  last: number;
+  entry: PredicateEntry;
+}
+
+/** What one sentence states about one item. */
+export interface ItemReading {
+  item: ItemMention;
+  trigger: Trigger;
+  supplier: string | null;
+  recipients: string[];
+  status: TransferStatus;
+  rule: string;
+}
+
+// Words that end a clause for the status window and role search.
+const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–', 'while', 'but', 'which', 'who', 'whose', 'after', 'before', 'when', 'although', 'though', 'whereas', 'because', 'since', 'as', 'if', 'unless', 'where']);
+const PREPOSITIONS = new Set(['to', 'from', 'with', 'in', 'at', 'by', 'of', 'for', 'against', 'into', 'on', 'near', 'over', 'under', 'via', 'across', 'between', 'after', 'before', 'like', 'including', 'than', 'among', 'toward', 'towards', 'through', 'about', 'and', 'or']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'potential', 'possible', 'firm', 'new', 'first', 'second', 'latest', 'proposed', 'planned', 'further', 'major', 'huge', 'big', 'arms', 'weapons', 'defense', 'defence', 'military', 'billion', 'million', "'s", '’s', 'another']);
+// Nouns of a deal whose subject is the buyer ("Iraq's purchase", "India's order"); other transfer nouns' subject is the seller.
+const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement']);
+const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
+
+const lowerAt = (tokens: readonly Token[], i: number): string => tokens[i]?.text.toLowerCase() ?? '';
+
+function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  return words.every((w, k) => lowerAt(tokens, i + k) === w);
+}
+
+/** Every predicate of the lexicon in a sentence, longest match first, no overlaps. */
+export function findTriggers(tokens: readonly Token[], lex: TransferLexicon): Trigger[] {
+  const out: Trigger[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const candidates = lex.predicates.filter((p) => matchesAt(tokens, i, p.words));
+    if (candidates.length === 0) {
+      i++;
+      continue;
+    }
+    const longest = candidates[0]!.words.length;
+    const same = candidates.filter((c) => c.words.length === longest);
+    // A word that is both verb and noun ("order", "supply", "transfer") is the noun after a determiner.
+    const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '');
+    const entry = same.find((c) => (c.frame === 'noun') === isNounSlot) ?? same[0]!;
+    out.push({ first: i, last: i + longest - 1, entry });
+    i += longest;
+  }
+  return out;
+}
+
+function clauseStart(tokens: readonly Token[], at: number): number {
+  for (let j = at - 1; j >= 0; j--) if (CLAUSE_BREAK.has(lowerAt(tokens, j))) return j + 1;
+  return 0;
+}
+
+function hasMarker(tokens: readonly Token[], from: number, to: number, list: readonly string[][]): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
+    for (const words of list) if (matchesAt(tokens, i, words) && i + words.length <= to) return true;
+  }
+  return false;
+}
+
+/** The preposition a state mention follows ("to", "from", "with"), skipping determiners; null when none. */
+function prepositionBefore(tokens: readonly Token[], s: StateMention): string | null {
+  let j = s.first - 1;
+  while (j >= 0 && (lowerAt(tokens, j) === 'the' || lowerAt(tokens, j) === 'its')) j--;
+  const w = lowerAt(tokens, j);
+  return PREPOSITIONS.has(w) ? w : null;
+}
+
+/** States after `from` that follow the preposition, with the ones joined to them by commas and "and". */
+function afterPreposition(tokens: readonly Token[], states: readonly StateMention[], from: number, to: number, preps: readonly string[]): string[] {
+  const first = states.find((s) => s.first >= from && s.first < to && preps.includes(prepositionBefore(tokens, s) ?? ''));
+  if (!first) return [];
+  const out = [first.code];
+  let last = first.last;
+  let hasAnd = false;
+  for (const s of states) {
+    if (s.first <= last) continue;
+    const between = tokens.slice(last + 1, s.first).map((t) => t.text.toLowerCase());
+    // "to Chile, Peru and Bolivia" is a list; "to Chile, Peru's neighbour" is an apposition.
+    if (s.kind === 'possessive' || between.length === 0 || !between.every((w) => w === ',' || w === 'and' || w === 'the')) break;
+    if (between.includes('and')) hasAnd = true;
+    out.push(s.code);
+    last = s.last;
+  }
+  return [...new Set(hasAnd ? out : out.slice(0, 1))];
+}
+
+/** The subject-like state before the predicate: the nearest one in the clause not after a preposition. */
+function subjectBefore(tokens: readonly Token[], states: readonly StateMention[], start: number, at: number, item: ItemMention): StateMention | null {
+  let best: StateMention | null = null;
+  for (const s of states) {
+    if (s.first < start || s.last >= at) continue;
+    if (s.first >= item.first && s.last <= item.last) continue;
+    if (s.kind === 'made') continue;
+    if (prepositionBefore(tokens, s) !== null) continue;
+    best = s;
+  }
+  return best;
+}
+
+/** The maker named on the item itself: "Russian-made S-300", "Turkey's Bayraktar", "US-made F-16s", "Russian jets". */
+function makerOf(tokens: readonly Token[], states: readonly StateMention[], item: ItemMention): string | null {
+  for (const s of states) {
+    if (s.kind === 'made' && s.first >= item.first - 2 && s.last <= item.last) return s.code;
+  }
+  for (const s of states) {
+    if ((s.kind === 'possessive' && s.last >= item.first - 2 && s.last < item.first) || (s.kind === 'demonym' && s.first >= item.first - 1 && s.last < item.last)) return s.code;
+  }
+  return null;
+}
+
+function isPassive(tokens: readonly Token[], t: Trigger): boolean {
+  for (let j = t.first - 1; j >= Math.max(0, t.first - 3); j--) {
+    const w = lowerAt(tokens, j);
+    if (w === 'been' || w === 'be' || w === 'being' || w === 'was' || w === 'were' || w === 'is' || w === 'are') return /(?:ed|sent|sold|given|over|delivery)$/.test(lowerAt(tokens, t.first)) || /over$/.test(lowerAt(tokens, t.last));
+    if (!/^(?:also|already|formally|officially|reportedly|now|recently|finally|successfully|not|n't|to|just)$/.test(w)) return false;
+  }
+  return false;
+}
+
+/** The status a predicate states given the words before it; null when the words cancel the record. */
+export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexicon): TransferStatus | null {
+  const start = Math.max(clauseStart(tokens, t.first), t.first - 10);
+  const word = tokens.slice(t.first, t.last + 1).map((x) => x.text.toLowerCase()).join(' ');
+  const { frame, id } = t.entry;
+  const near = Math.max(start, t.first - 3);
+  if (frame !== 'noun' && hasMarker(tokens, near, t.first, lex.markers.negation)) return null;
+  // "the sale ... was cancelled": a noun's cancellation may come at the end of its clause.
+  if (hasMarker(tokens, Math.max(0, t.first - 6), Math.min(tokens.length, t.last + (frame === 'noun' ? 13 : 5)), lex.markers.cancelled)) return null;
+  // "may purchase", "could receive": speculation, no record.
+  if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
+  if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
+  if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
+  if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
+  const isProgressive = /ing$/.test(word) && PROGRESSIVE_BE.has(lowerAt(tokens, t.first - 1) === 'also' ? lowerAt(tokens, t.first - 2) : lowerAt(tokens, t.first - 1));
+  // "had transferred", "has sent": a perfect tense reports a done deed whatever the clause around it says.
+  const isPerfect = /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 2)) && /^(?:already|also|now|just|recently)$/.test(lowerAt(tokens, t.first - 1));
+  const isFuture = !isPerfect && (hasMarker(tokens, start, t.first, lex.markers.future) || isProgressive || (lowerAt(tokens, t.first - 1) === 'to' && frame !== 'noun'));
+  if (hasMarker(tokens, start, t.first, lex.markers.started) && (id === 'give' || id === 'noun-delivery' || id === 'hand-over')) return 'delivered';
+  if (id === 'pledge') return 'pledged';
+  if (id === 'noun-package') return 'pledged';
+  if (id === 'sell' || id === 'noun-sale') return isFuture && id === 'sell' ? 'planned' : 'ordered';
+  if (id === 'buy') return isFuture ? 'planned' : 'ordered';
+  // Equipping a force is a plan until done; a pledge is a promise to another state.
+  if (id === 'equip') return isFuture ? 'planned' : 'delivered';
+  if (id === 'noun-delivery') return isFuture ? 'pledged' : 'delivered';
+  return isFuture ? 'pledged' : 'delivered';
+}
+
+/** The trigger that governs an item: nearest before it in its clause, else the nearest after it. */
+function governing(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention): Trigger | null {
+  const start = clauseStart(tokens, item.first);
+  let before: Trigger | null = null;
+  for (const t of triggers) if (t.last < item.first && t.first >= start - 0 && item.first - t.last <= 25) before = t;
+  // Widen to the sentence for lists that run past a comma-clause ("..., including X and Y").
+  if (!before) for (const t of triggers) if (t.last < item.first && item.first - t.last <= 25 && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';')) before = t;
+  if (before) {
+    // "received the first batch of", "signed a contract for", "approved the sale of": the verb before the noun governs.
+    if (before.entry.frame === 'noun') {
+      const verb = triggers.find((t) => t.entry.frame !== 'noun' && t.entry.frame !== 'include' && t.last < before.first && before.first - t.last <= 4);
+      if (verb && (verb.entry.frame === 'get' || verb.entry.id === 'give' || verb.entry.id === 'hand-over')) return verb;
+    }
+    return before;
+  }
+  const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
+  return triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end)) ?? null;
+}
+
+/** Readings of every item in one sentence (items without a governing predicate give none). */
+export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon): { readings: ItemReading[]; included: ItemMention[]; parties: { supplier: string | null; recipients: string[] } | null } {
+  const readings: ItemReading[] = [];
+  const included: ItemMention[] = [];
+  // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
+  const lead = triggers.find((t) => t.entry.frame !== 'include');
+  const parties = lead ? rolesOf(tokens, states, lead, NO_ITEM) : null;
+  for (const item of items) {
+    let trigger = governing(tokens, triggers, item);
+    if (!trigger) continue;
+    if (trigger.entry.frame === 'include') {
+      // "The package includes X": the item belongs to the transfer the package names, in this sentence or the last one.
+      const outer = [...triggers].reverse().find((t) => t.last < trigger!.first && t.entry.frame !== 'include');
+      if (!outer) {
+        included.push(item);
+        continue;
+      }
+      trigger = outer;
+    }
+    const status = statusOf(tokens, trigger, lex);
+    if (!status) continue;
+    const roles = rolesOf(tokens, states, trigger, item);
+    readings.push({ item, trigger, supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
+  }
+  return { readings, included, parties };
+}
+
+const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null };
+
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention): { supplier: string | null; recipients: string[]; isPassive: boolean } {
+  const start = clauseStart(tokens, t.first);
+  const sentenceEnd = tokens.length;
+  const subject = subjectBefore(tokens, states, start, t.first, item);
+  const maker = makerOf(tokens, states, item);
+  const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
+  const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
+  const fromAfter = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
+  const toAfter = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['to']);
+  const passive = isPassive(tokens, t);
+  const { frame } = t.entry;
+  const word = lowerAt(tokens, t.first);
+  if (frame === 'give' && !passive) {
+    // "provide Myanmar with", "supply the Ukrainians with", "gave Ukraine 12": the state right after the verb receives.
+    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first);
+    const recipients = toAfter.length ? toAfter : direct ? [direct.code] : withBefore;
+    return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false };
+  }
+  if (frame === 'give' || (frame === 'noun' && passive)) {
+    return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : [], isPassive: true };
+  }
+  if (frame === 'get') {
+    const possessive = states.find((s) => s.kind === 'possessive' && s.first > t.last && s.last < item.first);
+    const recipient = subject?.code ?? null;
+    return { supplier: fromAfter[0] ?? withBefore[0] ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients: recipient ? [recipient] : [], isPassive: false };
+  }
+  if (frame === 'arrive') {
+    return { supplier: fromAfter[0] ?? maker ?? makerCompany, recipients: afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['in', 'at', 'to']).slice(0, 1), isPassive: false };
+  }
+  // A transfer noun: prepositions first, then the clause's subject fills the free role.
+  let supplier = fromAfter[0] ?? maker ?? null;
+  // "an aid package for Jordan": who a package is for receives it.
+  let recipients = toAfter.length || !/^(?:package|packages|aid|assistance)$/.test(word) ? toAfter : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['for']);
+  const subjects = states.filter((s) => s.first >= start && s.last < t.first && s.kind !== 'made' && prepositionBefore(tokens, s) === null && !(s.first >= item.first && s.last <= item.last));
+  const isBuyerNoun = BUYER_NOUNS.has(word);
+  for (const s of [...subjects].reverse()) {
+    if (s.code === supplier || recipients.includes(s.code)) continue;
+    if (isBuyerNoun ? recipients.length === 0 : supplier !== null) recipients = [s.code];
+    else if (supplier === null) supplier = s.code;
+  }
+  if (withBefore[0] && withBefore[0] !== supplier && recipients.length === 0) recipients = [withBefore[0]];
+  supplier ??= makerCompany;
+  return { supplier, recipients, isPassive: false };
+}
