@@ -14,6 +14,13 @@ export interface Config {
   /** Bearer token for anything that writes over HTTP; writes are refused when unset. */
   token: string | null;
   limits: Limits;
+  /**
+   * Host names the server answers to besides loopback and `host` (WATCHFLOOR_ALLOWED_HOSTS, comma-separated):
+   * the names analysts type to reach a desk shared on a network. Any other Host header is refused.
+   */
+  allowedHosts: string[];
+  /** Where the desk is reached, for links in alert feeds and e-mails (WATCHFLOOR_BASE_URL); by default http://host:port. */
+  baseUrl: string | null;
   /** Further sections (sources, alerts, smtp, nats) read by the features that own them. */
   [section: string]: unknown;
 }
@@ -24,6 +31,8 @@ export const DEFAULT_CONFIG: Config = {
   port: 8080,
   token: null,
   limits: DEFAULT_LIMITS,
+  allowedHosts: [],
+  baseUrl: null,
 };
 
 /** The configuration in force, from file and environment. */
@@ -49,7 +58,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env['WATCHFLOOR_PORT']) config.port = toInt('WATCHFLOOR_PORT', env['WATCHFLOOR_PORT']);
   if (env['WATCHFLOOR_TOKEN']) config.token = env['WATCHFLOOR_TOKEN'];
   if (env['WATCHFLOOR_MAX_BYTES']) config.limits.maxBytes = toInt('WATCHFLOOR_MAX_BYTES', env['WATCHFLOOR_MAX_BYTES']);
+  if (env['WATCHFLOOR_ALLOWED_HOSTS']) config.allowedHosts = env['WATCHFLOOR_ALLOWED_HOSTS'].split(',').map((h) => h.trim()).filter(Boolean);
+  if (env['WATCHFLOOR_BASE_URL']) config.baseUrl = env['WATCHFLOOR_BASE_URL'];
+  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string'))
+    throw new InputError('config/invalid', `${file}: "allowedHosts" must be a list of host names`);
+  if (config.baseUrl !== null && !isHttpUrl(config.baseUrl))
+    throw new InputError('config/invalid', `baseUrl: not an http(s) URL: ${String(config.baseUrl).slice(0, 200)}`);
   return config;
+}
+
+/**
+ * The desk's address for links sent out (alert feeds, e-mails): `baseUrl`, else the older `alerts.baseUrl`,
+ * else the address the server listens on. Never the Host of a request, which the requester chooses.
+ */
+export function deskBaseUrl(config: Config): string {
+  const legacy = (config['alerts'] as { baseUrl?: unknown } | undefined)?.baseUrl;
+  const configured = config.baseUrl ?? (typeof legacy === 'string' && isHttpUrl(legacy) ? legacy : null);
+  if (configured) return configured.replace(/\/+$/, '');
+  const host = config.host === '0.0.0.0' || config.host === '' ? '127.0.0.1' : config.host === '::' ? '[::1]' : config.host;
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${config.port}`;
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 function toInt(name: string, value: string): number {

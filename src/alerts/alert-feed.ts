@@ -1,6 +1,11 @@
 /** An alert's Atom feed: the newest articles matching its saved search, every text XML-escaped. */
 import type { Alert, SearchHit } from '../store.js';
 
+/** The desk's reader for one article (the web desk's route is `#/article/ID`). */
+export function deskArticleLink(baseUrl: string, id: number): string {
+  return `${baseUrl.replace(/\/+$/, '')}/#/article/${id}`;
+}
+
 /** Escapes text for XML content and attribute values; drops characters XML 1.0 cannot carry. */
 export function escapeXml(text: string): string {
   return text
@@ -23,7 +28,7 @@ export function alertFeed(alert: Alert, hits: readonly SearchHit[], baseUrl: str
       .sort()
       .at(-1) ?? now.toISOString();
   const entries = hits.map((hit) => {
-    const link = hit.url ?? `${base}/#/articles/${hit.id}`;
+    const link = hit.url ?? deskArticleLink(base, hit.id);
     const when = toIso(hit.published) ?? updated;
     return [
       '  <entry>',

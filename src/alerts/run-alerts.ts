@@ -4,7 +4,7 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import { InputError } from '../core/errors.js';
 import type { Config } from '../config.js';
 import type { Alert, SearchHit, Store } from '../store.js';
-import { escapeXml } from './alert-feed.js';
+import { deskArticleLink, escapeXml } from './alert-feed.js';
 
 export interface SmtpSettings {
   host: string;
@@ -107,7 +107,7 @@ export async function newMatches(store: Store, alert: Alert): Promise<SearchHit[
 
 function digestMail(alert: Alert, hits: readonly SearchHit[], from: string, baseUrl: string): SendMailOptions {
   const base = baseUrl.replace(/\/+$/, '');
-  const link = (h: SearchHit): string => h.url ?? `${base}/#/articles/${h.id}`;
+  const link = (h: SearchHit): string => h.url ?? deskArticleLink(base, h.id);
   const line = (h: SearchHit): string =>
     `- ${h.title ?? `Article ${h.id}`} (${[h.source ?? h.publisher, h.published?.slice(0, 10)].filter(Boolean).join(', ')})\n  ${link(h)}`;
   const subject = `[Watchfloor] ${alert.name.replace(/[\r\n]+/g, ' ')}: ${hits.length} new article${hits.length === 1 ? '' : 's'}`;

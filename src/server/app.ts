@@ -10,7 +10,17 @@ import { RequestError } from '../core/errors.js';
 import { handleError } from './errors.js';
 import { addEtags } from './etag.js';
 import { addOpenApi } from './openapi.js';
-import { addRateLimit, addSecurityHeaders, DEFAULT_RATE_LIMIT, type RateLimitOptions } from './security.js';
+import {
+  addHostCheck,
+  addRateLimit,
+  addSecurityHeaders,
+  addWriteGuard,
+  allowedHostNames,
+  clientErrorHandler,
+  DEFAULT_RATE_LIMIT,
+  frameworkError,
+  type RateLimitOptions,
+} from './security.js';
 import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
 import { eventRoutes } from './routes/events.js';
@@ -25,6 +35,12 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 /** The API's version in the OpenAPI document; bumped when a route changes incompatibly. */
 const API_VERSION = '1.0.0';
+
+/**
+ * Largest body of a JSON request (alerts and the like) unless a route says otherwise: a saved search is a
+ * few hundred bytes; page uploads have their own limit (limits.maxBytes).
+ */
+export const JSON_BODY_LIMIT = 256 * 1024;
 
 export interface AppOptions {
   store: Store;
@@ -41,17 +57,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { store, config } = options;
   const app = Fastify({
     logger: options.isLogging === true,
-    bodyLimit: config.limits.maxBytes,
+    bodyLimit: JSON_BODY_LIMIT,
     // Slow or stalled clients must not hold sockets for ever.
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
+    frameworkErrors: frameworkError,
+    clientErrorHandler,
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {
     throw new RequestError(404, 'not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
   });
+  // In this order, all before any body is read: headers on every answer, then who may ask, then how often, then writes.
   addSecurityHeaders(app);
+  addHostCheck(app, allowedHostNames(config.host, config.allowedHosts ?? []));
   addRateLimit(app, options.rateLimit ?? rateLimitFromConfig(config) ?? DEFAULT_RATE_LIMIT);
+  addWriteGuard(app, config.token);
   addEtags(app);
   addOpenApi(app, { version: API_VERSION });
 

@@ -2,15 +2,18 @@
  * Monitoring routes: a story with its articles and graded events, source reliability grades, event
  * credibility, and alerts (saved searches with an Atom feed; writing them needs the bearer token).
  */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { EventCredibility, OutletRecord, Store } from '../../store.js';
 import { unknownOutlet } from '../../reliability/outlet-directory.js';
-import type { Config } from '../../config.js';
+import { deskBaseUrl, type Config } from '../../config.js';
 import { RequestError } from '../../core/errors.js';
 import { readAlertInput } from '../../alerts/alert-input.js';
 import { alertFeed } from '../../alerts/alert-feed.js';
 import { DIGEST_SIZE } from '../../alerts/run-alerts.js';
-import { requireToken } from './pages.js';
+import { hasValidToken, requireToken } from '../security.js';
+
+/** A saved search is a few hundred bytes of JSON; nothing near this is a real one. */
+const ALERT_BODY_LIMIT = 16 * 1024;
 
 const ID_PARAMS = {
   type: 'object',
@@ -83,13 +86,13 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
     { schema: { summary: 'Saved searches (e-mail addresses only with the token)', tags: ['alerts'] } },
     async (request) =>
       (await store.listAlerts()).map((alert) =>
-        hasToken(request, config) ? alert : { ...alert, email: alert.email ? maskEmail(alert.email) : null },
+        hasValidToken(request, config.token) ? alert : { ...alert, email: alert.email ? maskEmail(alert.email) : null },
       ),
   );
 
   app.post<{ Body: unknown }>(
     '/api/alerts',
-    { schema: { summary: 'Save a search as an alert (bearer token)', tags: ['alerts'] } },
+    { bodyLimit: ALERT_BODY_LIMIT, schema: { summary: 'Save a search as an alert (bearer token)', tags: ['alerts'] } },
     async (request, reply) => {
       requireToken(request, config.token);
       const id = await store.putAlert(readAlertInput(request.body));
@@ -119,29 +122,14 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
       const result = await store.search({ ...alert.query, sort: 'date', limit: DIGEST_SIZE, offset: 0 });
       return reply
         .type('application/atom+xml; charset=utf-8')
-        .send(alertFeed(alert, result.hits, baseUrlOf(request, config)));
+        .send(alertFeed(alert, result.hits, deskBaseUrl(config)));
     },
   );
 };
 
-function hasToken(request: FastifyRequest, config: Config): boolean {
-  try {
-    requireToken(request, config.token);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function maskEmail(email: string): string {
   const [local = '', domain = ''] = email.split('@');
   return `${local.slice(0, 1)}…@${domain}`;
-}
-
-/** The desk's address for links: `alerts.baseUrl` in the config, else the address the request came to. */
-function baseUrlOf(request: FastifyRequest, config: Config): string {
-  const configured = (config['alerts'] as { baseUrl?: unknown } | undefined)?.baseUrl;
-  return typeof configured === 'string' ? configured : `${request.protocol}://${request.host}`;
 }
 
 /** What the reader shows about an article's trustworthiness: its story, its outlet (grade F when unknown) and graded events. */

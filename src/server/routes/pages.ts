@@ -1,6 +1,5 @@
 /** POST /api/pages: upload one page (raw body, or JSON `{url, content}`) with the bearer token; it is ingested like any other. */
-import { timingSafeEqual, createHash } from 'node:crypto';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../store.js';
 import type { Config } from '../../config.js';
 import { createContext } from '../../core/context.js';
@@ -14,23 +13,8 @@ export interface PageRoutesOptions {
   config: Config;
 }
 
-/** Throws 403 when writes are off (no token configured) and 401 when the request's token is missing or wrong. */
-export function requireToken(request: FastifyRequest, token: string | null): void {
-  if (!token) {
-    throw new RequestError(
-      403,
-      'auth/writes-disabled',
-      'writes are disabled: start the server with WATCHFLOOR_TOKEN=<secret> (or "token" in watchfloor.config.json) and send "Authorization: Bearer <secret>"',
-    );
-  }
-  const header = request.headers.authorization ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  // Hashing both sides first makes the comparison constant-time whatever the lengths.
-  const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
-  if (!match?.[1] || !timingSafeEqual(digest(match[1]), digest(token))) {
-    throw new RequestError(401, 'auth/unauthorized', 'a valid "Authorization: Bearer <token>" header is needed to write');
-  }
-}
+/** The token check lives with the other request guards; routes that check again import it from here too. */
+export { requireToken } from '../security.js';
 
 interface JsonPage {
   url?: string;
@@ -56,13 +40,12 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
   app.addContentTypeParser(['text/html', 'text/plain', 'application/octet-stream', 'application/xhtml+xml', 'application/gzip'], { parseAs: 'buffer' }, (_request, body, done) => {
     done(null, body);
   });
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'POST') requireToken(request, config.token);
-  });
 
   app.post<{ Body: Buffer | JsonPage; Querystring: { url?: string; published?: string } }>(
     '/api/pages',
     {
+      // A page may be as large as any capture; the token is checked before any of it is read (security.ts).
+      bodyLimit: config.limits.maxBytes,
       schema: {
         summary: 'Upload one page to capture, analyse and store (bearer token)',
         description: 'Raw bytes (text/html, text/plain, application/octet-stream) with ?url=, or JSON {"url", "content"}.',
