@@ -1,17 +1,17 @@
 /**
  * Trains the entities stage's tagger (an averaged perceptron, src/stages/entities/tagger.ts) on the GMB
- * corpus in ../shared/train and writes data/ner-model.json. Usage: tsx scripts/train-ner.ts [--epochs N] [--all]
- * The corpus is split in contiguous blocks: the last tenth is held out for a development score.
+ * corpus in ../shared/train and writes data/ner-model.bin. Usage: tsx scripts/train-ner.ts [--epochs N] [--all] [--out FILE]
+ * The corpus is split in contiguous blocks: the last tenth is held out (never trained on unless --all)
+ * for a development score, and bench/ner.ts scores the whole stage on it.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import path from 'node:path';
-import { DataFiles, DATA_DIR } from '../src/core/context.js';
-import { loadKnowledge, phraseKey } from '../src/stages/entities/knowledge.js';
-import { TAGS, HASH_BITS, staticFeatures, dynamicFeatures, bestTag, readModel, addScores as addTableScores } from '../src/stages/entities/tagger.js';
-import type { NerModelFile } from '../src/stages/entities/tagger.js';
+import { writeFileSync } from 'node:fs';
+import { DataFiles } from '../src/core/context.js';
+import { loadKnowledge } from '../src/stages/entities/knowledge.js';
+import { readGmbCorpus, heldOutStart } from './gmb-corpus.js';
+import { TAGS, HASH_BITS, staticFeatures, dynamicFeatures, bestTag, decodeModel, encodeModel, addScores as addTableScores, docLexicon } from '../src/stages/entities/tagger.js';
+import type { DocLexicon } from '../src/stages/entities/tagger.js';
+import { NER_MODEL_FILE } from '../src/stages/entities/model.js';
 
-const CORPUS = path.resolve(DATA_DIR, '../../shared/train/gmb-entity-annotated-corpus/gmb_ner.conll.gz');
 const args = process.argv.slice(2);
 const EPOCHS = args.includes('--epochs') ? Number(args[args.indexOf('--epochs') + 1]) || 8 : 8;
 /** Share of sentences also trained on in capitals, so headlines and datelines in caps are tagged too. */
@@ -23,60 +23,33 @@ const PRUNE = 0.02;
  * 3 MB file) for 0.002 of F1 on CoNLL testa.
  */
 const BUCKET_MIN = 1.0;
-const SCALE = 1000;
+const OUT = args.includes('--out') ? String(args[args.indexOf('--out') + 1]) : NER_MODEL_FILE;
 
 interface Sentence {
   words: string[];
   tags: number[];
+  /** The pseudo-document the sentence belongs to (GMB keeps no article boundaries: blocks of DOC_SENTENCES). */
+  doc?: DocLexicon;
 }
 
+/** GMB keeps no article boundaries; consecutive sentences of one article are grouped in blocks of this many for the document features. */
+const DOC_SENTENCES = 12;
+
 function readCorpus(): Sentence[] {
-  if (!existsSync(CORPUS)) throw new Error(`training corpus not found: ${CORPUS} (it lives in ../shared/train)`);
-  const knowledge = loadKnowledge(new DataFiles());
-  const text = gunzipSync(readFileSync(CORPUS)).toString('utf8');
-  const sentences: Sentence[] = [];
-  let words: string[] = [];
-  let raw: string[] = [];
-  let orig: string[] = [];
-  const flush = (): void => {
-    if (words.length > 0) sentences.push({ words, tags: mapTags(words, raw, orig) });
-    words = [];
-    raw = [];
-    orig = [];
-  };
-  function mapTags(ws: string[], tags: string[], origs: string[]): number[] {
-    const out: string[] = [...tags];
-    // GMB's "gpe" covers nationality adjectives ("Iraqi"), which CoNLL calls MISC: keep gpe as LOC
-    // only when the phrase is a country or place name in our gazetteer.
-    for (let i = 0; i < ws.length; i++) {
-      if (origs[i] !== 'B-gpe') continue;
-      let j = i + 1;
-      while (j < ws.length && origs[j] === 'I-gpe') j++;
-      const entries = knowledge.phrases.get(phraseKey(ws.slice(i, j).join(' ')));
-      const isPlace = entries?.some((e) => e.kind === 'place' || (e.kind === 'country' && e.form !== 'demonym'));
-      if (!isPlace) for (let k = i; k < j; k++) out[k] = (k === i ? 'B-' : 'I-') + 'MISC';
-    }
-    // religious and ethnic group words are MISC in CoNLL whatever GMB called them
-    for (let i = 0; i < ws.length; i++) {
-      if (knowledge.groupWords.has(ws[i] as string) && out[i] !== 'O' && out[i + 1]?.startsWith('I-') !== true && !out[i]?.startsWith('I-')) out[i] = 'B-MISC';
-    }
-    return out.map((t) => {
+  const data = new DataFiles();
+  const sentences: Sentence[] = readGmbCorpus(data).map((s) => ({
+    words: s.words,
+    tags: s.tags.map((t) => {
       const index = (TAGS as readonly string[]).indexOf(t);
       if (index < 0) throw new Error(`unknown tag ${t}`);
       return index;
-    });
+    }),
+  }));
+  for (let i = 0; i < sentences.length; i += DOC_SENTENCES) {
+    const block = sentences.slice(i, i + DOC_SENTENCES);
+    const doc = docLexicon(block.map((s) => s.words));
+    for (const s of block) s.doc = doc;
   }
-  for (const line of text.split('\n')) {
-    if (line === '') {
-      flush();
-      continue;
-    }
-    const [word, tag, original] = line.split('\t');
-    words.push(word as string);
-    raw.push(tag as string);
-    orig.push(original as string);
-  }
-  flush();
   return sentences;
 }
 
@@ -95,14 +68,14 @@ function main(): void {
   const sentences = readCorpus();
   // --all: the shipped model learns from every block; the development score is then not held out
   const isAll = args.includes('--all');
-  const cut = Math.floor(sentences.length * 0.9);
+  const cut = heldOutStart(sentences.length);
   const train = isAll ? sentences : sentences.slice(0, cut);
   const dev = sentences.slice(cut);
   const random = rng(7);
-  const shouted = train.filter(() => random() < SHOUT_SHARE).map((s) => ({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags }));
+  const shouted = train.filter(() => random() < SHOUT_SHARE).map((s) => (s.doc ? { words: s.words.map((w) => w.toUpperCase()), tags: s.tags, doc: s.doc } : { words: s.words.map((w) => w.toUpperCase()), tags: s.tags }));
   const all = [...train, ...shouted];
   console.log(`sentences: ${sentences.length} (train ${train.length} + ${shouted.length} in capitals, dev ${dev.length}${isAll ? ', also trained on' : ''})`);
-  const feats = all.map((s) => staticFeatures(s.words, knowledge));
+  const feats = all.map((s) => staticFeatures(s.words, knowledge, undefined, s.doc));
   console.log(`features computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const nTags = TAGS.length;
@@ -165,43 +138,36 @@ function main(): void {
     console.log(`epoch ${epoch}: token error rate ${(errors / tokens).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
   // average: each weight's sum over all steps divided by the number of steps
-  const weights: Record<string, number[]> = {};
-  let kept = 0;
-  const avg = new Float32Array(nTags);
+  const rows: [number, Float32Array][] = [];
   for (let f = 0; f < 1 << HASH_BITS; f++) {
     let isUsed = false;
+    const avg = new Float32Array(nTags);
     for (let t = 0; t < nTags; t++) {
       const k = f * nTags + t;
       const total = (totals[k] as number) + (clock - (stamps[k] as number)) * (w[k] as number);
-      avg[t] = total / clock;
-      if (Math.abs(avg[t] as number) >= BUCKET_MIN) isUsed = true;
+      const v = total / clock;
+      if (Math.abs(v) >= BUCKET_MIN) isUsed = true;
+      avg[t] = Math.abs(v) >= PRUNE ? v : 0;
     }
-    if (!isUsed) continue;
-    const pairs: number[] = [];
-    for (let t = 0; t < nTags; t++) {
-      const q = Math.round((avg[t] as number) * SCALE);
-      if (Math.abs(q) >= PRUNE * SCALE) pairs.push(t, q);
-    }
-    weights[f] = pairs;
-    kept++;
+    if (isUsed) rows.push([f, avg]);
   }
-  const file: NerModelFile = {
-    version: 1,
-    about: 'Averaged-perceptron weights of the named-entity tagger (src/stages/entities/tagger.ts), trained by scripts/train-ner.ts on the GMB corpus; see data/NER-MODEL-CREDITS.md.',
-    tags: [...TAGS],
-    hashBits: HASH_BITS,
-    scale: SCALE,
-    weights,
-  };
-  const out = path.join(DATA_DIR, 'ner-model.json');
-  writeFileSync(out, JSON.stringify(file) + '\n');
-  console.log(`kept ${kept} feature buckets; wrote ${out}`);
+  const bytes = encodeModel(
+    {
+      version: 2,
+      about: `Averaged-perceptron weights of the named-entity tagger (src/stages/entities/tagger.ts), trained by scripts/train-ner.ts on the GMB corpus (${isAll ? 'all of it' : 'all but its last tenth'}, ${EPOCHS} epochs, seed 7); see data/NER-MODEL-CREDITS.md.`,
+      tags: [...TAGS],
+      hashBits: HASH_BITS,
+    },
+    rows,
+  );
+  writeFileSync(OUT, bytes);
+  console.log(`kept ${rows.length} feature buckets; wrote ${OUT} (${(bytes.length / 1e6).toFixed(2)} MB)`);
 
   // development score: entity-level exact match per type on the held-out block
-  const table = readModel(file);
+  const { table } = decodeModel(bytes);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   for (const s of dev) {
-    const fs = staticFeatures(s.words, knowledge);
+    const fs = staticFeatures(s.words, knowledge, undefined, s.doc);
     const guess: string[] = [];
     let p1 = '<s>';
     let p2 = '<s>';

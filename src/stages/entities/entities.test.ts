@@ -3,14 +3,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createContext } from '../../core/context.js';
 import type { Entity } from '../../core/doc.js';
-import { findEntities } from './index.js';
+import { analyseText } from './analyse-text.js';
 import { actorAt, countryCode, countryRecord } from './lookup.js';
 
 const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
 const PUBLISHED = '2021-09-11';
 
 function find(text: string): Entity[] {
-  const entities = findEntities(text, ctx, undefined, PUBLISHED);
+  const entities = analyseText(text, ctx, PUBLISHED).entities ?? [];
   for (const e of entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text, `${e.id} span`);
   return entities;
 }

@@ -7,8 +7,11 @@ import type { GazetteerEntry, Knowledge } from './knowledge.js';
 import { longestMatch, phraseMatches } from './knowledge.js';
 import type { RoleEntry, RoleIndex } from './roles.js';
 import { titleStartingAt } from './roles.js';
-import type { Tag, WeightTable } from './tagger.js';
+import type { DocLexicon, Tag, WeightTable } from './tagger.js';
 import { gazetteerClasses, tagWords } from './tagger.js';
+
+/** The tagger's rule id. */
+export const MODEL_RULE = 'entities/model:ner';
 
 export type CandidateKind = 'person' | 'organization' | 'location' | 'demonym' | 'ministry' | 'reference';
 
@@ -21,6 +24,8 @@ export interface Candidate {
   entries: GazetteerEntry[];
   /** Rule id that produced the candidate. */
   rule: string;
+  /** What kind of evidence made it: the tagger's guess, a listed name, a rule of English, a copy of a name found elsewhere in the article. */
+  origin: 'model' | 'gazetteer' | 'rule' | 'copy';
   role?: RoleEntry;
   /** Alpha-3 of a country named next to the person or ministry ("Russian Defense Minister", "of Russia"). */
   country?: string;
@@ -102,6 +107,8 @@ export interface SentenceInput {
   knowledge: Knowledge;
   roles: RoleIndex;
   weights: WeightTable;
+  /** What the rest of the article says about each word form (tagger features). */
+  doc?: DocLexicon;
 }
 
 function countryOf(entries: readonly GazetteerEntry[]): string | undefined {
@@ -109,35 +116,87 @@ function countryOf(entries: readonly GazetteerEntry[]): string | undefined {
   return undefined;
 }
 
-/** The candidates of one sentence, non-overlapping except that demonyms may sit inside a name. */
-export function sentenceCandidates({ tokens, knowledge, roles, weights }: SentenceInput): Candidate[] {
+interface GazMatch {
+  start: number;
+  end: number;
+  entries: GazetteerEntry[];
+}
+
+/** One sentence as the phases read it: words, gazetteer matches (indexed by start, end and token), tags, claimed tokens. */
+interface SentenceState {
+  words: string[];
+  lower: string[];
+  n: number;
+  tags: Tag[];
+  isShouting: boolean;
+  knowledge: Knowledge;
+  roles: RoleIndex;
+  gaz: GazMatch[];
+  gazAt: Map<number, GazMatch>;
+  gazEnd: Map<number, GazMatch[]>;
+  /** The gazetteer match covering each token, if any (matches do not overlap). */
+  covering: (GazMatch | undefined)[];
+  claimed: Uint8Array;
+  out: Candidate[];
+}
+
+function claim(st: SentenceState, c: Candidate): void {
+  for (let k = c.start; k < c.end; k++) st.claimed[k] = 1;
+  st.out.push(c);
+}
+
+function isFree(st: SentenceState, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) if (st.claimed[k]) return false;
+  return true;
+}
+
+/** "Russian", "Russia's", "Russia" right before token `end`: the country and where its name starts. */
+function countryBefore(st: SentenceState, end: number): { start: number; country: string } | null {
+  let e = end;
+  if (e > 0 && /^['’]s$/.test(st.words[e - 1] as string)) e--;
+  for (const g of st.gazEnd.get(e) ?? []) {
+    const code = countryOf(g.entries);
+    if (code) return { start: g.start, country: code };
+  }
+  return null;
+}
+
+/** The candidates of one sentence, non-overlapping except that demonyms may sit inside a name; phases run in order of trust. */
+export function sentenceCandidates(input: SentenceInput): Candidate[] {
+  const st = readSentence(input);
+  claimEventNames(st);
+  findTitledPeople(st);
+  findMinistries(st);
+  findGivenNames(st);
+  resolveTaggedSpans(st);
+  addGazetteerPhrases(st);
+  preferCityAfterLocative(st);
+  findRoleReferences(st);
+  return st.out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Words, gazetteer phrases (case checked; where a phrase fails, shorter ones inside it are tried) and the tagger's tags. */
+function readSentence({ tokens, knowledge, roles, weights, doc }: SentenceInput): SentenceState {
   const words = tokens.map((t) => t.text);
   const lower = words.map((w) => w.toLowerCase());
   const n = words.length;
   const matches = phraseMatches(knowledge, lower);
-  const tags = tagWords(words, weights, knowledge, gazetteerClasses(knowledge, lower, matches));
+  const tags = tagWords(words, weights, knowledge, gazetteerClasses(knowledge, lower, matches), doc);
   const letters = words.join('').replace(/[^A-Za-z]/g, '');
   const isShouting = letters.length > 6 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
-  const claimed = new Uint8Array(n);
-  const out: Candidate[] = [];
-  const claim = (c: Candidate): void => {
-    for (let k = c.start; k < c.end; k++) claimed[k] = 1;
-    out.push(c);
+  const st: SentenceState = {
+    words, lower, n, tags, isShouting, knowledge, roles,
+    gaz: [], gazAt: new Map(), gazEnd: new Map(), covering: new Array<GazMatch | undefined>(n), claimed: new Uint8Array(n), out: [],
   };
-  const isFree = (s: number, e: number): boolean => {
-    for (let k = s; k < e; k++) if (claimed[k]) return false;
-    return true;
-  };
-
-  // gazetteer matches, with case checked
-  const gaz: { start: number; end: number; entries: GazetteerEntry[] }[] = [];
-  const gazAt = new Map<number, { start: number; end: number; entries: GazetteerEntry[] }>();
-  // the tagger's phrase matches, checked for case; where one fails, shorter phrases inside it are tried
   const keep = (start: number, length: number, entries: GazetteerEntry[]): boolean => {
     if (!entries[0] || !isCaseValid(words, start, start + length, entries[0], isShouting)) return false;
     const g = { start, end: start + length, entries };
-    gaz.push(g);
-    gazAt.set(start, g);
+    st.gaz.push(g);
+    st.gazAt.set(start, g);
+    const ending = st.gazEnd.get(g.end);
+    if (ending) ending.push(g);
+    else st.gazEnd.set(g.end, [g]);
+    for (let k = g.start; k < g.end; k++) st.covering[k] = g;
     return true;
   };
   for (const m of matches) {
@@ -148,63 +207,61 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
       else i++;
     }
   }
-  const countryBefore = (end: number): { start: number; country: string } | null => {
-    // "Russian", "Russia's", "Russia" right before `end`
-    let e = end;
-    if (e > 0 && /^['’]s$/.test(words[e - 1] as string)) e--;
-    for (const g of gaz) if (g.end === e) {
-      const code = countryOf(g.entries);
-      if (code) return { start: g.start, country: code };
-    }
-    return null;
-  };
+  return st;
+}
 
-  // 0. named events and competitions ("U.S. Open", "Hong Kong Open", "Davis Cup") hold no place or person
-  if (!isShouting) {
-    for (let k = 1; k < n; k++) {
-      if (!EVENT_TAIL.test(words[k] as string)) continue;
-      let s = k;
-      while (s > 0 && /^\p{Lu}/u.test(words[s - 1] as string) && k - s < 4) s--;
-      // a sentence's first word is capitalised anyway: only a run of two or more words counts
-      if (s === k || (s === 0 && k === 1 && !gazAt.has(0))) continue;
-      for (let t = s; t <= k; t++) claimed[t] = 1;
-    }
+/** Named events ("Davis Cup", "Hong Kong Open") hold no place or person: their words are claimed, nothing is made. */
+function claimEventNames(st: SentenceState): void {
+  const { words, n } = st;
+  if (st.isShouting) return;
+  for (let k = 1; k < n; k++) {
+    if (!EVENT_TAIL.test(words[k] as string)) continue;
+    let s = k;
+    while (s > 0 && /^\p{Lu}/u.test(words[s - 1] as string) && k - s < 4) s--;
+    // a sentence's first word is capitalised anyway: only a run of two or more words counts
+    if (s === k || (s === 0 && k === 1 && !st.gazAt.has(0))) continue;
+    for (let t = s; t <= k; t++) st.claimed[t] = 1;
   }
+}
 
-  // 1. titled people: [country] title Name Name ["of" Country]
+/** Titled people: [country] title Name Name ["of" Country] ("Russian Defense Minister Sergei Shoigu"). */
+function findTitledPeople(st: SentenceState): void {
+  const { words, lower, n, tags, roles, knowledge } = st;
   for (let i = 0; i < n; i++) {
     const title = titleStartingAt(roles, words, lower, i);
     if (!title) continue;
-    // "General Assembly", "General Motors": a title inside a known or tagged organisation name
-    if (gaz.some((g) => g.start <= i && i < g.end && g.entries[0]?.kind !== 'person' && !(g.entries[0]?.kind === 'country' && g.end <= i))) continue;
+    // "General Assembly", "General Motors": a title inside a known organisation or place name
+    const cover = st.covering[i];
+    if (cover && cover.entries[0]?.kind !== 'person') continue;
     if (/ORG|LOC/.test(tags[i] as string) && title.entry.role !== null) continue;
     let j = title.end;
-    // chained titles: "Maj. Gen." already one entry; "Deputy ... " handled by the lexicon
     while (j < n && (NAME_WORD.test(words[j] as string) || (j > title.end && NAME_PARTICLE.has(lower[j] as string))) && j - title.end < 4) {
-      const g = gazAt.get(j);
+      const g = st.gazAt.get(j);
       if (g && g.entries[0]?.kind !== 'person' && j === title.end) break;
       if (g && g.entries[0]?.kind === 'country' && g.entries[0].form !== 'capital') break;
       if (titleStartingAt(roles, words, lower, j) && j === title.end) break;
       j++;
     }
     while (j > title.end && NAME_PARTICLE.has(lower[j - 1] as string)) j--;
-    if (j === title.end || isShouting) continue;
-    if (!isFree(title.end, j)) continue;
-    const before = countryBefore(i);
-    let country = before?.country;
+    if (j === title.end || st.isShouting) continue;
+    if (!isFree(st, title.end, j)) continue;
+    let country = countryBefore(st, i)?.country;
     if (lower[j] === 'of' && j + 1 < n) {
-      const g = gazAt.get(j + 1);
+      const g = st.gazAt.get(j + 1);
       const code = g ? countryOf(g.entries) : undefined;
       if (code) country = code;
     }
     const entries = knowledge.phrases.get(lower.slice(title.end, j).join(' ')) ?? [];
-    const c: Candidate = { start: title.end, end: j, kind: 'person', entries: entries.filter((e) => e.kind === 'person'), rule: 'entities/titled-person', role: title.entry };
+    const c: Candidate = { start: title.end, end: j, kind: 'person', entries: entries.filter((e) => e.kind === 'person'), rule: 'entities/titled-person', origin: 'rule', role: title.entry };
     if (country) c.country = country;
-    claim(c);
+    claim(st, c);
     i = j - 1;
   }
+}
 
-  // 2. ministries and forces: "Russian Defense Ministry", "Ministry of Defense", "the defense ministry", "Russia's army"
+/** Ministries and forces: "Russian Defense Ministry", "Ministry of Defense", "the defense ministry", "Russia's army". */
+function findMinistries(st: SentenceState): void {
+  const { words, lower, n } = st;
   for (let i = 0; i < n; i++) {
     let s = -1;
     let e = -1;
@@ -228,7 +285,7 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
       label = `${(lower[i] as string).replace(/\b\w/g, (c) => c.toUpperCase())} Ministry`;
     } else if (FORCE_WORDS.has(lower[i] as string) || (FORCE_WORDS.has(`${lower[i]} ${w1}`) && i + 1 < n)) {
       const isTwo = FORCE_WORDS.has(`${lower[i]} ${w1}`);
-      const before = countryBefore(i);
+      const before = countryBefore(st, i);
       if (before && ['army', 'navy', 'air force', 'armed forces', 'military'].includes(isTwo ? `${lower[i]} ${w1}` : (lower[i] as string))) {
         s = i;
         e = i + (isTwo ? 2 : 1);
@@ -236,40 +293,42 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
         label = isTwo ? `${lower[i]} ${w1}` : (lower[i] as string);
       }
     }
-    if (s < 0 || !isFree(s, e)) continue;
-    const before = countryBefore(s);
-    const c: Candidate = { start: s, end: e, kind: 'ministry', entries: [], rule: 'entities/ministry', sector, label };
+    if (s < 0 || !isFree(st, s, e)) continue;
+    const before = countryBefore(st, s);
+    const c: Candidate = { start: s, end: e, kind: 'ministry', entries: [], rule: 'entities/ministry', origin: 'rule', sector, label };
     if (before) {
       c.country = before.country;
       // a demonym belongs to the name ("Russian Defense Ministry"); a possessive does not ("Russia's army")
-      if (!/^['’]s$/.test(words[s - 1] ?? '') && gazAt.get(before.start)?.entries[0]?.kind === 'country' && (gazAt.get(before.start)?.entries[0] as { form: string }).form === 'demonym') {
-        if (/^[A-Z]/.test(words[s] as string)) c.start = before.start;
-      }
+      const first = st.gazAt.get(before.start)?.entries[0];
+      if (!/^['’]s$/.test(words[s - 1] ?? '') && first?.kind === 'country' && first.form === 'demonym' && /^[A-Z]/.test(words[s] as string)) c.start = before.start;
     }
-    claim(c);
+    claim(st, c);
     i = e - 1;
   }
+}
 
-  // 2b. a known given name before capitalised words starts a person's name ("Jesper Parnevik"),
-  // whatever the tagger made of an unfamiliar surname
-  if (!isShouting) {
-    for (let i = 0; i + 1 < n; i++) {
-      const end = givenNameSpan(knowledge, words, lower, gazAt, i);
-      if (end <= i + 1 || !isFree(i, end)) continue;
-      // a name inside a longer tagged organisation or place stays there ("John Lewis Partnership")
-      let isOther = false;
-      for (let k = i + 1; k <= end; k++) if (ORG_TAIL.test(words[k] ?? '') || GEO_HEADS.test(lower[k] ?? '')) isOther = true;
-      if (isOther) continue;
-      const entries = (knowledge.phrases.get(lower.slice(i, end).join(' ')) ?? []).filter((e) => e.kind === 'person');
-      claim({ start: i, end, kind: 'person', entries, rule: 'entities/given-name' });
-      i = end - 1;
-    }
+/** A known given name before capitalised words starts a person's name ("Jesper Parnevik"), whatever the tagger made of an unfamiliar surname. */
+function findGivenNames(st: SentenceState): void {
+  const { words, lower, n, knowledge } = st;
+  if (st.isShouting) return;
+  for (let i = 0; i + 1 < n; i++) {
+    const end = givenNameSpan(knowledge, words, lower, st.gazAt, i);
+    if (end <= i + 1 || !isFree(st, i, end)) continue;
+    // a name inside a longer organisation or place name stays there ("John Lewis Partnership")
+    let isOther = false;
+    for (let k = i + 1; k <= end; k++) if (ORG_TAIL.test(words[k] ?? '') || GEO_HEADS.test(lower[k] ?? '')) isOther = true;
+    if (isOther) continue;
+    const entries = (knowledge.phrases.get(lower.slice(i, end).join(' ')) ?? []).filter((e) => e.kind === 'person');
+    claim(st, { start: i, end, kind: 'person', entries, rule: 'entities/given-name', origin: 'rule' });
+    i = end - 1;
   }
+}
 
-  // 3. tagger spans, resolved with the gazetteer where one covers them exactly
-  const tagged = splitLists(taggedSpans(tags), lower, gazAt);
-  for (const [s0, e0, type] of tagged) {
-    // a name ends in a word: "Hampshire 232", "England 1996-08-31" and a bowler's "4-43" are left out
+/** The tagger's spans, trimmed to names and resolved with the gazetteer where one covers them. */
+function resolveTaggedSpans(st: SentenceState): void {
+  const { words, lower, tags, knowledge, roles, isShouting } = st;
+  for (const [s0, e0, type] of splitLists(taggedSpans(tags), lower, st.gazAt)) {
+    // a name ends in a word: "England 1996-08-31" and "4-43" are left out
     let e = e0;
     while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
     // a name starts with a capital: "eastern Poland" is the place "Poland"
@@ -277,99 +336,101 @@ export function sentenceCandidates({ tokens, knowledge, roles, weights }: Senten
     while (s < e - 1 && /^\p{Ll}/u.test(words[s] as string)) s++;
     if (/^\p{Ll}/u.test(words[s] as string)) continue;
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
-    if (!isFree(s, e)) continue;
+    if (!isFree(st, s, e)) continue;
     if (type === 'MISC') continue;
-    // "Hong Kong Open", "Amateur Championship", "Davis Cup": events are named, but not people, places or organisations
+    // "Hong Kong Open", "Davis Cup": events are named, but not people, places or organisations
     if (EVENT_TAIL.test(words[e - 1] as string)) {
-      for (let k = s; k < e; k++) claimed[k] = 1;
+      for (let k = s; k < e; k++) st.claimed[k] = 1;
       continue;
     }
     // a group adjective ("Moslem", "Kurdish") or a bare title ("Prime", "Minister") is no name
     if (e - s === 1 && knowledge.groupWords.has(words[s] as string)) continue;
     if (roles.byKey.has(lower.slice(s, e).join(' ')) || (e - s === 1 && roles.firstWords.has(lower[s] as string) && /^(?:prime|deputy|vice|chief|foreign|defense|defence)$/.test(lower[s] as string))) continue;
-    const outer = gaz.find((g) => g.start <= s && g.end >= e && (g.start < s || g.end > e));
-    if (outer && isFree(outer.start, outer.end)) {
+    const outer = st.covering[s];
+    if (outer && outer.start <= s && outer.end >= e && (outer.start < s || outer.end > e) && isFree(st, outer.start, outer.end)) {
       const first = outer.entries[0] as GazetteerEntry;
       if (!(first.kind === 'country' && first.form === 'demonym')) {
-        claim({ start: outer.start, end: outer.end, kind: kindOf(first, type), entries: outer.entries, rule: 'entities/gazetteer' });
+        claim(st, { start: outer.start, end: outer.end, kind: kindOf(first, type), entries: outer.entries, rule: 'entities/gazetteer', origin: 'gazetteer' });
         continue;
       }
     }
-    const exact = gaz.find((g) => g.start === s && g.end === e);
-    if (exact) {
+    const exact = st.gazAt.get(s);
+    if (exact && exact.end === e) {
       const first = exact.entries[0] as GazetteerEntry;
-      // a city before a score ("CHICAGO 4") is a club: trust the tagger's ORG over a place
-      if (first.kind === 'place' && type === 'ORG' && first.places.some((p) => p.type === 'city') && /^\d{1,3}$/.test(words[e] ?? '')) {
-        claim({ start: s, end: e, kind: 'organization', entries: [], rule: 'entities/tagger', isShouting });
-      } else if (first.kind === 'country' && first.form === 'demonym') {
-        claim({ start: s, end: e, kind: 'demonym', entries: exact.entries, rule: 'entities/gazetteer' });
-      } else {
-        claim({ start: s, end: e, kind: kindOf(first, type), entries: exact.entries, rule: 'entities/gazetteer' });
-      }
+      if (first.kind === 'country' && first.form === 'demonym') claim(st, { start: s, end: e, kind: 'demonym', entries: exact.entries, rule: 'entities/gazetteer', origin: 'gazetteer' });
+      else claim(st, { start: s, end: e, kind: kindOf(first, type), entries: exact.entries, rule: 'entities/gazetteer', origin: 'gazetteer' });
       continue;
     }
-    // "Zairean", "Bosnian": an unlisted adjective of nationality is no place (CoNLL calls it MISC)
-    if (type === 'LOC' && e - s === 1 && /^\p{Lu}\p{Ll}+(?:ean|ian|ese)$/u.test(words[s] as string) && !gazAt.has(s)) continue;
-    const inner = gaz.filter((g) => g.start >= s && g.end <= e);
+    // "Zairean", "Bosnian": an unlisted adjective of nationality is no place
+    if (type === 'LOC' && e - s === 1 && /^\p{Lu}\p{Ll}+(?:ean|ian|ese)$/u.test(words[s] as string) && !st.gazAt.has(s)) continue;
     // a name ending in a landform or area word is a place whatever the tagger said ("Second Thomas Shoal")
     const isGeographic = e - s > 1 && GEO_HEADS.test(lower[e - 1] as string);
     const kind: CandidateKind = isGeographic ? 'location' : type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
-    if (inner.length === 1 && type === 'PER' && inner[0]?.entries[0]?.kind === 'country') {
+    const first = st.gazAt.get(s);
+    if (type === 'PER' && first && first.end < e && first.entries[0]?.kind === 'country') {
       // "Russian Sergei Shoigu": a demonym glued to a name
-      const g = inner[0];
-      if (g.start === s && g.end < e) {
-        claim({ start: g.end, end: e, kind: 'person', entries: [], rule: 'entities/tagger', isShouting });
-        continue;
-      }
+      claim(st, { start: first.end, end: e, kind: 'person', entries: [], rule: MODEL_RULE, origin: 'model', isShouting });
+      continue;
     }
-    // "Central Asian": the adjective of a region, which CoNLL and we treat as a demonym
+    // "Central Asian": the adjective of a region is a demonym
     const lastWord = words[e - 1] as string;
     if (lastWord.endsWith('n') && (tags[e] === undefined || !/^[A-Z]/.test(words[e] ?? ''))) {
       const region = knowledge.phrases.get([...lower.slice(s, e - 1), lastWord.slice(0, -1).toLowerCase()].join(' '));
       if (region?.[0]?.kind === 'place') {
-        out.push({ start: s, end: e, kind: 'demonym', entries: region, rule: 'entities/region-adjective' });
+        st.out.push({ start: s, end: e, kind: 'demonym', entries: region, rule: 'entities/region-adjective', origin: 'rule' });
         continue;
       }
     }
-    claim({ start: s, end: e, kind, entries: [], rule: 'entities/tagger', isShouting });
+    claim(st, { start: s, end: e, kind, entries: [], rule: MODEL_RULE, origin: 'model', isShouting });
   }
+}
 
-  // 4. gazetteer phrases the tagger did not mark; places need the tagger or a locative word before them
-  for (const g of gaz) {
+/** Gazetteer phrases the tagger did not mark; a town needs the tagger or a locative word before it (its name is too often a word or a surname). */
+function addGazetteerPhrases(st: SentenceState): void {
+  const { lower, tags } = st;
+  const demonymAt = new Set<number>();
+  for (const c of st.out) if (c.kind === 'demonym') demonymAt.add(c.start);
+  for (const g of st.gaz) {
     const first = g.entries[0] as GazetteerEntry;
     if (first.kind === 'country' && first.form === 'demonym') {
-      if (!out.some((c) => c.kind === 'demonym' && c.start === g.start)) out.push({ start: g.start, end: g.end, kind: 'demonym', entries: g.entries, rule: 'entities/gazetteer' });
+      if (!demonymAt.has(g.start)) st.out.push({ start: g.start, end: g.end, kind: 'demonym', entries: g.entries, rule: 'entities/gazetteer', origin: 'gazetteer' });
       continue;
     }
-    if (!isFree(g.start, g.end)) continue;
-    // a town's name is a common word or a surname too often to take without the tagger or a locative;
-    // regions, seas and bases we listed by hand are taken as they come
+    if (!isFree(st, g.start, g.end)) continue;
     if (first.kind === 'place' && first.places.every((p) => p.type === 'city')) {
-      const isTagged = tags.slice(g.start, g.end).some((t) => t.endsWith('LOC'));
+      let isTagged = false;
+      for (let k = g.start; k < g.end; k++) if ((tags[k] as string).endsWith('LOC')) isTagged = true;
       if (!isTagged && !LOCATIVE.has(lower[g.start - 1] ?? '')) continue;
     }
-    claim({ start: g.start, end: g.end, kind: kindOf(first, 'LOC'), entries: g.entries, rule: 'entities/gazetteer' });
+    claim(st, { start: g.start, end: g.end, kind: kindOf(first, 'LOC'), entries: g.entries, rule: 'entities/gazetteer', origin: 'gazetteer' });
   }
+}
 
-  // a capital after a locative word names the city ("troops arrived in Moscow"), unless a possessive follows
-  for (const c of out) {
+/** A capital after a locative word names the city ("troops arrived in Moscow"), unless a possessive follows. */
+function preferCityAfterLocative(st: SentenceState): void {
+  const { words, lower } = st;
+  for (const c of st.out) {
     const first = c.entries[0];
     if (first?.kind !== 'country' || first.form !== 'capital') continue;
     if (!LOCATIVE.has(lower[c.start - 1] ?? '') || /^['’]s$/.test(words[c.end] ?? '')) continue;
     const place = c.entries.find((e) => e.kind === 'place');
     if (place) c.entries = [place, ...c.entries.filter((e) => e !== place)];
   }
+}
 
-  // 5. role references: "the minister", "the general" (joined to a person later)
+/** Role references: "the minister", "the general" (joined to a person when the entities are built). */
+function findRoleReferences(st: SentenceState): void {
+  const { words, lower, n } = st;
+  const inside = new Uint8Array(n);
+  for (const c of st.out) for (let k = c.start; k < c.end; k++) inside[k] = 1;
   for (let i = 1; i < n; i++) {
-    if (lower[i - 1] !== 'the' || claimed[i] || out.some((c) => c.start <= i && i < c.end)) continue;
+    if (lower[i - 1] !== 'the' || st.claimed[i] || inside[i]) continue;
     const w = lower[i] as string;
     if (/^(?:minister|ministry|president|general|secretary|spokesman|spokeswoman|premier|chancellor|commander|ambassador|envoy)$/.test(w) && !/^[A-Z]/.test(words[i + 1] ?? '')) {
       if (lower[i + 1] === 'of') continue;
-      out.push({ start: i, end: i + 1, kind: 'reference', entries: [], rule: 'entities/role-reference' });
+      st.out.push({ start: i, end: i + 1, kind: 'reference', entries: [], rule: 'entities/role-reference', origin: 'rule' });
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Last words of the names of events and competitions. */

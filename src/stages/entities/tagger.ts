@@ -14,15 +14,67 @@ export type Tag = (typeof TAGS)[number];
 export const HASH_BITS = 22;
 const HASH_MASK = (1 << HASH_BITS) - 1;
 
-/** Weights as written to data/ner-model.json: bucket -> [tag index, weight, tag index, weight, ...]. */
-export interface NerModelFile {
+/** What data/ner-model.bin says of itself (a JSON header before the weights). */
+export interface NerModelHeader {
   version: number;
   about: string;
   tags: string[];
   hashBits: number;
-  /** Weights are stored as integers; divide by this to get the perceptron's values. */
+  /** Weights are stored as 16-bit integers; divide by this to get the perceptron's values. */
   scale: number;
-  weights: Record<string, number[]>;
+  /** Number of feature buckets stored. */
+  count: number;
+}
+
+/** First bytes of data/ner-model.bin. */
+const MAGIC = 'WFNER2\n';
+
+/**
+ * The compact model file: MAGIC, a little-endian u32 header length, the JSON header padded to 4 bytes,
+ * then `count` Int32 bucket ids and `count * tags.length` Int16 weights (bucket-major).
+ */
+export function encodeModel(header: Omit<NerModelHeader, 'count' | 'scale'>, rows: readonly [number, Float32Array][]): Buffer {
+  let max = 0;
+  for (const [, row] of rows) for (const v of row) max = Math.max(max, Math.abs(v));
+  const scale = max > 0 ? 32767 / max : 1;
+  const full: NerModelHeader = { ...header, scale, count: rows.length };
+  let json = Buffer.from(JSON.stringify(full), 'utf8');
+  const pad = (4 - ((MAGIC.length + 4 + json.length) % 4)) % 4;
+  json = Buffer.concat([json, Buffer.alloc(pad, 0x20)]);
+  const keys = new Int32Array(rows.length);
+  const weights = new Int16Array(rows.length * header.tags.length);
+  rows.forEach(([key, row], i) => {
+    keys[i] = key;
+    for (let t = 0; t < header.tags.length; t++) weights[i * header.tags.length + t] = Math.round((row[t] as number) * scale);
+  });
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([Buffer.from(MAGIC, 'latin1'), length, json, Buffer.from(keys.buffer), Buffer.from(weights.buffer)]);
+}
+
+/** Reads data/ner-model.bin into a weight table; throws naming what is wrong with the file. */
+export function decodeModel(bytes: Buffer): { header: NerModelHeader; table: WeightTable } {
+  if (bytes.subarray(0, MAGIC.length).toString('latin1') !== MAGIC) throw new Error('ner model: not a WFNER2 file');
+  const jsonLength = bytes.readUInt32LE(MAGIC.length);
+  const header = JSON.parse(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + jsonLength).toString('utf8')) as NerModelHeader;
+  if (header.hashBits !== HASH_BITS) throw new Error(`ner model: hashBits ${header.hashBits}, tagger expects ${HASH_BITS}`);
+  if (header.tags.join() !== TAGS.join()) throw new Error(`ner model: tags ${header.tags.join()} differ from the tagger's`);
+  const offset = MAGIC.length + 4 + jsonLength;
+  const nTags = TAGS.length;
+  if (bytes.length !== offset + header.count * 4 + header.count * nTags * 2) throw new Error('ner model: file size does not match its header');
+  // copy into aligned arrays (the file's buffer may sit at any offset of a pooled allocation)
+  const keys = new Int32Array(header.count);
+  const weights = new Int16Array(header.count * nTags);
+  Buffer.from(keys.buffer).set(bytes.subarray(offset, offset + header.count * 4));
+  Buffer.from(weights.buffer).set(bytes.subarray(offset + header.count * 4));
+  function* rows(): Generator<[number, Float32Array]> {
+    const vector = new Float32Array(nTags);
+    for (let i = 0; i < header.count; i++) {
+      for (let t = 0; t < nTags; t++) vector[t] = (weights[i * nTags + t] as number) / header.scale;
+      yield [keys[i] as number, vector];
+    }
+  }
+  return { header, table: weightTable(rows(), header.count) };
 }
 
 /** Stride of one row of the weight table: the bucket + 1 (0 = empty slot), then one weight per tag. */
@@ -53,20 +105,6 @@ export function weightTable(rows: Iterable<[number, ArrayLike<number>]>, count: 
     for (let t = 0; t < TAGS.length; t++) table.values[slot * ROW + 1 + t] = row[t] as number;
   }
   return table;
-}
-
-/** Turns the stored sparse integer weights into a weight table. */
-export function readModel(file: NerModelFile): WeightTable {
-  if (file.hashBits !== HASH_BITS) throw new Error(`ner model: hashBits ${file.hashBits}, tagger expects ${HASH_BITS}`);
-  const entries = Object.entries(file.weights);
-  function* rows(): Generator<[number, Float32Array]> {
-    for (const [bucket, pairs] of entries) {
-      const vector = new Float32Array(TAGS.length);
-      for (let k = 0; k + 1 < pairs.length; k += 2) vector[pairs[k] as number] = (pairs[k + 1] as number) / file.scale;
-      yield [Number(bucket), vector];
-    }
-  }
-  return weightTable(rows(), entries.length);
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -185,8 +223,48 @@ function wordFeatures(w: string, lw: string, sh: string, shout: string): Int32Ar
   return f;
 }
 
-/** Hashed features of each token that do not depend on the tags chosen so far (the same buckets as featureStrings). */
-export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[]): Int32Array[] {
+/**
+ * What the rest of the document says about each word form: how often it is written in lower case
+ * ("bank" somewhere makes a sentence-initial "Bank" likely a common word) and how often capitalised
+ * inside a sentence that is not in capitals ("London" inside a sentence makes a headline's "LONDON" a name).
+ */
+export interface DocLexicon {
+  /** Lower-cased form -> occurrences written all in lower case. */
+  lower: Map<string, number>;
+  /** Lower-cased form -> occurrences capitalised, not first in their sentence, in a sentence not in capitals. */
+  capitalMid: Map<string, number>;
+}
+
+/** The document lexicon of a document's sentences (words as written). */
+export function docLexicon(sentences: readonly (readonly string[])[]): DocLexicon {
+  const lower = new Map<string, number>();
+  const capitalMid = new Map<string, number>();
+  for (const words of sentences) {
+    const isShout = isShouting(words);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const first = w.charCodeAt(0);
+      const lw = w.toLowerCase();
+      if (first >= 97 && first <= 122) lower.set(lw, (lower.get(lw) ?? 0) + 1);
+      else if (i > 0 && !isShout && w !== lw && w.charAt(0) !== lw.charAt(0)) capitalMid.set(lw, (capitalMid.get(lw) ?? 0) + 1);
+    }
+  }
+  return { lower, capitalMid };
+}
+
+/** The document-level feature value of a word: its own case class and whether the rest of the document writes it in lower case or capitalised mid-sentence. */
+function docValue(doc: DocLexicon, w: string, lw: string, isFirst: boolean, isShout: boolean): string {
+  const first = w.charAt(0);
+  if (first === lw.charAt(0)) return ''; // lower case or no letter: the word says it itself
+  const isLower = (doc.lower.get(lw) ?? 0) > 0;
+  // this very word, when it counts itself as a mid-sentence capital, does not count
+  const selfMid = !isFirst && !isShout ? 1 : 0;
+  const isCapMid = (doc.capitalMid.get(lw) ?? 0) - selfMid > 0;
+  return `${isFirst ? 'F' : 'M'}${isShout ? 'U' : 'u'}${isLower ? 'L' : 'l'}${isCapMid ? 'C' : 'c'}`;
+}
+
+/** Hashed features of each token that do not depend on the tags chosen so far. */
+export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Int32Array[] {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(shapeOf);
@@ -198,7 +276,7 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
     const w = words[i] as string;
     const sh = shapes[i] as string;
     const local = wordFeatures(w, lower[i] as string, sh, shout);
-    const f = new Int32Array(local.length + 16);
+    const f = new Int32Array(local.length + 18);
     f.set(local);
     let k = local.length;
     f[k++] = bucket(prefixState('w-1='), at(lower, i - 1, '<s>'));
@@ -217,6 +295,13 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
     f[k++] = bucket3(prefixState('ww-1='), at(lower, i - 1, '<s>'), '|', lower[i] as string);
     f[k++] = bucket3(prefixState('ww+1='), lower[i] as string, '|', at(lower, i + 1, '</s>'));
     if (i === 0) f[k++] = bucket(prefixState('first|'), sh);
+    if (doc) {
+      const d = docValue(doc, w, lower[i] as string, i === 0, shout === 'U');
+      if (d) {
+        f[k++] = bucket(prefixState('d='), d);
+        f[k++] = bucket3(prefixState('dg='), d, '|', gaz[i] as string);
+      }
+    }
     out.push(k === f.length ? f : f.subarray(0, k));
   }
   return out;
@@ -272,8 +357,8 @@ export function bestTag(scores: Float64Array, prev: string): number {
 }
 
 /** Tags one sentence's words. */
-export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[]): Tag[] {
-  const feats = staticFeatures(words, knowledge, gazetteer);
+export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Tag[] {
+  const feats = staticFeatures(words, knowledge, gazetteer, doc);
   const tags: Tag[] = [];
   const scores = new Float64Array(TAGS.length);
   let p1 = '<s>';
