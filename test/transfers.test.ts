@@ -129,7 +129,8 @@ test('mergeTransfers: the same transfer from two outlets is one record listing b
 test('mergeTransfers: a delivered batch without a count and its counted order stay two records; a pledge and its order merge', () => {
   const batch: Transfer = { supplier: 'DEU', recipient: 'CHL', status: 'delivered', date: null, items: [{ count: null, item: 'Leopard 2 tanks', category: 'tanks' }], evidence: { text: 'a', start: 0, end: 1 } };
   const order: Transfer = { ...batch, status: 'ordered', items: [{ count: 24, item: 'Leopard 2 tanks', category: 'tanks' }] };
-  assert.equal(mergeTransfers([batch, order]).length, 2);
+  assert.equal(mergeTransfers([{ ...batch, batch: 'first' } as Transfer, order]).length, 2);
+  assert.equal(mergeTransfers([batch, order]).length, 1, 'a delivery not marked as a part is the whole order');
   const pledge: Transfer = { ...order, status: 'pledged', items: [{ count: 24, item: 'Leopard 2 tanks', category: 'tanks' }] };
   const merged = mergeTransfers([pledge, { ...order, items: [{ count: null, item: 'Leopard 2 tanks', category: 'tanks' }] }]);
   assert.equal(merged.length, 1);

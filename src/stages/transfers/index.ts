@@ -7,6 +7,7 @@
 import type { Doc, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
+import { stamp } from '../../core/rule.js';
 import { transferLexicon } from './lexicon.js';
 import { readItems } from './items.js';
 import { statesIn } from './actors.js';
@@ -22,6 +23,8 @@ export const transfers = defineStage('transfers', (doc, ctx) => registerTransfer
 interface Draft extends Transfer {
   isNamed: boolean;
   order: number;
+  /** The ordinal or batch word of a part of a larger transfer ("first", "second", "batch"). */
+  batch: string | null;
 }
 
 /** Transfers of military equipment stated by a document, one record per item, merged within the document. */
@@ -73,6 +76,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           rule: r.rule,
           isNamed: r.item.isNamed,
           order: order++,
+          batch: r.item.batch,
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
       }
@@ -82,7 +86,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   fillParties(drafts);
   nameGenerics(drafts, namedByCategory);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
-  return mergeTransfers(kept.map(({ isNamed: _n, order: _o, ...t }) => t)).map(({ mergedFrom: _m, ...t }) => t);
+  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
 
 /** A party a sentence leaves out comes from the nearest earlier record that shares the other party. */
@@ -95,6 +99,8 @@ function fillParties(drafts: Draft[]): void {
       if (!d.recipient && p.recipient && p.supplier === d.supplier) d.recipient = p.recipient;
       if (d.supplier && d.recipient) break;
     }
+    // "Hanwha also signed a deal with Australia": a seller the sentence does not name as a state is the article's last one.
+    if (!d.supplier && d.recipient) d.supplier = [...drafts.slice(0, i)].reverse().find((p) => p.supplier && p.supplier !== d.recipient)?.supplier ?? null;
   }
 }
 

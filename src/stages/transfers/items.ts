@@ -24,6 +24,10 @@ export interface ItemMention {
   isNamed: boolean;
   /** Index of the token a "made"/"built" prefix or a demonym names the maker with ("Russian-made"), if any. */
   makerToken: number | null;
+  /** The ordinal or batch word before the phrase ("the second IRIS-T", "the first batch of"): a part of a larger transfer. */
+  batch: string | null;
+  /** Whether a verb of fighting governs the phrase ("to counter drones"): the item is a target, not a transfer. */
+  isTarget: boolean;
 }
 
 // Words that may stand inside an equipment phrase before its head, besides names and head words.
@@ -113,6 +117,7 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
   let j = first - 1;
   while (j >= 0 && GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') j--;
+  if (lower(tokens[j]) === 'the' && lower(tokens[j - 1]) === 'of') j--;
   if (lower(tokens[j]) === 'of') {
     j--;
     if (lower(tokens[j]) === 'the') j--;
@@ -133,6 +138,23 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   return n;
 }
 
+/** The ordinal or batch word among the few words before a phrase, lower case, or null. */
+function batchBefore(tokens: readonly Token[], first: number): string | null {
+  for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
+    const w = lower(tokens[j]);
+    if (ORDINALS.test(w) || w === 'initial') return w;
+    if (/^(?:batch|tranche|shipment|consignment)$/.test(w)) {
+      const ordinal = tokens.slice(Math.max(0, j - 2), j).map((t) => t.text.toLowerCase()).find((x) => ORDINALS.test(x));
+      return ordinal ?? w;
+    }
+    if (!/^(?:the|a|of|its|their|two|three|four|five|six|\d+)$/.test(w) && !GENERIC_ADJECTIVES.has(w)) break;
+  }
+  return null;
+}
+
+// Verbs whose object is a target: "rounds to counter drones", "missiles against aircraft".
+const TARGET_VERBS = /^(?:counter|countering|against|intercept|intercepting|destroy|destroying|destroyed|shoot|down|hit|hitting|target|targeting|fight|fighting|defend|repel|repelling)$/;
+
 /**
  * The equipment phrases of one sentence. `isPredicate(i)` gives the length of a transfer predicate
  * starting at token i (0 when none), so a headline verb ("Receives") never becomes part of a name.
@@ -149,6 +171,11 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     let end = i;
     while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
     // "Challenger 2", "Leopard 2A6": a number glued to a model name belongs to it.
+    // "BRDM-2 reconnaissance and patrol combat vehicles": a conjunct without a head shares the next one's.
+    while (end + 2 < tokens.length && kinds[end] === 'modifier' && /^(?:and|or)$/.test(lower(tokens[end + 1])) && kinds[end + 2] !== 'other' && kinds[end + 2] !== 'number') {
+      end += 2;
+      while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
+    }
     let last = end;
     while (last >= i && kinds[last] === 'modifier') last--;
     if (last >= i) {
@@ -211,5 +238,7 @@ function buildItem(
     model,
     isNamed,
     makerToken,
+    batch: batchBefore(tokens, first),
+    isTarget: TARGET_VERBS.test(lower(tokens[first - 1])),
   };
 }

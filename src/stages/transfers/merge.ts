@@ -54,13 +54,19 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   const ib = b.items[0];
   if (!ia || !ib) return a.status === b.status && (a.items.length === 0 || b.items.length === 0);
   if (!sameItem(ia, ib)) return false;
+  // "the second IRIS-T" and "the first IRIS-T" are two deliveries.
+  const ba = (a as { batch?: string | null }).batch ?? null;
+  const bb = (b as { batch?: string | null }).batch ?? null;
+  if (ba && bb && ba !== bb && ba !== 'batch' && bb !== 'batch') return false;
   if (ia.count !== null && ib.count !== null) return ia.count === ib.count;
   if (a.status === b.status) return true;
   // A delivery with no count beside an order or pledge with one: a first batch, its own record.
   const nullOne = ia.count === null ? a : b;
   const countedOne = nullOne === a ? b : a;
   if (ia.count === null && ib.count === null) return true;
-  return !(nullOne.status === 'delivered' && countedOne.status !== 'delivered');
+  // Only a telling marked as a part ("the first", "a batch of") is a batch; "the Chinooks have been delivered" is the whole order.
+  const isPart = ((nullOne as { batch?: string | null }).batch ?? null) !== null;
+  return !(nullOne.status === 'delivered' && countedOne.status !== 'delivered' && isPart);
 }
 
 function mergeItems(into: TransferItem[], from: readonly TransferItem[]): TransferItem[] {

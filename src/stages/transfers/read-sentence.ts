@@ -137,7 +137,7 @@ function isPassive(tokens: readonly Token[], t: Trigger): boolean {
 
 /** The status a predicate states given the words before it; null when the words cancel the record. */
 export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexicon): TransferStatus | null {
-  const start = Math.max(clauseStart(tokens, t.first), t.first - 10);
+  const start = Math.max(clauseStart(tokens, t.first), t.first - 14);
   const word = tokens.slice(t.first, t.last + 1).map((x) => x.text.toLowerCase()).join(' ');
   const { frame, id } = t.entry;
   const near = Math.max(start, t.first - 3);
@@ -147,6 +147,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "may purchase", "could receive": speculation, no record.
   if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
   if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
+  // "two deals approved last week: a potential sale of ...": an approval written after the deal noun, or before it in the sentence.
+  if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
   const isProgressive = /ing$/.test(word) && PROGRESSIVE_BE.has(lowerAt(tokens, t.first - 1) === 'also' ? lowerAt(tokens, t.first - 2) : lowerAt(tokens, t.first - 1));
@@ -166,6 +168,9 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
 
 /** The trigger that governs an item: nearest before it in its clause, else the nearest after it. */
 function governing(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention): Trigger | null {
+  // "... include X; Y; Z and W": a list after "include" belongs to it, semicolons and all.
+  const include = [...triggers].reverse().find((t) => t.entry.frame === 'include' && t.last < item.first);
+  if (include && !triggers.some((t) => t.first > include.last && t.last < item.first)) return include;
   const start = clauseStart(tokens, item.first);
   let before: Trigger | null = null;
   for (const t of triggers) if (t.last < item.first && t.first >= start - 0 && item.first - t.last <= 25) before = t;
@@ -188,9 +193,10 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   const readings: ItemReading[] = [];
   const included: ItemMention[] = [];
   // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
-  const lead = triggers.find((t) => t.entry.frame !== 'include');
+  const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
   const parties = lead ? rolesOf(tokens, states, lead, NO_ITEM) : null;
   for (const item of items) {
+    if (item.isTarget) continue;
     let trigger = governing(tokens, triggers, item);
     if (!trigger) continue;
     if (trigger.entry.frame === 'include') {
@@ -210,7 +216,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   return { readings, included, parties };
 }
 
-const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null };
+const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, isTarget: false };
 
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
@@ -220,7 +226,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
   const fromAfter = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
-  const toAfter = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['to']);
+  // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
+  const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? Math.min(sentenceEnd, Math.max(item.last, t.last) + 4) : sentenceEnd;
+  const toAfter = afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
   const passive = isPassive(tokens, t);
   const { frame } = t.entry;
   const word = lowerAt(tokens, t.first);
@@ -249,7 +257,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const isBuyerNoun = BUYER_NOUNS.has(word);
   for (const s of [...subjects].reverse()) {
     if (s.code === supplier || recipients.includes(s.code)) continue;
-    if (isBuyerNoun ? recipients.length === 0 : supplier !== null) recipients = [s.code];
+    if (recipients.length === 0 && (isBuyerNoun || supplier !== null)) recipients = [s.code];
     else if (supplier === null) supplier = s.code;
   }
   if (withBefore[0] && withBefore[0] !== supplier && recipients.length === 0) recipients = [withBefore[0]];
