@@ -4,7 +4,7 @@
  * MISC name is an error, a mention marked `demonym: true` is not scored): CoNLL-2003 testa split by
  * document (fixed seed) into a tune and a check part, the GMB block the shipped model was not trained on,
  * and the speed of sentences + entities + dates on the demo corpus (or the seed). Prints figures only.
- * Usage: npm run bench:ner [-- --errors N | --speed-only | --part tune|check|gmb | --compromise]
+ * Usage: npm run bench:ner [-- --errors N | --speed-only | --part tune|check|gmb | --compromise | --skip REFINER,...]
  */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,8 @@ import nlp from 'compromise';
 import { createContext } from '../src/core/context.js';
 import { createDoc } from '../src/core/doc.js';
 import type { Doc, Entity } from '../src/core/doc.js';
-import { runStages } from '../src/core/stage.js';
+import { need, runStages } from '../src/core/stage.js';
+import { findEntities } from '../src/stages/entities/index.js';
 import { rawArticle } from '../src/stages/article/index.js';
 import { readGmbCorpus, heldOutStart, GMB_CORPUS } from '../scripts/gmb-corpus.js';
 import { analyzeInput } from '../src/analysis.js';
@@ -104,9 +105,14 @@ const TYPE_OF: Record<string, string | undefined> = { person: 'PER', organizatio
 /** The stages up to entities, as `watchfloor analyze --raw` runs them. */
 const UP_TO_ENTITIES = PIPELINE.slice(0, PIPELINE.findIndex((st) => st.name === 'entities') + 1);
 
+/** Refiners left out (`--skip entities/refiner:bare-name,...`), to measure what each one adds. */
+const SKIP = args.includes('--skip') ? String(args[args.indexOf('--skip') + 1]).split(',') : [];
+const BEFORE_ENTITIES = UP_TO_ENTITIES.slice(0, -1);
+
 /** Our predictions: every mention by name (demonyms are not scored; references are not names). */
 function ours(text: string): Map<string, string> {
-  const doc: Doc = runStages(createDoc({ origin: 'conll', bytes: Buffer.from(text), isRaw: true }), UP_TO_ENTITIES, ctx);
+  const doc: Doc = runStages(createDoc({ origin: 'conll', bytes: Buffer.from(text), isRaw: true }), SKIP.length > 0 ? BEFORE_ENTITIES : UP_TO_ENTITIES, ctx);
+  if (SKIP.length > 0) doc.entities = findEntities(need(doc, 'article').text, need(doc, 'sentences'), ctx, null, { skip: SKIP });
   const out = new Map<string, string>();
   for (const e of doc.entities as Entity[]) {
     const type = TYPE_OF[e.type];
@@ -316,7 +322,7 @@ function main(): void {
     return;
   }
   const errors: string[] = [];
-  const wants = (part: string): boolean => onlyPart === undefined || onlyPart === part;
+  const wants = (part: string): boolean => onlyPart === undefined || onlyPart.split(',').includes(part);
   if (!existsSync(TESTA)) {
     console.log(`skipping the CoNLL score: ${TESTA} not found (the gold sets live in ../shared/eval)`);
   } else {

@@ -74,17 +74,27 @@ function entryNames(entry: GazetteerEntry): string[] {
 }
 
 /** Tagger spans: [start, end, type] from BIO tags. */
-function taggedSpans(tags: readonly Tag[]): [number, number, string][] {
+function taggedSpans(tags: readonly Tag[], words: readonly string[]): [number, number, string][] {
   const out: [number, number, string][] = [];
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i] as string;
     if (tag === 'O' || tag.startsWith('I-')) continue;
     let j = i + 1;
     while (j < tags.length && tags[j] === 'I-' + tag.slice(2)) j++;
-    out.push([i, j, tag.slice(2)]);
+    // a name does not run across a dash, comma or colon standing alone: "Romania - Ilie Dumitrescu" is two
+    let s = i;
+    for (let k = i; k < j; k++) {
+      if (!SEPARATOR.test(words[k] as string)) continue;
+      if (k > s) out.push([s, k, tag.slice(2)]);
+      s = k + 1;
+    }
+    if (j > s) out.push([s, j, tag.slice(2)]);
   }
   return out;
 }
+
+/** Tokens that separate two names rather than join words of one. */
+const SEPARATOR = /^(?:-|--|–|—|,|:|;|\/|\|)$/;
 
 /** "Derbyshire and Surrey": a tagged span that joins two listed names with "and" is two names. */
 function splitLists(spans: [number, number, string][], lower: readonly string[], gazAt: ReadonlyMap<number, { end: number; entries: GazetteerEntry[] }>): [number, number, string][] {
@@ -327,13 +337,14 @@ function findGivenNames(st: SentenceState): void {
 /** The tagger's spans, trimmed to names and resolved with the gazetteer where one covers them. */
 function resolveTaggedSpans(st: SentenceState): void {
   const { words, lower, tags, knowledge, roles, isShouting } = st;
-  for (const [s0, e0, type] of splitLists(taggedSpans(tags), lower, st.gazAt)) {
+  for (const [s0, e0, type] of splitLists(taggedSpans(tags, words), lower, st.gazAt)) {
     // a name ends in a word: "England 1996-08-31" and "4-43" are left out
     let e = e0;
     while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
-    // a name starts with a capital: "eastern Poland" is the place "Poland"
+    // a name starts and ends with a capital: "eastern Poland" is the place "Poland", so is "Stansted" in "Stansted airport"
     let s = s0;
     while (s < e - 1 && /^\p{Ll}/u.test(words[s] as string)) s++;
+    while (e > s + 1 && /^\p{Ll}/u.test(words[e - 1] as string)) e--;
     if (/^\p{Ll}/u.test(words[s] as string)) continue;
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
     if (!isFree(st, s, e)) continue;
