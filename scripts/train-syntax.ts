@@ -3,7 +3,8 @@
  * data/syntax-model.bin; prints dev-set UPOS/UAS/LAS (tune and check halves). Fixed seed.
  *   npm run train:syntax [-- --tagger-epochs N --parser-epochs N --folds K --out FILE]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { deserialize, serialize } from 'node:v8';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConllu, wordsOf, type ConlluSentence } from '../src/stages/syntax/conllu.js';
@@ -28,6 +29,8 @@ const { values: args } = parseArgs({
     explore: { type: 'string', default: '0.9' },
     seed: { type: 'string', default: '11' },
     out: { type: 'string', default: MODEL_FILE },
+    /** A folder to keep the tagging stage in, so parser experiments need not repeat it. */
+    cache: { type: 'string' },
     treebank: { type: 'string', default: path.resolve('../shared/train/ud-english-ewt') },
   },
 });
@@ -140,21 +143,33 @@ function trainTagger(sentences: readonly TrainSentence[], epochs: number, seed: 
   return { first: averaged(first), second: averaged(second) };
 }
 
-// Jackknifing: each fold's tags come from a tagger that never saw it, so the parser trains on tags as noisy as at run time.
-if (FOLDS > 1) {
-  for (let fold = 0; fold < FOLDS; fold++) {
-    const model = trainTagger(train.filter((_, i) => i % FOLDS !== fold), TAGGER_EPOCHS, SEED + fold);
-    train.forEach((s, i) => {
-      if (i % FOLDS === fold) s.tags = tagWords(model, s.prepared);
-    });
-    log(`jackknife fold ${fold + 1}/${FOLDS}`);
-  }
-} else for (const s of train) s.tags = s.goldTags;
+const cacheFile = args.cache
+  ? path.join(args.cache, `tagger-${SEED}-${TAGGER_EPOCHS}-${FOLDS}-${args['tagger-bits']}.v8`)
+  : null;
+let tagger: TaggerModel;
+if (cacheFile && existsSync(cacheFile)) {
+  const cached = deserialize(readFileSync(cacheFile)) as { tagger: TaggerModel; tags: Int32Array[] };
+  tagger = cached.tagger;
+  train.forEach((s, i) => (s.tags = cached.tags[i] as Int32Array));
+  log(`tagger and jackknifed tags read from ${cacheFile}`);
+} else {
+  // Jackknifing: each fold's tags come from a tagger that never saw it, so the parser trains on tags as noisy as at run time.
+  if (FOLDS > 1) {
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const model = trainTagger(train.filter((_, i) => i % FOLDS !== fold), TAGGER_EPOCHS, SEED + fold);
+      train.forEach((s, i) => {
+        if (i % FOLDS === fold) s.tags = tagWords(model, s.prepared);
+      });
+      log(`jackknife fold ${fold + 1}/${FOLDS}`);
+    }
+  } else for (const s of train) s.tags = s.goldTags;
+  tagger = trainTagger(train, TAGGER_EPOCHS, SEED);
+  if (cacheFile) writeFileSync(cacheFile, serialize({ tagger, tags: train.map((s) => s.tags) }));
+}
 let correct = 0;
 let total = 0;
 for (const s of train) s.tags.forEach((t, i) => { total++; if (t === s.goldTags[i]) correct++; });
 log(`jackknifed train UPOS ${(correct / total).toFixed(4)}`);
-const tagger = trainTagger(train, TAGGER_EPOCHS, SEED);
 log('tagger trained');
 for (const s of dev) s.tags = tagWords(tagger, s.prepared);
 

@@ -121,7 +121,7 @@ export function decodeModel(gz: Buffer): SyntaxModel & { info: Record<string, un
 }
 
 function decodeTable(bytes: Buffer, start: number, t: TableHeader): LinearModel {
-  const weights = new Float32Array((1 << t.bits) * t.classes);
+  const weights = new Int16Array((1 << t.bits) * t.classes);
   let pos = start;
   let index = -1;
   for (let e = 0; e < t.entries; e++) {
@@ -134,7 +134,7 @@ function decodeTable(bytes: Buffer, start: number, t: TableHeader): LinearModel 
       shift += 7;
     } while (byte & 0x80);
     index += gap + 1;
-    weights[index] = bytes.readInt16LE(pos) * t.scale;
+    weights[index] = (bytes[pos] as number) | ((bytes[pos + 1] as number) << 8);
     pos += 2;
   }
   return { classes: t.classes, mask: (1 << t.bits) - 1, weights };

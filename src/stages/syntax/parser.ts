@@ -148,13 +148,30 @@ function distanceBucket(d: number): number {
   return d <= 4 ? d : d <= 6 ? 5 : d <= 10 ? 6 : 7;
 }
 
+function wordAt(p: PreparedWords, n: number, x: number): number {
+  return x < 0 || x > n ? NONE_W : x === n ? ROOT_W : (p.lower[x] as number);
+}
+
+function tagAt(tags: Int32Array, n: number, x: number): number {
+  return x < 0 || x > n ? NONE_T : x === n ? ROOT_T : (tags[x] as number);
+}
+
+function labelAt(s: ParseState, x: number): number {
+  return x < 0 ? NONE_L : (s.labels[x] as number);
+}
+
+function childAt(a: Int32Array, x: number): number {
+  return x < 0 ? -1 : (a[x] as number);
+}
+
+/** A word's set of child relations on one side, as one number (0 for none or the root). */
+function labelSet(s: ParseState, x: number, lo: Int32Array, hi: Int32Array): number {
+  return x < 0 || x >= s.n ? 0 : (Math.imul(lo[x] as number, 65599) ^ (hi[x] as number)) | 0;
+}
+
 /** Feature rows for the next transition. */
 export function parserFeatures(s: ParseState, p: PreparedWords, tags: Int32Array, mask: number, rows: Int32Array): number {
   const n = s.n;
-  const W = (x: number): number => (x < 0 ? NONE_W : x === n ? ROOT_W : (p.lower[x] as number));
-  const T = (x: number): number => (x < 0 ? NONE_T : x === n ? ROOT_T : (tags[x] as number));
-  const L = (x: number): number => (x < 0 ? NONE_L : (s.labels[x] as number));
-  const at = (a: Int32Array, x: number): number => (x < 0 ? -1 : (a[x] as number));
   const sp = s.sp;
   const s0 = sp >= 1 ? (s.stack[sp - 1] as number) : -1;
   const s1 = sp >= 2 ? (s.stack[sp - 2] as number) : -1;
@@ -162,87 +179,78 @@ export function parserFeatures(s: ParseState, p: PreparedWords, tags: Int32Array
   const b0 = s.b;
   const b1 = b0 + 1 <= n ? b0 + 1 : -1;
   const b2 = b0 + 2 <= n ? b0 + 2 : -1;
-  const s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), s2t = T(s2);
-  const b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2);
-  const s0l1 = at(s.left1, s0), s0l2 = at(s.left2, s0), s0r1 = at(s.right1, s0), s0r2 = at(s.right2, s0);
-  const b0l1 = b0 < n ? at(s.left1, b0) : -1, b0l2 = b0 < n ? at(s.left2, b0) : -1;
-  const s1r1 = at(s.right1, s1), s1l1 = at(s.left1, s1);
-  const s0l1t = T(s0l1), s0r1t = T(s0r1), b0l1t = T(b0l1), s1r1t = T(s1r1);
+  const s0w = wordAt(p, n, s0), s0t = tagAt(tags, n, s0), s1w = wordAt(p, n, s1), s1t = tagAt(tags, n, s1), s2t = tagAt(tags, n, s2);
+  const b0w = wordAt(p, n, b0), b0t = tagAt(tags, n, b0), b1w = wordAt(p, n, b1), b1t = tagAt(tags, n, b1), b2w = wordAt(p, n, b2), b2t = tagAt(tags, n, b2);
+  const s0l1 = childAt(s.left1, s0), s0l2 = childAt(s.left2, s0), s0r1 = childAt(s.right1, s0), s0r2 = childAt(s.right2, s0);
+  const b0l1 = b0 < n ? childAt(s.left1, b0) : -1, b0l2 = b0 < n ? childAt(s.left2, b0) : -1;
+  const s1r1 = childAt(s.right1, s1), s1l1 = childAt(s.left1, s1);
+  const s0l1t = tagAt(tags, n, s0l1), s0r1t = tagAt(tags, n, s0r1), b0l1t = tagAt(tags, n, b0l1), s1r1t = tagAt(tags, n, s1r1);
   const dist = s0 < 0 ? 8 : b0 === n ? 9 : distanceBucket(b0 - s0);
   const dist1 = s1 < 0 ? 8 : distanceBucket(s0 - s1);
   const s0vl = s0 < 0 ? 0 : (s.leftCount[s0] as number), s0vr = s0 < 0 ? 0 : (s.rightCount[s0] as number);
   const b0vl = b0 < n ? (s.leftCount[b0] as number) : 0;
   const s1vr = s1 < 0 ? 0 : (s.rightCount[s1] as number);
   let k = 0;
-  const f = (t: number, a: number, b = 0, c = 0): void => {
-    rows[k++] = feature(t, a, b, c, mask);
-  };
-  f(0, 0);
+  const off = 0;
+  rows[k++] = feature(off + 0, 0, 0, 0, mask);
   // single words
-  f(1, s0w); f(2, s0t); f(3, s0w, s0t);
-  f(4, b0w); f(5, b0t); f(6, b0w, b0t);
-  f(7, b1w); f(8, b1t); f(9, b1w, b1t);
-  f(10, b2w); f(11, b2t); f(12, b2w, b2t);
-  f(13, s1w); f(14, s1t); f(15, s1w, s1t); f(16, s2t);
+  rows[k++] = feature(off + 1, s0w, 0, 0, mask); rows[k++] = feature(off + 2, s0t, 0, 0, mask); rows[k++] = feature(off + 3, s0w, s0t, 0, mask);
+  rows[k++] = feature(off + 4, b0w, 0, 0, mask); rows[k++] = feature(off + 5, b0t, 0, 0, mask); rows[k++] = feature(off + 6, b0w, b0t, 0, mask);
+  rows[k++] = feature(off + 7, b1w, 0, 0, mask); rows[k++] = feature(off + 8, b1t, 0, 0, mask); rows[k++] = feature(off + 9, b1w, b1t, 0, mask);
+  rows[k++] = feature(off + 10, b2w, 0, 0, mask); rows[k++] = feature(off + 11, b2t, 0, 0, mask); rows[k++] = feature(off + 12, b2w, b2t, 0, mask);
+  rows[k++] = feature(off + 13, s1w, 0, 0, mask); rows[k++] = feature(off + 14, s1t, 0, 0, mask); rows[k++] = feature(off + 15, s1w, s1t, 0, mask); rows[k++] = feature(off + 16, s2t, 0, 0, mask);
   // pairs
-  f(17, s0w * 31 + s0t, b0w, b0t); f(18, s0w, s0t, b0w); f(19, s0w, b0w, b0t); f(20, s0w, s0t, b0t);
-  f(21, s0t, b0w, b0t); f(22, s0w, b0w); f(23, s0t, b0t); f(24, b0t, b1t);
-  f(25, s1w, s0w); f(26, s1w, s1t, s0t); f(27, s1t, s0w, s0t); f(28, s1t, s0t);
-  f(29, s1w, b0w); f(30, s1t, b0t); f(31, s0w, b1w); f(32, s0t, b1t);
+  rows[k++] = feature(off + 17, s0w * 31 + s0t, b0w, b0t, mask); rows[k++] = feature(off + 18, s0w, s0t, b0w, mask); rows[k++] = feature(off + 19, s0w, b0w, b0t, mask); rows[k++] = feature(off + 20, s0w, s0t, b0t, mask);
+  rows[k++] = feature(off + 21, s0t, b0w, b0t, mask); rows[k++] = feature(off + 22, s0w, b0w, 0, mask); rows[k++] = feature(off + 23, s0t, b0t, 0, mask); rows[k++] = feature(off + 24, b0t, b1t, 0, mask);
+  rows[k++] = feature(off + 25, s1w, s0w, 0, mask); rows[k++] = feature(off + 26, s1w, s1t, s0t, mask); rows[k++] = feature(off + 27, s1t, s0w, s0t, mask); rows[k++] = feature(off + 28, s1t, s0t, 0, mask);
+  rows[k++] = feature(off + 29, s1w, b0w, 0, mask); rows[k++] = feature(off + 30, s1t, b0t, 0, mask); rows[k++] = feature(off + 31, s0w, b1w, 0, mask); rows[k++] = feature(off + 32, s0t, b1t, 0, mask);
   // triples
-  f(33, b0t, b1t, b2t); f(34, s0t, b0t, b1t); f(35, s1t, s0t, b0t); f(36, s2t, s1t, s0t);
-  f(37, s0t, s0l1t, b0t); f(38, s0t, s0r1t, b0t); f(39, s0t, b0t, b0l1t); f(40, s1t, s1r1t, s0t);
-  f(41, s1t, s0t, b1t); f(42, s0w, b0t, b1t);
+  rows[k++] = feature(off + 33, b0t, b1t, b2t, mask); rows[k++] = feature(off + 34, s0t, b0t, b1t, mask); rows[k++] = feature(off + 35, s1t, s0t, b0t, mask); rows[k++] = feature(off + 36, s2t, s1t, s0t, mask);
+  rows[k++] = feature(off + 37, s0t, s0l1t, b0t, mask); rows[k++] = feature(off + 38, s0t, s0r1t, b0t, mask); rows[k++] = feature(off + 39, s0t, b0t, b0l1t, mask); rows[k++] = feature(off + 40, s1t, s1r1t, s0t, mask);
+  rows[k++] = feature(off + 41, s1t, s0t, b1t, mask); rows[k++] = feature(off + 42, s0w, b0t, b1t, mask);
   // distance
-  f(43, s0w, dist); f(44, s0t, dist); f(45, b0w, dist); f(46, b0t, dist); f(47, s0w * 7 + b0w, dist); f(48, s0t, b0t, dist);
-  f(49, s1t, s0t, dist1); f(50, s1w, s0w, dist1);
+  rows[k++] = feature(off + 43, s0w, dist, 0, mask); rows[k++] = feature(off + 44, s0t, dist, 0, mask); rows[k++] = feature(off + 45, b0w, dist, 0, mask); rows[k++] = feature(off + 46, b0t, dist, 0, mask); rows[k++] = feature(off + 47, s0w * 7 + b0w, dist, 0, mask); rows[k++] = feature(off + 48, s0t, b0t, dist, mask);
+  rows[k++] = feature(off + 49, s1t, s0t, dist1, mask); rows[k++] = feature(off + 50, s1w, s0w, dist1, mask);
   // valency
-  f(51, s0w, s0vr); f(52, s0t, s0vr); f(53, s0w, s0vl); f(54, s0t, s0vl); f(55, b0w, b0vl); f(56, b0t, b0vl);
-  f(57, s1t, s1vr); f(58, s1w, s1vr);
+  rows[k++] = feature(off + 51, s0w, s0vr, 0, mask); rows[k++] = feature(off + 52, s0t, s0vr, 0, mask); rows[k++] = feature(off + 53, s0w, s0vl, 0, mask); rows[k++] = feature(off + 54, s0t, s0vl, 0, mask); rows[k++] = feature(off + 55, b0w, b0vl, 0, mask); rows[k++] = feature(off + 56, b0t, b0vl, 0, mask);
+  rows[k++] = feature(off + 57, s1t, s1vr, 0, mask); rows[k++] = feature(off + 58, s1w, s1vr, 0, mask);
   // children
-  f(59, W(s0l1)); f(60, s0l1t); f(61, L(s0l1)); f(62, W(s0r1)); f(63, s0r1t); f(64, L(s0r1));
-  f(65, W(b0l1)); f(66, b0l1t); f(67, L(b0l1)); f(68, W(s0l2)); f(69, T(s0l2)); f(70, L(s0l2));
-  f(71, W(s0r2)); f(72, T(s0r2)); f(73, L(s0r2)); f(74, W(b0l2)); f(75, T(b0l2)); f(76, L(b0l2));
-  f(77, s0t, s0l1t, T(s0l2)); f(78, s0t, s0r1t, T(s0r2)); f(79, b0t, b0l1t, T(b0l2));
-  f(80, L(s1r1), s1t, s0t); f(81, T(s1l1), s1t, s0t);
+  rows[k++] = feature(off + 59, wordAt(p, n, s0l1), 0, 0, mask); rows[k++] = feature(off + 60, s0l1t, 0, 0, mask); rows[k++] = feature(off + 61, labelAt(s, s0l1), 0, 0, mask); rows[k++] = feature(off + 62, wordAt(p, n, s0r1), 0, 0, mask); rows[k++] = feature(off + 63, s0r1t, 0, 0, mask); rows[k++] = feature(off + 64, labelAt(s, s0r1), 0, 0, mask);
+  rows[k++] = feature(off + 65, wordAt(p, n, b0l1), 0, 0, mask); rows[k++] = feature(off + 66, b0l1t, 0, 0, mask); rows[k++] = feature(off + 67, labelAt(s, b0l1), 0, 0, mask); rows[k++] = feature(off + 68, wordAt(p, n, s0l2), 0, 0, mask); rows[k++] = feature(off + 69, tagAt(tags, n, s0l2), 0, 0, mask); rows[k++] = feature(off + 70, labelAt(s, s0l2), 0, 0, mask);
+  rows[k++] = feature(off + 71, wordAt(p, n, s0r2), 0, 0, mask); rows[k++] = feature(off + 72, tagAt(tags, n, s0r2), 0, 0, mask); rows[k++] = feature(off + 73, labelAt(s, s0r2), 0, 0, mask); rows[k++] = feature(off + 74, wordAt(p, n, b0l2), 0, 0, mask); rows[k++] = feature(off + 75, tagAt(tags, n, b0l2), 0, 0, mask); rows[k++] = feature(off + 76, labelAt(s, b0l2), 0, 0, mask);
+  rows[k++] = feature(off + 77, s0t, s0l1t, tagAt(tags, n, s0l2), mask); rows[k++] = feature(off + 78, s0t, s0r1t, tagAt(tags, n, s0r2), mask); rows[k++] = feature(off + 79, b0t, b0l1t, tagAt(tags, n, b0l2), mask);
+  rows[k++] = feature(off + 80, labelAt(s, s1r1), s1t, s0t, mask); rows[k++] = feature(off + 81, tagAt(tags, n, s1l1), s1t, s0t, mask);
   // label sets
-  const ls = (x: number, lo: Int32Array, hi: Int32Array): number => (x < 0 || x >= n ? 0 : ((lo[x] as number) * 65599) ^ (hi[x] as number));
-  const s0ls = ls(s0, s.leftSetLo, s.leftSetHi), s0rs = ls(s0, s.rightSetLo, s.rightSetHi), b0ls = ls(b0, s.leftSetLo, s.leftSetHi);
-  f(82, s0w, s0rs); f(83, s0t, s0rs); f(84, s0w, s0ls); f(85, s0t, s0ls); f(86, b0w, b0ls); f(87, b0t, b0ls);
-  f(88, s0t, s0ls, b0t); f(89, s0t, s0rs, b0t); f(90, s1t, ls(s1, s.rightSetLo, s.rightSetHi), s0t);
-  f(91, L(s0l1), s0t, b0t); f(92, L(b0l1), s0t, b0t); f(93, s0w, s0l1t, b0t);
+  const s0ls = labelSet(s, s0, s.leftSetLo, s.leftSetHi), s0rs = labelSet(s, s0, s.rightSetLo, s.rightSetHi), b0ls = labelSet(s, b0, s.leftSetLo, s.leftSetHi);
+  rows[k++] = feature(off + 82, s0w, s0rs, 0, mask); rows[k++] = feature(off + 83, s0t, s0rs, 0, mask); rows[k++] = feature(off + 84, s0w, s0ls, 0, mask); rows[k++] = feature(off + 85, s0t, s0ls, 0, mask); rows[k++] = feature(off + 86, b0w, b0ls, 0, mask); rows[k++] = feature(off + 87, b0t, b0ls, 0, mask);
+  rows[k++] = feature(off + 88, s0t, s0ls, b0t, mask); rows[k++] = feature(off + 89, s0t, s0rs, b0t, mask); rows[k++] = feature(off + 90, s1t, labelSet(s, s1, s.rightSetLo, s.rightSetHi), s0t, mask);
+  rows[k++] = feature(off + 91, labelAt(s, s0l1), s0t, b0t, mask); rows[k++] = feature(off + 92, labelAt(s, b0l1), s0t, b0t, mask); rows[k++] = feature(off + 93, s0w, s0l1t, b0t, mask);
   return k;
 }
 
 /** Feature rows for the relation of an arc from `head` to `dep` (head `n` is the root). */
 export function labelFeatures(s: ParseState, p: PreparedWords, tags: Int32Array, head: number, dep: number, mask: number, rows: Int32Array): number {
   const n = s.n;
-  const W = (x: number): number => (x < 0 ? NONE_W : x === n ? ROOT_W : (p.lower[x] as number));
-  const T = (x: number): number => (x < 0 || x > n ? NONE_T : x === n ? ROOT_T : (tags[x] as number));
-  const L = (x: number): number => (x < 0 ? NONE_L : (s.labels[x] as number));
   const dir = dep < head ? 1 : 2;
-  const hw = W(head), ht = T(head), dw = W(dep), dt = T(dep);
+  const hw = wordAt(p, n, head), ht = tagAt(tags, n, head), dw = wordAt(p, n, dep), dt = tagAt(tags, n, dep);
   const dist = distanceBucket(Math.abs(head - dep)) * 4 + dir;
   const dl1 = s.left1[dep] as number, dr1 = s.right1[dep] as number, dl2 = s.left2[dep] as number;
   const hl1 = s.left1[head] ?? -1, hr1 = s.right1[head] ?? -1;
-  const set = (x: number, lo: Int32Array, hi: Int32Array): number => (x >= n ? 0 : ((lo[x] as number) * 65599) ^ (hi[x] as number));
-  const hls = set(head, s.leftSetLo, s.leftSetHi), hrs = set(head, s.rightSetLo, s.rightSetHi);
-  const dls = set(dep, s.leftSetLo, s.leftSetHi), drs = set(dep, s.rightSetLo, s.rightSetHi);
+  const hls = labelSet(s, head, s.leftSetLo, s.leftSetHi), hrs = labelSet(s, head, s.rightSetLo, s.rightSetHi);
+  const dls = labelSet(s, dep, s.leftSetLo, s.leftSetHi), drs = labelSet(s, dep, s.rightSetLo, s.rightSetHi);
   const dsuf = p.suffix[dep * 4 + 2] as number;
   const hsuf = head < n ? (p.suffix[head * 4 + 2] as number) : 0;
   let k = 0;
-  const f = (t: number, a: number, b = 0, c = 0): void => {
-    rows[k++] = feature(t + 200, a, b, c, mask);
-  };
-  f(0, dir);
-  f(1, hw, dir); f(2, ht, dir); f(3, dw, dir); f(4, dt, dir); f(5, hw, ht, dir); f(6, dw, dt, dir);
-  f(7, hw, dw, dir); f(8, ht, dt, dir); f(9, hw, dt, dir); f(10, ht, dw, dir); f(11, ht, dt, dist);
-  f(12, dt, L(dl1), W(dl1)); f(13, dt, L(dr1)); f(14, dt, T(dl1), dir); f(15, dw, W(dl1)); f(16, dt, L(dl2), L(dl1));
-  f(17, ht, hls, dir); f(18, ht, hrs, dir); f(19, dt, dls, dir); f(20, dt, drs, dir); f(21, dt, hls, ht);
-  f(22, dt, T(dep - 1), T(dep + 1)); f(23, ht, T(head - 1), T(head + 1)); f(24, dt, ht, T(dep - 1));
-  f(25, dsuf, dt, dir); f(26, hsuf, ht, dir); f(27, hw, dt, dls); f(28, L(hl1), ht, dt); f(29, L(hr1), ht, dt);
-  f(30, W(dep - 1), dt, dir); f(31, W(dep + 1), dt, dir); f(32, ht, dt, dist * 16 + Math.min(s.leftCount[head] ?? 0, 5));
-  f(33, hw, dls, dir); f(34, W(dl1), W(dep), ht);
+  const off = 200;
+  rows[k++] = feature(off + 0, dir, 0, 0, mask);
+  rows[k++] = feature(off + 1, hw, dir, 0, mask); rows[k++] = feature(off + 2, ht, dir, 0, mask); rows[k++] = feature(off + 3, dw, dir, 0, mask); rows[k++] = feature(off + 4, dt, dir, 0, mask); rows[k++] = feature(off + 5, hw, ht, dir, mask); rows[k++] = feature(off + 6, dw, dt, dir, mask);
+  rows[k++] = feature(off + 7, hw, dw, dir, mask); rows[k++] = feature(off + 8, ht, dt, dir, mask); rows[k++] = feature(off + 9, hw, dt, dir, mask); rows[k++] = feature(off + 10, ht, dw, dir, mask); rows[k++] = feature(off + 11, ht, dt, dist, mask);
+  rows[k++] = feature(off + 12, dt, labelAt(s, dl1), wordAt(p, n, dl1), mask); rows[k++] = feature(off + 13, dt, labelAt(s, dr1), 0, mask); rows[k++] = feature(off + 14, dt, tagAt(tags, n, dl1), dir, mask); rows[k++] = feature(off + 15, dw, wordAt(p, n, dl1), 0, mask); rows[k++] = feature(off + 16, dt, labelAt(s, dl2), labelAt(s, dl1), mask);
+  rows[k++] = feature(off + 17, ht, hls, dir, mask); rows[k++] = feature(off + 18, ht, hrs, dir, mask); rows[k++] = feature(off + 19, dt, dls, dir, mask); rows[k++] = feature(off + 20, dt, drs, dir, mask); rows[k++] = feature(off + 21, dt, hls, ht, mask);
+  rows[k++] = feature(off + 22, dt, tagAt(tags, n, dep - 1), tagAt(tags, n, dep + 1), mask); rows[k++] = feature(off + 23, ht, tagAt(tags, n, head - 1), tagAt(tags, n, head + 1), mask); rows[k++] = feature(off + 24, dt, ht, tagAt(tags, n, dep - 1), mask);
+  rows[k++] = feature(off + 25, dsuf, dt, dir, mask); rows[k++] = feature(off + 26, hsuf, ht, dir, mask); rows[k++] = feature(off + 27, hw, dt, dls, mask); rows[k++] = feature(off + 28, labelAt(s, hl1), ht, dt, mask); rows[k++] = feature(off + 29, labelAt(s, hr1), ht, dt, mask);
+  rows[k++] = feature(off + 30, wordAt(p, n, dep - 1), dt, dir, mask); rows[k++] = feature(off + 31, wordAt(p, n, dep + 1), dt, dir, mask); rows[k++] = feature(off + 32, ht, dt, dist * 16 + Math.min(s.leftCount[head] ?? 0, 5), mask);
+  rows[k++] = feature(off + 33, hw, dls, dir, mask); rows[k++] = feature(off + 34, wordAt(p, n, dl1), wordAt(p, n, dep), ht, mask);
   return k;
 }
 

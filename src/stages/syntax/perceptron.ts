@@ -3,12 +3,12 @@
  * averaged perceptron that trains it (lazy averaging with per-weight timestamps).
  */
 
-/** A trained weight table: `weights[row * classes + c]`. */
+/** A trained weight table: `weights[row * classes + c]` (int16 once stored: only the argmax matters). */
 export interface LinearModel {
   classes: number;
   /** Rows minus one; rows are a power of two. */
   mask: number;
-  weights: Float32Array;
+  weights: Float32Array | Int16Array;
 }
 
 /** Adds each class's score over `n` feature rows into `scores` (which it first zeroes). */
@@ -39,6 +39,7 @@ export function best(scores: Float64Array, classes: number, isAllowed: Uint8Arra
 
 /** A weight table while it trains: running totals for the average. */
 export interface Trainer extends LinearModel {
+  weights: Float32Array;
   totals: Float64Array;
   stamps: Int32Array;
   /** Updates seen so far (the averaging clock). */

@@ -69,6 +69,11 @@ function shapeHash(w: string): number {
   return h;
 }
 
+/** `a[j * stride + offset]`, or a placeholder outside the sentence (`edge` tells near from far). */
+function around(a: Int32Array, n: number, j: number, edge: number, stride = 1, offset = 0): number {
+  return j < 0 ? START + edge : j >= n ? END + edge : (a[j * stride + offset] as number);
+}
+
 /** Most feature rows the tagger makes for one word. */
 export const TAGGER_FEATURES = 32;
 
@@ -81,16 +86,13 @@ const EOS_TAG = 102;
  */
 export function tagFeatures(p: PreparedWords, i: number, tags: Int32Array, ahead: Int32Array | null, mask: number, rows: Int32Array): number {
   const n = p.n;
-  const at = (a: Int32Array, j: number, edge: number): number => (j < 0 ? START + edge : j >= n ? END + edge : (a[j] as number));
   const w0 = p.lower[i] as number;
-  const wm1 = at(p.lower, i - 1, 0);
-  const wm2 = at(p.lower, i - 2, 1);
-  const wp1 = at(p.lower, i + 1, 0);
-  const wp2 = at(p.lower, i + 2, 1);
+  const wm1 = around(p.lower, n, i - 1, 0);
+  const wm2 = around(p.lower, n, i - 2, 1);
+  const wp1 = around(p.lower, n, i + 1, 0);
+  const wp2 = around(p.lower, n, i + 2, 1);
   const tm1 = i >= 1 ? (tags[i - 1] as number) : BOS_TAG;
   const tm2 = i >= 2 ? (tags[i - 2] as number) : BOS_TAG;
-  const s3 = (j: number): number => (j < 0 ? START : j >= n ? END : (p.suffix[j * 4 + 2] as number));
-  const sh = (j: number): number => (j < 0 ? START : j >= n ? END : (p.shape[j] as number));
   let k = 0;
   rows[k++] = feature(0, 0, 0, 0, mask);
   rows[k++] = feature(1, w0, 0, 0, mask);
@@ -105,12 +107,12 @@ export function tagFeatures(p: PreparedWords, i: number, tags: Int32Array, ahead
   rows[k++] = feature(15, tm1, 0, 0, mask);
   rows[k++] = feature(16, tm1, tm2, 0, mask);
   rows[k++] = feature(17, tm1, w0, 0, mask);
-  rows[k++] = feature(18, s3(i - 1), 0, 0, mask);
-  rows[k++] = feature(19, s3(i + 1), 0, 0, mask);
+  rows[k++] = feature(18, around(p.suffix, n, i - 1, 0, 4, 2), 0, 0, mask);
+  rows[k++] = feature(19, around(p.suffix, n, i + 1, 0, 4, 2), 0, 0, mask);
   rows[k++] = feature(20, w0, wp1, 0, mask);
   rows[k++] = feature(21, wm1, w0, 0, mask);
-  rows[k++] = feature(22, sh(i - 1), p.shape[i] as number, 0, mask);
-  rows[k++] = feature(23, p.shape[i] as number, sh(i + 1), 0, mask);
+  rows[k++] = feature(22, around(p.shape, n, i - 1, 0), p.shape[i] as number, 0, mask);
+  rows[k++] = feature(23, p.shape[i] as number, around(p.shape, n, i + 1, 0), 0, mask);
   rows[k++] = feature(24, tm1, wp1, 0, mask);
   rows[k++] = feature(25, i === 0 ? 1 : 0, p.shape[i] as number, 0, mask);
   rows[k++] = feature(26, tm1, p.suffix[i * 4 + 2] as number, 0, mask);
