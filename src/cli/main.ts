@@ -12,6 +12,7 @@ import { registerAlerts } from './commands/alerts.js';
 import { registerStories } from './commands/stories.js';
 import { registerWorker } from './commands/worker.js';
 import { registerExport } from './commands/export.js';
+import { registerParse } from './commands/parse.js';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerStories(program);
   registerWorker(program);
   registerExport(program);
+  registerParse(program);
   return program;
 }
 
