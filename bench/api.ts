@@ -129,7 +129,7 @@ async function fill(store: SqliteStore, target: number): Promise<number> {
 }
 
 /** The mixed searches, by kind; each kind is a list of query strings to draw from. */
-function queryMix(): Record<string, string[]> {
+export function queryMix(): Record<string, string[]> {
   const enc = encodeURIComponent;
   const countries = COUNTRIES.map((c) => c[0]);
   return {
@@ -364,4 +364,4 @@ async function main(): Promise<void> {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 }
 
-await main();
+if (process.argv[1] === SELF) await main();

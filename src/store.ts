@@ -61,7 +61,10 @@ export interface SearchHit {
   section: string | null;
   published: string | null;
   url: string | null;
-  /** Snippet with matches wrapped in « » (plain text; the caller escapes for HTML). */
+  /**
+   * Snippet with matches wrapped in « » (plain text; the caller escapes for HTML). The page's own guillemets come
+   * as ‹ ›, so « » only ever mark a match.
+   */
   snippet: string;
   /** Lower is better (bm25), null when there is no query. */
   score: number | null;
@@ -80,8 +83,13 @@ export interface SearchResult {
     /** Actor codes of the matching articles' events (sources and targets). */
     actor?: Facet[];
   };
-  /** When set, facets count only the first this many matches (best-ranked, or newest when sorted by date). */
+  /**
+   * The bound of the facet counts: they are exact over every match when `total` is at most this, and otherwise
+   * count the newest this many matches.
+   */
   facetSample?: number;
+  /** How many matches the facets counted: `total` when exact. */
+  facetsCounted?: number;
 }
 
 /** An event as stored: the contract's event plus where it came from. */

@@ -4,6 +4,9 @@ import { WatchfloorError } from '../core/errors.js';
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof WatchfloorError) {
+    // A full queue (429) says when to come back.
+    const retryAfter = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+    if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
     void reply.status(error.status).send({ error: { code: error.code, message: error.message } });
     return;
   }

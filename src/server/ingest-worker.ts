@@ -1,6 +1,7 @@
 /**
  * Uploaded pages are analysed here, on a worker thread with its own store connection, so a page that takes the
- * pipeline a second does not hold up every search behind it. One page at a time, in arrival order.
+ * pipeline a second does not hold up every search behind it. One page at a time, in arrival order; when
+ * MAX_QUEUED pages wait, the next upload is refused with 429 and a Retry-After that estimates the wait.
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DocInput } from '../core/doc.js';
@@ -15,6 +16,22 @@ interface WorkerSetup {
   limits: Limits;
 }
 
+/**
+ * Uploads waiting for the worker before more are refused: at about a second a page, sixteen are a quarter of a
+ * minute of work, well inside a client's 30 s timeout, and their bodies (up to limits.maxBytes each) stay bounded.
+ */
+export const MAX_QUEUED = 16;
+
+/** The upload queue is full: 429, with the seconds to wait before trying again. */
+export class QueueFullError extends RequestError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super(429, 'ingest/busy', `${MAX_QUEUED} uploads are waiting to be analysed: try again in ${retryAfterSeconds} s`);
+    this.name = 'QueueFullError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
 interface Job {
   id: number;
   input: DocInput;
@@ -26,10 +43,15 @@ type Answer = { id: number; outcome: IngestOutcome } | { id: number; error: { co
 export class IngestWorker {
   readonly #worker: Worker;
   readonly #waiting = new Map<number, { resolve: (o: IngestOutcome) => void; reject: (e: Error) => void }>();
+  readonly #maxQueued: number;
   #next = 1;
   #isDead = false;
+  /** Mean seconds per page so far (a second until measured), for Retry-After. */
+  #secondsPerPage = 1;
+  #lastDoneAt = 0;
 
-  constructor(setup: WorkerSetup) {
+  constructor(setup: WorkerSetup, options: { maxQueued?: number } = {}) {
+    this.#maxQueued = options.maxQueued ?? MAX_QUEUED;
     this.#worker = startWorker(setup);
     // An idle worker must not keep the process alive; one with pages in hand must.
     this.#worker.unref();
@@ -37,6 +59,9 @@ export class IngestWorker {
       const waiting = this.#waiting.get(answer.id);
       if (!waiting) return;
       this.#waiting.delete(answer.id);
+      const now = performance.now();
+      if (this.#lastDoneAt > 0) this.#secondsPerPage = 0.8 * this.#secondsPerPage + 0.2 * ((now - this.#lastDoneAt) / 1000);
+      this.#lastDoneAt = this.#waiting.size === 0 ? 0 : now;
       if (this.#waiting.size === 0) this.#worker.unref();
       if ('outcome' in answer) waiting.resolve(answer.outcome);
       else
@@ -55,10 +80,19 @@ export class IngestWorker {
     return !this.#isDead;
   }
 
-  /** Ingests one page on the worker thread. */
+  /** Pages handed over and not answered yet (the one being analysed included). */
+  get queued(): number {
+    return this.#waiting.size;
+  }
+
+  /** Ingests one page on the worker thread; QueueFullError (429) when too many wait already. */
   ingest(input: DocInput): Promise<IngestOutcome> {
     if (this.#isDead) return Promise.reject(new Error('ingest worker is not running'));
+    if (this.#waiting.size >= this.#maxQueued) {
+      return Promise.reject(new QueueFullError(Math.max(1, Math.ceil(this.#waiting.size * this.#secondsPerPage))));
+    }
     const id = this.#next++;
+    if (this.#waiting.size === 0) this.#lastDoneAt = performance.now();
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       this.#worker.ref();
@@ -89,17 +123,17 @@ function startWorker(setup: WorkerSetup): Worker {
   return new Worker(boot, { eval: true, workerData: setup });
 }
 
-/** The worker's side: open the store once, then ingest each job in turn. */
+/** The worker's side: open the store once, then ingest each job in turn, each with its own context (and time). */
 async function serveJobs(setup: WorkerSetup): Promise<void> {
   const store = await openStore(setup.db);
-  const ctx = createContext({ limits: setup.limits });
   let queue = Promise.resolve();
   parentPort!.on('message', (job: Job) => {
     queue = queue.then(async () => {
       const input: DocInput = { ...job.input, bytes: Buffer.from(job.input.bytes) };
       let answer: Answer;
       try {
-        answer = { id: job.id, outcome: await ingestOne(store, input, ctx) };
+        // A context per page: its capture time is when this page is analysed, not when the worker started.
+        answer = { id: job.id, outcome: await ingestOne(store, input, createContext({ limits: setup.limits })) };
       } catch (error) {
         // Another process holding the write lock past the busy timeout is a retry, not a fault.
         const code = (error as { code?: unknown }).code;

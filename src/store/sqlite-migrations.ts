@@ -244,4 +244,17 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_cameo_article ON events(cameo, article_id);
     `,
   },
+  {
+    version: 5,
+    name: 'search: a log of rewritten and deleted articles, so in-memory facet postings follow them',
+    sql: `
+      CREATE TABLE search_changes (seq INTEGER PRIMARY KEY, article_id INTEGER NOT NULL);
+      CREATE TRIGGER search_changes_au AFTER UPDATE ON articles BEGIN
+        INSERT INTO search_changes (article_id) VALUES (new.id);
+      END;
+      CREATE TRIGGER search_changes_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO search_changes (article_id) VALUES (old.id);
+      END;
+    `,
+  },
 ];

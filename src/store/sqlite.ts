@@ -8,10 +8,10 @@ import type {
   EntityFilter,
   EntityMention,
   EventFilter,
-  Facet,
   FailureRecord,
   IngestItem,
   PutCaptureResult,
+  SearchHit,
   SearchQuery,
   SearchResult,
   Store,
@@ -35,17 +35,20 @@ import type {
   WatchState,
 } from '../store.js';
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
-import { dayOf, parseQuery, toFts5 } from './query.js';
+import { AnswerCache } from './answer-cache.js';
+import { addTallies, FacetIndex, type FacetTally } from './facet-index.js';
+import { dayOf, likeLiteral, parseQuery, toFts5, type Fts5Query } from './query.js';
 import { CAPTURE_COLUMNS, parseJson, toAlert, toCapture, toEvent, type Row } from './rows.js';
 
 /** Hits a search returns when the caller does not say (and the most it may ask for). */
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 500;
 /**
- * Facets count the best-ranked (or newest) this many matches, not all of them: exact whenever a search finds
- * fewer, and a word found in half of 100,000 articles then costs no more to facet than a rare one.
+ * Facets count every match up to this many (the newest ones when more match; the answer says so in
+ * `facetSample` and `facetsCounted`). Listing an id and counting its facets costs ~0.1 µs in the postings but
+ * ~0.3 µs to read it from FTS5, so 20,000 matches cost a few milliseconds; the total stays exact beyond.
  */
-const FACET_SAMPLE = 500;
+export const FACET_BOUND = 20_000;
 /**
  * Relevance ranks a word's newest this many matches (by storage order): bm25 over 60,000 matches costs ~30 ms
  * of CPU, over 10,000 about 5 ms, over 2,500 about 1.5 ms. A desk reads the newest reporting first, and a word
@@ -53,6 +56,22 @@ const FACET_SAMPLE = 500;
  * ranked among all their matches.
  */
 const RANK_WINDOW = 2_500;
+/** Answers kept for repeated searches (the desk's facets, paging back, saved alerts): a few hundred small objects. */
+const ANSWER_CACHE_SIZE = 256;
+/**
+ * A cached answer is made again after this long, since the bm25 scores of its hits keep the word statistics of
+ * when they were computed, and after this many new matches (adding them one by one no longer pays).
+ */
+const ANSWER_MAX_AGE_MS = 60_000;
+const MAX_NEW_MATCHES = 2_000;
+/** Articles the recent full-text index holds before it starts again (see SqliteStore.#followRecent). */
+const MAX_RECENT = 20_000;
+/**
+ * A page ranked by relevance is ranked again, with the articles stored since, at most every 10 s: ranking a
+ * common word costs a few milliseconds (its whole list is read), so a desk searching while feeds pour in would
+ * otherwise pay it at every search. Totals, facets and date-sorted pages follow every new article at once.
+ */
+const RERANK_MS = 10_000;
 /** Title matches weigh more than body matches in bm25. */
 const TITLE_WEIGHT = 4.0;
 
@@ -178,71 +197,61 @@ export class SqliteStore implements Store {
       .run(f.origin, f.sha256, f.code, f.message, f.at);
   }
 
-  /** Replaces the article and everything derived from it for one capture. Runs inside a transaction. */
+  /**
+   * Replaces the article and everything derived from it for one capture, in named phases: the article row (kept
+   * id when it existed), then its mentions, events and transfers. Runs inside the caller's transaction.
+   */
   #writeAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): number {
+    const articleId = this.#writeArticleRow(captureId, analysis, pipelineVersion);
+    this.#writeMentions(articleId, analysis);
+    this.#writeEvents(articleId, analysis);
+    this.#writeTransfers(articleId, analysis);
+    return articleId;
+  }
+
+  /** Inserts or updates the article row; an existing one loses its derived rows, to be written again. */
+  #writeArticleRow(captureId: number, analysis: Analysis, pipelineVersion: string): number {
     const a = analysis.article;
-    const old = this.db.prepare('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as
-      { id: number } | undefined;
-    const json = JSON.stringify(analysis);
-    const now = new Date().toISOString();
-    let articleId: number;
-    if (old) {
-      articleId = old.id;
-      this.db.prepare('DELETE FROM mentions WHERE article_id = ?').run(articleId);
-      this.db.prepare('DELETE FROM events WHERE article_id = ?').run(articleId);
-      this.db.prepare('DELETE FROM transfers WHERE article_id = ?').run(articleId);
-      this.db
-        .prepare(
-          `UPDATE articles SET title=?, text=?, publisher=?, source=?, section=?, byline=?, published=?, published_day=?,
-           language=?, url=?, pipeline_version=?, analyzed_at=?, analysis=? WHERE id=?`,
-        )
-        .run(
-          a.title,
-          a.text,
-          a.publisher,
-          a.source,
-          a.section,
-          a.byline,
-          a.published,
-          dayOf(a.published),
-          a.language,
-          a.url,
-          pipelineVersion,
-          now,
-          json,
-          articleId,
-        );
-    } else {
-      articleId = Number(
-        this.db
-          .prepare(
-            `INSERT INTO articles (capture_id, title, text, publisher, source, section, byline, published, published_day,
-             language, url, pipeline_version, analyzed_at, analysis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            captureId,
-            a.title,
-            a.text,
-            a.publisher,
-            a.source,
-            a.section,
-            a.byline,
-            a.published,
-            dayOf(a.published),
-            a.language,
-            a.url,
-            pipelineVersion,
-            now,
-            json,
-          ).lastInsertRowid,
+    const old = this.#prepared('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as { id: number } | undefined;
+    const values = [
+      a.title,
+      a.text,
+      a.publisher,
+      a.source,
+      a.section,
+      a.byline,
+      a.published,
+      dayOf(a.published),
+      a.language,
+      a.url,
+      pipelineVersion,
+      new Date().toISOString(),
+      JSON.stringify(analysis),
+    ];
+    if (!old) {
+      return Number(
+        this.#prepared(
+          `INSERT INTO articles (title, text, publisher, source, section, byline, published, published_day,
+           language, url, pipeline_version, analyzed_at, analysis, capture_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(...values, captureId).lastInsertRowid,
       );
     }
-    const upsertEntity = this.db.prepare(
+    for (const table of ['mentions', 'events', 'transfers'])
+      this.#prepared(`DELETE FROM ${table} WHERE article_id = ?`).run(old.id);
+    this.#prepared(
+      `UPDATE articles SET title=?, text=?, publisher=?, source=?, section=?, byline=?, published=?, published_day=?,
+       language=?, url=?, pipeline_version=?, analyzed_at=?, analysis=? WHERE id=?`,
+    ).run(...values, old.id);
+    return old.id;
+  }
+
+  #writeMentions(articleId: number, analysis: Analysis): void {
+    const upsertEntity = this.#prepared(
       `INSERT INTO entities (id, name, type, code, lat, lon) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET code = COALESCE(entities.code, excluded.code),
          lat = COALESCE(entities.lat, excluded.lat), lon = COALESCE(entities.lon, excluded.lon)`,
     );
-    const insertMention = this.db.prepare(
+    const insertMention = this.#prepared(
       `INSERT OR REPLACE INTO mentions (article_id, entity_id, name, role, affiliation, count, first_start)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
@@ -250,7 +259,10 @@ export class SqliteStore implements Store {
       upsertEntity.run(e.id, e.name, e.type, e.code, e.lat, e.lon);
       insertMention.run(articleId, e.id, e.name, e.role, e.affiliation, e.mentions.length, e.mentions[0]?.start ?? 0);
     }
-    const insertEvent = this.db.prepare(
+  }
+
+  #writeEvents(articleId: number, analysis: Analysis): void {
+    const insertEvent = this.#prepared(
       `INSERT INTO events (article_id, cameo, root, plover, quad_class, goldstein, source_name, source_code, target_name,
        target_code, date, precision, modality, quantities, location_name, lat, lon, speaker, via, evidence)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -279,7 +291,10 @@ export class SqliteStore implements Store {
         JSON.stringify(e.evidence),
       );
     }
-    const insertTransfer = this.db.prepare(
+  }
+
+  #writeTransfers(articleId: number, analysis: Analysis): void {
+    const insertTransfer = this.#prepared(
       `INSERT INTO transfers (article_id, supplier, recipient, items, status, date, evidence) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const t of analysis.transfers) {
@@ -293,137 +308,252 @@ export class SqliteStore implements Store {
         JSON.stringify(t.evidence),
       );
     }
-    return articleId;
   }
 
   /**
-   * Full-text search in three steps, so the cost stays flat however many articles match: rank the first
-   * FACET_SAMPLE matches (ids only, no snippets), then read the page's rows and snippets, then count facets
-   * over those ranked matches. The total is exact: every match counts, also those outside RANK_WINDOW.
+   * Full-text search in named phases, in one read transaction (one snapshot): bring the facet postings up to date;
+   * take the cached answer for this query when no article was rewritten since, and add to it the articles stored
+   * since (their matches, facets and place on the page); else answer in full: list the matching ids newest first
+   * (up to FACET_BOUND) with the exact total, rank or sort the page, and tally facets over the listed ids. Then
+   * read the rows and snippets of the page's hits not read before.
    */
   async search(query: SearchQuery): Promise<SearchResult> {
-    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
-    const offset = Math.max(0, query.offset ?? 0);
-    const match = query.q ? toFts5(parseQuery(query.q)) : null;
-    const { sets, params } = searchFilters(query);
-    const conditions = sets.map((set) => `a.id IN (${set})`);
-    // Conditions touch only a.id and a.published_day, both in articles_day_id: no article row is read to filter or sort.
-    const keys = 'articles a INDEXED BY articles_day_id';
-    const whereSql = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    const isRanked = match !== null && query.sort !== 'date';
-    const window = Math.max(offset + limit, FACET_SAMPLE);
-    let ranked: Array<{ id: number; score: number | null }>;
-    if (isRanked) {
+    const plan = planSearch(query);
+    return this.db.transaction(() => {
+      const index = this.#facetIndex;
+      index.refresh(this.db);
+      this.#followRecent(index);
+      let answer = this.#answers.get(plan.key);
+      if (!answer || !this.#isFresh(answer, index) || !this.#addNewArticles(plan, index, answer)) {
+        answer = this.#answerInFull(plan, index);
+        this.#answers.set(plan.key, answer);
+      }
+      return this.#result(plan, index, answer);
+    })();
+  }
+
+  /** Facet postings, loaded on the first search and followed by every later one. */
+  readonly #facetIndex = new FacetIndex();
+  /** Recent answers by query, brought up to date as articles are added, dropped when one is rewritten. */
+  readonly #answers = new AnswerCache<CachedAnswer>(ANSWER_CACHE_SIZE);
+
+  #isFresh(answer: CachedAnswer, index: FacetIndex): boolean {
+    return (
+      answer.changesSeen === index.changesSeen &&
+      answer.loadedTo >= this.#recent.from &&
+      Date.now() - answer.madeAt < ANSWER_MAX_AGE_MS
+    );
+  }
+
+  /**
+   * The articles stored since the facet index was loaded, also in a small full-text index of this connection's own
+   * (temp.recent_fts, same tokenizer): a cached answer learns which new articles match from it in microseconds,
+   * where touching a common word's list in the big index costs milliseconds. Emptied when it grows past
+   * MAX_RECENT or an article is rewritten; answers older than what it holds are then made again.
+   */
+  readonly #recent = { from: -1, to: -1, changesSeen: -1 };
+
+  #followRecent(index: FacetIndex): void {
+    const recent = this.#recent;
+    if (recent.from < 0) {
+      this.db.exec(
+        `CREATE VIRTUAL TABLE IF NOT EXISTS temp.recent_fts USING fts5(title, text, tokenize='unicode61 remove_diacritics 2')`,
+      );
+    }
+    if (recent.from < 0 || recent.changesSeen !== index.changesSeen || index.loadedTo - recent.from > MAX_RECENT) {
+      this.#prepared('DELETE FROM temp.recent_fts').run();
+      recent.from = recent.to = index.loadedTo;
+      recent.changesSeen = index.changesSeen;
+      return;
+    }
+    if (recent.to >= index.loadedTo) return;
+    this.#prepared(
+      'INSERT INTO temp.recent_fts (rowid, title, text) SELECT id, title, text FROM main.articles WHERE id > ? AND id <= ?',
+    ).run(recent.to, index.loadedTo);
+    recent.to = index.loadedTo;
+  }
+
+  #answerInFull(plan: SearchPlan, index: FacetIndex): CachedAnswer {
+    const matches = this.#matchingIds(plan, 0, FACET_BOUND);
+    return {
+      loadedTo: index.loadedTo,
+      changesSeen: index.changesSeen,
+      madeAt: Date.now(),
+      total: matches.ids ? matches.total : index.articleCount,
+      counted: matches.ids?.length ?? index.articleCount,
+      tally: matches.ids ? index.tally(matches.ids) : null,
+      top: this.#rankedTop(plan, matches.ids),
+      newest: matches.ids?.slice(0, RANK_WINDOW) ?? [],
+      rankedAt: Date.now(),
+      isRankStale: false,
+      hits: new Map(),
+    };
+  }
+
+  /**
+   * Adds the articles stored since the answer was made: their matches to the total, the facets and a page sorted
+   * by date. A page ranked by relevance takes them in when it is ranked again, at most every RERANK_MS. False
+   * when the answer must be made again (every article matches, or too many new ones).
+   */
+  #addNewArticles(plan: SearchPlan, index: FacetIndex, answer: CachedAnswer): boolean {
+    if (answer.loadedTo === index.loadedTo) return true;
+    if (!answer.tally) return false;
+    const fresh = this.#matchingIds(plan, answer.loadedTo, MAX_NEW_MATCHES);
+    if (!fresh.ids || fresh.ids.length > MAX_NEW_MATCHES) return false;
+    answer.loadedTo = index.loadedTo;
+    if (fresh.ids.length > 0) {
+      answer.total += fresh.ids.length;
+      answer.counted += fresh.ids.length;
+      answer.tally = addTallies(answer.tally, index.tally(fresh.ids));
+      answer.newest = [...fresh.ids, ...answer.newest].slice(0, RANK_WINDOW);
+      answer.isRankStale = true;
+    }
+    if (!answer.isRankStale) return true;
+    if (!plan.isRanked) {
+      const dated = this.#prepared(
+        'SELECT id, NULL AS score, published_day AS day FROM articles WHERE id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(fresh.ids)) as RankedId[];
+      answer.top = [...answer.top, ...dated].sort(byDay).slice(0, plan.offset + plan.limit);
+      answer.isRankStale = false;
+    } else if (Date.now() - answer.rankedAt >= RERANK_MS) {
+      answer.top = this.#rankedTop(plan, answer.newest);
+      answer.rankedAt = Date.now();
+      answer.isRankStale = false;
+    }
+    return true;
+  }
+
+  /**
+   * The ids that match, newest (highest id) first, at most `bound` of them (one more tells there are more), above
+   * `minId`, and the exact total. Null ids: every stored article matches (no words, no filter).
+   */
+  #matchingIds(plan: SearchPlan, minId: number, bound: number): { ids: number[] | null; total: number } {
+    const { fts, sets } = plan;
+    if (!fts.match && !fts.exclude && sets.length === 0) return { ids: null, total: 0 };
+    // Articles above the recent index's start are all in it (see #followRecent).
+    const table = minId > 0 && minId >= this.#recent.from ? 'recent_fts' : 'articles_fts';
+    const excluded = `SELECT rowid FROM ${table} WHERE ${table} MATCH ?`;
+    const excludedParams = fts.exclude ? [fts.exclude] : [];
+    let listSql: string;
+    let countSql: string;
+    let params: unknown[];
+    if (fts.match) {
+      const where = [
+        `${table} MATCH ? AND rowid > ?`,
+        ...sets.map((set) => `+rowid IN (${set.sql})`),
+        ...(fts.exclude ? [`+rowid NOT IN (${excluded})`] : []),
+      ].join(' AND ');
+      listSql = `SELECT rowid FROM ${table} WHERE ${where} ORDER BY rowid DESC LIMIT ?`;
+      countSql = `SELECT count(*) FROM ${table} WHERE ${where}`;
+      params = [fts.match, minId, ...bindSets(sets, minId), ...excludedParams];
+    } else {
+      const [first, ...rest] = sets;
+      const from = first ? `(${first.sql})` : 'articles INDEXED BY articles_facets';
+      const where = [
+        ...(first ? [] : ['id > ?']),
+        ...rest.map((set) => `id IN (${set.sql})`),
+        ...(fts.exclude ? [`id NOT IN (${excluded})`] : []),
+      ];
+      const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+      listSql = `SELECT id FROM ${from} ${whereSql} ORDER BY id DESC LIMIT ?`;
+      countSql = `SELECT count(*) FROM ${from} ${whereSql}`;
+      params = [...(first ? bindSets([first], minId) : [minId]), ...bindSets(rest, minId), ...excludedParams];
+    }
+    const ids = this.#prepared(listSql).pluck().all(...params, bound + 1) as number[];
+    if (ids.length <= bound) return { ids, total: ids.length };
+    ids.length = bound;
+    return { ids, total: this.#prepared(countSql).pluck().get(...params) as number };
+  }
+
+  /** The best offset + limit matches in answer order: by bm25 score when ranked, else newest first by day. */
+  #rankedTop(plan: SearchPlan, newestIds: number[] | null): RankedId[] {
+    const { fts, sets } = plan;
+    const want = plan.offset + plan.limit;
+    if (plan.isRanked && fts.match) {
       // bm25() ordered by SQLite honours the rowid bound (FTS5's own rank ordering does not), so a word in half
       // the store is ranked among its RANK_WINDOW newest matches only.
-      const bound = this.db
-        .prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
-        .get(match, RANK_WINDOW - 1) as { rowid: number } | undefined;
-      const filtered = conditions.length > 0 ? `AND +articles_fts.rowid IN (SELECT a.id FROM ${keys} ${whereSql})` : '';
-      ranked = this.db
-        .prepare(
-          `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, 1.0) AS score FROM articles_fts
-           WHERE articles_fts MATCH ? AND rowid >= ? ${filtered} ORDER BY score LIMIT ?`,
-        )
-        .all(match, bound?.rowid ?? 0, ...params, window) as Array<{ id: number; score: number }>;
-    } else {
-      const all = match
-        ? ['a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)', ...conditions]
-        : conditions;
-      const allParams = match ? [match, ...params] : params;
-      const allWhere = all.length > 0 ? `WHERE ${all.join(' AND ')}` : '';
-      ranked = this.db
-        .prepare(
-          `SELECT a.id AS id, NULL AS score FROM ${keys} ${allWhere} ORDER BY a.published_day DESC, a.id DESC LIMIT ?`,
-        )
-        .all(...allParams, window) as Array<{ id: number; score: null }>;
+      const bound = newestIds && newestIds.length >= RANK_WINDOW ? newestIds[RANK_WINDOW - 1]! : 0;
+      const filtered = sets.map((set) => `AND +articles_fts.rowid IN (${set.sql})`).join(' ');
+      return this.#prepared(
+        `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, 1.0) AS score, NULL AS day FROM articles_fts
+         WHERE articles_fts MATCH ? AND rowid >= ? ${filtered} ORDER BY score, rowid DESC LIMIT ?`,
+      ).all(fts.match, bound, ...bindSets(sets, 0), want) as RankedId[];
     }
-    // Counted from the id sets themselves (every id in them is an article): no pass over the articles.
-    const countSets = match ? ['SELECT rowid AS id FROM articles_fts WHERE articles_fts MATCH ?', ...sets] : sets;
-    const countParams = match ? [match, ...params] : params;
-    const countSql =
-      countSets.length === 0
-        ? 'SELECT count(*) AS n FROM articles'
-        : countSets.length === 1
-          ? `SELECT count(*) AS n FROM (${countSets[0]})`
-          : `SELECT count(*) AS n FROM (${countSets.map((set) => `SELECT id FROM (${set})`).join(' INTERSECT ')})`;
-    const total =
-      ranked.length < window && !isRanked
-        ? ranked.length
-        : (this.db.prepare(countSql).get(...countParams) as { n: number }).n;
-    const page = ranked.slice(offset, offset + limit);
+    // Newest first on articles_day_id, which holds both the day and the id: no article row is read to sort.
+    const conditions = [
+      ...(fts.match ? ['a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)'] : []),
+      ...sets.map((set) => `a.id IN (${set.sql})`),
+      ...(fts.exclude ? ['a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)'] : []),
+    ];
+    const whereSql = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    return this.#prepared(
+      `SELECT a.id AS id, NULL AS score, a.published_day AS day FROM articles a INDEXED BY articles_day_id ${whereSql}
+       ORDER BY a.published_day DESC, a.id DESC LIMIT ?`,
+    ).all(
+      ...(fts.match ? [fts.match] : []),
+      ...bindSets(sets, 0),
+      ...(fts.exclude ? [fts.exclude] : []),
+      want,
+    ) as RankedId[];
+  }
+
+  /** The answer as the caller sees it; hits not read before are read now, those off the page forgotten. */
+  #result(plan: SearchPlan, index: FacetIndex, answer: CachedAnswer): SearchResult {
+    const page = answer.top.slice(plan.offset, plan.offset + plan.limit);
+    const missing = page.filter((p) => !answer.hits.has(p.id));
+    if (missing.length > 0) {
+      for (const hit of this.#readHits(plan, missing)) answer.hits.set(hit.id, hit);
+    }
+    const onPage = new Set(page.map((p) => p.id));
+    for (const id of answer.hits.keys()) if (!onPage.has(id)) answer.hits.delete(id);
+    return {
+      total: answer.total,
+      hits: page.map((p) => answer.hits.get(p.id)!),
+      facets: index.format(answer.tally),
+      facetSample: FACET_BOUND,
+      facetsCounted: answer.counted,
+    };
+  }
+
+  /** Rows and snippets of these hits, in their order. */
+  #readHits(plan: SearchPlan, page: RankedId[]): SearchHit[] {
+    if (page.length === 0) return [];
     const pageIds = JSON.stringify(page.map((r) => r.id));
     const rows = new Map(
       (
-        this.db
-          .prepare(
-            `SELECT id, title, source, publisher, section, published, url${match ? '' : ', substr(text, 1, 240) AS snippet'}
-             FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
-          )
-          .all(pageIds) as Row[]
+        this.#prepared(
+          `SELECT id, title, source, publisher, section, published, url, substr(text, 1, 240) AS lead,
+             instr(text, char(1)) + instr(text, char(2)) > 0 AS has_markers
+           FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+        ).all(pageIds) as Row[]
       ).map((r) => [r['id'] as number, r]),
     );
     const snippets = new Map<number, string>();
-    if (match && page.length > 0) {
-      const found = this.db
-        .prepare(
-          `SELECT rowid AS id, snippet(articles_fts, 1, '«', '»', '…', 24) AS snippet FROM articles_fts
-           WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
-        )
-        .all(match, pageIds) as Array<{ id: number; snippet: string }>;
+    if (plan.fts.match) {
+      const found = this.#prepared(
+        `SELECT rowid AS id, snippet(articles_fts, 1, char(1), char(2), '…', 24) AS snippet FROM articles_fts
+         WHERE articles_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`,
+      ).all(plan.fts.match, pageIds) as Array<{ id: number; snippet: string }>;
       for (const f of found) snippets.set(f.id, f.snippet);
     }
-    const sampleIds = JSON.stringify(ranked.slice(0, FACET_SAMPLE).map((r) => r.id));
-    const facet = (sql: string): Facet[] =>
-      (this.db.prepare(`WITH top(id) AS (SELECT value FROM json_each(?)) ${sql}`).all(sampleIds) as Facet[]).map((f) =>
-        f.label === null || f.label === undefined ? { value: f.value, count: f.count } : f,
-      );
-    return {
-      total,
-      hits: page.map((p) => {
-        const r = rows.get(p.id) ?? {};
-        return {
-          id: p.id,
-          title: (r['title'] as string | null) ?? null,
-          source: (r['source'] as string | null) ?? null,
-          publisher: (r['publisher'] as string | null) ?? null,
-          section: (r['section'] as string | null) ?? null,
-          published: (r['published'] as string | null) ?? null,
-          url: (r['url'] as string | null) ?? null,
-          snippet: snippets.get(p.id) ?? (typeof r['snippet'] === 'string' ? r['snippet'] : ''),
-          score: p.score,
-        };
-      }),
-      facets: {
-        source: facet(
-          `SELECT COALESCE(a.source, a.publisher) AS value, count(*) AS count FROM top JOIN articles a ON a.id = top.id
-           WHERE COALESCE(a.source, a.publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
-        ),
-        section: facet(
-          `SELECT a.section AS value, count(*) AS count FROM top JOIN articles a ON a.id = top.id
-           WHERE a.section IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
-        ),
-        // Country entities are ids `country:…`, so the mentions index alone counts them; names are read for the result only.
-        country: facet(
-          `SELECT e.code AS value, e.name AS label, c.count FROM (
-             SELECT m.entity_id, count(*) AS count FROM top JOIN mentions m ON m.article_id = top.id
-             WHERE m.entity_id GLOB 'country:*' GROUP BY 1) c
-           JOIN entities e ON e.id = c.entity_id WHERE e.code IS NOT NULL ORDER BY 3 DESC, 1 LIMIT 20`,
-        ),
-        eventType: facet(
-          `SELECT v.plover AS value, count(DISTINCT v.article_id) AS count FROM top JOIN events v ON v.article_id = top.id
-           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20`,
-        ),
-        actor: facet(
-          `SELECT code AS value, count(DISTINCT article_id) AS count FROM (
-             SELECT v.article_id, v.source_code AS code FROM top JOIN events v ON v.article_id = top.id
-             UNION ALL
-             SELECT v.article_id, v.target_code FROM top JOIN events v ON v.article_id = top.id
-           ) WHERE code IS NOT NULL GROUP BY code ORDER BY 2 DESC, 1 LIMIT 20`,
-        ),
-      },
-      facetSample: FACET_SAMPLE,
-    };
+    return page.map((p) => {
+      const r = rows.get(p.id) ?? {};
+      const snippet = snippets.get(p.id);
+      return {
+        id: p.id,
+        title: (r['title'] as string | null) ?? null,
+        source: (r['source'] as string | null) ?? null,
+        publisher: (r['publisher'] as string | null) ?? null,
+        section: (r['section'] as string | null) ?? null,
+        published: (r['published'] as string | null) ?? null,
+        url: (r['url'] as string | null) ?? null,
+        snippet:
+          snippet === undefined
+            ? markSnippet(typeof r['lead'] === 'string' ? r['lead'] : '', false)
+            : markSnippet(snippet, r['has_markers'] !== 1),
+        score: p.score,
+      };
+    });
   }
 
   async getArticle(id: number): Promise<StoredArticle | null> {
@@ -464,8 +594,8 @@ export class SqliteStore implements Store {
     if (filter.since) addClause(where, params, 't.date >= ?', filter.since);
     if (filter.until) addClause(where, params, 't.date <= ?', filter.until);
     if (filter.actor) {
-      where.push('(t.supplier LIKE ? OR t.recipient LIKE ?)');
-      params.push(`${filter.actor}%`, `${filter.actor}%`);
+      where.push(`(t.supplier LIKE ? ESCAPE '\\' OR t.recipient LIKE ? ESCAPE '\\')`);
+      params.push(`${likeLiteral(filter.actor)}%`, `${likeLiteral(filter.actor)}%`);
     }
     if (filter.articleId !== undefined) addClause(where, params, 't.article_id = ?', filter.articleId);
     const rows = this.db
@@ -496,8 +626,8 @@ export class SqliteStore implements Store {
     const params: unknown[] = [];
     if (filter.type) addClause(where, params, 'e.type = ?', filter.type);
     if (filter.q) {
-      where.push('(e.name LIKE ? OR e.code = ?)');
-      params.push(`%${filter.q}%`, filter.q.toUpperCase());
+      where.push(`(e.name LIKE ? ESCAPE '\\' OR e.code = ?)`);
+      params.push(`%${likeLiteral(filter.q)}%`, filter.q.toUpperCase());
     }
     return this.db
       .prepare(
@@ -856,12 +986,14 @@ function eventWhere(filter: EventFilter, alias: string): { where: string; params
   if (filter.since) addClause(where, params, `${alias}.date >= ?`, filter.since);
   if (filter.until) addClause(where, params, `${alias}.date <= ?`, filter.until);
   if (filter.eventType) {
-    where.push(`(${alias}.plover = ? OR ${alias}.cameo LIKE ?)`);
-    params.push(filter.eventType.toUpperCase(), `${filter.eventType}%`);
+    // Wildcards in the filter are matched as themselves (`%` is no type, `R_S` is no actor).
+    where.push(`(${alias}.plover = ? OR ${alias}.cameo LIKE ? ESCAPE '\\')`);
+    params.push(filter.eventType.toUpperCase(), `${likeLiteral(filter.eventType)}%`);
   }
   if (filter.actor) {
-    where.push(`(${alias}.source_code LIKE ? OR ${alias}.target_code LIKE ?)`);
-    params.push(`${filter.actor.toUpperCase()}%`, `${filter.actor.toUpperCase()}%`);
+    const prefix = `${likeLiteral(filter.actor.toUpperCase())}%`;
+    where.push(`(${alias}.source_code LIKE ? ESCAPE '\\' OR ${alias}.target_code LIKE ? ESCAPE '\\')`);
+    params.push(prefix, prefix);
   }
   if (filter.articleId !== undefined) addClause(where, params, `${alias}.article_id = ?`, filter.articleId);
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
@@ -872,15 +1004,29 @@ function addClause(where: string[], params: unknown[], clause: string, ...values
   params.push(...values);
 }
 
+/** Stands in a filter's parameters for the id the set starts above (0 for all; the last cached id for what is new). */
+const MIN_ID = Symbol('min id');
+
+/** A filter as a set of article ids: SQL selecting `id`, and its parameters (MIN_ID where the lower id bound goes). */
+interface IdSet {
+  sql: string;
+  params: unknown[];
+}
+
+function bindSets(sets: readonly IdSet[], minId: number): unknown[] {
+  return sets.flatMap((set) => set.params.map((p) => (p === MIN_ID ? minId : p)));
+}
+
 /**
  * The search's filters, each as a set of article ids (`SELECT … AS id`) read from an index (mentions, events,
- * article_sections, articles_day_id), so SQLite reads the few rows that match instead of testing every article.
+ * article_sections, articles_day_id) above a lower id bound, so SQLite reads the few rows that match instead of
+ * testing every article, and a cached answer is brought up to date by reading only the articles stored since.
  */
-function searchFilters(query: SearchQuery): { sets: string[]; params: unknown[] } {
-  const sets: string[] = [];
-  const params: unknown[] = [];
+function searchFilters(query: SearchQuery): IdSet[] {
+  const sets: IdSet[] = [];
   if (query.since || query.until) {
     const bounds: string[] = [];
+    const params: unknown[] = [];
     if (query.since) {
       bounds.push('published_day >= ?');
       params.push(dayOf(query.since) ?? query.since);
@@ -890,51 +1036,131 @@ function searchFilters(query: SearchQuery): { sets: string[]; params: unknown[] 
       // A month or a year as the upper bound means all of it.
       params.push(dayOf(query.until) ?? `${query.until}\uffff`);
     }
-    sets.push(`SELECT id AS id FROM articles INDEXED BY articles_day_id WHERE ${bounds.join(' AND ')}`);
+    sets.push({
+      sql: `SELECT id AS id FROM articles INDEXED BY articles_day_id WHERE ${bounds.join(' AND ')} AND id > ?`,
+      params: [...params, MIN_ID],
+    });
   }
   if (query.source) {
-    sets.push(
-      'SELECT id AS id FROM articles WHERE source = ? COLLATE NOCASE UNION SELECT id FROM articles WHERE publisher = ? COLLATE NOCASE',
-    );
-    params.push(query.source, query.source);
+    sets.push({
+      sql: `SELECT id AS id FROM articles INDEXED BY articles_source WHERE source = ? COLLATE NOCASE AND id > ?
+            UNION SELECT id FROM articles INDEXED BY articles_publisher WHERE publisher = ? COLLATE NOCASE AND id > ?`,
+      params: [query.source, MIN_ID, query.source, MIN_ID],
+    });
   }
   if (query.section) {
-    sets.push('SELECT article_id AS id FROM article_sections WHERE name = ? COLLATE NOCASE');
-    params.push(query.section);
+    sets.push({
+      sql: 'SELECT article_id AS id FROM article_sections INDEXED BY article_sections_name WHERE name = ? COLLATE NOCASE AND article_id > ?',
+      params: [query.section, MIN_ID],
+    });
   }
   if (query.country) {
-    sets.push(
-      `SELECT DISTINCT article_id AS id FROM mentions WHERE entity_id IN (SELECT id FROM entities WHERE type = 'country' AND code = ?)`,
-    );
-    params.push(query.country.toUpperCase());
+    sets.push({
+      sql: `SELECT DISTINCT article_id AS id FROM mentions INDEXED BY mentions_entity_article
+            WHERE entity_id IN (SELECT id FROM entities WHERE type = 'country' AND code = ?) AND article_id > ?`,
+      params: [query.country.toUpperCase(), MIN_ID],
+    });
   }
   if (query.actor) {
     if (query.actor.includes(':')) {
-      sets.push('SELECT article_id AS id FROM mentions WHERE entity_id = ?');
-      params.push(query.actor);
+      sets.push({
+        sql: 'SELECT article_id AS id FROM mentions INDEXED BY mentions_entity_article WHERE entity_id = ? AND article_id > ?',
+        params: [query.actor, MIN_ID],
+      });
     } else {
       const code = query.actor.toUpperCase();
       // GLOB 'RUS*' is a prefix range on the code indexes; a code with GLOB's own characters is matched exactly.
       const isPlain = /^[A-Z0-9_.-]+$/.test(code);
       const op = isPlain ? 'GLOB' : '=';
-      sets.push(
-        `SELECT article_id AS id FROM events WHERE source_code ${op} ? UNION SELECT article_id FROM events WHERE target_code ${op} ?`,
-      );
-      params.push(isPlain ? `${code}*` : code, isPlain ? `${code}*` : code);
+      const value = isPlain ? `${code}*` : code;
+      sets.push({
+        sql: `SELECT article_id AS id FROM events INDEXED BY events_source_article WHERE source_code ${op} ? AND article_id > ?
+              UNION SELECT article_id FROM events INDEXED BY events_target_article WHERE target_code ${op} ? AND article_id > ?`,
+        params: [value, MIN_ID, value, MIN_ID],
+      });
     }
   }
   if (query.eventType) {
     const type = query.eventType.toUpperCase();
     if (/^\d{2}$/.test(type)) {
-      sets.push('SELECT DISTINCT article_id AS id FROM events WHERE root = ?');
-      params.push(type);
+      sets.push({ sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_root_article WHERE root = ? AND article_id > ?', params: [type, MIN_ID] });
     } else if (/^\d+$/.test(type)) {
-      sets.push('SELECT DISTINCT article_id AS id FROM events WHERE cameo GLOB ?');
-      params.push(`${type}*`);
+      sets.push({
+        sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_cameo_article WHERE cameo GLOB ? AND article_id > ?',
+        params: [`${type}*`, MIN_ID],
+      });
     } else {
-      sets.push('SELECT DISTINCT article_id AS id FROM events WHERE plover = ?');
-      params.push(type);
+      sets.push({ sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_plover WHERE plover = ? AND article_id > ?', params: [type, MIN_ID] });
     }
   }
-  return { sets, params };
+  return sets;
+}
+/** What snippet() puts around a match (char(1) and char(2) in the SQL). */
+const MATCH_START = String.fromCharCode(1);
+const MATCH_END = String.fromCharCode(2);
+
+/** A search's parsed query, filters and paging, and the key its answer is cached under. */
+interface SearchPlan {
+  limit: number;
+  offset: number;
+  fts: Fts5Query;
+  /** Filters as id sets (see searchFilters). */
+  sets: IdSet[];
+  isRanked: boolean;
+  key: string;
+}
+
+/** A match in answer order: its bm25 score (ranked) or its day (by date). */
+interface RankedId {
+  id: number;
+  score: number | null;
+  day: string | null;
+}
+
+/** A search's answer as cached: enough to add the articles stored later without searching again. */
+interface CachedAnswer {
+  /** The facet index's state it reflects. */
+  loadedTo: number;
+  changesSeen: number;
+  madeAt: number;
+  total: number;
+  /** Matches the facets counted (every one when `total` ≤ FACET_BOUND, and every later one). */
+  counted: number;
+  /** Null: every stored article matches, and the index's own totals are its facets. */
+  tally: FacetTally | null;
+  /** The best offset + limit matches. */
+  top: RankedId[];
+  /** The newest RANK_WINDOW matches (relevance ranks among them). */
+  newest: number[];
+  rankedAt: number;
+  /** New matches arrived since `top` was made (a relevance page takes them in at most every RERANK_MS). */
+  isRankStale: boolean;
+  /** The page's hits as read (rows and snippets). */
+  hits: Map<number, SearchHit>;
+}
+
+/** Day descending, undated last (as SQLite's DESC puts NULL), then id descending. */
+const byDay = (a: RankedId, b: RankedId): number =>
+  a.day === b.day ? b.id - a.id : a.day === null ? 1 : b.day === null ? -1 : a.day < b.day ? 1 : -1;
+
+function planSearch(query: SearchQuery): SearchPlan {
+  const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+  const offset = Math.max(0, query.offset ?? 0);
+  const fts = query.q ? toFts5(parseQuery(query.q)) : { match: null, exclude: null };
+  const sets = searchFilters(query);
+  const isRanked = fts.match !== null && query.sort !== 'date';
+  const key = JSON.stringify([fts, sets.map((set) => [set.sql, set.params.filter((p) => p !== MIN_ID)]), isRanked, limit, offset]);
+  return { limit, offset, fts, sets, isRanked, key };
+}
+
+/**
+ * A snippet with its matches between « and » (SQLite's snippet() marks them with the control characters 1 and 2).
+ * Guillemets of the page itself become ‹ ›, so only a match is ever shown between « »; when the page holds the
+ * control characters themselves, nothing is marked rather than something false.
+ */
+export function markSnippet(text: string, isMarked: boolean): string {
+  const plain = text.replaceAll('«', '‹').replaceAll('»', '›');
+  return isMarked
+    ? plain.replaceAll(MATCH_START, '«').replaceAll(MATCH_END, '»')
+    : plain.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
 }

@@ -1,0 +1,253 @@
+/**
+ * Searches and other heavy reads off the event loop: a few worker threads, each with its own read-only SQLite
+ * connection (WAL readers block neither the writer nor each other), sized from the cores. The HTTP layer stays on
+ * the main thread and hands each call to the least busy worker. PostgreSQL needs none of this: its pool already
+ * runs queries in the server's processes.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { RequestError, WatchfloorError } from '../core/errors.js';
+import type { Store } from '../store.js';
+import { SqliteStore } from '../store/sqlite.js';
+
+/** The Store methods a pool worker answers: reads only, each one statement or a few. */
+export const POOLED_METHODS = [
+  'search',
+  'getArticle',
+  'listEvents',
+  'listTransfers',
+  'listEntities',
+  'getEntity',
+  'entityMentions',
+  'listStories',
+  'getStory',
+  'listEventCredibility',
+  'listStoryFeatures',
+  'stats',
+] as const satisfies ReadonlyArray<keyof Store>;
+
+export type PooledMethod = (typeof POOLED_METHODS)[number];
+
+/**
+ * Workers for a machine with this many cores: one fewer than the cores (the main thread parses and answers
+ * HTTP, the upload worker analyses pages), at least two so one slow read never holds up the next, at most four
+ * (more readers than cores only queue for them).
+ */
+export function poolSizeFor(cores: number): number {
+  return Math.min(4, Math.max(2, cores - 1));
+}
+
+export interface SearchPoolOptions {
+  /** The SQLite file (not `:memory:`: a worker cannot see another thread's memory database). */
+  db: string;
+  size?: number;
+  /** Measure each call's CPU time on its thread (Linux), for the benchmark: see `cpuTimes`. */
+  isMeasuring?: boolean;
+}
+
+interface Call {
+  id: number;
+  method: PooledMethod;
+  args: unknown[];
+}
+
+type Answer =
+  | { id: number; value: unknown; cpuMs?: number }
+  | { id: number; error: { code: string; message: string; status: number } };
+
+interface Waiting {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+class PoolWorker {
+  readonly worker: Worker;
+  readonly waiting = new Map<number, Waiting>();
+  isDead = false;
+
+  constructor(setup: SearchPoolOptions, onCpu: (ms: number) => void) {
+    this.worker = startWorker(setup);
+    this.worker.unref();
+    this.worker.on('message', (answer: Answer) => {
+      const waiting = this.waiting.get(answer.id);
+      if (!waiting) return;
+      this.waiting.delete(answer.id);
+      if (this.waiting.size === 0) this.worker.unref();
+      if ('error' in answer) {
+        const { code, message, status } = answer.error;
+        waiting.reject(
+          status >= 400 && status < 500 ? new RequestError(status, code, message) : new WatchfloorError(code, message, { status }),
+        );
+      } else {
+        if (answer.cpuMs !== undefined) onCpu(answer.cpuMs);
+        waiting.resolve(answer.value);
+      }
+    });
+    const fail = (error: Error): void => {
+      this.isDead = true;
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`search worker exited with ${code}`)));
+  }
+}
+
+/** Worker threads answering Store reads; start lazily, idle ones never keep the process alive. */
+export class SearchPool {
+  readonly size: number;
+  readonly #setup: SearchPoolOptions;
+  readonly #workers: Array<PoolWorker | null>;
+  #next = 1;
+  #isClosed = false;
+  /** CPU milliseconds of each call on its worker thread, when measuring. */
+  readonly cpuTimes: number[] = [];
+
+  constructor(options: SearchPoolOptions) {
+    this.#setup = options;
+    this.size = options.size ?? poolSizeFor(os.availableParallelism());
+    this.#workers = Array.from({ length: this.size }, () => null);
+  }
+
+  /** Runs one Store read on the least busy worker. */
+  call<M extends PooledMethod>(method: M, ...args: Parameters<Store[M]>): ReturnType<Store[M]> {
+    return this.#call(method, args) as ReturnType<Store[M]>;
+  }
+
+  #call(method: PooledMethod, args: unknown[]): Promise<unknown> {
+    if (this.#isClosed) return Promise.reject(new Error('the search pool is closed'));
+    const worker = this.#pick();
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      worker.waiting.set(id, { resolve, reject });
+      worker.worker.ref();
+      worker.worker.postMessage({ id, method, args } satisfies Call);
+    });
+  }
+
+  /** An idle worker, else a new one while there is room (or one restarted after a crash), else the least busy. */
+  #pick(): PoolWorker {
+    let best: PoolWorker | null = null;
+    for (const w of this.#workers) {
+      if (w && !w.isDead && (!best || w.waiting.size < best.waiting.size)) best = w;
+    }
+    if (best && best.waiting.size === 0) return best;
+    const free = this.#workers.findIndex((w) => !w || w.isDead);
+    if (free >= 0) return (this.#workers[free] = this.#start());
+    return best!;
+  }
+
+  #start(): PoolWorker {
+    return new PoolWorker(this.#setup, (ms) => this.cpuTimes.push(ms));
+  }
+
+  /** Starts every worker now (each opens its connection and loads its facet postings), so the first searches do not wait. */
+  async warm(): Promise<void> {
+    for (let k = 0; k < this.#workers.length; k++) {
+      if (!this.#workers[k] || this.#workers[k]!.isDead) this.#workers[k] = this.#start();
+    }
+    await Promise.all(
+      this.#workers.map((w) => {
+        const id = this.#next++;
+        return new Promise((resolve, reject) => {
+          w!.waiting.set(id, { resolve, reject });
+          w!.worker.ref();
+          w!.worker.postMessage({ id, method: 'search', args: [{ limit: 1 }] } satisfies Call);
+        });
+      }),
+    );
+    this.cpuTimes.length = 0;
+  }
+
+  async close(): Promise<void> {
+    this.#isClosed = true;
+    await Promise.all(this.#workers.map(async (w) => (w ? w.worker.terminate() : 0)));
+  }
+}
+
+/** A Store whose reads in POOLED_METHODS go to the pool; everything else (writes) to `store` itself. */
+export function withSearchPool(store: Store, pool: SearchPool): Store {
+  const pooled = new Set<string>(POOLED_METHODS);
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && pooled.has(property)) {
+        return (...args: unknown[]) => pool.call(property as PooledMethod, ...(args as [never]));
+      }
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/**
+ * This very file on another thread: as .js once built; as .ts under tsx (tests, development), where the worker
+ * first registers tsx's loader, since a worker does not always inherit it.
+ */
+function startWorker(setup: SearchPoolOptions): Worker {
+  const self = import.meta.url;
+  if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: setup });
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`;
+  return new Worker(boot, { eval: true, workerData: setup });
+}
+
+/** CPU time this thread has run, in ms (Linux: the first field of schedstat, in ns), or null elsewhere. */
+function threadCpuMs(): number | null {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return null;
+  }
+}
+
+/** The worker's side: one read-only connection, calls answered one at a time in arrival order. */
+function serveCalls(setup: SearchPoolOptions): void {
+  const store = new SqliteStore(setup.db, { isReadonly: true });
+  let queue = Promise.resolve();
+  parentPort!.on('message', (call: Call) => {
+    queue = queue.then(async () => {
+      const before = setup.isMeasuring ? threadCpuMs() : null;
+      let answer: Answer;
+      try {
+        if (!POOLED_METHODS.includes(call.method)) throw new Error(`not a pooled read: ${String(call.method)}`);
+        const read = store[call.method].bind(store) as (...args: unknown[]) => Promise<unknown>;
+        const value = await read(...call.args);
+        const after = before === null ? null : threadCpuMs();
+        answer = { id: call.id, value, ...(after === null ? {} : { cpuMs: after - before! }) };
+      } catch (error) {
+        const e = error as { code?: unknown; message?: unknown; status?: unknown };
+        answer = {
+          id: call.id,
+          error: {
+            code: typeof e.code === 'string' ? e.code : 'internal',
+            message: typeof e.message === 'string' ? e.message : String(error),
+            status: typeof e.status === 'number' ? e.status : 500,
+          },
+        };
+      }
+      parentPort!.postMessage(answer);
+    });
+  });
+}
+
+if (!isMainThread && parentPort && (workerData as SearchPoolOptions | undefined)?.db) serveCalls(workerData as SearchPoolOptions);
+
+/** What `readStore` needs of the app and its options. */
+export interface ReadStoreOptions {
+  store: Store;
+  /** The configured database: a SQLite file gets a pool; `:memory:` and PostgreSQL do not. */
+  db: string;
+  /** A pool made by the caller (the benchmark measures it), or false for none. */
+  searchPool?: SearchPool | false | undefined;
+  onClose: (close: () => Promise<void>) => unknown;
+}
+
+/** The store the routes read through: with a pool of search workers for a SQLite file, else the store itself. */
+export function readStore(options: ReadStoreOptions): Store {
+  const { store, db } = options;
+  if (options.searchPool === false || store.kind !== 'sqlite' || db === ':memory:' || db === '') return store;
+  const pool = options.searchPool ?? new SearchPool({ db });
+  if (!options.searchPool) options.onClose(() => pool.close());
+  return withSearchPool(store, pool);
+}
