@@ -84,7 +84,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     }
   }
   fillParties(drafts);
-  nameGenerics(drafts, namedByCategory);
+  nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)));
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
@@ -101,14 +101,18 @@ function fillParties(drafts: Draft[]): void {
     }
     // "Hanwha also signed a deal with Australia": a seller the sentence does not name as a state is the article's last one.
     if (!d.supplier && d.recipient) d.supplier = [...drafts.slice(0, i)].reverse().find((p) => p.supplier && p.supplier !== d.recipient)?.supplier ?? null;
+    // "Canada also promised 30 tanks": in a story about one recipient, a pledge that names none is to it.
+    if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
   }
 }
 
 /** "the warplanes", "three patrol planes": a generic noun takes the one model of its category the article names. */
-function nameGenerics(drafts: Draft[], namedByCategory: Map<string, Set<string>>): void {
+function nameGenerics(drafts: Draft[], namedByCategory: Map<string, Set<string>>, makerWords: Set<string>): void {
   for (const d of drafts) {
     if (d.isNamed) continue;
     const item = d.items[0]!;
+    // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes" only its maker.
+    if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()))) continue;
     const sameDyad = drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
     if (named) {

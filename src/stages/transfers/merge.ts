@@ -22,6 +22,11 @@ export function designationsOf(item: string): string[] {
   return out;
 }
 
+/** Capitalised words of an item name, lower case, plural "s" dropped ("Leopard tanks" -> ["leopard"]). */
+function names(item: string): string[] {
+  return item.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase().replace(/['’]?s$/, ''));
+}
+
 function head(item: string): string {
   const last = item.toLowerCase().split(/\s+/).pop() ?? '';
   return last.replace(/(?:es|s)$/, '');
@@ -35,6 +40,10 @@ export function sameItem(a: TransferItem, b: TransferItem): boolean {
   const x = a.item.toLowerCase();
   const y = b.item.toLowerCase();
   if (x.includes(y) || y.includes(x)) return true;
+  // "Rosomak vehicles" and "ASCOD vehicles" share a head but name two models.
+  const na = names(a.item);
+  const nb = names(b.item);
+  if (na.length && nb.length && !na.some((n) => nb.includes(n))) return false;
   return (a.category ?? '') === (b.category ?? '') && head(a.item) === head(b.item);
 }
 

@@ -31,7 +31,7 @@ export interface ItemReading {
 
 // Words that end a clause for the status window and role search.
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–', 'while', 'but', 'which', 'who', 'whose', 'after', 'before', 'when', 'although', 'though', 'whereas', 'because', 'since', 'as', 'if', 'unless', 'where']);
-const PREPOSITIONS = new Set(['to', 'from', 'with', 'in', 'at', 'by', 'of', 'for', 'against', 'into', 'on', 'near', 'over', 'under', 'via', 'across', 'between', 'after', 'before', 'like', 'including', 'than', 'among', 'toward', 'towards', 'through', 'about', 'and', 'or']);
+const PREPOSITIONS = new Set(['to', 'from', 'with', 'in', 'at', 'by', 'of', 'for', 'against', 'into', 'on', 'near', 'over', 'under', 'via', 'across', 'between', 'after', 'before', 'like', 'including', 'than', 'among', 'toward', 'towards', 'through', 'about']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'potential', 'possible', 'firm', 'new', 'first', 'second', 'latest', 'proposed', 'planned', 'further', 'major', 'huge', 'big', 'arms', 'weapons', 'defense', 'defence', 'military', 'billion', 'million', "'s", '’s', 'another']);
 // Nouns of a deal whose subject is the buyer ("Iraq's purchase", "India's order"); other transfer nouns' subject is the seller.
 const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement']);
@@ -109,7 +109,8 @@ function subjectBefore(tokens: readonly Token[], states: readonly StateMention[]
     if (s.first < start || s.last >= at) continue;
     if (s.first >= item.first && s.last <= item.last) continue;
     if (s.kind === 'made') continue;
-    if (prepositionBefore(tokens, s) !== null) continue;
+    // A state right after the clause's opening word ("after Canada promised") is its subject.
+    if (s.first !== start && prepositionBefore(tokens, s) !== null) continue;
     best = s;
   }
   return best;
