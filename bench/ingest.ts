@@ -14,7 +14,7 @@ import { createContext } from '../src/core/context.js';
 import { expandPaths, readInput } from '../src/inputs.js';
 import { ingestOne } from '../src/ingest.js';
 import { describeCapture } from '../src/stages/capture/index.js';
-import { PIPELINE_VERSION } from '../src/pipeline.js';
+import { pipelineVersion } from '../src/pipeline.js';
 
 interface RunResult {
   mode: string;
@@ -46,7 +46,7 @@ async function runMode(mode: 'full' | 'capture-only', dir: string, db: string): 
         url: null,
         analysis: null,
         failure: null,
-        pipelineVersion: PIPELINE_VERSION,
+        pipelineVersion: pipelineVersion(),
       });
     }
   }
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     const full = run('full');
     const rate = (r: RunResult, n: number) => (n / r.seconds).toFixed(0);
     process.stdout.write(
-      `Ingest of ${pages} generated pages (3/4 text dumps, 1/4 HTML), pipeline ${PIPELINE_VERSION}, one process\n\n`,
+      `Ingest of ${pages} generated pages (3/4 text dumps, 1/4 HTML), pipeline ${pipelineVersion()}, one process\n\n`,
     );
     process.stdout.write('run                 seconds  captures/s  articles/s  failed  peak RSS MB\n');
     for (const r of [reference, full]) {

@@ -7,7 +7,7 @@ import { createDoc } from './core/doc.js';
 import type { Context } from './core/context.js';
 import { runStages } from './core/stage.js';
 import { describeError } from './core/errors.js';
-import { PIPELINE, PIPELINE_VERSION } from './pipeline.js';
+import { PIPELINE, pipelineVersion } from './pipeline.js';
 import { toAnalysis } from './analysis.js';
 import type { Store } from './store.js';
 
@@ -56,7 +56,7 @@ export async function ingestOne(
   const capture = doc.capture!;
   outcome.sha256 = capture.sha256;
   const existing = await store.findCapture(capture.sha256);
-  if (existing && !options.isForced && (await store.analysisVersion(existing.id)) === PIPELINE_VERSION) {
+  if (existing && !options.isForced && (await store.analysisVersion(existing.id)) === pipelineVersion()) {
     return { ...outcome, status: 'unchanged', captureId: existing.id, articleId: null };
   }
   let failure: { code: string; message: string } | null = null;
@@ -72,7 +72,7 @@ export async function ingestOne(
     url: input.url ?? null,
     analysis: failure ? null : toAnalysis(doc),
     failure,
-    pipelineVersion: PIPELINE_VERSION,
+    pipelineVersion: pipelineVersion(),
   });
   return {
     ...outcome,
@@ -117,6 +117,6 @@ export async function reprocessOne(store: Store, captureId: number, ctx: Context
       error: described,
     };
   }
-  const articleId = await store.putAnalysis(captureId, toAnalysis(doc), PIPELINE_VERSION);
+  const articleId = await store.putAnalysis(captureId, toAnalysis(doc), pipelineVersion());
   return { origin: record.origin, status: 'reanalysed', sha256: record.sha256, captureId, articleId, error: null };
 }

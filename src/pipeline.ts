@@ -11,7 +11,7 @@ import { events } from './stages/events/index.js';
 import { transfers } from './stages/transfers/index.js';
 import { sections } from './stages/sections/index.js';
 
-/** Bumped whenever a stage's output can change, so `reprocess` knows what is stale. */
-export const PIPELINE_VERSION = '0.1.0';
+/** The version analyses are stored under: the human release plus a hash of stage code and data (pipeline-version.ts). */
+export { PIPELINE_RELEASE, pipelineVersion } from './pipeline-version.js';
 
 export const PIPELINE: readonly Stage[] = [capture, decoded, article, sentences, syntax, entities, dates, events, transfers, sections];

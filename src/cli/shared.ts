@@ -1,6 +1,8 @@
 /** What the CLI's commands share: the configuration with `--db` applied, the store, and batch progress. */
+import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { RequestError } from '../core/errors.js';
 import { loadConfig, type Config } from '../config.js';
 import { openStore } from '../store/open.js';
 import type { Store } from '../store.js';
@@ -14,9 +16,17 @@ export function configFor(command: Command): Config {
   return config;
 }
 
+export interface StoreOptions {
+  /** The command only reads: a SQLite file that is not there is an error, not a new empty database. */
+  isReading?: boolean;
+}
+
 /** Opens the configured store, runs `work`, and closes the store whatever happens. */
-export async function withStore<T>(command: Command, work: (store: Store, config: Config) => Promise<T>): Promise<T> {
+export async function withStore<T>(command: Command, work: (store: Store, config: Config) => Promise<T>, options: StoreOptions = {}): Promise<T> {
   const config = configFor(command);
+  if (options.isReading && !/^postgres(ql)?:\/\//.test(config.db) && config.db !== ':memory:' && !existsSync(config.db)) {
+    throw new RequestError(404, 'store/no-database', `no database at ${config.db}: ingest pages first, or name one with --db or WATCHFLOOR_DB`);
+  }
   const store = await openStore(config.db);
   try {
     return await work(store, config);

@@ -131,7 +131,8 @@ test('search ranks the matching article first; show and reprocess work from the 
   assert.equal(result.hits[0]?.title, 'Moscow ships tanks to its base in Tajikistan');
   assert.match(result.hits[0]?.snippet ?? '', /«Tajikistan»/);
   const none = runCli(['search', 'submarine'], { env });
-  assert.equal(none.status, 1);
+  assert.equal(none.status, 0, 'nothing found is not a failure');
+  assert.equal(none.stderr, 'watchfloor: no matching article\n');
   const shown = runCli(['show', String(result.hits[0]?.id), '--json'], { env });
   assert.equal(
     (JSON.parse(shown.stdout) as { analysis: { article: { title: string } } }).analysis.article.title,

@@ -6,6 +6,8 @@ import { runAlerts, smtpFrom } from '../../alerts/run-alerts.js';
 import type { Config } from '../../config.js';
 import type { SearchQuery, Store } from '../../store.js';
 import { withStore } from '../shared.js';
+import { say } from '../messages.js';
+import { parseDay, wholeNumber } from '../options.js';
 
 /** The search filters as flags, plus the alert's own fields. */
 interface AddFlags extends Omit<SearchQuery, 'sort' | 'limit' | 'offset'> {
@@ -21,8 +23,8 @@ export function registerAlerts(program: Command): void {
     .description('save a search as an alert')
     .requiredOption('--name <name>', 'what the alert is called')
     .option('--q <query>', 'full-text query (words, "phrases", OR, -excluded)')
-    .option('--since <date>', 'published on or after')
-    .option('--until <date>', 'published on or before')
+    .option('--since <date>', 'published on or after (YYYY, YYYY-MM or YYYY-MM-DD)', parseDay)
+    .option('--until <date>', 'published on or before', parseDay)
     .option('--source <name>', 'credited source or publisher')
     .option('--section <name>', 'section')
     .option('--country <ISO3>', 'a country mentioned')
@@ -47,32 +49,33 @@ export function registerAlerts(program: Command): void {
       await withStore(command, async (store) => {
         const list = await store.listAlerts();
         if (flags.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+        else if (list.length === 0) say('no alerts (watchfloor alerts add saves one)');
         for (const a of flags.json ? [] : list) {
           process.stdout.write(
             `${a.id}\t${a.name}\t${JSON.stringify(a.query)}\t${a.email ?? '-'}\t${a.digest}\tlast sent ${a.lastSentAt ?? 'never'}\n`,
           );
         }
-      });
+      }, { isReading: true });
     });
   alerts
     .command('remove')
     .description('delete an alert')
-    .argument('<id>', 'alert id')
-    .action(async (id: string, _flags: unknown, command: Command) => {
+    .argument('<id>', 'alert id', wholeNumber(1))
+    .action(async (id: number, _flags: unknown, command: Command) => {
       process.exitCode = await withStore(command, async (store) => {
-        if (await store.deleteAlert(Number(id))) return 0;
-        process.stderr.write(`no alert ${id}\n`);
+        if (await store.deleteAlert(id)) return 0;
+        say(`no alert ${id}`);
         return 1;
-      });
+      }, { isReading: true });
     });
   alerts
     .command('run')
     .description('send the digests that are due over SMTP (config "smtp")')
-    .option('--id <id>', 'only this alert')
-    .action(async (flags: { id?: string }, command: Command) => {
+    .option('--id <id>', 'only this alert', wholeNumber(1))
+    .action(async (flags: { id?: number }, command: Command) => {
       process.exitCode = await withStore(command, (store, config) =>
-        sendDigests(store, config, flags.id ? [Number(flags.id)] : undefined),
-      );
+        sendDigests(store, config, flags.id ? [flags.id] : undefined),
+      { isReading: true });
     });
 }
 
@@ -82,11 +85,11 @@ export async function sendDigests(store: Store, config: Config, alertIds?: numbe
   try {
     smtp = smtpFrom(config);
   } catch (error) {
-    process.stderr.write(describeError(error).message + '\n');
+    say(describeError(error).message);
     return 1;
   }
   if (!smtp) {
-    process.stderr.write('No "smtp" section in watchfloor.config.json: e-mail digests are off.\n');
+    say('no "smtp" section in watchfloor.config.json: e-mail digests are off');
     return 1;
   }
   const baseUrl =

@@ -14,6 +14,8 @@ import {
   toTransfersJsonl,
 } from '../../exports/index.js';
 import { buildRegister } from '../../register/transfer-register.js';
+import { usageError } from '../messages.js';
+import { isDay, parseDay } from '../options.js';
 
 /** Event export formats and their writers. */
 export const EVENT_FORMATS = { gdelt: toGdelt, csv: toCsv, jsonl: toJsonl, geojson: toGeojson } as const;
@@ -48,7 +50,7 @@ export function registerExport(program: Command): void {
       writer: writerFor(EVENT_FORMATS, flags.format),
       filter: filterOf(flags),
     }));
-    await withStore(command, async (store) => emit(writer(await store.listEvents(filter)), flags.out));
+    await withStore(command, async (store) => emit(writer(await store.listEvents(filter)), flags.out), { isReading: true });
   });
   addFilters(
     exportCommand
@@ -62,21 +64,19 @@ export function registerExport(program: Command): void {
     const filter = usage(command, () => filterOf(flags));
     if (flags.reports) {
       const writer = usage(command, () => writerFor(TRANSFER_FORMATS, flags.format));
-      await withStore(command, async (store) => emit(writer(await store.listTransfers(filter)), flags.out));
+      await withStore(command, async (store) => emit(writer(await store.listTransfers(filter)), flags.out), { isReading: true });
       return;
     }
     const writer = usage(command, () => writerFor(REGISTER_FORMATS, flags.format));
-    await withStore(command, async (store) =>
-      emit(writer(buildRegister(await store.listTransfers(filter))), flags.out),
-    );
+    await withStore(command, async (store) => emit(writer(buildRegister(await store.listTransfers(filter))), flags.out), { isReading: true });
   });
 }
 
 function addFilters(command: Command): Command {
   return command
     .option('--out <file>', 'write to this file instead of standard output')
-    .option('--since <date>', 'events on or after this date (YYYY-MM-DD)')
-    .option('--until <date>', 'events on or before this date')
+    .option('--since <date>', 'events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)', parseDay)
+    .option('--until <date>', 'events on or before this date', parseDay)
     .option('--type <type>', 'CAMEO code prefix or PLOVER type')
     .option('--actor <code>', 'actor code prefix of source or target (RUSMIL)')
     .option('--limit <n>', 'most rows to export');
@@ -87,7 +87,7 @@ function usage<T>(command: Command, check: () => T): T {
   try {
     return check();
   } catch (error) {
-    return command.error(error instanceof Error ? error.message : String(error), { exitCode: 2 });
+    return usageError(command, error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -104,7 +104,7 @@ export function filterOf(flags: ExportFlags): EventFilter {
   for (const key of ['since', 'until'] as const) {
     const value = flags[key];
     if (value === undefined) continue;
-    if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value)) throw new Error(`--${key}: not a date (YYYY-MM-DD): ${value}`);
+    if (!isDay(value)) throw new Error(`--${key}: not a date (YYYY, YYYY-MM or YYYY-MM-DD): ${value}`);
     filter[key] = value;
   }
   if (flags.type !== undefined) filter.eventType = flags.type;

@@ -12,6 +12,7 @@ import { importWarc, WARC_FILE } from '../../warc/import-warc.js';
 import { updateStories } from '../../stories/update-stories.js';
 import { OutletDirectory } from '../../reliability/outlet-directory.js';
 import { sourcesFor } from './watch.js';
+import { parseTime } from '../options.js';
 
 interface IngestFlags {
   force?: boolean;
@@ -29,7 +30,7 @@ export function registerIngest(program: Command): void {
     .argument('<paths...>', 'files, directories, globs, or - for standard input')
     .option('--force', 're-analyse pages already stored with the current pipeline')
     .option('--url <url>', "the page's URL (single page)")
-    .option('--published <iso>', 'publication time to use when a page gives none')
+    .option('--published <iso>', 'publication time to use when a page gives none (YYYY-MM-DD or ISO 8601 time)', parseTime)
     .option('-q, --quiet', 'print only failures and the totals')
     .option('--queue <url>', 'publish capture jobs to this NATS JetStream server for `watchfloor worker` instead')
     .option('--queue-name <name>', 'queue name (default watchfloor)')

@@ -1,6 +1,7 @@
 /** `watchfloor show ID`: one stored article with what was found in it. */
 import type { Command } from 'commander';
 import { withStore } from '../shared.js';
+import { say, usageError } from '../messages.js';
 
 export function registerShow(program: Command): void {
   program
@@ -10,11 +11,11 @@ export function registerShow(program: Command): void {
     .option('--json', 'print the stored analysis as JSON')
     .action(async (idText: string, flags: { json?: boolean }, command: Command) => {
       const id = Number(idText);
-      if (!Number.isInteger(id) || id < 1) command.error(`not an article id: ${idText}`, { exitCode: 2 });
+      if (!Number.isInteger(id) || id < 1) usageError(command, `not an article id: ${idText}`);
       await withStore(command, async (store) => {
         const stored = await store.getArticle(id);
         if (!stored) {
-          process.stderr.write(`watchfloor: no article ${id}\n`);
+          say(`no article ${id}`);
           process.exitCode = 1;
           return;
         }
@@ -57,6 +58,6 @@ export function registerShow(program: Command): void {
           );
         }
         process.stdout.write(lines.join('\n') + '\n');
-      });
+      }, { isReading: true });
     });
 }

@@ -5,6 +5,8 @@ import { OutletDirectory } from '../../reliability/outlet-directory.js';
 import { rebuildStories } from '../../stories/update-stories.js';
 import { withStore } from '../shared.js';
 import { sourcesFor } from './watch.js';
+import { say } from '../messages.js';
+import { wholeNumber } from '../options.js';
 
 export function registerStories(program: Command): void {
   const stories = program.command('stories').description('story clusters: the same event told by different outlets');
@@ -22,33 +24,34 @@ export function registerStories(program: Command): void {
   stories
     .command('list')
     .description('list stories, newest first')
-    .option('--min-outlets <n>', 'only stories told by at least n outlets', '1')
-    .option('--limit <n>', 'how many', '50')
+    .option('--min-outlets <n>', 'only stories told by at least n outlets', wholeNumber(1), 1)
+    .option('--limit <n>', 'how many', wholeNumber(1), 50)
     .option('--json', 'print JSON')
-    .action(async (flags: { minOutlets: string; limit: string; json?: boolean }, command: Command) => {
+    .action(async (flags: { minOutlets: number; limit: number; json?: boolean }, command: Command) => {
       await withStore(command, async (store) => {
-        const list = await store.listStories({ minOutlets: Number(flags.minOutlets), limit: Number(flags.limit) });
+        const list = await store.listStories({ minOutlets: flags.minOutlets, limit: flags.limit });
         if (flags.json) process.stdout.write(JSON.stringify(list, null, 2) + '\n');
+        else if (list.length === 0) say('no stories (watchfloor stories rebuild makes them from stored articles)');
         else
           for (const s of list)
             process.stdout.write(
               `${s.id}\t${s.firstSeen?.slice(0, 10) ?? '-'}\t${s.outletCount} outlets\t${s.articleCount} articles\t${s.headline ?? ''}\n`,
             );
-      });
+      }, { isReading: true });
     });
   stories
     .command('show')
     .description('a story: articles with their outlet grades, events with credibility')
-    .argument('<id>', 'story id')
-    .action(async (id: string, _flags: unknown, command: Command) => {
+    .argument('<id>', 'story id', wholeNumber(1))
+    .action(async (id: number, _flags: unknown, command: Command) => {
       process.exitCode = await withStore(command, async (store) => {
-        const story = await store.getStory(Number(id));
+        const story = await store.getStory(id);
         if (!story) {
-          process.stderr.write(`no story ${id}\n`);
+          say(`no story ${id}`);
           return 1;
         }
         process.stdout.write(JSON.stringify(story, null, 2) + '\n');
         return 0;
-      });
+      }, { isReading: true });
     });
 }

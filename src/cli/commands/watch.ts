@@ -14,6 +14,7 @@ import { queueSettings } from '../../queue/settings.js';
 import type { JobQueue } from '../../queue/nats-queue.js';
 import type { ingestOne } from '../../ingest.js';
 import { describeError } from '../../core/errors.js';
+import { say } from '../messages.js';
 
 interface WatchFlags {
   once?: boolean;
@@ -67,9 +68,7 @@ export async function watch(store: Store, config: Config, flags: WatchFlags = {}
     log,
   });
   if (watcher.watched.length === 0) {
-    process.stderr.write(
-      'No sources to watch: add "sources" (with a "url" each) to watchfloor.config.json or pass --sources FILE.\n',
-    );
+    say('no sources to watch: add "sources" (with a "url" each) to watchfloor.config.json or pass --sources FILE');
     return 1;
   }
   // After each poll, when e-mail is configured: immediate digests of new matches, daily ones when due.
