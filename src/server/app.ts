@@ -30,6 +30,7 @@ import { storyRoutes } from './routes/stories.js';
 import { queueRoutes } from './routes/queue.js';
 import { syntaxRoutes } from './routes/syntax.js';
 import { monitoringRoutes } from './routes/monitoring.js';
+import { readStore, type SearchPool } from './search-pool.js';
 
 /** The built web desk (npm run build), found from this file whether run from src/ or dist/. */
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -52,10 +53,12 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** Folder of the built web desk; defaults to WEB_DIST. */
   webRoot?: string;
+  /** Worker threads for searches and heavy reads (SQLite files only): made here unless given, or false for none. */
+  searchPool?: SearchPool | false;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const { store, config } = options;
+  const { config } = options;
   const app = Fastify({
     logger: options.isLogging === true,
     bodyLimit: JSON_BODY_LIMIT,
@@ -64,6 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     connectionTimeout: 60_000,
     frameworkErrors: frameworkError,
     clientErrorHandler,
+  });
+  // Reads go to worker threads with their own connections (search-pool.ts); writes stay on options.store.
+  const store = readStore({
+    store: options.store,
+    db: config.db,
+    searchPool: options.searchPool,
+    onClose: (close) => app.addHook('onClose', close),
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {
@@ -83,7 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     isWritable: config.token !== null,
     ...(await store.stats()),
   }));
-  await app.register(articleRoutes, { store, limits: config.limits });
+  await app.register(articleRoutes, { store, limits: config.limits, token: config.token });
   await app.register(entityRoutes, { store });
   await app.register(eventRoutes, { store });
   await app.register(exportRoutes, { store });
