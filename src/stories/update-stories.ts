@@ -2,11 +2,20 @@
 import type { Store, StoryDraft, StoryFeatureRow } from '../store.js';
 import type { OutletDirectory } from '../reliability/outlet-directory.js';
 import { gradeCredibility, type GradedArticle } from '../reliability/grade-credibility.js';
-import { clusterStories, STORY_WINDOW_DAYS, type ClusterItem } from './cluster-stories.js';
-import { storyFeatures, type StoryFeatures } from './story-features.js';
+import type { Context } from '../core/context.js';
+import { createContext } from '../core/context.js';
+import type { Rarity } from './happening.js';
+import { clusterStories, copyGroups, receptionOrder, StoryAssigner, STORY_WINDOW_DAYS, type ClusterItem } from './cluster-stories.js';
+import { chooseHeadline } from './headline.js';
+import { storyFeatures, STORY_FEATURES_VERSION, type StoryFeatures } from './story-features.js';
 
 /** Articles read per page when rebuilding everything. */
 const PAGE = 500;
+/**
+ * Days around an undated article's capture searched for its story: a bound on the search only (its
+ * capture time never dates it, and it joins only on a strong match).
+ */
+const UNDATED_SEARCH_DAYS = 14;
 
 export interface StoryUpdate {
   /** Story ids created or changed. */
@@ -15,13 +24,19 @@ export interface StoryUpdate {
   gradedEvents: number;
 }
 
+/** A new article's features, and the day it was captured (which bounds the search for an undated one). */
+interface FreshItem extends ClusterItem {
+  capturedDay: string | null;
+}
+
 /** Computes and stores the story features of the given articles; returns them. */
 async function featurize(
   store: Store,
   articleIds: readonly number[],
   directory: OutletDirectory,
-): Promise<ClusterItem[]> {
-  const items: ClusterItem[] = [];
+  ctx: Context,
+): Promise<FreshItem[]> {
+  const items: FreshItem[] = [];
   for (const id of articleIds) {
     const article = await store.getArticle(id);
     if (!article) continue;
@@ -32,61 +47,81 @@ async function featurize(
       url: a.url ?? capture?.url ?? null,
       origin: article.origin,
     });
-    const features = storyFeatures({
-      analysis: article.analysis,
-      outlet: outlet.name,
-      capturedAt: capture?.capturedAt ?? null,
-    });
+    const features = storyFeatures(
+      { analysis: article.analysis, outlet: outlet.name, capturedAt: capture?.capturedAt ?? null },
+      ctx,
+    );
     await store.putStoryFeatures(id, features.day, features);
-    items.push({ articleId: id, features });
+    items.push({ articleId: id, features, capturedDay: capture?.capturedAt.slice(0, 10) ?? null });
   }
   return items;
 }
 
-/** Adds new articles to stories: re-clusters the articles within reach of their dates and saves the stories they join. */
+/**
+ * Adds new articles to stories, one by one in reception order: each joins the stored story it matches
+ * best on average (or a story of its own); stories already stored keep their members.
+ */
 export async function updateStories(
   store: Store,
   articleIds: readonly number[],
   directory: OutletDirectory,
+  ctx: Context = createContext(),
 ): Promise<StoryUpdate> {
   if (articleIds.length === 0) return { storyIds: [], gradedEvents: 0 };
-  const fresh = await featurize(store, articleIds, directory);
-  const days = fresh
-    .map((i) => i.features.day)
-    .filter((d): d is string => d !== null)
-    .sort();
-  const reach = STORY_WINDOW_DAYS * 2;
-  const rows = await store.listStoryFeatures(
-    days.length > 0 ? { since: shiftDay(days[0]!, -reach), until: shiftDay(days[days.length - 1]!, reach) } : {},
-  );
-  const result = clusterStories(rows.map(toItem));
-  const wanted = new Set(articleIds);
-  const groups = result.stories.filter((g) => g.some((id) => wanted.has(id)));
-  return saveGroups(store, groups, rows, result.nearDuplicates, directory);
+  const fresh = await featurize(store, articleIds, directory, ctx);
+  const freshIds = new Set(fresh.map((i) => i.articleId));
+  const rows = (await rowsInReach(store, fresh)).filter((r) => !freshIds.has(r.articleId) && r.storyId !== null);
+  const existing = rows.map(toItem).filter((i) => i.features.version === STORY_FEATURES_VERSION);
+  const assigner = new StoryAssigner(ctx.data.load<Rarity>('story-rarity'), [...existing, ...fresh]);
+  const storyOfRow = new Map(rows.map((r) => [r.articleId, r.storyId!]));
+  for (const item of existing) assigner.seed(item, storyOfRow.get(item.articleId)!);
+  const touched = new Set<number>();
+  for (const item of receptionOrder(fresh)) touched.add(assigner.place(item));
+  const groups = new Map<number, number[]>();
+  for (const [articleId, key] of assigner.storyOf) {
+    if (touched.has(key)) groups.set(key, [...(groups.get(key) ?? []), articleId]);
+  }
+  const byId = new Map<number, StoryFeatures>([...existing, ...fresh].map((i) => [i.articleId, i.features]));
+  return saveGroups(store, [...groups.values()], byId, copyGroups(assigner.copies), directory);
 }
 
-/** Recomputes every article's features and every story from scratch. */
-export async function rebuildStories(store: Store, directory: OutletDirectory): Promise<StoryUpdate> {
+/** Stored articles whose day lies within reach of the new ones (undated ones search around their capture). */
+async function rowsInReach(store: Store, fresh: readonly FreshItem[]): Promise<StoryFeatureRow[]> {
+  const days = fresh
+    .map((i) => i.features.day ?? i.capturedDay)
+    .filter((d): d is string => d !== null)
+    .sort();
+  if (days.length === 0) return [];
+  const reach = Math.max(STORY_WINDOW_DAYS * 2, fresh.some((i) => !i.features.day) ? UNDATED_SEARCH_DAYS : 0);
+  return store.listStoryFeatures({ since: shiftDay(days[0]!, -reach), until: shiftDay(days[days.length - 1]!, reach) });
+}
+
+/** Recomputes every article's features and every story from scratch, in reception order. */
+export async function rebuildStories(
+  store: Store,
+  directory: OutletDirectory,
+  ctx: Context = createContext(),
+): Promise<StoryUpdate> {
   const ids: number[] = [];
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.search({ q: '', sort: 'date', limit: PAGE, offset });
     ids.push(...page.hits.map((h) => h.id));
     if (page.hits.length < PAGE) break;
   }
-  await featurize(store, ids, directory);
-  const rows = await store.listStoryFeatures();
-  const result = clusterStories(rows.map(toItem));
-  return saveGroups(store, result.stories, rows, result.nearDuplicates, directory);
+  const items = await featurize(store, ids, directory, ctx);
+  const result = clusterStories(items, ctx);
+  const byId = new Map(items.map((i) => [i.articleId, i.features]));
+  return saveGroups(store, result.stories, byId, result.nearDuplicates, directory);
 }
 
+/** Saves story groups and grades their events again (a story that gains or loses members is re-graded). */
 async function saveGroups(
   store: Store,
   groups: number[][],
-  rows: readonly StoryFeatureRow[],
+  byId: ReadonlyMap<number, StoryFeatures>,
   nearDuplicates: number[][],
   directory: OutletDirectory,
 ): Promise<StoryUpdate> {
-  const byId = new Map(rows.map((r) => [r.articleId, r.features as StoryFeatures]));
   const drafts: StoryDraft[] = groups.map((group) => draftOf(group, byId, directory));
   const storyIds = await store.saveStories(drafts);
   let gradedEvents = 0;
@@ -116,20 +151,16 @@ async function saveGroups(
   return { storyIds, gradedEvents };
 }
 
-/** A story's headline comes from its most reliable outlet's earliest article. */
-function draftOf(group: number[], byId: Map<number, StoryFeatures>, directory: OutletDirectory): StoryDraft {
+/** A story's summary: a headline chosen from its members' titles, its first and last days, its outlets. */
+function draftOf(group: number[], byId: ReadonlyMap<number, StoryFeatures>, directory: OutletDirectory): StoryDraft {
   const members = group.map((id) => byId.get(id)!);
   const times = members
-    .map((f) => f.published)
+    .map((f) => f.published ?? f.day)
     .filter((p): p is string => p !== null)
     .sort();
-  const grade = (f: StoryFeatures): string => directory.byName(f.outlet)?.reliability ?? 'F';
-  const lead = [...members].sort(
-    (a, b) => grade(a).localeCompare(grade(b)) || (a.published ?? '~').localeCompare(b.published ?? '~'),
-  )[0];
   return {
     articleIds: group,
-    headline: lead?.title ?? null,
+    headline: chooseHeadline(members, (outlet) => directory.byName(outlet)?.reliability ?? 'F'),
     firstSeen: times[0] ?? null,
     lastSeen: times[times.length - 1] ?? null,
     outletCount: new Set(members.map((f) => f.outlet)).size,

@@ -58,9 +58,9 @@ test('stories group the same event told by different outlets, and keep other sto
   const files = [...Object.values(STORIES).flat(), ...OTHERS];
   const items = files.map((file, i) => {
     const analysis = toAnalysis(analyzeInput({ origin: file, bytes: readFileSync(`demo/corpus/${file}`) }, ctx));
-    return { articleId: i + 1, features: storyFeatures({ analysis, outlet: file.split('/')[0]!, capturedAt: null }) };
+    return { articleId: i + 1, features: storyFeatures({ analysis, outlet: file.split("/")[0]!, capturedAt: null }, ctx) };
   });
-  const result = clusterStories(items);
+  const result = clusterStories(items, ctx);
   const groupOf = (file: string): number[] => result.stories.find((g) => g.includes(files.indexOf(file) + 1))!;
   for (const [story, members] of Object.entries(STORIES)) {
     const group = groupOf(members[0]!);
