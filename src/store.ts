@@ -2,7 +2,7 @@
  * The Store interface: raw captures kept verbatim, analyses derived from them, and the queries the CLI,
  * server and exports need. Implementations: store/sqlite.ts (default), store/postgres.ts (shared deployments).
  */
-import type { Capture, DatePrecision, Evidence, Modality, Quantity, TransferStatus, EntityType } from './core/doc.js';
+import type { Capture, DatePrecision, Evidence, Modality, Quantity, TransferItem, TransferStatus, EntityType } from './core/doc.js';
 import type { Analysis } from './analysis.js';
 
 /** A capture's description as stored (the bytes are fetched apart, by id). */
@@ -126,7 +126,7 @@ export interface StoredTransfer {
   articleId: number;
   supplier: string | null;
   recipient: string | null;
-  items: Quantity[];
+  items: TransferItem[];
   status: TransferStatus;
   date: string | null;
   evidence: Evidence;

@@ -2,6 +2,18 @@
 import type { StoredTransfer } from '../store.js';
 import { toCsvText } from './csv.js';
 import type { RegisterEntry } from '../register/transfer-register.js';
+import type { TransferItem } from '../core/doc.js';
+
+/** "12 armored vehicles; tanks": an unknown count is left out, never written as 0. */
+export function itemsText(items: readonly TransferItem[]): string {
+  return items.map((i) => (i.count === null ? i.item : `${i.count} ${i.item}`)).join('; ');
+}
+
+/** The sum of the counts given, or null when no item has one. */
+export function totalCount(items: readonly TransferItem[]): number | null {
+  const known = items.filter((i) => i.count !== null);
+  return known.length ? known.reduce((sum, i) => sum + i.count!, 0) : null;
+}
 
 /** The transfers CSV's columns, in order (documented in docs/exports.md). */
 export const TRANSFER_CSV_COLUMNS = [
@@ -30,8 +42,8 @@ export function toTransfersCsv(transfers: readonly StoredTransfer[]): string {
       t.supplier,
       t.recipient,
       t.status,
-      t.items.map((i) => `${i.count} ${i.item}`).join('; '),
-      t.items.reduce((sum, i) => sum + i.count, 0),
+      itemsText(t.items),
+      totalCount(t.items),
       [...new Set(t.items.map((i) => i.category).filter((c): c is string => Boolean(c)))].join('; '),
       t.articleId,
       t.articleTitle,
@@ -57,6 +69,7 @@ export const REGISTER_CSV_COLUMNS = [
   'total_count',
   'categories',
   'outlets',
+  'outlet_count',
   'report_count',
   'article_ids',
   'evidence',
@@ -71,10 +84,11 @@ export function toRegisterCsv(entries: readonly RegisterEntry[]): string {
       e.supplier,
       e.recipient,
       e.status,
-      e.items.map((i) => `${i.count} ${i.item}`).join('; '),
-      e.items.reduce((sum, i) => sum + i.count, 0),
+      itemsText(e.items),
+      totalCount(e.items),
       [...new Set(e.items.map((i) => i.category).filter((c): c is string => Boolean(c)))].join('; '),
       e.outlets.join('; '),
+      e.outletCount,
       e.reports.length,
       e.reports.map((r) => r.articleId).join('; '),
       e.reports[0]?.evidence.text ?? '',

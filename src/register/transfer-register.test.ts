@@ -55,3 +55,15 @@ test('different status, recipient or equipment stay apart', () => {
   assert.equal(register.length, 3);
   assert.ok(register.every((e) => e.reports.length === 1));
 });
+
+test('an approval is its own entry beside the delivery; each entry counts the independent outlets that told it', () => {
+  const approved = (source: string, published: string) =>
+    report(source, published, 0, { status: 'approved', supplier: 'USA', recipient: 'MAR', items: [{ count: null, item: 'F-16 fighter jets', category: 'aircraft' }] });
+  const entries = buildRegister([approved('Outlet A', '2024-01-10'), approved('Outlet B', '2024-01-11'), approved('Outlet A', '2024-01-12'), report('Outlet C', '2024-01-10', 5)]);
+  const approval = entries.find((e) => e.status === 'approved');
+  assert.ok(approval);
+  assert.equal(approval.outletCount, 2);
+  assert.deepEqual(approval.outlets, ['Outlet A', 'Outlet B']);
+  assert.equal(approval.items[0]!.count, null, 'an unknown count stays null, not 0');
+  assert.equal(entries.find((e) => e.status === 'delivered')?.outletCount, 1);
+});

@@ -3,8 +3,8 @@
  * becomes one record listing every report, SIPRI-style. Reports join when they have the same supplier,
  * recipient, status and equipment (transferKey) and fall within REPORT_WINDOW_DAYS of each other.
  */
-import { transferKey } from '../stages/transfers/merge.js';
-import type { Quantity } from '../core/doc.js';
+import { sameItem, transferKey } from '../stages/transfers/merge.js';
+import type { TransferItem } from '../core/doc.js';
 import type { StoredTransfer } from '../store.js';
 
 /** Outlets date one delivery by report, announcement or arrival day; a month apart is a different delivery. */
@@ -23,12 +23,14 @@ export interface RegisterEntry {
   supplier: string | null;
   recipient: string | null;
   status: StoredTransfer['status'];
-  /** Each item once, with the largest count any report gave. */
-  items: Quantity[];
+  /** Each item once, with the largest count any report gave (null when none gave one). */
+  items: TransferItem[];
   /** The earliest date any report gave. */
   date: string | null;
-  /** Distinct outlets that reported it. */
+  /** Distinct outlets that reported it (the outlet each article credits, so syndicated copies of one story count once). */
   outlets: string[];
+  /** How many independent outlets told it: outlets.length, or 1 when no report names its outlet. */
+  outletCount: number;
   reports: RegisterReport[];
 }
 
@@ -51,6 +53,7 @@ export function buildRegister(transfers: readonly StoredTransfer[]): RegisterEnt
           items: [],
           date: null,
           outlets: [],
+          outletCount: 0,
           reports: [],
         },
         lastDay: day,
@@ -64,6 +67,7 @@ export function buildRegister(transfers: readonly StoredTransfer[]): RegisterEnt
     entry.items = mergeItems(entry.items, t.items);
     if (t.date && (!entry.date || t.date < entry.date)) entry.date = t.date;
     if (t.articleSource && !entry.outlets.includes(t.articleSource)) entry.outlets.push(t.articleSource);
+    entry.outletCount = Math.max(1, entry.outlets.length);
     entry.reports.push({
       transferId: t.id,
       articleId: t.articleId,
@@ -87,12 +91,12 @@ function dayNumber(iso: string | null): number {
   return Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000;
 }
 
-function mergeItems(into: readonly Quantity[], from: readonly Quantity[]): Quantity[] {
+function mergeItems(into: readonly TransferItem[], from: readonly TransferItem[]): TransferItem[] {
   const out = [...into];
   for (const item of from) {
-    const i = out.findIndex((q) => (q.category ?? q.item) === (item.category ?? item.item));
+    const i = out.findIndex((q) => sameItem(q, item));
     if (i < 0) out.push(item);
-    else if (item.count > out[i]!.count) out[i] = item;
+    else if (item.count !== null && (out[i]!.count === null || item.count > out[i]!.count)) out[i] = item;
   }
   return out;
 }

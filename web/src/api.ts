@@ -103,10 +103,17 @@ export interface AnalysisEvent extends Provenance {
   quadClass?: number;
 }
 
+/** An item of a transfer: an unknown count is null. */
+export interface TransferItem {
+  count: number | null;
+  item: string;
+  category?: string | null;
+}
+
 export interface AnalysisTransfer extends Provenance {
   supplier: string | null;
   recipient: string | null;
-  items: Quantity[];
+  items: TransferItem[];
   status: string;
   date: string | null;
   evidence: Evidence;
@@ -170,12 +177,24 @@ export interface EntityPage {
   articles: Array<{ articleId: number; title: string | null; published: string | null; count: number }>;
 }
 
+/** One entry of the merged register (/api/transfers/register): a transfer and every report of it. */
+export interface RegisterEntry {
+  supplier: string | null;
+  recipient: string | null;
+  status: string;
+  items: TransferItem[];
+  date: string | null;
+  outlets: string[];
+  outletCount: number;
+  reports: Array<{ transferId: number; articleId: number; articleTitle: string | null; articleSource: string | null; articlePublished: string | null; evidence: Evidence }>;
+}
+
 export interface StoredTransfer {
   id: number;
   articleId: number;
   supplier: string | null;
   recipient: string | null;
-  items: Quantity[];
+  items: TransferItem[];
   status: string;
   date: string | null;
   evidence: Evidence;

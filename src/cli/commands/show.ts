@@ -53,7 +53,7 @@ export function registerShow(program: Command): void {
             'Transfers:',
             ...transfers.map(
               (t) =>
-                `  ${t.supplier ?? '?'} -> ${t.recipient ?? '?'} ${t.status}: ${t.items.map((i) => `${i.count} ${i.item}`).join(', ')}`,
+                `  ${t.supplier ?? '?'} -> ${t.recipient ?? '?'} ${t.status}: ${t.items.map((i) => (i.count === null ? i.item : `${i.count} ${i.item}`)).join(', ')}`,
             ),
           );
         }

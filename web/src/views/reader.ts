@@ -230,7 +230,7 @@ function renderSide({ analysis, outlet, credibilityOf }: ReaderData): HTMLElemen
   if (analysis.transfers.length > 0) {
     side.append(
       h('h2', {}, `Transfers (${analysis.transfers.length})`),
-      h('ul', { class: 'plain' }, ...analysis.transfers.map((t) => h('li', {}, `${t.supplier ?? '?'} → ${t.recipient ?? '?'}: ${t.items.map((i) => `${i.count} ${i.item}`).join(', ') || 'items unknown'} (${t.status})`))),
+      h('ul', { class: 'plain' }, ...analysis.transfers.map((t) => h('li', {}, `${t.supplier ?? '?'} → ${t.recipient ?? '?'}: ${t.items.map((i) => (i.count === null ? i.item : `${i.count} ${i.item}`)).join(', ') || 'items unknown'} (${t.status})`))),
     );
   }
   return side;

@@ -1,34 +1,39 @@
-/** The arms-transfer register: a sortable table of who supplies what to whom, with a CSV download of what is shown. */
-import { getJson, type StoredTransfer } from '../api.js';
+/**
+ * The arms-transfer register: one row per transfer merged across reports (/api/transfers/register),
+ * with its items and counts (an unknown count left blank), status, how many independent outlets told
+ * it, and the reports; a sortable table with a CSV download of what is shown.
+ */
+import { getJson, type RegisterEntry, type TransferItem } from '../api.js';
 import { day, h, link, notice } from '../dom.js';
 import { go, type Route } from '../router.js';
+import { csvField } from '../csv.js';
 
 interface Column {
   key: string;
   label: string;
-  value: (t: StoredTransfer) => string | number;
+  value: (e: RegisterEntry) => string | number;
+}
+
+function itemText(i: TransferItem): string {
+  return i.count === null ? i.item : `${i.count} ${i.item}`;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'date', label: 'Date', value: (t) => t.date ?? t.articlePublished?.slice(0, 10) ?? '' },
-  { key: 'supplier', label: 'Supplier', value: (t) => t.supplier ?? '' },
-  { key: 'recipient', label: 'Recipient', value: (t) => t.recipient ?? '' },
-  { key: 'items', label: 'Items', value: (t) => t.items.map((i) => `${i.count} ${i.item}`).join('; ') },
-  { key: 'quantity', label: 'Quantity', value: (t) => t.items.reduce((sum, i) => sum + i.count, 0) },
-  { key: 'status', label: 'Status', value: (t) => t.status },
-  { key: 'source', label: 'Source', value: (t) => t.articleSource ?? '' },
+  { key: 'date', label: 'Date', value: (e) => e.date ?? e.reports[0]?.articlePublished?.slice(0, 10) ?? '' },
+  { key: 'supplier', label: 'Supplier', value: (e) => e.supplier ?? '' },
+  { key: 'recipient', label: 'Recipient', value: (e) => e.recipient ?? '' },
+  { key: 'items', label: 'Items', value: (e) => e.items.map(itemText).join('; ') },
+  { key: 'quantity', label: 'Quantity', value: (e) => (e.items.some((i) => i.count !== null) ? e.items.reduce((sum, i) => sum + (i.count ?? 0), 0) : '') },
+  { key: 'status', label: 'Status', value: (e) => e.status },
+  { key: 'outlets', label: 'Outlets', value: (e) => e.outletCount },
 ];
 
-/** One CSV field, quoted when needed; a leading = + - @ is defused so spreadsheets do not treat it as a formula. */
-function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function transfersCsv(rows: StoredTransfer[]): string {
-  const header = [...COLUMNS.map((c) => c.label), 'Evidence', 'Article'];
-  const lines = rows.map((t) => [...COLUMNS.map((c) => c.value(t)), t.evidence.text, t.articleTitle ?? ''].map(csvField).join(','));
+/** The rows shown, as CSV (what the download button saves). */
+export function transfersCsv(rows: RegisterEntry[]): string {
+  const header = [...COLUMNS.map((c) => c.label), 'Outlet names', 'Evidence', 'Articles'];
+  const lines = rows.map((e) =>
+    [...COLUMNS.map((c) => c.value(e)), e.outlets.join('; '), e.reports[0]?.evidence.text ?? '', e.reports.map((r) => r.articleTitle ?? `article ${r.articleId}`).join('; ')].map(csvField).join(','),
+  );
   return [header.join(','), ...lines].join('\r\n') + '\r\n';
 }
 
@@ -37,7 +42,7 @@ export async function renderTransfers(main: HTMLElement, route: Route): Promise<
   const sortKey = COLUMNS.some((c) => c.key === p.get('sort')) ? p.get('sort')! : 'date';
   const isDescending = p.get('dir') !== 'asc';
   const actor = p.get('actor') ?? '';
-  const rows = await getJson<StoredTransfer[]>('transfers', { actor, limit: 5000 });
+  const rows = await getJson<RegisterEntry[]>('transfers/register', { actor, limit: 5000 });
   const column = COLUMNS.find((c) => c.key === sortKey)!;
   rows.sort((a, b) => {
     const x = column.value(a);
@@ -71,7 +76,7 @@ export async function renderTransfers(main: HTMLElement, route: Route): Promise<
       button.addEventListener('click', () => go('transfers', { actor, sort: c.key, dir: isSorted && isDescending ? 'asc' : undefined }));
       return h('th', { scope: 'col', 'aria-sort': isSorted ? (isDescending ? 'descending' : 'ascending') : null }, button);
     }),
-    h('th', { scope: 'col' }, 'Article'),
+    h('th', { scope: 'col' }, 'Reports'),
   );
   const table = h(
     'table',
@@ -81,12 +86,18 @@ export async function renderTransfers(main: HTMLElement, route: Route): Promise<
     h(
       'tbody',
       {},
-      ...rows.map((t) =>
+      ...rows.map((e) =>
         h(
           'tr',
-          {},
-          ...COLUMNS.map((c) => h('td', { class: c.key === 'quantity' ? 'num' : c.key === 'date' ? 'nowrap' : null }, c.key === 'date' ? day(String(c.value(t)) || null) : String(c.value(t)))),
-          h('td', {}, link(`#/article/${t.articleId}`, t.articleTitle ?? `article ${t.articleId}`)),
+          { 'data-status': e.status },
+          ...COLUMNS.map((c) =>
+            h(
+              'td',
+              { class: c.key === 'quantity' || c.key === 'outlets' ? 'num' : c.key === 'date' ? 'nowrap' : null, title: c.key === 'outlets' ? e.outlets.join(', ') : null },
+              c.key === 'date' ? day(String(c.value(e)) || null) : String(c.value(e)),
+            ),
+          ),
+          h('td', {}, ...e.reports.slice(0, 3).flatMap((r, i) => [i > 0 ? ' · ' : '', link(`#/article/${r.articleId}`, r.articleTitle ?? `article ${r.articleId}`)]), e.reports.length > 3 ? ` +${e.reports.length - 3}` : ''),
         ),
       ),
     ),
