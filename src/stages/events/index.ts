@@ -12,6 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
+import { actorWords, readPredicate, wordAt } from './tree-roles.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -224,16 +225,19 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const clauseStart = lastBoundary(claim, match.start, floor);
     const clauseEnd = nextBoundary(claim, match.end);
     const before = claim.slice(clauseStart, match.start);
-    const subject = subjectOf(actors, clauseStart, match.start, claim, ctx);
+    const tree = treeArguments(sc, match);
+    const subject = tree?.subject ?? subjectOf(actors, clauseStart, match.start, claim, ctx);
     // The object may sit inside the phrase's gap ("rejected India's offer of talks").
     const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
-    const object = (match.pattern.code === '114' ? aboutOf(actors, claim, match.end, clauseEnd) : null) ?? objectOf(actors, verbEnd, clauseEnd, claim);
+    // A complaint is aimed at what it is about ("complained to the UN over raids by X").
+    const about = match.pattern.code === '114' ? aboutOf(actors, claim, match.end, clauseEnd) : null;
+    const object = about ?? tree?.object ?? objectOf(actors, verbEnd, clauseEnd, claim);
     const isReported = frame.speaker !== null && match.start >= frame.claimStart;
     const isOwnClaim = isReported && frame.isLeading;
     const pointsBack = !subject && startsWithAnaphor(before, ctx);
     const resolved = pointsBack ? (isOwnClaim && sc.speaker ? sc.speaker : discourse.topic) : null;
     const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
-    const isPassive = match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
+    const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
     if (!match.pattern.isVerb && !subject && !resolved && match.pattern.roles === 'subject>object') continue;
 
     let source: Actor | null;
@@ -257,7 +261,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
         break;
       default:
         if (isPassive) {
-          const agent = agentOf(actors, claim, match.end, clauseEnd);
+          const agent = tree?.agent ?? agentOf(actors, claim, match.end, clauseEnd);
           // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
           source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
           target = subject ? at(subject) : object ? at(object) : null;
@@ -288,10 +292,13 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       if (role) source = { name: source?.name ?? before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
     }
     if (!source && !target) continue;
+    // A verb known only from the broad derived dictionary is an event only between two actors.
+    if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) continue;
     if (match.pattern.isReverse) [source, target] = [target, source];
 
     const date = eventDate(sc, clauseStart, clauseEnd, published);
-    const modality = modalityOf(claim, before, clauseStart, clauseEnd, match, frame, date, published);
+    const read = modalityOf(claim, before, clauseStart, clauseEnd, match, frame, date, published);
+    const modality = read === 'asserted' && tree?.modality ? tree.modality : read;
     const clauseText = claim.slice(clauseStart, clauseEnd);
     const quantities = findQuantities(claim.slice(match.start, clauseEnd), ctx).map(({ start: _s, end: _e, ...q }) => q);
     let code = match.pattern.code;
@@ -353,6 +360,49 @@ function arcsOf(text: string, source: Actor | null, target: Actor | null): NonNu
   if (s) roles.source = evidenceOf(text, s.start, s.end);
   if (t) roles.target = evidenceOf(text, t.start, t.end);
   return roles;
+}
+
+/** An event's arguments as the tree gives them, mapped to actor mentions (offsets relative to the sentence). */
+interface TreeArguments {
+  /** The grammatical subject: the actor of an active verb, the one acted on of a passive. */
+  subject: ActorMention | null;
+  /**
+   * The first target phrase that names an actor; undefined when none does, and the surface reading
+   * is tried (the parser is still rough: a wrong attachment must not lose a plain "to Pakistan").
+   */
+  object: ActorMention | undefined;
+  /** The passive's agent ("by X"). */
+  agent: ActorMention | null;
+  isPassive: boolean;
+  modality: Modality | null;
+}
+
+/** Reads the match's predicate in the sentence's tree; null without a trained tree or a word there. */
+function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments | null {
+  // Adjectival phrases ("opposed to", "ready to") keep the surface reading: their "is" is no passive.
+  if (!sc.tree || (match.pattern.isVerb && !match.pattern.phrase.startsWith('~'))) return null;
+  const base = sc.sentence.start;
+  const p = wordAt(sc.tree, base + match.start);
+  if (p < 0) return null;
+  const reading = readPredicate(sc.tree, p);
+  const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
+  const source = mention(reading.source);
+  const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
+  return reading.isPassive
+    ? { subject: target, object: undefined, agent: source, isPassive: true, modality: reading.modality }
+    : { subject: source, object: target ?? undefined, agent: null, isPassive: false, modality: reading.modality };
+}
+
+/**
+ * The actor mention a tree argument names: the coded mention holding its head word, else a coded one
+ * among the words that name the same actor ("the Latvian court", "the president of Russia"), else
+ * none (a weapon, a law, a thing is no actor).
+ */
+function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMention[], base: number): ActorMention | null {
+  const holds = (i: number) => (a: ActorMention): boolean => a.start <= tree.words[i]!.start - base && a.end >= tree.words[i]!.end - base;
+  const words = actorWords(tree, head);
+  // The head's own coded mention, else a coded one among its modifiers ("the Latvian court"), else the head's uncoded one.
+  return actors.find((a) => a.code && holds(head)(a)) ?? words.map((i) => actors.find((a) => a.code && holds(i)(a))).find(Boolean) ?? actors.find(holds(head)) ?? null;
 }
 
 /** Whether a tree comes from the trained parser (the placeholder tags every word X). */

@@ -1,0 +1,189 @@
+/**
+ * Reads an event's arguments from the sentence's dependency tree (UD v2): who acted (`nsubj`, the
+ * `obl:agent` of a passive, the possessor of an event noun), on whom (`obj`, `iobj`, an `obl` or
+ * `nmod` with to/with/against/on/into/at), and what kind of clause the predicate stands in
+ * (negated, conditional, capability, purpose, intended through an `xcomp` chain, a question).
+ */
+import type { Modality, SentenceSyntax, SyntaxWord } from '../../core/doc.js';
+import { baseRelation, childrenOf, dependent, dependents } from '../syntax/tree.js';
+
+/** What the tree says about one predicate. Word indices are into `syntax.words`; -1 where absent. */
+export interface TreeReading {
+  predicate: number;
+  /** Head word of the phrase that names who acted. */
+  source: number;
+  /** Head word of the phrase that names whom the act was aimed at: the first of `targets` that names an actor. */
+  target: number;
+  /**
+   * The phrases that may name the target, best first: the indirect object, the object, an object's
+   * "to/with/against" phrase, the verb's own to/with/against/on/into phrase ("sent arms to X").
+   */
+  targets: number[];
+  /** Whether the predicate is a passive verb (its grammatical subject is the one acted on). */
+  isPassive: boolean;
+  /** The modality the clause gives the act, or null when the tree says nothing against "asserted". */
+  modality: Modality | null;
+}
+
+/** Prepositions whose object is the one acted on or dealt with; "in", "near", "at" name places. */
+const TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'onto']);
+/** Prepositions that attach a noun-predicate's target: "a visit to", "talks with", "strikes on", "sale of ... to". */
+const NOUN_TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'at']);
+/** Verbs that pass their subject to an infinitive and make it intended, not done: "agreed to send". */
+const INTENT_VERBS = new Set([
+  'agree', 'plan', 'intend', 'want', 'wish', 'hope', 'decide', 'promise', 'pledge', 'vow', 'offer', 'seek', 'try',
+  'attempt', 'aim', 'expect', 'prepare', 'threaten', 'propose', 'consider', 'mean', 'undertake', 'resolve', 'volunteer',
+]);
+/** Auxiliaries of capability and possibility: "can strike", "could reach", "may attack". */
+const CAPABILITY_AUX = new Set(['can', 'could', 'may', 'might']);
+/** Auxiliaries of a future or obligation: "will send", "is to visit", "would sign". */
+const FUTURE_AUX = new Set(['will', 'shall', 'would', "'ll", 'wo']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no']);
+const CONDITION_MARKS = new Set(['if', 'unless', 'whether']);
+/** Light verbs whose object noun is the event: "held talks", "launched strikes", "paid a visit". */
+const LIGHT_VERBS = new Set(['hold', 'launch', 'carry', 'conduct', 'make', 'pay', 'stage', 'begin', 'start', 'mount', 'open', 'resume', 'sign', 'reach', 'have']);
+
+function word(syntax: SentenceSyntax, i: number): SyntaxWord {
+  return syntax.words[i] as SyntaxWord;
+}
+
+function lemmaOf(w: SyntaxWord): string {
+  return (w.lemma || w.text).toLowerCase();
+}
+
+/** The preposition (`case` child) of a nominal, lower case, or ''. */
+function caseOf(syntax: SentenceSyntax, i: number): string {
+  const c = dependent(syntax, i, 'case');
+  return c >= 0 ? lemmaOf(word(syntax, c)) : '';
+}
+
+/** The first argument of `head` that a relation and preposition test accept. */
+function firstArgument(syntax: SentenceSyntax, head: number, relations: string[], cases: ReadonlySet<string> | null): number {
+  for (const i of dependents(syntax, head, ...relations)) {
+    if (cases === null || cases.has(caseOf(syntax, i))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The verb a subjectless predicate borrows its subject from, following the chain up: an `xcomp`
+ * ("agreed to send"), a conjunct verb ("met and signed"), a purpose clause ("struck to protest").
+ */
+function subjectDonor(syntax: SentenceSyntax, p: number): { donor: number; viaIntent: boolean } {
+  let viaIntent = false;
+  let i = p;
+  for (let guard = 0; guard < 8; guard++) {
+    const w = word(syntax, i);
+    const rel = baseRelation(w.deprel);
+    const isPurpose = rel === 'advcl' && dependents(syntax, i, 'mark').some((k) => lemmaOf(word(syntax, k)) === 'to');
+    if (w.head < 0 || (rel !== 'xcomp' && rel !== 'conj' && !isPurpose)) break;
+    if (rel === 'xcomp' && INTENT_VERBS.has(lemmaOf(word(syntax, w.head)))) viaIntent = true;
+    i = w.head;
+    if (dependent(syntax, i, 'nsubj', 'obl:agent') >= 0) break;
+  }
+  return { donor: i, viaIntent };
+}
+
+/** The modality the clause around a verb gives it, from its own dependents and its attachment. */
+function clauseModality(syntax: SentenceSyntax, p: number, viaIntent: boolean): Modality | null {
+  const kids = dependents(syntax, p, 'advmod', 'aux', 'mark', 'det', 'part');
+  for (const k of kids) if (NEGATORS.has(lemmaOf(word(syntax, k)))) return 'negated';
+  const w = word(syntax, p);
+  const rel = w.deprel;
+  const marks = dependents(syntax, p, 'mark').map((k) => lemmaOf(word(syntax, k)));
+  if (rel.startsWith('advcl') && marks.some((m) => CONDITION_MARKS.has(m))) return 'hypothetical';
+  const auxes = dependents(syntax, p, 'aux').map((k) => lemmaOf(word(syntax, k)));
+  if (auxes.some((a) => CAPABILITY_AUX.has(a))) return 'hypothetical';
+  if (viaIntent || auxes.some((a) => FUTURE_AUX.has(a))) return 'planned';
+  const last = syntax.words[syntax.words.length - 1];
+  if (w.head === -1 && last?.text === '?') return 'hypothetical';
+  return null;
+}
+
+/** Reads a verb predicate's source, target and clause. */
+function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
+  const { donor, viaIntent } = subjectDonor(syntax, p);
+  const passiveSubject = dependent(syntax, p, 'nsubj:pass');
+  const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0;
+  let source: number;
+  const targets: number[] = [];
+  if (isPassive) {
+    source = dependent(syntax, p, 'obl:agent');
+    if (source < 0) source = firstArgument(syntax, p, ['obl'], new Set(['by']));
+    if (passiveSubject >= 0) targets.push(passiveSubject);
+  } else {
+    source = dependent(syntax, p, 'nsubj');
+    if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
+    // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
+    const rel = baseRelation(word(syntax, p).deprel);
+    if (source < 0 && rel === 'acl') source = word(syntax, p).head;
+    targets.push(...dependents(syntax, p, 'iobj'));
+    for (const o of dependents(syntax, p, 'obj')) {
+      targets.push(o);
+      // "held talks with X", "launched strikes against X", "offered help to X": the object's phrase names the target.
+      targets.push(...dependents(syntax, o, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i))));
+    }
+  }
+  targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent) };
+}
+
+/** Reads an event noun's source (possessor, "by" phrase, the light verb's subject) and target. */
+function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
+  let source = dependent(syntax, p, 'nmod:poss');
+  if (source < 0) source = firstArgument(syntax, p, ['nmod'], new Set(['by']));
+  // "Russian air strikes", "the US delivery": a modifying nation or name is the one acting.
+  if (source < 0) source = dependents(syntax, p, 'amod', 'compound').find((i) => word(syntax, i).upos === 'PROPN' || /^[A-Z]/.test(word(syntax, i).text)) ?? -1;
+  const targets = dependents(syntax, p, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i)));
+  const w = word(syntax, p);
+  let modality: Modality | null = null;
+  if (w.head >= 0) {
+    const head = w.head;
+    const headRel = baseRelation(w.deprel);
+    // "X held talks", "X launched a strike": the light verb's subject acts, in the light verb's clause.
+    if (headRel === 'obj' && LIGHT_VERBS.has(lemmaOf(word(syntax, head)))) {
+      const verb = readVerb(syntax, head);
+      if (source < 0) source = verb.source;
+      modality = verb.modality;
+    }
+  }
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality };
+}
+
+/** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
+export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
+  const w = word(syntax, p);
+  return w.upos === 'NOUN' || w.upos === 'PROPN' ? readNoun(syntax, p) : readVerb(syntax, p);
+}
+
+/** Relations inside a noun phrase that still name the same actor: "the Russian defence minister", "the president of Russia". */
+const SAME_ACTOR = new Set(['compound', 'amod', 'nmod:poss', 'flat', 'flat:name', 'appos', 'det', 'nummod']);
+
+/**
+ * The words of an argument phrase that may name its actor: the head, its modifiers and names, and an
+ * "of" phrase, but not a nested phrase with another preposition or a clause ("restrictions on the EU
+ * market", "a rally calling for the removal of the president").
+ */
+export function actorWords(syntax: SentenceSyntax, head: number): number[] {
+  const out = [head];
+  for (let k = 0; k < out.length; k++) {
+    for (const i of childrenOf(syntax, out[k] as number)) {
+      const rel = word(syntax, i).deprel;
+      if (SAME_ACTOR.has(rel) || (baseRelation(rel) === 'nmod' && caseOf(syntax, i) === 'of')) out.push(i);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** The members of a coordinated argument ("Britain, France and Germany"): the word and its `conj`s. */
+export function argumentMembers(syntax: SentenceSyntax, i: number): number[] {
+  if (i < 0) return [];
+  const out = [i];
+  for (let k = 0; k < out.length; k++) out.push(...dependents(syntax, out[k] as number, 'conj'));
+  return out.sort((a, b) => a - b);
+}
+
+/** The index of the word starting at an offset of the article text, or -1. */
+export function wordAt(syntax: SentenceSyntax, start: number): number {
+  return syntax.words.findIndex((w) => w.start === start);
+}
