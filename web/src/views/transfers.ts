@@ -44,9 +44,14 @@ export async function renderTransfers(main: HTMLElement, route: Route): Promise<
   const actor = p.get('actor') ?? '';
   const rows = await getJson<RegisterEntry[]>('transfers/register', { actor, limit: 5000 });
   const column = COLUMNS.find((c) => c.key === sortKey)!;
+  // An unknown quantity (blank) sorts below every known one.
+  const sortValue = (e: RegisterEntry): string | number => {
+    const v = column.value(e);
+    return column.key === 'quantity' && v === '' ? -1 : v;
+  };
   rows.sort((a, b) => {
-    const x = column.value(a);
-    const y = column.value(b);
+    const x = sortValue(a);
+    const y = sortValue(b);
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return isDescending ? -order : order;
   });
@@ -93,7 +98,7 @@ export async function renderTransfers(main: HTMLElement, route: Route): Promise<
           ...COLUMNS.map((c) =>
             h(
               'td',
-              { class: c.key === 'quantity' || c.key === 'outlets' ? 'num' : c.key === 'date' ? 'nowrap' : null, title: c.key === 'outlets' ? e.outlets.join(', ') : null },
+              { class: c.key === 'quantity' ? 'num' : c.key === 'outlets' ? 'outlets' : c.key === 'date' ? 'nowrap' : null, title: c.key === 'outlets' ? e.outlets.join(', ') : null },
               c.key === 'date' ? day(String(c.value(e)) || null) : String(c.value(e)),
             ),
           ),
