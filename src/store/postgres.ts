@@ -38,7 +38,8 @@ import type {
   StoreStats,
 } from '../store.js';
 import { PG_TS_CONFIG, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
-import { dayOf, parseQuery, type QueryTerm } from './query.js';
+import { FACET_SIZE } from './facet-index.js';
+import { dayOf, likeLiteral, markSnippet, parseQuery, type QueryTerm } from './query.js';
 import { CAPTURE_COLUMNS, toAlert, toCapture, toEvent, type Row } from './rows.js';
 
 /** Hits a search returns when the caller does not say (and the most it may ask for), as in SQLite. */
@@ -142,96 +143,27 @@ export class PostgresStore implements Store {
     ])) as unknown as FailureRecord[];
   }
 
+  /**
+   * Full-text search in named phases: the conditions (words as a tsquery, exclusions, filters), then in parallel
+   * on the pool the page (ranked by ts_rank_cd or newest first, with ts_headline snippets), the exact total, and
+   * each facet counted over every match.
+   */
   async search(query: SearchQuery): Promise<SearchResult> {
-    const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
-    const offset = Math.max(0, query.offset ?? 0);
-    const params: unknown[] = [];
-    const p = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const tsquery = query.q ? toTsQuery(parseQuery(query.q), p) : null;
-    const where: string[] = [];
-    if (tsquery) where.push('a.tsv @@ fts.q');
-    if (query.since) where.push(`a.published_day >= ${p(dayOf(query.since) ?? query.since)}`);
-    if (query.until) where.push(`a.published_day <= ${p(dayOf(query.until) ?? query.until)}`);
-    if (query.source) {
-      const v = p(query.source.toLowerCase());
-      where.push(`(lower(a.source) = ${v} OR lower(a.publisher) = ${v})`);
-    }
-    if (query.section) {
-      const v = p(query.section.toLowerCase());
-      where.push(`(lower(a.section) = ${v} OR ${v} = ANY(a.section_names))`);
-    }
-    if (query.country) {
-      where.push(
-        `EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
-          WHERE m.article_id = a.id AND e.type = 'country' AND e.code = ${p(query.country.toUpperCase())})`,
-      );
-    }
-    if (query.actor) {
-      if (query.actor.includes(':')) {
-        where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ${p(query.actor)})`);
-      } else {
-        const v = p(`${query.actor.toUpperCase()}%`);
-        where.push(
-          `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code ILIKE ${v} OR v.target_code ILIKE ${v}))`,
-        );
-      }
-    }
-    if (query.eventType) {
-      where.push(
-        `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id
-          AND (v.plover = ${p(query.eventType.toUpperCase())} OR v.cameo ILIKE ${p(`${query.eventType}%`)}))`,
-      );
-    }
-    const from = tsquery ? `articles a CROSS JOIN (SELECT ${tsquery} AS q) fts` : 'articles a';
-    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const order =
-      tsquery && query.sort !== 'date'
-        ? 'score ASC, a.published_day DESC NULLS LAST, a.id DESC'
-        : 'a.published_day DESC NULLS LAST, a.id DESC';
-    // Lower is better, as with bm25, so callers sort both engines' scores the same way.
-    const select = tsquery
-      ? `-ts_rank_cd('${RANK_WEIGHTS}', a.tsv, fts.q) AS score,
-         ts_headline('${PG_TS_CONFIG}', a.text, fts.q, '${HEADLINE_OPTIONS}') AS snippet`
-      : 'NULL::float8 AS score, substr(a.text, 1, 240) AS snippet';
-    const ids = `SELECT a.id FROM ${from} ${whereSql}`;
-    const facet = async (sql: string): Promise<Facet[]> =>
-      (await this.#q(sql, params)).map((r) => {
-        const f: Facet = { value: r['value'] as string, count: Number(r['count']) };
-        if (r['label'] !== undefined && r['label'] !== null) f.label = r['label'] as string;
-        return f;
-      });
-    const n = params.length;
-    const [rows, totals, source, section, country, eventType] = await Promise.all([
+    const plan = planPgSearch(query);
+    const [rows, totals, source, section, country, eventType, actor] = await Promise.all([
       this.#q(
-        `SELECT a.id, a.title, a.source, a.publisher, a.section, a.published, a.url, ${select}
-         FROM ${from} ${whereSql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
-        [...params, limit, offset],
+        `SELECT a.id, a.title, a.source, a.publisher, a.section, a.published, a.url, ${plan.select}
+         FROM ${plan.from} ${plan.whereSql} ORDER BY ${plan.order}
+         LIMIT $${plan.params.length + 1} OFFSET $${plan.params.length + 2}`,
+        [...plan.params, plan.limit, plan.offset],
       ),
-      this.#q(`SELECT count(*)::int AS n FROM ${from} ${whereSql}`, params),
-      facet(
-        `SELECT COALESCE(source, publisher) AS value, count(*)::int AS count FROM articles WHERE id IN (${ids})
-         AND COALESCE(source, publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, COALESCE(source, publisher) COLLATE "C" LIMIT 20`,
-      ),
-      facet(
-        `SELECT section AS value, count(*)::int AS count FROM articles WHERE id IN (${ids}) AND section IS NOT NULL
-         GROUP BY 1 ORDER BY 2 DESC, section COLLATE "C" LIMIT 20`,
-      ),
-      facet(
-        `SELECT e.code AS value, min(e.name) AS label, count(*)::int AS count FROM mentions m
-         JOIN entities e ON e.id = m.entity_id
-         WHERE m.article_id IN (${ids}) AND e.type = 'country' GROUP BY e.code ORDER BY 3 DESC, e.code COLLATE "C" LIMIT 20`,
-      ),
-      facet(
-        `SELECT plover AS value, count(DISTINCT article_id)::int AS count FROM events WHERE article_id IN (${ids})
-         GROUP BY 1 ORDER BY 2 DESC, plover COLLATE "C" LIMIT 20`,
-      ),
+      this.#q(`SELECT count(*)::int AS n FROM ${plan.from} ${plan.whereSql}`, plan.params),
+      ...facetSql(plan.ids).map((sql) => this.#facet(sql, plan.params)),
     ]);
+    const total = (totals[0]?.['n'] as number | undefined) ?? 0;
     return {
-      total: (totals[0]?.['n'] as number | undefined) ?? 0,
-      hits: rows.map((r) => ({
+      total,
+      hits: (rows).map((r) => ({
         id: r['id'] as number,
         title: (r['title'] as string | null) ?? null,
         source: (r['source'] as string | null) ?? null,
@@ -239,11 +171,27 @@ export class PostgresStore implements Store {
         section: (r['section'] as string | null) ?? null,
         published: (r['published'] as string | null) ?? null,
         url: (r['url'] as string | null) ?? null,
-        snippet: typeof r['snippet'] === 'string' ? r['snippet'] : '',
+        snippet: markSnippet(typeof r['snippet'] === 'string' ? r['snippet'] : '', r['has_markers'] === false),
         score: (r['score'] as number | null) ?? null,
       })),
-      facets: { source, section, country, eventType },
+      facets: {
+        source: source as Facet[],
+        section: section as Facet[],
+        country: country as Facet[],
+        eventType: eventType as Facet[],
+        actor: actor as Facet[],
+      },
+      // Every match is counted.
+      facetsCounted: total,
     };
+  }
+
+  async #facet(sql: string, params: readonly unknown[]): Promise<Facet[]> {
+    return (await this.#q(sql, params)).map((r) => {
+      const f: Facet = { value: r['value'] as string, count: Number(r['count']) };
+      if (r['label'] !== undefined && r['label'] !== null) f.label = r['label'] as string;
+      return f;
+    });
   }
 
   async getArticle(id: number): Promise<StoredArticle | null> {
@@ -271,11 +219,12 @@ export class PostgresStore implements Store {
     if (filter.since) where.push(`v.date >= ${p(filter.since)}`);
     if (filter.until) where.push(`v.date <= ${p(filter.until)}`);
     if (filter.eventType) {
-      where.push(`(v.plover = ${p(filter.eventType.toUpperCase())} OR v.cameo ILIKE ${p(`${filter.eventType}%`)})`);
+      // Wildcards in the filter are matched as themselves (`%` is no type, `R_S` is no actor).
+      where.push(`(v.plover = ${p(filter.eventType.toUpperCase())} OR v.cameo LIKE ${p(`${likeLiteral(filter.eventType)}%`)})`);
     }
     if (filter.actor) {
-      const v = p(`${filter.actor.toUpperCase()}%`);
-      where.push(`(v.source_code ILIKE ${v} OR v.target_code ILIKE ${v})`);
+      const v = p(`${likeLiteral(filter.actor.toUpperCase())}%`);
+      where.push(`(v.source_code LIKE ${v} OR v.target_code LIKE ${v})`);
     }
     if (filter.articleId !== undefined) where.push(`v.article_id = ${p(filter.articleId)}`);
     const rows = await this.#q(
@@ -295,7 +244,7 @@ export class PostgresStore implements Store {
     if (filter.since) where.push(`t.date >= ${p(filter.since)}`);
     if (filter.until) where.push(`t.date <= ${p(filter.until)}`);
     if (filter.actor) {
-      const v = p(`${filter.actor}%`);
+      const v = p(`${likeLiteral(filter.actor)}%`);
       where.push(`(t.supplier ILIKE ${v} OR t.recipient ILIKE ${v})`);
     }
     if (filter.articleId !== undefined) where.push(`t.article_id = ${p(filter.articleId)}`);
@@ -326,7 +275,7 @@ export class PostgresStore implements Store {
     const p = (value: unknown): string => (params.push(value), `$${params.length}`);
     const where: string[] = [];
     if (filter.type) where.push(`e.type = ${p(filter.type)}`);
-    if (filter.q) where.push(`(e.name ILIKE ${p(`%${filter.q}%`)} OR e.code = ${p(filter.q.toUpperCase())})`);
+    if (filter.q) where.push(`(e.name ILIKE ${p(`%${likeLiteral(filter.q)}%`)} OR e.code = ${p(filter.q.toUpperCase())})`);
     return (await this.#q(
       `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY e.id ORDER BY "articleCount" DESC, e.name COLLATE "C" LIMIT ${p(filter.limit ?? 100)} OFFSET ${p(filter.offset ?? 0)}`,
@@ -511,8 +460,8 @@ export class PostgresStore implements Store {
     if (!summary) return null;
     const articles = (await this.#q(
       `SELECT a.id, a.title, f.features::json ->> 'outlet' AS outlet, a.source, a.published, a.url,
-         COALESCE(o.reliability, 'F') AS reliability
-       FROM story_features f JOIN articles a ON a.id = f.article_id
+         a.language, c.origin, COALESCE(o.reliability, 'F') AS reliability
+       FROM story_features f JOIN articles a ON a.id = f.article_id JOIN captures c ON c.id = a.capture_id
        LEFT JOIN outlets o ON o.name = f.features::json ->> 'outlet'
        WHERE f.story_id = $1 ORDER BY a.published_day NULLS LAST, a.id`,
       [id],
@@ -687,8 +636,116 @@ const ENTITY_SELECT = `SELECT e.id, e.name, e.type, e.code, e.lat, e.lon,
   FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id LEFT JOIN articles a ON a.id = m.article_id`;
 
 /** One fragment of about two dozen words around the matches, marked « », like FTS5's snippet(). */
+/** Matches marked with the control characters 1 and 2 (see markSnippet), as SQLite's snippet() does here. */
 const HEADLINE_OPTIONS =
-  'StartSel=«, StopSel=», MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
+  'StartSel="\u0001", StopSel="\u0002", MaxWords=24, MinWords=12, ShortWord=0, MaxFragments=1, FragmentDelimiter=…';
+
+/** A search as SQL: FROM, WHERE (with its parameters), the page's columns and order, and the matching ids. */
+interface PgSearchPlan {
+  limit: number;
+  offset: number;
+  params: unknown[];
+  from: string;
+  whereSql: string;
+  select: string;
+  order: string;
+  /** SELECT of the matching article ids, for the facets. */
+  ids: string;
+}
+
+function planPgSearch(query: SearchQuery): PgSearchPlan {
+  const limit = Math.min(Math.max(1, query.limit ?? DEFAULT_LIMIT), MAX_LIMIT);
+  const offset = Math.max(0, query.offset ?? 0);
+  const params: unknown[] = [];
+  const p = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const terms = query.q ? parseQuery(query.q) : [];
+  const tsquery = toTsQuery(terms, p);
+  const where: string[] = [];
+  if (tsquery) where.push('a.tsv @@ fts.q');
+  else {
+    // Only exclusions: every article but those.
+    const excluded = toTsQuery(
+      terms.filter((t) => t.isExcluded).map((t) => ({ ...t, isExcluded: false, isOr: true })),
+      p,
+    );
+    if (excluded) where.push(`NOT (a.tsv @@ (${excluded}))`);
+  }
+  if (query.since) where.push(`a.published_day >= ${p(dayOf(query.since) ?? query.since)}`);
+  if (query.until) where.push(`a.published_day <= ${p(dayOf(query.until) ?? `${query.until}\uffff`)}`);
+  if (query.source) {
+    const v = p(query.source.toLowerCase());
+    where.push(`(lower(a.source) = ${v} OR lower(a.publisher) = ${v})`);
+  }
+  if (query.section) {
+    const v = p(query.section.toLowerCase());
+    where.push(`(lower(a.section) = ${v} OR ${v} = ANY(a.section_names))`);
+  }
+  if (query.country) {
+    where.push(
+      `EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id
+        WHERE m.article_id = a.id AND e.type = 'country' AND e.code = ${p(query.country.toUpperCase())})`,
+    );
+  }
+  if (query.actor) {
+    if (query.actor.includes(':')) {
+      where.push(`EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.id AND m.entity_id = ${p(query.actor)})`);
+    } else {
+      // A code prefix, its LIKE wildcards matched as themselves.
+      const v = p(`${likeLiteral(query.actor.toUpperCase())}%`);
+      where.push(
+        `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND (v.source_code LIKE ${v} OR v.target_code LIKE ${v}))`,
+      );
+    }
+  }
+  if (query.eventType) where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND ${eventTypeSql('v', query.eventType, p)})`);
+  const from = tsquery ? `articles a CROSS JOIN (SELECT ${tsquery} AS q) fts` : 'articles a';
+  const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  const order =
+    tsquery && query.sort !== 'date'
+      ? 'score ASC, a.published_day DESC NULLS LAST, a.id DESC'
+      : 'a.published_day DESC NULLS LAST, a.id DESC';
+  const hasMarkers = '(strpos(a.text, chr(1)) + strpos(a.text, chr(2)) > 0) AS has_markers';
+  // Lower is better, as with bm25, so callers sort both engines' scores the same way.
+  const select = tsquery
+    ? `-ts_rank_cd('${RANK_WEIGHTS}', a.tsv, fts.q) AS score,
+       ts_headline('${PG_TS_CONFIG}', a.text, fts.q, '${HEADLINE_OPTIONS}') AS snippet, ${hasMarkers}`
+    : `NULL::float8 AS score, substr(a.text, 1, 240) AS snippet, ${hasMarkers}`;
+  return { limit, offset, params, from, whereSql, select, order, ids: `SELECT a.id FROM ${from} ${whereSql}` };
+}
+
+/**
+ * An event type condition: a CAMEO root ("07") or code prefix ("072"), or a PLOVER type ("AID"), as in SQLite;
+ * anything else matches nothing (no LIKE wildcard passes).
+ */
+function eventTypeSql(alias: string, type: string, p: (value: unknown) => string): string {
+  const upper = type.toUpperCase();
+  if (/^\d{2}$/.test(upper)) return `${alias}.root = ${p(upper)}`;
+  if (/^\d+$/.test(upper)) return `${alias}.cameo LIKE ${p(`${upper}%`)}`;
+  return `${alias}.plover = ${p(upper)}`;
+}
+
+/** The facets' SQL over the matching ids, in the order source, section, country, eventType, actor; ties in code-point order. */
+function facetSql(ids: string): string[] {
+  return [
+    `SELECT COALESCE(source, publisher) AS value, count(*)::int AS count FROM articles WHERE id IN (${ids})
+     AND COALESCE(source, publisher) IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, COALESCE(source, publisher) COLLATE "C" LIMIT ${FACET_SIZE}`,
+    `SELECT section AS value, count(*)::int AS count FROM articles WHERE id IN (${ids}) AND section IS NOT NULL
+     GROUP BY 1 ORDER BY 2 DESC, section COLLATE "C" LIMIT ${FACET_SIZE}`,
+    `SELECT e.code AS value, min(e.name) AS label, count(*)::int AS count FROM mentions m
+     JOIN entities e ON e.id = m.entity_id
+     WHERE m.article_id IN (${ids}) AND m.entity_id LIKE 'country:%' AND e.code IS NOT NULL
+     GROUP BY e.code ORDER BY 3 DESC, e.code COLLATE "C" LIMIT ${FACET_SIZE}`,
+    `SELECT plover AS value, count(DISTINCT article_id)::int AS count FROM events WHERE article_id IN (${ids})
+     GROUP BY 1 ORDER BY 2 DESC, plover COLLATE "C" LIMIT ${FACET_SIZE}`,
+    `SELECT code AS value, count(DISTINCT article_id)::int AS count FROM (
+       SELECT article_id, source_code AS code FROM events WHERE article_id IN (${ids})
+       UNION ALL SELECT article_id, target_code FROM events WHERE article_id IN (${ids})
+     ) c WHERE code IS NOT NULL GROUP BY code ORDER BY 2 DESC, code COLLATE "C" LIMIT ${FACET_SIZE}`,
+  ];
+}
 
 /**
  * A tsquery expression for parsed search-box terms, with FTS5's precedence (AND binds tighter than OR,

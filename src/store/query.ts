@@ -81,3 +81,19 @@ export function dayOf(iso: string | null | undefined): string | null {
 export function likeLiteral(value: string): string {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** What the stores' snippet functions put around a match (char(1) and char(2) in the SQL). */
+export const MATCH_START = String.fromCharCode(1);
+export const MATCH_END = String.fromCharCode(2);
+
+/**
+ * A snippet with its matches between « and » (the stores' snippet functions mark them with MATCH_START and
+ * MATCH_END). Guillemets of the page itself become ‹ ›, so only a match is ever shown between « »; when the page
+ * holds the control characters themselves, nothing is marked rather than something false.
+ */
+export function markSnippet(text: string, isMarked: boolean): string {
+  const plain = text.replaceAll('«', '‹').replaceAll('»', '›');
+  return isMarked
+    ? plain.replaceAll(MATCH_START, '«').replaceAll(MATCH_END, '»')
+    : plain.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
+}

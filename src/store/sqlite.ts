@@ -37,7 +37,7 @@ import type {
 import { SQLITE_MIGRATIONS } from './sqlite-migrations.js';
 import { AnswerCache } from './answer-cache.js';
 import { addTallies, FacetIndex, type FacetTally } from './facet-index.js';
-import { dayOf, likeLiteral, parseQuery, toFts5, type Fts5Query } from './query.js';
+import { dayOf, likeLiteral, markSnippet, parseQuery, toFts5, type Fts5Query } from './query.js';
 import { CAPTURE_COLUMNS, parseJson, toAlert, toCapture, toEvent, type Row } from './rows.js';
 
 /** Hits a search returns when the caller does not say (and the most it may ask for). */
@@ -854,8 +854,8 @@ export class SqliteStore implements Store {
     const articles = this.db
       .prepare(
         `SELECT a.id, a.title, json_extract(f.features, '$.outlet') AS outlet, a.source, a.published, a.url,
-           COALESCE(o.reliability, 'F') AS reliability
-         FROM story_features f JOIN articles a ON a.id = f.article_id
+           a.language, c.origin, COALESCE(o.reliability, 'F') AS reliability
+         FROM story_features f JOIN articles a ON a.id = f.article_id JOIN captures c ON c.id = a.capture_id
          LEFT JOIN outlets o ON o.name = json_extract(f.features, '$.outlet')
          WHERE f.story_id = ? ORDER BY a.published_day NULLS LAST, a.id`,
       )
@@ -1095,10 +1095,6 @@ function searchFilters(query: SearchQuery): IdSet[] {
   }
   return sets;
 }
-/** What snippet() puts around a match (char(1) and char(2) in the SQL). */
-const MATCH_START = String.fromCharCode(1);
-const MATCH_END = String.fromCharCode(2);
-
 /** A search's parsed query, filters and paging, and the key its answer is cached under. */
 interface SearchPlan {
   limit: number;
@@ -1153,14 +1149,3 @@ function planSearch(query: SearchQuery): SearchPlan {
   return { limit, offset, fts, sets, isRanked, key };
 }
 
-/**
- * A snippet with its matches between « and » (SQLite's snippet() marks them with the control characters 1 and 2).
- * Guillemets of the page itself become ‹ ›, so only a match is ever shown between « »; when the page holds the
- * control characters themselves, nothing is marked rather than something false.
- */
-export function markSnippet(text: string, isMarked: boolean): string {
-  const plain = text.replaceAll('«', '‹').replaceAll('»', '›');
-  return isMarked
-    ? plain.replaceAll(MATCH_START, '«').replaceAll(MATCH_END, '»')
-    : plain.replaceAll(MATCH_START, '').replaceAll(MATCH_END, '');
-}

@@ -378,6 +378,149 @@ export function storeSuite(name: string, open: OpenStore, options: { skip?: stri
       assert.deepEqual(narrow.facets.country, []);
     });
 
+    test('search: facets are exact over every match, actors included, and say how many they counted', async () => {
+      const store = await fresh();
+      // 90 pages of our own: outlet k % 4, country k % 3, a second event type on every fifth page.
+      const outlets = ['Harbor Gazette', 'Lantern Post', 'Ridge Daily', 'Valley Wire'];
+      const countries = [RUS, TJK, POL];
+      for (let k = 0; k < 90; k++) {
+        const country = countries[k % 3]!;
+        await store.putIngest(
+          makeItem(
+            {
+              title: `Bulletin ${k}`,
+              text: `Convoy number ${k} crossed the river${k % 2 === 0 ? ' with lorries' : ''}.`,
+              published: `2020-01-${String(1 + (k % 28)).padStart(2, '0')}`,
+              source: outlets[k % 4]!,
+              section: k % 2 === 0 ? 'Logistics' : 'Border',
+              entities: [country],
+              events: [
+                { cameo: '042', plover: 'CONSULT', source: { name: country.name, code: country.code }, target: null },
+                ...(k % 5 === 0 ? [{ cameo: '190', plover: 'ASSAULT', source: null, target: { name: 'Poland', code: 'POLMIL' } }] : []),
+              ],
+            },
+            { origin: `bulletin-${k}.txt` },
+          ),
+        );
+      }
+      const all = await store.search({ q: 'convoy' });
+      assert.equal(all.total, 90);
+      assert.equal(all.facetsCounted, 90);
+      assert.deepEqual(all.facets.source.map((f) => [f.value, f.count]), [
+        ['Harbor Gazette', 23],
+        ['Lantern Post', 23],
+        ['Ridge Daily', 22],
+        ['Valley Wire', 22],
+      ]);
+      assert.deepEqual(all.facets.country.map((f) => [f.value, f.label, f.count]), [
+        ['POL', 'Poland', 30],
+        ['RUS', 'Russia', 30],
+        ['TJK', 'Tajikistan', 30],
+      ]);
+      assert.deepEqual(all.facets.eventType, [
+        { value: 'CONSULT', count: 90 },
+        { value: 'ASSAULT', count: 18 },
+      ]);
+      assert.deepEqual(all.facets.actor, [
+        { value: 'POL', count: 30 },
+        { value: 'RUS', count: 30 },
+        { value: 'TJK', count: 30 },
+        { value: 'POLMIL', count: 18 },
+      ]);
+      const lorries = await store.search({ q: 'lorries', country: 'rus' });
+      // Even k with k % 3 === 0: 0, 6, ..., 84.
+      assert.equal(lorries.total, 15);
+      assert.deepEqual(lorries.facets.section, [{ value: 'Logistics', count: 15 }]);
+      // Nothing typed: every article counts.
+      const everything = await store.search({});
+      assert.equal(everything.total, 90);
+      assert.deepEqual(everything.facets.section, [
+        { value: 'Border', count: 45 },
+        { value: 'Logistics', count: 45 },
+      ]);
+    });
+
+    test('search: an article stored after a search is in the next answer; a rewritten one too', async () => {
+      const { store, ids } = await withCorpus();
+      const before = await store.search({ q: 'tanks', sort: 'date' });
+      assert.equal(before.total, 3);
+      const added = await store.putIngest(
+        makeItem(
+          { title: 'Tanks on parade', text: 'Columns of tanks rolled past.', published: '2024-05-09', source: 'Lantern Post', entities: [POL] },
+          { origin: 'parade.txt' },
+        ),
+      );
+      const after = await store.search({ q: 'tanks', sort: 'date' });
+      assert.equal(after.total, 4);
+      assert.equal(after.hits[0]?.id, added.articleId);
+      assert.ok(after.facets.source.some((f) => f.value === 'Lantern Post' && f.count === 1));
+      assert.ok(after.facets.country.some((f) => f.value === 'POL' && f.count === 2));
+      // Reprocessing the Polish page under another outlet moves its facet.
+      const poland = await store.getArticle(ids['poland']!);
+      assert.ok(poland);
+      const analysis = { ...poland.analysis, article: { ...poland.analysis.article, source: 'Ridge Daily' } };
+      await store.putAnalysis(poland.captureId, analysis, 'test-2');
+      const rewritten = await store.search({ q: 'tanks', sort: 'date' });
+      assert.equal(rewritten.total, 4);
+      assert.ok(rewritten.facets.source.some((f) => f.value === 'Ridge Daily' && f.count === 1));
+      assert.ok(!rewritten.facets.source.some((f) => f.value === 'Reuters'));
+    });
+
+    test('search: a query of exclusions only excludes', async () => {
+      const { store, ids } = await withCorpus();
+      assert.deepEqual((await searchIds(store, { q: '-tanks' }, ids)).sort(), ['tajik', 'undated']);
+      assert.deepEqual((await searchIds(store, { q: '-tanks -"Tajikistan"' }, ids)).sort(), []);
+      assert.equal((await store.search({ q: '-tanks' })).total, 2);
+      assert.deepEqual((await searchIds(store, { q: '-drones', source: 'reuters' }, ids)).sort(), ['poland']);
+    });
+
+    test('search: many exclusions work; past the cap on terms the answer is a 400 naming it', async () => {
+      const { store, ids } = await withCorpus();
+      const many = Array.from({ length: 60 }, (_, k) => `-absentword${k}`).join(' ');
+      assert.deepEqual((await searchIds(store, { q: `tanks ${many}` }, ids)).sort(), ['drills', 'drones', 'poland']);
+      const tooMany = Array.from({ length: 97 }, (_, k) => `-absentword${k}`).join(' ');
+      await assert.rejects(store.search({ q: `tanks ${tooMany}` }), (error: Error & { status?: number; code?: string }) => {
+        assert.equal(error.status, 400);
+        assert.equal(error.code, 'search/too-many-terms');
+        assert.match(error.message, /q: more than 64 terms/);
+        return true;
+      });
+    });
+
+    test('search: guillemets in the page never look like a highlight', async () => {
+      const store = await fresh();
+      await store.putIngest(
+        makeItem(
+          { title: 'Harbour notes', text: 'The pilot called it «the narrow gate» before the ferry left the quay at dawn.' },
+          { origin: 'quotes.txt' },
+        ),
+      );
+      const [hit] = (await store.search({ q: 'ferry' })).hits;
+      assert.ok(hit);
+      assert.match(hit.snippet, /«ferry»/);
+      assert.match(hit.snippet, /‹the narrow gate›/);
+      assert.equal(hit.snippet.match(/«/g)?.length, 1);
+      const [listed] = (await store.search({})).hits;
+      assert.ok(listed && !listed.snippet.includes('«'));
+    });
+
+    test('events, transfers, entities and search: LIKE wildcards in filters match only themselves', async () => {
+      const { store, ids } = await withCorpus();
+      assert.deepEqual(await store.listEvents({ actor: 'R_S' }), []);
+      assert.deepEqual(await store.listEvents({ actor: '%' }), []);
+      assert.deepEqual(await store.listEvents({ eventType: '%' }), []);
+      assert.deepEqual(await store.listEvents({ eventType: '0_' }), []);
+      assert.deepEqual(await store.listTransfers({ actor: '_US' }), []);
+      assert.deepEqual(await store.listTransfers({ actor: '%' }), []);
+      assert.deepEqual(await store.listEntities({ q: '%' }), []);
+      assert.deepEqual(await store.listEntities({ q: 'R_ss' }), []);
+      assert.deepEqual(await searchIds(store, { actor: 'R_S' }, ids), []);
+      assert.deepEqual(await searchIds(store, { eventType: '%' }, ids), []);
+      // The same filters without wildcards still match by prefix.
+      assert.equal((await store.listEvents({ actor: 'RUS' })).length, 2);
+      assert.equal((await store.listEntities({ q: 'uss' })).length, 1);
+    });
+
     test('events: listed newest first, filtered by type, actor, time and article', async () => {
       const { store, ids } = await withCorpus();
       const all = await store.listEvents();
