@@ -7,7 +7,7 @@
 import { parseHTML } from 'linkedom';
 import type { Article, Message } from '../../core/doc.js';
 import type { ExtractOptions } from './options.js';
-import { buildLightTree, type DomNode, type LightNode } from './html/light-tree.js';
+import { buildLightTree, type DomNode } from './html/light-tree.js';
 import { readMainContent, type Paragraph } from './html/main-content.js';
 import { fastTextParagraphs, stripNonText } from './html/fast-text.js';
 import { readabilityParagraphs } from './html/readability-fallback.js';
@@ -15,6 +15,7 @@ import { collectSignals } from './metadata/page-signals.js';
 import { readJsonLdArticle } from './metadata/json-ld.js';
 import { readPageMetadata } from './metadata/page-metadata.js';
 import { findPublished } from './metadata/published.js';
+import { visibleSegments } from './metadata/visible-text.js';
 import { findCredit } from './metadata/credit.js';
 import { chooseLanguage } from './metadata/language.js';
 
@@ -58,7 +59,16 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
   const texts = paragraphs.map((p) => p.text);
   const text = texts.join('\n\n');
   if (text.length === 0) warnNoText(options.messages);
-  const published = findPublished(signals, jsonLd, options.url, headText(tree.root));
+  const language = chooseLanguage(meta.declaredLanguages, text || (meta.title ?? ''));
+  const published = findPublished({
+    signals,
+    jsonLd,
+    url: options.url,
+    visible: visibleSegments(tree.root),
+    language: meta.declaredLanguages.find((l) => l && /^[a-z]{2}[-_][a-z]{2}\b/i.test(l)) ?? language,
+    reference: referenceTime(options.capturedAt),
+  });
+  if (published) note(options.messages, published.rule, `publication time ${published.value} (${published.reason})`);
   return {
     title: meta.title,
     text,
@@ -67,7 +77,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
     section: meta.section,
     byline: meta.byline,
     published: published?.value ?? null,
-    language: chooseLanguage(meta.declaredLanguages, text || (meta.title ?? '')),
+    language,
     url: meta.url,
   };
 }
@@ -172,33 +182,10 @@ function findBody(document: DomNode): DomNode {
   return html;
 }
 
-/** Up to 3,000 characters of visible text from the first <h1> on, where datelines sit, and from the page's start. */
-function headText(root: LightNode): { head: string; start: string } {
-  const limit = 3000;
-  const fromStart: string[] = [];
-  const fromH1: string[] = [];
-  let startLen = 0;
-  let h1Len = 0;
-  let isAfterH1 = false;
-  const stack: Array<LightNode | string> = [root];
-  while (stack.length > 0 && h1Len < limit) {
-    const item = stack.pop()!;
-    if (typeof item === 'string') {
-      if (startLen < limit) {
-        fromStart.push(item);
-        startLen += item.length;
-      }
-      if (isAfterH1) {
-        fromH1.push(item);
-        h1Len += item.length;
-      }
-      continue;
-    }
-    if (item.tag === 'h1') isAfterH1 = true;
-    for (let i = item.children.length - 1; i >= 0; i--) stack.push(item.children[i]!);
-  }
-  const join = (parts: string[]): string => parts.join(' ').replace(/\s+/g, ' ');
-  return { head: isAfterH1 ? join(fromH1) : '', start: join(fromStart) };
+/** The capture time as a Date, or null when not given or unreadable. */
+function referenceTime(capturedAt: string | null | undefined): Date | null {
+  const ms = capturedAt ? Date.parse(capturedAt) : NaN;
+  return Number.isNaN(ms) ? null : new Date(ms);
 }
 
 /** The stage turns an empty text into an InputError naming the input; the message says why. */

@@ -23,7 +23,7 @@ export function rawArticle(text: string): Article {
 export const article = defineStage('article', (doc, ctx) => {
   const { text } = need(doc, 'decoded');
   const capture = need(doc, 'capture');
-  const options = { url: doc.input.url ?? null, messages: doc.messages, limits: ctx.limits, data: ctx.data };
+  const options = { url: doc.input.url ?? null, messages: doc.messages, limits: ctx.limits, data: ctx.data, capturedAt: doc.input.capturedAt ?? null };
   let result: Article;
   if (doc.input.isRaw) result = rawArticle(text);
   else if (capture.mediaType === 'text/html') result = extractHtml(text, options);

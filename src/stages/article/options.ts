@@ -8,5 +8,7 @@ export interface ExtractOptions {
   /** Where extractors report surprises (fallbacks, missing fields). */
   messages: Message[];
   limits: Limits;
+  /** When the page was captured (ISO 8601): no publication date can lie after it. */
+  capturedAt?: string | null;
   data: DataFiles;
 }

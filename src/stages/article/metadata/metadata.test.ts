@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDate } from './parse-date.js';
-import { dayFromUrl, datelineIn, findPublished } from './published.js';
+import { dayFromUrl, findPublished } from './published.js';
+import type { VisibleSegment } from './visible-text.js';
 import { findCredit } from './credit.js';
 import { chooseLanguage, detectLanguage } from './language.js';
 import type { PageSignals } from './page-signals.js';
@@ -34,23 +35,35 @@ function signals(partial: Partial<PageSignals>): PageSignals {
   return { meta: new Map(), jsonLd: [], canonical: null, htmlLang: null, title: null, h1: [], times: [], bylines: [], credits: [], breadcrumbs: [], ...partial };
 }
 
+/** Visible text after the headline, as one segment. */
+function shown(text: string): VisibleSegment[] {
+  return [{ text: 'Headline', isAfterH1: true, isListed: false, isDateBox: false }, { text, isAfterH1: true, isListed: false, isDateBox: false }];
+}
+
 void test('findPublished prefers JSON-LD, skips modified times, and reads the URL and datelines last', () => {
   const ld = { headline: null, datePublished: '2023-05-02T08:00:00+02:00', dateCreated: null, authors: [], publisher: null, section: null, language: null, url: null, body: null, siteName: null };
-  assert.equal(findPublished(signals({}), ld, null, { head: '', start: '' })?.value, '2023-05-02T08:00:00+02:00');
+  const none = { jsonLd: null, url: null, visible: [] };
+  assert.equal(findPublished({ ...none, signals: signals({}), jsonLd: ld })?.value, '2023-05-02T08:00:00+02:00');
   const meta = signals({ meta: new Map([['article:modified_time', ['2023-06-01']], ['article:published_time', ['2023-05-03']]]) });
-  assert.equal(findPublished(meta, null, null, { head: '', start: '' })?.value, '2023-05-03');
-  const updatedTime = signals({ times: [{ datetime: '2023-07-09', text: 'Updated July 9', context: 'updated' }, { datetime: '2023-07-01', text: 'July 1', context: 'published' }] });
-  assert.equal(findPublished(updatedTime, null, null, { head: '', start: '' })?.value, '2023-07-01');
-  assert.equal(findPublished(signals({}), null, 'https://x.example/news/2022/03/04/story', { head: '', start: '' })?.value, '2022-03-04');
-  assert.equal(findPublished(signals({}), null, null, { head: 'Updated 5 May 2022. Posted 3 May 2022 by staff', start: '' })?.value, '2022-05-03');
-  assert.equal(findPublished(signals({}), null, null, { head: '', start: '' }), null);
+  assert.equal(findPublished({ ...none, signals: meta })?.value, '2023-05-03');
+  const updatedTime = signals({
+    times: [
+      { datetime: '2023-07-09', text: 'Updated July 9', context: 'updated', ancestry: 'div header' },
+      { datetime: '2023-07-01', text: 'July 1', context: 'published', ancestry: 'div header' },
+    ],
+  });
+  assert.equal(findPublished({ ...none, signals: updatedTime })?.value, '2023-07-01');
+  assert.equal(findPublished({ ...none, signals: signals({}), url: 'https://x.example/news/2022/03/04/story' })?.value, '2022-03-04');
+  assert.equal(findPublished({ ...none, signals: signals({}), visible: shown('Updated 5 May 2022. Posted 3 May 2022 by staff') })?.value, '2022-05-03');
+  assert.equal(findPublished({ ...none, signals: signals({}) }), null);
 });
 
 void test('URL days and visible datelines', () => {
   assert.equal(dayFromUrl('https://x.example/2020/07/08/abc_story.html'), '2020-07-08');
   assert.equal(dayFromUrl('https://x.example/news/20200708-title'), '2020-07-08');
   assert.equal(dayFromUrl('https://x.example/news/123456'), null);
-  assert.equal(datelineIn('© 2019 Example. Published: March 27, 2020'), '2020-03-27');
+  const none = { signals: signals({}), jsonLd: null, url: null };
+  assert.equal(findPublished({ ...none, visible: shown('© 2019 Example. Published: March 27, 2020') })?.value, '2020-03-27');
 });
 
 void test('findCredit reads wire datelines, source lines and trailing agency names', () => {
@@ -93,7 +106,8 @@ void test('broken JSON-LD still gives its datePublished; a date range in text is
   );
   const found = collectSignals(document);
   assert.equal(readJsonLdArticle(found.jsonLd)?.datePublished, '2020-10-26T18:10:00+01:00');
-  assert.equal(datelineIn('Winners of the weekend (2020/7/11-12), posted 2020年07月12日'), '2020-07-12');
+  const none = { signals: signals({}), jsonLd: null, url: null };
+  assert.equal(findPublished({ ...none, visible: shown('Winners of the weekend (2020/7/11-12), posted 2020年07月12日') })?.value, '2020-07-12');
 });
 
 void test('a declared language the detector cannot name stands; one it can name is checked', () => {

@@ -10,6 +10,8 @@ export interface TimeSignal {
   text: string;
   /** Lower-cased class, id, itemprop and the parent's class: says whether it is the publication time. */
   context: string;
+  /** Lower-cased tag names, classes and ids of up to eight ancestors: says whether it sits in a list of other stories or comments. */
+  ancestry: string;
 }
 
 /** Raw metadata of a page, before any choice is made. */
@@ -156,7 +158,20 @@ function timeSignal(node: DomNode, datetime: string): TimeSignal {
   ]
     .join(' ')
     .toLowerCase();
-  return { datetime, text: clean(node.textContent ?? '').slice(0, 200), context };
+  return { datetime, text: clean(node.textContent ?? '').slice(0, 200), context, ancestry: ancestryOf(parent) };
+}
+
+/** How many ancestors of a <time> are read for list, comment and footer markers. */
+const ANCESTRY_DEPTH = 8;
+
+function ancestryOf(start: DomNode | null): string {
+  const parts: string[] = [];
+  let node = start;
+  for (let i = 0; node && node.nodeType === 1 && i < ANCESTRY_DEPTH; i++) {
+    parts.push(`${node.nodeName.toLowerCase()} ${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`);
+    node = (node as unknown as { parentNode: DomNode | null }).parentNode;
+  }
+  return parts.join(' ').toLowerCase();
 }
 
 /** Parses a JSON-LD block leniently (CDATA wrappers, trailing semicolons); drops it when unreadable. */

@@ -101,6 +101,27 @@ export function parseDate(value: string): string | null {
   return parseWrittenDate(text);
 }
 
+/** How the page writes 03/05/2022: month first (US), day first (most of the world), or not known. */
+export type NumericOrder = 'dmy' | 'mdy' | 'unknown';
+
+const SHOWN_NUMERIC = /^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)/;
+
+/**
+ * A date as a page shows it to readers. Numbers with dots are day first everywhere ("23.09.22");
+ * with slashes the page's order decides unless a number above 12 does, and an unknown order with
+ * both numbers at most 12 gives null rather than a guess. Other forms go to parseDate.
+ */
+export function readShownDate(text: string, order: NumericOrder): string | null {
+  const m = SHOWN_NUMERIC.exec(text);
+  if (!m) return parseDate(text);
+  const [a, b] = [+m[1]!, +m[3]!];
+  const year = m[4]!.length === 2 ? 2000 + +m[4]! : +m[4]!;
+  if (m[2] === '.' || a > 12) return makeDay(year, b, a);
+  if (b > 12) return makeDay(year, a, b);
+  if (order === 'unknown') return null;
+  return order === 'mdy' ? makeDay(year, a, b) : makeDay(year, b, a);
+}
+
 const WRITTEN_DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})`, 'iu');
 const WRITTEN_MDY = new RegExp(`(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
 const TIME_AFTER = /^[,\s]*(?:at\s+|à\s+|-\s+|um\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(GMT|UTC|Z|[+-]\d{2}:?\d{2})?/i;

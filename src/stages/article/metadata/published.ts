@@ -1,85 +1,225 @@
 /**
- * The page's original publication time, from the most reliable source that has one: JSON-LD,
- * publication meta tags, <time> marked as published, the URL, then a visible dateline. Dates
- * marked as updated or modified are passed over.
+ * The page's original publication time, from kinds of evidence in htmldate's order: markup (JSON-LD,
+ * publication meta tags, <time> marked as published), the URL, then the visible dateline near the
+ * headline. Updated/modified, copyright, comment and listed dates and dates after the capture are
+ * passed over; two kinds that agree outvote one that stands alone; a UTC time is moved to the
+ * site's own day where the page or its country says which day that is. Weak evidence gives null.
  */
-import type { PageSignals } from './page-signals.js';
+import type { PageSignals, TimeSignal } from './page-signals.js';
 import type { JsonLdArticle } from './json-ld.js';
-import { MONTH_PATTERN, makeDay, parseDate, parseWrittenDate } from './parse-date.js';
+import type { VisibleSegment } from './visible-text.js';
+import { makeDay, monthOf, parseDate, parseWrittenDate, readShownDate, type NumericOrder } from './parse-date.js';
+import { siteOffsets } from './site-zone.js';
 
 /** Meta tags that name the original publication time, most specific first. */
 const PUBLISHED_META = [
-  'article:published_time', 'og:published_time', 'og:article:published_time', 'article:published',
-  'datepublished', 'published_time', 'publish_date', 'publish-date', 'publishdate', 'pubdate',
-  'article.published', 'article_date_original', 'original-publish-date', 'date.release', 'date_published',
-  'parsely-pub-date', 'sailthru.date', 'cxenseparse:recs:publishtime', 'dc.date.issued', 'dcterms.issued',
-  'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'citation_publication_date',
-  'citation_date', 'rnews:datepublished', 'article.created', 'og:pubdate', 'pub_date', 'publication_date',
-  'date', 'created', 'dc.created', 'news_keywords_date', 'displaydate', 'eomportal-lastupdate',
+  'article:published_time',
+  'og:published_time',
+  'og:article:published_time',
+  'article:published',
+  'datepublished',
+  'published_time',
+  'publish_date',
+  'publish-date',
+  'publishdate',
+  'pubdate',
+  'article.published',
+  'article_date_original',
+  'original-publish-date',
+  'date.release',
+  'date_published',
+  'parsely-pub-date',
+  'sailthru.date',
+  'cxenseparse:recs:publishtime',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date.created',
+  'dcterms.created',
+  'dc.date',
+  'dcterms.date',
+  'citation_publication_date',
+  'citation_date',
+  'citation_online_date',
+  'prism.publicationdate',
+  'rnews:datepublished',
+  'article.created',
+  'og:pubdate',
+  'pub_date',
+  'publication_date',
+  'date',
+  'created',
+  'dc.created',
+  'news_keywords_date',
+  'displaydate',
+  'eomportal-lastupdate',
 ];
 
-/** Words around a <time> that say it is an update, not the publication. */
-const UPDATED = /updat|modif|edited|revis|actualiz|aktualisiert|mise à jour|atualiz|обновл/i;
-const PUBLISHED_CONTEXT = /publish|pubdate|posted|created|datePublished|entry-date|post-date|article-date|story-date|date-time|timestamp|dateline/i;
+/** Words around a date that say it is an update, not the publication. */
+const UPDATED =
+  /updat|modif|edited|revis|actualiz|aktualisiert|geändert|mise à jour|mis à jour|atualiz|aggiornat|bijgewerkt|обновл|last reviewed/i;
+/** Class/id words of a <time> that mark the publication time. */
+const PUBLISHED_CONTEXT =
+  /publish|pubdate|posted|created|datePublished|entry-date|post-date|article-date|story-date|date-time|timestamp|dateline/i;
+/** Ancestors of a <time> that list other stories or comments. */
+const LISTED_ANCESTRY =
+  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
+/** Words that introduce the publication in the visible text, in the languages our pages come in. */
+const PUBLISHED_CUE =
+  /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|发布|發布|公開|게시|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})[\s:,|()–-]*$/iu;
+/** A date after the headline but farther than this has no byline or cue near it: not the dateline. */
+const NEAR_HEADLINE = 400;
+/** A date this close above the headline is its kicker or dateline line. */
+const ABOVE_HEADLINE = 200;
+/** Distinct other days within this many characters make a date part of a list (archive, calendar, teasers). */
+const LIST_WINDOW = 250;
 
-/** What the choice is based on, so a message can say where the date came from. */
+/** The kinds of evidence, most reliable first. */
+type Kind = 'json-ld' | 'meta' | 'time' | 'url' | 'text';
+const KINDS: readonly Kind[] = ['json-ld', 'meta', 'time', 'url', 'text'];
+
+/** One kind's answer: its value as written and what made it. */
+interface Candidate {
+  kind: Kind;
+  value: string;
+  day: string;
+  /** The tag, field or words it came from, for the message. */
+  from: string;
+}
+
+/** The choice and the rule that made it, so a message can say where the date came from. */
 export interface PublishedTime {
   value: string;
-  source: 'json-ld' | 'meta' | 'time' | 'url' | 'text';
+  /** `article/published:json-ld`, `article/published:meta`, ... or a refiner's id (`article/published:agreement`). */
+  rule: string;
+  reason: string;
 }
 
-/** Picks the publication time; null when the page gives none. */
-export function findPublished(
-  signals: PageSignals,
-  jsonLd: JsonLdArticle | null,
-  url: string | null,
-  visibleText: { head: string; start: string },
-): PublishedTime | null {
-  const fromLd = parseFirst([jsonLd?.datePublished, jsonLd?.dateCreated]);
-  const fromMeta = parseFirst(PUBLISHED_META.flatMap((key) => signals.meta.get(key) ?? []));
-  const fromTime = readTimes(signals);
-  const fromUrl = url ? dayFromUrl(url) : null;
-  for (const [value, source] of [
-    [fromLd, 'json-ld'],
-    [fromMeta, 'meta'],
-    [fromTime, 'time'],
-  ] as const) {
-    if (!value) continue;
-    // A URL's day is written once by the CMS; a machine date far from it belongs to something else.
-    if (fromUrl && Math.abs(dayDiff(value, fromUrl)) > 1) continue;
-    // A UTC time can fall on the next day; a visible publication day near it is the local one.
-    if (source !== 'time' && value.endsWith('Z') && fromTime && fromTime.length === 10 && Math.abs(dayDiff(value, fromTime)) <= 1) {
-      return { value: fromTime, source: 'time' };
+/** What the choice is made from. */
+export interface PublishedEvidence {
+  signals: PageSignals;
+  jsonLd: JsonLdArticle | null;
+  url: string | null;
+  visible: VisibleSegment[];
+  /** The page's language tag as declared or detected ("en-US", "de"): decides 03/05 and the site's zone. */
+  language?: string | null;
+  /** Capture time (or the caller's publication reference): a publication cannot come after it. */
+  reference?: Date | null;
+}
+
+/** Picks the publication time; null when the page gives none or only weak evidence. */
+export function findPublished(evidence: PublishedEvidence): PublishedTime | null {
+  const order = numericOrder(evidence.language ?? null, evidence.url);
+  const latest = evidence.reference ? dayOf(new Date(evidence.reference.getTime() + 86_400_000)) : null;
+  const isPossible = (c: Candidate): boolean => latest === null || c.day <= latest;
+  const found: Partial<Record<Kind, Candidate>> = {};
+  const rejected: string[] = [];
+  const consider = (c: Candidate | null): void => {
+    if (c === null || found[c.kind]) return;
+    if (isPossible(c)) found[c.kind] = c;
+    else rejected.push(`${c.kind} ${c.day} after the capture`);
+  };
+  consider(fromJsonLd(evidence.jsonLd));
+  consider(fromMeta(evidence.signals));
+  consider(fromTimes(evidence.signals.times, order));
+  consider(fromUrl(evidence.url));
+  consider(fromText(evidence.visible, order, latest));
+  const chosen = choose(found);
+  if (!chosen) return null;
+  const local = localDay(chosen.candidate, evidence, order);
+  const note = rejected.length > 0 ? `; passed over: ${rejected.join(', ')}` : '';
+  if (local)
+    return {
+      value: local.value,
+      rule: 'article/published:local-day',
+      reason: `${chosen.reason}; ${local.reason}${note}`,
+    };
+  return { value: chosen.candidate.value, rule: chosen.rule, reason: chosen.reason + note };
+}
+
+/** The first kind in order, unless the URL or two agreeing kinds contradict it. */
+function choose(
+  found: Partial<Record<Kind, Candidate>>,
+): { candidate: Candidate; rule: string; reason: string } | null {
+  const present = KINDS.map((k) => found[k]).filter((c): c is Candidate => c !== undefined);
+  if (present.length === 0) return null;
+  const support = (day: string): Candidate[] => present.filter((c) => Math.abs(dayDiff(c.day, day)) <= 1);
+  const url = found.url;
+  // A URL's day is written once by the CMS; a lone machine date far from it belongs to something else (a later edit, a feed).
+  const primary =
+    present.find(
+      (c) =>
+        c.kind === 'url' ||
+        c.kind === 'text' ||
+        !url ||
+        Math.abs(dayDiff(c.day, url.day)) <= 1 ||
+        support(c.day).length > 1,
+    ) ?? present[0]!;
+  const said = (c: Candidate): string => `${c.kind} ${c.from}: ${c.value}`;
+  if (support(primary.day).length === 1) {
+    // Two other kinds that agree on a day outvote one kind alone (a stale JSON-LD, a meta tag of the feed).
+    const agreed = present.find(
+      (c) =>
+        c !== primary &&
+        support(c.day).length >= 2 &&
+        support(c.day).every((s) => s.day === c.day || s.kind !== primary.kind),
+    );
+    if (agreed) {
+      const kinds = support(agreed.day)
+        .map((c) => c.kind)
+        .join(' + ');
+      return {
+        candidate: agreed,
+        rule: 'article/published:agreement',
+        reason: `${kinds} agree on ${agreed.day} against ${said(primary)}`,
+      };
     }
-    return { value, source };
   }
-  if (fromUrl) return { value: fromUrl, source: 'url' };
-  const fromText = datelineIn(visibleText.head) ?? datelineIn(visibleText.start);
-  return fromText ? { value: fromText, source: 'text' } : null;
+  return { candidate: primary, rule: `article/published:${primary.kind}`, reason: said(primary) };
 }
 
-function parseFirst(values: Array<string | null | undefined>): string | null {
-  for (const v of values) {
-    if (!v) continue;
-    const parsed = parseDate(v);
-    if (parsed) return parsed;
+function fromJsonLd(jsonLd: JsonLdArticle | null): Candidate | null {
+  for (const [field, value] of [
+    ['datePublished', jsonLd?.datePublished],
+    ['dateCreated', jsonLd?.dateCreated],
+  ] as const) {
+    const parsed = value ? parseDate(value) : null;
+    if (parsed) return { kind: 'json-ld', value: parsed, day: parsed.slice(0, 10), from: field };
   }
   return null;
 }
 
-function dayDiff(a: string, b: string): number {
-  return (Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
+function fromMeta(signals: PageSignals): Candidate | null {
+  for (const key of PUBLISHED_META) {
+    for (const raw of signals.meta.get(key) ?? []) {
+      const parsed = parseDate(raw);
+      if (parsed) return { kind: 'meta', value: parsed, day: parsed.slice(0, 10), from: key };
+    }
+  }
+  return null;
 }
 
-/** The first <time> or datePublished element that is not an update; published-marked ones first. */
-function readTimes(signals: PageSignals): string | null {
-  const usable = signals.times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text));
+/** The first <time> or datePublished element not marked as an update nor sitting in a list; published-marked ones first. */
+function fromTimes(times: TimeSignal[], order: NumericOrder): Candidate | null {
+  const usable = times.filter(
+    (t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !LISTED_ANCESTRY.test(t.ancestry),
+  );
   const ordered = [...usable.filter((t) => PUBLISHED_CONTEXT.test(t.context)), ...usable];
   for (const t of ordered) {
-    const value = parseDate(t.datetime) ?? parseDate(t.text) ?? parseWrittenDate(t.text);
-    if (value) return value;
+    const value = parseDate(t.datetime) ?? readShownDate(t.text, order) ?? parseWrittenDate(t.text);
+    if (value)
+      return {
+        kind: 'time',
+        value,
+        day: value.slice(0, 10),
+        from: PUBLISHED_CONTEXT.test(t.context) ? '<time> marked published' : '<time>',
+      };
   }
   return null;
+}
+
+function fromUrl(url: string | null): Candidate | null {
+  const day = url ? dayFromUrl(url) : null;
+  return day ? { kind: 'url', value: day, day, from: 'path' } : null;
 }
 
 /** "/2020/03/27/", "/2020-03-27-", "/20200327/" in the URL's path. */
@@ -96,29 +236,202 @@ export function dayFromUrl(url: string): string | null {
   return m ? makeDay(+m[1]!, +m[2]!, +m[3]!) : null;
 }
 
-const DATELINE = new RegExp(
+/**
+ * Dates as pages write them in visible text: written months in many languages, numeric, ISO, CJK.
+ * A month is matched as any short word and checked with monthOf after: one alternation of every
+ * month name tried at each character would cost milliseconds per page.
+ */
+const VISIBLE_DATE = new RegExp(
   [
-    `\\b(?:${MONTH_PATTERN})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
-    `\\b\\d{1,2}(?:st|nd|rd|th|er|\\.)?\\s+(?:de\\s+)?(?:${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
-    `\\b\\d{4}-\\d{2}-\\d{2}\\b`,
+    `(?<![\\p{L}\\d])(\\p{L}{3,10})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
+    `(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,10})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
+    `(?<![\\d.])\\d{4}-\\d{2}-\\d{2}(?![\\d])`,
     `\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}`,
-    `\\b\\d{4}/\\d{1,2}/\\d{1,2}\\b`,
-    `\\b\\d{1,2}[./]\\d{1,2}[./]\\d{4}\\b`,
+    `(?<![\\d.])\\d{4}/\\d{1,2}/\\d{1,2}(?![\\d])`,
+    `(?<![\\d./])\\d{1,2}[./]\\d{1,2}[./](?:\\d{4}|\\d{2})(?![\\d])`,
   ].join('|'),
-  'giu',
+  'gu',
 );
 
-/** The first visible date that is not introduced as an update, a copyright or a comment. */
-export function datelineIn(text: string): string | null {
-  DATELINE.lastIndex = 0;
-  for (let m = DATELINE.exec(text); m; m = DATELINE.exec(text)) {
-    // What introduces this date: the words since the previous sentence or separator.
-    const before = text.slice(Math.max(0, m.index - 30), m.index).split(/[.|·•\n]\s/).pop() ?? '';
-    if (UPDATED.test(before) || /©|copyright|\(c\)/i.test(before)) continue;
-    // "2020/7/11-12", "3 - 5 May 2020": a range names an event's days, not the publication.
-    if (/^\s*[-–~～]\s*\d/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
-    const value = parseDate(m[0]);
-    if (value) return value.slice(0, 10);
+/** The visible dates of a text in order, each a match whose month word (if any) names a month. */
+function* shownDates(text: string): Generator<RegExpExecArray> {
+  VISIBLE_DATE.lastIndex = 0;
+  for (let m = VISIBLE_DATE.exec(text); m; m = VISIBLE_DATE.exec(text)) {
+    const word = m[1] ?? m[2];
+    if (word !== undefined && monthOf(word) === null) {
+      // Not a month ("Issue 12, 2022"): try again from the next character, which may start a real date.
+      VISIBLE_DATE.lastIndex = m.index + 1;
+      continue;
+    }
+    yield m;
   }
-  return null;
+}
+const TIME_OF_DAY =
+  /^[,\s|–-]*(?:(?:at|à|um|a las|às|alle|om|в)\s+)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.\s?m\.|p\.\s?m\.)?/i;
+
+/** One visible date with where it stands. */
+interface VisibleDate {
+  day: string;
+  value: string;
+  index: number;
+  isStrong: boolean;
+}
+
+/**
+ * The visible dateline: a date in a date/byline box or introduced by a publication cue or byline;
+ * otherwise the first date right after the headline. Dates introduced as updates or copyrights,
+ * ranges, listed dates and those among several other days are skipped.
+ */
+function fromText(segments: VisibleSegment[], order: NumericOrder, latest: string | null): Candidate | null {
+  const hasH1 = segments.some((s) => s.isAfterH1);
+  const usable = segments.filter((s) => !s.isListed);
+  let text = '';
+  const boxes: Array<[number, number]> = [];
+  let headlineAt = -1;
+  for (const s of usable) {
+    if (text) text += ' | ';
+    if (headlineAt < 0 && s.isAfterH1) headlineAt = text.length;
+    if (s.isDateBox) boxes.push([text.length, text.length + s.text.length]);
+    text += s.text;
+  }
+  if (headlineAt < 0) headlineAt = 0;
+  const dates: VisibleDate[] = [];
+  for (const m of shownDates(text)) {
+    if (dates.length >= 60) break;
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    const clause = before.split(/[.!?|·•]\s/).pop() ?? '';
+    if (UPDATED.test(clause) || /©|copyright|\(c\)/i.test(clause)) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    // "2020/7/11-12", "3 - 5 May 2020", "9.1. - 10.2.2023": a range names an event's days, not the publication.
+    if (/^\s*[-–~～]\s*\d/.test(after) || /\d\.?\s*[-–]\s*$/.test(before)) continue;
+    const day = readShownDate(m[0], order)?.slice(0, 10);
+    if (!day || (latest && day > latest)) continue;
+    const isInBox = boxes.some(([a, b]) => m.index >= a && m.index < b);
+    const isCued = PUBLISHED_CUE.test(before);
+    // "Berlin, 29.11.2022 – The ministry...": a date opening a paragraph before a dash is the wire dateline.
+    const isDateline =
+      /(?:^|\|\s)(?:[\p{Lu}][\p{L}.-]*(?:[\s/-][\p{Lu}][\p{L}.-]*){0,2},?\s(?:den\s|le\s)?)?$/u.test(before) &&
+      /^\s*(?:\(\w+\)\s*)?[–—-]\s/.test(after);
+    const time = TIME_OF_DAY.exec(after);
+    dates.push({
+      day,
+      value: time ? withClock(day, time) : day,
+      index: m.index,
+      isStrong: isInBox || isCued || isDateline,
+    });
+  }
+  // Several different days close together are a list of stories, an archive or a calendar.
+  const isListed = (d: VisibleDate): boolean =>
+    new Set(dates.filter((o) => Math.abs(o.index - d.index) <= LIST_WINDOW && o.day !== d.day).map((o) => o.day))
+      .size >= 2;
+  const kept = dates.filter((d) => !isListed(d));
+  // Without a headline every date is "near" the top of the page; only a box, cue or dateline counts then.
+  const strong = kept.find((d) => d.isStrong && (hasH1 ? d.index >= headlineAt - ABOVE_HEADLINE : true));
+  const near = hasH1
+    ? kept.find((d) => d.index >= headlineAt - ABOVE_HEADLINE && d.index - headlineAt <= NEAR_HEADLINE)
+    : undefined;
+  const pick = strong ?? near;
+  if (!pick) return null;
+  return { kind: 'text', value: pick.value, day: pick.day, from: pick.isStrong ? 'dateline' : 'date by the headline' };
+}
+
+function withClock(day: string, time: RegExpExecArray): string {
+  let hour = +time[1]!;
+  const meridiem = time[4]?.toLowerCase().replace(/[.\s]/g, '');
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  const minute = +time[2]!;
+  const second = time[3] === undefined ? 0 : +time[3];
+  if (hour > 23 || minute > 59 || second > 59) return day;
+  return `${day}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+}
+
+/** "en-US" pages and US sites write 03/05 month first; other pages day first; unknown English is not guessed. */
+export function numericOrder(language: string | null, url: string | null): NumericOrder {
+  const tag = language?.toLowerCase() ?? '';
+  if (/^en[-_](?:us|ph)\b/.test(tag)) return 'mdy';
+  const host = hostOf(url);
+  if (/\.(?:us|gov|mil)$/.test(host)) return 'mdy';
+  if (/^en(?:$|[-_])/.test(tag) && !/^en[-_](?:gb|uk|ie|au|nz|in|za|ng|ke|pk|sg|my)\b/.test(tag)) return 'unknown';
+  if (!tag && !/\.[a-z]{2}$/.test(host)) return 'unknown';
+  return 'dmy';
+}
+
+/**
+ * The site's own day for a UTC time: the same instant written with a local offset or clock elsewhere
+ * on the page, or the site's country when every offset it uses puts the time on another day.
+ */
+function localDay(
+  chosen: Candidate,
+  evidence: PublishedEvidence,
+  order: NumericOrder,
+): { value: string; reason: string } | null {
+  const utc = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(chosen.value);
+  if (!utc) return null;
+  const instant = Date.parse(chosen.value);
+  for (const written of localWritings(evidence, order)) {
+    const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?([+-]\d{2}:\d{2})?$/.exec(written);
+    if (!m || m[1] === utc[1]) continue;
+    const clock = Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4] ?? '00'}Z`);
+    const shift = m[5] ? Date.parse(written) - instant : clock - instant;
+    // With an offset it must be the very instant; a bare clock must differ by whole quarter hours, less than 15 h.
+    const isSame = m[5]
+      ? Math.abs(shift) < 60_000
+      : Math.abs(shift) < 15 * 3_600_000 &&
+        Math.abs(shift) % 900_000 < 60_000 &&
+        (m[4] === undefined || m[4] === utc[4] || Math.abs(shift) % 900_000 === 0);
+    if (isSame) return { value: written, reason: `the page writes the same instant as ${written}` };
+  }
+  const offsets = siteOffsets(evidence.language ?? null, evidence.url);
+  if (!offsets) return null;
+  const days = offsets.map((h) => dayOf(new Date(instant + h * 3_600_000)));
+  if (days[0] !== days[1] || days[0] === utc[1]) return null;
+  return {
+    value: days[0]!,
+    reason: `${chosen.value} falls on ${days[0]} at the site's UTC offsets ${offsets.join('..')}`,
+  };
+}
+
+/** Machine times written with a local offset or none, and visible dates with a clock. */
+function localWritings(evidence: PublishedEvidence, order: NumericOrder): string[] {
+  const out: string[] = [];
+  const add = (raw: string | null | undefined): void => {
+    const parsed = raw ? parseDate(raw) : null;
+    if (parsed && parsed.length > 10 && !parsed.endsWith('Z')) out.push(parsed);
+  };
+  add(evidence.jsonLd?.datePublished);
+  for (const key of PUBLISHED_META) for (const raw of evidence.signals.meta.get(key) ?? []) add(raw);
+  for (const t of evidence.signals.times) add(t.datetime);
+  const visible = evidence.visible
+    .filter((s) => !s.isListed)
+    .map((s) => s.text)
+    .join(' | ');
+  for (const m of shownDates(visible)) {
+    if (out.length >= 40) break;
+    const day = readShownDate(m[0], order)?.slice(0, 10);
+    const time = TIME_OF_DAY.exec(visible.slice(m.index + m[0].length, m.index + m[0].length + 24));
+    if (day && time) out.push(withClock(day, time));
+  }
+  return out;
+}
+
+function dayDiff(a: string, b: string): number {
+  return (Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10))) / 86_400_000;
+}
+
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The lower-cased host name of a URL; '' when there is none or it does not parse. */
+function hostOf(url: string | null): string {
+  try {
+    return url ? new URL(url).hostname.toLowerCase() : '';
+  } catch {
+    return '';
+  }
 }

@@ -1,0 +1,90 @@
+/**
+ * Publication-date benchmark: the HTML extractor's `published` day on ../shared/eval/dates and
+ * ../shared/eval/dates-extra, each split by page into a tune part and a check part (fixed seed),
+ * scored as the eval README says (no output = FN, right day = TP, other day = FP).
+ * Prints figures only; asserts nothing. Usage: npm run bench:dates [-- --verbose] [-- --rules]
+ */
+import path from 'node:path';
+import { extractHtml } from '../src/stages/article/html.js';
+import { DEFAULT_LIMITS, DataFiles } from '../src/core/context.js';
+import type { Message } from '../src/core/doc.js';
+import { loadDateSet, scoreDates, type DateCase, type DateScore } from './lib/score-extraction.js';
+
+const EVAL = path.resolve(import.meta.dirname, '../../shared/eval');
+const SETS = ['dates', 'dates-extra'];
+/** Fixed before any tuning; changing it reshuffles the parts and voids earlier figures. */
+const SPLIT_SEED = 'watchfloor-dates-split-1';
+const verbose = process.argv.includes('--verbose');
+const showRules = process.argv.includes('--rules');
+const data = new DataFiles();
+
+/** FNV-1a over the seed and the page URL: a stable half for each page, independent of order. */
+function partOf(url: string): 'tune' | 'check' {
+  let h = 0x811c9dc5;
+  for (const ch of `${SPLIT_SEED}:${url}`) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h % 2 === 0 ? 'tune' : 'check';
+}
+
+interface Outcome {
+  gold: string | null;
+  predicted: string | null;
+  rule: string;
+}
+
+function run(c: DateCase): Outcome {
+  const messages: Message[] = [];
+  try {
+    const article = extractHtml(c.html, { url: c.url, messages, limits: DEFAULT_LIMITS, data });
+    const rule = messages.find((m) => m.rule.startsWith('article/published'))?.rule ?? '-';
+    return { gold: c.date, predicted: article.published, rule };
+  } catch (error) {
+    return { gold: c.date, predicted: null, rule: `threw: ${(error as Error).message}` };
+  }
+}
+
+function line(name: string, s: DateScore, pages: number): string {
+  const f = (x: number): string => x.toFixed(3);
+  return `${name.padEnd(20)} ${String(pages).padStart(4)} pages  P ${f(s.precision)}  R ${f(s.recall)}  F1 ${f(s.f1)}  (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`;
+}
+
+const started = performance.now();
+let pagesRun = 0;
+const byRule = new Map<string, { tp: number; fp: number }>();
+for (const set of SETS) {
+  const cases = loadDateSet(path.join(EVAL, set));
+  if (!cases) {
+    console.log(`skipped: ${EVAL}/${set} is absent (the shared eval sets live beside the repository)`);
+    continue;
+  }
+  const parts: Record<'tune' | 'check', Outcome[]> = { tune: [], check: [] };
+  for (const c of cases) {
+    const outcome = run(c);
+    pagesRun++;
+    parts[partOf(c.url)].push(outcome);
+    const day = outcome.predicted?.slice(0, 10) ?? null;
+    if (day !== null) {
+      const counts = byRule.get(outcome.rule) ?? { tp: 0, fp: 0 };
+      if (day === c.date) counts.tp++;
+      else counts.fp++;
+      byRule.set(outcome.rule, counts);
+    }
+    if (verbose && day !== c.date) {
+      console.log(`  ${set}/${partOf(c.url)} gold ${c.date} got ${outcome.predicted} [${outcome.rule}] ${c.url}`);
+    }
+  }
+  for (const part of ['tune', 'check'] as const)
+    console.log(line(`${set}/${part}`, scoreDates(parts[part]), parts[part].length));
+  console.log(line(`${set}/all`, scoreDates([...parts.tune, ...parts.check]), cases.length));
+}
+if (showRules) {
+  for (const [rule, { tp, fp }] of [...byRule].sort((a, b) => b[1].tp + b[1].fp - a[1].tp - a[1].fp)) {
+    console.log(`  ${rule.padEnd(40)} tp ${tp}  fp ${fp}`);
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  `${pagesRun} pages in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, pagesRun)).toFixed(1)} ms/page; machine shared, timings noisy)`,
+);

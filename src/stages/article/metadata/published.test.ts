@@ -1,0 +1,246 @@
+/**
+ * Publication dates on small pages of our own: each kind of evidence (markup, URL, visible text in
+ * several languages and orders), each rejection, the local day of a UTC time, and the rule message.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractHtml } from '../html.js';
+import { DEFAULT_LIMITS, DataFiles } from '../../../core/context.js';
+import type { Message } from '../../../core/doc.js';
+
+const data = new DataFiles();
+
+/** Enough article prose for the extractor to find a body; the words are ours. */
+const PROSE =
+  '<p>The harbour authority opened a second pier for patrol boats on the northern shore, and crews began moving spare parts from the old depot before the storm season.</p>' +
+  '<p>Engineers said the new pier can take two larger vessels at once, which should shorten the queue for repairs that built up over the winter months.</p>';
+
+interface PageParts {
+  head?: string;
+  /** Markup between the headline and the prose (datelines, bylines). */
+  top?: string;
+  /** Markup above the headline. */
+  above?: string;
+  /** Markup after the prose (lists, comments, footers). */
+  bottom?: string;
+  lang?: string;
+}
+
+function page({ head = '', top = '', above = '', bottom = '', lang = 'en' }: PageParts): string {
+  return `<!DOCTYPE html><html lang="${lang}"><head><title>New pier for patrol boats</title>${head}</head><body><main><article>${above}<h1>New pier for patrol boats</h1>${top}${PROSE}</article>${bottom}</main></body></html>`;
+}
+
+function published(
+  html: string,
+  options: { url?: string; capturedAt?: string } = {},
+): { value: string | null; messages: Message[] } {
+  const messages: Message[] = [];
+  const article = extractHtml(html, {
+    url: options.url ?? 'https://harbour.example/news/pier',
+    messages,
+    limits: DEFAULT_LIMITS,
+    data,
+    capturedAt: options.capturedAt ?? null,
+  });
+  return { value: article.published, messages };
+}
+
+function ruleOf(messages: Message[]): string | undefined {
+  return messages.find((m) => m.rule.startsWith('article/published'))?.rule;
+}
+
+const MARKUP_CASES: Array<[string, PageParts, string, string]> = [
+  [
+    'JSON-LD datePublished inside @graph',
+    {
+      head: '<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Harbour"},{"@type":"NewsArticle","headline":"New pier","datePublished":"2022-05-31T09:15:00+02:00"}]}</script>',
+    },
+    '2022-05-31T09:15:00+02:00',
+    'article/published:json-ld',
+  ],
+  [
+    'JSON-LD blocks given as an array',
+    {
+      head: '<script type="application/ld+json">[{"@type":"Organization","name":"Harbour"},{"@type":"BlogPosting","datePublished":"2021-11-04"}]</script>',
+    },
+    '2021-11-04',
+    'article/published:json-ld',
+  ],
+  [
+    'OpenGraph article:published_time',
+    { head: '<meta property="article:published_time" content="2022-03-08T14:00:00Z">' },
+    '2022-03-08T14:00:00Z',
+    'article/published:meta',
+  ],
+  [
+    'sailthru.date',
+    { head: '<meta name="sailthru.date" content="2020-10-19 07:40:00">' },
+    '2020-10-19T07:40:00',
+    'article/published:meta',
+  ],
+  [
+    'parsely-pub-date',
+    { head: '<meta name="parsely-pub-date" content="2019-02-27T18:03:00Z">' },
+    '2019-02-27T18:03:00Z',
+    'article/published:meta',
+  ],
+  [
+    'citation_date',
+    { head: '<meta name="citation_date" content="2018/06/12">' },
+    '2018-06-12',
+    'article/published:meta',
+  ],
+  ['dc.date', { head: '<meta name="DC.date" content="2017-09-30">' }, '2017-09-30', 'article/published:meta'],
+  [
+    '<time pubdate datetime>',
+    { top: '<p class="info">Filed <time pubdate datetime="2022-01-20T08:00:00+01:00">20 January</time></p>' },
+    '2022-01-20T08:00:00+01:00',
+    'article/published:time',
+  ],
+  [
+    'microdata itemprop datePublished',
+    { top: '<span itemprop="datePublished" content="2021-07-02">2 July 2021</span>' },
+    '2021-07-02',
+    'article/published:time',
+  ],
+];
+
+for (const [name, parts, expected, rule] of MARKUP_CASES) {
+  void test(`publication date from markup: ${name}`, () => {
+    const { value, messages } = published(page(parts));
+    assert.equal(value, expected);
+    assert.equal(ruleOf(messages), rule);
+    assert.equal(messages.find((m) => m.rule === rule)?.level, 'info');
+  });
+}
+
+void test('publication date from the URL path: /2022/05/31/ and /20220531-', () => {
+  assert.equal(published(page({}), { url: 'https://harbour.example/2022/05/31/new-pier' }).value, '2022-05-31');
+  assert.equal(published(page({}), { url: 'https://harbour.example/news/20220531-new-pier' }).value, '2022-05-31');
+  assert.equal(
+    ruleOf(published(page({}), { url: 'https://harbour.example/2022/05/31/new-pier' }).messages),
+    'article/published:url',
+  );
+});
+
+/** [language tag, visible dateline under the headline, expected day or null]. */
+const VISIBLE_CASES: Array<[string, string, string | null]> = [
+  ['de', 'Veröffentlicht am 31. Mai 2022', '2022-05-31'],
+  ['fr', 'Publié le 31 mai 2022', '2022-05-31'],
+  ['es', 'Publicado el 31 de mayo de 2022', '2022-05-31'],
+  ['ru', 'Опубликовано 31 мая 2022', '2022-05-31'],
+  ['it', 'Pubblicato il 31 maggio 2022', '2022-05-31'],
+  ['pt', 'Publicado em 31 de maio de 2022', '2022-05-31'],
+  ['nl', 'Gepubliceerd op 31 mei 2022', '2022-05-31'],
+  ['en', 'Posted May 31, 2022', '2022-05-31'],
+  ['de', 'Von Erika Muster | 31.05.2022', '2022-05-31'],
+  ['de', 'Hafen, 04.06.22', '2022-06-04'],
+  ['en-US', 'Posted 06/04/2022', '2022-06-04'],
+  ['en-GB', 'Posted 04/06/2022', '2022-06-04'],
+  // English without a region and two numbers at most 12: the order is not known, so no guess.
+  ['en', 'Posted 04/06/2022', null],
+  // A number above 12 settles the order wherever the page comes from.
+  ['en', 'Posted 06/24/2022', '2022-06-24'],
+  ['ja', '2022年5月31日 10:00', '2022-05-31'],
+];
+
+for (const [lang, line, expected] of VISIBLE_CASES) {
+  void test(`visible dateline (${lang}): "${line}" -> ${expected}`, () => {
+    const { value, messages } = published(page({ lang, top: `<div class="story-info">${line}</div>` }));
+    assert.equal(value?.slice(0, 10) ?? null, expected);
+    if (expected) assert.equal(ruleOf(messages), 'article/published:text');
+  });
+}
+
+void test('a date line just above the headline is its dateline; a wire dateline before a dash is too', () => {
+  assert.equal(published(page({ above: '<p>Newsroom</p><p>14.02.2023</p>', lang: 'de' })).value, '2023-02-14');
+  const wire = '<p>Kiel, 14.02.2023 – Der Hafen hat einen zweiten Anleger für Patrouillenboote eröffnet.</p>';
+  assert.equal(
+    published(
+      page({ top: `<p>${'Ein langer Vorspann über den Hafen und seine Boote. '.repeat(12)}</p>${wire}`, lang: 'de' }),
+    ).value,
+    '2023-02-14',
+  );
+});
+
+void test('rejected: a copyright year, a modified time, update lines, comment and related-list dates', () => {
+  assert.equal(published(page({ bottom: '<footer>© 2021 Harbour Media</footer>' })).value, null);
+  assert.equal(
+    published(page({ head: '<meta property="article:modified_time" content="2022-06-02T10:00:00Z">' })).value,
+    null,
+  );
+  assert.equal(published(page({ top: '<p class="byline">Updated 2 June 2022</p>' })).value, null);
+  assert.equal(
+    published(page({ top: '<p class="byline">Updated 2 June 2022 · Published 31 May 2022</p>' })).value,
+    '2022-05-31',
+  );
+  const comments =
+    '<section class="comments"><div class="comment"><time datetime="2022-06-05T11:00:00Z">5 June 2022</time> Good news for the crews.</div></section>';
+  assert.equal(published(page({ bottom: comments })).value, null);
+  const related =
+    '<aside class="related"><ul><li><a href="/a">Old pier closed</a> <time datetime="2021-03-01">1 March 2021</time></li></ul></aside>';
+  assert.equal(published(page({ bottom: related })).value, null);
+});
+
+void test('rejected: a list of several days (archive, calendar) and a range of event days', () => {
+  const archive =
+    '<div><p>03.05.2022 Pier survey</p><p>28.04.2022 Dredging starts</p><p>21.04.2022 Budget agreed</p></div>';
+  assert.equal(published(page({ top: archive, lang: 'de' })).value, null);
+  assert.equal(published(page({ top: '<p class="info">Open days 3 - 5 June 2022</p>' })).value, null);
+});
+
+void test('rejected: a date after the capture time; the page then has none', () => {
+  const html = page({ head: '<meta property="article:published_time" content="2031-01-01T00:00:00Z">' });
+  assert.equal(published(html).value, '2031-01-01T00:00:00Z');
+  const { value, messages } = published(html, { capturedAt: '2022-06-01T12:00:00Z' });
+  assert.equal(value, null);
+  assert.equal(ruleOf(messages), undefined);
+});
+
+void test('a UTC time moves to the local day the page itself writes', () => {
+  const html = page({
+    head: '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-31T02:30:00Z"}</script>',
+    top: '<p class="info"><time datetime="2022-05-30T22:30:00-04:00">May 30, 2022</time></p>',
+  });
+  const { value, messages } = published(html);
+  assert.equal(value, '2022-05-30T22:30:00-04:00');
+  assert.equal(ruleOf(messages), 'article/published:local-day');
+});
+
+void test('a UTC time moves to the site country day only when every offset of the country agrees', () => {
+  const late = page({
+    head: '<meta property="article:published_time" content="2022-11-06T23:00:00.000Z">',
+    lang: 'de',
+  });
+  assert.equal(published(late, { url: 'https://hafen.example.de/artikel/anleger' }).value, '2022-11-07');
+  const early = page({
+    head: '<meta property="article:published_time" content="2022-05-02T01:10:00Z">',
+    lang: 'en-US',
+  });
+  assert.equal(published(early).value, '2022-05-01');
+  // 22:00 UTC is 23:00 or midnight in Germany: not settled, the written day stays.
+  const unsure = page({ head: '<meta property="article:published_time" content="2022-11-06T22:00:00Z">', lang: 'de' });
+  assert.equal(published(unsure, { url: 'https://hafen.example.de/artikel/anleger' }).value, '2022-11-06T22:00:00Z');
+  // A generic domain and a language spoken in many zones say nothing about the site's clock.
+  const unknown = page({ head: '<meta property="article:published_time" content="2022-05-02T01:10:00Z">', lang: 'en' });
+  assert.equal(published(unknown).value, '2022-05-02T01:10:00Z');
+});
+
+void test('two kinds that agree outvote a JSON-LD date standing alone', () => {
+  const html = page({
+    head: '<script type="application/ld+json">{"@type":"Article","datePublished":"2019-01-10"}</script><meta property="article:published_time" content="2022-12-15T09:00:00">',
+    top: '<p class="author">By Jane Roe | 15.12.2022</p>',
+    lang: 'de',
+  });
+  const { value, messages } = published(html);
+  assert.equal(value, '2022-12-15T09:00:00');
+  assert.equal(ruleOf(messages), 'article/published:agreement');
+});
+
+void test('a JSON-LD date far from the URL day gives way to the URL unless another kind backs it', () => {
+  const head =
+    '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-09-01T10:00:00Z"}</script>';
+  assert.equal(published(page({ head }), { url: 'https://harbour.example/2022/05/31/new-pier' }).value, '2022-05-31');
+  const backed = page({ head, top: '<p class="date">1 September 2022</p>' });
+  assert.equal(published(backed, { url: 'https://harbour.example/2022/05/31/new-pier' }).value, '2022-09-01T10:00:00Z');
+});

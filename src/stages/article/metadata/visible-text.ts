@@ -1,0 +1,77 @@
+/**
+ * The visible text where a page writes its dateline: the first few thousand characters from the
+ * headline (<h1>) on and from the page's start, cut into segments that know whether they sit in a
+ * date/byline box or in a list of other stories, comments or the footer.
+ */
+import type { LightNode } from '../html/light-tree.js';
+
+/** One run of visible text with what its containers say about it. */
+export interface VisibleSegment {
+  text: string;
+  /** Comes after the first <h1> (the headline), where datelines and bylines sit. */
+  isAfterH1: boolean;
+  /** Inside a list of other stories, comments, a sidebar, the navigation or the footer. */
+  isListed: boolean;
+  /** Inside an element named as a date, time, byline or article meta line. */
+  isDateBox: boolean;
+}
+
+/** Characters read after the headline and from the page's start: datelines sit near the top. */
+const VISIBLE_LIMIT = 3000;
+
+/** Tags that hold other pages' dates, not this one's. */
+const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
+/** Class/id words of containers listing other stories, comments, archives and page furniture. */
+const LISTED_NAMES =
+  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts)|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking/;
+/** Class/id words of the boxes where the page's own date is written. */
+const DATE_BOX_NAMES =
+  /date|time|byline|dateline|author|publish|posted|entry-meta|post-meta|article-meta|meta-info|article-info|article__info|story-meta|header-meta|info-line|\bmeta\b/;
+
+/** Segments kept from just above the headline (its kicker, dateline or section line) once the start is full. */
+const ABOVE_H1_SEGMENTS = 8;
+/** Characters walked before giving up on finding a headline further down. */
+const MAX_WALK_CHARS = 300_000;
+
+/** Visible segments of a page's light tree: the page's start, the few just above the headline, and the headline on. */
+export function visibleSegments(root: LightNode): VisibleSegment[] {
+  const segments: VisibleSegment[] = [];
+  let aboveH1: VisibleSegment[] = [];
+  let startLen = 0;
+  let h1Len = 0;
+  let walked = 0;
+  let isAfterH1 = false;
+  const stack: Array<{ node: LightNode | string; isListed: boolean; isDateBox: boolean }> = [
+    { node: root, isListed: false, isDateBox: false },
+  ];
+  while (stack.length > 0 && h1Len < VISIBLE_LIMIT && walked < MAX_WALK_CHARS) {
+    const { node, isListed, isDateBox } = stack.pop()!;
+    if (typeof node === 'string') {
+      walked += node.length;
+      if (!isAfterH1 && startLen >= VISIBLE_LIMIT && aboveH1.length >= ABOVE_H1_SEGMENTS * 4)
+        aboveH1 = aboveH1.slice(-ABOVE_H1_SEGMENTS);
+      const text = node.replace(/\s+/g, ' ').trim();
+      if (!text) continue;
+      const segment = { text, isAfterH1, isListed, isDateBox };
+      if (isAfterH1) {
+        h1Len += text.length;
+        segments.push(segment);
+      } else if (startLen < VISIBLE_LIMIT) {
+        startLen += text.length;
+        segments.push(segment);
+      } else {
+        aboveH1.push(segment);
+      }
+      continue;
+    }
+    if (node.tag === 'h1' && !isAfterH1) {
+      isAfterH1 = true;
+      segments.push(...aboveH1.slice(-ABOVE_H1_SEGMENTS));
+    }
+    const listed = isListed || LISTED_TAGS.has(node.tag) || (node.names !== '' && LISTED_NAMES.test(node.names));
+    const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox });
+  }
+  return segments;
+}
