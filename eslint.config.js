@@ -12,7 +12,7 @@ const layer = (files, forbidden, message) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'var/**', 'test-output/**', 'demo/**', 'data/**', 'web/**'],
+    ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'web/public/**', 'var/**', 'test-output/**', 'demo/**', 'data/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -35,6 +35,13 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowNullish: true }],
+    },
+  },
+  {
+    // The web desk has its own tsconfig (DOM, bundler resolution); it is linted with its types too.
+    files: ['web/**/*.ts'],
+    languageOptions: {
+      parserOptions: { project: ['./web/tsconfig.json'], tsconfigRootDir: import.meta.dirname },
     },
   },
   {
@@ -69,4 +76,15 @@ export default tseslint.config(
   ),
   layer(['src/store/**', 'src/store.ts'], ['**/server/**', '**/cli/**'], 'the store knows nothing of server or CLI'),
   layer(['src/server/**'], ['**/cli/**'], 'the server does not import the CLI'),
+  {
+    // The desk talks to the server over HTTP only; the answers' types come from src/api-types.ts, as types.
+    files: ['web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/src/**', '!**/src/api-types.js'], message: 'the desk talks to the server over HTTP only (answer types: src/api-types.ts)' }] },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports' }],
+    },
+  },
 );

@@ -1,7 +1,9 @@
 // Runs every *.test.ts under src/ and test/ with node's test runner through tsx.
 // Node 20's runner does not expand globs, so the files are listed here.
+// Under CI (CI=true, CI=1: any value but empty, 0, false or no) nothing may be skipped: a skipped or
+// todo test fails the run, naming it, so a missing ../shared or service cannot pass as green.
 import { readdirSync, statSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 function find(dir, out = []) {
@@ -20,11 +22,33 @@ function find(dir, out = []) {
   return out;
 }
 
+const ci = process.env.CI;
+const isCi = ci !== undefined && !['', '0', 'false', 'no'].includes(ci.trim().toLowerCase());
 const only = process.argv.slice(2);
 const files = only.length > 0 ? only : [...find('src'), ...find('test')].sort();
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+// Under CI the TAP reporter, whose `# SKIP` marks and closing `# pass N` / `# fail N` are read here and by CI.
+const args = ['--import', 'tsx', '--test', ...(isCi ? ['--test-reporter=tap'] : []), ...files];
+const child = spawn(process.execPath, args, { stdio: ['inherit', isCi ? 'pipe' : 'inherit', 'inherit'] });
+
+const skipped = [];
+if (isCi) {
+  let rest = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    const lines = (rest + chunk.toString('utf8')).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) if (/^\s*(?:not )?ok \d+ - .*# (?:SKIP|TODO)\b/i.test(line)) skipped.push(line.trim());
+  });
+}
+
+child.on('close', (code, signal) => {
+  if (signal) {
+    process.stderr.write(`run-tests: the test runner was killed by ${signal}\n`);
+    process.exit(1);
+  }
+  if (skipped.length > 0) {
+    process.stderr.write(`run-tests: ${skipped.length} test(s) skipped under CI, where every test must run:\n${skipped.map((l) => `  ${l}`).join('\n')}\n`);
+    process.exit(1);
+  }
+  process.exit(code ?? 1);
+});

@@ -4,21 +4,12 @@ import { createDoc } from './core/doc.js';
 import type { Context } from './core/context.js';
 import { runStages } from './core/stage.js';
 import { PIPELINE } from './pipeline.js';
+import type { Analysis } from './core/contract.js';
 
 export const CONTRACT_VERSION = 1;
 
-/** The contract's object for one analysed page. */
-export interface Analysis {
-  contract: number;
-  file?: string;
-  article: NonNullable<Doc['article']>;
-  entities: NonNullable<Doc['entities']>;
-  dates: NonNullable<Doc['dates']>;
-  events: NonNullable<Doc['events']>;
-  transfers: NonNullable<Doc['transfers']>;
-  sections: NonNullable<Doc['sections']>;
-  messages: Doc['messages'];
-}
+/** The contract's object for one analysed page (its type lives in core/contract.ts, which the desk's types read too). */
+export type { Analysis } from './core/contract.js';
 
 /** Analyses one page; throws a StageError when a stage breaks on it. */
 export function analyzeInput(input: DocInput, ctx: Context): Doc {

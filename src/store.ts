@@ -3,7 +3,7 @@
  * server and exports need. Implementations: store/sqlite.ts (default), store/postgres.ts (shared deployments).
  */
 import type { Capture, DatePrecision, Evidence, Modality, Quantity, TransferItem, TransferStatus, EntityType } from './core/doc.js';
-import type { Analysis } from './analysis.js';
+import type { Analysis } from './core/contract.js';
 
 /** A capture's description as stored (the bytes are fetched apart, by id). */
 export interface CaptureRecord {

@@ -9,6 +9,21 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const SHARED = path.resolve(ROOT, '../shared');
 const CLI = path.join(ROOT, 'src/cli/entry.ts');
 
+/** Whether CI runs the tests: CI=true, CI=1 and any other value but empty, 0, false or no mean yes, everywhere. */
+export function isCi(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false', 'no'].includes(value.trim().toLowerCase());
+}
+
+export const IS_CI = isCi(process.env['CI']);
+
+/**
+ * A test's `skip` for something outside the repository (../shared, a service): the reason here; under
+ * CI never, so the test runs and fails, naming what is missing, instead of passing by being skipped.
+ */
+export function skipOutsideCi(reason: string | null | undefined): string | false {
+  return reason && !IS_CI ? reason : false;
+}
+
 /** Why tests that need ../shared cannot run here, or undefined when it is present. */
 export const NO_SHARED = existsSync(path.join(SHARED, 'CONTRACT.md'))
   ? undefined

@@ -13,10 +13,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp, WEB_DIST } from '../../src/server/app.js';
 import { makeTestStore, type TestStore } from '../server/fixtures.js';
 import { buildDemoStories } from '../server/demo-stories.js';
+import { IS_CI } from '../helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SHOTS = path.join(ROOT, 'test-output');
-const IS_CI = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
 /** Debian's chromium, from CHROMIUM_PATH, the PATH, or its usual place; null when not installed. */
 function findChromium(): string | null {

@@ -1,11 +1,12 @@
 /**
  * What the queue tests need running: NATS with JetStream (WATCHFLOOR_TEST_NATS, default loopback 4222) and,
- * for the shared store, PostgreSQL. Missing services skip the tests with the reason, or fail them when CI=true.
+ * for the shared store, PostgreSQL. Missing services skip the tests with the reason, or fail them under CI (CI=true or CI=1).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'nats';
 import { pgUnavailable } from '../store/pg-test-db.js';
+import { IS_CI } from '../helpers.js';
 
 export const TEST_NATS_URL = process.env['WATCHFLOOR_TEST_NATS'] ?? 'nats://127.0.0.1:4222';
 
@@ -36,7 +37,7 @@ export async function servicesMissing(needs: { nats?: boolean; postgres?: boolea
   ).filter((r): r is string => r !== null);
   if (reasons.length === 0) return null;
   const reason = reasons.join('; ');
-  if (process.env['CI'] === 'true') {
+  if (IS_CI) {
     test('queue services are running (required when CI=true)', () => {
       assert.fail(reason);
     });

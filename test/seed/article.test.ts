@@ -9,7 +9,7 @@ import path from 'node:path';
 import { analyzeInput, toAnalysis } from '../../src/analysis.js';
 import { createContext, DEFAULT_LIMITS } from '../../src/core/context.js';
 import { readInput } from '../../src/inputs.js';
-import { NO_SHARED, SHARED } from '../helpers.js';
+import { NO_SHARED, SHARED, skipOutsideCi } from '../helpers.js';
 
 const SEED = path.join(SHARED, 'seeds/000_e878d5f46c78badf.txt');
 const GOLDEN = path.join(SHARED, 'golden/seed-000.expected.json');
@@ -21,7 +21,7 @@ interface Golden {
   article_text: { paragraphs: number; startsWith: string; endsWith: string; excludes: string[] };
 }
 
-void test('seed page: article fields and text as the golden file says', { skip: NO_SHARED ?? false }, async () => {
+void test('seed page: article fields and text as the golden file says', { skip: skipOutsideCi(NO_SHARED) }, async () => {
   const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Golden;
   const bytes = await readInput(SEED, DEFAULT_LIMITS.maxBytes);
   const { article } = toAnalysis(

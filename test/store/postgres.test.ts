@@ -8,9 +8,10 @@ import { PostgresStore } from '../../src/store/postgres.js';
 import { POSTGRES_MIGRATIONS } from '../../src/store/postgres-migrations.js';
 import { storeSuite } from './store-suite.js';
 import { createTestSchema, pgUnavailable } from './pg-test-db.js';
+import { IS_CI } from '../helpers.js';
 
 const unavailable = await pgUnavailable();
-if (unavailable && process.env['CI'] === 'true') {
+if (unavailable && IS_CI) {
   test('PostgreSQL is reachable (required when CI=true)', () => {
     assert.fail(unavailable);
   });

@@ -32,183 +32,30 @@ export async function getJson<T>(path: string, params: Record<string, string | n
   return (await res.json()) as T;
 }
 
-export interface Facet {
-  value: string;
-  label?: string;
-  count: number;
-}
+// The answers' shapes come from the server's own types (src/api-types.ts), imported as types only:
+// nothing of the server is bundled, and a change there that the desk does not follow fails its typecheck.
+import type { ArticleAnswer, DateFinding, Entity, Event, Transfer } from '../../src/api-types.js';
 
-export interface SearchHit {
-  id: number;
-  title: string | null;
-  source: string | null;
-  publisher: string | null;
-  section: string | null;
-  published: string | null;
-  url: string | null;
-  snippet: string;
-  score: number | null;
-}
+export type {
+  EntityPage,
+  Evidence,
+  Facet,
+  Network,
+  Provenance,
+  Quantity,
+  RegisterEntry,
+  SearchHit,
+  SearchResult,
+  StoredEntity,
+  StoredEvent,
+  StoredTransfer,
+  Timeline,
+  TransferItem,
+} from '../../src/api-types.js';
 
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  facets: Partial<Record<'source' | 'section' | 'country' | 'eventType' | 'actor', Facet[]>>;
-  /** Facets count only this many of the matches, when set. */
-  facetSample?: number;
-}
-
-export interface Evidence {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** Where a finding came from: the rule or model id, and the words that fired. */
-export interface Provenance {
-  rule?: string;
-  trigger?: Evidence;
-  history?: string[];
-}
-
-export interface Quantity {
-  count: number;
-  item: string;
-  category?: string | null;
-}
-
-export interface AnalysisEntity extends Provenance {
-  id: string;
-  name: string;
-  type: string;
-  code: string | null;
-  role: string | null;
-  affiliation: string | null;
-  mentions: Evidence[];
-}
-
-export interface AnalysisEvent extends Provenance {
-  cameo: string;
-  plover: string;
-  source: { name: string; code: string | null } | null;
-  target: { name: string; code: string | null } | null;
-  date: string | null;
-  precision: string;
-  modality: string;
-  quantities: Quantity[];
-  location: { name: string; lat: number | null; lon: number | null } | null;
-  attribution: { speaker: string | null; via: string[] };
-  evidence: Evidence;
-  goldstein?: number;
-  quadClass?: number;
-}
-
-/** An item of a transfer: an unknown count is null. */
-export interface TransferItem {
-  count: number | null;
-  item: string;
-  category?: string | null;
-}
-
-export interface AnalysisTransfer extends Provenance {
-  supplier: string | null;
-  recipient: string | null;
-  items: TransferItem[];
-  status: string;
-  date: string | null;
-  evidence: Evidence;
-}
-
-export interface Article {
-  id: number;
-  captureId: number;
-  sha256: string;
-  origin: string;
-  analyzedAt: string;
-  rawUrl: string;
-  analysis: {
-    article: { title: string | null; text: string; publisher: string | null; source: string | null; section: string | null; byline: string | null; published: string | null; url: string | null };
-    entities: AnalysisEntity[];
-    dates: Array<Evidence & Provenance & { value: string | null; precision: string }>;
-    events: AnalysisEvent[];
-    transfers: AnalysisTransfer[];
-  };
-}
-
-export interface StoredEvent {
-  id: number;
-  articleId: number;
-  cameo: string;
-  plover: string;
-  quadClass: number | null;
-  sourceName: string | null;
-  sourceCode: string | null;
-  targetName: string | null;
-  targetCode: string | null;
-  date: string | null;
-  modality: string;
-  locationName: string | null;
-  lat: number | null;
-  lon: number | null;
-  evidence: Evidence;
-  articleTitle: string | null;
-  articlePublished: string | null;
-}
-
-export interface StoredEntity {
-  id: string;
-  name: string;
-  type: string;
-  code: string | null;
-  lat: number | null;
-  lon: number | null;
-  articleCount: number;
-  mentionCount: number;
-  firstSeen: string | null;
-  lastSeen: string | null;
-}
-
-export interface EntityPage {
-  entity: StoredEntity;
-  asSource: StoredEvent[];
-  asTarget: StoredEvent[];
-  cooccurring: Array<{ id: string; name: string; type: string; code: string | null; articles: number; events: number }>;
-  mentionsByMonth: Array<{ month: string; articles: number }>;
-  articles: Array<{ articleId: number; title: string | null; published: string | null; count: number }>;
-}
-
-/** One entry of the merged register (/api/transfers/register): a transfer and every report of it. */
-export interface RegisterEntry {
-  supplier: string | null;
-  recipient: string | null;
-  status: string;
-  items: TransferItem[];
-  date: string | null;
-  outlets: string[];
-  outletCount: number;
-  reports: Array<{ transferId: number; articleId: number; articleTitle: string | null; articleSource: string | null; articlePublished: string | null; evidence: Evidence }>;
-}
-
-export interface StoredTransfer {
-  id: number;
-  articleId: number;
-  supplier: string | null;
-  recipient: string | null;
-  items: TransferItem[];
-  status: string;
-  date: string | null;
-  evidence: Evidence;
-  articleTitle: string | null;
-  articleSource: string | null;
-  articlePublished: string | null;
-}
-
-export interface Timeline {
-  types: string[];
-  buckets: Array<{ period: string; counts: Record<string, number> }>;
-}
-
-export interface Network {
-  nodes: Array<{ id: string; name: string; count: number }>;
-  edges: Array<{ source: string; target: string; count: number; quadClass: number | null }>;
-}
+/** GET /api/articles/:id */
+export type Article = ArticleAnswer;
+export type AnalysisEntity = Entity;
+export type AnalysisDate = DateFinding;
+export type AnalysisEvent = Event;
+export type AnalysisTransfer = Transfer;

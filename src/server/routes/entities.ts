@@ -1,33 +1,16 @@
 /** /api/entities and /api/entities/:id: an entity with its events as source and as target, co-occurring actors, mentions over time. */
 import type { FastifyPluginAsync } from 'fastify';
-import type { EntityFilter, Store, StoredEntity, StoredEvent } from '../../store.js';
+import type { EntityFilter, Store, StoredEntity } from '../../store.js';
 import { RequestError } from '../../core/errors.js';
 import { ENTITY_PARAMS, ENTITY_QUERY, type EntityQuerystring } from '../schemas.js';
+import type { CoOccurrence, EntityPage } from '../../api-types.js';
 
 /** Events looked at for one entity page; older ones beyond this are left out of its timeline. */
 const ENTITY_EVENTS_LIMIT = 2000;
 /** Articles whose entities are read to find who is mentioned alongside; the most recent ones. */
 const COOCCURRENCE_ARTICLES = 100;
 
-export interface CoOccurrence {
-  id: string;
-  name: string;
-  type: string;
-  code: string | null;
-  /** Articles (among the recent ones read) that mention both. */
-  articles: number;
-  /** Events between the two, either way round. */
-  events: number;
-}
-
-export interface EntityPage {
-  entity: StoredEntity;
-  asSource: StoredEvent[];
-  asTarget: StoredEvent[];
-  cooccurring: CoOccurrence[];
-  mentionsByMonth: Array<{ month: string; articles: number }>;
-  articles: Array<{ articleId: number; title: string | null; published: string | null; count: number }>;
-}
+export type { CoOccurrence, EntityPage } from '../../api-types.js';
 
 /** Whether an event actor is this entity: by its code (prefix: RUSMIL is Russia's) or, lacking one, by name. */
 function isActor(entity: StoredEntity, code: string | null, name: string | null): boolean {

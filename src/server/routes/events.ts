@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { EventFilter, Store, StoredEvent } from '../../store.js';
 import { EVENT_QUERY, TRANSFER_QUERY, type EventQuerystring } from '../schemas.js';
+import type { Network, NetworkEdge, Timeline } from '../../api-types.js';
 import { buildRegister } from '../../register/transfer-register.js';
 
 /** The store's event filter for a validated query string. */
@@ -51,16 +52,13 @@ export function toGeoJson(events: readonly StoredEvent[]): unknown {
   };
 }
 
-export interface TimelineBucket {
-  period: string;
-  counts: Record<string, number>;
-}
+export type { NetworkEdge, Timeline, TimelineBucket } from '../../api-types.js';
 
 /** Events counted by month (or day) and PLOVER type, oldest first; undated events are left out. */
 export function timelineOf(
   events: readonly StoredEvent[],
   interval: 'month' | 'day',
-): { types: string[]; buckets: TimelineBucket[] } {
+): Timeline {
   const width = interval === 'day' ? 10 : 7;
   const byPeriod = new Map<string, Record<string, number>>();
   const types = new Set<string>();
@@ -79,20 +77,8 @@ export function timelineOf(
   return { types: [...types].sort(), buckets };
 }
 
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  count: number;
-  /** The QuadClass most of the edge's events fall in (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict). */
-  quadClass: number | null;
-  byQuadClass: Record<string, number>;
-}
-
 /** Who acts on whom: actors (by code, else name) and directed edges weighted by event count. */
-export function networkOf(events: readonly StoredEvent[]): {
-  nodes: Array<{ id: string; name: string; count: number }>;
-  edges: NetworkEdge[];
-} {
+export function networkOf(events: readonly StoredEvent[]): Network {
   const nodes = new Map<string, { id: string; name: string; count: number }>();
   const edges = new Map<string, NetworkEdge>();
   const node = (code: string | null, name: string | null): string | null => {
