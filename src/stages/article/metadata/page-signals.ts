@@ -167,7 +167,8 @@ const ANCESTRY_DEPTH = 8;
 function ancestryOf(start: DomNode | null): string {
   const parts: string[] = [];
   let node = start;
-  for (let i = 0; node && node.nodeType === 1 && i < ANCESTRY_DEPTH; i++) {
+  // The page's own classes on <body> and <main> ("layout--with-sidebar") describe the page, not a list in it.
+  for (let i = 0; node && node.nodeType === 1 && i < ANCESTRY_DEPTH && !/^(?:body|main|html)$/i.test(node.nodeName); i++) {
     parts.push(`${node.nodeName.toLowerCase()} ${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`);
     node = (node as unknown as { parentNode: DomNode | null }).parentNode;
   }

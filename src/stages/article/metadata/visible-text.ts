@@ -24,6 +24,8 @@ const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
 /** Class/id words of containers listing other stories, comments, archives and page furniture. */
 const LISTED_NAMES =
   /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts)|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking/;
+/** Elements whose classes describe the whole page ("pagelayout--related", "has-sidebar"), not a list in it. */
+const PAGE_TAGS = new Set(['html', 'body', 'main']);
 /** Class/id words of the boxes where the page's own date is written. */
 const DATE_BOX_NAMES =
   /date|time|byline|dateline|author|publish|posted|entry-meta|post-meta|article-meta|meta-info|article-info|article__info|story-meta|header-meta|info-line|\bmeta\b/;
@@ -68,7 +70,7 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       isAfterH1 = true;
       segments.push(...aboveH1.slice(-ABOVE_H1_SEGMENTS));
     }
-    const listed = isListed || LISTED_TAGS.has(node.tag) || (node.names !== '' && LISTED_NAMES.test(node.names));
+    const listed = isListed || LISTED_TAGS.has(node.tag) || (node.names !== '' && !PAGE_TAGS.has(node.tag) && LISTED_NAMES.test(node.names));
     const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
     for (let i = node.children.length - 1; i >= 0; i--)
       stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox });
