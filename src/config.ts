@@ -18,9 +18,9 @@ export interface Config {
    * Host names the server answers to besides loopback and `host` (WATCHFLOOR_ALLOWED_HOSTS, comma-separated):
    * the names analysts type to reach a desk shared on a network. Any other Host header is refused.
    */
-  allowedHosts: string[];
+  allowedHosts?: string[];
   /** Where the desk is reached, for links in alert feeds and e-mails (WATCHFLOOR_BASE_URL); by default http://host:port. */
-  baseUrl: string | null;
+  baseUrl?: string | null;
   /** Further sections (sources, alerts, smtp, nats) read by the features that own them. */
   [section: string]: unknown;
 }
@@ -60,9 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env['WATCHFLOOR_MAX_BYTES']) config.limits.maxBytes = toInt('WATCHFLOOR_MAX_BYTES', env['WATCHFLOOR_MAX_BYTES']);
   if (env['WATCHFLOOR_ALLOWED_HOSTS']) config.allowedHosts = env['WATCHFLOOR_ALLOWED_HOSTS'].split(',').map((h) => h.trim()).filter(Boolean);
   if (env['WATCHFLOOR_BASE_URL']) config.baseUrl = env['WATCHFLOOR_BASE_URL'];
-  if (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string'))
+  if (config.allowedHosts !== undefined && (!Array.isArray(config.allowedHosts) || !config.allowedHosts.every((h) => typeof h === 'string')))
     throw new InputError('config/invalid', `${file}: "allowedHosts" must be a list of host names`);
-  if (config.baseUrl !== null && !isHttpUrl(config.baseUrl))
+  if (config.baseUrl !== undefined && config.baseUrl !== null && !isHttpUrl(config.baseUrl))
     throw new InputError('config/invalid', `baseUrl: not an http(s) URL: ${String(config.baseUrl).slice(0, 200)}`);
   return config;
 }
@@ -75,7 +75,8 @@ export function deskBaseUrl(config: Config): string {
   const legacy = (config['alerts'] as { baseUrl?: unknown } | undefined)?.baseUrl;
   const configured = config.baseUrl ?? (typeof legacy === 'string' && isHttpUrl(legacy) ? legacy : null);
   if (configured) return configured.replace(/\/+$/, '');
-  const host = config.host === '0.0.0.0' || config.host === '' ? '127.0.0.1' : config.host === '::' ? '[::1]' : config.host;
+  const listen = config.host || '0.0.0.0';
+  const host = listen === '0.0.0.0' ? '127.0.0.1' : listen === '::' ? '[::1]' : listen;
   return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${config.port}`;
 }
 

@@ -73,3 +73,37 @@ async function readStream(stream: NodeJS.ReadableStream, origin: string, maxByte
   }
   return Buffer.concat(chunks);
 }
+
+/** A publication time as callers give it: a day (2021-09-11) or an ISO 8601 time with an optional offset. */
+const PUBLISHED = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** No web page was published before this year; earlier values are typing errors or placeholders (0000-00-00). */
+const EARLIEST_PUBLISHED_YEAR = 1900;
+
+/**
+ * Checks a publication time given with a page (upload, `--published`): the whole value must be a real calendar
+ * day, optionally with a time, from 1900 to next year. Throws an InputError naming the value otherwise.
+ */
+export function readPublished(value: string, name = 'published'): string {
+  const m = PUBLISHED.exec(value.trim());
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m ? m.slice(1, 7).map((part) => Number(part ?? 0)) : [];
+  const lastYear = new Date().getUTCFullYear() + 1;
+  const date = new Date(0);
+  if (year !== undefined && month !== undefined && day !== undefined) date.setUTCFullYear(year, month - 1, day);
+  const isValid =
+    m !== null &&
+    year !== undefined &&
+    year >= EARLIEST_PUBLISHED_YEAR &&
+    year <= lastYear &&
+    date.getUTCMonth() === (month ?? 0) - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 61;
+  if (!isValid) {
+    throw new InputError(
+      'input/published',
+      `${name}: not a publication date from ${EARLIEST_PUBLISHED_YEAR} to ${lastYear} (YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]): ${JSON.stringify(value.slice(0, 60))}`,
+    );
+  }
+  return value.trim();
+}

@@ -8,10 +8,21 @@ export function textOf(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** One CSV field; a text starting with = + - @ is prefixed with ' so a spreadsheet shows it rather than runs it. */
+/** A cell that is a number and nothing else ("-1", "3.5", "+2e3"): safe whatever its first character. */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** First characters that make a spreadsheet read a cell as a formula (tab and carriage return included, as some do). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Whether a text would be read as a formula: it starts like one and is not simply a number ("-1+1+cmd|…" is not). */
+export function isFormulaLike(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
+
+/** One CSV field; a formula-like text is prefixed with ' so a spreadsheet shows it rather than runs it. */
 export function csvField(value: unknown): string {
   let s = textOf(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && isFormulaLike(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -27,6 +27,8 @@ const BLOCKED_V4: ReadonlyArray<[string, number]> = [
 const BLOCKED_V6: ReadonlyArray<[string, number]> = [
   ['::', 128],
   ['::1', 128],
+  // IPv4-translated (SIIT, ::ffff:0:a.b.c.d): no public host has one, and a stack may route it to the IPv4 inside.
+  ['::ffff:0:0:0', 96],
   ['64:ff9b:1::', 48],
   ['100::', 64],
   ['2001::', 23],
@@ -66,13 +68,14 @@ export function parseIpv6(address: string): number[] | null {
   return tail;
 }
 
-/** The IPv4 address an IPv6 address carries (mapped ::ffff:a.b.c.d, compatible ::a.b.c.d, NAT64, 6to4), if any. */
+/** The IPv4 address an IPv6 address carries (mapped ::ffff:a.b.c.d, translated ::ffff:0:a.b.c.d, compatible ::a.b.c.d, NAT64, 6to4), if any. */
 export function embeddedIpv4(address: string): string | null {
   const b = parseIpv6(address);
   if (!b) return null;
   const isZero = (from: number, to: number): boolean => b.slice(from, to).every((x) => x === 0);
   const v4 = (at: number): string => b.slice(at, at + 4).join('.');
   if (isZero(0, 10) && b[10] === 0xff && b[11] === 0xff) return v4(12);
+  if (isZero(0, 8) && b[8] === 0xff && b[9] === 0xff && isZero(10, 12)) return v4(12);
   if (isZero(0, 12) && !isZero(12, 16)) return v4(12);
   if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && isZero(4, 12)) return v4(12);
   if (b[0] === 0x20 && b[1] === 0x02) return v4(2);

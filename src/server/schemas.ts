@@ -1,7 +1,9 @@
 /** JSON schemas for the API's query strings and parameters: Fastify validates with them and the OpenAPI document lists them. */
 import type { SearchQuery } from '../store.js';
 
-const DAY = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?', maxLength: 40, description: 'ISO date (YYYY, YYYY-MM or YYYY-MM-DD)' } as const;
+/** A year, month or day, matched in full (`2023-07-01x` or month 13 is a 400, not a silent prefix match). */
+export const DAY_PATTERN = '^\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$';
+export const DAY = { type: 'string', pattern: DAY_PATTERN, maxLength: 10, description: 'ISO date (YYYY, YYYY-MM or YYYY-MM-DD)' } as const;
 const SHORT = { type: 'string', maxLength: 200 } as const;
 const LIMIT = (max: number, fallback: number) => ({ type: 'integer', minimum: 1, maximum: max, default: fallback }) as const;
 /** Deep pages cost a scan each; nobody reads past this many hits, and a script should narrow its query instead. */

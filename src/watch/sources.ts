@@ -54,8 +54,18 @@ export const DEFAULT_WATCH_SETTINGS: WatchSettings = {
   maxItemsPerFeed: 200,
 };
 
-/** The configured sources: `sources` is a list, or a path to a JSON file holding `{ "sources": [...] }` or a list. */
-export function loadSources(config: Config, configDir: string = process.cwd()): SourceConfig[] {
+export interface LoadSourcesOptions {
+  /** Told of each source left out for a URL that cannot be watched; by default a line on stderr. */
+  onSkip?: (error: InputError) => void;
+}
+
+/**
+ * The configured sources: `sources` is a list, or a path to a JSON file holding `{ "sources": [...] }` or a list.
+ * A source whose URL cannot be watched is skipped with a message naming it, so the others still are; any other
+ * mistake in an entry (a grade outside A–F, a wrong type) is an error naming it.
+ */
+export function loadSources(config: Config, configDir: string = process.cwd(), options: LoadSourcesOptions = {}): SourceConfig[] {
+  const onSkip = options.onSkip ?? ((error: InputError) => process.stderr.write(`watchfloor: ${error.message} (source skipped)\n`));
   const section = config['sources'];
   if (section === undefined || section === null) return [];
   let list: unknown = section;
@@ -71,7 +81,33 @@ export function loadSources(config: Config, configDir: string = process.cwd()): 
     if (list && typeof list === 'object' && !Array.isArray(list)) list = (list as { sources?: unknown }).sources;
   }
   if (!Array.isArray(list)) throw new InputError('config/sources', `${origin}: expected a list of sources`);
-  return list.map((entry, index) => readSource(entry, `${origin}[${index}]`));
+  const sources: SourceConfig[] = [];
+  for (const [index, entry] of list.entries()) {
+    try {
+      sources.push(readSource(entry, `${origin}[${index}]`));
+    } catch (error) {
+      if (!(error instanceof InputError) || error.code !== SOURCE_URL_ERROR) throw error;
+      onSkip(error);
+    }
+  }
+  return sources;
+}
+
+/** The code of a source URL that cannot be watched: that source is skipped, not the whole list. */
+const SOURCE_URL_ERROR = 'config/source-url';
+
+/** A source's URL, parsed; an InputError naming the entry (and its name, when it has one) when it is not an http(s) URL. */
+function parseSourceUrl(url: string, where: string, name: string | null): URL {
+  const named = name ? ` (${name})` : '';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError(SOURCE_URL_ERROR, `${where}.url${named}: not a valid URL: ${url.slice(0, 200)}`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new InputError(SOURCE_URL_ERROR, `${where}.url${named}: not an http(s) URL: ${url.slice(0, 200)}`);
+  return parsed;
 }
 
 function readSource(entry: unknown, where: string): SourceConfig {
@@ -90,10 +126,9 @@ function readSource(entry: unknown, where: string): SourceConfig {
     return value;
   };
   const url = str('url') ?? str('feed') ?? str('page');
-  const name = str('name') ?? (url ? new URL(url).hostname : null);
+  const parsed = url ? parseSourceUrl(url, where, str('name')) : null;
+  const name = str('name') ?? parsed?.hostname ?? null;
   if (!name) throw new InputError('config/sources', `${where}: a source needs a name or a url`);
-  if (url && !/^https?:\/\//i.test(url))
-    throw new InputError('config/sources', `${where}.url: not an http(s) URL: ${url}`);
   const reliability = str('reliability')?.toUpperCase() ?? null;
   if (reliability !== null && !RELIABILITY_GRADES.includes(reliability as ReliabilityGrade)) {
     throw new InputError('config/sources', `${where}.reliability: expected one of A–F, got ${reliability}`);
@@ -110,7 +145,7 @@ function readSource(entry: unknown, where: string): SourceConfig {
     name,
     url,
     type,
-    host: str('host')?.toLowerCase() ?? (url ? new URL(url).hostname.toLowerCase() : null),
+    host: str('host')?.toLowerCase() ?? parsed?.hostname.toLowerCase() ?? null,
     slug: str('slug'),
     aliases: Array.isArray(aliases) ? aliases.filter((a): a is string => typeof a === 'string') : [],
     kind: str('kind'),

@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { createContext } from '../../core/context.js';
 import type { DocInput } from '../../core/doc.js';
 import { RequestError } from '../../core/errors.js';
+import { readPublished } from '../../inputs.js';
 import { ingestOne, type IngestOutcome } from '../../ingest.js';
 import { IngestWorker } from '../ingest-worker.js';
 
@@ -27,9 +28,9 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
   // an in-memory database is not, so its pages are analysed here.
   const isShareable = config.db !== ':memory:' && config.db !== '';
   let worker: IngestWorker | null = null;
-  const ctx = createContext({ limits: config.limits });
   const ingest = (input: DocInput): Promise<IngestOutcome> => {
-    if (!isShareable) return ingestOne(store, input, ctx);
+    // A context per upload, so each page gets its own capture time.
+    if (!isShareable) return ingestOne(store, input, createContext({ limits: config.limits }));
     if (!worker?.isAlive) worker = new IngestWorker({ db: config.db, limits: config.limits });
     return worker.ingest(input);
   };
@@ -72,6 +73,13 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
         throw new RequestError(400, 'request/invalid', 'body: send the page bytes, or JSON {"url", "content"} with content a string');
       }
       if (url !== null && !/^https?:\/\/\S+$/i.test(url)) throw new RequestError(400, 'request/invalid', `url: not an http(s) URL: ${url.slice(0, 200)}`);
+      if (published !== null) {
+        try {
+          published = readPublished(published);
+        } catch (error) {
+          throw new RequestError(400, 'request/invalid', (error as Error).message);
+        }
+      }
       const outcome = await ingest(
         {
           origin: url ?? `upload:${new Date().toISOString()}`,

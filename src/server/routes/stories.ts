@@ -1,8 +1,8 @@
 /** /api/stories: story clusters (articles about the same happening) from the store; one story is /api/stories/:id (routes/monitoring.ts). */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store, StoryFilter } from '../../store.js';
+import { DAY } from '../schemas.js';
 
-const DAY = { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?', maxLength: 40 } as const;
 
 export const storyRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Querystring: StoryFilter }>(
