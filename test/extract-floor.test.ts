@@ -1,6 +1,6 @@
 /**
  * Holds the floor of HTML extraction quality on the shared gold sets: article-body F1 >= 0.96 on
- * ../shared/eval/article-extraction and publication-date F1 >= 0.93 on ../shared/eval/dates.
+ * ../shared/eval/article-extraction and publication-date F1 and precision on ../shared/eval/dates and dates-extra.
  * Quality only; timings are printed by `npm run bench:extract`.
  */
 import { test } from 'node:test';
@@ -21,11 +21,14 @@ import { SHARED, skipOutsideCi } from './helpers.js';
 /** Below the bench's 0.97 target so a small, explained trade-off does not fail CI; a real regression does. */
 const MIN_BODY_F1 = 0.96;
 const MIN_BODY_PRECISION = 0.94;
-/** The date target is 0.95; the floor leaves room for one or two pages. */
-const MIN_DATE_F1 = 0.93;
+/** Date floors per set, a page or two below the figures of `npm run bench:dates` (0.979 and 0.919 on all pages). */
+const DATE_FLOORS: Array<{ set: string; minF1: number; minPrecision: number }> = [
+  { set: 'dates', minF1: 0.95, minPrecision: 0.95 },
+  // Five gold days here are not real days or not the page's own date (2022-29-11); the floor allows for them.
+  { set: 'dates-extra', minF1: 0.89, minPrecision: 0.87 },
+];
 
 const EXTRACTION = path.join(SHARED, 'eval/article-extraction');
-const DATES = path.join(SHARED, 'eval/dates');
 const data = new DataFiles();
 
 function extract(html: string, url: string): { text: string; published: string | null } {
@@ -44,15 +47,20 @@ test(
   },
 );
 
-test(
-  'publication date F1 on the dates set stays at or above the floor',
-  { skip: skipOutsideCi(existsSync(DATES) ? null : `${DATES} is absent (the shared gold sets live beside the repository)`) },
-  () => {
-    const cases = loadDateSet(DATES)!;
-    const score = scoreDates(cases.map((c) => ({ gold: c.date, predicted: extract(c.html, c.url).published })));
-    assert.ok(score.f1 >= MIN_DATE_F1, `date F1 ${score.f1.toFixed(3)} < ${MIN_DATE_F1} (tp ${score.tp}, fp ${score.fp}, fn ${score.fn})`);
-  },
-);
+for (const { set, minF1, minPrecision } of DATE_FLOORS) {
+  const dir = path.join(SHARED, 'eval', set);
+  test(
+    `publication date F1 and precision on ${set} stay at or above the floor`,
+    { skip: existsSync(dir) ? false : `${dir} is absent (the shared gold sets live beside the repository)` },
+    () => {
+      const cases = loadDateSet(dir)!;
+      const score = scoreDates(cases.map((c) => ({ gold: c.date, predicted: extract(c.html, c.url).published })));
+      const figures = `(tp ${score.tp}, fp ${score.fp}, fn ${score.fn})`;
+      assert.ok(score.f1 >= minF1, `${set}: date F1 ${score.f1.toFixed(3)} < ${minF1} ${figures}`);
+      assert.ok(score.precision >= minPrecision, `${set}: date precision ${score.precision.toFixed(3)} < ${minPrecision} ${figures}`);
+    },
+  );
+}
 
 test('the shared metric scores a perfect, an empty and a half answer as the benchmark does', () => {
   const truth = 'one two three four five six seven eight';

@@ -24,10 +24,11 @@ interface PageParts {
   /** Markup after the prose (lists, comments, footers). */
   bottom?: string;
   lang?: string;
+  bodyClass?: string;
 }
 
-function page({ head = '', top = '', above = '', bottom = '', lang = 'en' }: PageParts): string {
-  return `<!DOCTYPE html><html lang="${lang}"><head><title>New pier for patrol boats</title>${head}</head><body><main><article>${above}<h1>New pier for patrol boats</h1>${top}${PROSE}</article>${bottom}</main></body></html>`;
+function page({ head = '', top = '', above = '', bottom = '', lang = 'en', bodyClass = '' }: PageParts): string {
+  return `<!DOCTYPE html><html lang="${lang}"><head><title>New pier for patrol boats</title>${head}</head><body class="${bodyClass}"><main><article>${above}<h1>New pier for patrol boats</h1>${top}${PROSE}</article>${bottom}</main></body></html>`;
 }
 
 function published(
@@ -243,4 +244,12 @@ void test('a JSON-LD date far from the URL day gives way to the URL unless anoth
   assert.equal(published(page({ head }), { url: 'https://harbour.example/2022/05/31/new-pier' }).value, '2022-05-31');
   const backed = page({ head, top: '<p class="date">1 September 2022</p>' });
   assert.equal(published(backed, { url: 'https://harbour.example/2022/05/31/new-pier' }).value, '2022-09-01T10:00:00Z');
+});
+
+void test('classes on <body> describe the page, not a list: a dateline on a page "with related" still counts', () => {
+  const html = page({
+    bodyClass: 'layout--with-related has-sidebar',
+    top: '<div class="story-info">Posted May 31, 2022</div>',
+  });
+  assert.equal(published(html).value, '2022-05-31');
 });
