@@ -44,6 +44,8 @@ export interface VerbPattern {
   regex: RegExp;
   /** Lower-case words one of which must occur in a sentence for the phrase to match there. */
   anchors: string[];
+  /** For each later required word of the phrase, the lower-case words one of which must be in the sentence. */
+  requires: string[][];
 }
 
 /** A phrase found in a sentence, offsets relative to the sentence. */
@@ -78,10 +80,11 @@ function alternatives(words: string[]): string {
 }
 
 /** Compiles one phrase of the pattern syntax into a regex and its anchor words. */
-export function compilePhrase(phrase: string, irregular: Record<string, string[]>): { source: string; anchors: string[] } {
+export function compilePhrase(phrase: string, irregular: Record<string, string[]>): { source: string; anchors: string[]; requires: string[][] } {
   let source = '';
   let needsSeparator = false;
   let anchors: string[] | null = null;
+  const requires: string[][] = [];
   for (const token of phrase.split(' ')) {
     if (token === '*') {
       source += '\\s+' + GAP;
@@ -101,9 +104,12 @@ export function compilePhrase(phrase: string, irregular: Record<string, string[]
     if (needsSeparator) source += '\\s+';
     source += body;
     needsSeparator = true;
-    anchors ??= words.map((w) => (w.split(/[_ ]/)[0] ?? w).toLowerCase());
+    const firsts = words.map((w) => (w.split(/[_ ]/)[0] ?? w).toLowerCase());
+    // Only words the sentence scan can see ("u.s." is read as "u" and "s").
+    if (anchors && firsts.every((f) => /^[a-z0-9'-]+$/.test(f))) requires.push(firsts);
+    anchors ??= firsts;
   }
-  return { source, anchors: anchors ?? [] };
+  return { source, anchors: anchors ?? [], requires };
 }
 
 /**
@@ -129,7 +135,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
     const ids = new Set<string>();
     for (const entry of file.patterns) {
       for (const phrase of entry.phrases) {
-        const { source, anchors } = compilePhrase(phrase, file.irregular);
+        const { source, anchors, requires } = compilePhrase(phrase, file.irregular);
         out.push({
           id: ourId(entry.code, phrase, ids),
           source: 'ours',
@@ -143,13 +149,14 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           needsVerbTag: false,
           regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
           anchors,
+          requires,
         });
       }
     }
     const irregular: Record<string, string[]> = { ...lexicon.irregular };
     for (const [verb, forms] of Object.entries(file.irregular)) irregular[verb] = [...new Set([...(irregular[verb] ?? []), ...forms])];
     for (const entry of lexicon.entries) {
-      const { source, anchors } = compilePhrase(entry.phrase, irregular);
+      const { source, anchors, requires } = compilePhrase(entry.phrase, irregular);
       out.push({
         id: entry.id,
         source: entry.source,
@@ -163,6 +170,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
         needsVerbTag: !entry.phrase.includes(' '),
         regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
         anchors,
+        requires,
       });
     }
     return out;
@@ -213,10 +221,16 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
   const found: PatternMatch[] = [];
   // Every phrase starts with its anchor word: try each phrase only where one of its anchors stands (sticky match).
   const words = /[A-Za-z0-9'-]+/g;
+  // The sentence's words, so a phrase whose later words are absent is never run.
+  const present = new Set(text.toLowerCase().match(words) ?? []);
+  words.lastIndex = 0;
   for (let w = words.exec(text); w; w = words.exec(text)) {
     const list = index.get(w[0].toLowerCase());
     if (!list) continue;
+    const isTaggedVerb = tagAt?.(w.index) === 'VERB';
     for (const pattern of list) {
+      if (pattern.needsVerbTag && !isTaggedVerb) continue;
+      if (!pattern.requires.every((group) => group.some((word) => present.has(word)))) continue;
       pattern.regex.lastIndex = w.index;
       const m = pattern.regex.exec(text);
       if (!m || /\s{3,}/.test(m[0])) continue;
