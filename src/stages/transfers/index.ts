@@ -12,8 +12,9 @@ import { transferLexicon } from './lexicon.js';
 import { readItems } from './items.js';
 import { statesIn } from './actors.js';
 import { findTriggers, readSentence } from './read-sentence.js';
-import type { ItemReading } from './read-sentence.js';
+import type { Parties } from './read-sentence.js';
 import { mergeTransfers } from './merge.js';
+import { countryCode } from '../entities/lookup.js';
 
 export { mergeTransfers, transferKey } from './merge.js';
 
@@ -35,8 +36,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   const published = article.published ? article.published.slice(0, 10) : null;
   const drafts: Draft[] = [];
   const namedByCategory = new Map<string, Set<string>>();
-  let previous: ItemReading | null = null;
-  let lastParties: { supplier: string | null; recipients: string[] } | null = null;
+  // The transfer told last (by a reading, or by a predicate with both parties and no item), for "the package includes" and left-out parties.
+  let context: Parties | null = null;
   let order = 0;
   for (const sentence of sentences) {
     const tokens = sentence.tokens ?? [];
@@ -50,16 +51,17 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex);
     // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
     for (const item of included) {
-      if (!previous) continue;
-      readings.push({ ...previous, item, rule: 'transfers/package-includes' });
+      if (context) readings.push({ item, trigger: context.trigger, triggerSpan: context.triggerSpan, supplier: context.supplier, recipients: context.recipients, status: context.status, rule: 'transfers/package-includes' });
     }
     // A reading without a party takes it from the predicate of an earlier sentence that named both.
     for (const r of readings) {
-      if (!lastParties) break;
-      if (!r.supplier && (r.recipients.length === 0 || (lastParties.recipients[0] && r.recipients.includes(lastParties.recipients[0])))) r.supplier = lastParties.supplier;
-      if (r.recipients.length === 0 && r.supplier === lastParties.supplier) r.recipients = lastParties.recipients;
+      if (!context) break;
+      if (!r.supplier && (r.recipients.length === 0 || (context.recipients[0] && r.recipients.includes(context.recipients[0])))) r.supplier = context.supplier;
+      if (r.recipients.length === 0 && r.supplier === context.supplier) r.recipients = context.recipients;
     }
-    if (parties?.supplier && parties.recipients.length) lastParties = parties;
+    const last = readings[readings.length - 1];
+    if (last?.supplier && last.recipients.length) context = { supplier: last.supplier, recipients: last.recipients, status: last.status, trigger: last.trigger, triggerSpan: last.triggerSpan };
+    else if (parties?.supplier && parties.recipients.length) context = parties;
     const date = doc.dates?.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague')?.value ?? published;
     for (const r of readings) {
       const recipients = r.recipients.length ? r.recipients : [null];
@@ -72,7 +74,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           status: r.status,
           date,
           evidence: { text: sentence.text, start: sentence.start, end: sentence.end },
-          trigger: { text: article.text.slice(tokens[r.trigger.first]!.start, tokens[r.trigger.last]!.end), start: tokens[r.trigger.first]!.start, end: tokens[r.trigger.last]!.end },
+          trigger: { text: article.text.slice(r.triggerSpan.start, r.triggerSpan.end), start: r.triggerSpan.start, end: r.triggerSpan.end },
           rule: r.rule,
           isNamed: r.item.isNamed,
           order: order++,
@@ -80,11 +82,10 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
       }
-      previous = r;
     }
   }
   fillParties(drafts);
-  nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)));
+  nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
@@ -107,12 +108,12 @@ function fillParties(drafts: Draft[]): void {
 }
 
 /** "the warplanes", "three patrol planes": a generic noun takes the one model of its category the article names. */
-function nameGenerics(drafts: Draft[], namedByCategory: Map<string, Set<string>>, makerWords: Set<string>): void {
+function nameGenerics(drafts: Draft[], namedByCategory: Map<string, Set<string>>, makerWords: Set<string>, isDemonym: (word: string) => boolean): void {
   for (const d of drafts) {
     if (d.isNamed) continue;
     const item = d.items[0]!;
-    // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes" only its maker.
-    if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()))) continue;
+    // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
+    if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
     const sameDyad = drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
     if (named) {

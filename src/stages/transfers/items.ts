@@ -26,13 +26,18 @@ export interface ItemMention {
   makerToken: number | null;
   /** The ordinal or batch word before the phrase ("the second IRIS-T", "the first batch of"): a part of a larger transfer. */
   batch: string | null;
-  /** Whether a verb of fighting governs the phrase ("to counter drones"): the item is a target, not a transfer. */
+  /** Whether a verb of fighting or servicing governs the phrase ("to counter drones", "upgrade 79 jets"): the item is no transfer. */
   isTarget: boolean;
+  /** Whether a finite verb follows the phrase ("the jets are the only option"): it is the subject of its own clause. */
+  isSubject: boolean;
 }
+
+// Finite verbs after a phrase that make it the subject of a clause, not the object of an earlier verb.
+const SUBJECT_VERBS = /^(?:is|are|was|were|has|have|had|will|would|can|could|remain|remains|remained|became|become|becomes|played|play|plays|proved|saw|gave|give|made|make)$/;
 
 // Words that may stand inside an equipment phrase before its head, besides names and head words.
 const MODIFIERS = new Set(
-  'armored armoured tactical military combat attack fighter light heavy main battle self-propelled surface-to-air air-to-air air-to-surface surface-to-surface anti-tank anti-aircraft anti-ship anti-submarine anti-armor anti-armour long-range short-range medium-range multirole multi-role ballistic cruise guided precision wheeled tracked unmanned uncrewed armed naval coastal maritime patrol reconnaissance transport utility amphibious mobile towed twin-engine infantry fighting ground aerial air defense defence off-road load-handling search surveillance strike assault stealth jet-powered supersonic frigate-class kamikaze loitering portable man-portable shoulder-fired sea land missile rocket artillery tank helicopter aircraft drone radar vehicle submarine corvette destroyer frigate offshore landing tanker cargo early warning electronic warfare command control multiple launch self-propelled howitzer mine-resistant ambush-protected personnel carrier anti-air air-defense air-defence counter-battery trainer training maritime-patrol'.split(' '),
+  'armored armoured tactical military combat attack fighter light heavy main battle self-propelled surface-to-air air-to-air air-to-surface surface-to-surface anti-tank anti-aircraft anti-ship anti-submarine anti-armor anti-armour long-range short-range medium-range multirole multi-role ballistic cruise guided precision wheeled tracked unmanned uncrewed armed naval coastal maritime patrol reconnaissance transport utility amphibious mobile towed twin-engine infantry fighting ground aerial air defense defence off-road load-handling search surveillance assault stealth jet-powered supersonic frigate-class kamikaze loitering portable man-portable shoulder-fired sea land missile rocket artillery tank helicopter aircraft drone radar vehicle submarine corvette destroyer frigate offshore landing tanker cargo early warning electronic warfare command control multiple launch self-propelled howitzer mine-resistant ambush-protected personnel carrier anti-air air-defense air-defence counter-battery trainer training maritime-patrol'.split(' '),
 );
 // Adjectives that do not name the equipment: "30 new tanks" is 30 tanks.
 const GENERIC_ADJECTIVES = new Set(['new', 'additional', 'more', 'other', 'modern', 'used', 'secondhand', 'second-hand', 'advanced', 'latest', 'further', 'extra', 'such', 'another', 'newly-purchased', 'refurbished', 'brand-new', 'its', 'their', 'the', 'these', 'those']);
@@ -40,7 +45,7 @@ const GENERIC_ADJECTIVES = new Set(['new', 'additional', 'more', 'other', 'moder
 const GROUP_NOUNS = new Set(['batch', 'batches', 'battalion', 'battalions', 'battery', 'batteries', 'squadron', 'squadrons', 'unit', 'units', 'lot', 'lots', 'tranche', 'set', 'sets', 'regiment', 'regiments', 'fleet', 'shipment', 'consignment']);
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))$/i;
 // A designation: letters then digits ("Su-25", "K9", "AH-64E", "F/A-18", "TB2"), a plural "s" allowed.
-const DESIGNATION = /^(?:[A-Z][A-Za-z]{0,5}(?:\/[A-Z])?-?\d{1,4}[A-Za-z]{0,3}(?:[-/][0-9A-Za-z]+)*|\d{2,3}mm)(?:s|'s)?$/;
+const DESIGNATION = /^(?:[A-Z][A-Za-z]{0,8}(?:\/[A-Z])?-?\d{1,4}[A-Za-z]{0,3}(?:[-/][0-9A-Za-z]+)*|\d{2,3}mm)(?:s|'s)?$/;
 // Designation-shaped words that are not equipment.
 const NOT_DESIGNATION = /^(?:COVID|G\d|MH\d|Q\d|H\d|PM\d|AM\d|UN\d|EU\d|[A-Z]\d{4,})/;
 
@@ -59,7 +64,8 @@ function matchWords(tokens: readonly Token[], i: number, words: readonly string[
     const tl = t.text.toLowerCase();
     if (tl === w) continue;
     if (k === words.length - 1) {
-      if (isModel ? tl === `${w}s` || tl === `${w}'s` || tl === `${w}es` : singular(tl) === w) continue;
+      // A model's variant keeps its name: "Pantsir-S1", "Leopard-2A4".
+      if (isModel ? tl === `${w}s` || tl === `${w}'s` || tl === `${w}es` || (tl.startsWith(`${w}-`) && /\d/.test(tl.slice(w.length))) : singular(tl) === w) continue;
     }
     return false;
   }
@@ -153,7 +159,14 @@ function batchBefore(tokens: readonly Token[], first: number): string | null {
 }
 
 // Verbs whose object is a target: "rounds to counter drones", "missiles against aircraft".
-const TARGET_VERBS = /^(?:counter|countering|against|intercept|intercepting|destroy|destroying|destroyed|shoot|down|hit|hitting|target|targeting|fight|fighting|defend|repel|repelling)$/;
+const TARGET_VERBS = /^(?:counter|countering|against|intercept|intercepting|destroy|destroying|destroyed|shoot|down|hit|hitting|target|targeting|fight|fighting|defend|repel|repelling|strike|striking|upgrade|upgrading|modernise|modernize|modernising|modernizing|overhaul|overhauling|repair|repairing|refurbish|refurbishing|replace|replacing|service|servicing)$/;
+
+/** The index of the first word before a phrase that is not a determiner, possessive or count ("upgrade its 79 jets" -> "upgrade"). */
+function wordBefore(tokens: readonly Token[], first: number): number {
+  let j = first - 1;
+  while (j >= 0 && (/^(?:the|a|an|its|their|his|her|our|some|all|\d[\d,]*|'s|’s)$/i.test(tokens[j]!.text) || GENERIC_ADJECTIVES.has(lower(tokens[j])))) j--;
+  return j;
+}
 
 /**
  * The equipment phrases of one sentence. `isPredicate(i)` gives the length of a transfer predicate
@@ -239,6 +252,7 @@ function buildItem(
     isNamed,
     makerToken,
     batch: batchBefore(tokens, first),
-    isTarget: TARGET_VERBS.test(lower(tokens[first - 1])),
+    isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])),
+    isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),
   };
 }

@@ -67,6 +67,9 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   const ba = (a as { batch?: string | null }).batch ?? null;
   const bb = (b as { batch?: string | null }).batch ?? null;
   if (ba && bb && ba !== bb && ba !== 'batch' && bb !== 'batch') return false;
+  // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own.
+  const isSchedule = (x: Transfer, y: Transfer): boolean => (x.status === 'ordered' || x.status === 'approved') && (y.status === 'pledged' || y.status === 'planned');
+  if (isSchedule(a, b) || isSchedule(b, a)) return true;
   if (ia.count !== null && ib.count !== null) return ia.count === ib.count;
   if (a.status === b.status) return true;
   // A delivery with no count beside an order or pledge with one: a first batch, its own record.

@@ -7,7 +7,7 @@
  * Words before the predicate set the status (approved, planned, pledged, ordered) or cancel the
  * record (negation, cancellation, speculation).
  */
-import type { Token, TransferStatus } from '../../core/doc.js';
+import type { Span, Token, TransferStatus } from '../../core/doc.js';
 import type { ItemMention } from './items.js';
 import type { PredicateEntry, TransferLexicon } from './lexicon.js';
 import type { StateMention } from './actors.js';
@@ -19,10 +19,26 @@ export interface Trigger {
   entry: PredicateEntry;
 }
 
+/** The parties, status and predicate of a transfer a sentence tells, with or without an item. */
+export interface Parties {
+  supplier: string | null;
+  recipients: string[];
+  status: TransferStatus;
+  trigger: Trigger;
+  /** The predicate's words as a span of the sentence's text, kept because `trigger` indexes that sentence's tokens. */
+  triggerSpan: Span;
+}
+
+/** The span of a predicate's words in the article. */
+export function spanOf(tokens: readonly Token[], t: Trigger): Span {
+  return { start: tokens[t.first]!.start, end: tokens[t.last]!.end };
+}
+
 /** What one sentence states about one item. */
 export interface ItemReading {
   item: ItemMention;
   trigger: Trigger;
+  triggerSpan: Span;
   supplier: string | null;
   recipients: string[];
   status: TransferStatus;
@@ -173,10 +189,16 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   const include = [...triggers].reverse().find((t) => t.entry.frame === 'include' && t.last < item.first);
   if (include && !triggers.some((t) => t.first > include.last && t.last < item.first)) return include;
   const start = clauseStart(tokens, item.first);
+  // A verb reaches a long list; a noun only its own "of"/"for" phrase ("the sale of 12 jets").
+  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && item.first - t.last <= (t.entry.frame === 'noun' ? 8 : 25);
   let before: Trigger | null = null;
-  for (const t of triggers) if (t.last < item.first && t.first >= start - 0 && item.first - t.last <= 25) before = t;
-  // Widen to the sentence for lists that run past a comma-clause ("..., including X and Y").
-  if (!before) for (const t of triggers) if (t.last < item.first && item.first - t.last <= 25 && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';')) before = t;
+  // "after buying the S-400 system, the F-16s are ...": a subject past a comma is not the earlier verb's object.
+  const isOwnClause = (t: Trigger): boolean => item.isSubject && tokens.slice(t.last + 1, item.first).some((x) => x.text === ',');
+  {
+    for (const t of triggers) if (t.last < item.first && t.first >= start && reaches(t) && !isOwnClause(t)) before = t;
+    // Widen to the sentence for lists that run past a comma-clause ("..., including X and Y").
+    if (!before) for (const t of triggers) if (t.last < item.first && reaches(t) && !isOwnClause(t) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';')) before = t;
+  }
   if (before) {
     // "received the first batch of", "signed a contract for", "approved the sale of": the verb before the noun governs.
     if (before.entry.frame === 'noun') {
@@ -185,17 +207,18 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     }
     return before;
   }
+  // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
-  return triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end)) ?? null;
+  return triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t))) ?? null;
 }
 
 /** Readings of every item in one sentence (items without a governing predicate give none). */
-export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon): { readings: ItemReading[]; included: ItemMention[]; parties: { supplier: string | null; recipients: string[] } | null } {
+export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon): { readings: ItemReading[]; included: ItemMention[]; parties: Parties | null } {
   const readings: ItemReading[] = [];
   const included: ItemMention[] = [];
   // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
   const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
-  const parties = lead ? rolesOf(tokens, states, lead, NO_ITEM) : null;
+  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   for (const item of items) {
     if (item.isTarget) continue;
     let trigger = governing(tokens, triggers, item);
@@ -203,7 +226,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (trigger.entry.frame === 'include') {
       // "The package includes X": the item belongs to the transfer the package names, in this sentence or the last one.
       const outer = [...triggers].reverse().find((t) => t.last < trigger!.first && t.entry.frame !== 'include');
-      if (!outer) {
+      // "The package includes": the package is the transfer told just before.
+      const isAnaphoricPackage = outer?.entry.frame === 'noun' && trigger.first - outer.last <= 3 && /^(?:the|this|that|it|its)$/.test(lowerAt(tokens, outer.first - 1));
+      if (!outer || isAnaphoricPackage) {
         included.push(item);
         continue;
       }
@@ -212,12 +237,12 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     const roles = rolesOf(tokens, states, trigger, item);
-    readings.push({ item, trigger, supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
+    readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
   }
   return { readings, included, parties };
 }
 
-const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, isTarget: false };
+const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, isTarget: false, isSubject: false };
 
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
