@@ -1,8 +1,12 @@
 /**
  * The golden pages (test/pages/<site>-<slug>/): each page runs through the whole pipeline.
- * expected/article.json must equal the article field by field; any other expected/<stage>.json is
- * a list of partial findings, each of which must match some finding of that stage. Every finding
- * that quotes a span must quote article.text exactly. UPDATE=1 rewrites article.json only.
+ * expected/article.json must equal the article field by field. expected/events.json and
+ * expected/transfers.json are complete: each expected item (quoted evidence first, then the fields
+ * that must hold) matches its own finding and no finding is left over, so a spurious event fails as
+ * surely as a missed one. Any other expected/<stage>.json is a list of partial findings, each of
+ * which must match some finding of that stage. Every finding, and every expected item, that quotes
+ * a span must quote article.text exactly. UPDATE=1 rewrites article.json only; the findings files
+ * are written by `npx tsx scripts/golden-findings.ts PAGE...` and reviewed by hand.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,6 +24,8 @@ const NOW = new Date('2024-06-01T12:00:00Z');
 /** The page as captured, by the names a page folder may use. */
 const SOURCE_NAMES = ['source.html', 'source.htm', 'source.txt', 'source.html.gz', 'source.txt.gz'];
 const ARTICLE_FILE = 'article.json';
+/** Stages whose expected file lists every finding the page must yield, no more. */
+const COMPLETE_STAGES = new Set(['events', 'transfers']);
 const isUpdating = process.env.UPDATE === '1';
 
 /** page.json: inputs a caller would give with the page, and whether the page must fail. */
@@ -29,6 +35,12 @@ interface PageInputs {
   contentType?: string;
   /** The error code analysis must fail with ("capture/empty"); the page is then not compared. */
   expectError?: string;
+  /**
+   * Stages whose expected file says what the page should yield while the pipeline does not yet
+   * ({ "events": "why" }): the check still runs and must still fail, so a fix is noticed and the
+   * mark removed. Nothing is skipped.
+   */
+  knownFailures?: Record<string, string>;
 }
 
 interface Page {
@@ -60,6 +72,13 @@ void test('partial matching: given keys must match, arrays match item by item in
       `${JSON.stringify(expected)} against ${JSON.stringify(actual)}`,
     );
   }
+});
+
+void test('complete lists: one finding per expected item, none left over', () => {
+  const doc = { events: [{ cameo: '190', n: 1 }, { cameo: '190', n: 2 }, { cameo: '042' }] } as unknown as Doc;
+  assert.doesNotThrow(() => checkAllFindings('t', 'events', doc, [{ cameo: '190' }, { cameo: '190', n: 1 }, { cameo: '042' }]));
+  assert.throws(() => checkAllFindings('t', 'events', doc, [{ cameo: '190' }, { cameo: '042' }]), /1 not expected/);
+  assert.throws(() => checkAllFindings('t', 'events', doc, [{ cameo: '190' }, { cameo: '190' }, { cameo: '190' }, { cameo: '042' }]), /1 expected not found/);
 });
 
 void describe('golden pages', () => {
@@ -121,9 +140,55 @@ function checkPage(page: Page): void {
   if (isUpdating) writeArticle(page, article);
   for (const file of page.expected) {
     const expected = readJson(path.join(page.dir, 'expected', file));
-    if (file === ARTICLE_FILE) checkArticle(page.name, article as unknown as Record<string, unknown>, expected);
-    else checkFindings(page.name, file.replace(/\.json$/, ''), doc, expected);
+    const stage = file.replace(/\.json$/, '');
+    if (file === ARTICLE_FILE) {
+      checkArticle(page.name, article as unknown as Record<string, unknown>, expected);
+      continue;
+    }
+    checkSpans(`${page.name}: expected/${file}`, { [stage]: expected } as unknown as Doc, article.text);
+    const check = (): void => (COMPLETE_STAGES.has(stage) ? checkAllFindings : checkFindings)(page.name, stage, doc, expected);
+    const knownFailure = page.inputs.knownFailures?.[stage];
+    if (knownFailure === undefined) check();
+    else assert.throws(check, `${page.name}: ${stage} now matches its expected file: remove knownFailures.${stage} ("${knownFailure}") from page.json`);
   }
+}
+
+/** The expected list is the whole list: each item matches a finding of its own, and every finding is expected. */
+function checkAllFindings(pageName: string, stage: string, doc: Doc, expected: unknown): void {
+  assert.ok(Array.isArray(expected), `${pageName}: expected/${stage}.json is not an array`);
+  const actual = (doc as unknown as Record<string, unknown>)[stage];
+  assert.ok(Array.isArray(actual), `${pageName}: stage "${stage}" made no list of findings`);
+  const pairs = matchOneToOne(actual, expected);
+  const missed = expected.filter((_, i) => !pairs.has(i));
+  const matched = new Set(pairs.values());
+  const spurious = actual.filter((_, i) => !matched.has(i));
+  const show = (items: unknown[]): string => items.map((f) => `  ${JSON.stringify(f)}`).join('\n');
+  assert.ok(
+    missed.length === 0 && spurious.length === 0,
+    `${pageName}: ${stage}: ${missed.length} expected not found, ${spurious.length} not expected` +
+      (missed.length ? `\nexpected, not found:\n${show(missed)}` : '') +
+      (spurious.length ? `\nfound, not expected:\n${show(spurious)}` : ''),
+  );
+}
+
+/** Expected index -> actual index, each used once (augmenting paths, so an early greedy choice cannot block a later item). */
+function matchOneToOne(actual: unknown[], expected: unknown[]): Map<number, number> {
+  const candidates = expected.map((wanted) => actual.flatMap((finding, i) => (matchesPartially(finding, wanted) ? [i] : [])));
+  const owner = new Map<number, number>();
+  const assign = (e: number, seen: Set<number>): boolean => {
+    for (const a of candidates[e] ?? []) {
+      if (seen.has(a)) continue;
+      seen.add(a);
+      const current = owner.get(a);
+      if (current === undefined || assign(current, seen)) {
+        owner.set(a, e);
+        return true;
+      }
+    }
+    return false;
+  };
+  expected.forEach((_, e) => assign(e, new Set()));
+  return new Map([...owner].map(([a, e]) => [e, a]));
 }
 
 /** Field by field, so a failure names the field that changed. */
