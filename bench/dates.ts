@@ -2,13 +2,16 @@
  * Publication-date benchmark: the HTML extractor's `published` day on ../shared/eval/dates and
  * ../shared/eval/dates-extra, each split by page into a tune part and a check part (fixed seed),
  * scored as the eval README says (no output = FN, right day = TP, other day = FP).
- * Prints figures only; asserts nothing. Usage: npm run bench:dates [-- --verbose] [-- --rules]
+ * Then the dates stage on one 1 MB sentence of date phrases beside a 50 KB reference of the same phrases
+ * (bounded work: the ratio should stay near the size ratio, 20x, or below it once chrono's budget is spent).
+ * Prints figures only; asserts nothing. Usage: npm run bench:dates [-- --verbose] [-- --rules] [-- --speed-only]
  */
 import path from 'node:path';
 import { extractHtml } from '../src/stages/article/html.js';
 import { DEFAULT_LIMITS, DataFiles } from '../src/core/context.js';
 import type { Message } from '../src/core/doc.js';
 import { loadDateSet, scoreDates, type DateCase, type DateScore } from './lib/score-extraction.js';
+import { findDates, refDayOf } from '../src/stages/dates/index.js';
 
 const EVAL = path.resolve(import.meta.dirname, '../../shared/eval');
 const SETS = ['dates', 'dates-extra'];
@@ -16,6 +19,7 @@ const SETS = ['dates', 'dates-extra'];
 const SPLIT_SEED = 'watchfloor-dates-split-1';
 const verbose = process.argv.includes('--verbose');
 const showRules = process.argv.includes('--rules');
+const isSpeedOnly = process.argv.includes('--speed-only');
 const data = new DataFiles();
 
 /** FNV-1a over the seed and the page URL: a stable half for each page, independent of order. */
@@ -53,7 +57,7 @@ function line(name: string, s: DateScore, pages: number): string {
 const started = performance.now();
 let pagesRun = 0;
 const byRule = new Map<string, { tp: number; fp: number }>();
-for (const set of SETS) {
+for (const set of isSpeedOnly ? [] : SETS) {
   const cases = loadDateSet(path.join(EVAL, set));
   if (!cases) {
     console.log(`skipped: ${EVAL}/${set} is absent (the shared eval sets live beside the repository)`);
@@ -85,6 +89,44 @@ if (showRules) {
   }
 }
 const seconds = (performance.now() - started) / 1000;
+if (pagesRun > 0) {
+  console.log(
+    `${pagesRun} pages in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, pagesRun)).toFixed(1)} ms/page; machine shared, timings noisy)`,
+  );
+}
+
+/** Date phrases of our own joined without a full stop: one sentence of the given length. */
+function dateSentence(length: number): string {
+  const phrases = [
+    'on 3 March 2021',
+    'late on Friday',
+    'by the end of the year',
+    'in mid-2022',
+    'on 12/05/2020',
+    'two weeks ago',
+  ];
+  let text = 'Patrols';
+  for (let i = 0; text.length < length; i++) text += ` and ${phrases[i % phrases.length]!}`;
+  return text.slice(0, length);
+}
+
+/** Best of three runs, in ms. */
+function bestOf(run: () => unknown): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    run();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+const ref = refDayOf('2022-05-31', new Date());
+const small = dateSentence(50_000);
+const large = dateSentence(1_000_000);
+findDates(small, ref);
+const smallMs = bestOf(() => findDates(small, ref));
+const largeMs = bestOf(() => findDates(large, ref));
 console.log(
-  `${pagesRun} pages in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, pagesRun)).toFixed(1)} ms/page; machine shared, timings noisy)`,
+  `dates stage, one sentence: 50 KB ${smallMs.toFixed(0)} ms, 1 MB ${largeMs.toFixed(0)} ms, ratio ${(largeMs / smallMs).toFixed(1)}x for 20x the text (best of 3; shared machine, noisy)`,
 );
