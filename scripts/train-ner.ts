@@ -1,5 +1,5 @@
 /**
- * Trains the entities stage's tagger (an averaged perceptron, src/stages/entities/tagger.ts) on the GMB
+ * Trains the entities stage's tagger (an averaged structured perceptron decoded by Viterbi, src/stages/entities/tagger.ts) on the GMB
  * corpus in ../shared/train and writes data/ner-model.bin. Usage: tsx scripts/train-ner.ts [--epochs N] [--all] [--out FILE]
  * The corpus is split in contiguous blocks: the last tenth is held out (never trained on unless --all)
  * for a development score, and bench/ner.ts scores the whole stage on it.
@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { DataFiles } from '../src/core/context.js';
 import { loadKnowledge } from '../src/stages/entities/knowledge.js';
 import { readGmbCorpus, heldOutStart } from './gmb-corpus.js';
-import { TAGS, HASH_BITS, staticFeatures, dynamicFeatures, bestTag, decodeModel, encodeModel, addScores as addTableScores, docLexicon } from '../src/stages/entities/tagger.js';
+import { TAGS, HASH_BITS, staticFeatures, transitionFeatures, viterbi, decodeModel, encodeModel, addScores as addTableScores, docLexicon } from '../src/stages/entities/tagger.js';
 import type { DocLexicon } from '../src/stages/entities/tagger.js';
 import { NER_MODEL_FILE } from '../src/stages/entities/model.js';
 
@@ -90,12 +90,9 @@ function main(): void {
     stamps[k] = clock;
     w[k] = (w[k] as number) + delta;
   };
-  const scores = new Float64Array(nTags);
-  const addScores = (fs: ArrayLike<number>): void => {
-    for (let k = 0; k < fs.length; k++) {
-      const base = (fs[k] as number) * nTags;
-      for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (w[base + t] as number);
-    }
+  const addRaw = (f: number, scores: Float64Array): void => {
+    const base = f * nTags;
+    for (let t = 0; t < nTags; t++) scores[t] = (scores[t] as number) + (w[base + t] as number);
   };
   const order = all.map((_, i) => i);
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
@@ -105,35 +102,31 @@ function main(): void {
     }
     let errors = 0;
     let tokens = 0;
+    // structured perceptron: decode the whole sentence, then move the weights from the guessed path to the gold one
     for (const si of order) {
       const s = all[si] as Sentence;
       const fs = feats[si] as Int32Array[];
-      let p1 = '<s>';
-      let p2 = '<s>';
+      const lower = s.words.map((x) => x.toLowerCase());
+      const guess = viterbi(fs, lower, addRaw);
       for (let i = 0; i < s.words.length; i++) {
-        const dyn = dynamicFeatures((s.words[i] as string).toLowerCase(), p1, p2);
-        scores.fill(0);
-        addScores(fs[i] as Int32Array);
-        addScores(dyn);
-        const guess = bestTag(scores, p1);
         const gold = s.tags[i] as number;
-        if (guess !== gold) {
+        const g = guess[i] as number;
+        const goldPrev = i === 0 ? '<s>' : (TAGS[s.tags[i - 1] as number] as string);
+        const guessPrev = i === 0 ? '<s>' : (TAGS[guess[i - 1] as number] as string);
+        if (g !== gold) {
           errors++;
           for (const f of fs[i] as Int32Array) {
             update(f, gold, 1);
-            update(f, guess, -1);
-          }
-          for (const f of dyn) {
-            update(f, gold, 1);
-            update(f, guess, -1);
+            update(f, g, -1);
           }
         }
-        clock++;
-        tokens++;
-        p2 = p1;
-        // train on the gold history the decoder would have reached had it been right
-        p1 = TAGS[gold] as string;
+        if (g !== gold || goldPrev !== guessPrev) {
+          for (const f of transitionFeatures(lower[i] as string, goldPrev)) update(f, gold, 1);
+          for (const f of transitionFeatures(lower[i] as string, guessPrev)) update(f, g, -1);
+        }
       }
+      clock++;
+      tokens += s.words.length;
     }
     console.log(`epoch ${epoch}: token error rate ${(errors / tokens).toFixed(4)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   }
@@ -168,18 +161,7 @@ function main(): void {
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   for (const s of dev) {
     const fs = staticFeatures(s.words, knowledge, undefined, s.doc);
-    const guess: string[] = [];
-    let p1 = '<s>';
-    let p2 = '<s>';
-    for (let i = 0; i < s.words.length; i++) {
-      scores.fill(0);
-      addTableScores(table, fs[i] as Int32Array, scores);
-      addTableScores(table, dynamicFeatures((s.words[i] as string).toLowerCase(), p1, p2), scores);
-      const tag = TAGS[bestTag(scores, p1)] as string;
-      guess.push(tag);
-      p2 = p1;
-      p1 = tag;
-    }
+    const guess = viterbi(fs, s.words.map((x) => x.toLowerCase()), (f, scores) => addTableScores(table, [f], scores)).map((t) => TAGS[t] as string);
     const gold = spans(s.tags.map((t) => TAGS[t] as string));
     const pred = spans(guess);
     for (const [key, type] of pred) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createContext } from '../../core/context.js';
 import type { Entity } from '../../core/doc.js';
 import { analyseText } from './analyse-text.js';
-import { actorAt, countryCode, countryRecord } from './lookup.js';
+import { actorAt, countryCode, countryRecord, isGroupCode } from './lookup.js';
 
 const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
 const PUBLISHED = '2021-09-11';
@@ -132,4 +132,28 @@ void test('places: a landform name is a place; a lower-case qualifier is left ou
   const poland = byId(entities, 'country:POL');
   assert.ok(poland.mentions.some((m) => m.text === 'Poland'));
   assert.ok(!entities.some((e) => e.name === 'Nov'), 'Nov taken for a name');
+});
+
+void test('group codes: bodies and groups are told from country codes by one function', () => {
+  for (const code of ['NATO', 'UNO', 'TAL', 'IGO', 'MED', 'EUR', 'IAEA']) assert.equal(isGroupCode(code), true, code);
+  for (const code of ['RUS', 'RUSMIL', 'USAGOV', 'UKR', 'KSV']) assert.equal(isGroupCode(code), false, code);
+});
+
+void test('outlets: news agencies are named from data/outlets.json with their CAMEO code', () => {
+  const entities = find('Officials told the Brenvik Herald and Xinhua that talks would resume.');
+  const e = byId(entities, 'org:xinhua');
+  assert.equal(e.code, 'CHNMED');
+  assert.equal(e.type, 'organization');
+});
+
+void test('demonyms: a nationality adjective links its country but is marked as no place mention', () => {
+  const entities = find('Zarovian officials met Russian envoys on the border.');
+  const russia = byId(entities, 'country:RUS');
+  assert.deepEqual(russia.mentions.map((m) => [m.text, m.form, m.demonym]), [['Russian', 'demonym', true]]);
+});
+
+void test('provenance: each mention names the rule or model that found it', () => {
+  const entities = find('Defense Minister Ilvar Kostadin arrived in Lisbon on Monday.');
+  for (const e of entities) for (const m of e.mentions) assert.ok(m.rule?.startsWith('entities/'), `${m.text}: ${m.rule}`);
+  assert.equal(byId(entities, 'person:ilvar-kostadin').mentions[0]?.rule, 'entities/titled-person');
 });

@@ -31,15 +31,15 @@ export function slugOf(name: string): string {
 }
 
 export interface EntitiesOptions {
-  /** Refiner ids to leave out (bench/ner.ts measures each one's effect with this). */
+  /** Refiner and phase ids to leave out (bench/ner.ts measures each one's effect with this). */
   skip?: readonly string[];
 }
 
 /** Finds the entities of an article text from its sentences (with tokens, as the sentences stage makes them). */
 export function findEntities(text: string, sentences: readonly Sentence[], ctx: Context, published?: string | null, options: EntitiesOptions = {}): Entity[] {
   const knowledge = loadKnowledge(ctx.data);
-  const found = findCandidates(text, sentences, ctx, knowledge);
   const skip = new Set(options.skip ?? []);
+  const found = findCandidates(text, sentences, ctx, knowledge, skip);
   const refined = applyRefiners(found, REFINERS.filter((r) => !skip.has(r.id)), { text, sentences, knowledge });
   const ordered = [...refined].sort((a, b) => a.start - b.start || b.end - a.end);
   const focus = focusCountry(ordered, knowledge);
@@ -48,7 +48,7 @@ export function findEntities(text: string, sentences: readonly Sentence[], ctx: 
 }
 
 /** Every sentence's candidates, placed in the article. */
-function findCandidates(text: string, sentences: readonly Sentence[], ctx: Context, knowledge: Knowledge): Found[] {
+function findCandidates(text: string, sentences: readonly Sentence[], ctx: Context, knowledge: Knowledge, skip: ReadonlySet<string>): Found[] {
   const roles = loadRoles(ctx.data);
   const weights = loadModel(ctx.data);
   const tokensOf = (sentence: Sentence, index: number): readonly Token[] => {
@@ -59,7 +59,7 @@ function findCandidates(text: string, sentences: readonly Sentence[], ctx: Conte
   const found: Found[] = [];
   sentences.forEach((sentence, index) => {
     const tokens = tokensOf(sentence, index);
-    for (const candidate of sentenceCandidates({ tokens, knowledge, roles, weights, doc })) {
+    for (const candidate of sentenceCandidates({ tokens, knowledge, roles, weights, doc, skip })) {
       const start = (tokens[candidate.start] as Token).start;
       const end = (tokens[candidate.end - 1] as Token).end;
       found.push({ ...candidate, sentence: index, tokens, tokenStart: candidate.start, tokenEnd: candidate.end, start, end, text: text.slice(start, end) });

@@ -84,6 +84,27 @@ export function phraseKey(phrase: string): string {
     .join(' ');
 }
 
+/** An outlet of data/outlets.json as the entities stage reads it: those with an `id` are named in articles. */
+interface OutletEntry {
+  name: string;
+  aliases?: string[];
+  id?: string;
+  code?: string;
+  country?: string;
+}
+
+/** News outlets and agencies live in data/outlets.json only (the reliability directory reads it too): those with an id are organisations of kind media. */
+function mediaOrganizations(data: DataFiles): OrganizationRecord[] {
+  const out: OrganizationRecord[] = [];
+  for (const o of data.load<{ outlets: OutletEntry[] }>('outlets').outlets) {
+    if (!o.id) continue;
+    const record: OrganizationRecord = { id: o.id, name: o.name, code: o.code ?? 'MED', kind: 'media', aliases: [...(o.aliases ?? [])] };
+    if (o.country) record.country = o.country;
+    out.push(record);
+  }
+  return out;
+}
+
 /** Builds (once per DataFiles) the knowledge indexes. */
 export function loadKnowledge(data: DataFiles): Knowledge {
   return data.memo('entities/knowledge', () => buildKnowledge(data));
@@ -91,7 +112,7 @@ export function loadKnowledge(data: DataFiles): Knowledge {
 
 function buildKnowledge(data: DataFiles): Knowledge {
   const countries = data.load<{ countries: CountryRecord[] }>('countries').countries;
-  const organizations = data.load<{ organizations: OrganizationRecord[] }>('organizations').organizations;
+  const organizations = [...data.load<{ organizations: OrganizationRecord[] }>('organizations').organizations, ...mediaOrganizations(data)];
   const people = data.load<{ people: PersonRecord[] }>('people').people;
   const placeRows = data.load<{ places: [string, string, number, number, string | null, number | null][] }>('places').places;
   const phrases = new Map<string, GazetteerEntry[]>();

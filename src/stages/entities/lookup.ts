@@ -54,3 +54,12 @@ export function actorCodeAt(doc: Doc, start: number, end: number): string | null
 export function countryRecord(code: string, data: DataFiles = createContext().data): CountryRecord | null {
   return loadKnowledge(data).countryByCode.get(code.toUpperCase()) ?? null;
 }
+
+/**
+ * Whether a CAMEO actor code names a body or a group (NATO, UNO, TAL, IGO, MED...) rather than
+ * starting with a country's code (RUSMIL, USAGOV): the one place that decides it, from the country
+ * list in data/countries.json, so a code added to organizations.json needs no edit elsewhere.
+ */
+export function isGroupCode(code: string, data: DataFiles = createContext().data): boolean {
+  return !loadKnowledge(data).countryByCode.has(code.slice(0, 3).toUpperCase());
+}

@@ -119,6 +119,8 @@ export interface SentenceInput {
   weights: WeightTable;
   /** What the rest of the article says about each word form (tagger features). */
   doc?: DocLexicon;
+  /** Rule ids of phases to leave out (bench/ner.ts --skip measures what each one adds). */
+  skip?: ReadonlySet<string>;
 }
 
 function countryOf(entries: readonly GazetteerEntry[]): string | undefined {
@@ -174,14 +176,18 @@ function countryBefore(st: SentenceState, end: number): { start: number; country
 /** The candidates of one sentence, non-overlapping except that demonyms may sit inside a name; phases run in order of trust. */
 export function sentenceCandidates(input: SentenceInput): Candidate[] {
   const st = readSentence(input);
-  claimEventNames(st);
-  findTitledPeople(st);
-  findMinistries(st);
-  findGivenNames(st);
+  const skip = input.skip;
+  const run = (id: string, phase: (st: SentenceState) => void): void => {
+    if (!skip?.has(id)) phase(st);
+  };
+  run('entities/event-name', claimEventNames);
+  run('entities/titled-person', findTitledPeople);
+  run('entities/ministry', findMinistries);
+  run('entities/given-name', findGivenNames);
   resolveTaggedSpans(st);
-  addGazetteerPhrases(st);
-  preferCityAfterLocative(st);
-  findRoleReferences(st);
+  run('entities/gazetteer', addGazetteerPhrases);
+  run('entities/city-after-locative', preferCityAfterLocative);
+  run('entities/role-reference', findRoleReferences);
   return st.out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 

@@ -1,6 +1,7 @@
 /**
- * The named-entity tagger: an averaged perceptron over word, shape, affix, context and gazetteer
- * features, decoded greedily left to right with BIO constraints. Trained by scripts/train-ner.ts.
+ * The named-entity tagger: an averaged structured perceptron over word, shape, affix, context,
+ * gazetteer and document-level features, decoded by first-order Viterbi with BIO constraints.
+ * Trained by scripts/train-ner.ts; weights in data/ner-model.bin (encodeModel/decodeModel).
  */
 import type { Knowledge } from './knowledge.js';
 import { phraseMatches } from './knowledge.js';
@@ -307,13 +308,72 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
   return out;
 }
 
-/** Hashed features that depend on the two previous tags ("t-1=", "t-2=p2|p1", "tw=p1|word"). */
-export function dynamicFeatures(lw: string, p1: string, p2: string): [number, number, number] {
-  return [
-    bucket(prefixState('t-1='), p1),
-    (fnv(fnv(fnv(prefixState('t-2='), p2), '|'), p1) >>> 0) & HASH_MASK,
-    (fnv(fnv(fnv(prefixState('tw='), p1), '|'), lw) >>> 0) & HASH_MASK,
-  ];
+/** Tags a word may follow: the start of the sentence, then each of TAGS. */
+export const PREV_TAGS = ['<s>', ...TAGS] as const;
+
+/** Hashed features of a (previous tag, word) pair: "t-1=B-PER", "tw=B-PER|said". */
+export function transitionFeatures(lw: string, prev: string): [number, number] {
+  return [bucket(prefixState('t-1='), prev), wordTransitionFeature(lw, prev)];
+}
+
+/** The (previous tag, word) feature alone: "tw=B-PER|said". */
+function wordTransitionFeature(lw: string, prev: string): number {
+  return (fnv(fnv(fnv(prefixState('tw='), prev), '|'), lw) >>> 0) & HASH_MASK;
+}
+
+/** Adds one feature's weights for every tag to a score vector. */
+export type ScoreAdder = (feature: number, scores: Float64Array) => void;
+
+/** ALLOWED[p * TAGS.length + t]: whether tag t may follow PREV_TAGS[p]. */
+const ALLOWED = PREV_TAGS.flatMap((p) => TAGS.map((t) => isAllowed(p, t)));
+
+/**
+ * The best tag sequence (first-order Viterbi over BIO, I- only after its own type): emission scores
+ * from the static features, transition scores from (previous tag, word) features. Returns tag indexes.
+ */
+export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readonly string[], add: ScoreAdder): number[] {
+  const n = lower.length;
+  const T = TAGS.length;
+  if (n === 0) return [];
+  const delta = new Float64Array(n * T).fill(-Infinity);
+  const back = new Int8Array(n * T);
+  const emission = new Float64Array(T);
+  const trans = new Float64Array(T);
+  // the tag-bigram weights ("t-1=") do not depend on the word: read once per sentence
+  const bigram = new Float64Array(PREV_TAGS.length * T);
+  for (let p = 0; p < PREV_TAGS.length; p++) {
+    trans.fill(0);
+    add(transitionFeatures('', PREV_TAGS[p] as string)[0], trans);
+    bigram.set(trans, p * T);
+  }
+  for (let i = 0; i < n; i++) {
+    emission.fill(0);
+    const fs = staticFeats[i] as ArrayLike<number>;
+    for (let k = 0; k < fs.length; k++) add(fs[k] as number, emission);
+    const lw = lower[i] as string;
+    for (let p = i === 0 ? 0 : 1; p < (i === 0 ? 1 : PREV_TAGS.length); p++) {
+      const base = i === 0 ? 0 : (delta[(i - 1) * T + p - 1] as number);
+      if (base === -Infinity) continue;
+      trans.set(bigram.subarray(p * T, p * T + T));
+      add(wordTransitionFeature(lw, PREV_TAGS[p] as string), trans);
+      for (let t = 0; t < T; t++) {
+        if (!ALLOWED[p * T + t]) continue;
+        const v = base + (emission[t] as number) + (trans[t] as number);
+        if (v > (delta[i * T + t] as number)) {
+          delta[i * T + t] = v;
+          back[i * T + t] = p;
+        }
+      }
+    }
+  }
+  let best = 0;
+  for (let t = 1; t < T; t++) if ((delta[(n - 1) * T + t] as number) > (delta[(n - 1) * T + best] as number)) best = t;
+  const out = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = best;
+    best = (back[i * T + best] as number) - 1;
+  }
+  return out;
 }
 
 /** Whether `tag` may follow `prev` in BIO: an I- continues the same type. */
@@ -341,39 +401,9 @@ export function addScores(weights: WeightTable, features: ArrayLike<number>, sco
   for (let k = 0; k < features.length; k++) addOne(weights, features[k] as number, scores);
 }
 
-/** The best allowed tag for scores given the previous tag. */
-export function bestTag(scores: Float64Array, prev: string): number {
-  let best = 0;
-  let bestScore = -Infinity;
-  for (let t = 0; t < TAGS.length; t++) {
-    if (!isAllowed(prev, TAGS[t] as string)) continue;
-    const s = scores[t] as number;
-    if (s > bestScore) {
-      bestScore = s;
-      best = t;
-    }
-  }
-  return best;
-}
-
 /** Tags one sentence's words. */
 export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Tag[] {
   const feats = staticFeatures(words, knowledge, gazetteer, doc);
-  const tags: Tag[] = [];
-  const scores = new Float64Array(TAGS.length);
-  let p1 = '<s>';
-  let p2 = '<s>';
-  for (let i = 0; i < words.length; i++) {
-    scores.fill(0);
-    addScores(weights, feats[i] as Int32Array, scores);
-    const lw = (words[i] as string).toLowerCase();
-    addOne(weights, bucket(prefixState('t-1='), p1), scores);
-    addOne(weights, (fnv(fnv(fnv(prefixState('t-2='), p2), '|'), p1) >>> 0) & HASH_MASK, scores);
-    addOne(weights, (fnv(fnv(fnv(prefixState('tw='), p1), '|'), lw) >>> 0) & HASH_MASK, scores);
-    const tag = TAGS[bestTag(scores, p1)] as Tag;
-    tags.push(tag);
-    p2 = p1;
-    p1 = tag;
-  }
-  return tags;
+  const lower = words.map((w) => w.toLowerCase());
+  return viterbi(feats, lower, (f, scores) => addOne(weights, f, scores)).map((t) => TAGS[t] as Tag);
 }
