@@ -34,5 +34,12 @@ test('themes and sections come with their evidence sentences', () => {
 
 test('an article about nothing on the desk gets no section', () => {
   const doc = sketchDoc({ text: 'The weather was mild and the harvest good.' });
+  doc.events = codeEvents(doc, ctx);
+  doc.transfers = registerTransfers(doc, ctx);
   assert.deepEqual(fileSections(doc, ctx), []);
+});
+
+test('sections need the events and transfers stages to have run (no silent empty lists)', () => {
+  const doc = sketchDoc({ text: 'Hackers attacked the power grid.' });
+  assert.throws(() => fileSections(doc, ctx), /stage needs "events", which has not run/);
 });

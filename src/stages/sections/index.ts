@@ -70,12 +70,12 @@ export function fileSections(doc: Doc, ctx: Context): Theme[] {
       if (theme.regex.test(sentence.text)) addEvidence(byTheme, theme.name, { text: sentence.text, start: sentence.start, end: sentence.end });
     }
   }
-  for (const event of doc.events ?? []) {
+  for (const event of need(doc, 'events')) {
     for (const theme of themes) {
       if (theme.cameo.some((prefix) => event.cameo.startsWith(prefix))) addEvidence(byTheme, theme.name, event.evidence);
     }
   }
-  for (const transfer of doc.transfers ?? []) {
+  for (const transfer of need(doc, 'transfers')) {
     for (const theme of themes) if (theme.isTransfers) addEvidence(byTheme, theme.name, transfer.evidence);
   }
   const bySection = new Map<string, Evidence[]>();
