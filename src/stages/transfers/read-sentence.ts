@@ -119,11 +119,12 @@ function afterPreposition(tokens: readonly Token[], states: readonly StateMentio
 }
 
 /** The subject-like state before the predicate: the nearest one in the clause not after a preposition. */
-function subjectBefore(tokens: readonly Token[], states: readonly StateMention[], start: number, at: number, item: ItemMention): StateMention | null {
+function subjectBefore(tokens: readonly Token[], states: readonly StateMention[], start: number, at: number, item: ItemMention, items: readonly ItemMention[]): StateMention | null {
   let best: StateMention | null = null;
   for (const s of states) {
     if (s.first < start || s.last >= at) continue;
-    if (s.first >= item.first && s.last <= item.last) continue;
+    // "operates Chinese drones and has bought ...": a demonym naming some equipment's maker is no subject.
+    if (items.some((i) => s.first >= i.first && s.last <= i.last)) continue;
     if (s.kind === 'made') continue;
     // A state right after the clause's opening word ("after Canada promised") is its subject.
     if (s.first !== start && prepositionBefore(tokens, s) !== null) continue;
@@ -218,7 +219,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   const included: ItemMention[] = [];
   // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
   const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
-  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
+  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   for (const item of items) {
     if (item.isTarget) continue;
     let trigger = governing(tokens, triggers, item);
@@ -236,7 +237,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     }
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
-    const roles = rolesOf(tokens, states, trigger, item);
+    const roles = rolesOf(tokens, states, trigger, item, items);
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
   }
   return { readings, included, parties };
@@ -244,10 +245,10 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 
 const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, isTarget: false, isSubject: false };
 
-function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention): { supplier: string | null; recipients: string[]; isPassive: boolean } {
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
-  const subject = subjectBefore(tokens, states, start, t.first, item);
+  const subject = subjectBefore(tokens, states, start, t.first, item, items);
   const maker = makerOf(tokens, states, item);
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);

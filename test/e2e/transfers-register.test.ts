@@ -1,0 +1,119 @@
+/**
+ * The desk's arms-transfer register in Debian's Chromium (playwright-core, never a downloaded browser),
+ * on the demo corpus: merged entries with their items, counts (blank when unknown), statuses and the
+ * number of independent outlets; a screenshot goes to test-output/transfers-register.png.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { buildApp, WEB_DIST } from '../../src/server/app.js';
+import { makeTestStore, type TestStore } from '../server/fixtures.js';
+import { IS_CI } from '../helpers.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-output');
+
+function findChromium(): string | null {
+  const fromEnv = process.env['CHROMIUM_PATH'];
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  if (found && existsSync(found)) return found;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+}
+
+function isWebStale(): boolean {
+  const built = path.join(WEB_DIST, 'index.html');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  const newer = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((entry) => {
+      const full = path.join(dir, entry.name);
+      return entry.isDirectory() ? newer(full) : statSync(full).mtimeMs > builtAt;
+    });
+  return newer(path.join(ROOT, 'web/src')) || statSync(path.join(ROOT, 'web/index.html')).mtimeMs > builtAt;
+}
+
+const executablePath = findChromium();
+const missing = executablePath === null ? 'chromium is not installed (apt-get install -y chromium); the register screenshot needs it' : null;
+
+if (missing !== null && IS_CI) {
+  test('Chromium is installed for the register view test', () => {
+    assert.fail(`${missing} (CI=true)`);
+  });
+}
+
+/** One register row as the table shows it. */
+interface Row {
+  supplier: string;
+  recipient: string;
+  items: string;
+  status: string;
+  outlets: string;
+}
+
+describe('the transfer register on the demo corpus', { skip: missing !== null ? (IS_CI ? missing : `${missing}; skipped outside CI`) : false }, () => {
+  let fixture: TestStore;
+  let app: FastifyInstance;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let base: string;
+
+  before(async () => {
+    if (isWebStale()) {
+      const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', path.join(ROOT, 'web')], { encoding: 'utf8' });
+      if (built.status !== 0) throw new Error(`web build failed: ${built.stderr}`);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    fixture = await makeTestStore({ withDemo: true });
+    app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
+    base = await app.listen({ host: '127.0.0.1', port: 0 });
+    profile = mkdtempSync(path.join(tmpdir(), 'watchfloor-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: executablePath!,
+      headless: true,
+      viewport: { width: 1500, height: 900 },
+      colorScheme: 'light',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    await context.route('**/*', (route) => (route.request().url().startsWith(base) || /^(?:data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  after(async () => {
+    await context?.close();
+    await app?.close();
+    await fixture?.dispose();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('shows merged entries with items, counts, statuses and outlets', async () => {
+    await page.goto(`${base}/#/transfers`);
+    await page.waitForSelector('#transfer-table tbody tr');
+    const rows: Row[] = await page.locator('#transfer-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
+        return { supplier: cells[1] ?? '', recipient: cells[2] ?? '', items: cells[3] ?? '', status: cells[5] ?? '', outlets: cells[6] ?? '' };
+      }),
+    );
+    const find = (supplier: string, recipient: string, status: string, item: RegExp): Row | undefined =>
+      rows.find((r) => r.supplier === supplier && r.recipient === recipient && r.status === status && item.test(r.items));
+    const table = rows.map((r) => `${r.supplier}>${r.recipient} ${r.status} ${r.items} (${r.outlets})`).join('\n');
+    // The demo's Tajikistan delivery, told by two outlets, is one entry with its count.
+    const tajik = find('RUS', 'TJK', 'delivered', /^12 armou?red vehicles/);
+    assert.ok(tajik, table);
+    assert.ok(Number(tajik.outlets) >= 2, `outlets of the Tajikistan delivery: ${tajik.outlets}`);
+    assert.ok(find('KOR', 'POL', 'ordered', /180 K2/), table);
+    assert.ok(find('KOR', 'POL', 'ordered', /212 K9/), table);
+    assert.ok(find('USA', 'EST', 'ordered', /^6 .*HIMARS/), table);
+    assert.ok(find('USA', 'GRC', 'approved', /40 F-35/), table);
+    assert.ok(find('USA', 'TUR', 'approved', /40 .*F-16/), table);
+    assert.ok(!rows.some((r) => /\b0 /.test(r.items) || /null/.test(r.items)), `no count written as 0 or null:\n${table}`);
+    await page.screenshot({ path: path.join(SHOTS, 'transfers-register.png'), fullPage: true });
+  });
+});
