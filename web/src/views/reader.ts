@@ -3,6 +3,7 @@ import { getJson, type AnalysisEvent, type Article, type Evidence, type StoredEv
 import { day, h, link, QUAD_CLASSES, quadLegend } from '../dom.js';
 import { admiraltyBadge, CREDIBILITY, credibilityBadge, outletFlags, RELIABILITY, reliabilityBadge, type ArticleReliability, type EventCredibility } from '../grades.js';
 import { attachTip } from '../tip.js';
+import { structurePanel } from './structure.js';
 import type { Route } from '../router.js';
 
 interface Mark {
@@ -204,7 +205,7 @@ function renderHeader({ article, analysis, outlet, grades }: ReaderData): HTMLEl
 }
 
 /** The findings panel: entities, events with their grades, transfers. */
-function renderSide({ analysis, outlet, credibilityOf }: ReaderData): HTMLElement {
+function renderSide({ article, analysis, outlet, credibilityOf }: ReaderData): HTMLElement {
   const side = h('aside', { class: 'article-side', 'aria-label': 'Findings' });
   side.append(
     h('h2', {}, `Entities (${analysis.entities.length})`),
@@ -222,6 +223,7 @@ function renderSide({ analysis, outlet, credibilityOf }: ReaderData): HTMLElemen
           `${e.plover} ${e.cameo}: ${actor(e.source)} → ${actor(e.target)} · ${e.modality}${e.date ? ` · ${e.date}` : ''}`,
           credibility ? ' ' : null,
           credibility ? (outlet ? admiraltyBadge(outlet.reliability, credibility) : credibilityBadge(credibility)) : null,
+          structurePanel(article.id, e.evidence),
         );
       }),
     ),
