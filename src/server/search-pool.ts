@@ -42,7 +42,7 @@ export interface SearchPoolOptions {
   /** The SQLite file (not `:memory:`: a worker cannot see another thread's memory database). */
   db: string;
   size?: number;
-  /** Measure each call's CPU time on its thread (Linux), for the benchmark: see `cpuTimes`. */
+  /** Measure each call's time on its worker and the workers' CPU (Linux), for the benchmark: see `busyTimes`. */
   isMeasuring?: boolean;
 }
 
@@ -53,7 +53,7 @@ interface Call {
 }
 
 type Answer =
-  | { id: number; value: unknown; cpuMs?: number }
+  | { id: number; value: unknown; busyMs?: number; threadCpuMs?: number | null }
   | { id: number; error: { code: string; message: string; status: number } };
 
 interface Waiting {
@@ -66,7 +66,10 @@ class PoolWorker {
   readonly waiting = new Map<number, Waiting>();
   isDead = false;
 
-  constructor(setup: SearchPoolOptions, onCpu: (ms: number) => void) {
+  /** CPU this worker's thread has used, as last reported (ms). */
+  threadCpuMs = 0;
+
+  constructor(setup: SearchPoolOptions, onBusy: (ms: number) => void) {
     this.worker = startWorker(setup);
     this.worker.unref();
     this.worker.on('message', (answer: Answer) => {
@@ -80,7 +83,8 @@ class PoolWorker {
           status >= 400 && status < 500 ? new RequestError(status, code, message) : new WatchfloorError(code, message, { status }),
         );
       } else {
-        if (answer.cpuMs !== undefined) onCpu(answer.cpuMs);
+        if (answer.busyMs !== undefined) onBusy(answer.busyMs);
+        if (typeof answer.threadCpuMs === 'number') this.threadCpuMs = answer.threadCpuMs;
         waiting.resolve(answer.value);
       }
     });
@@ -101,8 +105,16 @@ export class SearchPool {
   readonly #workers: Array<PoolWorker | null>;
   #next = 1;
   #isClosed = false;
-  /** CPU milliseconds of each call on its worker thread, when measuring. */
-  readonly cpuTimes: number[] = [];
+  /**
+   * Milliseconds each call kept its worker busy, when measuring: the wall time of the call on the worker, which is
+   * its CPU time unless the thread waited for a core (so at least its CPU time on a loaded machine).
+   */
+  readonly busyTimes: number[] = [];
+
+  /** CPU used by the worker threads so far (ms; Linux, as last reported by each), when measuring. */
+  get threadCpuMs(): number {
+    return this.#workers.reduce((sum, w) => sum + (w?.threadCpuMs ?? 0), 0);
+  }
 
   constructor(options: SearchPoolOptions) {
     this.#setup = options;
@@ -139,7 +151,7 @@ export class SearchPool {
   }
 
   #start(): PoolWorker {
-    return new PoolWorker(this.#setup, (ms) => this.cpuTimes.push(ms));
+    return new PoolWorker(this.#setup, (ms) => this.busyTimes.push(ms));
   }
 
   /** Starts every worker now (each opens its connection and loads its facet postings), so the first searches do not wait. */
@@ -157,7 +169,7 @@ export class SearchPool {
         });
       }),
     );
-    this.cpuTimes.length = 0;
+    this.busyTimes.length = 0;
   }
 
   async close(): Promise<void> {
@@ -192,7 +204,10 @@ function startWorker(setup: SearchPoolOptions): Worker {
   return new Worker(boot, { eval: true, workerData: setup });
 }
 
-/** CPU time this thread has run, in ms (Linux: the first field of schedstat, in ns), or null elsewhere. */
+/**
+ * CPU time this thread has run, in ms (Linux: the first field of schedstat, in ns), or null elsewhere. The kernel
+ * updates it at its ticks, so it is exact over many calls, not for one.
+ */
 function threadCpuMs(): number | null {
   try {
     return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
@@ -207,14 +222,17 @@ function serveCalls(setup: SearchPoolOptions): void {
   let queue = Promise.resolve();
   parentPort!.on('message', (call: Call) => {
     queue = queue.then(async () => {
-      const before = setup.isMeasuring ? threadCpuMs() : null;
+      const before = setup.isMeasuring ? performance.now() : null;
       let answer: Answer;
       try {
         if (!POOLED_METHODS.includes(call.method)) throw new Error(`not a pooled read: ${String(call.method)}`);
         const read = store[call.method].bind(store) as (...args: unknown[]) => Promise<unknown>;
         const value = await read(...call.args);
-        const after = before === null ? null : threadCpuMs();
-        answer = { id: call.id, value, ...(after === null ? {} : { cpuMs: after - before! }) };
+        answer = {
+          id: call.id,
+          value,
+          ...(before === null ? {} : { busyMs: performance.now() - before, threadCpuMs: threadCpuMs() }),
+        };
       } catch (error) {
         const e = error as { code?: unknown; message?: unknown; status?: unknown };
         answer = {
@@ -236,18 +254,21 @@ if (!isMainThread && parentPort && (workerData as SearchPoolOptions | undefined)
 /** What `readStore` needs of the app and its options. */
 export interface ReadStoreOptions {
   store: Store;
-  /** The configured database: a SQLite file gets a pool; `:memory:` and PostgreSQL do not. */
-  db: string;
+  /** Not read: the pool opens the file the store has open (a configured path may name another database). */
+  db?: string;
   /** A pool made by the caller (the benchmark measures it), or false for none. */
   searchPool?: SearchPool | false | undefined;
   onClose: (close: () => Promise<void>) => unknown;
 }
 
-/** The store the routes read through: with a pool of search workers for a SQLite file, else the store itself. */
+/**
+ * The store the routes read through: with a pool of search workers when it is a SQLite file (the workers open
+ * the very file the store has open), else the store itself (PostgreSQL, or a database in memory).
+ */
 export function readStore(options: ReadStoreOptions): Store {
-  const { store, db } = options;
-  if (options.searchPool === false || store.kind !== 'sqlite' || db === ':memory:' || db === '') return store;
-  const pool = options.searchPool ?? new SearchPool({ db });
+  const { store } = options;
+  if (options.searchPool === false || !(store instanceof SqliteStore) || store.db.memory) return store;
+  const pool = options.searchPool ?? new SearchPool({ db: store.db.name });
   if (!options.searchPool) options.onClose(() => pool.close());
   return withSearchPool(store, pool);
 }
