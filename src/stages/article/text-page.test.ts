@@ -164,3 +164,12 @@ void test('text pages: language and url', () => {
   assert.equal(english.article.language, 'en');
   assert.equal(english.article.url, 'https://example.org/navy');
 });
+
+void test('text pages: the publication choice names its rule; a time after the stated capture is passed over', () => {
+  const lines = ['Navy adds two patrol boats to northern fleet', 'Published: 13 September 2021', ...BODY];
+  const { article, messages } = extract(lines.join('\n\n'));
+  assert.equal(article.published, '2021-09-13');
+  assert.equal(messages.find((m) => m.rule.startsWith('article/published'))?.rule, 'article/published:text-line');
+  const later = extractTextPage(lines.join('\n\n'), { url: null, messages: [], limits: DEFAULT_LIMITS, data: new DataFiles(), capturedAt: '2021-06-01T00:00:00Z' });
+  assert.equal(later.published, null);
+});

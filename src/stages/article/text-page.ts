@@ -81,7 +81,7 @@ export function extractTextPage(text: string, options: ExtractOptions): Article 
     source,
     section: facts.section ?? findSectionLabel(blocks, layout.title, [...credits, publisher, source]),
     byline,
-    published: pickPublished(facts.dates, dateline?.date ?? null, options.messages),
+    published: pickPublished(facts.dates, dateline?.date ?? null, options.messages, options.capturedAt),
     language: detectLanguage([title ?? '', ...paragraphs].join('\n')),
     url: options.url,
   };
@@ -305,15 +305,25 @@ function dropAuthorBio(paragraphs: string[], byline: string | null): void {
 
 /**
  * The publication time: the first stated time not labelled as an update, else an update, else
- * the dateline's date when it has a year. Relative or yearless times cannot be placed without a
- * reference time, so they leave an info message and no value.
+ * the dateline's date when it has a year; none after the stated capture time. Relative or yearless
+ * times cannot be placed without a reference time, so they leave an info message and no value.
+ * The choice leaves an info message naming its rule (`article/published:text-line`, ...).
  */
-function pickPublished(dates: PageFacts['dates'], datelineDate: string | null, messages: Message[]): string | null {
-  const stated = dates.filter((date) => date.reading.value !== null);
+function pickPublished(dates: PageFacts['dates'], datelineDate: string | null, messages: Message[], capturedAt?: string | null): string | null {
+  const latest = capturedAt && !Number.isNaN(Date.parse(capturedAt)) ? new Date(Date.parse(capturedAt) + 86_400_000).toISOString().slice(0, 10) : null;
+  const isPossible = (value: string | null): value is string => value !== null && (latest === null || value.slice(0, 10) <= latest);
+  const stated = dates.filter((date) => isPossible(date.reading.value));
   const chosen = stated.find((date) => !date.isUpdate) ?? stated[0];
-  if (chosen) return chosen.reading.value;
-  const fromDateline = datelineDate ? findDates(datelineDate).find((date) => date.value !== null) : undefined;
-  if (fromDateline) return fromDateline.value;
+  const say = (rule: string, value: string, from: string): string => {
+    messages.push({ level: 'info', rule, reason: `publication time ${value} (${from})` });
+    return value;
+  };
+  if (chosen?.reading.value) {
+    const rule = chosen.isUpdate ? 'article/published:text-update' : 'article/published:text-line';
+    return say(rule, chosen.reading.value, `${chosen.isUpdate ? 'the only time given is an update' : 'a publication line'}: "${chosen.reading.text}"`);
+  }
+  const fromDateline = datelineDate ? findDates(datelineDate).find((date) => isPossible(date.value)) : undefined;
+  if (fromDateline?.value) return say('article/published:dateline', fromDateline.value, `wire dateline "${datelineDate}"`);
   const unresolved = dates[0]?.reading;
   if (unresolved) {
     messages.push({
