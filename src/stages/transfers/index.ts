@@ -39,7 +39,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   // The transfer told last (by a reading, or by a predicate with both parties and no item), for "the package includes" and left-out parties.
   let context: Parties | null = null;
   let order = 0;
-  for (const sentence of sentences) {
+  for (const [sentenceIndex, sentence] of sentences.entries()) {
     const tokens = sentence.tokens ?? [];
     if (tokens.length === 0) continue;
     const triggers = findTriggers(tokens, lex);
@@ -48,7 +48,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     for (const item of items) if (item.isNamed) (namedByCategory.get(item.category) ?? namedByCategory.set(item.category, new Set()).get(item.category)!).add(item.text);
     if (triggers.length === 0 && items.length === 0) continue;
     const states = statesIn(doc, sentence, tokens, lex, ctx);
-    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex);
+    const syntax = doc.syntax?.find((s) => s.sentence === sentenceIndex);
+    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax);
     // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
     for (const item of included) {
       if (context) readings.push({ item, trigger: context.trigger, triggerSpan: context.triggerSpan, supplier: context.supplier, recipients: context.recipients, status: context.status, rule: 'transfers/package-includes' });

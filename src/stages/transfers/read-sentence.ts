@@ -7,7 +7,8 @@
  * Words before the predicate set the status (approved, planned, pledged, ordered) or cancel the
  * record (negation, cancellation, speculation).
  */
-import type { Span, Token, TransferStatus } from '../../core/doc.js';
+import type { SentenceSyntax, Span, Token, TransferStatus } from '../../core/doc.js';
+import { dependent } from '../syntax/tree.js';
 import type { ItemMention } from './items.js';
 import type { PredicateEntry, TransferLexicon } from './lexicon.js';
 import type { StateMention } from './actors.js';
@@ -133,6 +134,33 @@ function subjectBefore(tokens: readonly Token[], states: readonly StateMention[]
   return best;
 }
 
+/**
+ * The subject of a predicate read from the sentence's tree: its `nsubj`, or, up an `xcomp` or `conj`
+ * chain, its controller's ("Canada agreed to send", "Chile received ... and ordered"). Returns the state
+ * the subject names; null when the tree gives a subject that names no state (a minister, a pronoun);
+ * undefined when there is no tree or no subject in it.
+ */
+export function treeSubject(syntax: SentenceSyntax | undefined, tokens: readonly Token[], states: readonly StateMention[], t: Trigger): StateMention | null | undefined {
+  if (!syntax) return undefined;
+  let word = syntax.words.findIndex((w) => w.start === tokens[t.first]!.start);
+  for (let hop = 0; word >= 0 && hop < 4; hop++) {
+    const w = syntax.words[word]!;
+    if (w.deprel === 'nsubj:pass' || dependent(syntax, word, 'nsubj:pass', 'aux:pass') >= 0) return undefined;
+    const subject = dependent(syntax, word, 'nsubj');
+    if (subject >= 0) {
+      const s = syntax.words[subject]!;
+      if (s.upos === 'PRON') return undefined;
+      // The subject's own words and its compounds/possessors ("Russia's defence ministry").
+      const inside = syntax.words.map((x, i) => ({ x, i })).filter(({ x, i }) => i === subject || (x.head === subject && /^(?:compound|nmod:poss|amod|flat|nmod)$/.test(x.deprel)));
+      const state = states.find((st) => inside.some(({ x }) => tokens[st.first]!.start < x.end && tokens[st.last]!.end > x.start));
+      return state ?? null;
+    }
+    if (!/^(?:xcomp|conj)$/.test(w.deprel)) return undefined;
+    word = w.head;
+  }
+  return undefined;
+}
+
 /** The maker named on the item itself: "Russian-made S-300", "Turkey's Bayraktar", "US-made F-16s", "Russian jets". */
 function makerOf(tokens: readonly Token[], states: readonly StateMention[], item: ItemMention): string | null {
   for (const s of states) {
@@ -214,12 +242,12 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
 }
 
 /** Readings of every item in one sentence (items without a governing predicate give none). */
-export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon): { readings: ItemReading[]; included: ItemMention[]; parties: Parties | null } {
+export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon, syntax?: SentenceSyntax): { readings: ItemReading[]; included: ItemMention[]; parties: Parties | null } {
   const readings: ItemReading[] = [];
   const included: ItemMention[] = [];
   // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
   const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
-  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
+  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   for (const item of items) {
     if (item.isTarget) continue;
     let trigger = governing(tokens, triggers, item);
@@ -237,7 +265,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     }
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
-    const roles = rolesOf(tokens, states, trigger, item, items);
+    const roles = rolesOf(tokens, states, trigger, item, items, syntax);
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
   }
   return { readings, included, parties };
@@ -245,10 +273,11 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 
 const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, isTarget: false, isSubject: false };
 
-function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean } {
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
-  const subject = subjectBefore(tokens, states, start, t.first, item, items);
+  const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
+  const subject = fromTree !== undefined ? fromTree : subjectBefore(tokens, states, start, t.first, item, items);
   const maker = makerOf(tokens, states, item);
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
