@@ -11,6 +11,7 @@ import type { SentenceSyntax, Span, Token, TransferStatus } from '../../core/doc
 import { dependent } from '../syntax/tree.js';
 import type { ItemMention } from './items.js';
 import type { PredicateEntry, TransferLexicon } from './lexicon.js';
+import { singular } from './lexicon.js';
 import type { StateMention } from './actors.js';
 
 /** A predicate found in a sentence. */
@@ -70,6 +71,12 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon): Tr
       continue;
     }
     const longest = candidates[0]!.words.length;
+    // "artillery, supply vehicles and radars": a verb form in a list, before an equipment noun, is a modifier.
+    const next = lowerAt(tokens, i + longest);
+    if (longest === 1 && /^(?:,|and|or)$/.test(lowerAt(tokens, i - 1)) && lex.heads.has(singular(next))) {
+      i++;
+      continue;
+    }
     const same = candidates.filter((c) => c.words.length === longest);
     // A word that is both verb and noun ("order", "supply", "transfer") is the noun after a determiner.
     const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '');
