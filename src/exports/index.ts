@@ -1,5 +1,5 @@
 /** Export writers: stored events and transfers in, file text out (pure functions; the CLI and server write the bytes). */
-export { toCsv, toJsonl, toGeojson, EVENT_CSV_COLUMNS, quantitiesText } from './events.js';
+export { toCsv, toJsonl, toGeojson, EVENT_CSV_COLUMNS, quantitiesText, geojsonFeature, eventStreamWriter, type EventStreamWriter } from './events.js';
 export { toGdelt, gdeltRow, GDELT_COLUMNS, splitActorCode } from './gdelt.js';
 export {
   toTransfersCsv,

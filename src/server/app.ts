@@ -8,6 +8,7 @@ import type { Store } from '../store.js';
 import type { Config } from '../config.js';
 import { RequestError } from '../core/errors.js';
 import { handleError } from './errors.js';
+import { AggregateCache } from './aggregate-cache.js';
 import { addEtags } from './etag.js';
 import { addOpenApi } from './openapi.js';
 import {
@@ -75,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     searchPool: options.searchPool,
     onClose: (close) => app.addHook('onClose', close),
   });
+  // Timeline, network and credibility answers, kept until the store changes (uploads here say so at once).
+  const aggregates = new AggregateCache(store);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request) => {
     throw new RequestError(404, 'not-found', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`);
@@ -95,11 +98,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }));
   await app.register(articleRoutes, { store, limits: config.limits, token: config.token });
   await app.register(entityRoutes, { store });
-  await app.register(eventRoutes, { store });
+  await app.register(eventRoutes, { store, aggregates });
   await app.register(exportRoutes, { store });
   await app.register(storyRoutes, { store });
-  await app.register(monitoringRoutes, { store, config });
-  await app.register(pageRoutes, { store, config });
+  await app.register(monitoringRoutes, { store, config, aggregates });
+  await app.register(pageRoutes, { store, config, onStored: () => aggregates.invalidate() });
   await app.register(queueRoutes, { config });
   await app.register(syntaxRoutes, { store });
 

@@ -4,6 +4,7 @@ import type { EventFilter, Store, StoredEvent } from '../../store.js';
 import { EVENT_QUERY, TRANSFER_QUERY, type EventQuerystring } from '../schemas.js';
 import type { Network, NetworkEdge, Timeline } from '../../api-types.js';
 import { buildRegister } from '../../register/transfer-register.js';
+import { AggregateCache } from '../aggregate-cache.js';
 
 /** The store's event filter for a validated query string. */
 export function toEventFilter(q: EventQuerystring): EventFilter {
@@ -110,7 +111,21 @@ export function networkOf(events: readonly StoredEvent[]): Network {
   };
 }
 
-export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+/** Events one aggregate (timeline, network) reads at most: enough for years of a busy desk, bounded for one request. */
+export const MAX_AGGREGATE_EVENTS = 20_000;
+
+export interface EventRoutesOptions {
+  store: Store;
+  /** Where timeline and network answers are kept between store changes; one per app. */
+  aggregates?: AggregateCache;
+}
+
+/** The cache key of a query: its fields in a fixed order, so the same question is one key however it was written. */
+function keyOf(route: string, query: object): string {
+  return `${route}?${JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)))}`;
+}
+
+export const eventRoutes: FastifyPluginAsync<EventRoutesOptions> = async (app, { store, aggregates = new AggregateCache(store) }) => {
   app.get<{ Querystring: EventQuerystring }>(
     '/api/events',
     { schema: { summary: 'Events, newest first', tags: ['events'], querystring: EVENT_QUERY } },
@@ -141,14 +156,16 @@ export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
           ...EVENT_QUERY,
           properties: {
             ...EVENT_QUERY.properties,
-            limit: { type: 'integer', minimum: 1, maximum: 50_000, default: 20_000 },
+            limit: { type: 'integer', minimum: 1, maximum: MAX_AGGREGATE_EVENTS, default: MAX_AGGREGATE_EVENTS },
             interval: { type: 'string', enum: ['month', 'day'], default: 'month' },
           },
         },
       },
     },
     async (request) =>
-      timelineOf(await store.listEvents(toEventFilter(request.query)), request.query.interval ?? 'month'),
+      aggregates.get(keyOf('timeline', request.query), async () =>
+        timelineOf(await store.listEvents(toEventFilter(request.query)), request.query.interval ?? 'month'),
+      ),
   );
 
   app.get<{ Querystring: EventQuerystring }>(
@@ -161,12 +178,13 @@ export const eventRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { s
           ...EVENT_QUERY,
           properties: {
             ...EVENT_QUERY.properties,
-            limit: { type: 'integer', minimum: 1, maximum: 50_000, default: 20_000 },
+            limit: { type: 'integer', minimum: 1, maximum: MAX_AGGREGATE_EVENTS, default: MAX_AGGREGATE_EVENTS },
           },
         },
       },
     },
-    async (request) => networkOf(await store.listEvents(toEventFilter(request.query))),
+    async (request) =>
+      aggregates.get(keyOf('network', request.query), async () => networkOf(await store.listEvents(toEventFilter(request.query)))),
   );
 
   app.get<{ Querystring: Omit<EventQuerystring, 'type'> }>(

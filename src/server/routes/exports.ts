@@ -1,7 +1,8 @@
 /** /api/export/events?format=csv|jsonl|geojson|gdelt and /api/export/transfers?format=csv|jsonl: the filtered rows as a download. */
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { Store } from '../../store.js';
-import { toCsv, toGdelt, toGeojson, toJsonl, toTransfersCsv, toTransfersJsonl } from '../../exports/index.js';
+import type { EventFilter, Store } from '../../store.js';
+import { eventStreamWriter, toTransfersCsv, toTransfersJsonl } from '../../exports/index.js';
 import { EXPORT_QUERY, TRANSFER_QUERY, type EventQuerystring, type ExportQuerystring } from '../schemas.js';
 import { toEventFilter } from './events.js';
 
@@ -12,11 +13,29 @@ const MEDIA_TYPES = {
   gdelt: 'text/tab-separated-values; charset=utf-8',
 } as const;
 
-const EVENT_WRITERS = { csv: toCsv, jsonl: toJsonl, geojson: toGeojson, gdelt: toGdelt } as const;
+/** Events read from the store per step of a streamed export: small enough that other requests run in between. */
+const EXPORT_PAGE = 1000;
 const EXTENSIONS = { csv: 'csv', jsonl: 'jsonl', geojson: 'geojson', gdelt: 'tsv' } as const;
 
-function download(reply: FastifyReply, format: keyof typeof MEDIA_TYPES, name: string, body: string): FastifyReply {
+function download(reply: FastifyReply, format: keyof typeof MEDIA_TYPES, name: string, body: string | Readable): FastifyReply {
   return reply.type(MEDIA_TYPES[format]).header('Content-Disposition', `attachment; filename="${name}.${EXTENSIONS[format]}"`).send(body);
+}
+
+/** The export's text, read from the store a page at a time and written as it comes (exported for tests). */
+export async function* streamEvents(store: Store, filter: EventFilter, format: keyof typeof MEDIA_TYPES): AsyncGenerator<string> {
+  const writer = eventStreamWriter(format);
+  const limit = filter.limit ?? EXPORT_PAGE;
+  let offset = filter.offset ?? 0;
+  yield writer.head;
+  for (let left = limit; left > 0; ) {
+    const page = await store.listEvents({ ...filter, limit: Math.min(EXPORT_PAGE, left), offset });
+    const text = writer.page(page);
+    if (text !== '') yield text;
+    if (page.length < Math.min(EXPORT_PAGE, left)) break;
+    left -= page.length;
+    offset += page.length;
+  }
+  yield writer.tail;
 }
 
 export const exportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
@@ -32,8 +51,7 @@ export const exportRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
     },
     async (request, reply) => {
       const format = request.query.format ?? 'csv';
-      const events = await store.listEvents(toEventFilter(request.query));
-      return download(reply, format, 'watchfloor-events', EVENT_WRITERS[format](events));
+      return download(reply, format, 'watchfloor-events', Readable.from(streamEvents(store, toEventFilter(request.query), format)));
     },
   );
 

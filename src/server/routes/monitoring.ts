@@ -11,6 +11,8 @@ import { readAlertInput } from '../../alerts/alert-input.js';
 import { alertFeed } from '../../alerts/alert-feed.js';
 import { DIGEST_SIZE } from '../../alerts/run-alerts.js';
 import { hasValidToken, requireToken } from '../security.js';
+import { AggregateCache } from '../aggregate-cache.js';
+import { publicOrigin } from './articles.js';
 
 /** A saved search is a few hundred bytes of JSON; nothing near this is a real one. */
 const ALERT_BODY_LIMIT = 16 * 1024;
@@ -21,9 +23,19 @@ const ID_PARAMS = {
   properties: { id: { type: 'integer', minimum: 1 } },
 } as const;
 
-export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config }> = async (
+/** Credibility rows one answer lists at most (a story has tens of events; the whole store can have tens of thousands). */
+export const MAX_CREDIBILITY_ROWS = 5000;
+
+export interface MonitoringRoutesOptions {
+  store: Store;
+  config: Config;
+  /** Where heavy answers are kept between store changes; one per app. */
+  aggregates?: AggregateCache;
+}
+
+export const monitoringRoutes: FastifyPluginAsync<MonitoringRoutesOptions> = async (
   app,
-  { store, config },
+  { store, config, aggregates = new AggregateCache(store) },
 ) => {
   app.get<{ Params: { id: number } }>(
     '/api/stories/:id',
@@ -37,7 +49,8 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
     async (request) => {
       const story = await store.getStory(request.params.id);
       if (!story) throw new RequestError(404, 'not-found', `no story ${request.params.id}`);
-      return story;
+      // A local path says where the desk's files lie: only the file name goes out (as for articles).
+      return { ...story, articles: story.articles.map((a) => ({ ...a, origin: publicOrigin(a.origin) })) };
     },
   );
 
@@ -47,25 +60,34 @@ export const monitoringRoutes: FastifyPluginAsync<{ store: Store; config: Config
     async () => store.listOutlets(),
   );
 
-  app.get<{ Querystring: { story?: number; article?: number } }>(
+  app.get<{ Querystring: { story?: number; article?: number; limit?: number; offset?: number } }>(
     '/api/credibility',
     {
       schema: {
-        summary: 'Information credibility (1–6) of events, by story or article',
+        summary: 'Information credibility (1–6) of events, by story or article, a page at a time',
         tags: ['reliability'],
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { story: { type: 'integer', minimum: 1 }, article: { type: 'integer', minimum: 1 } },
+          properties: {
+            story: { type: 'integer', minimum: 1 },
+            article: { type: 'integer', minimum: 1 },
+            limit: { type: 'integer', minimum: 1, maximum: MAX_CREDIBILITY_ROWS, default: 1000 },
+            offset: { type: 'integer', minimum: 0, default: 0 },
+          },
         },
       },
     },
     async (request) => {
-      const { story, article } = request.query;
-      return store.listEventCredibility({
-        ...(story !== undefined ? { storyId: story } : {}),
-        ...(article !== undefined ? { articleId: article } : {}),
-      });
+      const { story, article, limit = 1000, offset = 0 } = request.query;
+      // The store grades every event of the selection at once: kept until the store changes, then paged from.
+      const rows = await aggregates.get(`credibility?story=${story ?? ''}&article=${article ?? ''}`, () =>
+        store.listEventCredibility({
+          ...(story !== undefined ? { storyId: story } : {}),
+          ...(article !== undefined ? { articleId: article } : {}),
+        }),
+      );
+      return rows.slice(offset, offset + limit);
     },
   );
 

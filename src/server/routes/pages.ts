@@ -12,6 +12,8 @@ import { IngestWorker } from '../ingest-worker.js';
 export interface PageRoutesOptions {
   store: Store;
   config: Config;
+  /** Called after a page was stored or re-analysed, so cached aggregates are dropped. */
+  onStored?: () => void;
 }
 
 /** The token check lives with the other request guards; routes that check again import it from here too. */
@@ -23,7 +25,7 @@ interface JsonPage {
   published?: string;
 }
 
-export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, config }) => {
+export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { store, config, onStored }) => {
   // A store in a file or a server is reachable from a worker thread, which keeps analysis off the event loop;
   // an in-memory database is not, so its pages are analysed here.
   const isShareable = config.db !== ':memory:' && config.db !== '';
@@ -89,6 +91,7 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
           contentType: Buffer.isBuffer(request.body) ? contentType : null,
         },
       );
+      if (outcome.status === 'stored' || outcome.status === 'reanalysed') onStored?.();
       const status = outcome.status === 'failed' ? (outcome.captureId === null ? 422 : 201) : outcome.status === 'unchanged' ? 200 : 201;
       return reply.code(status).send(outcome);
     },
