@@ -15,15 +15,15 @@ import {
   labelFeatures, parserFeatures, validActions, type ParserModel,
 } from '../src/stages/syntax/parser.js';
 import { averaged, best, createTrainer, score, tick, update, type Trainer } from '../src/stages/syntax/perceptron.js';
-import { prepareWords, TAGGER_FEATURES, tagFeatures, tagWords, UPOS, type PreparedWords, type TaggerModel } from '../src/stages/syntax/tagger.js';
+import { learnTagDictionary, prepareWords, TAGGER_FEATURES, tagFeatures, tagWords, UPOS, type PreparedWords, type TaggerModel } from '../src/stages/syntax/tagger.js';
 import { evaluateSyntax, splitByDocument, type GoldSentence } from '../src/stages/syntax/evaluate.js';
 
 const { values: args } = parseArgs({
   options: {
-    'tagger-epochs': { type: 'string', default: '6' },
-    'parser-epochs': { type: 'string', default: '15' },
-    folds: { type: 'string', default: '5' },
-    'tagger-bits': { type: 'string', default: '20' },
+    'tagger-epochs': { type: 'string', default: '5' },
+    'parser-epochs': { type: 'string', default: '10' },
+    folds: { type: 'string', default: '3' },
+    'tagger-bits': { type: 'string', default: '19' },
     'parser-bits': { type: 'string', default: '21' },
     'label-bits': { type: 'string', default: '18' },
     explore: { type: 'string', default: '0.9' },
@@ -243,9 +243,11 @@ function report(model: SyntaxModel, what: string): Record<string, unknown> {
 
 const lemmas = learnLemmas(trainRaw.flatMap((s) => wordsOf(s).map((w): [string, string, string] => [w.form, w.upos, w.lemma])));
 const parser = trainParser(train, PARSER_EPOCHS, SEED, (m, e) => {
-  if (e >= PARSER_EPOCHS - 4 || e % 3 === 2) report({ tagger, parser: m, lemmas }, `parser epoch ${e + 1}`);
+  if (e === PARSER_EPOCHS - 1 || e % 3 === 2) report({ tagger, parser: m, lemmas }, `parser epoch ${e + 1}`);
 });
-const model: SyntaxModel = { tagger, parser, lemmas };
+const dictionary = learnTagDictionary(train.flatMap((s) => s.forms.map((f, i): [string, number] => [f, s.goldTags[i] as number])));
+log(`tag dictionary: ${Object.keys(dictionary).length} words`);
+const model: SyntaxModel = { tagger: { ...tagger, dictionary }, parser, lemmas };
 const figures = report(model, 'final (float)');
 const bytes = encodeModel(model, {
   treebank: 'UD English EWT v2.16 train',

@@ -33,7 +33,7 @@ export interface FormAnalysis {
 /** Analyses a sentence of word forms (gold tokenization, as a .conllu file gives it). */
 export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel()): FormAnalysis {
   const prepared = prepareWords(forms);
-  const tags = tagWords(model.tagger, prepared);
+  const tags = tagWords(model.tagger, prepared, forms);
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {

@@ -33,6 +33,7 @@ interface TableHeader {
 
 interface Header {
   relations: string[];
+  tagDictionary?: Record<string, number>;
   lemmas: LemmaModel;
   tables: TableHeader[];
   /** Free-form training facts (seed, epochs, accuracy on dev) kept with the model. */
@@ -60,7 +61,7 @@ export function encodeModel(model: SyntaxModel, info: Record<string, unknown> = 
       bytes: body.bytes.length,
     };
   });
-  const header: Header = { relations: [...model.parser.relations], lemmas: model.lemmas, tables, info };
+  const header: Header = { relations: [...model.parser.relations], tagDictionary: model.tagger.dictionary ?? {}, lemmas: model.lemmas, tables, info };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 4);
   prefix.write(MAGIC, 0, 'latin1');
@@ -113,7 +114,7 @@ export function decodeModel(gz: Buffer): SyntaxModel & { info: Record<string, un
     return t;
   };
   return {
-    tagger: { first: get('tagger.first'), second: get('tagger.second') },
+    tagger: { first: get('tagger.first'), second: get('tagger.second'), dictionary: header.tagDictionary ?? {} },
     parser: { transitions: get('parser.transitions'), labels: get('parser.labels'), relations: header.relations },
     lemmas: header.lemmas,
     info: header.info,

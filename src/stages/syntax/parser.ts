@@ -13,7 +13,7 @@ export const RIGHT = 2;
 export const ACTIONS = 3;
 
 /** Most feature rows for one transition and for one label decision. */
-export const PARSER_FEATURES = 96;
+export const PARSER_FEATURES = 112;
 export const LABEL_FEATURES = 48;
 
 const NONE_W = 0x77a1;
@@ -160,6 +160,10 @@ function labelAt(s: ParseState, x: number): number {
   return x < 0 ? NONE_L : (s.labels[x] as number);
 }
 
+function suffixAt(p: PreparedWords, n: number, x: number): number {
+  return x < 0 || x >= n ? NONE_W : (p.suffix[x * 4 + 2] as number);
+}
+
 function childAt(a: Int32Array, x: number): number {
   return x < 0 ? -1 : (a[x] as number);
 }
@@ -225,6 +229,12 @@ export function parserFeatures(s: ParseState, p: PreparedWords, tags: Int32Array
   rows[k++] = feature(off + 82, s0w, s0rs, 0, mask); rows[k++] = feature(off + 83, s0t, s0rs, 0, mask); rows[k++] = feature(off + 84, s0w, s0ls, 0, mask); rows[k++] = feature(off + 85, s0t, s0ls, 0, mask); rows[k++] = feature(off + 86, b0w, b0ls, 0, mask); rows[k++] = feature(off + 87, b0t, b0ls, 0, mask);
   rows[k++] = feature(off + 88, s0t, s0ls, b0t, mask); rows[k++] = feature(off + 89, s0t, s0rs, b0t, mask); rows[k++] = feature(off + 90, s1t, labelSet(s, s1, s.rightSetLo, s.rightSetHi), s0t, mask);
   rows[k++] = feature(off + 91, labelAt(s, s0l1), s0t, b0t, mask); rows[k++] = feature(off + 92, labelAt(s, b0l1), s0t, b0t, mask); rows[k++] = feature(off + 93, s0w, s0l1t, b0t, mask);
+  // prepositional attachment: the marker already hanging from b0 ("to" of "to Ukraine") with the verb or noun it may attach to
+  const b0l1w = wordAt(p, n, b0l1);
+  rows[k++] = feature(off + 94, s1w, b0l1w, 0, mask); rows[k++] = feature(off + 95, s0w, b0l1w, 0, mask); rows[k++] = feature(off + 96, s1t, s0t, b0l1w, mask);
+  rows[k++] = feature(off + 97, b0l1w, b0w, 0, mask); rows[k++] = feature(off + 98, s1w * 31 + s0w, b0l1w, 0, mask); rows[k++] = feature(off + 99, s1w, b0l1w, b0w, mask);
+  // unknown words: suffixes with the tag
+  rows[k++] = feature(off + 100, suffixAt(p, n, b0), b0t, 0, mask); rows[k++] = feature(off + 101, suffixAt(p, n, s0), s0t, 0, mask);
   return k;
 }
 
@@ -251,6 +261,7 @@ export function labelFeatures(s: ParseState, p: PreparedWords, tags: Int32Array,
   rows[k++] = feature(off + 25, dsuf, dt, dir, mask); rows[k++] = feature(off + 26, hsuf, ht, dir, mask); rows[k++] = feature(off + 27, hw, dt, dls, mask); rows[k++] = feature(off + 28, labelAt(s, hl1), ht, dt, mask); rows[k++] = feature(off + 29, labelAt(s, hr1), ht, dt, mask);
   rows[k++] = feature(off + 30, wordAt(p, n, dep - 1), dt, dir, mask); rows[k++] = feature(off + 31, wordAt(p, n, dep + 1), dt, dir, mask); rows[k++] = feature(off + 32, ht, dt, dist * 16 + Math.min(s.leftCount[head] ?? 0, 5), mask);
   rows[k++] = feature(off + 33, hw, dls, dir, mask); rows[k++] = feature(off + 34, wordAt(p, n, dl1), wordAt(p, n, dep), ht, mask);
+  rows[k++] = feature(off + 35, hw, wordAt(p, n, dl1), dir, mask); rows[k++] = feature(off + 36, ht, wordAt(p, n, dl1), dt, mask);
   return k;
 }
 

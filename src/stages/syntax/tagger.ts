@@ -132,20 +132,58 @@ export function tagFeatures(p: PreparedWords, i: number, tags: Int32Array, ahead
 export interface TaggerModel {
   first: LinearModel;
   second: LinearModel;
+  /** Frequent words that always carry one tag ("the" -> DET): tagged without scoring. Tag indices into UPOS. */
+  dictionary?: Record<string, number>;
+}
+
+/** How often, and how nearly always with one tag, a word must occur to enter the dictionary. */
+const DICTIONARY_MIN_COUNT = 20;
+const DICTIONARY_MIN_SHARE = 0.995;
+
+/** Learns the tag dictionary from (form, tag index) pairs. */
+export function learnTagDictionary(pairs: Iterable<[string, number]>): Record<string, number> {
+  const counts = new Map<string, Int32Array>();
+  for (const [form, tag] of pairs) {
+    let c = counts.get(form);
+    if (!c) counts.set(form, (c = new Int32Array(UPOS.length)));
+    c[tag] = (c[tag] as number) + 1;
+  }
+  const out: Record<string, number> = {};
+  for (const form of [...counts.keys()].sort()) {
+    const c = counts.get(form) as Int32Array;
+    let total = 0;
+    let top = 0;
+    c.forEach((v, i) => {
+      total += v;
+      if (v > (c[top] as number)) top = i;
+    });
+    if (total >= DICTIONARY_MIN_COUNT && (c[top] as number) / total >= DICTIONARY_MIN_SHARE) out[form] = top;
+  }
+  return out;
 }
 
 /** Tags a sentence (tag indices into UPOS). */
-export function tagWords(model: TaggerModel, p: PreparedWords): Int32Array {
+export function tagWords(model: TaggerModel, p: PreparedWords, forms: readonly string[] | null = null): Int32Array {
   const rows = new Int32Array(TAGGER_FEATURES);
   const scores = new Float64Array(UPOS.length);
+  const known = new Int32Array(p.n).fill(-1);
+  if (forms && model.dictionary) for (let i = 0; i < p.n; i++) known[i] = model.dictionary[forms[i] as string] ?? -1;
   const first = new Int32Array(p.n).fill(-1);
   for (let i = 0; i < p.n; i++) {
+    if ((known[i] as number) >= 0) {
+      first[i] = known[i] as number;
+      continue;
+    }
     const k = tagFeatures(p, i, first, null, model.first.mask, rows);
     score(model.first, rows, k, scores);
     first[i] = best(scores, UPOS.length);
   }
   const tags = new Int32Array(p.n).fill(-1);
   for (let i = 0; i < p.n; i++) {
+    if ((known[i] as number) >= 0) {
+      tags[i] = known[i] as number;
+      continue;
+    }
     const k = tagFeatures(p, i, tags, first, model.second.mask, rows);
     score(model.second, rows, k, scores);
     tags[i] = best(scores, UPOS.length);
