@@ -766,13 +766,25 @@ export function toTsQuery(terms: readonly QueryTerm[], p: (value: unknown) => st
   return expr;
 }
 
-/** Replaces the article and everything derived from it for one capture. Runs inside a transaction. */
+/**
+ * Replaces the article and everything derived from it for one capture, in named phases: the article row (kept id
+ * when it existed, its old derived rows deleted), then its entities and mentions, events and transfers. Runs
+ * inside a transaction.
+ */
 async function writeAnalysis(
   q: Query,
   captureId: number,
   analysis: Analysis,
   pipelineVersion: string,
 ): Promise<number> {
+  const articleId = await writeArticleRow(q, captureId, analysis, pipelineVersion);
+  await writeMentions(q, articleId, analysis);
+  await writeEvents(q, articleId, analysis);
+  await writeTransfers(q, articleId, analysis);
+  return articleId;
+}
+
+async function writeArticleRow(q: Query, captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
   const a = analysis.article;
   const [article] = await q(
     `INSERT INTO articles (capture_id, title, text, publisher, source, section, section_names, byline, published,
@@ -810,6 +822,10 @@ async function writeAnalysis(
       [articleId],
     );
   }
+  return articleId;
+}
+
+async function writeMentions(q: Query, articleId: number, analysis: Analysis): Promise<void> {
   const entities = mergeEntities(analysis.entities);
   if (entities.length > 0) {
     const col = <K extends keyof Entity>(k: K): Array<Entity[K]> => entities.map((e) => e[k]);
@@ -843,6 +859,9 @@ async function writeAnalysis(
       ],
     );
   }
+}
+
+async function writeEvents(q: Query, articleId: number, analysis: Analysis): Promise<void> {
   const events = analysis.events;
   if (events.length > 0) {
     await q(
@@ -875,6 +894,9 @@ async function writeAnalysis(
       ],
     );
   }
+}
+
+async function writeTransfers(q: Query, articleId: number, analysis: Analysis): Promise<void> {
   const transfers = analysis.transfers;
   if (transfers.length > 0) {
     await q(
@@ -891,7 +913,6 @@ async function writeAnalysis(
       ],
     );
   }
-  return articleId;
 }
 
 async function writeFailure(q: Query, f: FailureRecord): Promise<void> {
