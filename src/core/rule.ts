@@ -23,17 +23,10 @@
  * ```
  * `evidence` stays the sentence (the context a reader needs); `trigger` is the words that fired.
  */
-import type { Evidence, Span } from './doc.js';
+import type { Evidence, Provenance, Span } from './doc.js';
 
-/** Where a finding came from; findings carry these fields beside their own. */
-export interface Provenance {
-  /** The rule, model or refiner that made the finding as it stands: `events/verb:cameo2:0234`, `entities/model:ner`, `entities/refiner:legal-form`. */
-  rule: string;
-  /** The words that fired, a span of `article.text`. */
-  trigger?: Evidence;
-  /** Ids of the rules and refiners that made earlier versions of the finding, oldest first. */
-  history?: string[];
-}
+/** Where a finding came from (`rule`, `trigger`, `history`): declared with the findings in doc.ts. */
+export type { Provenance };
 
 /** A value a rule found, with the span of the words that fired (offsets into the text the rule was given). */
 export interface Hit<T> extends Span {
