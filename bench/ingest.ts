@@ -1,6 +1,7 @@
 /**
  * Ingest benchmark: captures/s, articles/s and peak RSS for generated pages, side by side with a reference
  * run that stores the same raw captures without analysing them (the floor set by reading, hashing and SQLite).
+ * A third run builds stories after the pipeline, as `watchfloor ingest` does (issue: stories within 1.3x).
  * Usage: npm run bench:ingest [-- --pages 10000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,11 @@ import { expandPaths, readInput } from '../src/inputs.js';
 import { ingestOne } from '../src/ingest.js';
 import { describeCapture } from '../src/stages/capture/index.js';
 import { pipelineVersion } from '../src/pipeline.js';
+import { OutletDirectory } from '../src/reliability/outlet-directory.js';
+import { updateStories } from '../src/stories/update-stories.js';
+
+/** capture-only: the floor; full: the pipeline; full+stories: the pipeline, then stories as `watchfloor ingest` builds them. */
+type Mode = 'full' | 'capture-only' | 'full+stories';
 
 interface RunResult {
   mode: string;
@@ -26,18 +32,20 @@ interface RunResult {
   peakRssMb: number;
 }
 
-async function runMode(mode: 'full' | 'capture-only', dir: string, db: string): Promise<RunResult> {
+async function runMode(mode: Mode, dir: string, db: string): Promise<RunResult> {
   const store = new SqliteStore(db);
   await store.migrate();
   const ctx = createContext();
   const files = await expandPaths([dir]);
   const started = process.hrtime.bigint();
   let failed = 0;
+  const articleIds: number[] = [];
   for (const item of files) {
     const bytes = await readInput(item.path, ctx.limits.maxBytes);
-    if (mode === 'full') {
+    if (mode !== 'capture-only') {
       const outcome = await ingestOne(store, { origin: item.path, bytes }, ctx);
       if (outcome.status === 'failed') failed++;
+      if (outcome.articleId !== null) articleIds.push(outcome.articleId);
     } else {
       const { body: _body, ...capture } = describeCapture({ origin: item.path, bytes }, ctx.limits, new Date());
       await store.putIngest({
@@ -50,6 +58,7 @@ async function runMode(mode: 'full' | 'capture-only', dir: string, db: string): 
       });
     }
   }
+  if (mode === 'full+stories') await updateStories(store, articleIds, new OutletDirectory([], ctx.data), ctx);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const stats = await store.stats();
   await store.close();
@@ -72,7 +81,7 @@ async function main(): Promise<void> {
   };
   const child = flag('--child');
   if (child) {
-    const result = await runMode(child as 'full' | 'capture-only', flag('--dir')!, flag('--db')!);
+    const result = await runMode(child as Mode, flag('--dir')!, flag('--db')!);
     process.stdout.write(JSON.stringify(result) + '\n');
     return;
   }
@@ -97,18 +106,20 @@ async function main(): Promise<void> {
     };
     const reference = run('capture-only');
     const full = run('full');
+    const withStories = run('full+stories');
     const rate = (r: RunResult, n: number) => (n / r.seconds).toFixed(0);
     process.stdout.write(
       `Ingest of ${pages} generated pages (3/4 text dumps, 1/4 HTML), pipeline ${pipelineVersion()}, one process\n\n`,
     );
     process.stdout.write('run                 seconds  captures/s  articles/s  failed  peak RSS MB\n');
-    for (const r of [reference, full]) {
+    for (const r of [reference, full, withStories]) {
       process.stdout.write(
         `${r.mode.padEnd(18)} ${r.seconds.toFixed(2).padStart(8)} ${rate(r, r.captures).padStart(11)} ${rate(r, r.articles).padStart(11)} ${String(r.failed).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}\n`,
       );
     }
     process.stdout.write(
-      `\nfull / capture-only: time x${(full.seconds / reference.seconds).toFixed(2)}, peak RSS x${(full.peakRssMb / reference.peakRssMb).toFixed(2)}\n`,
+      `\nfull / capture-only: time x${(full.seconds / reference.seconds).toFixed(2)}, peak RSS x${(full.peakRssMb / reference.peakRssMb).toFixed(2)}\n` +
+        `full+stories / full: time x${(withStories.seconds / full.seconds).toFixed(2)}, peak RSS x${(withStories.peakRssMb / full.peakRssMb).toFixed(2)}\n`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });

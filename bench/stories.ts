@@ -29,7 +29,13 @@ function demoCases(): Cases {
     if (!file || cells.length < 9 || !/^\d{4}-\d\d-\d\d$/.test(cells[6] ?? '')) continue;
     const story = /^S\d+$/.test(cells[7] ?? '') ? cells[7]! : file;
     const entry = stories.get(story) ?? { story, date: cells[6]!, articles: [] };
-    entry.articles.push({ id: file, url: '', outlet: cells[2]!, published: cells[6]!, language: cells[5]!.slice(0, 2) });
+    entry.articles.push({
+      id: file,
+      url: '',
+      outlet: cells[2]!,
+      published: cells[6]!,
+      language: cells[5]!.slice(0, 2),
+    });
     stories.set(story, entry);
   }
   return { stories: [...stories.values()], near_misses: [] };
@@ -45,7 +51,12 @@ const DEV: SetSource = { fileOf: (a) => path.join(SET, 'texts', `${a.id}.txt`), 
 /** Our own demo corpus: its pages carry their dates, which the pipeline reads. */
 const DEMO: SetSource = { fileOf: (a) => path.join(DEMO_DIR, a.id), isPublishedGiven: false };
 
-async function runPart(cases: Cases, storyIds: readonly string[], isVerbose: boolean, source: SetSource = DEV): Promise<Scores> {
+async function runPart(
+  cases: Cases,
+  storyIds: readonly string[],
+  isVerbose: boolean,
+  source: SetSource = DEV,
+): Promise<Scores> {
   const wanted = new Set(storyIds);
   const stories = cases.stories.filter((s) => wanted.has(s.story));
   const dir = mkdtempSync(path.join(tmpdir(), 'wf-stories-'));
@@ -56,7 +67,9 @@ async function runPart(cases: Cases, storyIds: readonly string[], isVerbose: boo
   try {
     // Ingest in publication order, one page at a time, as a desk receives them.
     const all = stories.flatMap((s) => s.articles.map((a) => ({ story: s.story, article: a })));
-    all.sort((x, y) => x.article.published.localeCompare(y.article.published) || x.article.id.localeCompare(y.article.id));
+    all.sort(
+      (x, y) => x.article.published.localeCompare(y.article.published) || x.article.id.localeCompare(y.article.id),
+    );
     for (const { story, article } of all) {
       const file = source.fileOf(article);
       const outcome = await ingestOne(
@@ -117,12 +130,24 @@ async function main(): Promise<void> {
   // Our own corpus (written by us, 9 stories told by several outlets among 49 pages): a second tune set.
   const demo = demoCases();
   if (isVerbose) process.stdout.write('demo:\n');
-  rows.push(['demo', await runPart(demo, demo.stories.map((s) => s.story), isVerbose, DEMO)]);
+  rows.push([
+    'demo',
+    await runPart(
+      demo,
+      demo.stories.map((s) => s.story),
+      isVerbose,
+      DEMO,
+    ),
+  ]);
   const f = (x: number): string => x.toFixed(3);
-  process.stdout.write('part   stories clusters  pairs P   R     F1    (TP/FP/FN)   B3 P  R     F1    near-miss merged  other-language joined\n');
+  process.stdout.write(
+    'part   stories clusters  pairs P   R     F1    (TP/FP/FN)   B3 P  R     F1    near-miss merged  other-language joined\n',
+  );
   for (const [name, s] of rows)
     process.stdout.write(
-      `${name.padEnd(6)} ${String(s.stories).padStart(7)} ${String(s.clusters).padStart(8)}  ${f(s.precision)} ${f(s.recall)} ${f(s.f1)} (${s.tp}/${s.fp}/${s.fn})`.padEnd(70) +
+      `${name.padEnd(6)} ${String(s.stories).padStart(7)} ${String(s.clusters).padStart(8)}  ${f(s.precision)} ${f(s.recall)} ${f(s.f1)} (${s.tp}/${s.fp}/${s.fn})`.padEnd(
+        70,
+      ) +
         `${f(s.b3.precision)} ${f(s.b3.recall)} ${f(s.b3.f1)} ${`${s.nearMissMerged}/${s.nearMisses}`.padStart(8)}          ${s.otherLanguageJoined}/${s.otherLanguage}\n`,
     );
 }

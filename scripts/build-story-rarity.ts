@@ -18,7 +18,9 @@ const MIN_DF = 2;
 const trainDir = process.argv.includes('--train')
   ? process.argv[process.argv.indexOf('--train') + 1]!
   : path.resolve(import.meta.dirname, '../../shared/train');
-const text = gunzipSync(readFileSync(path.join(trainDir, 'gmb-entity-annotated-corpus/gmb_ner.conll.gz'))).toString('utf8');
+const text = gunzipSync(readFileSync(path.join(trainDir, 'gmb-entity-annotated-corpus/gmb_ner.conll.gz'))).toString(
+  'utf8',
+);
 const sentences: string[] = [];
 let current: string[] = [];
 for (const line of text.split('\n')) {
@@ -33,7 +35,8 @@ let docs = 0;
 for (let i = 0; i < sentences.length; i += SENTENCES_PER_DOC) {
   const keys = happeningKeys('', sentences.slice(i, i + SENTENCES_PER_DOC).join(' '), ctx);
   docs++;
-  for (const key of [...Object.keys(keys.terms).map((t) => `t:${t}`), ...keys.names]) df.set(key, (df.get(key) ?? 0) + 1);
+  for (const key of [...Object.keys(keys.terms).map((t) => `t:${t}`), ...keys.names])
+    df.set(key, (df.get(key) ?? 0) + 1);
 }
 const kept = Object.fromEntries([...df].filter(([, n]) => n >= MIN_DF).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 writeFileSync(

@@ -333,6 +333,10 @@ export interface StoryArticle {
   source: string | null;
   published: string | null;
   url: string | null;
+  /** The article's language (ISO 639-1), when detected. */
+  language: string | null;
+  /** The path or URL the page was ingested from, as given. */
+  origin: string;
   /** Admiralty reliability of the outlet (A–F). */
   reliability: string;
 }

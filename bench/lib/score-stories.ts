@@ -88,7 +88,9 @@ export function score(
   const pairs = cases.near_misses.filter(([a, b]) => present.has(a) && present.has(b));
   const clustersOfStory = (story: string): Set<number> =>
     new Set(ids.filter((id) => goldOf.get(id)!.story === story).map((id) => clusterOf.get(id)!));
-  const nearMissMerged = pairs.filter(([a, b]) => [...clustersOfStory(a)].some((c) => clustersOfStory(b).has(c))).length;
+  const nearMissMerged = pairs.filter(([a, b]) =>
+    [...clustersOfStory(a)].some((c) => clustersOfStory(b).has(c)),
+  ).length;
   // An other-language telling is joined when it shares its cluster with an English telling of its story.
   let otherLanguage = 0;
   let otherLanguageJoined = 0;
@@ -97,7 +99,11 @@ export function score(
     if (article.language === 'en') continue;
     otherLanguage++;
     const isJoined = ids.some(
-      (o) => o !== id && goldOf.get(o)!.story === story && goldOf.get(o)!.article.language === 'en' && clusterOf.get(o) === clusterOf.get(id),
+      (o) =>
+        o !== id &&
+        goldOf.get(o)!.story === story &&
+        goldOf.get(o)!.article.language === 'en' &&
+        clusterOf.get(o) === clusterOf.get(id),
     );
     if (isJoined) otherLanguageJoined++;
   }
@@ -119,4 +125,3 @@ export function score(
     otherLanguage,
   };
 }
-

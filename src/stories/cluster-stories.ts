@@ -1,18 +1,13 @@
 /**
  * Same-story clustering, one article at a time, as a desk receives them: an article joins the story
- * whose members it matches on average (average linkage: the story's core, not one member, so two
+ * whose core it matches (centroid linkage: the story's members together, not one of them, so two
  * happenings are never chained through a telling that mentions both), or starts a story of its own.
- * Near-copies (MinHash) always join their original.
+ * Near-copies (MinHash + LSH) always join their original. Candidates come from an index of name keys,
+ * and centroids are running sums, so placing one article costs about the stories that share a name.
  */
 import type { Context } from '../core/context.js';
-import {
-  cosine,
-  KeyWeights,
-  weighSignature,
-  type Rarity,
-  type WeightedSignature,
-} from './happening.js';
-import { estimateJaccard } from './minhash.js';
+import { KeyWeights, weighSignature, type Rarity, type WeightedSignature } from './happening.js';
+import { estimateJaccard, LshIndex } from './minhash.js';
 import type { StoryFeatures } from './story-features.js';
 
 /** Estimated Jaccard of shingles above which two texts are the same copy (light edits, republished wire). */
@@ -53,21 +48,88 @@ interface Member {
   articleId: number;
   features: StoryFeatures;
   weighted: WeightedSignature;
+  /** Days since the epoch; null when undated. */
+  day: number | null;
 }
 
-/** Days between two tellings' days; null when either is undated. */
-function daysApart(a: StoryFeatures, b: StoryFeatures): number | null {
-  if (!a.day || !b.day) return null;
-  return Math.abs(Date.parse(a.day) - Date.parse(b.day)) / 86_400_000;
+/** A running sum of unit vectors and its squared length, so a centroid cosine costs one pass over the article. */
+class VectorSum {
+  readonly sum = new Map<string, number>();
+  norm2 = 0;
+  add(v: ReadonlyMap<string, number>): void {
+    let dot = 0;
+    let own = 0;
+    for (const [key, w] of v) {
+      dot += w * (this.sum.get(key) ?? 0);
+      own += w * w;
+      this.sum.set(key, (this.sum.get(key) ?? 0) + w);
+    }
+    this.norm2 += 2 * dot + own;
+  }
+  /** Cosine of two centroids. */
+  cosineWith(other: VectorSum): number {
+    if (this.norm2 <= 0 || other.norm2 <= 0) return 0;
+    const [small, large] = this.sum.size <= other.sum.size ? [this.sum, other.sum] : [other.sum, this.sum];
+    let dot = 0;
+    for (const [key, w] of small) dot += w * (large.get(key) ?? 0);
+    return dot / Math.sqrt(this.norm2 * other.norm2);
+  }
+  /** Cosine of a unit vector with the centroid. */
+  cosine(v: ReadonlyMap<string, number>): number {
+    if (this.norm2 <= 0) return 0;
+    let dot = 0;
+    for (const [key, w] of v) dot += w * (this.sum.get(key) ?? 0);
+    return dot / Math.sqrt(this.norm2);
+  }
+}
+
+/** A story as it grows: its members, the day it began, and the centroids of their signatures. */
+interface StoryCore {
+  key: number;
+  members: Member[];
+  /** The earliest member day: tellings dated within the window of it may join. */
+  firstDay: number | null;
+  names: VectorSum;
+  /** Content-word centroids per language: words compare only within one language. */
+  terms: Map<string, VectorSum>;
+}
+
+function dayNumber(day: string | null): number | null {
+  if (!day) return null;
+  const time = Date.parse(day);
+  return Number.isNaN(time) ? null : Math.floor(time / 86_400_000);
+}
+
+/**
+ * How well an article matches a story's core: in one language, the mean of the cosines of its words
+ * with the centroid of the story's members in that language and of its names with all members' names;
+ * in another language, names alone (scaled, and only when enough of them are shared).
+ */
+function coreSimilarity(member: Member, story: StoryCore): number {
+  const nameScore = story.names.cosine(member.weighted.names);
+  const language = member.features.language;
+  const terms = language === null ? undefined : story.terms.get(language);
+  if (terms) return (terms.cosine(member.weighted.terms) + nameScore) / 2;
+  let shared = 0;
+  for (const key of member.weighted.names.keys()) if (story.names.sum.has(key)) shared++;
+  return shared >= MIN_SHARED_NAMES_ACROSS_LANGUAGES ? Math.min(1, nameScore * ACROSS_LANGUAGES_SCALE) : 0;
+}
+
+/** Whether an article's day lies within the window of a story's first day (both dated). */
+function isInReach(member: Member, story: StoryCore): boolean {
+  return member.day !== null && story.firstDay !== null && Math.abs(member.day - story.firstDay) <= STORY_WINDOW_DAYS;
 }
 
 /** Stories being formed: existing ones are given, new articles are placed one by one. */
 export class StoryAssigner {
   readonly #weights: KeyWeights;
-  readonly #stories = new Map<number, Member[]>();
+  readonly #stories = new Map<number, StoryCore>();
   readonly #storyOf = new Map<number, number>();
+  /** Name key -> stories whose members carry it: the candidates an article is scored against. */
+  readonly #byName = new Map<string, Set<number>>();
+  readonly #lsh = new LshIndex<number>();
+  readonly #members = new Map<number, Member>();
   readonly #copies: [number, number][] = [];
-  readonly #merged: [number, number][] = [];
   #nextKey = -1;
 
   /** `known`: every article in reach (existing and new), so rarity counts them all. */
@@ -78,53 +140,34 @@ export class StoryAssigner {
 
   /** Puts an article into a story that exists already (as stored). */
   seed(item: ClusterItem, storyKey: number): void {
-    this.#join(this.#member(item), storyKey);
+    const member = this.#member(item);
+    this.#lsh.add(member.articleId, member.features.signature);
+    this.#join(member, storyKey);
   }
 
   /** Places a new article: with its original when it is a copy, else in the best-matching story, else alone. */
   place(item: ClusterItem): number {
     const member = this.#member(item);
+    let best: { key: number; score: number } | null = null;
+    for (const other of this.#lsh.add(member.articleId, member.features.signature)) {
+      const original = this.#members.get(other)!;
+      if (estimateJaccard(member.features.signature, original.features.signature) < NEAR_DUPLICATE) continue;
+      this.#copies.push([other, member.articleId]);
+      best ??= { key: this.#storyOf.get(other)!, score: Infinity };
+    }
     // An undated article cannot be told apart from a near miss (last year's test, the other accession):
     // it joins only the story of a text it copies.
-    const threshold = member.features.day ? JOIN_SIMILARITY : Infinity;
-    let best: { key: number; score: number } | null = null;
-    for (const [key, members] of this.#stories) {
-      const copies = members.filter((other) => isCopy(member, other));
-      for (const other of copies) this.#copies.push([other.articleId, member.articleId]);
-      const score = copies.length > 0 ? Infinity : coreSimilarity(member, members);
-      if (score >= threshold && (!best || score > best.score)) best = { key, score };
+    if (!best && member.day !== null) {
+      for (const key of this.#candidates(member.weighted.names.keys())) {
+        const story = this.#stories.get(key)!;
+        if (!isInReach(member, story)) continue;
+        const score = coreSimilarity(member, story);
+        if (score >= JOIN_SIMILARITY && (!best || score > best.score)) best = { key, score };
+      }
     }
     const key = best?.key ?? this.#nextKey--;
     this.#join(member, key);
     return this.#mergeAround(key);
-  }
-
-  /**
-   * A story that grew may now match another one as a whole (tellings that arrived in an order that
-   * split them): the two merge when each one's members match the other's core on average.
-   */
-  #mergeAround(key: number): number {
-    let current = key;
-    for (;;) {
-      const members = this.#stories.get(current)!;
-      let best: { key: number; score: number } | null = null;
-      for (const [other, others] of this.#stories) {
-        if (other === current || !members.some((m) => m.features.day)) continue;
-        const score = Math.min(groupSimilarity(members, others), groupSimilarity(others, members));
-        if (score >= JOIN_SIMILARITY && (!best || score > best.score)) best = { key: other, score };
-      }
-      if (!best) return current;
-      const [keep, drop] = current < best.key ? [best.key, current] : [current, best.key];
-      for (const m of this.#stories.get(drop)!) this.#join(m, keep);
-      this.#stories.delete(drop);
-      this.#merged.push([keep, drop]);
-      current = keep;
-    }
-  }
-
-  /** Stories merged while placing: [kept key, dropped key]. */
-  get merged(): readonly [number, number][] {
-    return this.#merged;
   }
 
   /** Story key of each article placed or seeded. */
@@ -136,64 +179,86 @@ export class StoryAssigner {
     return this.#copies;
   }
 
+  /**
+   * A story that grew may now match another one as a whole (tellings that arrived in an order that
+   * split them): two stories merge when their cores match as an article matches a story.
+   */
+  #mergeAround(key: number): number {
+    let current = key;
+    for (;;) {
+      const story = this.#stories.get(current)!;
+      if (story.firstDay === null) return current;
+      let best: { key: number; score: number } | null = null;
+      for (const other of this.#candidates(story.names.sum.keys())) {
+        if (other === current) continue;
+        const candidate = this.#stories.get(other)!;
+        if (candidate.firstDay === null || Math.abs(candidate.firstDay - story.firstDay) > STORY_WINDOW_DAYS) continue;
+        const score = centroidSimilarity(story, candidate);
+        if (score >= JOIN_SIMILARITY && (!best || score > best.score)) best = { key: other, score };
+      }
+      if (!best) return current;
+      // Stored stories keep the smaller id (saveStories decides); here the larger key absorbs the smaller.
+      const [keep, drop] = current > best.key ? [current, best.key] : [best.key, current];
+      const dropped = this.#stories.get(drop)!;
+      this.#stories.delete(drop);
+      for (const name of dropped.names.sum.keys()) this.#byName.get(name)?.delete(drop);
+      for (const m of dropped.members) this.#join(m, keep);
+      current = keep;
+    }
+  }
+
+  #candidates(keys: Iterable<string>): Set<number> {
+    const out = new Set<number>();
+    for (const key of keys) for (const story of this.#byName.get(key) ?? []) out.add(story);
+    return out;
+  }
+
   #member(item: ClusterItem): Member {
-    return { ...item, weighted: weighSignature(item.features.keys, this.#weights) };
+    const member = {
+      ...item,
+      weighted: weighSignature(item.features.keys, this.#weights),
+      day: dayNumber(item.features.day),
+    };
+    this.#members.set(item.articleId, member);
+    return member;
   }
 
   #join(member: Member, key: number): void {
-    const members = this.#stories.get(key) ?? [];
-    members.push(member);
-    this.#stories.set(key, members);
+    let story = this.#stories.get(key);
+    if (!story) {
+      story = { key, members: [], firstDay: null, names: new VectorSum(), terms: new Map() };
+      this.#stories.set(key, story);
+    }
+    story.members.push(member);
+    if (member.day !== null && (story.firstDay === null || member.day < story.firstDay)) story.firstDay = member.day;
+    story.names.add(member.weighted.names);
+    const language = member.features.language;
+    if (language !== null) {
+      const terms = story.terms.get(language) ?? new VectorSum();
+      terms.add(member.weighted.terms);
+      story.terms.set(language, terms);
+    }
+    for (const name of member.weighted.names.keys()) {
+      const stories = this.#byName.get(name) ?? new Set<number>();
+      stories.add(key);
+      this.#byName.set(name, stories);
+    }
     this.#storyOf.set(member.articleId, key);
   }
 }
 
-function isCopy(a: Member, b: Member): boolean {
-  return estimateJaccard(a.features.signature, b.features.signature) >= NEAR_DUPLICATE;
-}
-
-/**
- * How well an article matches a story's core: the cosine with the centroid of the members dated within
- * reach, words compared only with members in the article's language, names with all; scaled by the
- * share of members within reach, so a story does not drift along a chain of days.
- */
-function coreSimilarity(member: Member, members: readonly Member[]): number {
-  // Only dated tellings within the window count: an undated one is joined by its copies alone.
-  const inReach = members.filter((other) => {
-    const apart = daysApart(member.features, other.features);
-    return apart !== null && apart <= STORY_WINDOW_DAYS;
-  });
-  if (inReach.length === 0) return 0;
-  const language = member.features.language;
-  const sameLanguage = language === null ? [] : inReach.filter((m) => m.features.language === language);
-  const names = centroid(inReach.map((m) => m.weighted.names));
-  const reach = inReach.length / members.length;
-  const nameScore = cosine(member.weighted.names, names);
-  if (sameLanguage.length > 0) {
-    const terms = centroid(sameLanguage.map((m) => m.weighted.terms));
-    return (reach * (cosine(member.weighted.terms, terms) + nameScore)) / 2;
+/** How well two stories' cores match: words in a language both hold, names across all (as coreSimilarity). */
+function centroidSimilarity(a: StoryCore, b: StoryCore): number {
+  const names = a.names.cosineWith(b.names);
+  let terms: number | null = null;
+  for (const [language, sum] of a.terms) {
+    const other = b.terms.get(language);
+    if (other) terms = Math.max(terms ?? 0, sum.cosineWith(other));
   }
+  if (terms !== null) return (terms + names) / 2;
   let shared = 0;
-  for (const key of member.weighted.names.keys()) if (names.has(key)) shared++;
-  return shared >= MIN_SHARED_NAMES_ACROSS_LANGUAGES ? Math.min(1, reach * nameScore * ACROSS_LANGUAGES_SCALE) : 0;
-}
-
-/** How well a group's members match another group's core, on average. */
-function groupSimilarity(members: readonly Member[], others: readonly Member[]): number {
-  let sum = 0;
-  for (const m of members) sum += coreSimilarity(m, others);
-  return sum / members.length;
-}
-
-/** The normalised mean of unit vectors. */
-function centroid(vectors: readonly Map<string, number>[]): Map<string, number> {
-  const sum = new Map<string, number>();
-  for (const v of vectors) for (const [key, w] of v) sum.set(key, (sum.get(key) ?? 0) + w);
-  let norm = 0;
-  for (const w of sum.values()) norm += w * w;
-  norm = Math.sqrt(norm) || 1;
-  for (const [key, w] of sum) sum.set(key, w / norm);
-  return sum;
+  for (const key of a.names.sum.keys()) if (b.names.sum.has(key)) shared++;
+  return shared >= MIN_SHARED_NAMES_ACROSS_LANGUAGES ? Math.min(1, names * ACROSS_LANGUAGES_SCALE) : 0;
 }
 
 /** Orders articles as a desk receives them: by day (undated last), then by id. */

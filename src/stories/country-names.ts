@@ -64,7 +64,9 @@ export function countriesNamed(text: string, ctx: Context): Set<string> {
 
 /** The countries a text names, and the (normalised) words that named them. */
 export function countryMentions(text: string, ctx: Context): { codes: Set<string>; words: Set<string> } {
-  const matcher = ctx.data.memo('stories/country-names', () => buildMatcher(ctx.data.load<CountryNamesFile>('country-names')));
+  const matcher = ctx.data.memo('stories/country-names', () =>
+    buildMatcher(ctx.data.load<CountryNamesFile>('country-names')),
+  );
   const found = new Set<string>();
   const naming = new Set<string>();
   const normal = normalizeName(text);

@@ -37,6 +37,15 @@ function stopwordSet(): Set<string> {
   return stopwords;
 }
 
+/** Month and weekday names are capitalised in English but name no actor or place: no name keys. */
+const CALENDAR_WORDS = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday'
+  ).split(' '),
+);
+
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}'’.,-]*[\p{L}\p{N}\p{M}])?/gu;
 
 /** The signature keys of a title and text. */
@@ -61,7 +70,8 @@ export function happeningKeys(title: string, text: string, ctx: Context): Happen
         continue;
       }
       if (stop.has(word) || word.length < 3) continue;
-      if (/^\p{Lu}/u.test(token) && !countries.words.has(word)) names.add(`w:${word.slice(0, NAME_LENGTH)}`);
+      if (/^\p{Lu}/u.test(token) && !countries.words.has(word) && !CALENDAR_WORDS.has(word))
+        names.add(`w:${word.slice(0, NAME_LENGTH)}`);
       if (word.length >= 4) {
         const stem = word.slice(0, STEM_LENGTH);
         terms.set(stem, (terms.get(stem) ?? 0) + weight);
@@ -124,7 +134,8 @@ export interface WeightedSignature {
 /** Weighs a signature's keys by rarity and normalises each part to unit length. */
 export function weighSignature(keys: HappeningKeys, weights: KeyWeights): WeightedSignature {
   const terms = new Map<string, number>();
-  for (const [term, count] of Object.entries(keys.terms)) terms.set(term, (1 + Math.log(count)) * weights.idf(`t:${term}`));
+  for (const [term, count] of Object.entries(keys.terms))
+    terms.set(term, (1 + Math.log(count)) * weights.idf(`t:${term}`));
   const names = new Map<string, number>();
   for (const name of keys.names) names.set(name, weights.idf(name));
   return { terms: normalize(terms), names: normalize(names) };
@@ -136,12 +147,4 @@ function normalize(vector: Map<string, number>): Map<string, number> {
   norm = Math.sqrt(norm) || 1;
   for (const [key, w] of vector) vector.set(key, w / norm);
   return vector;
-}
-
-/** Cosine of two unit vectors. */
-export function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [key, w] of small) sum += w * (large.get(key) ?? 0);
-  return sum;
 }

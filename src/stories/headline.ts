@@ -19,15 +19,22 @@ export function notAHeadline(title: string): string | null {
   // "BEIJING, Sept. 9, Kyodo": a dateline, not a headline.
   if (/^\p{Lu}{3,}(?:\s\p{Lu}{3,})*,/u.test(title)) return 'dateline';
   // Captions credit or describe a picture.
-  if (/\b(?:photo|picture|image|file photo|handout)\b\s*(?::|by|\/|courtesy)/i.test(title) || /\(\s*(?:photo|AP Photo|Reuters|AFP)[^)]*\)\s*$/i.test(title))
+  if (
+    /\b(?:photo|picture|image|file photo|handout)\b\s*(?::|by|\/|courtesy)/i.test(title) ||
+    /\(\s*(?:photo|AP Photo|Reuters|AFP)[^)]*\)\s*$/i.test(title)
+  )
     return 'photo caption';
   // Navigation and furniture: separators between menu items, calls to act.
-  if (/[·|»]\s*\S+\s*[·|»]/u.test(title) || /\b(?:subscribe|sign up|newsletter|send us)\b/i.test(title)) return 'page furniture';
+  if (/[·|»]\s*\S+\s*[·|»]/u.test(title) || /\b(?:subscribe|sign up|newsletter|send us)\b/i.test(title))
+    return 'page furniture';
   return null;
 }
 
 /** The headline among the members' titles, or null when none reads as one. */
-export function chooseHeadline(members: readonly StoryFeatures[], reliability: (outlet: string) => string): string | null {
+export function chooseHeadline(
+  members: readonly StoryFeatures[],
+  reliability: (outlet: string) => string,
+): string | null {
   const candidates = members.filter((f) => f.title !== null && notAHeadline(f.title) === null);
   const ranked = candidates.sort(
     (a, b) =>

@@ -5,7 +5,14 @@ import { gradeCredibility, type GradedArticle } from '../reliability/grade-credi
 import type { Context } from '../core/context.js';
 import { createContext } from '../core/context.js';
 import type { Rarity } from './happening.js';
-import { clusterStories, copyGroups, receptionOrder, StoryAssigner, STORY_WINDOW_DAYS, type ClusterItem } from './cluster-stories.js';
+import {
+  clusterStories,
+  copyGroups,
+  receptionOrder,
+  StoryAssigner,
+  STORY_WINDOW_DAYS,
+  type ClusterItem,
+} from './cluster-stories.js';
 import { chooseHeadline } from './headline.js';
 import { storyFeatures, STORY_FEATURES_VERSION, type StoryFeatures } from './story-features.js';
 

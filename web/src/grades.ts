@@ -42,6 +42,8 @@ export interface StoryArticle {
   source: string | null;
   published: string | null;
   url: string | null;
+  /** ISO 639-1 code of the article's language, when detected. */
+  language: string | null;
   reliability: Reliability;
 }
 

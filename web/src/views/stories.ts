@@ -15,6 +15,17 @@ import {
 
 const PAGE = 100;
 
+/** "German (de)" for a language code, by the browser's own names; "unknown" when none was detected. */
+function languageName(code: string | null): string {
+  if (!code) return 'unknown';
+  try {
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
 /** "2021-09-11" or "2021-09-11 – 2021-09-12". */
 function span(first: string | null, last: string | null): string {
   const a = day(first);
@@ -129,6 +140,7 @@ export async function renderStory(main: HTMLElement, route: Route): Promise<void
         h('th', { scope: 'col' }, 'Published'),
         h('th', { scope: 'col' }, 'Outlet'),
         h('th', { scope: 'col' }, 'Reliability'),
+        h('th', { scope: 'col' }, 'Language'),
         h('th', { scope: 'col' }, 'Article'),
       ),
     ),
@@ -151,7 +163,8 @@ export async function renderStory(main: HTMLElement, route: Route): Promise<void
             outletFlags(outlet),
           ),
           h('td', {}, reliabilityBadge(a.reliability)),
-          h('td', { dir: 'auto' }, link(`#/article/${a.id}`, a.title ?? `article ${a.id}`)),
+          h('td', { class: 'nowrap' }, languageName(a.language)),
+          h('td', { dir: 'auto', lang: a.language ?? '' }, link(`#/article/${a.id}`, a.title ?? `article ${a.id}`)),
         );
       }),
     ),
