@@ -235,7 +235,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const isReported = frame.speaker !== null && match.start >= frame.claimStart;
     const isOwnClaim = isReported && frame.isLeading;
     const pointsBack = !subject && startsWithAnaphor(before, ctx);
-    const resolved = pointsBack ? (isOwnClaim && sc.speaker ? sc.speaker : discourse.topic) : null;
+    // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
+    const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(claim.slice(clauseStart, match.start));
+    const resolved = pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
     const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
     const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
     if (!match.pattern.isVerb && !subject && !resolved && match.pattern.roles === 'subject>object') continue;
@@ -292,6 +294,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       if (role) source = { name: source?.name ?? before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
     }
     if (!source && !target) continue;
+    // "can strike": a capability, not an act.
+    if (tree?.isCapability) continue;
     // A verb known only from the broad derived dictionary is an event only between two actors.
     if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) continue;
     if (match.pattern.isReverse) [source, target] = [target, source];
@@ -375,6 +379,8 @@ interface TreeArguments {
   agent: ActorMention | null;
   isPassive: boolean;
   modality: Modality | null;
+  /** "X can strike Y": an ability stated, no act. */
+  isCapability: boolean;
 }
 
 /** Reads the match's predicate in the sentence's tree; null without a trained tree or a word there. */
@@ -388,9 +394,10 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   const source = mention(reading.source);
   const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
+  const common = { modality: reading.modality, isCapability: reading.isCapability };
   return reading.isPassive
-    ? { subject: target, object: undefined, agent: source, isPassive: true, modality: reading.modality }
-    : { subject: source, object: target ?? undefined, agent: null, isPassive: false, modality: reading.modality };
+    ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
+    : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };
 }
 
 /**

@@ -236,7 +236,9 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       if (!m || /\s{3,}/.test(m[0])) continue;
       const tag = tagAt?.(m.index);
       if (pattern.needsVerbTag && tag !== 'VERB') continue;
-      if (pattern.phrase.startsWith('~') && (tag === undefined ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
+      // A one-word match trusts the tagger; a phrase ("stems directly from") is itself the sign of a verb.
+      const isOneWord = !/\s/.test(m[0]);
+      if (pattern.phrase.startsWith('~') && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }

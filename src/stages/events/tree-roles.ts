@@ -23,6 +23,8 @@ export interface TreeReading {
   isPassive: boolean;
   /** The modality the clause gives the act, or null when the tree says nothing against "asserted". */
   modality: Modality | null;
+  /** "can strike", "is able to reach": an ability, not an act. */
+  isCapability: boolean;
 }
 
 /** Prepositions whose object is the one acted on or dealt with; "in", "near", "at" name places. */
@@ -34,10 +36,11 @@ const INTENT_VERBS = new Set([
   'agree', 'plan', 'intend', 'want', 'wish', 'hope', 'decide', 'promise', 'pledge', 'vow', 'offer', 'seek', 'try',
   'attempt', 'aim', 'expect', 'prepare', 'threaten', 'propose', 'consider', 'mean', 'undertake', 'resolve', 'volunteer',
 ]);
-/** Auxiliaries of capability and possibility: "can strike", "could reach", "may attack". */
+/** Auxiliaries of possibility: "could reach", "may attack". */
 const CAPABILITY_AUX = new Set(['can', 'could', 'may', 'might']);
 /** Auxiliaries of a future or obligation: "will send", "is to visit", "would sign". */
 const FUTURE_AUX = new Set(['will', 'shall', 'would', "'ll", 'wo']);
+const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const CONDITION_MARKS = new Set(['if', 'unless', 'whether']);
 /** Light verbs whose object noun is the event: "held talks", "launched strikes", "paid a visit". */
@@ -100,6 +103,13 @@ function clauseModality(syntax: SentenceSyntax, p: number, viaIntent: boolean): 
   return null;
 }
 
+/** "is able to strike", "has the capacity to reach": the verb is an infinitive below able/capable/capacity/ability. */
+function isAbleTo(syntax: SentenceSyntax, p: number): boolean {
+  const w = word(syntax, p);
+  if (w.head < 0 || !/^(?:xcomp|acl)/.test(w.deprel)) return false;
+  return /^(?:able|capable|capacity|capability|ability)$/.test(lemmaOf(word(syntax, w.head)));
+}
+
 /** Reads a verb predicate's source, target and clause. */
 function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const { donor, viaIntent } = subjectDonor(syntax, p);
@@ -113,6 +123,8 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     if (passiveSubject >= 0) targets.push(passiveSubject);
   } else {
     source = dependent(syntax, p, 'nsubj');
+    // "Iran, which attacked Israel": a relative pronoun stands for the noun the clause describes.
+    if (source >= 0 && RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, source))) && word(syntax, p).deprel === 'acl:relcl') source = word(syntax, p).head;
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
     const rel = baseRelation(word(syntax, p).deprel);
@@ -125,7 +137,8 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     }
   }
   targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent) };
+  const isCapability = dependents(syntax, p, 'aux').some((k) => word(syntax, k).text.toLowerCase() === 'can') || isAbleTo(syntax, p);
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability };
 }
 
 /** Reads an event noun's source (possessor, "by" phrase, the light verb's subject) and target. */
@@ -147,7 +160,7 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality;
     }
   }
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false };
 }
 
 /** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
