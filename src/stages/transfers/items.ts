@@ -153,7 +153,7 @@ function batchBefore(tokens: readonly Token[], first: number): string | null {
       const ordinal = tokens.slice(Math.max(0, j - 2), j).map((t) => t.text.toLowerCase()).find((x) => ORDINALS.test(x));
       return ordinal ?? w;
     }
-    if (!/^(?:the|a|of|its|their|two|three|four|five|six|\d+)$/.test(w) && !GENERIC_ADJECTIVES.has(w)) break;
+    if (!/^(?:the|a|of|its|their|ever|very|two|three|four|five|six|\d+)$/.test(w) && !GENERIC_ADJECTIVES.has(w)) break;
   }
   return null;
 }
@@ -193,7 +193,8 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     while (last >= i && kinds[last] === 'modifier') last--;
     if (last >= i) {
       let first = Math.max(i, last - 8);
-      while (first < last && GENERIC_ADJECTIVES.has(lower(tokens[first]))) first++;
+      // A headline's "First Super Tucano": the ordinal marks a batch, not a part of the name.
+      while (first < last && (GENERIC_ADJECTIVES.has(lower(tokens[first])) || ORDINALS.test(tokens[first]!.text))) first++;
       const item = buildItem(tokens, first, last, kinds, models, heads, articleText, lex);
       if (item) items.push(item);
     }
