@@ -48,7 +48,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
   const { document } = parseHTML(normaliseRoot(source));
   const root = document as unknown as DomNode;
   const signals = collectSignals(root);
-  const jsonLd = readJsonLdArticle(signals.jsonLd);
+  const jsonLd = readJsonLdArticle(signals.jsonLd, options.url);
   const meta = readPageMetadata(signals, jsonLd, options.url);
   const tree = buildLightTree(findBody(root), { maxNodes: MAX_TREE_NODES, deadline });
   if (tree.isTruncated) {

@@ -54,12 +54,18 @@ function names(value: unknown): string[] {
   return list.map(textOf).filter((x): x is string => !!x && !/^https?:/.test(x));
 }
 
-/** Reads the article object out of JSON-LD blocks; null when none describes an article. */
-export function readJsonLdArticle(blocks: unknown[]): JsonLdArticle | null {
+/**
+ * Reads the article object out of JSON-LD blocks; null when none describes an article. Where several
+ * articles are described (the page's own and related ones), the one whose URL is the page's wins.
+ */
+export function readJsonLdArticle(blocks: unknown[], pageUrl: string | null = null): JsonLdArticle | null {
   const objects: Array<Record<string, unknown>> = [];
   for (const block of blocks) flatten(block, objects);
+  const articles = objects.filter((o) => types(o).some((t) => ARTICLE_TYPES.test(t)));
+  const page = pageUrl ? urlKey(pageUrl) : null;
   const article =
-    objects.find((o) => types(o).some((t) => ARTICLE_TYPES.test(t))) ??
+    (page && articles.length > 1 ? articles.find((o) => [o['url'], o['mainEntityOfPage'], o['@id']].some((u) => urlKey(textOf(u)) === page)) : undefined) ??
+    articles[0] ??
     objects.find((o) => types(o).some((t) => /^WebPage$/i.test(t)) && (o['datePublished'] || o['headline'])) ??
     objects.find((o) => o['datePublished'] && !types(o).some((t) => /^(?:Comment|Answer|ListItem|Review|Rating)$/i.test(t)));
   const site = objects.find((o) => types(o).some((t) => /^WebSite$/i.test(t)));
@@ -78,4 +84,15 @@ export function readJsonLdArticle(blocks: unknown[]): JsonLdArticle | null {
     body: textOf(a['articleBody']),
     siteName: site ? textOf(site['name']) : null,
   };
+}
+
+/** A URL without scheme, "www.", query, fragment and trailing slash, for comparing two links to one page. */
+function urlKey(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}`.toLowerCase();
+  } catch {
+    return null;
+  }
 }

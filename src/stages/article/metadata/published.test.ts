@@ -253,3 +253,13 @@ void test('classes on <body> describe the page, not a list: a dateline on a page
   });
   assert.equal(published(html).value, '2022-05-31');
 });
+
+void test('of several JSON-LD articles (the page and related ones), the one at the page URL gives the date', () => {
+  const ld = [
+    { '@type': 'NewsArticle', url: 'https://harbour.example/news/old-pier', datePublished: '2021-02-02T08:00:00Z' },
+    { '@type': 'NewsArticle', url: 'https://www.harbour.example/news/pier/', datePublished: '2022-05-31T08:00:00Z' },
+  ];
+  const html = page({ head: `<script type="application/ld+json">${JSON.stringify(ld)}</script>` });
+  assert.equal(published(html, { url: 'https://harbour.example/news/pier?ref=feed' }).value, '2022-05-31T08:00:00Z');
+  assert.equal(published(html, { url: 'https://harbour.example/elsewhere' }).value, '2021-02-02T08:00:00Z');
+});
