@@ -87,7 +87,9 @@ describe('upload worker', () => {
     Buffer.from(`<html><body><h1>Pier ${n} reopens</h1><p>The pier number ${n} reopened to ferries on Tuesday after repairs.</p></body></html>`);
 
   test('a full queue refuses the next upload with 429 and a wait in seconds; each page has its own capture time', async () => {
-    const worker = new IngestWorker({ db, limits: DEFAULT_CONFIG.limits }, { maxQueued: 1 });
+    // No configured sources (outlet grades for stories): the setup as the pages route builds it.
+    const setup = { db, limits: DEFAULT_CONFIG.limits, sources: [] } as ConstructorParameters<typeof IngestWorker>[0];
+    const worker = new IngestWorker(setup, { maxQueued: 1 });
     try {
       const first = worker.ingest({ origin: 'pier-1.html', bytes: page(1) });
       await assert.rejects(worker.ingest({ origin: 'pier-2.html', bytes: page(2) }), (error: Error) => {
