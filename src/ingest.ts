@@ -10,6 +10,8 @@ import { describeError } from './core/errors.js';
 import { PIPELINE, pipelineVersion } from './pipeline.js';
 import { toAnalysis } from './analysis.js';
 import type { Store } from './store.js';
+import { updateStories } from './stories/update-stories.js';
+import type { OutletDirectory } from './reliability/outlet-directory.js';
 
 /** `queued`: handed to the NATS queue for a worker to analyse and store. */
 export type IngestStatus = 'stored' | 'unchanged' | 'reanalysed' | 'queued' | 'failed';
@@ -119,4 +121,26 @@ export async function reprocessOne(store: Store, captureId: number, ctx: Context
   }
   const articleId = await store.putAnalysis(captureId, toAnalysis(doc), pipelineVersion());
   return { origin: record.origin, status: 'reanalysed', sha256: record.sha256, captureId, articleId, error: null };
+}
+
+/**
+ * Ingests one page and, when it was stored or re-analysed, adds it to its story at once (uploads and single
+ * pages: no later batch step would). A failure to cluster is recorded and never fails the page, which is stored.
+ */
+export async function ingestAndJoin(
+  store: Store,
+  input: DocInput,
+  ctx: Context,
+  directory: OutletDirectory,
+  options: IngestOptions = {},
+): Promise<IngestOutcome> {
+  const outcome = await ingestOne(store, input, ctx, options);
+  if (outcome.articleId !== null && (outcome.status === 'stored' || outcome.status === 'reanalysed')) {
+    try {
+      await updateStories(store, [outcome.articleId], directory, ctx);
+    } catch (error) {
+      await store.recordFailure({ origin: input.origin, sha256: outcome.sha256, ...describeError(error), at: new Date().toISOString() });
+    }
+  }
+  return outcome;
 }

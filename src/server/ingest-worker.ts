@@ -8,12 +8,16 @@ import type { DocInput } from '../core/doc.js';
 import type { Limits } from '../core/context.js';
 import { createContext } from '../core/context.js';
 import { describeError, RequestError, WatchfloorError } from '../core/errors.js';
-import { ingestOne, type IngestOutcome } from '../ingest.js';
+import { ingestAndJoin, type IngestOutcome } from '../ingest.js';
 import { openStore } from '../store/open.js';
+import { OutletDirectory } from '../reliability/outlet-directory.js';
+import type { SourceConfig } from '../watch/sources.js';
 
 interface WorkerSetup {
   db: string;
   limits: Limits;
+  /** The configured sources, for the outlet grades a new article's story is built with. */
+  sources?: SourceConfig[];
 }
 
 /**
@@ -126,6 +130,7 @@ function startWorker(setup: WorkerSetup): Worker {
 /** The worker's side: open the store once, then ingest each job in turn, each with its own context (and time). */
 async function serveJobs(setup: WorkerSetup): Promise<void> {
   const store = await openStore(setup.db);
+  const directory = new OutletDirectory(setup.sources ?? [], createContext().data);
   let queue = Promise.resolve();
   parentPort!.on('message', (job: Job) => {
     queue = queue.then(async () => {
@@ -133,7 +138,7 @@ async function serveJobs(setup: WorkerSetup): Promise<void> {
       let answer: Answer;
       try {
         // A context per page: its capture time is when this page is analysed, not when the worker started.
-        answer = { id: job.id, outcome: await ingestOne(store, input, createContext({ limits: setup.limits })) };
+        answer = { id: job.id, outcome: await ingestAndJoin(store, input, createContext({ limits: setup.limits }), directory) };
       } catch (error) {
         // Another process holding the write lock past the busy timeout is a retry, not a fault.
         const code = (error as { code?: unknown }).code;

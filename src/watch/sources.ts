@@ -158,6 +158,18 @@ function readSource(entry: unknown, where: string): SourceConfig {
   };
 }
 
+/**
+ * The configured sources as a long-running server reads them (relative paths from the configuration file's
+ * folder); a sources list it cannot read gives none, so outlets fall back to data/outlets.json's grades.
+ */
+export function configuredSources(config: Config, env: NodeJS.ProcessEnv = process.env): SourceConfig[] {
+  try {
+    return loadSources(config, path.dirname(path.resolve(env['WATCHFLOOR_CONFIG'] ?? 'watchfloor.config.json')), { onSkip: () => undefined });
+  } catch {
+    return [];
+  }
+}
+
 /** Fetch limits: defaults, then the config's `fetch` section. */
 export function fetchLimitsFrom(config: Config): FetchLimits {
   const section = (config['fetch'] ?? {}) as Partial<FetchLimits>;

@@ -6,7 +6,9 @@ import { createContext } from '../../core/context.js';
 import type { DocInput } from '../../core/doc.js';
 import { RequestError } from '../../core/errors.js';
 import { readPublished } from '../../inputs.js';
-import { ingestOne, type IngestOutcome } from '../../ingest.js';
+import { ingestAndJoin, type IngestOutcome } from '../../ingest.js';
+import { OutletDirectory } from '../../reliability/outlet-directory.js';
+import { configuredSources } from '../../watch/sources.js';
 import { IngestWorker } from '../ingest-worker.js';
 
 export interface PageRoutesOptions {
@@ -30,10 +32,17 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
   // an in-memory database is not, so its pages are analysed here.
   const isShareable = config.db !== ':memory:' && config.db !== '';
   let worker: IngestWorker | null = null;
+  const sources = configuredSources(config);
+  let directory: OutletDirectory | null = null;
   const ingest = (input: DocInput): Promise<IngestOutcome> => {
     // A context per upload, so each page gets its own capture time.
-    if (!isShareable) return ingestOne(store, input, createContext({ limits: config.limits }));
-    if (!worker?.isAlive) worker = new IngestWorker({ db: config.db, limits: config.limits });
+    // Each upload joins its story at once (item 12): nothing else would cluster it until a manual rebuild.
+    if (!isShareable) {
+      const ctx = createContext({ limits: config.limits });
+      directory ??= new OutletDirectory(sources, ctx.data);
+      return ingestAndJoin(store, input, ctx, directory);
+    }
+    if (!worker?.isAlive) worker = new IngestWorker({ db: config.db, limits: config.limits, sources });
     return worker.ingest(input);
   };
   app.addHook('onClose', async () => {
