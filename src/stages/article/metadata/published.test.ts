@@ -263,3 +263,14 @@ void test('of several JSON-LD articles (the page and related ones), the one at t
   assert.equal(published(html, { url: 'https://harbour.example/news/pier?ref=feed' }).value, '2022-05-31T08:00:00Z');
   assert.equal(published(html, { url: 'https://harbour.example/elsewhere' }).value, '2021-02-02T08:00:00Z');
 });
+
+void test('a masthead date with its weekday above the headline is the day the page was served: not taken', () => {
+  const masthead = '<div class="topbar">Harbour Daily | Wednesday, June 8, 2022</div>';
+  assert.equal(published(page({ above: masthead })).value, null);
+  // The same line in the article's own date box, or a kicker date without a weekday, still counts.
+  assert.equal(
+    published(page({ above: '<div class="article-date">Wednesday, June 8, 2022</div>' })).value,
+    '2022-06-08',
+  );
+  assert.equal(published(page({ above: '<p>Newsroom</p><p>June 8, 2022</p>' })).value, '2022-06-08');
+});

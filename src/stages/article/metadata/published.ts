@@ -68,6 +68,9 @@ const PUBLISHED_CUE =
   /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|发布|發布|公開|게시|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})[\s:,|()–-]*$/iu;
 /** A date after the headline but farther than this has no byline or cue near it: not the dateline. */
 const NEAR_HEADLINE = 400;
+/** A weekday name just before a date, in the languages our pages come in. */
+const WEEKDAY_BEFORE =
+  /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)[,.\s]*$/i;
 /** A date this close above the headline is its kicker or dateline line. */
 const ABOVE_HEADLINE = 200;
 /** Distinct other days within this many characters make a date part of a list (archive, calendar, teasers). */
@@ -307,6 +310,8 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
     const day = readShownDate(m[0], order)?.slice(0, 10);
     if (!day || (latest && day > latest)) continue;
     const isInBox = boxes.some(([a, b]) => m.index >= a && m.index < b);
+    // "Wednesday, August 19, 2020" in the masthead above the headline is the day the page was served, not written.
+    if (m.index < headlineAt && !isInBox && WEEKDAY_BEFORE.test(before)) continue;
     const isCued = PUBLISHED_CUE.test(before);
     // "Berlin, 29.11.2022 – The ministry...": a date opening a paragraph before a dash is the wire dateline.
     const isDateline =
