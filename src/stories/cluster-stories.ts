@@ -23,7 +23,9 @@ export const STORY_WINDOW_DAYS = 3;
  * the middle of that range.
  */
 export const JOIN_SIMILARITY = 0.18;
-/** Name keys (countries, names, numbers) two tellings in different languages must share: one shared actor is no story. */
+/** Name keys (countries, names, numbers) two tellings must share: one shared actor is no story. */
+export const MIN_SHARED_NAMES = 2;
+/** The same across languages, where names are all there is to compare. */
 export const MIN_SHARED_NAMES_ACROSS_LANGUAGES = 3;
 /**
  * Across languages only names compare, and about half of a text's name keys are capitalised words
@@ -106,12 +108,12 @@ function dayNumber(day: string | null): number | null {
  * in another language, names alone (scaled, and only when enough of them are shared).
  */
 function coreSimilarity(member: Member, story: StoryCore): number {
+  let shared = 0;
+  for (const key of member.weighted.names.keys()) if (story.names.sum.has(key)) shared++;
   const nameScore = story.names.cosine(member.weighted.names);
   const language = member.features.language;
   const terms = language === null ? undefined : story.terms.get(language);
-  if (terms) return (terms.cosine(member.weighted.terms) + nameScore) / 2;
-  let shared = 0;
-  for (const key of member.weighted.names.keys()) if (story.names.sum.has(key)) shared++;
+  if (terms) return shared >= MIN_SHARED_NAMES ? (terms.cosine(member.weighted.terms) + nameScore) / 2 : 0;
   return shared >= MIN_SHARED_NAMES_ACROSS_LANGUAGES ? Math.min(1, nameScore * ACROSS_LANGUAGES_SCALE) : 0;
 }
 
@@ -255,9 +257,9 @@ function centroidSimilarity(a: StoryCore, b: StoryCore): number {
     const other = b.terms.get(language);
     if (other) terms = Math.max(terms ?? 0, sum.cosineWith(other));
   }
-  if (terms !== null) return (terms + names) / 2;
   let shared = 0;
   for (const key of a.names.sum.keys()) if (b.names.sum.has(key)) shared++;
+  if (terms !== null) return shared >= MIN_SHARED_NAMES ? (terms + names) / 2 : 0;
   return shared >= MIN_SHARED_NAMES_ACROSS_LANGUAGES ? Math.min(1, names * ACROSS_LANGUAGES_SCALE) : 0;
 }
 

@@ -71,8 +71,21 @@ export function countryMentions(text: string, ctx: Context): { codes: Set<string
   const naming = new Set<string>();
   const normal = normalizeName(text);
   const words = normal.split(' ');
+  // The same words with their case: in a script with capitals a country's name is written with one
+  // ("Island" is Iceland, "island" is not).
+  const cased = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ');
+  const isCapitalised = (i: number): boolean => {
+    const first = cased[i]?.[0] ?? '';
+    return first !== first.toLowerCase() || first.toLowerCase() === first.toUpperCase();
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
+    if (!isCapitalised(i)) continue;
     const candidates = matcher.byFirstWord.get(word);
     const whole = candidates?.find((c) => c.words.every((w, k) => words[i + k] === w));
     if (whole) {

@@ -37,7 +37,7 @@ function stopwordSet(): Set<string> {
   return stopwords;
 }
 
-/** Month and weekday names are capitalised in English but name no actor or place: no name keys. */
+/** Month and weekday names are capitalised in English but name no actor or place, and every week has them: no keys. */
 const CALENDAR_WORDS = new Set(
   (
     'january february march april may june july august september october november december ' +
@@ -69,9 +69,8 @@ export function happeningKeys(title: string, text: string, ctx: Context): Happen
         names.add(`d:${normalizeName(token).replace(/ /g, '-')}`);
         continue;
       }
-      if (stop.has(word) || word.length < 3) continue;
-      if (/^\p{Lu}/u.test(token) && !countries.words.has(word) && !CALENDAR_WORDS.has(word))
-        names.add(`w:${word.slice(0, NAME_LENGTH)}`);
+      if (stop.has(word) || word.length < 3 || CALENDAR_WORDS.has(word)) continue;
+      if (/^\p{Lu}/u.test(token) && !countries.words.has(word)) names.add(`w:${word.slice(0, NAME_LENGTH)}`);
       if (word.length >= 4) {
         const stem = word.slice(0, STEM_LENGTH);
         terms.set(stem, (terms.get(stem) ?? 0) + weight);
