@@ -70,12 +70,17 @@ for (const c of CASES) {
   });
 }
 
-test('a compound subject is one actor named in full, coded by its first member', () => {
+test('a compound subject is split into its members, one event each, by canonical name', () => {
   const doc = sketchDoc({ text: 'Germany and France have agreed to hold joint military exercises.', entities: ENTITIES });
-  const [event] = codeEvents(doc, createContext());
-  assert.equal(event?.source?.name, 'Germany and France');
-  assert.equal(event?.source?.code, 'DEU');
-  assert.equal(event?.cameo.slice(0, 2), '03');
+  const events = codeEvents(doc, createContext());
+  assert.deepEqual(
+    events.map((e) => [e.source?.name, e.source?.code, e.cameo.slice(0, 2)]),
+    [
+      ['Germany', 'DEU', '03'],
+      ['France', 'FRA', '03'],
+    ],
+  );
+  assert.deepEqual(events.map((e) => e.roles?.source?.text), ['Germany', 'France']);
 });
 
 test('every root 01..20 has a case', () => {

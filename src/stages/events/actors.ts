@@ -196,5 +196,8 @@ export function startsWithAnaphor(text: string, ctx: Context): boolean {
 
 /** The contract's actor for a mention. */
 export function toActor(mention: ActorMention, code: string | null = mention.code): Actor {
-  return { name: mention.name, code, entityId: mention.entity.id };
+  // "MOSCOW", "Armenian", "Chinese": a mention that names the entity itself is shown by the entity's
+  // canonical name; one widened by a role ("Russia's defence ministry") keeps its own words.
+  const isEntityItself = code !== null && code === mention.entity.code;
+  return { name: isEntityItself ? mention.entity.name : mention.name, code, entityId: mention.entity.id };
 }

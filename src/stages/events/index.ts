@@ -338,6 +338,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     );
     if (isRepeat) continue;
     out.push(event);
+    for (const member of (source && MEMBERS.get(source)) ?? []) {
+      if (member.code && member.code !== target?.code) out.push({ ...event, source: member, roles: arcsOf(sc.text, member, target) });
+    }
     if (source?.code) {
       previousSource = source;
       if (!isPassive) discourse.topic = source;
@@ -432,19 +435,20 @@ function isCountryCode(code: string): boolean {
 
 /** "Jordan and Britain": a subject joined to the next actor by "and" or a comma is one compound actor, coded by its first member. */
 function compound(first: ActorMention, actors: ActorMention[], claim: string, base: number): Actor {
-  let last = first;
+  const members = [first];
   for (const next of actors) {
+    const last = members[members.length - 1]!;
     if (next.start < last.end) continue;
     if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/i.test(claim.slice(last.end, next.start))) break;
-    last = next;
+    members.push(next);
   }
   const actor = actorAt(first, base);
-  if (last !== first) {
-    actor.name = claim.slice(first.start, last.end);
-    ARCS.set(actor, { start: base + first.start, end: base + last.end });
-  }
+  if (members.length > 1) MEMBERS.set(actor, members.slice(1).map((m) => actorAt(m, base)));
   return actor;
 }
+
+/** The further members of a compound source ("Britain, France and Germany"): each acts, one event each. */
+const MEMBERS = new WeakMap<Actor, Actor[]>();
 
 function code14(match: PatternMatch): boolean {
   return match.pattern.code.startsWith('14');
