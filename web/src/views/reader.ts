@@ -146,6 +146,8 @@ function eventTipRows(e: AnalysisEvent, { outlet, credibilityOf }: ReaderData): 
     ['QuadClass', e.quadClass ? `${e.quadClass} ${QUAD_CLASSES[e.quadClass] ?? ''}` : null],
     ['Source', actor(e.source)],
     ['Target', actor(e.target)],
+    ['Source read from', e.roles?.source?.text],
+    ['Target read from', e.roles?.target?.text],
     ['Date', e.date ? `${e.date} (${e.precision})` : null],
     ['Modality', e.modality],
     ['Attribution', [e.attribution.speaker, ...e.attribution.via].filter(Boolean).join(' via ') || null],
