@@ -274,3 +274,9 @@ void test('a masthead date with its weekday above the headline is the day the pa
   );
   assert.equal(published(page({ above: '<p>Newsroom</p><p>June 8, 2022</p>' })).value, '2022-06-08');
 });
+
+void test('a slashed machine date follows the page order: month first on a US page, day first elsewhere', () => {
+  const head = '<meta name="pubdate" content="06/04/2022 10:30">';
+  assert.equal(published(page({ head, lang: 'en-US' })).value, '2022-06-04');
+  assert.equal(published(page({ head, lang: 'es' })).value?.slice(0, 10), '2022-04-06');
+});

@@ -121,8 +121,8 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
     if (isPossible(c)) found[c.kind] = c;
     else rejected.push(`${c.kind} ${c.day} after the capture`);
   };
-  consider(fromJsonLd(evidence.jsonLd));
-  consider(fromMeta(evidence.signals));
+  consider(fromJsonLd(evidence.jsonLd, order));
+  consider(fromMeta(evidence.signals, order));
   consider(fromTimes(evidence.signals.times, order));
   consider(fromUrl(evidence.url));
   consider(fromText(evidence.visible, order, latest));
@@ -180,21 +180,21 @@ function choose(
   return { candidate: primary, rule: `article/published:${primary.kind}`, reason: said(primary) };
 }
 
-function fromJsonLd(jsonLd: JsonLdArticle | null): Candidate | null {
+function fromJsonLd(jsonLd: JsonLdArticle | null, order: NumericOrder): Candidate | null {
   for (const [field, value] of [
     ['datePublished', jsonLd?.datePublished],
     ['dateCreated', jsonLd?.dateCreated],
   ] as const) {
-    const parsed = value ? parseDate(value) : null;
+    const parsed = value ? machineDate(value, order) : null;
     if (parsed) return { kind: 'json-ld', value: parsed, day: parsed.slice(0, 10), from: field };
   }
   return null;
 }
 
-function fromMeta(signals: PageSignals): Candidate | null {
+function fromMeta(signals: PageSignals, order: NumericOrder): Candidate | null {
   for (const key of PUBLISHED_META) {
     for (const raw of signals.meta.get(key) ?? []) {
-      const parsed = parseDate(raw);
+      const parsed = machineDate(raw, order);
       if (parsed) return { kind: 'meta', value: parsed, day: parsed.slice(0, 10), from: key };
     }
   }
@@ -218,6 +218,12 @@ function fromTimes(times: TimeSignal[], order: NumericOrder): Candidate | null {
       };
   }
   return null;
+}
+
+/** A machine date; "05/03/2022 10:00" on a US page is read month first (parseDate alone reads it day first). */
+function machineDate(raw: string, order: NumericOrder): string | null {
+  if (order === 'mdy' && /^\s*\d{1,2}\/\d{1,2}\/\d{4}/.test(raw)) return readShownDate(raw, order);
+  return parseDate(raw);
 }
 
 function fromUrl(url: string | null): Candidate | null {
