@@ -79,6 +79,11 @@ for (const set of isSpeedOnly ? [] : SETS) {
       console.log(`  ${set}/${partOf(c.url)} gold ${c.date} got ${outcome.predicted} [${outcome.rule}] ${c.url}`);
     }
   }
+  // A gold day that is no calendar day ("2022-29-11") cannot be matched by any answer; say how many there are.
+  const invalid = cases.filter(
+    (c) => c.date !== null && !/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/.test(c.date),
+  ).length;
+  if (invalid > 0) console.log(`${set}: ${invalid} gold dates are not calendar days (scored as given)`);
   for (const part of ['tune', 'check'] as const)
     console.log(line(`${set}/${part}`, scoreDates(parts[part]), parts[part].length));
   console.log(line(`${set}/all`, scoreDates([...parts.tune, ...parts.check]), cases.length));
