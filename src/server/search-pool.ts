@@ -122,14 +122,15 @@ export class SearchPool {
     this.#workers = Array.from({ length: this.size }, () => null);
   }
 
-  /** Runs one Store read on the least busy worker. */
+  /** Runs one Store read on a worker (see #pick). */
   call<M extends PooledMethod>(method: M, ...args: Parameters<Store[M]>): ReturnType<Store[M]> {
     return this.#call(method, args) as ReturnType<Store[M]>;
   }
 
   #call(method: PooledMethod, args: unknown[]): Promise<unknown> {
     if (this.#isClosed) return Promise.reject(new Error('the search pool is closed'));
-    const worker = this.#pick();
+    // The same search goes to the same worker while it is free, so each worker's answer cache serves its share.
+    const worker = this.#pick(method === 'search' ? affinity(JSON.stringify(args[0] ?? null), this.size) : null);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       worker.waiting.set(id, { resolve, reject });
@@ -138,8 +139,16 @@ export class SearchPool {
     });
   }
 
-  /** An idle worker, else a new one while there is room (or one restarted after a crash), else the least busy. */
-  #pick(): PoolWorker {
+  /**
+   * The preferred worker when it is free, else an idle one, else a new one while there is room (or one restarted
+   * after a crash), else the least busy.
+   */
+  #pick(preferred: number | null): PoolWorker {
+    if (preferred !== null) {
+      const w = this.#workers[preferred];
+      if (!w || w.isDead) return (this.#workers[preferred] = this.#start());
+      if (w.waiting.size === 0) return w;
+    }
     let best: PoolWorker | null = null;
     for (const w of this.#workers) {
       if (w && !w.isDead && (!best || w.waiting.size < best.waiting.size)) best = w;
@@ -176,6 +185,13 @@ export class SearchPool {
     this.#isClosed = true;
     await Promise.all(this.#workers.map(async (w) => (w ? w.worker.terminate() : 0)));
   }
+}
+
+/** A worker index for a key (FNV-1a), spreading distinct searches evenly. */
+function affinity(key: string, size: number): number {
+  let hash = 0x811c9dc5;
+  for (let k = 0; k < key.length; k++) hash = Math.imul(hash ^ key.charCodeAt(k), 0x01000193);
+  return (hash >>> 0) % size;
 }
 
 /** A Store whose reads in POOLED_METHODS go to the pool; everything else (writes) to `store` itself. */

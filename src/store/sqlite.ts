@@ -59,10 +59,11 @@ const RANK_WINDOW = 2_500;
 /** Answers kept for repeated searches (the desk's facets, paging back, saved alerts): a few hundred small objects. */
 const ANSWER_CACHE_SIZE = 256;
 /**
- * A cached answer is made again after this long, since the bm25 scores of its hits keep the word statistics of
- * when they were computed, and after this many new matches (adding them one by one no longer pays).
+ * A cached answer is made again after this long (its relevance page is ranked again with new matches anyway, see
+ * RERANK_MS; this bounds how long scores computed with older word statistics may stand), and after this many new
+ * matches (adding them one by one no longer pays).
  */
-const ANSWER_MAX_AGE_MS = 60_000;
+const ANSWER_MAX_AGE_MS = 600_000;
 const MAX_NEW_MATCHES = 2_000;
 /** Articles the recent full-text index holds before it starts again (see SqliteStore.#followRecent). */
 const MAX_RECENT = 20_000;
