@@ -12,7 +12,15 @@ import { dates, findDates, MAX_CHRONO_TOTAL_CHARS, overlapIndex, refDayOf } from
 
 /** Date phrases of our own, joined without sentence ends: one sentence as long as asked. */
 function dateSentence(length: number): string {
-  const phrases = ['on 3 March 2021', 'late on Friday', 'by the end of the year', 'in mid-2022', 'on 12/05/2020', 'two weeks ago', 'back then'];
+  const phrases = [
+    'on 3 March 2021',
+    'late on Friday',
+    'by the end of the year',
+    'in mid-2022',
+    'on 12/05/2020',
+    'two weeks ago',
+    'back then',
+  ];
   const parts: string[] = [];
   let size = 0;
   for (let i = 0; size < length; i++) {
@@ -23,24 +31,37 @@ function dateSentence(length: number): string {
   return parts.join(' ').slice(0, length);
 }
 
-test('a 1 MB single-sentence text: valid findings to the end, chrono within its budget, a message', { timeout: 60_000 }, () => {
-  const text = dateSentence(1_000_000);
-  const doc: Doc = createDoc({ origin: 'test:one-sentence', bytes: Buffer.alloc(0), isRaw: true });
-  doc.article = rawArticle(text);
-  const found = dates.run(doc, createContext({ now: new Date('2022-05-31T12:00:00Z') }));
-  assert.ok(found.length > 10_000, `only ${found.length} dates in 1 MB of date phrases`);
-  let last = -1;
-  for (const d of found) {
-    assert.equal(text.slice(d.start, d.end), d.text);
-    assert.ok(d.start >= last, 'findings in text order');
-    last = d.start;
-  }
-  // The linear rules read the whole text; chrono's own readings stop at its budget.
-  assert.ok(found.some((d) => d.rule === 'dates/year-only' && d.start > 900_000), 'news rules stopped early');
-  assert.ok(!found.some((d) => d.rule === 'dates/chrono' && d.start >= MAX_CHRONO_TOTAL_CHARS), 'chrono read past its budget');
-  assert.ok(found.some((d) => d.rule === 'dates/chrono' && d.start > MAX_CHRONO_TOTAL_CHARS - 5_000), 'chrono stopped well before its budget');
-  assert.ok(doc.messages.some((m) => m.rule === 'dates/chrono-budget'));
-});
+test(
+  'a 1 MB single-sentence text: valid findings to the end, chrono within its budget, a message',
+  { timeout: 60_000 },
+  () => {
+    const text = dateSentence(1_000_000);
+    const doc: Doc = createDoc({ origin: 'test:one-sentence', bytes: Buffer.alloc(0), isRaw: true });
+    doc.article = rawArticle(text);
+    const found = dates.run(doc, createContext({ now: new Date('2022-05-31T12:00:00Z') }));
+    assert.ok(found.length > 10_000, `only ${found.length} dates in 1 MB of date phrases`);
+    let last = -1;
+    for (const d of found) {
+      assert.equal(text.slice(d.start, d.end), d.text);
+      assert.ok(d.start >= last, 'findings in text order');
+      last = d.start;
+    }
+    // The linear rules read the whole text; chrono's own readings stop at its budget.
+    assert.ok(
+      found.some((d) => d.rule === 'dates/year-only' && d.start > 900_000),
+      'news rules stopped early',
+    );
+    assert.ok(
+      !found.some((d) => d.rule === 'dates/chrono' && d.start >= MAX_CHRONO_TOTAL_CHARS),
+      'chrono read past its budget',
+    );
+    assert.ok(
+      found.some((d) => d.rule === 'dates/chrono' && d.start > MAX_CHRONO_TOTAL_CHARS - 5_000),
+      'chrono stopped well before its budget',
+    );
+    assert.ok(doc.messages.some((m) => m.rule === 'dates/chrono-budget'));
+  },
+);
 
 test('a text under the budget is read by chrono to its end and gets no budget message', () => {
   const text = dateSentence(30_000);
