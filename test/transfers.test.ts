@@ -79,6 +79,31 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['FRA', 'GRC', 'ordered', null, 'Rafale jets']],
   },
   {
+    construction: '"the first of N" in a passive: the delivered one without a count, and the order of N',
+    text: 'The first of three frigates built for Chile was handed over by Spain on Tuesday.',
+    want: [['ESP', 'CHL', 'delivered', null, 'frigates'], ['ESP', 'CHL', 'ordered', 3, 'frigates']],
+  },
+  {
+    construction: '"the first two of N": a delivery of two and the order of N',
+    text: 'Italy delivered the first two of 16 trainer jets to Ghana.',
+    want: [['ITA', 'GHA', 'delivered', 2, 'trainer jets'], ['ITA', 'GHA', 'ordered', 16, 'trainer jets']],
+  },
+  {
+    construction: 'a list of recipients gives one record per recipient',
+    text: 'Sweden previously sold howitzers to Chile, Peru and Bolivia.',
+    want: [['SWE', 'CHL', 'ordered', null, 'howitzers'], ['SWE', 'PER', 'ordered', null, 'howitzers'], ['SWE', 'BOL', 'ordered', null, 'howitzers']],
+  },
+  {
+    construction: 'a delivery schedule folds into its order; a verb form in a list is a modifier',
+    text: 'Chile ordered 30 Leopard 2 tanks, 12 howitzers and ten recovery vehicles from Germany. Ten of the tanks are to be delivered next year.',
+    want: [['DEU', 'CHL', 'ordered', 30, 'Leopard 2 tanks'], ['DEU', 'CHL', 'ordered', 12, 'howitzers'], ['DEU', 'CHL', 'ordered', 10, 'recovery vehicles']],
+  },
+  {
+    construction: 'the subject of a conjoined clause is its own ("... and Spain pledged")',
+    text: 'Norway has agreed to send 14 howitzers to Latvia, and Spain pledged 20 ASCOD infantry fighting vehicles.',
+    want: [['NOR', 'LVA', 'pledged', 14, 'howitzers'], ['ESP', 'LVA', 'pledged', 20, 'ASCOD infantry fighting vehicles']],
+  },
+  {
     construction: 'one transfer told twice is one record with the count',
     text: 'Portugal has delivered howitzers to Angola. The defence ministry in Lisbon said Portugal delivered 16 howitzers to Angola.',
     want: [['PRT', 'AGO', 'delivered', 16, 'howitzers']],
@@ -103,6 +128,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'money-only aid', text: 'Japan pledged $50 million in aid to Kenya.' },
   { construction: 'speculation', text: 'Reports say Chile may purchase frigates from Britain.' },
   { construction: 'equipment taking part in drills', text: 'Nine warships and 40 jets from Peru and Chile joined the naval drills.' },
+  { construction: 'a service to equipment already owned', text: 'Canada will help Chile upgrade its 20 Leopard tanks.' },
 ];
 
 for (const c of NONE) {

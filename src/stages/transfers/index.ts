@@ -82,6 +82,11 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           batch: r.item.batch,
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
+        // "delivered the first two of 28 jets": the 28 are the order the delivery belongs to.
+        const made = drafts[drafts.length - 1]!;
+        if (r.item.partOf && (made.status === 'delivered' || made.status === 'pledged')) {
+          drafts.push({ ...made, status: 'ordered', items: [{ ...item, count: r.item.partOf.whole }], batch: null, order: order++ });
+        }
       }
     }
   }

@@ -28,6 +28,8 @@ export interface ItemMention {
   batch: string | null;
   /** Whether a verb of fighting or servicing governs the phrase ("to counter drones", "upgrade 79 jets"): the item is no transfer. */
   isTarget: boolean;
+  /** "the first two of 28 jets": the part's count and the whole it belongs to (an order of its own), or null. */
+  partOf: { part: number | null; whole: number } | null;
   /** Whether a finite verb follows the phrase ("the jets are the only option"): it is the subject of its own clause. */
   isSubject: boolean;
 }
@@ -116,8 +118,16 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
     else if (MODIFIERS.has(t.text.toLowerCase()) || /^[A-Z][A-Za-z]+(?:-[A-Za-z]+)*$/.test(t.text) || /^[A-Za-z]+-(?:made|built|origin|manufactured|produced|class|type)$/i.test(t.text)) kinds[i] = 'modifier';
     i += 1;
   }
+  // "ten recovery vehicles": one unlisted lower-case word right before a head is a compound modifier.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const w = lower(tokens[i]);
+    if (kinds[i] === 'other' && kinds[i + 1] === 'head' && /^[a-z]{3,}$/.test(tokens[i]!.text) && !FUNCTION_WORDS.has(w) && !TARGET_VERBS.test(w) && !isPredicate(i) && !/ly$/.test(w)) kinds[i] = 'modifier';
+  }
   return { kinds, models, heads };
 }
+
+// Words that never modify an equipment noun (articles, pronouns, auxiliaries, verbs of owning and using).
+const FUNCTION_WORDS = new Set('the and or nor but of to for with from by in on at as into onto over under its their his her our your my are is was were be been being has have had will would shall should can could may might must more most than some other all any each these those this that which who whom whose what when where new few many several such both either neither not also only own operates operate operated operating uses use used using build builds built building produce produces produced make makes made making includes included including said says say plus about around nearly some against across via per'.split(' '));
 
 /** The count written before token `first`: "four", "24", "more than a dozen", "two battalions of", "100 of the". */
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
@@ -142,6 +152,23 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   // "$1.65 billion", "50 percent": money and shares are not counts.
   if (/^\$/.test(tokens[j - 1]?.text ?? '') || /^(?:million|billion|percent|%)$/i.test(lower(tokens[j + 1]))) return null;
   return n;
+}
+
+/**
+ * "the first of two carriers", "the first two of 28 jets": a part of a whole written before the
+ * phrase. Returns the part's count (null for "the first of") and the whole's, or null when the phrase
+ * has no such opening.
+ */
+function partOfWhole(tokens: readonly Token[], first: number, lex: TransferLexicon): { part: number | null; whole: number } | null {
+  let j = first - 1;
+  while (j >= 0 && GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') j--;
+  const whole = numberValue(tokens[j], lex);
+  if (whole === null || lower(tokens[j - 1]) !== 'of') return null;
+  const before = tokens[j - 2];
+  if (before && ORDINALS.test(before.text)) return { part: null, whole };
+  const part = numberValue(before, lex);
+  if (part !== null && tokens[j - 3] && ORDINALS.test(tokens[j - 3]!.text)) return { part, whole };
+  return null;
 }
 
 /** The ordinal or batch word among the few words before a phrase, lower case, or null. */
@@ -247,12 +274,13 @@ function buildItem(
     start,
     end,
     text: articleText.slice(start, end).replace(/['’]s$/, ''),
-    count: countBefore(tokens, first, lex),
+    count: partOfWhole(tokens, first, lex)?.part ?? (partOfWhole(tokens, first, lex) ? null : countBefore(tokens, first, lex)),
     category,
     model,
     isNamed,
     makerToken,
-    batch: batchBefore(tokens, first),
+    batch: partOfWhole(tokens, first, lex) ? (batchBefore(tokens, first) ?? 'part') : batchBefore(tokens, first),
+    partOf: partOfWhole(tokens, first, lex),
     isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])),
     isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),
   };

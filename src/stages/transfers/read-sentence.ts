@@ -119,6 +119,8 @@ function afterPreposition(tokens: readonly Token[], states: readonly StateMentio
     const between = tokens.slice(last + 1, s.first).map((t) => t.text.toLowerCase());
     // "to Chile, Peru and Bolivia" is a list; "to Chile, Peru's neighbour" is an apposition.
     if (s.kind === 'possessive' || between.length === 0 || !between.every((w) => w === ',' || w === 'and' || w === 'the')) break;
+    // "to Latvia, and Spain pledged ...": a state followed by its verb opens a clause of its own.
+    if (/^(?:[a-z]+ed|said|says|will|would|has|have|had|is|are|was|were|also|sold|sent|gave)$/.test(lowerAt(tokens, s.last + 1))) break;
     if (between.includes('and')) hasAnd = true;
     out.push(s.code);
     last = s.last;
@@ -278,7 +280,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   return { readings, included, parties };
 }
 
-const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, isTarget: false, isSubject: false };
+const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, partOf: null, isTarget: false, isSubject: false };
 
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
@@ -302,7 +304,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false };
   }
   if (frame === 'give' || (frame === 'noun' && passive)) {
-    return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : [], isPassive: true };
+    // "the frigate built for Chile was handed over by Spain": who the item was built for receives it.
+    const builtFor = item.last >= 0 && item.last < t.first ? afterPreposition(tokens, states, item.last + 1, t.first, ['for']) : [];
+    return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
   if (frame === 'get') {
     const possessive = states.find((s) => s.kind === 'possessive' && s.first > t.last && s.last < item.first);
