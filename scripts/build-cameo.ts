@@ -114,6 +114,63 @@ const SUB_CODES: Record<string, { plover?: string | null; mode?: string; context
   '2042': { mode: 'wmd', context: 'cbrn' },
 };
 
+/**
+ * The code an intended, planned or conditional act takes, as the codebook directs: cooperation
+ * becomes "express intent to ..." (03), conflict becomes "threaten ..." (13). `known` holds every code.
+ */
+export function intentOf(code: string, known: ReadonlySet<string>): string | undefined {
+  const root = code.slice(0, 2);
+  const sub = code.slice(2, 3);
+  const pick = (...candidates: string[]): string => candidates.find((c) => known.has(c)) ?? code;
+  switch (root) {
+    case '04':
+      return '036';
+    case '05':
+      return '032';
+    case '06':
+      return sub && sub !== '0' ? pick(`031${sub}`, '031') : '031';
+    case '07':
+      return sub && sub !== '0' && sub !== '5' ? pick(`033${sub}`, '033') : '033';
+    case '08':
+      return '035';
+    case '14':
+      return '133';
+    case '16':
+      return code === '162' ? '1311' : code === '166' ? '1312' : code === '161' ? '1313' : '131';
+    case '17':
+      return code === '175' ? '137' : '132';
+    case '18':
+      return '1383';
+    case '19':
+      return code === '191' ? '1381' : code === '192' ? '1382' : '1384';
+    case '20':
+      return '1385';
+    default:
+      return undefined;
+  }
+}
+
+/** Aid codes of an unstated kind and the codes for their military and humanitarian kinds. */
+const AID_KINDS: Record<string, { military: string; humanitarian: string }> = {
+  '070': { military: '072', humanitarian: '073' },
+  '033': { military: '0332', humanitarian: '0333' },
+};
+
+/** Adds the attributes the coder reads (intent code, physical, domestic, protest, aid kinds) to each entry. */
+export function withAttributes(entries: CameoEntry[]): CameoEntry[] {
+  const known = new Set(entries.map((e) => e.code));
+  for (const entry of entries) {
+    const intent = intentOf(entry.code, known);
+    if (intent && intent !== entry.code) entry.intent = intent;
+    if (['07', '15', '17', '18', '19', '20'].includes(entry.root)) entry.isPhysical = true;
+    if (['08', '09', '17'].includes(entry.root)) entry.isDomestic = true;
+    if (entry.root === '14') entry.isProtest = true;
+    const kinds = AID_KINDS[entry.code];
+    if (kinds) entry.kinds = kinds;
+  }
+  return entries;
+}
+
 /** QuadClass from the root: verbal/material cooperation, verbal/material conflict. */
 function quadClassOf(root: number): 1 | 2 | 3 | 4 {
   if (root <= 5) return 1;
@@ -151,10 +208,10 @@ export function buildCameo(tsv: string): CameoEntry[] {
 const isMain = process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('scripts', 'build-cameo.ts'));
 if (isMain) {
   const source = path.resolve('../shared/reference/cameo-codes.tsv');
-  const entries = buildCameo(readFileSync(source, 'utf8'));
+  const entries = withAttributes(buildCameo(readFileSync(source, 'utf8')));
   const out = {
     about:
-      'CAMEO 1.1b3 event codes (codes, Goldstein weights: facts from the codebook as GDELT publishes it), QuadClass from the root, and our PLOVER type/mode/context for each. Built by scripts/build-cameo.ts.',
+      'CAMEO 1.1b3 event codes (codes, Goldstein weights: facts from the codebook as GDELT publishes it), QuadClass from the root, our PLOVER type/mode/context for each, and the attributes the coder reads: intent (the code of an intended or conditional act), isPhysical, isDomestic, isProtest, kinds (military/humanitarian codes of unspecified aid). Built by scripts/build-cameo.ts.',
     codes: entries,
   };
   writeFileSync('data/cameo.json', JSON.stringify(out, null, 1) + '\n');

@@ -42,3 +42,13 @@ test('intent codes: planned aid is 033x, planned force is a threat (138x)', () =
   assert.equal(intentCode('111', ctx), '111');
   assert.throws(() => cameoEntry('99', ctx), /unknown CAMEO code/);
 });
+
+test('the coder reads CAMEO behaviour from attributes: intent, physical, domestic, protest, aid kinds', () => {
+  assert.equal(cameoEntry('072', ctx).intent, '0332');
+  assert.equal(cameoEntry('111', ctx).intent, undefined);
+  assert.equal(cameoEntry('190', ctx).isPhysical, true);
+  assert.equal(cameoEntry('042', ctx).isPhysical, undefined);
+  assert.equal(cameoEntry('173', ctx).isDomestic, true);
+  assert.equal(cameoEntry('141', ctx).isProtest, true);
+  assert.deepEqual(cameoEntry('070', ctx).kinds, { military: '072', humanitarian: '073' });
+});

@@ -11,6 +11,16 @@ export interface CameoEntry {
   plover: string | null;
   mode?: string;
   context?: string;
+  /** The code the act takes when it is only intended, planned or conditional (cooperation -> 03x, conflict -> 13x). */
+  intent?: string;
+  /** A physical act that happens where its target is (aid, force posture, coercion, violence): the target's place is the event's. */
+  isPhysical?: boolean;
+  /** A domestic act (yielding, investigating, coercing) whose unnamed state organ belongs to the country acted on. */
+  isDomestic?: boolean;
+  /** Protest: crowds are rarely named, so "in <country>" names the protesters. */
+  isProtest?: boolean;
+  /** Aid of an unstated kind: the code for military and for humanitarian goods, read from what is given. */
+  kinds?: { military: string; humanitarian: string };
 }
 
 /** Code -> entry, built once. */
@@ -33,36 +43,9 @@ export function cameoEntry(code: string, ctx: Context): CameoEntry {
 
 /**
  * The CAMEO code for an action stated as intended, planned or conditional: cooperation becomes
- * "express intent to ..." (03), conflict becomes "threaten ..." (13), as the codebook directs.
+ * "express intent to ..." (03), conflict becomes "threaten ..." (13), as the codebook directs
+ * (data/cameo.json's `intent`, built by scripts/build-cameo.ts).
  */
 export function intentCode(code: string, ctx: Context): string {
-  const root = code.slice(0, 2);
-  const sub = code.slice(2, 3);
-  const pick = (...candidates: string[]): string => candidates.find((c) => cameoCodebook(ctx).has(c)) ?? code;
-  switch (root) {
-    case '04':
-      return '036';
-    case '05':
-      return '032';
-    case '06':
-      return sub && sub !== '0' ? pick(`031${sub}`, '031') : '031';
-    case '07':
-      return sub && sub !== '0' && sub !== '5' ? pick(`033${sub}`, '033') : '033';
-    case '08':
-      return '035';
-    case '14':
-      return '133';
-    case '16':
-      return code === '162' ? '1311' : code === '166' ? '1312' : code === '161' ? '1313' : '131';
-    case '17':
-      return code === '175' ? '137' : '132';
-    case '18':
-      return '1383';
-    case '19':
-      return code === '191' ? '1381' : code === '192' ? '1382' : '1384';
-    case '20':
-      return '1385';
-    default:
-      return code;
-  }
+  return cameoEntry(code, ctx).intent ?? code;
 }

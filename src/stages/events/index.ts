@@ -272,7 +272,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
           target = object ? at(object) : null;
         }
     }
-    if (code14(match) && !subject && !resolved) {
+    if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
       // Protesters are rarely named: "people blocked streets in Hong Kong in defiance of Chinese authorities".
       const place = actors.find((a) => a.start >= match.start && a.end <= clauseEnd && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
       if (place) {
@@ -288,7 +288,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(verbEnd, clauseEnd), ctx);
       if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
     }
-    if (!source?.code && target?.code && /^(?:08|09|17)/.test(match.pattern.code) && isCountryCode(target.code)) {
+    if (!source?.code && target?.code && cameoEntry(match.pattern.code, ctx).isDomestic && isCountryCode(target.code)) {
       // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
       const role = stateRoleIn(before, ctx);
       if (role) source = { name: source?.name ?? before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
@@ -306,10 +306,11 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const clauseText = claim.slice(clauseStart, clauseEnd);
     const quantities = findQuantities(claim.slice(match.start, clauseEnd), ctx).map(({ start: _s, end: _e, ...q }) => q);
     let code = match.pattern.code;
-    if (code === '070' || code === '033') {
+    const kinds = cameoEntry(code, ctx).kinds;
+    if (kinds) {
       // Aid of an unstated kind takes its kind from what is given: military, humanitarian.
       const categories = equipmentCategories(clauseText, ctx);
-      const [military, humanitarian] = code === '070' ? ['072', '073'] : ['0332', '0333'];
+      const { military, humanitarian } = kinds;
       if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = military;
       else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = humanitarian;
     }
@@ -324,7 +325,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       precision: date?.precision ?? 'vague',
       modality,
       quantities,
-      location: locationOf(actors, claim, clauseStart, clauseEnd) ?? (isPhysical(code) && object ? placeOf(object.entity) : null),
+      location: locationOf(actors, claim, clauseStart, clauseEnd) ?? (entry.isPhysical && object ? placeOf(object.entity) : null),
       attribution: { speaker: sc.speakerName, via: sc.via },
       evidence: sc.evidence,
       goldstein: entry.goldstein,
@@ -450,10 +451,6 @@ function compound(first: ActorMention, actors: ActorMention[], claim: string, ba
 /** The further members of a compound source ("Britain, France and Germany"): each acts, one event each. */
 const MEMBERS = new WeakMap<Actor, Actor[]>();
 
-function code14(match: PatternMatch): boolean {
-  return match.pattern.code.startsWith('14');
-}
-
 function nearestBefore(actors: ActorMention[], before: number, not: Actor | null): ActorMention | null {
   for (let i = actors.length - 1; i >= 0; i--) {
     const a = actors[i]!;
@@ -484,11 +481,6 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
 function placeOf(e: Entity): Place | null {
   if (e.type !== 'place' && e.type !== 'country' && e.type !== 'region') return null;
   return { name: e.name, lat: e.lat, lon: e.lon, country: e.country ?? (e.type === 'country' ? e.code : null) };
-}
-
-/** Whether a code is a physical action that happens where its target is: aid, force posture, coercion, violence. */
-function isPhysical(code: string): boolean {
-  return /^(?:07|15|17|18|19|20)/.test(code);
 }
 
 interface Dated {
