@@ -286,7 +286,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
-  const subject = fromTree !== undefined ? fromTree : subjectBefore(tokens, states, start, t.first, item, items);
+  const subject = fromTree ?? subjectBefore(tokens, states, start, t.first, item, items);
   const maker = makerOf(tokens, states, item);
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
