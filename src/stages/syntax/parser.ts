@@ -284,9 +284,15 @@ export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Arra
   const rootLabel = model.relations.indexOf('root');
   while (!isTerminal(s)) {
     validActions(s, valid);
-    const k = parserFeatures(s, p, tags, model.transitions.mask, rows);
-    score(model.transitions, rows, k, scores);
-    const action = best(scores, ACTIONS, valid);
+    let action: number;
+    if ((valid[SHIFT] as number) + (valid[LEFT] as number) + (valid[RIGHT] as number) === 1) {
+      // one move possible (empty stack, or only the root left in the buffer): no need to score
+      action = valid[SHIFT] ? SHIFT : valid[LEFT] ? LEFT : RIGHT;
+    } else {
+      const k = parserFeatures(s, p, tags, model.transitions.mask, rows);
+      score(model.transitions, rows, k, scores);
+      action = best(scores, ACTIONS, valid);
+    }
     let label = -1;
     if (action !== SHIFT) {
       const { head, dep } = arcOf(s, action);
