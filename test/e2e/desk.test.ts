@@ -202,6 +202,9 @@ describe('the desk in Chromium', { skip: missing !== null ? (IS_CI ? missing : `
 
   test('the timeline stacks events by type per month', async () => {
     await page.click('.nav a[data-view="timeline"]');
+    // The entity page before it has a chart too: wait for the timeline's own render.
+    await page.waitForFunction(() => location.hash.startsWith('#/timeline'));
+    await settled();
     await page.waitForSelector('svg.chart rect');
     assert.ok((await page.locator('svg.chart .bar').count()) >= 4);
     const legend = await page.locator('.legend li').allTextContents();
