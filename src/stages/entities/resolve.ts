@@ -93,6 +93,11 @@ function taggedSpans(tags: readonly Tag[], words: readonly string[]): [number, n
   return out;
 }
 
+/** A word in lower case throughout ("eastern"), unlike a name that starts with a particle ("al-Qaida"). */
+function isLowerWord(w: string): boolean {
+  return /^\p{Ll}/u.test(w) && !/\p{Lu}/u.test(w);
+}
+
 /** Tokens that separate two names rather than join words of one. */
 const SEPARATOR = /^(?:-|--|–|—|,|:|;|\/|\|)$/;
 
@@ -349,9 +354,9 @@ function resolveTaggedSpans(st: SentenceState): void {
     while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
     // a name starts and ends with a capital: "eastern Poland" is the place "Poland", so is "Stansted" in "Stansted airport"
     let s = s0;
-    while (s < e - 1 && /^\p{Ll}/u.test(words[s] as string)) s++;
-    while (e > s + 1 && /^\p{Ll}/u.test(words[e - 1] as string)) e--;
-    if (/^\p{Ll}/u.test(words[s] as string)) continue;
+    while (s < e - 1 && isLowerWord(words[s] as string)) s++;
+    while (e > s + 1 && isLowerWord(words[e - 1] as string)) e--;
+    if (isLowerWord(words[s] as string)) continue;
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
     if (!isFree(st, s, e)) continue;
     if (type === 'MISC') continue;
