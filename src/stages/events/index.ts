@@ -213,129 +213,39 @@ function aboutOf(actors: ActorMention[], claim: string, from: number, to: number
   return m && m.index < to ? objectOf(actors, m.index, to, claim) : null;
 }
 
+/** The clause around one predicate: its bounds and the arguments read from the tree or the surface. */
+interface Clause {
+  match: PatternMatch;
+  start: number;
+  end: number;
+  /** The clause's words before the predicate. */
+  before: string;
+  /** Where the predicate's first word ends. */
+  verbEnd: number;
+  tree: TreeArguments | null;
+  subject: ActorMention | null;
+  object: ActorMention | null;
+  isOwnClaim: boolean;
+  /** The actor a pronoun subject points back to ("it", "the ministry", "we" in reported speech). */
+  resolved: Actor | null;
+  isPassive: boolean;
+}
+
+/** Codes one sentence: each predicate's clause, then its roles, then its code and the event. */
 function codeSentence(sc: SentenceContext, published: Dated | null, discourse: Discourse, ctx: Context): Event[] {
-  const { claim, frame, actors } = sc;
-  const at = (m: ActorMention): Actor => actorAt(m, sc.sentence.start);
-  const matches = governing(matchPatterns(claim, ctx, tagsOf(sc)), claim);
+  const matches = governing(matchPatterns(sc.claim, ctx, tagsOf(sc)), sc.claim);
   const out: Event[] = [];
   let previousSource: Actor | null = null;
   for (const match of matches) {
     if (match.pattern.code === '-') continue;
-    const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
-    const clauseStart = lastBoundary(claim, match.start, floor);
-    const clauseEnd = nextBoundary(claim, match.end);
-    const before = claim.slice(clauseStart, match.start);
-    const tree = treeArguments(sc, match);
-    const subject = tree?.subject ?? subjectOf(actors, clauseStart, match.start, claim, ctx);
-    // The object may sit inside the phrase's gap ("rejected India's offer of talks").
-    const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
-    // A complaint is aimed at what it is about ("complained to the UN over raids by X").
-    const about = match.pattern.code === '114' ? aboutOf(actors, claim, match.end, clauseEnd) : null;
-    const object = about ?? tree?.object ?? objectOf(actors, verbEnd, clauseEnd, claim);
-    const isReported = frame.speaker !== null && match.start >= frame.claimStart;
-    const isOwnClaim = isReported && frame.isLeading;
-    const pointsBack = !subject && startsWithAnaphor(before, ctx);
-    // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
-    const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(claim.slice(clauseStart, match.start));
-    const resolved = pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
-    const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
-    const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
-    if (!match.pattern.isVerb && !subject && !resolved && match.pattern.roles === 'subject>object') continue;
-
-    let source: Actor | null;
-    let target: Actor | null;
-    switch (match.pattern.roles) {
-      case 'speaker>subject': {
-        const opener = actors.find((a) => a.code && a.end <= clauseStart && a !== subject);
-        source = sc.speaker ?? (opener ? at(opener) : null);
-        let t = subject;
-        if (!t || (source && t.code === source.code)) t = nearestBefore(actors, clauseStart, source);
-        target = t ? at(t) : null;
-        break;
-      }
-      case 'speaker>object':
-        source = sc.speaker ?? (subject ? at(subject) : resolved);
-        target = object ? at(object) : null;
-        break;
-      case 'object>subject':
-        source = object ? at(object) : null;
-        target = subject ? at(subject) : resolved;
-        break;
-      default:
-        if (isPassive) {
-          const agent = tree?.agent ?? agentOf(actors, claim, match.end, clauseEnd);
-          // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
-          source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
-          target = subject ? at(subject) : object ? at(object) : null;
-        } else {
-          source = subject ? compound(subject, actors, claim, sc.sentence.start) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
-          target = object ? at(object) : null;
-        }
-    }
-    if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
-      // Protesters are rarely named: "people blocked streets in Hong Kong in defiance of Chinese authorities".
-      const place = actors.find((a) => a.start >= match.start && a.end <= clauseEnd && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
-      if (place) {
-        source = at(place);
-        const next = actors.find((a) => a.start >= place.end && a.end <= clauseEnd && a.code && a.code !== place.code);
-        target = next ? at(next) : target;
-      }
-    }
-    const isObjectTarget = object !== null && Boolean(target?.code) && target?.entityId === object.entity.id;
-    if (source?.code && isCountryCode(source.code) && (!target?.code || isObjectTarget)) {
-      // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
-      const directObject = claim.slice(verbEnd, object ? object.start : clauseEnd).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
-      const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(verbEnd, clauseEnd), ctx);
-      if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
-    }
-    if (!source?.code && target?.code && cameoEntry(match.pattern.code, ctx).isDomestic && isCountryCode(target.code)) {
-      // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
-      const role = stateRoleIn(before, ctx);
-      if (role) source = { name: source?.name ?? before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
-    }
-    if (!source && !target) continue;
-    // "can strike": a capability, not an act.
-    if (tree?.isCapability) continue;
-    // A verb known only from the broad derived dictionary is an event only between two actors.
-    if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) continue;
-    if (match.pattern.isReverse) [source, target] = [target, source];
-
-    const date = eventDate(sc, clauseStart, clauseEnd, published);
-    const read = modalityOf(claim, before, clauseStart, clauseEnd, match, frame, date, published);
-    const modality = read === 'asserted' && tree?.modality ? tree.modality : read;
-    const clauseText = claim.slice(clauseStart, clauseEnd);
-    const quantities = findQuantities(claim.slice(match.start, clauseEnd), ctx).map(({ start: _s, end: _e, ...q }) => q);
-    let code = match.pattern.code;
-    const kinds = cameoEntry(code, ctx).kinds;
-    if (kinds) {
-      // Aid of an unstated kind takes its kind from what is given: military, humanitarian.
-      const categories = equipmentCategories(clauseText, ctx);
-      const { military, humanitarian } = kinds;
-      if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = military;
-      else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = humanitarian;
-    }
-    if (modality === 'planned' || modality === 'hypothetical') code = intentCode(code, ctx);
-    const entry = cameoEntry(code, ctx);
-    const fields: Event = {
-      cameo: code,
-      plover: entry.plover ?? '',
-      source,
-      target,
-      date: date?.value ?? null,
-      precision: date?.precision ?? 'vague',
-      modality,
-      quantities,
-      location: locationOf(actors, claim, clauseStart, clauseEnd) ?? (entry.isPhysical && object ? placeOf(object.entity) : null),
-      attribution: { speaker: sc.speakerName, via: sc.via },
-      evidence: sc.evidence,
-      goldstein: entry.goldstein,
-      quadClass: entry.quadClass,
-      roles: arcsOf(sc.text, source, target),
-    };
-    const trigger = { start: sc.sentence.start + match.start, end: sc.sentence.start + match.end };
-    const event = stamp(fields, entryRuleId('events/verb', match.pattern), sc.text, trigger);
+    const clause = readClause(sc, match, discourse, ctx);
+    if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
+    const roles = readRoles(sc, clause, previousSource, ctx);
+    if (!roles) continue;
+    const event = buildEvent(sc, clause, roles.source, roles.target, published, ctx);
+    const { source, target } = roles;
     const isRepeat = out.some(
-      (e) => e.cameo.slice(0, 2) === code.slice(0, 2) && e.source?.code === source?.code && (!target || e.target?.code === target.code),
+      (e) => e.cameo.slice(0, 2) === event.cameo.slice(0, 2) && e.source?.code === source?.code && (!target || e.target?.code === target.code),
     );
     if (isRepeat) continue;
     out.push(event);
@@ -344,10 +254,138 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     }
     if (source?.code) {
       previousSource = source;
-      if (!isPassive) discourse.topic = source;
+      if (!clause.isPassive) discourse.topic = source;
     }
   }
   return out;
+}
+
+/** Phase 1: the clause around a predicate, with its subject and object from the tree, else the surface. */
+function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discourse, ctx: Context): Clause {
+  const { claim, frame, actors } = sc;
+  const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
+  const start = lastBoundary(claim, match.start, floor);
+  const end = nextBoundary(claim, match.end);
+  const before = claim.slice(start, match.start);
+  const tree = treeArguments(sc, match);
+  const subject = tree?.subject ?? subjectOf(actors, start, match.start, claim, ctx);
+  // The object may sit inside the phrase's gap ("rejected India's offer of talks").
+  const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
+  // A complaint is aimed at what it is about ("complained to the UN over raids by X").
+  const about = match.pattern.code === '114' ? aboutOf(actors, claim, match.end, end) : null;
+  const object = about ?? tree?.object ?? objectOf(actors, verbEnd, end, claim);
+  const isReported = frame.speaker !== null && match.start >= frame.claimStart;
+  const isOwnClaim = isReported && frame.isLeading;
+  const pointsBack = !subject && startsWithAnaphor(before, ctx);
+  // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
+  const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
+  const resolved = pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
+  const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
+  return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
+}
+
+/** Phase 2: source and target from the clause and the pattern's roles; null when the clause codes no event. */
+function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | null, ctx: Context): { source: Actor | null; target: Actor | null } | null {
+  const { claim, actors } = sc;
+  const { match, subject, object, resolved, isOwnClaim, tree } = clause;
+  const at = (m: ActorMention): Actor => actorAt(m, sc.sentence.start);
+  let source: Actor | null;
+  let target: Actor | null;
+  switch (match.pattern.roles) {
+    case 'speaker>subject': {
+      const opener = actors.find((a) => a.code && a.end <= clause.start && a !== subject);
+      source = sc.speaker ?? (opener ? at(opener) : null);
+      let t = subject;
+      if (!t || (source && t.code === source.code)) t = nearestBefore(actors, clause.start, source);
+      target = t ? at(t) : null;
+      break;
+    }
+    case 'speaker>object':
+      source = sc.speaker ?? (subject ? at(subject) : resolved);
+      target = object ? at(object) : null;
+      break;
+    case 'object>subject':
+      source = object ? at(object) : null;
+      target = subject ? at(subject) : resolved;
+      break;
+    default:
+      if (clause.isPassive) {
+        const agent = tree?.agent ?? agentOf(actors, claim, match.end, clause.end);
+        // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
+        source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
+        target = subject ? at(subject) : object ? at(object) : null;
+      } else {
+        source = subject ? compound(subject, actors, claim, sc.sentence.start) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
+        target = object ? at(object) : null;
+      }
+  }
+  if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
+    // Protesters are rarely named: "people blocked streets in Hong Kong in defiance of Chinese authorities".
+    const place = actors.find((a) => a.start >= match.start && a.end <= clause.end && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
+    if (place) {
+      source = at(place);
+      const next = actors.find((a) => a.start >= place.end && a.end <= clause.end && a.code && a.code !== place.code);
+      target = next ? at(next) : target;
+    }
+  }
+  const isObjectTarget = object !== null && Boolean(target?.code) && target?.entityId === object.entity.id;
+  if (source?.code && isCountryCode(source.code) && (!target?.code || isObjectTarget)) {
+    // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
+    const directObject = claim.slice(clause.verbEnd, object ? object.start : clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
+    const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end), ctx);
+    if (role) target = { name: role.noun, code: source.code.slice(0, 3) + role.code, entityId: null };
+  }
+  if (!source?.code && target?.code && cameoEntry(match.pattern.code, ctx).isDomestic && isCountryCode(target.code)) {
+    // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
+    const role = stateRoleIn(clause.before, ctx);
+    if (role) source = { name: source?.name ?? clause.before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
+  }
+  if (!source && !target) return null;
+  // "can strike": a capability, not an act.
+  if (tree?.isCapability) return null;
+  // A verb known only from the broad derived dictionary is an event only between two actors.
+  if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) return null;
+  return match.pattern.isReverse ? { source: target, target: source } : { source, target };
+}
+
+/** Phase 3: the event's code (aid kind from what is given, intent for planned acts), date, modality and provenance. */
+function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, target: Actor | null, published: Dated | null, ctx: Context): Event {
+  const { claim, frame, actors } = sc;
+  const { match, start, end, object } = clause;
+  const date = eventDate(sc, start, end, published);
+  const read = modalityOf(claim, clause.before, start, end, match, frame, date, published);
+  const modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
+  const clauseText = claim.slice(start, end);
+  const quantities = findQuantities(claim.slice(match.start, end), ctx).map(({ start: _s, end: _e, ...q }) => q);
+  let code = match.pattern.code;
+  const kinds = cameoEntry(code, ctx).kinds;
+  if (kinds) {
+    // Aid of an unstated kind takes its kind from what is given: military, humanitarian.
+    const categories = equipmentCategories(clauseText, ctx);
+    if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = kinds.military;
+    else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = kinds.humanitarian;
+  }
+  if (modality === 'planned' || modality === 'hypothetical') code = intentCode(code, ctx);
+  const entry = cameoEntry(code, ctx);
+  const fields: Event = {
+    cameo: code,
+    plover: entry.plover ?? '',
+    source,
+    target,
+    date: date?.value ?? null,
+    precision: date?.precision ?? 'vague',
+    modality,
+    quantities,
+    location: locationOf(actors, claim, start, end) ?? (entry.isPhysical && object ? placeOf(object.entity) : null),
+    attribution: { speaker: sc.speakerName, via: sc.via },
+    evidence: sc.evidence,
+    goldstein: entry.goldstein,
+    quadClass: entry.quadClass,
+    roles: arcsOf(sc.text, source, target),
+  };
+  const trigger = { start: sc.sentence.start + match.start, end: sc.sentence.start + match.end };
+  return stamp(fields, entryRuleId('events/verb', match.pattern), sc.text, trigger);
 }
 
 /** Where each actor of an event was read: the span of its mention in the article (the event's arcs). */
