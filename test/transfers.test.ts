@@ -99,6 +99,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['DEU', 'CHL', 'ordered', 30, 'Leopard 2 tanks'], ['DEU', 'CHL', 'ordered', 12, 'howitzers'], ['DEU', 'CHL', 'ordered', 10, 'recovery vehicles']],
   },
   {
+    construction: '"the remaining N will be delivered" is the schedule of a deal told before',
+    text: 'Spain handed over the first two of six patrol boats to Chile on Monday. The remaining four boats will be delivered next year.',
+    want: [['ESP', 'CHL', 'delivered', 2, 'patrol boats'], ['ESP', 'CHL', 'ordered', 6, 'patrol boats']],
+  },
+  {
     construction: 'the subject of a conjoined clause is its own ("... and Spain pledged")',
     text: 'Norway has agreed to send 14 howitzers to Latvia, and Spain pledged 20 ASCOD infantry fighting vehicles.',
     want: [['NOR', 'LVA', 'pledged', 14, 'howitzers'], ['ESP', 'LVA', 'pledged', 20, 'ASCOD infantry fighting vehicles']],

@@ -30,6 +30,8 @@ export interface ItemMention {
   isTarget: boolean;
   /** "the first two of 28 jets": the part's count and the whole it belongs to (an order of its own), or null. */
   partOf: { part: number | null; whole: number } | null;
+  /** "the remaining two aircraft": the rest of a deal already told, whose delivery schedule is no record of its own. */
+  isRemainder: boolean;
   /** Whether a finite verb follows the phrase ("the jets are the only option"): it is the subject of its own clause. */
   isSubject: boolean;
 }
@@ -283,5 +285,6 @@ function buildItem(
     partOf: partOfWhole(tokens, first, lex),
     isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])),
     isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),
+    isRemainder: tokens.slice(Math.max(0, first - 4), first).some((t) => /^(?:remaining|rest|remainder|balance)$/i.test(t.text)),
   };
 }

@@ -274,13 +274,15 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     }
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
+    // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
+    if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
   }
   return { readings, included, parties };
 }
 
-const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, partOf: null, isTarget: false, isSubject: false };
+const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, partOf: null, isTarget: false, isSubject: false, isRemainder: false };
 
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
