@@ -83,7 +83,7 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
   }
 
   if (result.facetSample !== undefined && result.total > result.facetSample) {
-    facets.append(h('p', { class: 'muted facet-note' }, `Counts among the first ${result.facetSample.toLocaleString('en')} matches.`));
+    facets.append(h('p', { class: 'muted facet-note' }, `Counts among the newest ${result.facetSample.toLocaleString('en')} matches.`));
   }
 
   const results = h('section', { class: 'results', 'aria-label': 'Results' });
