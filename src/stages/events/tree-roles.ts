@@ -110,6 +110,20 @@ function isAbleTo(syntax: SentenceSyntax, p: number): boolean {
   return /^(?:able|capable|capacity|capability|ability)$/.test(lemmaOf(word(syntax, w.head)));
 }
 
+/**
+ * The noun a relative pronoun stands for: the head of its `acl:relcl` clause, else (a clause the parser
+ * attached elsewhere) the nearest noun or name before the pronoun.
+ */
+function antecedentOf(syntax: SentenceSyntax, p: number, pronoun: number): number {
+  if (word(syntax, p).deprel === 'acl:relcl') return word(syntax, p).head;
+  for (let i = pronoun - 1; i >= 0; i--) {
+    const upos = word(syntax, i).upos;
+    if (upos === 'NOUN' || upos === 'PROPN') return i;
+    if (upos !== 'PUNCT') break;
+  }
+  return -1;
+}
+
 /** Reads a verb predicate's source, target and clause. */
 function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const { donor, viaIntent } = subjectDonor(syntax, p);
@@ -124,7 +138,7 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   } else {
     source = dependent(syntax, p, 'nsubj');
     // "Iran, which attacked Israel": a relative pronoun stands for the noun the clause describes.
-    if (source >= 0 && RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, source))) && word(syntax, p).deprel === 'acl:relcl') source = word(syntax, p).head;
+    if (source >= 0 && RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, source)))) source = antecedentOf(syntax, p, source);
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
     const rel = baseRelation(word(syntax, p).deprel);
