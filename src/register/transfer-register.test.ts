@@ -67,3 +67,10 @@ test('an approval is its own entry beside the delivery; each entry counts the in
   assert.equal(approval.items[0]!.count, null, 'an unknown count stays null, not 0');
   assert.equal(entries.find((e) => e.status === 'delivered')?.outletCount, 1);
 });
+
+test('two outlets naming one item differently ("F-35 stealth fighters", "F-35A jets") make one entry', () => {
+  const jets = (source: string, item: string) => report(source, '2024-01-27', 0, { status: 'approved', supplier: 'USA', recipient: 'GRC', items: [{ count: 40, item, category: 'aircraft' }] });
+  const entries = buildRegister([jets('Outlet A', 'F-35 stealth fighters'), jets('Outlet B', 'F-35A Lightning II jets'), jets('Outlet C', 'F-16 fighter jets')]);
+  assert.equal(entries.length, 2);
+  assert.equal(entries.find((e) => e.items.some((i) => i.item.startsWith('F-35')))?.outletCount, 2);
+});

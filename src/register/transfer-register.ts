@@ -3,7 +3,7 @@
  * becomes one record listing every report, SIPRI-style. Reports join when they have the same supplier,
  * recipient, status and equipment (transferKey) and fall within REPORT_WINDOW_DAYS of each other.
  */
-import { sameItem, transferKey } from '../stages/transfers/merge.js';
+import { sameItem } from '../stages/transfers/merge.js';
 import type { TransferItem } from '../core/doc.js';
 import type { StoredTransfer } from '../store.js';
 
@@ -40,10 +40,12 @@ export function buildRegister(transfers: readonly StoredTransfer[]): RegisterEnt
   const open = new Map<string, Array<{ entry: RegisterEntry; lastDay: number }>>();
   const entries: RegisterEntry[] = [];
   for (const t of sorted) {
-    const key = transferKey(t);
+    // Outlets name one item differently ("F-35 stealth fighters", "F-35A Lightning II jets"): entries of the
+    // same parties and status join when their items name the same equipment (merge.ts's sameItem).
+    const key = `${t.supplier ?? '?'}>${t.recipient ?? '?'}|${t.status}`;
     const day = dayNumber(when(t));
     const candidates = open.get(key) ?? [];
-    let slot = candidates.find((c) => Math.abs(day - c.lastDay) <= REPORT_WINDOW_DAYS);
+    let slot = candidates.find((c) => Math.abs(day - c.lastDay) <= REPORT_WINDOW_DAYS && sameEquipment(c.entry.items, t.items));
     if (!slot) {
       slot = {
         entry: {
@@ -78,6 +80,13 @@ export function buildRegister(transfers: readonly StoredTransfer[]): RegisterEnt
     });
   }
   return entries.reverse();
+}
+
+/** Whether two item lists name the same equipment: both empty, or every item of the shorter list has a same item in the other. */
+function sameEquipment(a: readonly TransferItem[], b: readonly TransferItem[]): boolean {
+  if (a.length === 0 || b.length === 0) return a.length === b.length;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.every((x) => long.some((y) => sameItem(x, y)));
 }
 
 function when(t: StoredTransfer): string | null {

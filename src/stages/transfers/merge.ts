@@ -36,7 +36,8 @@ function head(item: string): string {
 export function sameItem(a: TransferItem, b: TransferItem): boolean {
   const da = designationsOf(a.item);
   const db = designationsOf(b.item);
-  if (da.length && db.length) return da.some((d) => db.includes(d));
+  // "F-35" and "F-35A" are one aircraft; "M142 HIMARS" and "HIMARS" share a name.
+  if (da.length && db.length) return da.some((d) => db.some((e) => d === e || (e.startsWith(d) && /^[a-z]$/.test(e.slice(d.length))) || (d.startsWith(e) && /^[a-z]$/.test(d.slice(e.length)))));
   const x = a.item.toLowerCase();
   const y = b.item.toLowerCase();
   if (x.includes(y) || y.includes(x)) return true;
