@@ -50,6 +50,11 @@ export function readGmbCorpus(data: DataFiles): GmbSentence[] {
   return sentences;
 }
 
+/** A word in lower case throughout ("southern"), unlike a name that starts with a particle ("al-Qaida"). */
+function isLowerWord(w: string): boolean {
+  return /^\p{Ll}/u.test(w) && !/\p{Lu}/u.test(w);
+}
+
 /** The index of the first held-out sentence. */
 export function heldOutStart(count: number): number {
   return Math.floor(count * (1 - HELD_OUT_SHARE));
@@ -81,14 +86,24 @@ function mapTags(ws: string[], tags: string[], origs: string[], knowledge: Knowl
     let j = i;
     while (j < spanEnd) {
       const title = titleStartingAt(roles, ws, lowerWs, j);
-      if (title && title.end <= spanEnd) j = title.end;
-      else if (/^\p{Ll}/u.test(ws[j] as string)) j++;
+      // a title running past the span ("Prime" tagged alone before "Minister") is all title too
+      if (title) j = Math.min(title.end, spanEnd);
+      else if (isLowerWord(ws[j] as string)) j++;
       else break;
     }
     if (j === i) continue;
     // a span that is all title ("the President") names nobody by name: outside any entity
     for (let k = i; k < j; k++) out[k] = 'O';
     if (j < spanEnd) out[j] = 'B-PER';
+  }
+  // a name starts with a capital ("southern Iraq" is the place "Iraq"), as CoNLL marks it
+  for (let i = 0; i < ws.length; i++) {
+    const tag = out[i] as string;
+    if (!tag.startsWith('B-') || !isLowerWord(ws[i] as string)) continue;
+    const type = tag.slice(2);
+    let j = i;
+    while (out[j] === (j === i ? tag : `I-${type}`) && isLowerWord(ws[j] as string)) out[j++] = 'O';
+    if (out[j] === `I-${type}`) out[j] = tag;
   }
   // religious and ethnic group words are MISC in CoNLL whatever GMB called them
   for (let i = 0; i < ws.length; i++) {

@@ -140,7 +140,7 @@ void test('group codes: bodies and groups are told from country codes by one fun
 });
 
 void test('outlets: news agencies are named from data/outlets.json with their CAMEO code', () => {
-  const entities = find('Officials told the Brenvik Herald and Xinhua that talks would resume.');
+  const entities = find('Officials in Brenvik told Xinhua that talks would resume.');
   const e = byId(entities, 'org:xinhua');
   assert.equal(e.code, 'CHNMED');
   assert.equal(e.type, 'organization');

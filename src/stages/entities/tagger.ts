@@ -331,7 +331,7 @@ const ALLOWED = PREV_TAGS.flatMap((p) => TAGS.map((t) => isAllowed(p, t)));
  * The best tag sequence (first-order Viterbi over BIO, I- only after its own type): emission scores
  * from the static features, transition scores from (previous tag, word) features. Returns tag indexes.
  */
-export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readonly string[], add: ScoreAdder): number[] {
+export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readonly string[], add: ScoreAdder, wordCache?: Map<string, Float32Array>): number[] {
   const n = lower.length;
   const T = TAGS.length;
   if (n === 0) return [];
@@ -351,11 +351,24 @@ export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readon
     const fs = staticFeats[i] as ArrayLike<number>;
     for (let k = 0; k < fs.length; k++) add(fs[k] as number, emission);
     const lw = lower[i] as string;
+    // the (previous tag, word) weights of a word, for every previous tag: read once per word form when a cache is given
+    let wordRows = wordCache?.get(lw);
+    if (!wordRows) {
+      wordRows = new Float32Array(PREV_TAGS.length * T);
+      for (let p = 0; p < PREV_TAGS.length; p++) {
+        trans.fill(0);
+        add(wordTransitionFeature(lw, PREV_TAGS[p] as string), trans);
+        wordRows.set(trans, p * T);
+      }
+      if (wordCache) {
+        if (wordCache.size >= TRANSITION_CACHE_LIMIT) wordCache.clear();
+        wordCache.set(lw, wordRows);
+      }
+    }
     for (let p = i === 0 ? 0 : 1; p < (i === 0 ? 1 : PREV_TAGS.length); p++) {
       const base = i === 0 ? 0 : (delta[(i - 1) * T + p - 1] as number);
       if (base === -Infinity) continue;
-      trans.set(bigram.subarray(p * T, p * T + T));
-      add(wordTransitionFeature(lw, PREV_TAGS[p] as string), trans);
+      for (let t = 0; t < T; t++) trans[t] = (bigram[p * T + t] as number) + (wordRows[p * T + t] as number);
       for (let t = 0; t < T; t++) {
         if (!ALLOWED[p * T + t]) continue;
         const v = base + (emission[t] as number) + (trans[t] as number);
@@ -401,9 +414,16 @@ export function addScores(weights: WeightTable, features: ArrayLike<number>, sco
   for (let k = 0; k < features.length; k++) addOne(weights, features[k] as number, scores);
 }
 
+/** Per weight table: word form -> its (previous tag, word) weights for every previous tag. */
+const TRANSITION_CACHE = new WeakMap<WeightTable, Map<string, Float32Array>>();
+/** Word forms kept in that cache (360 bytes each: about 7 MB at most); past this it starts over. */
+const TRANSITION_CACHE_LIMIT = 20_000;
+
 /** Tags one sentence's words. */
 export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Tag[] {
   const feats = staticFeatures(words, knowledge, gazetteer, doc);
   const lower = words.map((w) => w.toLowerCase());
-  return viterbi(feats, lower, (f, scores) => addOne(weights, f, scores)).map((t) => TAGS[t] as Tag);
+  let cache = TRANSITION_CACHE.get(weights);
+  if (!cache) TRANSITION_CACHE.set(weights, (cache = new Map<string, Float32Array>()));
+  return viterbi(feats, lower, (f, scores) => addOne(weights, f, scores), cache).map((t) => TAGS[t] as Tag);
 }
