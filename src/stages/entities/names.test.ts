@@ -77,3 +77,9 @@ void test('companies: a guessed name before "news agency" or "daily" is an organ
   assert.deepEqual(holders.map((e) => e.type), ['organization']);
 });
 
+
+void test('coordination: a listed name after "and" inside a tagged span is a name of its own', () => {
+  const entities = find('Officials told the Brenvik Herald and Xinhua that talks would resume.');
+  assert.equal(typeOf(entities, 'Xinhua'), 'organization');
+  assert.equal(typeOf(entities, 'Brenvik Herald and Xinhua'), null);
+});

@@ -112,9 +112,22 @@ function splitLists(spans: [number, number, string][], lower: readonly string[],
     const isName = (g: { entries: GazetteerEntry[] }): boolean => g.entries[0]?.kind === 'place' || g.entries[0]?.kind === 'country';
     if (left && right && right.end === e && isName(left) && isName(right)) out.push([s, k, type], [k + 1, e, type]);
     else if (e - s === 3 && lower[s + 1] === 'and' && ((left && isName(left)) || (gazAt.get(s + 2) && isName(gazAt.get(s + 2) as { entries: GazetteerEntry[] })))) out.push([s, s + 1, type], [s + 2, e, type]);
-    else out.push(span);
+    else out.push(...splitBeforeListedName(s, e, type, lower, gazAt));
   }
   return out;
+}
+
+/**
+ * "the Brenvik Herald and Xinhua": a tagged span whose words after "and" are a listed name of their own
+ * is two names, unless the whole span is listed ("Bosnia and Herzegovina", "Trinidad and Tobago").
+ */
+function splitBeforeListedName(s: number, e: number, type: string, lower: readonly string[], gazAt: ReadonlyMap<number, { end: number; entries: GazetteerEntry[] }>): [number, number, string][] {
+  if (gazAt.get(s)?.end === e) return [[s, e, type]];
+  for (let k = s + 1; k + 1 < e; k++) {
+    if (lower[k] !== 'and') continue;
+    if (gazAt.get(k + 1)?.end === e) return [[s, k, type], [k + 1, e, type]];
+  }
+  return [[s, e, type]];
 }
 
 export interface SentenceInput {
