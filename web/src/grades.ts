@@ -163,8 +163,8 @@ export function gradesLegend(): HTMLElement {
     h(
       'div',
       { class: 'two-columns' },
-      scale('Source reliability', Object.entries(RELIABILITY) as Array<[string, string]>, 'grade-rel'),
-      scale('Information credibility', Object.entries(CREDIBILITY) as Array<[string, string]>, 'grade-cred'),
+      scale('Source reliability', Object.entries<string>(RELIABILITY), 'grade-rel'),
+      scale('Information credibility', Object.entries<string>(CREDIBILITY), 'grade-cred'),
     ),
   );
 }
