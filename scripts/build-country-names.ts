@@ -16,9 +16,7 @@ interface WorldCountry {
 }
 
 const require = createRequire(import.meta.url);
-const countries = JSON.parse(
-  readFileSync(require.resolve('world-countries/countries.json'), 'utf8'),
-) as WorldCountry[];
+const countries = JSON.parse(readFileSync(require.resolve('world-countries/countries.json'), 'utf8')) as WorldCountry[];
 const ours = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../data/countries.json'), 'utf8')) as {
   countries: { code: string; alpha3: string }[];
 };

@@ -72,7 +72,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Reads go to worker threads with their own connections (search-pool.ts); writes stay on options.store.
   const store = readStore({
     store: options.store,
-    db: config.db,
     searchPool: options.searchPool,
     onClose: (close) => app.addHook('onClose', close),
   });

@@ -30,7 +30,7 @@ export function notAHeadline(title: string): string | null {
   return null;
 }
 
-/** The headline among the members' titles, or null when none reads as one. */
+/** The headline among the members' titles; else a headline-like lead sentence; null when none reads as one. */
 export function chooseHeadline(
   members: readonly StoryFeatures[],
   reliability: (outlet: string) => string,
@@ -42,5 +42,8 @@ export function chooseHeadline(
       reliability(a.outlet).localeCompare(reliability(b.outlet)) ||
       (a.published ?? a.day ?? '~').localeCompare(b.published ?? b.day ?? '~'),
   );
-  return ranked[0]?.title?.trim() ?? null;
+  if (ranked[0]?.title) return ranked[0].title.trim();
+  const leads = members.filter((f) => f.lead);
+  leads.sort((a, b) => Number(b.language === DESK_LANGUAGE) - Number(a.language === DESK_LANGUAGE));
+  return leads[0]?.lead ?? null;
 }

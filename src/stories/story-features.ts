@@ -2,6 +2,7 @@
 import type { Analysis } from '../analysis.js';
 import type { Context } from '../core/context.js';
 import { happeningKeys, type HappeningKeys } from './happening.js';
+import { notAHeadline } from './headline.js';
 import { minhash, shingles } from './minhash.js';
 
 /** Bumped when the features change shape, so stored ones are recomputed. */
@@ -23,6 +24,8 @@ export interface StoryFeatures {
   day: string | null;
   dayOrigin: 'published' | 'text' | null;
   language: string | null;
+  /** A sentence of the lead that reads as a headline: the story's headline when no member's title does. */
+  lead: string | null;
   /** MinHash of word shingles: near-copies (republished wire text). */
   signature: number[];
   /** Entity ids and event actors (`country:RUS`, `person:sergei-shoigu`), kept for the desk and credibility. */
@@ -56,10 +59,24 @@ export function storyFeatures({ analysis, outlet, capturedAt }: FeatureInput, ct
     day: published ? published.slice(0, 10) : textDay,
     dayOrigin: published ? 'published' : textDay ? 'text' : null,
     language: a.language,
+    lead: leadSentence(a.text),
     signature: minhash(shingles(`${a.title ?? ''}\n${a.text}`)),
     actors: [...actors].sort(),
     keys: happeningKeys(a.title ?? '', a.text, ctx),
   };
+}
+
+/** Paragraphs of the lead tried for a headline-like sentence: the happening is told at the top. */
+const LEAD_PARAGRAPHS = 3;
+
+/** The first sentence of the lead's first paragraphs that reads as a headline, without its final stop. */
+function leadSentence(text: string): string | null {
+  for (const paragraph of text.split(/\n\s*\n/).slice(0, LEAD_PARAGRAPHS)) {
+    const sentence = /^.+?[.!?](?=\s|$)/su.exec(paragraph.trim())?.[0] ?? paragraph.trim();
+    const candidate = sentence.replace(/\s+/g, ' ').replace(/[.]$/, '');
+    if (notAHeadline(candidate) === null) return candidate;
+  }
+  return null;
 }
 
 /** Written with its year ("September 9, 2016", "9 Sept 2016"), so no reference time was needed to read it. */
