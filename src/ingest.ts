@@ -59,7 +59,7 @@ export async function ingestOne(
   outcome.sha256 = capture.sha256;
   const existing = await store.findCapture(capture.sha256);
   if (existing && !options.isForced && (await store.analysisVersion(existing.id)) === pipelineVersion()) {
-    return { ...outcome, status: 'unchanged', captureId: existing.id, articleId: null };
+    return { ...outcome, status: 'unchanged', captureId: existing.id, articleId: await store.articleIdOf(existing.id) };
   }
   let failure: { code: string; message: string } | null = null;
   try {
@@ -135,11 +135,18 @@ export async function ingestAndJoin(
   options: IngestOptions = {},
 ): Promise<IngestOutcome> {
   const outcome = await ingestOne(store, input, ctx, options);
-  if (outcome.articleId !== null && (outcome.status === 'stored' || outcome.status === 'reanalysed')) {
+  // An unchanged page may have been stored before a crash cut its story update: updateStories places
+  // only articles that have no story yet.
+  if (outcome.articleId !== null && outcome.status !== 'failed' && outcome.status !== 'queued') {
     try {
       await updateStories(store, [outcome.articleId], directory, ctx);
     } catch (error) {
-      await store.recordFailure({ origin: input.origin, sha256: outcome.sha256, ...describeError(error), at: new Date().toISOString() });
+      await store.recordFailure({
+        origin: input.origin,
+        sha256: outcome.sha256,
+        ...describeError(error),
+        at: new Date().toISOString(),
+      });
     }
   }
   return outcome;

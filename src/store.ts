@@ -2,7 +2,16 @@
  * The Store interface: raw captures kept verbatim, analyses derived from them, and the queries the CLI,
  * server and exports need. Implementations: store/sqlite.ts (default), store/postgres.ts (shared deployments).
  */
-import type { Capture, DatePrecision, Evidence, Modality, Quantity, TransferItem, TransferStatus, EntityType } from './core/doc.js';
+import type {
+  Capture,
+  DatePrecision,
+  Evidence,
+  Modality,
+  Quantity,
+  TransferItem,
+  TransferStatus,
+  EntityType,
+} from './core/doc.js';
 import type { Analysis } from './core/contract.js';
 
 /** A capture's description as stored (the bytes are fetched apart, by id). */
@@ -207,6 +216,8 @@ export interface Store {
   listCaptureIds(): Promise<number[]>;
   /** The pipeline version a capture was last analysed with, or null when it has no analysis. */
   analysisVersion(captureId: number): Promise<string | null>;
+  /** The article analysed from a capture, if any (an "unchanged" page still names its article). */
+  articleIdOf(captureId: number): Promise<number | null>;
   /**
    * Stores a capture and its analysis (or its failure) in one transaction: either all of it is
    * stored or none, so a killed ingest leaves nothing half-written. Same bytes twice: one capture.

@@ -104,6 +104,11 @@ export class PostgresStore implements Store {
     return (await this.#q('SELECT id FROM captures ORDER BY id')).map((r) => r['id'] as number);
   }
 
+  async articleIdOf(captureId: number): Promise<number | null> {
+    const rows = await this.#q('SELECT id FROM articles WHERE capture_id = $1', [captureId]);
+    return rows.length > 0 ? (rows[0]!['id'] as number) : null;
+  }
+
   async analysisVersion(captureId: number): Promise<string | null> {
     const [row] = await this.#q('SELECT pipeline_version FROM articles WHERE capture_id = $1', [captureId]);
     return (row?.['pipeline_version'] as string | undefined) ?? null;
@@ -163,7 +168,7 @@ export class PostgresStore implements Store {
     const total = (totals[0]?.['n'] as number | undefined) ?? 0;
     return {
       total,
-      hits: (rows).map((r) => ({
+      hits: rows.map((r) => ({
         id: r['id'] as number,
         title: (r['title'] as string | null) ?? null,
         source: (r['source'] as string | null) ?? null,
@@ -220,7 +225,9 @@ export class PostgresStore implements Store {
     if (filter.until) where.push(`v.date <= ${p(filter.until)}`);
     if (filter.eventType) {
       // Wildcards in the filter are matched as themselves (`%` is no type, `R_S` is no actor).
-      where.push(`(v.plover = ${p(filter.eventType.toUpperCase())} OR v.cameo LIKE ${p(`${likeLiteral(filter.eventType)}%`)})`);
+      where.push(
+        `(v.plover = ${p(filter.eventType.toUpperCase())} OR v.cameo LIKE ${p(`${likeLiteral(filter.eventType)}%`)})`,
+      );
     }
     if (filter.actor) {
       const v = p(`${likeLiteral(filter.actor.toUpperCase())}%`);
@@ -275,7 +282,8 @@ export class PostgresStore implements Store {
     const p = (value: unknown): string => (params.push(value), `$${params.length}`);
     const where: string[] = [];
     if (filter.type) where.push(`e.type = ${p(filter.type)}`);
-    if (filter.q) where.push(`(e.name ILIKE ${p(`%${likeLiteral(filter.q)}%`)} OR e.code = ${p(filter.q.toUpperCase())})`);
+    if (filter.q)
+      where.push(`(e.name ILIKE ${p(`%${likeLiteral(filter.q)}%`)} OR e.code = ${p(filter.q.toUpperCase())})`);
     return (await this.#q(
       `${ENTITY_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY e.id ORDER BY "articleCount" DESC, e.name COLLATE "C" LIMIT ${p(filter.limit ?? 100)} OFFSET ${p(filter.offset ?? 0)}`,
@@ -700,7 +708,10 @@ function planPgSearch(query: SearchQuery): PgSearchPlan {
       );
     }
   }
-  if (query.eventType) where.push(`EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND ${eventTypeSql('v', query.eventType, p)})`);
+  if (query.eventType)
+    where.push(
+      `EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id AND ${eventTypeSql('v', query.eventType, p)})`,
+    );
   const from = tsquery ? `articles a CROSS JOIN (SELECT ${tsquery} AS q) fts` : 'articles a';
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const order =
@@ -784,7 +795,12 @@ async function writeAnalysis(
   return articleId;
 }
 
-async function writeArticleRow(q: Query, captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
+async function writeArticleRow(
+  q: Query,
+  captureId: number,
+  analysis: Analysis,
+  pipelineVersion: string,
+): Promise<number> {
   const a = analysis.article;
   const [article] = await q(
     `INSERT INTO articles (capture_id, title, text, publisher, source, section, section_names, byline, published,

@@ -110,14 +110,16 @@ export class SqliteStore implements Store {
     );
     for (const migration of SQLITE_MIGRATIONS) {
       if (done.has(migration.version)) continue;
-      this.db.transaction(() => {
-        // Another process may have applied it while this one waited for the write lock.
-        if (this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
-        this.db.exec(migration.sql);
-        this.db
-          .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
-          .run(migration.version, migration.name, new Date().toISOString());
-      }).immediate();
+      this.db
+        .transaction(() => {
+          // Another process may have applied it while this one waited for the write lock.
+          if (this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
+          this.db.exec(migration.sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)')
+            .run(migration.version, migration.name, new Date().toISOString());
+        })
+        .immediate();
     }
   }
 
@@ -141,6 +143,12 @@ export class SqliteStore implements Store {
     return (this.db.prepare('SELECT id FROM captures ORDER BY id').all() as Array<{ id: number }>).map((r) => r.id);
   }
 
+  async articleIdOf(captureId: number): Promise<number | null> {
+    const row = this.#prepared('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as
+      { id: number } | undefined;
+    return row?.id ?? null;
+  }
+
   async analysisVersion(captureId: number): Promise<string | null> {
     const row = this.db.prepare('SELECT pipeline_version FROM articles WHERE capture_id = ?').get(captureId) as
       { pipeline_version: string } | undefined;
@@ -148,34 +156,36 @@ export class SqliteStore implements Store {
   }
 
   async putIngest(item: IngestItem): Promise<PutCaptureResult & { articleId: number | null }> {
-    return this.db.transaction(() => {
-      const existing = this.db.prepare('SELECT id FROM captures WHERE sha256 = ?').get(item.capture.sha256) as
-        { id: number } | undefined;
-      let id: number;
-      if (existing) id = existing.id;
-      else {
-        const c = item.capture;
-        id = Number(
-          this.db
-            .prepare(
-              `INSERT INTO captures (sha256, size, media_type, origin, url, captured_at, is_gzipped, bytes)
+    return this.db
+      .transaction(() => {
+        const existing = this.db.prepare('SELECT id FROM captures WHERE sha256 = ?').get(item.capture.sha256) as
+          { id: number } | undefined;
+        let id: number;
+        if (existing) id = existing.id;
+        else {
+          const c = item.capture;
+          id = Number(
+            this.db
+              .prepare(
+                `INSERT INTO captures (sha256, size, media_type, origin, url, captured_at, is_gzipped, bytes)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(c.sha256, c.size, c.mediaType, c.origin, item.url, c.capturedAt, c.isGzipped ? 1 : 0, item.bytes)
-            .lastInsertRowid,
-        );
-      }
-      let articleId: number | null = null;
-      if (item.analysis) articleId = this.#writeAnalysis(id, item.analysis, item.pipelineVersion);
-      if (item.failure)
-        this.#writeFailure({
-          origin: item.capture.origin,
-          sha256: item.capture.sha256,
-          ...item.failure,
-          at: new Date().toISOString(),
-        });
-      return { id, isNew: !existing, articleId };
-    }).immediate();
+              )
+              .run(c.sha256, c.size, c.mediaType, c.origin, item.url, c.capturedAt, c.isGzipped ? 1 : 0, item.bytes)
+              .lastInsertRowid,
+          );
+        }
+        let articleId: number | null = null;
+        if (item.analysis) articleId = this.#writeAnalysis(id, item.analysis, item.pipelineVersion);
+        if (item.failure)
+          this.#writeFailure({
+            origin: item.capture.origin,
+            sha256: item.capture.sha256,
+            ...item.failure,
+            at: new Date().toISOString(),
+          });
+        return { id, isNew: !existing, articleId };
+      })
+      .immediate();
   }
 
   async putAnalysis(captureId: number, analysis: Analysis, pipelineVersion: string): Promise<number> {
@@ -213,7 +223,8 @@ export class SqliteStore implements Store {
   /** Inserts or updates the article row; an existing one loses its derived rows, to be written again. */
   #writeArticleRow(captureId: number, analysis: Analysis, pipelineVersion: string): number {
     const a = analysis.article;
-    const old = this.#prepared('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as { id: number } | undefined;
+    const old = this.#prepared('SELECT id FROM articles WHERE capture_id = ?').get(captureId) as
+      { id: number } | undefined;
     const values = [
       a.title,
       a.text,
@@ -460,10 +471,17 @@ export class SqliteStore implements Store {
       countSql = `SELECT count(*) FROM ${from} ${whereSql}`;
       params = [...(first ? bindSets([first], minId) : [minId]), ...bindSets(rest, minId), ...excludedParams];
     }
-    const ids = this.#prepared(listSql).pluck().all(...params, bound + 1) as number[];
+    const ids = this.#prepared(listSql)
+      .pluck()
+      .all(...params, bound + 1) as number[];
     if (ids.length <= bound) return { ids, total: ids.length };
     ids.length = bound;
-    return { ids, total: this.#prepared(countSql).pluck().get(...params) as number };
+    return {
+      ids,
+      total: this.#prepared(countSql)
+        .pluck()
+        .get(...params) as number,
+    };
   }
 
   /** The best offset + limit matches in answer order: by bm25 score when ranked, else newest first by day. */
@@ -769,55 +787,62 @@ export class SqliteStore implements Store {
   }
 
   async saveStories(drafts: StoryDraft[]): Promise<number[]> {
-    return this.db.transaction(() => {
-      const now = new Date().toISOString();
-      const ids: number[] = [];
-      const touched = new Set<number>();
-      const storyOf = this.db.prepare('SELECT story_id FROM story_features WHERE article_id = ?');
-      const assign = this.db.prepare('UPDATE story_features SET story_id = ? WHERE article_id = ?');
-      for (const draft of drafts) {
-        const previous = draft.articleIds
-          .map((id) => (storyOf.get(id) as { story_id: number | null } | undefined)?.story_id ?? null)
-          .filter((id): id is number => id !== null && !ids.includes(id));
-        for (const id of previous) touched.add(id);
-        let id = previous.length > 0 ? Math.min(...previous) : null;
-        const values = [
-          draft.headline,
-          draft.firstSeen,
-          draft.lastSeen,
-          draft.articleIds.length,
-          draft.outletCount,
-          now,
-        ];
-        if (id === null) {
-          id = Number(
+    return this.db
+      .transaction(() => {
+        const now = new Date().toISOString();
+        const ids: number[] = [];
+        const touched = new Set<number>();
+        const storyOf = this.db.prepare('SELECT story_id FROM story_features WHERE article_id = ?');
+        const assign = this.db.prepare('UPDATE story_features SET story_id = ? WHERE article_id = ?');
+        for (const draft of drafts) {
+          const previous = draft.articleIds
+            .map((id) => (storyOf.get(id) as { story_id: number | null } | undefined)?.story_id ?? null)
+            .filter((id): id is number => id !== null && !ids.includes(id));
+          for (const id of previous) touched.add(id);
+          let id = previous.length > 0 ? Math.min(...previous) : null;
+          const values = [
+            draft.headline,
+            draft.firstSeen,
+            draft.lastSeen,
+            draft.articleIds.length,
+            draft.outletCount,
+            now,
+          ];
+          if (id === null) {
+            id = Number(
+              this.db
+                .prepare(
+                  `INSERT INTO stories (headline, first_seen, last_seen, article_count, outlet_count, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+                )
+                .run(...values).lastInsertRowid,
+            );
+          } else {
             this.db
               .prepare(
-                `INSERT INTO stories (headline, first_seen, last_seen, article_count, outlet_count, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+                `UPDATE stories SET headline=?, first_seen=?, last_seen=?, article_count=?, outlet_count=?, updated_at=? WHERE id=?`,
               )
-              .run(...values).lastInsertRowid,
-          );
-        } else {
-          this.db
-            .prepare(
-              `UPDATE stories SET headline=?, first_seen=?, last_seen=?, article_count=?, outlet_count=?, updated_at=? WHERE id=?`,
-            )
-            .run(...values, id);
+              .run(...values, id);
+          }
+          for (const articleId of draft.articleIds) assign.run(id, articleId);
+          ids.push(id);
         }
-        for (const articleId of draft.articleIds) assign.run(id, articleId);
-        ids.push(id);
-      }
-      // Stories whose articles all moved to another story are gone.
-      for (const id of touched) {
-        if (!ids.includes(id) && !this.db.prepare('SELECT 1 FROM story_features WHERE story_id = ? LIMIT 1').get(id)) {
-          this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+        // Stories whose articles all moved to another story are gone.
+        for (const id of touched) {
+          if (
+            !ids.includes(id) &&
+            !this.db.prepare('SELECT 1 FROM story_features WHERE story_id = ? LIMIT 1').get(id)
+          ) {
+            this.db.prepare('DELETE FROM stories WHERE id = ?').run(id);
+          }
         }
-      }
-      this.db
-        .prepare('DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)')
-        .run();
-      return ids;
-    }).immediate();
+        this.db
+          .prepare(
+            'DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_features WHERE story_id IS NOT NULL)',
+          )
+          .run();
+        return ids;
+      })
+      .immediate();
   }
 
   async listStories(filter: StoryFilter = {}): Promise<StorySummary[]> {
@@ -880,25 +905,27 @@ export class SqliteStore implements Store {
   }
 
   async putOutlets(outlets: OutletRecord[]): Promise<void> {
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM outlets').run();
-      const insert = this.db.prepare(
-        `INSERT OR REPLACE INTO outlets (name, host, reliability, kind, is_state_affiliated, is_wire_agency, is_official_body, grade_origin)
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM outlets').run();
+        const insert = this.db.prepare(
+          `INSERT OR REPLACE INTO outlets (name, host, reliability, kind, is_state_affiliated, is_wire_agency, is_official_body, grade_origin)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const o of outlets) {
-        insert.run(
-          o.name,
-          o.host,
-          o.reliability,
-          o.kind,
-          o.isStateAffiliated ? 1 : 0,
-          o.isWireAgency ? 1 : 0,
-          o.isOfficialBody ? 1 : 0,
-          o.gradeOrigin,
         );
-      }
-    }).immediate();
+        for (const o of outlets) {
+          insert.run(
+            o.name,
+            o.host,
+            o.reliability,
+            o.kind,
+            o.isStateAffiliated ? 1 : 0,
+            o.isWireAgency ? 1 : 0,
+            o.isOfficialBody ? 1 : 0,
+            o.gradeOrigin,
+          );
+        }
+      })
+      .immediate();
   }
 
   async listOutlets(): Promise<OutletRecord[]> {
@@ -915,16 +942,18 @@ export class SqliteStore implements Store {
   }
 
   async putEventCredibility(articleIds: number[], grades: EventCredibility[]): Promise<void> {
-    this.db.transaction(() => {
-      const remove = this.db.prepare('DELETE FROM event_credibility WHERE article_id = ?');
-      for (const id of articleIds) remove.run(id);
-      const insert = this.db.prepare(
-        `INSERT OR REPLACE INTO event_credibility (event_id, article_id, story_id, grade, independent_sources, reason)
+    this.db
+      .transaction(() => {
+        const remove = this.db.prepare('DELETE FROM event_credibility WHERE article_id = ?');
+        for (const id of articleIds) remove.run(id);
+        const insert = this.db.prepare(
+          `INSERT OR REPLACE INTO event_credibility (event_id, article_id, story_id, grade, independent_sources, reason)
          SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM events WHERE id = ?)`,
-      );
-      for (const g of grades)
-        insert.run(g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason, g.eventId);
-    }).immediate();
+        );
+        for (const g of grades)
+          insert.run(g.eventId, g.articleId, g.storyId, g.grade, g.independentSources, g.reason, g.eventId);
+      })
+      .immediate();
   }
 
   async listEventCredibility(filter: { storyId?: number; articleId?: number } = {}): Promise<EventCredibility[]> {
@@ -1084,14 +1113,20 @@ function searchFilters(query: SearchQuery): IdSet[] {
   if (query.eventType) {
     const type = query.eventType.toUpperCase();
     if (/^\d{2}$/.test(type)) {
-      sets.push({ sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_root_article WHERE root = ? AND article_id > ?', params: [type, MIN_ID] });
+      sets.push({
+        sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_root_article WHERE root = ? AND article_id > ?',
+        params: [type, MIN_ID],
+      });
     } else if (/^\d+$/.test(type)) {
       sets.push({
         sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_cameo_article WHERE cameo GLOB ? AND article_id > ?',
         params: [`${type}*`, MIN_ID],
       });
     } else {
-      sets.push({ sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_plover WHERE plover = ? AND article_id > ?', params: [type, MIN_ID] });
+      sets.push({
+        sql: 'SELECT DISTINCT article_id AS id FROM events INDEXED BY events_plover WHERE plover = ? AND article_id > ?',
+        params: [type, MIN_ID],
+      });
     }
   }
   return sets;
@@ -1146,7 +1181,12 @@ function planSearch(query: SearchQuery): SearchPlan {
   const fts = query.q ? toFts5(parseQuery(query.q)) : { match: null, exclude: null };
   const sets = searchFilters(query);
   const isRanked = fts.match !== null && query.sort !== 'date';
-  const key = JSON.stringify([fts, sets.map((set) => [set.sql, set.params.filter((p) => p !== MIN_ID)]), isRanked, limit, offset]);
+  const key = JSON.stringify([
+    fts,
+    sets.map((set) => [set.sql, set.params.filter((p) => p !== MIN_ID)]),
+    isRanked,
+    limit,
+    offset,
+  ]);
   return { limit, offset, fts, sets, isRanked, key };
 }
-

@@ -65,8 +65,9 @@ async function featurize(
 }
 
 /**
- * Adds new articles to stories, one by one in reception order: each joins the stored story it matches
- * best on average (or a story of its own); stories already stored keep their members.
+ * Adds articles that have no story yet to stories, one by one in reception order: each joins the stored
+ * story whose core it matches best (or a story of its own); stories already stored keep their members,
+ * and an article already in a story stays there (`stories rebuild` and `reprocess` place everything anew).
  */
 export async function updateStories(
   store: Store,
@@ -75,7 +76,15 @@ export async function updateStories(
   ctx: Context = createContext(),
 ): Promise<StoryUpdate> {
   if (articleIds.length === 0) return { storyIds: [], gradedEvents: 0 };
-  const fresh = await featurize(store, articleIds, directory, ctx);
+  // An article that has a story keeps it (re-ingested, or unchanged) with its features refreshed; only
+  // those without one are placed.
+  const placed = new Set(
+    (await store.listStoryFeatures({ articleIds: [...articleIds] }))
+      .filter((r) => r.storyId !== null)
+      .map((r) => r.articleId),
+  );
+  const fresh = (await featurize(store, articleIds, directory, ctx)).filter((i) => !placed.has(i.articleId));
+  if (fresh.length === 0) return { storyIds: [], gradedEvents: 0 };
   const freshIds = new Set(fresh.map((i) => i.articleId));
   const rows = (await rowsInReach(store, fresh)).filter((r) => !freshIds.has(r.articleId) && r.storyId !== null);
   const existing = rows.map(toItem).filter((i) => i.features.version === STORY_FEATURES_VERSION);

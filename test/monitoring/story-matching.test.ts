@@ -5,6 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SqliteStore } from '../../src/store/sqlite.js';
+import { ingestAndJoin, ingestOne } from '../../src/ingest.js';
+import { OutletDirectory } from '../../src/reliability/outlet-directory.js';
 import { createContext } from '../../src/core/context.js';
 import type { Analysis } from '../../src/analysis.js';
 import { countriesNamed } from '../../src/stories/country-names.js';
@@ -166,4 +172,35 @@ test('a headline is a member title that reads as one, in the desk language first
     chooseHeadline(members, () => 'B'),
     LAUNCH_EN_REWRITE.title,
   );
+});
+
+test('a page stored before a crash cut its story update joins a story when ingested again ("unchanged")', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'wf-story-crash-'));
+  const store = new SqliteStore(path.join(dir, 'store.db'));
+  try {
+    await store.migrate();
+    const input = {
+      origin: 'velmoria.txt',
+      bytes: Buffer.from(`${LAUNCH_EN.title}\n\n${LAUNCH_EN.text}\n`),
+      published: LAUNCH_EN.published,
+    };
+    // Stored, then the process died before stories were updated.
+    const first = await ingestOne(store, input, ctx);
+    assert.equal(first.status, 'stored');
+    assert.equal((await store.listStories({})).length, 0);
+    const again = await ingestAndJoin(store, input, ctx, new OutletDirectory([], ctx.data));
+    assert.equal(again.status, 'unchanged');
+    assert.equal(again.articleId, first.articleId);
+    const stories = await store.listStories({});
+    assert.equal(stories.length, 1);
+    // A third time changes nothing: the article keeps its story.
+    await ingestAndJoin(store, input, ctx, new OutletDirectory([], ctx.data));
+    assert.deepEqual(
+      (await store.listStories({})).map((s) => s.id),
+      stories.map((s) => s.id),
+    );
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -3,7 +3,7 @@
  * by `open`, so SQLite and PostgreSQL pass the same checks. A new Store method gets its tests here, once.
  */
 import { createHash } from 'node:crypto';
-import { after, describe, test } from 'node:test';
+import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Analysis } from '../../src/analysis.js';
 import type { Entity, Event, Transfer } from '../../src/core/doc.js';
@@ -184,7 +184,9 @@ export function storeSuite(name: string, open: OpenStore, options: { skip?: stri
   };
 
   describe(`store suite: ${name}`, { skip }, () => {
-    after(async () => {
+    // Each test's stores are closed when it ends: kept open to the end, the PostgreSQL pools of 30-odd
+    // tests would hold more connections than the server allows.
+    afterEach(async () => {
       for (const handle of handles.splice(0)) await handle.cleanup();
     });
 
