@@ -131,10 +131,10 @@ export const townContext: EntityRefiner = {
   },
 };
 
-/** Words after a company's (or a paper's, an agency's) name: "Magna International Inc", "Pirelli shares", "the Tanjug news agency". */
+/** Words after a company's (or a paper's, an agency's) name: "Norvale Holdings Inc", "Brantec shares", "the Ostrava news agency". */
 const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|PLC|GmbH|SpA|Holdings|shares|stock|stake|bonds|shareholders|subsidiary|subsidiaries|newspaper|daily|agency)\.?$/;
 
-/** Legal forms that end a company's full name: "Cofinec S.A.", "Magna International Inc.". */
+/** Legal forms that end a company's full name: "Brantec S.A.", "Norvale Holdings Inc.". */
 const LEGAL_FORM = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|AG|SA|S\.A|NV|N\.V|BV|Plc|PLC|GmbH|SpA|S\.p\.A|Holdings|Bhd|Berhad|AB|ASA|Oyj|KK)\.?$/;
 
 /** Generic words in the middle of a company's full name: "Magna International Inc". */

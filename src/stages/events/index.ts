@@ -321,7 +321,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
       }
   }
   if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
-    // Protesters are rarely named: "people blocked streets in Hong Kong in defiance of Chinese authorities".
+    // Protesters are rarely named: "crowds filled the squares of the capital against the new law".
     const place = actors.find((a) => a.start >= match.start && a.end <= clause.end && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
     if (place) {
       source = at(place);

@@ -31,7 +31,7 @@ export interface TreeReading {
 const TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'onto']);
 /** Prepositions that attach a noun-predicate's target: "a visit to", "talks with", "strikes on", "sale of ... to". */
 const NOUN_TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'at']);
-/** Verbs that pass their subject to an infinitive and make it intended, not done: "agreed to send". */
+/** Verbs that pass their subject to an infinitive and make it intended, not done: "promised to ship". */
 const INTENT_VERBS = new Set([
   'agree', 'plan', 'intend', 'want', 'wish', 'hope', 'decide', 'promise', 'pledge', 'vow', 'offer', 'seek', 'try',
   'attempt', 'aim', 'expect', 'prepare', 'threaten', 'propose', 'consider', 'mean', 'undertake', 'resolve', 'volunteer',
@@ -70,7 +70,7 @@ function firstArgument(syntax: SentenceSyntax, head: number, relations: string[]
 
 /**
  * The verb a subjectless predicate borrows its subject from, following the chain up: an `xcomp`
- * ("agreed to send"), a conjunct verb ("met and signed"), a purpose clause ("struck to protest").
+ * ("promised to ship"), a conjunct verb ("met and signed"), a purpose clause ("struck to protest").
  */
 function subjectDonor(syntax: SentenceSyntax, p: number): { donor: number; viaIntent: boolean } {
   let viaIntent = false;

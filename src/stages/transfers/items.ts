@@ -1,6 +1,6 @@
 /**
  * The equipment a sentence names: noun phrases headed by an equipment noun or a model name
- * ("four A-29 Super Tucanos", "30 BRDM-2 reconnaissance and patrol combat vehicles", "155mm artillery
+ * ("six Gripen fighters", "40 BTR-82 command and reconnaissance vehicles", "155mm artillery
  * rounds", "HIMARS"), each with the count written before it and its category. Lists need no special
  * case: every member is its own phrase ("150 armored vehicles, 150 tactical vehicles and 20 trucks").
  */
@@ -24,13 +24,13 @@ export interface ItemMention {
   isNamed: boolean;
   /** Index of the token a "made"/"built" prefix or a demonym names the maker with ("Russian-made"), if any. */
   makerToken: number | null;
-  /** The ordinal or batch word before the phrase ("the second IRIS-T", "the first batch of"): a part of a larger transfer. */
+  /** The ordinal or batch word before the phrase ("the third NASAMS", "the first batch of"): a part of a larger transfer. */
   batch: string | null;
   /** Whether a verb of fighting or servicing governs the phrase ("to counter drones", "upgrade 79 jets"): the item is no transfer. */
   isTarget: boolean;
   /** "the first two of 28 jets": the part's count and the whole it belongs to (an order of its own), or null. */
   partOf: { part: number | null; whole: number } | null;
-  /** "the remaining two aircraft": the rest of a deal already told, whose delivery schedule is no record of its own. */
+  /** "the last three helicopters still due": the rest of a deal already told, whose delivery schedule is no record of its own. */
   isRemainder: boolean;
   /** Whether a finite verb follows the phrase ("the jets are the only option"): it is the subject of its own clause. */
   isSubject: boolean;
@@ -45,7 +45,7 @@ const MODIFIERS = new Set(
 );
 // Adjectives that do not name the equipment: "30 new tanks" is 30 tanks.
 const GENERIC_ADJECTIVES = new Set(['new', 'additional', 'more', 'other', 'modern', 'used', 'secondhand', 'second-hand', 'advanced', 'latest', 'further', 'extra', 'such', 'another', 'newly-purchased', 'refurbished', 'brand-new', 'its', 'their', 'the', 'these', 'those']);
-// Nouns that count a set of items ("two battalions of Buk systems", "a batch of six").
+// Nouns that count a set of items ("three batteries of Patriot launchers", "a batch of six").
 const GROUP_NOUNS = new Set(['batch', 'batches', 'battalion', 'battalions', 'battery', 'batteries', 'squadron', 'squadrons', 'unit', 'units', 'lot', 'lots', 'tranche', 'set', 'sets', 'regiment', 'regiments', 'fleet', 'shipment', 'consignment']);
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))$/i;
 // A designation: letters then digits ("Su-25", "K9", "AH-64E", "F/A-18", "TB2"), a plural "s" allowed.
@@ -131,7 +131,7 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
 // Words that never modify an equipment noun (articles, pronouns, auxiliaries, verbs of owning and using).
 const FUNCTION_WORDS = new Set('the and or nor but of to for with from by in on at as into onto over under its their his her our your my are is was were be been being has have had will would shall should can could may might must more most than some other all any each these those this that which who whom whose what when where new few many several such both either neither not also only own operates operate operated operating uses use used using build builds built building produce produces produced make makes made making includes included including said says say plus about around nearly some against across via per'.split(' '));
 
-/** The count written before token `first`: "four", "24", "more than a dozen", "two battalions of", "100 of the". */
+/** The count written before token `first`: "four", "24", "more than a dozen", "three batteries of", "100 of the". */
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
   let j = first - 1;
   while (j >= 0 && GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') j--;
@@ -187,7 +187,7 @@ function batchBefore(tokens: readonly Token[], first: number): string | null {
   return null;
 }
 
-// Verbs whose object is a target: "rounds to counter drones", "missiles against aircraft".
+// Verbs whose object is a target: "shells to stop drones", "missiles against aircraft".
 const TARGET_VERBS = /^(?:counter|countering|against|intercept|intercepting|destroy|destroying|destroyed|shoot|down|hit|hitting|target|targeting|fight|fighting|defend|repel|repelling|strike|striking|upgrade|upgrading|modernise|modernize|modernising|modernizing|overhaul|overhauling|repair|repairing|refurbish|refurbishing|replace|replacing|service|servicing)$/;
 
 /** The index of the first word before a phrase that is not a determiner, possessive or count ("upgrade its 79 jets" -> "upgrade"). */
@@ -213,7 +213,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     let end = i;
     while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
     // "Challenger 2", "Leopard 2A6": a number glued to a model name belongs to it.
-    // "BRDM-2 reconnaissance and patrol combat vehicles": a conjunct without a head shares the next one's.
+    // "BTR-82 command and reconnaissance vehicles": a conjunct without a head shares the next one's.
     while (end + 2 < tokens.length && kinds[end] === 'modifier' && /^(?:and|or)$/.test(lower(tokens[end + 1])) && kinds[end + 2] !== 'other' && kinds[end + 2] !== 'number') {
       end += 2;
       while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
@@ -222,7 +222,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     while (last >= i && kinds[last] === 'modifier') last--;
     if (last >= i) {
       let first = Math.max(i, last - 8);
-      // A headline's "First Super Tucano": the ordinal marks a batch, not a part of the name.
+      // A headline's "First Gripen Jets": the ordinal marks a batch, not a part of the name.
       while (first < last && (GENERIC_ADJECTIVES.has(lower(tokens[first])) || ORDINALS.test(tokens[first]!.text))) first++;
       const item = buildItem(tokens, first, last, kinds, models, heads, articleText, lex);
       if (item) items.push(item);
@@ -265,7 +265,7 @@ function buildItem(
   category = (heads[last] && !lex.generic.has(heads[last]) ? lex.heads.get(heads[last]) : null) ?? category ?? model?.category ?? 'military equipment';
   let makerToken: number | null = null;
   for (let k = first; k <= last; k++) if (/-(?:made|built|origin|manufactured|produced)$/i.test(tokens[k]!.text)) makerToken = k;
-  // The phrase starts after a "X-made" word so that "Russian-made S-300 systems" names the S-300 systems.
+  // The phrase starts after a "X-made" word so that "French-made Caesar howitzers" names the Caesar howitzers.
   let nameFirst = first;
   if (makerToken !== null && makerToken < last) nameFirst = makerToken + 1;
   const start = tokens[nameFirst]!.start;

@@ -64,7 +64,7 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   const ib = b.items[0];
   if (!ia || !ib) return a.status === b.status && (a.items.length === 0 || b.items.length === 0);
   if (!sameItem(ia, ib)) return false;
-  // "the second IRIS-T" and "the first IRIS-T" are two deliveries.
+  // "the third NASAMS" and "the fourth NASAMS" are two deliveries.
   const ba = (a as { batch?: string | null }).batch ?? null;
   const bb = (b as { batch?: string | null }).batch ?? null;
   if (ba && bb && ba !== bb && ba !== 'batch' && bb !== 'batch') return false;

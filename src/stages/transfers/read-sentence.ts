@@ -145,7 +145,7 @@ function subjectBefore(tokens: readonly Token[], states: readonly StateMention[]
 
 /**
  * The subject of a predicate read from the sentence's tree: its `nsubj`, or, up an `xcomp` or `conj`
- * chain, its controller's ("Canada agreed to send", "Chile received ... and ordered"). Returns the state
+ * chain, its controller's ("Norway promised to ship", "Peru received ... and ordered"). Returns the state
  * the subject names; null when the tree gives a subject that names no state (a minister, a pronoun);
  * undefined when there is no tree or no subject in it.
  */
@@ -170,7 +170,7 @@ export function treeSubject(syntax: SentenceSyntax | undefined, tokens: readonly
   return undefined;
 }
 
-/** The maker named on the item itself: "Russian-made S-300", "Turkey's Bayraktar", "US-made F-16s", "Russian jets". */
+/** The maker named on the item itself: "French-made Caesar", "Sweden's Gripen", "US-made F-16s", "Italian jets". */
 function makerOf(tokens: readonly Token[], states: readonly StateMention[], item: ItemMention): string | null {
   for (const s of states) {
     if (s.kind === 'made' && s.first >= item.first - 2 && s.last <= item.last) return s.code;
@@ -300,7 +300,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const { frame } = t.entry;
   const word = lowerAt(tokens, t.first);
   if (frame === 'give' && !passive) {
-    // "provide Myanmar with", "supply the Ukrainians with", "gave Ukraine 12": the state right after the verb receives.
+    // "provide Chile with", "supply the Estonians with", "gave Latvia 12": the state right after the verb receives.
     const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first);
     const recipients = toAfter.length ? toAfter : direct ? [direct.code] : withBefore;
     return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false };
