@@ -117,6 +117,20 @@ function coreSimilarity(member: Member, story: StoryCore): number {
   return shared >= MIN_SHARED_NAMES_ACROSS_LANGUAGES ? Math.min(1, nameScore * ACROSS_LANGUAGES_SCALE) : 0;
 }
 
+/**
+ * Name keys a candidate story is looked up by: the heaviest (rarest) few. A story that shares none of
+ * them shares only common keys, whose weights cannot lift it to the threshold; and common keys (a
+ * country every story names) would make every placement scan every story.
+ */
+export const CANDIDATE_KEYS = 16;
+
+function rarest(weights: ReadonlyMap<string, number>): string[] {
+  return [...weights]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, CANDIDATE_KEYS)
+    .map(([key]) => key);
+}
+
 /** Whether an article's day lies within the window of a story's first day (both dated). */
 function isInReach(member: Member, story: StoryCore): boolean {
   return member.day !== null && story.firstDay !== null && Math.abs(member.day - story.firstDay) <= STORY_WINDOW_DAYS;
@@ -160,7 +174,7 @@ export class StoryAssigner {
     // An undated article cannot be told apart from a near miss (last year's test, the other accession):
     // it joins only the story of a text it copies.
     if (!best && member.day !== null) {
-      for (const key of this.#candidates(member.weighted.names.keys())) {
+      for (const key of this.#candidates(rarest(member.weighted.names))) {
         const story = this.#stories.get(key)!;
         if (!isInReach(member, story)) continue;
         const score = coreSimilarity(member, story);
@@ -191,7 +205,7 @@ export class StoryAssigner {
       const story = this.#stories.get(current)!;
       if (story.firstDay === null) return current;
       let best: { key: number; score: number } | null = null;
-      for (const other of this.#candidates(story.names.sum.keys())) {
+      for (const other of this.#candidates(rarest(story.names.sum))) {
         if (other === current) continue;
         const candidate = this.#stories.get(other)!;
         if (candidate.firstDay === null || Math.abs(candidate.firstDay - story.firstDay) > STORY_WINDOW_DAYS) continue;
