@@ -137,7 +137,7 @@ const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|
 /** Legal forms that end a company's full name: "Brantec S.A.", "Norvale Holdings Inc.". */
 const LEGAL_FORM = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|AG|SA|S\.A|NV|N\.V|BV|Plc|PLC|GmbH|SpA|S\.p\.A|Holdings|Bhd|Berhad|AB|ASA|Oyj|KK)\.?$/;
 
-/** Generic words in the middle of a company's full name: "Magna International Inc". */
+/** Generic words in the middle of a company's full name: "Norvale International Inc". */
 const COMPANY_WORD = /^(?:International|Industries|Group|Holdings|Enterprises|Technologies|Systems|Communications|Bancshares|Bancorp|Financial|Resources|Airlines|Motors|Petroleum|Mining|Pharmaceuticals|Electronics|Entertainment|Capital|Investments)$/;
 
 /**
@@ -162,7 +162,7 @@ export const legalForm: EntityRefiner = {
       // "Cofinec S.A.": the name before its legal form is the company's short name
       const short = f.text.slice(0, last.start - f.start).trimEnd();
       if (/^\p{Lu}/u.test(short)) companies.add(short);
-      // "Magna International Inc": the first word before a generic company word is the short name too
+      // "Norvale International Inc": the first word before a generic company word is the short name too
       const second = f.tokens[f.tokenStart + 1];
       if (f.tokenEnd - f.tokenStart === 3 && second && COMPANY_WORD.test(second.text)) companies.add((f.tokens[f.tokenStart] as Token).text);
       return f.kind === 'organization' ? f : { ...f, kind: 'organization' as const, entries: [], origin: 'rule' as const };
