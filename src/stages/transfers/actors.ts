@@ -43,7 +43,7 @@ export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[],
     }
   }
   for (let i = 0; i < tokens.length; i++) {
-    const maker = lex.makers.find((mk) => mk.words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
+    const maker = lex.index.makers.get(tokens[i]!.text.toLowerCase())?.find((mk) => mk.words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
     if (maker?.state) found.push({ first: i, last: i + maker.words.length - 1, code: maker.state, kind: 'maker' });
     const made = /^(.+?)-(?:made|built|origin|manufactured|produced|supplied)$/i.exec(tokens[i]!.text);
     if (made) {

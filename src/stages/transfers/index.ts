@@ -10,6 +10,7 @@ import { defineStage, need } from '../../core/stage.js';
 import { stamp } from '../../core/rule.js';
 import { transferLexicon } from './lexicon.js';
 import { readItems } from './items.js';
+import type { ItemMention } from './items.js';
 import { statesIn } from './actors.js';
 import { findTriggers, readSentence } from './read-sentence.js';
 import type { Parties } from './read-sentence.js';
@@ -34,19 +35,30 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   const article = need(doc, 'article');
   const sentences = need(doc, 'sentences');
   const published = article.published ? article.published.slice(0, 10) : null;
+  // Every record is read from a predicate: an article without one states no transfer (most articles; the rest of the stage is skipped).
+  const triggersOf = sentences.map((s) => (s.tokens?.length ? findTriggers(s.tokens, lex) : []));
+  if (triggersOf.every((t) => t.length === 0)) return [];
   const drafts: Draft[] = [];
-  const namedByCategory = new Map<string, Set<string>>();
+  const itemsRead = new Map<number, ItemMention[]>();
+  const itemsOf = (i: number): ItemMention[] => {
+    let items = itemsRead.get(i);
+    if (!items) {
+      const tokens = sentences[i]!.tokens ?? [];
+      const triggerAt = new Map(triggersOf[i]!.map((t) => [t.first, t.last - t.first + 1]));
+      itemsRead.set(i, (items = readItems(tokens, article.text, lex, (k) => triggerAt.get(k) ?? 0)));
+    }
+    return items;
+  };
   // The transfer told last (by a reading, or by a predicate with both parties and no item), for "the package includes" and left-out parties.
   let context: Parties | null = null;
   let order = 0;
   for (const [sentenceIndex, sentence] of sentences.entries()) {
     const tokens = sentence.tokens ?? [];
     if (tokens.length === 0) continue;
-    const triggers = findTriggers(tokens, lex);
-    const triggerAt = new Map(triggers.map((t) => [t.first, t.last - t.first + 1]));
-    const items = readItems(tokens, article.text, lex, (i) => triggerAt.get(i) ?? 0);
-    for (const item of items) if (item.isNamed) (namedByCategory.get(item.category) ?? namedByCategory.set(item.category, new Set()).get(item.category)!).add(item.text);
-    if (triggers.length === 0 && items.length === 0) continue;
+    const triggers = triggersOf[sentenceIndex]!;
+    // A sentence without a predicate reads no record; its named equipment is read only if a generic noun needs it (nameGenerics).
+    if (triggers.length === 0) continue;
+    const items = itemsOf(sentenceIndex);
     const states = statesIn(doc, sentence, tokens, lex, ctx);
     const syntax = doc.syntax?.find((s) => s.sentence === sentenceIndex);
     const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax);
@@ -91,6 +103,14 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     }
   }
   fillParties(drafts);
+  const namedByCategory = (): Map<string, Set<string>> => {
+    const named = new Map<string, Set<string>>();
+    for (const [i, s] of sentences.entries()) {
+      if (!s.tokens?.length) continue;
+      for (const item of itemsOf(i)) if (item.isNamed) (named.get(item.category) ?? named.set(item.category, new Set()).get(item.category)!).add(item.text);
+    }
+    return named;
+  };
   nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
@@ -114,13 +134,15 @@ function fillParties(drafts: Draft[]): void {
 }
 
 /** "the warplanes", "three patrol planes": a generic noun takes the one model of its category the article names. */
-function nameGenerics(drafts: Draft[], namedByCategory: Map<string, Set<string>>, makerWords: Set<string>, isDemonym: (word: string) => boolean): void {
+function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>, makerWords: Set<string>, isDemonym: (word: string) => boolean): void {
+  let namedByCategory: Map<string, Set<string>> | null = null;
   for (const d of drafts) {
     if (d.isNamed) continue;
     const item = d.items[0]!;
     // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
     const sameDyad = drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
+    namedByCategory ??= readNamed();
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
     if (named) {
       d.items = [{ ...item, item: named }];

@@ -6,7 +6,7 @@
  */
 import type { Token } from '../../core/doc.js';
 import type { ModelEntry, TransferLexicon } from './lexicon.js';
-import { singular } from './lexicon.js';
+import { firstMatch, singular } from './lexicon.js';
 
 /** One equipment phrase in a sentence. */
 export interface ItemMention {
@@ -89,6 +89,13 @@ function numberValue(t: Token | undefined, lex: TransferLexicon): number | null 
   return lex.numberWords[s] ?? null;
 }
 
+/** The first words a model entry may have to match a word (matchWords: a plural, a possessive, a variant "Name-2A4"). */
+function modelKeys(word: string): string[] {
+  const keys = [word, word.replace(/(?:s|'s|es)$/, ''), word.replace(/s$/, ''), word.replace(/'s$/, '')];
+  for (let k = word.indexOf('-'); k > 0; k = word.indexOf('-', k + 1)) keys.push(word.slice(0, k));
+  return keys;
+}
+
 function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (i: number) => number): { kinds: Kind[]; models: (ModelEntry | null)[]; heads: (string | null)[] } {
   const kinds: Kind[] = tokens.map(() => 'other');
   const models: (ModelEntry | null)[] = tokens.map(() => null);
@@ -96,7 +103,8 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     const predicateLength = isPredicate(i);
-    const model = lex.models.find((m) => matchWords(tokens, i, m.words, true));
+    const tl = t.text.toLowerCase();
+    const model = firstMatch(lex.index.models, modelKeys(tl), lex.index.rank, (m) => matchWords(tokens, i, m.words, true));
     if (model) {
       for (let k = 0; k < model.words.length; k++) {
         kinds[i + k] = 'model';
@@ -105,7 +113,7 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
       i += model.words.length;
       continue;
     }
-    const head = predicateLength ? undefined : lex.headWords.find((h) => matchWords(tokens, i, h, false));
+    const head = predicateLength ? undefined : firstMatch(lex.index.heads, [tl, singular(tl)], lex.index.rank, (h) => matchWords(tokens, i, h, false));
     if (head) {
       for (let k = 0; k < head.length; k++) {
         kinds[i + k] = 'head';

@@ -48,6 +48,43 @@ export interface TransferLexicon {
   models: ModelEntry[];
   makers: { words: string[]; state: string | null }[];
   numberWords: Record<string, number>;
+  /** The entries above keyed by their first word, each list in the entries' longest-first order. */
+  index: {
+    predicates: Map<string, PredicateEntry[]>;
+    models: Map<string, ModelEntry[]>;
+    heads: Map<string, string[][]>;
+    makers: Map<string, { words: string[]; state: string | null }[]>;
+    /** Each entry's position in its longest-first list, to pick among entries of several keys as a scan of the list would. */
+    rank: Map<object, number>;
+  };
+}
+
+/** The first entry, in list order, among the buckets of several keys that passes `test`. */
+export function firstMatch<T extends object>(index: Map<string, T[]>, keys: Iterable<string>, rank: Map<object, number>, test: (entry: T) => boolean): T | undefined {
+  let best: T | undefined;
+  let bestRank = Infinity;
+  for (const key of new Set(keys)) {
+    for (const entry of index.get(key) ?? []) {
+      const r = rank.get(entry) ?? Infinity;
+      if (r < bestRank && test(entry)) {
+        best = entry;
+        bestRank = r;
+      }
+    }
+  }
+  return best;
+}
+
+/** Entries keyed by their first word, keeping the list's order within each key. */
+function byFirstWord<T>(list: readonly T[], words: (entry: T) => readonly string[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const entry of list) {
+    const key = words(entry)[0] ?? '';
+    const bucket = index.get(key);
+    if (bucket) bucket.push(entry);
+    else index.set(key, [entry]);
+  }
+  return index;
 }
 
 const split = (phrase: string): string[] => phrase.toLowerCase().split(/\s+/).filter(Boolean);
@@ -65,16 +102,27 @@ export function transferLexicon(ctx: Context): TransferLexicon {
     for (const [category, nouns] of Object.entries(file.heads)) for (const noun of nouns) heads.set(noun.toLowerCase(), category);
     const markers = {} as TransferLexicon['markers'];
     for (const [name, list] of Object.entries(file.markers)) markers[name as keyof LexiconFile['markers']] = list.map(split).sort((a, b) => b.length - a.length);
+    const predicates = longestFirst(file.predicates.flatMap((p) => p.forms.map((f) => ({ id: p.id, frame: p.frame, status: p.status, words: split(f) }))));
+    const headWords = [...heads.keys()].map(split).sort((a, b) => b.length - a.length);
+    const models = longestFirst(file.models.flatMap((m) => m.names.map((n) => ({ words: split(n), origin: m.origin, category: m.category }))));
+    const makers = longestFirst(file.makers.flatMap((m) => m.names.map((n) => ({ words: split(n), state: m.state }))));
     return {
-      predicates: longestFirst(file.predicates.flatMap((p) => p.forms.map((f) => ({ id: p.id, frame: p.frame, status: p.status, words: split(f) })))),
+      predicates,
       markers,
       heads,
-      headWords: [...heads.keys()].map(split).sort((a, b) => b.length - a.length),
+      headWords,
       generic: new Set(file.genericHeads.map((g) => g.toLowerCase())),
       nonItems: file.nonItems.map(split).sort((a, b) => b.length - a.length),
-      models: longestFirst(file.models.flatMap((m) => m.names.map((n) => ({ words: split(n), origin: m.origin, category: m.category })))),
-      makers: longestFirst(file.makers.flatMap((m) => m.names.map((n) => ({ words: split(n), state: m.state })))),
+      models,
+      makers,
       numberWords: equipment.numberWords,
+      index: {
+        predicates: byFirstWord(predicates, (p) => p.words),
+        models: byFirstWord(models, (m) => m.words),
+        heads: byFirstWord(headWords, (h) => h),
+        makers: byFirstWord(makers, (m) => m.words),
+        rank: new Map<object, number>([predicates, models, headWords, makers].flatMap((list: readonly object[]) => list.map((entry, i) => [entry, i] as [object, number]))),
+      },
     };
   });
 }

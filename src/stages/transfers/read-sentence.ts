@@ -55,7 +55,14 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'th
 const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement']);
 const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
 
-const lowerAt = (tokens: readonly Token[], i: number): string => tokens[i]?.text.toLowerCase() ?? '';
+// Each sentence's words lower-cased once: statusOf and the role search read the same words many times.
+const loweredOf = new WeakMap<readonly Token[], string[]>();
+function lowered(tokens: readonly Token[]): string[] {
+  let words = loweredOf.get(tokens);
+  if (!words) loweredOf.set(tokens, (words = tokens.map((t) => t.text.toLowerCase())));
+  return words;
+}
+const lowerAt = (tokens: readonly Token[], i: number): string => lowered(tokens)[i] ?? '';
 
 function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
   return words.every((w, k) => lowerAt(tokens, i + k) === w);
@@ -65,7 +72,7 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 export function findTriggers(tokens: readonly Token[], lex: TransferLexicon): Trigger[] {
   const out: Trigger[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const candidates = lex.predicates.filter((p) => matchesAt(tokens, i, p.words));
+    const candidates = (lex.index.predicates.get(lowerAt(tokens, i)) ?? []).filter((p) => matchesAt(tokens, i, p.words));
     if (candidates.length === 0) {
       i++;
       continue;
@@ -92,9 +99,20 @@ function clauseStart(tokens: readonly Token[], at: number): number {
   return 0;
 }
 
+// A marker list keyed by its entries' first words, built once per list.
+const markerIndexOf = new WeakMap<readonly string[][], Map<string, string[][]>>();
+
 function hasMarker(tokens: readonly Token[], from: number, to: number, list: readonly string[][]): boolean {
+  let index = markerIndexOf.get(list);
+  if (!index) {
+    index = new Map();
+    for (const words of list) index.set(words[0] ?? '', [...(index.get(words[0] ?? '') ?? []), words]);
+    markerIndexOf.set(list, index);
+  }
+  const words = lowered(tokens);
   for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
-    for (const words of list) if (matchesAt(tokens, i, words) && i + words.length <= to) return true;
+    const bucket = index.get(words[i]!);
+    if (bucket) for (const marker of bucket) if (matchesAt(tokens, i, marker) && i + marker.length <= to) return true;
   }
   return false;
 }
