@@ -65,6 +65,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
     jsonLd,
     url: options.url,
     visible: visibleSegments(tree.root),
+    lead: texts.slice(0, 5),
     language: meta.declaredLanguages.find((l) => l && /^[a-z]{2}[-_][a-z]{2}\b/i.test(l)) ?? language,
     reference: referenceTime(options.capturedAt),
   });

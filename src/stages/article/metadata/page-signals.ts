@@ -12,6 +12,8 @@ export interface TimeSignal {
   context: string;
   /** Lower-cased tag names, classes and ids of up to eight ancestors: says whether it sits in a list of other stories or comments. */
   ancestry: string;
+  /** The href of the link (<a>) the element sits in, within a few ancestors; '' when none. */
+  link?: string;
 }
 
 /** Raw metadata of a page, before any choice is made. */
@@ -158,7 +160,23 @@ function timeSignal(node: DomNode, datetime: string): TimeSignal {
   ]
     .join(' ')
     .toLowerCase();
-  return { datetime, text: clean(node.textContent ?? '').slice(0, 200), context, ancestry: ancestryOf(parent) };
+  return {
+    datetime,
+    text: clean(node.textContent ?? '').slice(0, 200),
+    context,
+    ancestry: ancestryOf(parent),
+    link: linkOf(node),
+  };
+}
+
+/** The href of the nearest <a> among the element and its first four ancestors. */
+function linkOf(start: DomNode): string {
+  let node: DomNode | null = start;
+  for (let i = 0; node && node.nodeType === 1 && i < 5; i++) {
+    if (node.nodeName.toLowerCase() === 'a') return node.getAttribute?.('href') ?? '';
+    node = (node as unknown as { parentNode: DomNode | null }).parentNode;
+  }
+  return '';
 }
 
 /** How many ancestors of a <time> are read for list, comment and footer markers. */

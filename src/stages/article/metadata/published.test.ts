@@ -280,3 +280,42 @@ void test('a slashed machine date follows the page order: month first on a US pa
   assert.equal(published(page({ head, lang: 'en-US' })).value, '2022-06-04');
   assert.equal(published(page({ head, lang: 'es' })).value?.slice(0, 10), '2022-04-06');
 });
+
+void test("in the site's list of stories, the entry that links to this very page dates it; other entries do not", () => {
+  const feed = (href: string): string =>
+    '<section class="latest-news">' +
+    `<a class="item" href="/news/ferry-timetable-77120.html"><time datetime="2023-03-02T07:10:00+02:00">07:10</time> Ferry timetable</a>` +
+    `<a class="item" href="${href}"><time datetime="2023-03-02T06:45:00+02:00">06:45</time> New pier for patrol boats</a>` +
+    '</section>';
+  const url = 'https://harbour.example/news/new-pier-77118.html';
+  const { value, messages } = published(page({ bottom: feed('news/new-pier-77118.html') }), { url });
+  assert.equal(value, '2023-03-02T06:45:00+02:00');
+  assert.match(messages.find((m) => m.rule === 'article/published:time')?.reason ?? '', /list entry linking to this page/);
+  // The same list without an entry for this page dates nothing.
+  assert.equal(published(page({ bottom: feed('/news/dredging-77119.html') }), { url }).value, null);
+});
+
+void test("a box printing the day the page was served ('today') is not a dateline, nor is a masthead <h1>", () => {
+  const html =
+    '<!DOCTYPE html><html lang="en"><head><title>Harbour registry</title></head><body>' +
+    '<h1 class="site-masthead">Harbour Registry Daily</h1><div class="today">Thursday, March 9, 2023</div>' +
+    `<div><h2>Pier lease filed</h2><dl><dt>Filed</dt><dd>Monday, February 6, 2023</dd></dl>${PROSE}</div></body></html>`;
+  const { value } = published(html);
+  assert.equal(value, null);
+});
+
+void test('a date in brackets opening the first paragraph is the press dateline, also where no <h1> marks the headline', () => {
+  const html =
+    '<!DOCTYPE html><html lang="de"><head><title>Hafenverband | Meldungen</title></head><body>' +
+    `<nav>${'<a href="/x">Rubrik</a> '.repeat(700)}</nav>` +
+    '<div class="content"><div class="headline">Zweiter Anleger für Patrouillenboote</div>' +
+    '<p>(14. Februar 2023) Der Hafenverband hat am Nordufer einen zweiten Anleger eröffnet, an dem Patrouillenboote künftig ihre Ersatzteile laden.</p>' +
+    '<p>Die Ingenieure sagen, der Anleger könne zwei größere Schiffe zugleich aufnehmen und die Warteschlange für Reparaturen verkürzen.</p>' +
+    '</div></body></html>';
+  const { value, messages } = published(html, { url: 'https://hafenverband.example.de/meldungen/anleger' });
+  assert.equal(value, '2023-02-14');
+  assert.match(messages.find((m) => m.rule === 'article/published:text')?.reason ?? '', /dateline opening the article/);
+  // A date later in the paragraph, not opening it, is no dateline.
+  const later = html.replace('(14. Februar 2023) Der Hafenverband hat', 'Der Hafenverband hat am 14. Februar 2023');
+  assert.equal(published(later, { url: 'https://hafenverband.example.de/meldungen/anleger' }).value, null);
+});

@@ -73,6 +73,8 @@ const WEEKDAY_BEFORE =
   /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)[,.\s]*$/i;
 /** A date this close above the headline is its kicker or dateline line. */
 const ABOVE_HEADLINE = 200;
+/** A paragraph this long is the article's prose, not its headline, byline or kicker line. */
+const LEAD_PARAGRAPH = 80;
 /** Distinct other days within this many characters make a date part of a list (archive, calendar, teasers). */
 const LIST_WINDOW = 250;
 
@@ -103,6 +105,8 @@ export interface PublishedEvidence {
   jsonLd: JsonLdArticle | null;
   url: string | null;
   visible: VisibleSegment[];
+  /** The article body's first paragraphs, where a press release or wire story writes its dateline. */
+  lead?: readonly string[];
   /** The page's language tag as declared or detected ("en-US", "de"): decides 03/05 and the site's zone. */
   language?: string | null;
   /** Capture time (or the caller's publication reference): a publication cannot come after it. */
@@ -123,9 +127,10 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
   };
   consider(fromJsonLd(evidence.jsonLd, order));
   consider(fromMeta(evidence.signals, order));
-  consider(fromTimes(evidence.signals.times, order));
+  consider(fromTimes(evidence.signals.times, order, evidence.url));
   consider(fromUrl(evidence.url));
   consider(fromText(evidence.visible, order, latest));
+  consider(fromLead(evidence.lead ?? [], order, latest));
   const chosen = choose(found);
   if (!chosen) return null;
   const local = localDay(chosen.candidate, evidence, order);
@@ -201,23 +206,42 @@ function fromMeta(signals: PageSignals, order: NumericOrder): Candidate | null {
   return null;
 }
 
-/** The first <time> or datePublished element not marked as an update nor sitting in a list; published-marked ones first. */
-function fromTimes(times: TimeSignal[], order: NumericOrder): Candidate | null {
-  const usable = times.filter(
-    (t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !LISTED_ANCESTRY.test(t.ancestry),
-  );
-  const ordered = [...usable.filter((t) => PUBLISHED_CONTEXT.test(t.context)), ...usable];
-  for (const t of ordered) {
+/**
+ * The first <time> or datePublished element not marked as an update nor sitting in a list; published-marked
+ * ones first. In a list of stories, the entry that links to this very page dates it (the site's feed beside
+ * the article names the article itself).
+ */
+function fromTimes(times: TimeSignal[], order: NumericOrder, url: string | null): Candidate | null {
+  const usable = times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text));
+  const unlisted = usable.filter((t) => !LISTED_ANCESTRY.test(t.ancestry) && !isOwnEntry(t, url));
+  const own = usable.filter((t) => isOwnEntry(t, url));
+  const ordered: Array<[TimeSignal, string]> = [
+    ...unlisted.filter((t) => PUBLISHED_CONTEXT.test(t.context)).map((t): [TimeSignal, string] => [t, '<time> marked published']),
+    ...own.map((t): [TimeSignal, string] => [t, '<time> of the list entry linking to this page']),
+    ...unlisted.map((t): [TimeSignal, string] => [t, '<time>']),
+  ];
+  for (const [t, from] of ordered) {
     const value = parseDate(t.datetime) ?? readShownDate(t.text, order) ?? parseWrittenDate(t.text);
-    if (value)
-      return {
-        kind: 'time',
-        value,
-        day: value.slice(0, 10),
-        from: PUBLISHED_CONTEXT.test(t.context) ? '<time> marked published' : '<time>',
-      };
+    if (value) return { kind: 'time', value, day: value.slice(0, 10), from };
   }
   return null;
+}
+
+/**
+ * Whether a <time> sits in a link to the page itself: the link's last path segment is the page's
+ * (a slug or an id long enough to name one story, not "index.html" nor a section).
+ */
+function isOwnEntry(t: TimeSignal, url: string | null): boolean {
+  if (!t.link || !url) return false;
+  const last = (href: string): string =>
+    href
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop()
+      ?.toLowerCase() ?? '';
+  const own = last(url);
+  return own.length >= 6 && !/^(?:index|default|home|article|news|story)\b/.test(own) && last(t.link) === own;
 }
 
 /** A machine date; "05/03/2022 10:00" on a US page is read month first (parseDate alone reads it day first). */
@@ -319,10 +343,7 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
     // "Wednesday, August 19, 2020" in the masthead above the headline is the day the page was served, not written.
     if (m.index < headlineAt && !isInBox && WEEKDAY_BEFORE.test(before)) continue;
     const isCued = PUBLISHED_CUE.test(before);
-    // "Berlin, 29.11.2022 – The ministry...": a date opening a paragraph before a dash is the wire dateline.
-    const isDateline =
-      /(?:^|\|\s)(?:[\p{Lu}][\p{L}.-]*(?:[\s/-][\p{Lu}][\p{L}.-]*){0,2},?\s(?:den\s|le\s)?)?$/u.test(before) &&
-      /^\s*(?:\(\w+\)\s*)?[–—-]\s/.test(after);
+    const isDateline = isDatelineAt(before, after);
     const time = TIME_OF_DAY.exec(after);
     dates.push({
       day,
@@ -344,6 +365,40 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
   const pick = strong ?? near;
   if (!pick) return null;
   return { kind: 'text', value: pick.value, day: pick.day, from: pick.isStrong ? 'dateline' : 'date by the headline' };
+}
+
+/**
+ * Whether a date stands as a wire or press dateline: opening its paragraph, perhaps after a place
+ * ("Berlin, 29.11.2022 – The ministry...") and followed by a dash, or in brackets before the first
+ * sentence ("(21. November 2022) The ministry...").
+ */
+function isDatelineAt(before: string, after: string): boolean {
+  return (
+    (/(?:^|\|\s)(?:[\p{Lu}][\p{L}.-]*(?:[\s/-][\p{Lu}][\p{L}.-]*){0,2},?\s(?:den\s|le\s)?)?$/u.test(before) &&
+      /^\s*(?:\(\w+\)\s*)?[–—-]\s/.test(after)) ||
+    (/(?:^|\|\s)\($/.test(before) && /^\)\s+\p{Lu}/u.test(after))
+  );
+}
+
+/**
+ * A dateline opening the article's first prose paragraph (or a short line above it), for pages whose
+ * headline the walk did not find.
+ */
+function fromLead(lead: readonly string[], order: NumericOrder, latest: string | null): Candidate | null {
+  for (const paragraph of lead) {
+    const head = paragraph.slice(0, 120);
+    for (const m of shownDates(head)) {
+      if (m.index > 60) break;
+      const before = head.slice(0, m.index);
+      const after = head.slice(m.index + m[0].length);
+      if (!isDatelineAt(before, after)) continue;
+      const day = readShownDate(m[0], order)?.slice(0, 10);
+      if (!day || (latest !== null && day > latest)) continue;
+      return { kind: 'text', value: day, day, from: 'dateline opening the article' };
+    }
+    if (paragraph.length >= LEAD_PARAGRAPH) break;
+  }
+  return null;
 }
 
 function withClock(day: string, time: RegExpExecArray): string {

@@ -24,6 +24,10 @@ const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
 /** Class/id words of containers listing other stories, comments, archives and page furniture. */
 const LISTED_NAMES =
   /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts)|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking/;
+/** Class/id words of the box where a site prints the day it serves the page ("today", "current-date"): not a publication. */
+const SERVED_DAY_NAMES = /(?:^|[\s_-])(?:today|todays?-?date|current-?date|currentdate|date-?today|header-?date|site-?date)(?=$|[\s_-])/;
+/** Class/id words of an <h1> that holds the site's name (a masthead or logo), not the story's headline. */
+const MASTHEAD_NAMES = /masthead|logo|brand|site-?(?:title|name)/;
 /** Elements whose classes describe the whole page ("pagelayout--related", "has-sidebar"), not a list in it. */
 const PAGE_TAGS = new Set(['html', 'body', 'main']);
 /** Class/id words of the boxes where the page's own date is written. */
@@ -66,11 +70,14 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       }
       continue;
     }
-    if (node.tag === 'h1' && !isAfterH1) {
+    if (node.tag === 'h1' && !isAfterH1 && !MASTHEAD_NAMES.test(node.names)) {
       isAfterH1 = true;
       segments.push(...aboveH1.slice(-ABOVE_H1_SEGMENTS));
     }
-    const listed = isListed || LISTED_TAGS.has(node.tag) || (node.names !== '' && !PAGE_TAGS.has(node.tag) && LISTED_NAMES.test(node.names));
+    const listed =
+      isListed ||
+      LISTED_TAGS.has(node.tag) ||
+      (node.names !== '' && !PAGE_TAGS.has(node.tag) && (LISTED_NAMES.test(node.names) || SERVED_DAY_NAMES.test(node.names)));
     const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
     for (let i = node.children.length - 1; i >= 0; i--)
       stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox });
