@@ -91,10 +91,58 @@ function scanName(name: string, ctx: Context): string | null {
   return null;
 }
 
+/** The Phoenix lexicon (data/phoenix-actors.json, scripts/build-phoenix-actors.ts): name key -> "CODE FROM-TO;..." spells. */
+function phoenixNames(ctx: Context): Map<string, string> {
+  return ctx.data.memo('events/phoenix-actors', () => new Map(Object.entries(ctx.data.load<{ names: Record<string, string> }>('phoenix-actors').names)));
+}
+
+/** A name as data/phoenix-actors.json keys it (scripts/build-phoenix-actors.ts builds with this): lower case, accents folded, no dots, hyphens or brackets. */
+export function phoenixKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[_\-‐–]+/g, ' ')
+    .replace(/\./g, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9' ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The code the Phoenix dictionaries give a person or body our knowledge left without one: the spell
+ * holding the article's date ("Andreas Papandreou" in 1985 -> GRCGOV), else the country alone for a
+ * person out of office, else an undated spell's code; null for a name they do not list.
+ */
+export function phoenixCode(name: string, date: string | null, ctx: Context): string | null {
+  const value = phoenixNames(ctx).get(phoenixKey(name));
+  if (!value) return null;
+  const spells = value.split(';').map((s) => {
+    const [code = '', range = ''] = s.split(' ');
+    const [from = '', to = ''] = range.split('-');
+    return { code, from, to, isDated: range !== '' };
+  });
+  const day = date ? date.replace(/-/g, '').padEnd(8, '0').slice(0, 8) : null;
+  if (day) {
+    const held = spells.find((s) => s.isDated && (!s.from || s.from <= day) && (!s.to || day <= s.to));
+    if (held) return held.code;
+  }
+  const undated = spells.find((s) => !s.isDated);
+  if (undated) return undated.code;
+  const first = spells[0]?.code ?? '';
+  return /^(?:IGO|NGO)/.test(first) ? first : first.slice(0, 3) || null;
+}
+
 /** Base code of an entity: its own code, else a person's affiliation, else the country it lies in, else the kind of body it is. */
-function baseCode(entity: Entity, ctx: Context): string | null {
+function baseCode(entity: Entity, ctx: Context, date: string | null = null): string | null {
   if (entity.type === 'region' || entity.type === 'other') return entity.code ?? null;
   if (entity.code) return entity.code;
+  if ((entity.type === 'organization' || entity.type === 'person') && !entity.country && !entity.affiliation) {
+    // A body or person our knowledge does not list: the Phoenix dictionaries' code, where they list it.
+    const phoenix = phoenixCode(entity.name, date, ctx);
+    if (phoenix) return phoenix;
+  }
   if (entity.type === 'organization' && !entity.country) {
     const { igo, ngo } = roleIndex(ctx);
     if (igo.test(entity.name)) return 'IGO';
@@ -115,11 +163,11 @@ function baseCode(entity: Entity, ctx: Context): string | null {
 }
 
 /** Every actor mention in the text, in text order, overlaps resolved (the longer mention wins). */
-export function findActors(text: string, entities: readonly Entity[], ctx: Context): ActorMention[] {
+export function findActors(text: string, entities: readonly Entity[], ctx: Context, date: string | null = null): ActorMention[] {
   const index = roleIndex(ctx);
   const raw: ActorMention[] = [];
   for (const entity of entities) {
-    const code = baseCode(entity, ctx);
+    const code = baseCode(entity, ctx, date);
     for (const mention of entity.mentions) {
       raw.push({ start: mention.start, end: mention.end, name: mention.text, code, entity });
     }

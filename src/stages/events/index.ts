@@ -73,7 +73,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   }
   const sentences = need(doc, 'sentences');
   const trees = doc.syntax ?? [];
-  const actors = findActors(text, doc.entities ?? [], ctx);
+  const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
   const discourse: Discourse = { topic: null };
