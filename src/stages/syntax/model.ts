@@ -34,6 +34,8 @@ interface TableHeader {
 interface Header {
   relations: string[];
   tagDictionary?: Record<string, number>;
+  /** The parser's label dictionary as [key, relation class] pairs. */
+  labelDictionary?: [number, number][];
   lemmas: LemmaModel;
   tables: TableHeader[];
   /** Free-form training facts (seed, epochs, accuracy on dev) kept with the model. */
@@ -61,7 +63,12 @@ export function encodeModel(model: SyntaxModel, info: Record<string, unknown> = 
       bytes: body.bytes.length,
     };
   });
-  const header: Header = { relations: [...model.parser.relations], tagDictionary: model.tagger.dictionary ?? {}, lemmas: model.lemmas, tables, info };
+  const header: Header = { relations: [...model.parser.relations], tagDictionary: model.tagger.dictionary ?? {},
+    labelDictionary: [...(model.parser.labelDictionary ?? new Map<number, number>())],
+    lemmas: model.lemmas,
+    tables,
+    info,
+  };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(MAGIC.length + 4);
   prefix.write(MAGIC, 0, 'latin1');
@@ -115,7 +122,12 @@ export function decodeModel(gz: Buffer): SyntaxModel & { info: Record<string, un
   };
   return {
     tagger: { first: get('tagger.first'), second: get('tagger.second'), dictionary: header.tagDictionary ?? {} },
-    parser: { transitions: get('parser.transitions'), labels: get('parser.labels'), relations: header.relations },
+    parser: {
+      transitions: get('parser.transitions'),
+      labels: get('parser.labels'),
+      relations: header.relations,
+      labelDictionary: new Map(header.labelDictionary ?? []),
+    },
     lemmas: header.lemmas,
     info: header.info,
   };

@@ -3,7 +3,7 @@
  * the buffer, one root per sentence), chosen greedily by an averaged perceptron over rich
  * non-local features (Zhang & Nivre 2011: valency, label sets, distance), labels by a second one.
  */
-import { feature } from './hash.js';
+import { feature, mix } from './hash.js';
 import { best, score, type LinearModel } from './perceptron.js';
 import type { PreparedWords } from './tagger.js';
 
@@ -265,22 +265,90 @@ export function labelFeatures(s: ParseState, p: PreparedWords, tags: Int32Array,
   return k;
 }
 
+/**
+ * Arcs whose relation the words alone settle: the dependent's form and tag, the head's tag and the
+ * direction ("the" DET under a NOUN is `det`, "," PUNCT is `punct`). Learned from the treebank
+ * (`learnLabelDictionary`); such arcs are labelled without scoring, almost half of all arcs.
+ */
+export type LabelDictionary = Map<number, number>;
+
+/** The key of an arc in the label dictionary. */
+export function labelKey(p: PreparedWords, tags: Int32Array, head: number, dep: number): number {
+  return mix(mix(mix(p.lower[dep] as number, (tags[dep] as number) + 1), (tags[head] as number) + 1), dep < head ? 1 : 2);
+}
+
+/** How often, and how nearly always with one relation, an arc key must occur to be settled. */
+const LABEL_DICTIONARY_MIN_COUNT = 20;
+const LABEL_DICTIONARY_MIN_SHARE = 0.995;
+
+/** Learns the label dictionary from gold arcs (root arcs left out: their label is fixed). */
+export function learnLabelDictionary(
+  sentences: Iterable<{ prepared: PreparedWords; goldTags: Int32Array; goldHeads: Int32Array; goldLabels: Int32Array }>,
+  classes: number,
+): LabelDictionary {
+  const counts = new Map<number, Int32Array>();
+  for (const s of sentences) {
+    for (let dep = 0; dep < s.prepared.n; dep++) {
+      const head = s.goldHeads[dep] as number;
+      if (head >= s.prepared.n) continue;
+      const key = labelKey(s.prepared, s.goldTags, head, dep);
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = new Int32Array(classes)));
+      const label = s.goldLabels[dep] as number;
+      c[label] = (c[label] as number) + 1;
+    }
+  }
+  const out: LabelDictionary = new Map();
+  for (const key of [...counts.keys()].sort((a, b) => a - b)) {
+    const c = counts.get(key) as Int32Array;
+    let total = 0;
+    let top = 0;
+    c.forEach((v, i) => {
+      total += v;
+      if (v > (c[top] as number)) top = i;
+    });
+    if (total >= LABEL_DICTIONARY_MIN_COUNT && (c[top] as number) / total >= LABEL_DICTIONARY_MIN_SHARE) out.set(key, top);
+  }
+  return out;
+}
+
 /** The parser's weight tables and relation names. */
 export interface ParserModel {
   transitions: LinearModel;
   labels: LinearModel;
   /** Relation names by class; `root` is among them. */
   relations: readonly string[];
+  /** Arcs labelled without scoring (absent in models trained before it). */
+  labelDictionary?: LabelDictionary;
+}
+
+/** Scratch arrays reused from sentence to sentence (parsing is synchronous). */
+const scratch = {
+  rows: new Int32Array(PARSER_FEATURES),
+  labelRows: new Int32Array(LABEL_FEATURES),
+  scores: new Float64Array(ACTIONS),
+  labelScores: new Float64Array(64),
+  valid: new Uint8Array(ACTIONS),
+};
+
+/** The relation of an arc: the dictionary's, or the label model's best (never `root`). */
+export function chooseLabel(model: ParserModel, s: ParseState, p: PreparedWords, tags: Int32Array, head: number, dep: number, rootLabel: number): number {
+  if (head === s.n) return rootLabel;
+  const known = model.labelDictionary?.get(labelKey(p, tags, head, dep));
+  if (known !== undefined) return known;
+  const classes = model.relations.length;
+  if (scratch.labelScores.length < classes) scratch.labelScores = new Float64Array(classes);
+  const labelScores = scratch.labelScores;
+  const kl = labelFeatures(s, p, tags, head, dep, model.labels.mask, scratch.labelRows);
+  score(model.labels, scratch.labelRows, kl, labelScores);
+  labelScores[rootLabel] = -Infinity;
+  return best(labelScores, classes);
 }
 
 /** Heads (`-1` for the root) and relation classes of a sentence's words, given their tags. */
 export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Array): { heads: Int32Array; labels: Int32Array } {
   const s = createState(p.n);
-  const rows = new Int32Array(PARSER_FEATURES);
-  const labelRows = new Int32Array(LABEL_FEATURES);
-  const scores = new Float64Array(ACTIONS);
-  const labelScores = new Float64Array(model.relations.length);
-  const valid = new Uint8Array(ACTIONS);
+  const { rows, scores, valid } = scratch;
   const rootLabel = model.relations.indexOf('root');
   while (!isTerminal(s)) {
     validActions(s, valid);
@@ -295,14 +363,9 @@ export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Arra
     }
     let label = -1;
     if (action !== SHIFT) {
-      const { head, dep } = arcOf(s, action);
-      if (head === s.n) label = rootLabel;
-      else {
-        const kl = labelFeatures(s, p, tags, head, dep, model.labels.mask, labelRows);
-        score(model.labels, labelRows, kl, labelScores);
-        labelScores[rootLabel] = -Infinity;
-        label = best(labelScores, model.relations.length);
-      }
+      const dep = s.stack[s.sp - 1] as number;
+      const head = action === LEFT ? s.b : (s.stack[s.sp - 2] as number);
+      label = chooseLabel(model, s, p, tags, head, dep, rootLabel);
     }
     apply(s, action, label);
   }

@@ -11,15 +11,58 @@ export interface LinearModel {
   weights: Float32Array | Int16Array;
 }
 
+/**
+ * Rows are scattered over a table far larger than the CPU caches, so each one is a memory miss.
+ * A first pass only touches every row's cache lines (independent loads the CPU overlaps), and the
+ * summing pass then finds them in cache: about twice as fast as summing straight away, where each
+ * row's many additions keep the next row's load from starting early.
+ */
+let touched = 0;
+
 /** Adds each class's score over `n` feature rows into `scores` (which it first zeroes). */
 export function score(model: LinearModel, rows: Int32Array, n: number, scores: Float64Array): void {
   const k = model.classes;
   const w = model.weights;
+  if (k === 3) {
+    score3(w, rows, n, scores);
+    return;
+  }
+  let t = 0;
+  for (let i = 0; i < n; i++) {
+    const base = (rows[i] as number) * k;
+    for (let c = 0; c < k; c += 32) t += w[base + c] as number;
+    t += w[base + k - 1] as number;
+  }
+  touched = t;
   scores.fill(0, 0, k);
   for (let i = 0; i < n; i++) {
     const base = (rows[i] as number) * k;
     for (let c = 0; c < k; c++) scores[c] = (scores[c] as number) + (w[base + c] as number);
   }
+}
+
+/** The three-class case (parser transitions), unrolled. */
+function score3(w: Float32Array | Int16Array, rows: Int32Array, n: number, scores: Float64Array): void {
+  let t = 0;
+  for (let i = 0; i < n; i++) t += w[(rows[i] as number) * 3 + 2] as number;
+  touched = t;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  for (let i = 0; i < n; i++) {
+    const base = (rows[i] as number) * 3;
+    a += w[base] as number;
+    b += w[base + 1] as number;
+    c += w[base + 2] as number;
+  }
+  scores[0] = a;
+  scores[1] = b;
+  scores[2] = c;
+}
+
+/** The last value the touching pass read (kept so the pass is not optimised away). */
+export function lastTouched(): number {
+  return touched;
 }
 
 /** The best class among those `isAllowed` marks (all when null), or -1. */
