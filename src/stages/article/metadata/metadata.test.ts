@@ -32,7 +32,7 @@ void test('parseDate keeps the offset when given, the day alone when no time is 
 });
 
 function signals(partial: Partial<PageSignals>): PageSignals {
-  return { meta: new Map(), jsonLd: [], canonical: null, htmlLang: null, title: null, h1: [], times: [], bylines: [], credits: [], breadcrumbs: [], ...partial };
+  return { meta: new Map(), jsonLd: [], canonical: null, htmlLang: null, title: null, h1: [], times: [], bylines: [], credits: [], breadcrumbs: [], scriptDates: [], ...partial };
 }
 
 /** Visible text after the headline, as one segment. */

@@ -32,7 +32,15 @@ export interface PageSignals {
   credits: string[];
   /** Link texts of the first breadcrumb trail, in order. */
   breadcrumbs: string[];
+  /** The first publication field of the page's own script data (a framework's state, not JSON-LD), per script. */
+  scriptDates: Array<{ key: string; value: string }>;
 }
+
+/** A publication field in a script's data: `"datePublished": "2020-03-27T10:00:00Z"`, `"publishedAt":"..."`. */
+const SCRIPT_PUBLISHED =
+  /["'](datePublished|publishedAt|published_at|publishDate|publish_date|publishedDate|published_date|firstPublishedAt|first_published_at|first_publish_date|date_published|publicationDate|publication_date)["']\s*:\s*["'](\d{4}-\d{2}-\d{2}(?:[T ][\d:.]{5,15}(?:Z|[+-]\d{2}:?\d{2})?)?)["']/;
+/** Script characters searched for publication fields, over the whole page. */
+const MAX_SCRIPT_CHARS = 1_000_000;
 
 /** Walks at most this many elements for signals; a page beyond it keeps what was found. */
 const MAX_SIGNAL_NODES = 200_000;
@@ -49,7 +57,9 @@ export function collectSignals(document: DomNode): PageSignals {
     bylines: [],
     credits: [],
     breadcrumbs: [],
+    scriptDates: [],
   };
+  let scriptChars = 0;
   const stack: DomNode[] = [document.documentElement ?? document];
   let seen = 0;
   while (stack.length > 0 && seen++ < MAX_SIGNAL_NODES) {
@@ -75,6 +85,12 @@ export function collectSignals(document: DomNode): PageSignals {
         continue;
       case 'script':
         if (/ld\+json/i.test(attrOf(node, 'type'))) readJsonLd(node.textContent ?? '', signals.jsonLd);
+        else if (signals.scriptDates.length < 3 && scriptChars < MAX_SCRIPT_CHARS) {
+          const code = node.textContent ?? '';
+          scriptChars += code.length;
+          const found = SCRIPT_PUBLISHED.exec(code.length > MAX_SCRIPT_CHARS ? code.slice(0, MAX_SCRIPT_CHARS) : code);
+          if (found) signals.scriptDates.push({ key: found[1]!, value: found[2]! });
+        }
         continue;
       case 'style':
       case 'noscript':
@@ -86,6 +102,11 @@ export function collectSignals(document: DomNode): PageSignals {
         continue;
       case 'h1':
         if (signals.h1.length < 5) signals.h1.push(clean(node.textContent ?? ''));
+        break;
+      case 'abbr':
+        // hAtom: <abbr class="published" title="2020-03-27T10:00:00+01:00">27 March</abbr>.
+        if (signals.times.length < 50 && attrOf(node, 'title') && /published|dtstamp|dtstart|\bdate\b/i.test(attrOf(node, 'class')))
+          signals.times.push(timeSignal(node, attrOf(node, 'title')));
         break;
       case 'time':
         if (signals.times.length < 50) signals.times.push(timeSignal(node, attrOf(node, 'datetime') || attrOf(node, 'content')));

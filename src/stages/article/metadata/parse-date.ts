@@ -32,8 +32,36 @@ const ABBREVIATIONS: Array<[string, number]> = [
 ];
 for (const [name, month] of ABBREVIATIONS) MONTHS[name] ??= month;
 
-/** Alternation of month names, longest first so "marzo" wins over "mar". */
+/** Alternation of month names, longest first so "marzo" wins over "mar" (the languages the body extractor reads date lines in). */
 export const MONTH_PATTERN = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/**
+ * Further languages read in publication dates only: Swedish, Danish/Norwegian, Czech, Slovak, Hungarian,
+ * Greek (genitive and nominative), Finnish (partitive), Catalan, Slovenian/Serbian, Arabic (the names used
+ * in Egypt and the Gulf), Portuguese abbreviations.
+ */
+const MORE_MONTH_LISTS: string[][] = [
+  ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
+  ['ledna', 'února', 'března', 'dubna', 'května', 'června', 'července', 'srpna', 'září', 'října', 'listopadu', 'prosince'],
+  ['januára', 'februára', 'marca', 'apríla', 'mája', 'júna', 'júla', 'augusta', 'septembra', 'októbra', 'novembra', 'decembra'],
+  ['január', 'február', 'március', 'április', 'május', 'június', 'július', 'augusztus', 'szeptember', 'október', 'november', 'december'],
+  ['ιανουαρίου', 'φεβρουαρίου', 'μαρτίου', 'απριλίου', 'μαΐου', 'ιουνίου', 'ιουλίου', 'αυγούστου', 'σεπτεμβρίου', 'οκτωβρίου', 'νοεμβρίου', 'δεκεμβρίου'],
+  ['ιανουάριος', 'φεβρουάριος', 'μάρτιος', 'απρίλιος', 'μάιος', 'ιούνιος', 'ιούλιος', 'αύγουστος', 'σεπτέμβριος', 'οκτώβριος', 'νοέμβριος', 'δεκέμβριος'],
+  ['tammikuuta', 'helmikuuta', 'maaliskuuta', 'huhtikuuta', 'toukokuuta', 'kesäkuuta', 'heinäkuuta', 'elokuuta', 'syyskuuta', 'lokakuuta', 'marraskuuta', 'joulukuuta'],
+  ['gener', 'febrer', 'març', 'abril', 'maig', 'juny', 'juliol', 'agost', 'setembre', 'octubre', 'novembre', 'desembre'],
+  ['januar', 'februar', 'marec', 'april', 'maj', 'junij', 'julij', 'avgust', 'september', 'oktober', 'november', 'december'],
+  ['januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar'],
+  ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+];
+for (const list of MORE_MONTH_LISTS) list.forEach((name, i) => (MONTHS[name] ??= i + 1));
+for (const [name, month] of [['fev', 2], ['abr', 4], ['mai', 5], ['okt', 10], ['maj', 5], ['szept', 9], ['ابريل', 4], ['إبريل', 4], ['أغسطس', 8]] as Array<[string, number]>)
+  MONTHS[name] ??= month;
+
+/** Every month name read in dates, longest first. */
+const ALL_MONTH_PATTERN = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
@@ -60,7 +88,7 @@ export function makeDay(year: number, month: number, day: number): string | null
 
 const ISO = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{1,2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2}(?!\d))?)?/i;
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?\s*$/;
-const SLASHED_YMD = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/;
+const SLASHED_YMD = /^\s*(\d{4})(?:\/|\.\s?)(\d{1,2})(?:\/|\.\s?)(\d{1,2})\b/;
 const NUMERIC_DMY = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b/;
 const CJK_DATE = /(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/;
 const RFC_TZ = /\b(GMT|UTC|UT|Z|[+-]\d{4})\s*$/;
@@ -122,14 +150,19 @@ export function readShownDate(text: string, order: NumericOrder): string | null 
   return order === 'mdy' ? makeDay(year, a, b) : makeDay(year, b, a);
 }
 
-const WRITTEN_DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(${MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})`, 'iu');
-const WRITTEN_MDY = new RegExp(`(${MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
+const WRITTEN_DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(${ALL_MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})`, 'iu');
+const WRITTEN_MDY = new RegExp(`(${ALL_MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
 const TIME_AFTER = /^[,\s]*(?:at\s+|à\s+|-\s+|um\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(GMT|UTC|Z|[+-]\d{2}:?\d{2})?/i;
 
-/** "March 27, 2020", "27 March 2020", "27 de marzo de 2020", "Fri, 27 Mar 2020 10:00:00 +0000". */
+/** Year first with a written month, as Hungarian writes it: "2020. október 9.". */
+const WRITTEN_YMD = new RegExp(`^\\s*(\\d{4})\\.\\s+(${ALL_MONTH_PATTERN})\\s+(\\d{1,2})\\.?(?!\\d)`, 'iu');
+
+/** "March 27, 2020", "27 March 2020", "27 de marzo de 2020", "Fri, 27 Mar 2020 10:00:00 +0000", "2020. október 9.". */
 export function parseWrittenDate(text: string): string | null {
   let day: string | null = null;
   let rest = '';
+  const ymd = WRITTEN_YMD.exec(text);
+  if (ymd) return makeDay(+ymd[1]!, monthOf(ymd[2]!) ?? 0, +ymd[3]!);
   const dmy = WRITTEN_DMY.exec(text);
   const mdy = WRITTEN_MDY.exec(text);
   const pick = dmy && mdy ? (dmy.index <= mdy.index ? 'dmy' : 'mdy') : dmy ? 'dmy' : mdy ? 'mdy' : null;

@@ -106,6 +106,27 @@ const MARKUP_CASES: Array<[string, PageParts, string, string]> = [
   ],
 ];
 
+MARKUP_CASES.push(
+  [
+    'hAtom <abbr class="published" title>',
+    { top: '<p class="hentry-meta">Filed <abbr class="published" title="2021-02-11T16:20:00+01:00">Thursday</abbr></p>' },
+    '2021-02-11T16:20:00+01:00',
+    'article/published:time',
+  ],
+  [
+    'originalpublicationdate',
+    { head: '<meta name="OriginalPublicationDate" content="2016/04/21 11:00:00">' },
+    '2016-04-21',
+    'article/published:meta',
+  ],
+  [
+    "a publication field in the page's script data, where no other kind speaks",
+    { head: '<script>window.__STATE__={"story":{"id":4411,"publishedAt":"2023-08-14T05:30:00Z","title":"Pier"}};</script>' },
+    '2023-08-14T05:30:00Z',
+    'article/published:script',
+  ],
+);
+
 for (const [name, parts, expected, rule] of MARKUP_CASES) {
   void test(`publication date from markup: ${name}`, () => {
     const { value, messages } = published(page(parts));
@@ -143,6 +164,17 @@ const VISIBLE_CASES: Array<[string, string, string | null]> = [
   // A number above 12 settles the order wherever the page comes from.
   ['en', 'Posted 06/24/2022', '2022-06-24'],
   ['ja', '2022年5月31日 10:00', '2022-05-31'],
+  ['cs', 'Publikováno 31. května 2022', '2022-05-31'],
+  ['sk', 'Uverejnené 31. mája 2022', '2022-05-31'],
+  ['hu', 'Közzétéve: 2022. május 31.', '2022-05-31'],
+  ['ko', '입력 2022. 5. 31. 10:00', '2022-05-31'],
+  ['el', 'Δημοσίευση 31 Μαΐου 2022', '2022-05-31'],
+  ['sv', 'Publicerad 31 maj 2022', '2022-05-31'],
+  ['fi', 'Julkaistu 31. toukokuuta 2022', '2022-05-31'],
+  ['ca', 'Publicat el 31 de maig de 2022', '2022-05-31'],
+  ['ar', 'نشر في ٣١ مايو ٢٠٢٢', '2022-05-31'],
+  // A Persian page's solar year (1401) is no Gregorian publication year: nothing, rather than a guess.
+  ['fa', 'تاریخ انتشار: ۱۴۰۱/۰۳/۱۰', null],
 ];
 
 for (const [lang, line, expected] of VISIBLE_CASES) {
@@ -318,4 +350,28 @@ void test('a date in brackets opening the first paragraph is the press dateline,
   // A date later in the paragraph, not opening it, is no dateline.
   const later = html.replace('(14. Februar 2023) Der Hafenverband hat', 'Der Hafenverband hat am 14. Februar 2023');
   assert.equal(published(later, { url: 'https://hafenverband.example.de/meldungen/anleger' }).value, null);
+});
+
+void test("script data gives way to any other kind: the page's own markup or dateline wins", () => {
+  const head =
+    '<script>window.__STATE__={"teasers":[{"publishedAt":"2023-08-01T05:30:00Z"}]};</script><meta property="article:published_time" content="2023-08-14T05:30:00Z">';
+  assert.equal(published(page({ head })).value, '2023-08-14T05:30:00Z');
+});
+
+void test("a UTC time a few hours past the URL's day moves to that day (the CMS files by its own clock); a slug's date does not", () => {
+  const head = '<meta property="article:published_time" content="2023-04-12T02:40:00Z">';
+  const { value, messages } = published(page({ head, lang: 'en' }), { url: 'https://harbour.example/2023/04/11/pier-lease' });
+  assert.equal(value, '2023-04-11');
+  assert.equal(ruleOf(messages), 'article/published:local-day');
+  // A date at the end of a slug names an event, not the day the story was filed.
+  assert.equal(
+    published(page({ head, lang: 'en' }), { url: 'https://harbour.example/news/pier-lease-hearing-2023-04-11' }).value,
+    '2023-04-12T02:40:00Z',
+  );
+  // Half a day past the URL's day is beyond any American offset: the URL day was the draft's, not the publication's.
+  const morning = '<meta property="article:published_time" content="2023-04-12T11:40:00Z">';
+  assert.equal(
+    published(page({ head: morning, lang: 'en' }), { url: 'https://harbour.example/2023/04/11/pier-lease' }).value,
+    '2023-04-12T11:40:00Z',
+  );
 });

@@ -25,6 +25,16 @@ const PUBLISHED_META = [
   'pubdate',
   'article.published',
   'article_date_original',
+  'originalpublicationdate',
+  'dcsext.articlefirstpublished',
+  'dc.date.publication',
+  'published-date',
+  'published_date',
+  'dateposted',
+  'datecreated',
+  'rbpubdate',
+  'shareaholic:article_published_time',
+  'release_date',
   'original-publish-date',
   'date.release',
   'date_published',
@@ -37,6 +47,8 @@ const PUBLISHED_META = [
   'dcterms.created',
   'dc.date',
   'dcterms.date',
+  'dc:date',
+  'dc:created',
   'citation_publication_date',
   'citation_date',
   'citation_online_date',
@@ -79,8 +91,9 @@ const LEAD_PARAGRAPH = 80;
 const LIST_WINDOW = 250;
 
 /** The kinds of evidence, most reliable first. */
-type Kind = 'json-ld' | 'meta' | 'time' | 'url' | 'text';
-const KINDS: readonly Kind[] = ['json-ld', 'meta', 'time', 'url', 'text'];
+type Kind = 'json-ld' | 'meta' | 'time' | 'url' | 'text' | 'script';
+/** Script data last: a framework's state may list other stories before this one; it speaks only where nothing else does. */
+const KINDS: readonly Kind[] = ['json-ld', 'meta', 'time', 'url', 'text', 'script'];
 
 /** One kind's answer: its value as written and what made it. */
 interface Candidate {
@@ -131,6 +144,7 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
   consider(fromUrl(evidence.url));
   consider(fromText(evidence.visible, order, latest));
   consider(fromLead(evidence.lead ?? [], order, latest));
+  consider(fromScript(evidence.signals));
   const chosen = choose(found);
   if (!chosen) return null;
   const local = localDay(chosen.candidate, evidence, order);
@@ -250,6 +264,14 @@ function machineDate(raw: string, order: NumericOrder): string | null {
   return parseDate(raw);
 }
 
+function fromScript(signals: PageSignals): Candidate | null {
+  for (const { key, value } of signals.scriptDates) {
+    const parsed = parseDate(value);
+    if (parsed) return { kind: 'script', value: parsed, day: parsed.slice(0, 10), from: `script data ${key}` };
+  }
+  return null;
+}
+
 function fromUrl(url: string | null): Candidate | null {
   const day = url ? dayFromUrl(url) : null;
   return day ? { kind: 'url', value: day, day, from: 'path' } : null;
@@ -269,6 +291,15 @@ export function dayFromUrl(url: string): string | null {
   return m ? makeDay(+m[1]!, +m[2]!, +m[3]!) : null;
 }
 
+/** A day the URL's path gives as whole segments ("/2020/03/27/", "/2020-03-27/"), as a CMS files stories; not a slug's date. */
+function pathDayOf(url: string): string | null {
+  const day = dayFromUrl(url);
+  if (!day) return null;
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const segments = `(?:${y}/0?${m}/0?${d}|${y}-0?${m}-0?${d}|${day.replace(/-/g, '')})`;
+  return new RegExp(`/${segments}(?:/|$)`).test(url.replace(/[?#].*$/, '')) ? day : null;
+}
+
 /**
  * Dates as pages write them in visible text: written months in many languages, numeric, ISO, CJK.
  * A month is matched as any short word and checked with monthOf after: one alternation of every
@@ -276,11 +307,13 @@ export function dayFromUrl(url: string): string | null {
  */
 const VISIBLE_DATE = new RegExp(
   [
-    `(?<![\\p{L}\\d])(\\p{L}{3,10})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
-    `(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,10})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
+    `(?<![\\p{L}\\d])(\\p{L}{3,12})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
+    `(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,12})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
+    `(?<![\\d.])\\d{4}\\.\\s+(\\p{L}{3,12})\\s+\\d{1,2}\\.?(?![\\d])`,
     `(?<![\\d.])\\d{4}-\\d{2}-\\d{2}(?![\\d])`,
     `\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}`,
     `(?<![\\d.])\\d{4}/\\d{1,2}/\\d{1,2}(?![\\d])`,
+    `(?<![\\d.])\\d{4}\\.\\s?\\d{1,2}\\.\\s?\\d{1,2}(?![\\d])`,
     `(?<![\\d./])\\d{1,2}[./]\\d{1,2}[./](?:\\d{4}|\\d{2})(?![\\d])`,
   ].join('|'),
   'gu',
@@ -290,7 +323,7 @@ const VISIBLE_DATE = new RegExp(
 function* shownDates(text: string): Generator<RegExpExecArray> {
   VISIBLE_DATE.lastIndex = 0;
   for (let m = VISIBLE_DATE.exec(text); m; m = VISIBLE_DATE.exec(text)) {
-    const word = m[1] ?? m[2];
+    const word = m[1] ?? m[2] ?? m[3];
     if (word !== undefined && monthOf(word) === null) {
       // Not a month ("Issue 12, 2022"): try again from the next character, which may start a real date.
       VISIBLE_DATE.lastIndex = m.index + 1;
@@ -324,8 +357,9 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
   for (const s of usable) {
     if (text) text += ' | ';
     if (headlineAt < 0 && s.isAfterH1) headlineAt = text.length;
-    if (s.isDateBox) boxes.push([text.length, text.length + s.text.length]);
-    text += s.text;
+    const shown = westernDigits(s.text);
+    if (s.isDateBox) boxes.push([text.length, text.length + shown.length]);
+    text += shown;
   }
   if (headlineAt < 0) headlineAt = 0;
   const dates: VisibleDate[] = [];
@@ -386,7 +420,7 @@ function isDatelineAt(before: string, after: string): boolean {
  */
 function fromLead(lead: readonly string[], order: NumericOrder, latest: string | null): Candidate | null {
   for (const paragraph of lead) {
-    const head = paragraph.slice(0, 120);
+    const head = westernDigits(paragraph.slice(0, 120));
     for (const m of shownDates(head)) {
       if (m.index > 60) break;
       const before = head.slice(0, m.index);
@@ -399,6 +433,12 @@ function fromLead(lead: readonly string[], order: NumericOrder, latest: string |
     if (paragraph.length >= LEAD_PARAGRAPH) break;
   }
   return null;
+}
+
+/** Arabic-Indic and Persian digits as 0-9 (same length), so "١٢ أكتوبر ٢٠٢٠" reads as a date. */
+function westernDigits(text: string): string {
+  if (!/[\u0660-\u0669\u06f0-\u06f9]/.test(text)) return text;
+  return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90));
 }
 
 function withClock(day: string, time: RegExpExecArray): string {
@@ -447,6 +487,14 @@ function localDay(
         Math.abs(shift) % 900_000 < 60_000 &&
         (m[4] === undefined || m[4] === utc[4] || Math.abs(shift) % 900_000 === 0);
     if (isSame) return { value: written, reason: `the page writes the same instant as ${written}` };
+  }
+  // The CMS writes the URL's day on the site's clock: a UTC time a few hours past it is that day, locally.
+  const urlDay = evidence.url ? pathDayOf(evidence.url) : null;
+  if (urlDay && urlDay !== utc[1]) {
+    const westmost = dayOf(new Date(instant - 10 * 3_600_000));
+    const eastmost = dayOf(new Date(instant + 14 * 3_600_000));
+    if (urlDay === westmost || urlDay === eastmost)
+      return { value: urlDay, reason: `${chosen.value} falls on the URL's day ${urlDay} at some UTC offset` };
   }
   const offsets = siteOffsets(evidence.language ?? null, evidence.url);
   if (!offsets) return null;
