@@ -124,3 +124,20 @@ test('derived dictionary: a bare verb known only from CAMEO 2.0 codes between tw
   assert.equal(triple(e), 'ACCUSE(POL>DEU)');
   assert.deepEqual(eventsOf('Poland berated the proposal on Monday.').map(triple), []);
 });
+
+test('purpose clause: "sent X to Y to condemn Z" codes the sending, not the condemnation it aims at', () => {
+  const events = eventsOf('Japan sent a large team of its most senior diplomats to Egypt on Monday to condemn Syria.');
+  assert.ok(events.some((e) => e.source?.code === 'JPN' && e.target?.code === 'EGY'), events.map(triple).join(' '));
+  assert.ok(!events.some((e) => e.plover === 'ACCUSE'), events.map(triple).join(' '));
+});
+
+test('obligation: "X must release Y" is the demand, not a release', () => {
+  const events = eventsOf('Japan insisted that China must release Egypt-bound cargo ships.');
+  assert.ok(!events.some((e) => /^releas/.test(e.trigger?.text ?? '')), events.map(triple).join(' '));
+});
+
+test('attribute: a participle between a determiner and its noun ("the visiting envoy", "the invading army") is no act', () => {
+  const thanks = eventsOf('Poland thanked the visiting Egyptian envoy on Monday.');
+  assert.deepEqual(thanks.map((e) => e.plover), ['SUPPORT']);
+  assert.deepEqual(eventsOf('The invading Syrian army was stopped by Turkey.').filter((e) => e.trigger?.text === 'invading').map(triple), []);
+});

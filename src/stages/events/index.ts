@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, readPredicate, wordAt } from './tree-roles.js';
+import { actorWords, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -344,6 +344,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (!source && !target) return null;
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
+  // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
+  if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
   if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) return null;
   return match.pattern.isReverse ? { source: target, target: source } : { source, target };
@@ -423,6 +425,8 @@ interface TreeArguments {
   modality: Modality | null;
   /** "X can strike Y": an ability stated, no act. */
   isCapability: boolean;
+  /** Why the clause states no act of its own: a purpose, an obligation, an attribute (tree-roles.ts). */
+  background: TreeReading['background'];
 }
 
 /** Reads the match's predicate in the sentence's tree; null without a trained tree or a word there. */
@@ -436,7 +440,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   const source = mention(reading.source);
   const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
-  const common = { modality: reading.modality, isCapability: reading.isCapability };
+  const common = { modality: reading.modality, isCapability: reading.isCapability, background: reading.background };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };

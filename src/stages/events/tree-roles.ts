@@ -25,6 +25,33 @@ export interface TreeReading {
   modality: Modality | null;
   /** "can strike", "is able to reach": an ability, not an act. */
   isCapability: boolean;
+  /**
+   * Why the clause states no act of its own, or null: a purpose ("sent troops to help X"), what someone
+   * must or should do ("X must hand over"), a participle naming a noun's attribute ("the visiting envoy").
+   */
+  background: 'purpose' | 'obligation' | 'attribute' | null;
+}
+
+/** Auxiliaries of obligation: "must withdraw", "should release" (the demand is the event, not the act). */
+const OBLIGATION_AUX = new Set(['must', 'should', 'ought']);
+/** Words before a noun that a participle between them and the noun describes: "the visiting", "Jordan's ruling". */
+const ATTRIBUTE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', "'s", '’s']);
+
+/** Why a verb's clause states no act of its own (see TreeReading.background), or null. */
+function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['background'] {
+  const w = word(syntax, p);
+  const rel = baseRelation(w.deprel);
+  const marks = dependents(syntax, p, 'mark').map((k) => lemmaOf(word(syntax, k)));
+  // "sent envoys to calm X": an infinitive adjunct without its own subject is the aim, not the deed
+  // (a noun's "to" clause, "plans to impose", is its content and is read through the noun).
+  if (rel === 'advcl' && marks.includes('to') && !dependents(syntax, p, 'nsubj').length) return 'purpose';
+  if (dependents(syntax, p, 'aux').some((k) => OBLIGATION_AUX.has(lemmaOf(word(syntax, k))))) return 'obligation';
+  // "the visiting envoy", "Jordan's ruling party": a participle between a determiner or possessive and a noun.
+  const before = syntax.words[p - 1];
+  const after = syntax.words[p + 1];
+  const isParticiple = /(?:ing|ed)$/i.test(w.text);
+  if (isParticiple && before && after && ATTRIBUTE_OPENERS.has(before.text.toLowerCase()) && ['NOUN', 'PROPN', 'ADJ'].includes(after.upos)) return 'attribute';
+  return null;
 }
 
 /** Prepositions whose object is the one acted on or dealt with; "in", "near", "at" name places. */
@@ -152,7 +179,7 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   }
   targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
   const isCapability = dependents(syntax, p, 'aux').some((k) => word(syntax, k).text.toLowerCase() === 'can') || isAbleTo(syntax, p);
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability, background: backgroundOf(syntax, p) };
 }
 
 /** Reads an event noun's source (possessor, "by" phrase, the light verb's subject) and target. */
@@ -174,7 +201,7 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality;
     }
   }
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, background: null };
 }
 
 /** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
