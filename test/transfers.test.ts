@@ -113,6 +113,26 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Portugal has delivered howitzers to Angola. The defence ministry in Lisbon said Portugal delivered 16 howitzers to Angola.',
     want: [['PRT', 'AGO', 'delivered', 16, 'howitzers']],
   },
+  {
+    construction: 'the "to Y" after a list of items a sale names is every item\'s',
+    text: 'The State Department approved the possible sale of 24 Hellfire missiles and six launchers to Oman.',
+    want: [['USA', 'OMN', 'approved', 24, 'Hellfire missiles'], ['USA', 'OMN', 'approved', 6, 'launchers']],
+  },
+  {
+    construction: 'a generic noun of another kind (frigates, submarines) keeps its own noun',
+    text: 'Greece bought three Belharra frigates from France, and Peru ordered two submarines from Germany.',
+    want: [['FRA', 'GRC', 'ordered', 3, 'Belharra frigates'], ['DEU', 'PER', 'ordered', 2, 'submarines']],
+  },
+  {
+    construction: 'a verb form the tagger reads as a noun ("Gowind ships") is no predicate',
+    text: 'Peru bought Gowind ships and Exocet missiles from France.',
+    want: [['FRA', 'PER', 'ordered', null, 'Gowind ships'], ['FRA', 'PER', 'ordered', null, 'Exocet missiles']],
+  },
+  {
+    construction: 'an arrival of equipment given before is that transfer; the place it reached is no recipient',
+    text: 'Denmark donated 19 howitzers to Ukraine. The howitzers arrived in Poland on Monday.',
+    want: [['DNK', 'UKR', 'delivered', 19, 'howitzers']],
+  },
 ];
 
 for (const c of CASES) {
@@ -134,6 +154,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'speculation', text: 'Reports say Chile may purchase frigates from Britain.' },
   { construction: 'equipment taking part in drills', text: 'Nine warships and 40 jets from Peru and Chile joined the naval drills.' },
   { construction: 'a service to equipment already owned', text: 'Canada will help Chile upgrade its 20 Leopard tanks.' },
+  { construction: 'the noun "ship" (no shipping)', text: 'The ship will be escorted by two corvettes of Brazil on its way to Angola.' },
 ];
 
 for (const c of NONE) {

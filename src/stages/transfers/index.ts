@@ -14,7 +14,7 @@ import type { ItemMention } from './items.js';
 import { statesIn } from './actors.js';
 import { findTriggers, readSentence } from './read-sentence.js';
 import type { Parties } from './read-sentence.js';
-import { mergeTransfers } from './merge.js';
+import { mergeTransfers, sameItem } from './merge.js';
 import { countryCode } from '../entities/lookup.js';
 
 export { mergeTransfers, transferKey } from './merge.js';
@@ -36,7 +36,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   const sentences = need(doc, 'sentences');
   const published = article.published ? article.published.slice(0, 10) : null;
   // Every record is read from a predicate: an article without one states no transfer (most articles; the rest of the stage is skipped).
-  const triggersOf = sentences.map((s) => (s.tokens?.length ? findTriggers(s.tokens, lex) : []));
+  const triggersOf = sentences.map((s, i) => (s.tokens?.length ? findTriggers(s.tokens, lex, doc.syntax?.[i]?.sentence === i ? doc.syntax[i] : doc.syntax?.find((x) => x.sentence === i)) : []));
   if (triggersOf.every((t) => t.length === 0)) return [];
   const drafts: Draft[] = [];
   const itemsRead = new Map<number, ItemMention[]>();
@@ -102,6 +102,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
       }
     }
   }
+  joinArrivals(drafts);
   fillParties(drafts);
   const namedByCategory = (): Map<string, Set<string>> => {
     const named = new Map<string, Set<string>>();
@@ -114,6 +115,20 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
+}
+
+/**
+ * "Norway donated 14 howitzers to Chile. The howitzers arrived in Peru": an arrival of equipment an
+ * earlier record moves is that transfer's later stage; the place it arrived at is a stop, not its recipient.
+ */
+function joinArrivals(drafts: Draft[]): void {
+  for (const [i, d] of drafts.entries()) {
+    if (d.rule !== 'transfers/arrive') continue;
+    const earlier = drafts.slice(0, i).reverse().find((p) => p.rule !== 'transfers/arrive' && p.supplier && p.recipient && (!d.supplier || d.supplier === p.supplier) && sameItem(p.items[0]!, d.items[0]!));
+    if (!earlier) continue;
+    d.supplier = earlier.supplier;
+    d.recipient = earlier.recipient;
+  }
 }
 
 /** A party a sentence leaves out comes from the nearest earlier record that shares the other party. */
@@ -144,11 +159,41 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const sameDyad = drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
     namedByCategory ??= readNamed();
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
-    if (named) {
+    // "Chile ordered two frigates" in a story of Scorpene submarines: a kind of its own keeps its noun.
+    if (named && !isOtherKind(item.item, named)) {
       d.items = [{ ...item, item: named }];
       d.isNamed = true;
     }
   }
+}
+
+// Kinds inside one equipment category that name different things: a frigate is no submarine, a tanker no fighter.
+const KINDS: [RegExp, string][] = [
+  [/\bsubmarines?$/, 'submarine'],
+  [/\bfrigates?$/, 'frigate'],
+  [/\bcorvettes?$/, 'corvette'],
+  [/\bdestroyers?$/, 'destroyer'],
+  [/\bminesweepers?$/, 'minesweeper'],
+  [/\bcarriers?$/, 'carrier'],
+  [/\bpatrol (?:boats?|vessels?|ships?|craft)$/, 'patrol boat'],
+  [/\blanding (?:craft|ships?)$/, 'landing craft'],
+  [/\btankers?$/, 'tanker'],
+  [/\btrainers?(?: aircraft)?$/, 'trainer'],
+  [/\btransport (?:aircraft|planes?)$/, 'transport'],
+  [/\b(?:fighters?|fighter jets?|warplanes?|jets?|combat aircraft)$/, 'combat aircraft'],
+  [/\bbombers?$/, 'bomber'],
+];
+
+function kindOf(item: string): string | null {
+  const text = item.toLowerCase();
+  return KINDS.find(([pattern]) => pattern.test(text))?.[1] ?? null;
+}
+
+/** Whether two equipment phrases name different kinds of one category ("frigates", "Scorpene submarines"). */
+export function isOtherKind(a: string, b: string): boolean {
+  const ka = kindOf(a);
+  const kb = kindOf(b);
+  return ka !== null && kb !== null && ka !== kb;
 }
 
 /** How far a status has gone, for keeping the most advanced stage of one transfer. */

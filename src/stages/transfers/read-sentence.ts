@@ -69,8 +69,11 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 }
 
 /** Every predicate of the lexicon in a sentence, longest match first, no overlaps. */
-export function findTriggers(tokens: readonly Token[], lex: TransferLexicon): Trigger[] {
+export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syntax?: SentenceSyntax): Trigger[] {
   const out: Trigger[] = [];
+  // The tagger's part of speech per token start, where the sentence has a tree.
+  const tagAt = new Map<number, string>();
+  for (const w of syntax?.words ?? []) tagAt.set(w.start, w.upos);
   for (let i = 0; i < tokens.length; ) {
     const candidates = (lex.index.predicates.get(lowerAt(tokens, i)) ?? []).filter((p) => matchesAt(tokens, i, p.words));
     if (candidates.length === 0) {
@@ -88,6 +91,11 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon): Tr
     // A word that is both verb and noun ("order", "supply", "transfer") is the noun after a determiner.
     const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '');
     const entry = same.find((c) => (c.frame === 'noun') === isNounSlot) ?? same[0]!;
+    // "Mistral ships", "the ship will sail": a verb form the tagger reads as a noun, with no noun sense of its own, is no predicate.
+    if (longest === 1 && entry.frame !== 'noun' && entry.frame !== 'include' && tagAt.get(tokens[i]!.start) === 'NOUN' && !same.some((c) => c.frame === 'noun')) {
+      i++;
+      continue;
+    }
     out.push({ first: i, last: i + longest - 1, entry });
     i += longest;
   }
@@ -302,6 +310,18 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 
 const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, partOf: null, isTarget: false, isSubject: false, isRemainder: false };
 
+/** The last word of the list an item opens or continues: members joined by commas, "and", "or", "as well as". */
+function listEnd(tokens: readonly Token[], items: readonly ItemMention[], item: ItemMention): number {
+  let last = item.last;
+  for (const next of items) {
+    if (next.first <= last) continue;
+    const between = tokens.slice(last + 1, next.first).map((x) => x.text.toLowerCase()).filter((w) => !/^(?:\d[\d,]*|a|an|the|some|about|up|to|more|than|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|[a-z]+teen|[a-z]+ty)$/.test(w));
+    if (between.length > 3 || !between.every((w) => /^(?:,|and|or|as|well|plus)$/.test(w))) break;
+    last = next.last;
+  }
+  return last;
+}
+
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
@@ -312,7 +332,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
   const fromAfter = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
-  const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? Math.min(sentenceEnd, Math.max(item.last, t.last) + 4) : sentenceEnd;
+  // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
+  const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? Math.min(sentenceEnd, Math.max(listEnd(tokens, items, item), t.last) + 4) : sentenceEnd;
   const toAfter = afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
   const passive = isPassive(tokens, t);
   const { frame } = t.entry;
