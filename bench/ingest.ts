@@ -1,7 +1,9 @@
 /**
  * Ingest benchmark: captures/s, articles/s and peak RSS for generated pages, side by side with a reference
  * run that stores the same raw captures without analysing them (the floor set by reading, hashing and SQLite).
- * A third run builds stories after the pipeline, as `watchfloor ingest` does (issue: stories within 1.3x).
+ * A third run builds stories after the pipeline, as `watchfloor ingest` does (issue: stories within 1.3x);
+ * it also times its own two phases (pipeline, then stories) in wall and CPU seconds, so the stories' share
+ * is read within one process on one load, which holds on a busy machine where runs a minute apart differ.
  * Usage: npm run bench:ingest [-- --pages 10000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -30,6 +32,9 @@ interface RunResult {
   articles: number;
   failed: number;
   peakRssMb: number;
+  cpuSeconds: number;
+  /** full+stories only: wall and CPU seconds of the stories phase alone. */
+  stories?: { seconds: number; cpuSeconds: number };
 }
 
 async function runMode(mode: Mode, dir: string, db: string): Promise<RunResult> {
@@ -38,6 +43,7 @@ async function runMode(mode: Mode, dir: string, db: string): Promise<RunResult> 
   const ctx = createContext();
   const files = await expandPaths([dir]);
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   let failed = 0;
   const articleIds: number[] = [];
   for (const item of files) {
@@ -58,8 +64,15 @@ async function runMode(mode: Mode, dir: string, db: string): Promise<RunResult> 
       });
     }
   }
-  if (mode === 'full+stories') await updateStories(store, articleIds, new OutletDirectory([], ctx.data), ctx);
+  let stories: RunResult['stories'];
+  if (mode === 'full+stories') {
+    const storiesStarted = process.hrtime.bigint();
+    const storiesCpu = process.cpuUsage();
+    await updateStories(store, articleIds, new OutletDirectory([], ctx.data), ctx);
+    stories = { seconds: Number(process.hrtime.bigint() - storiesStarted) / 1e9, cpuSeconds: cpuOf(storiesCpu) };
+  }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuSeconds = cpuOf(cpuStarted);
   const stats = await store.stats();
   await store.close();
   return {
@@ -70,7 +83,15 @@ async function runMode(mode: Mode, dir: string, db: string): Promise<RunResult> 
     articles: stats.articles,
     failed,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    cpuSeconds,
+    ...(stories ? { stories } : {}),
   };
+}
+
+/** CPU seconds (user + system) of this process since `since`. */
+function cpuOf(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
 }
 
 async function main(): Promise<void> {
@@ -111,15 +132,19 @@ async function main(): Promise<void> {
     process.stdout.write(
       `Ingest of ${pages} generated pages (3/4 text dumps, 1/4 HTML), pipeline ${pipelineVersion()}, one process\n\n`,
     );
-    process.stdout.write('run                 seconds  captures/s  articles/s  failed  peak RSS MB\n');
+    process.stdout.write('run                 seconds  CPU seconds  captures/s  articles/s  failed  peak RSS MB\n');
     for (const r of [reference, full, withStories]) {
       process.stdout.write(
-        `${r.mode.padEnd(18)} ${r.seconds.toFixed(2).padStart(8)} ${rate(r, r.captures).padStart(11)} ${rate(r, r.articles).padStart(11)} ${String(r.failed).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}\n`,
+        `${r.mode.padEnd(18)} ${r.seconds.toFixed(2).padStart(8)} ${r.cpuSeconds.toFixed(2).padStart(12)} ${rate(r, r.captures).padStart(11)} ${rate(r, r.articles).padStart(11)} ${String(r.failed).padStart(7)} ${r.peakRssMb.toFixed(0).padStart(12)}\n`,
       );
     }
+    const phase = withStories.stories!;
+    const pipelineCpu = withStories.cpuSeconds - phase.cpuSeconds;
     process.stdout.write(
       `\nfull / capture-only: time x${(full.seconds / reference.seconds).toFixed(2)}, peak RSS x${(full.peakRssMb / reference.peakRssMb).toFixed(2)}\n` +
-        `full+stories / full: time x${(withStories.seconds / full.seconds).toFixed(2)}, peak RSS x${(withStories.peakRssMb / full.peakRssMb).toFixed(2)}\n`,
+        `full+stories / full: time x${(withStories.seconds / full.seconds).toFixed(2)}, CPU x${(withStories.cpuSeconds / full.cpuSeconds).toFixed(2)}, peak RSS x${(withStories.peakRssMb / full.peakRssMb).toFixed(2)}\n` +
+        `within the full+stories run: stories ${phase.seconds.toFixed(2)} s wall / ${phase.cpuSeconds.toFixed(2)} s CPU after the pipeline's ` +
+        `${(withStories.seconds - phase.seconds).toFixed(2)} s / ${pipelineCpu.toFixed(2)} s: x${(withStories.cpuSeconds / pipelineCpu).toFixed(2)} CPU with stories on\n`,
     );
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -24,29 +24,48 @@ export interface GradedArticle {
 
 const GRADE_ORDER = 'ABCDEF';
 
-/** Grades every event of a story's articles. */
+/** Who reports an event like one of a kind, and who denies it: independence key -> best outlet, and keys. */
+interface Tally {
+  support: Map<string, OutletRecord>;
+  against: Set<string>;
+}
+
+/**
+ * Grades every event of a story's articles. Events of one kind (CAMEO root, the two sides' countries,
+ * negated or not) have the same support, so each kind is tallied once against the story's events:
+ * a story of thousands of tellings costs kinds × events, not events².
+ */
 export function gradeCredibility(
   storyId: number | null,
   articles: readonly GradedArticle[],
   nearDuplicates: readonly number[][] = [],
 ): EventCredibility[] {
   const keyOf = independenceKeys(articles, nearDuplicates);
-  const out: EventCredibility[] = [];
-  for (const article of articles) {
-    for (const event of article.events) {
-      const support = new Map<string, OutletRecord>();
-      const against = new Set<string>();
+  const tallies = new Map<string, Tally>();
+  const tallyOf = (event: GradedEvent): Tally => {
+    const kind = eventKind(event);
+    let tally = tallies.get(kind);
+    if (!tally) {
+      tally = { support: new Map(), against: new Set() };
       const isNegated = event.modality === 'negated';
       for (const other of articles) {
         const key = keyOf.get(other.articleId)!;
         for (const candidate of other.events) {
           if (!isSameEvent(event, candidate)) continue;
           if ((candidate.modality === 'negated') === isNegated) {
-            const known = support.get(key);
-            if (!known || rank(other.outlet) < rank(known)) support.set(key, other.outlet);
-          } else against.add(key);
+            const known = tally.support.get(key);
+            if (!known || rank(other.outlet) < rank(known)) tally.support.set(key, other.outlet);
+          } else tally.against.add(key);
         }
       }
+      tallies.set(kind, tally);
+    }
+    return tally;
+  };
+  const out: EventCredibility[] = [];
+  for (const article of articles) {
+    for (const event of article.events) {
+      const { support, against } = tallyOf(event);
       const n = support.size;
       const best = [...support.values()].reduce((a, b) => (rank(b) < rank(a) ? b : a), article.outlet);
       const bestGrade = best.reliability;
@@ -81,6 +100,11 @@ export function gradeCredibility(
   return out;
 }
 
+/** What isSameEvent compares, as one string: events of one kind match the same events. */
+function eventKind(e: GradedEvent): string {
+  return `${e.cameo.slice(0, 2)}|${e.sourceCode?.slice(0, 3) ?? '*'}|${e.targetCode?.slice(0, 3) ?? '*'}|${e.modality === 'negated'}`;
+}
+
 /** One key per independent source: credited source or outlet, merged across near-duplicate texts. */
 function independenceKeys(
   articles: readonly GradedArticle[],
@@ -99,9 +123,11 @@ function independenceKeys(
 /** Same kind of action (CAMEO root) between the same countries; an unknown side matches anything. */
 function isSameEvent(a: GradedEvent, b: GradedEvent): boolean {
   if (a.cameo.slice(0, 2) !== b.cameo.slice(0, 2)) return false;
-  const side = (x: string | null, y: string | null): boolean =>
-    x === null || y === null || x.slice(0, 3) === y.slice(0, 3);
-  return side(a.sourceCode, b.sourceCode) && side(a.targetCode, b.targetCode);
+  return isSameSide(a.sourceCode, b.sourceCode) && isSameSide(a.targetCode, b.targetCode);
+}
+
+function isSameSide(x: string | null, y: string | null): boolean {
+  return x === null || y === null || x.slice(0, 3) === y.slice(0, 3);
 }
 
 function rank(outlet: OutletRecord): number {

@@ -146,6 +146,7 @@ export class StoryAssigner {
   readonly #lsh = new LshIndex<number>();
   readonly #members = new Map<number, Member>();
   readonly #copies: [number, number][] = [];
+  readonly #copyParent = new Map<number, number>();
   #nextKey = -1;
 
   /** `known`: every article in reach (existing and new), so rarity counts them all. */
@@ -166,15 +167,19 @@ export class StoryAssigner {
     const member = this.#member(item);
     let best: { key: number; score: number } | null = null;
     for (const other of this.#lsh.add(member.articleId, member.features.signature)) {
+      // A text already linked to this one through another copy adds nothing to its copy group.
+      if (this.#copyRoot(other) === this.#copyRoot(member.articleId)) continue;
       const original = this.#members.get(other)!;
       if (estimateJaccard(member.features.signature, original.features.signature) < NEAR_DUPLICATE) continue;
       this.#copies.push([other, member.articleId]);
+      this.#copyParent.set(this.#copyRoot(member.articleId), this.#copyRoot(other));
       best ??= { key: this.#storyOf.get(other)!, score: Infinity };
     }
+    const lookup = rarest(member.weighted.names);
     // An undated article cannot be told apart from a near miss (last year's test, the other accession):
     // it joins only the story of a text it copies.
     if (!best && member.day !== null) {
-      for (const key of this.#candidates(rarest(member.weighted.names))) {
+      for (const key of this.#candidates(lookup)) {
         const story = this.#stories.get(key)!;
         if (!isInReach(member, story)) continue;
         const score = coreSimilarity(member, story);
@@ -183,7 +188,15 @@ export class StoryAssigner {
     }
     const key = best?.key ?? this.#nextKey--;
     this.#join(member, key);
-    return this.#mergeAround(key);
+    return this.#mergeAround(key, lookup);
+  }
+
+  /** The copy group an article belongs to (union-find over the near-copy pairs seen). */
+  #copyRoot(articleId: number): number {
+    let root = articleId;
+    while ((this.#copyParent.get(root) ?? root) !== root) root = this.#copyParent.get(root)!;
+    if (root !== articleId) this.#copyParent.set(articleId, root);
+    return root;
   }
 
   /** Story key of each article placed or seeded. */
@@ -197,15 +210,19 @@ export class StoryAssigner {
 
   /**
    * A story that grew may now match another one as a whole (tellings that arrived in an order that
-   * split them): two stories merge when their cores match as an article matches a story.
+   * split them): two stories merge when their cores match as an article matches a story. Only stories
+   * that share a key with what was added can match better than before (weights are positive: what was
+   * added raises the dot product with stories that share its keys and lowers every other cosine), so
+   * candidates are looked up by the added keys, not by all of a large story's.
    */
-  #mergeAround(key: number): number {
+  #mergeAround(key: number, added: readonly string[]): number {
     let current = key;
+    let lookup = added;
     for (;;) {
       const story = this.#stories.get(current)!;
       if (story.firstDay === null) return current;
       let best: { key: number; score: number } | null = null;
-      for (const other of this.#candidates(rarest(story.names.sum))) {
+      for (const other of this.#candidates(lookup)) {
         if (other === current) continue;
         const candidate = this.#stories.get(other)!;
         if (candidate.firstDay === null || Math.abs(candidate.firstDay - story.firstDay) > STORY_WINDOW_DAYS) continue;
@@ -220,6 +237,8 @@ export class StoryAssigner {
       for (const name of dropped.names.sum.keys()) this.#byName.get(name)?.delete(drop);
       for (const m of dropped.members) this.#join(m, keep);
       current = keep;
+      // Merges are rare: the merged story is looked up by its own rarest keys.
+      lookup = rarest(this.#stories.get(current)!.names.sum);
     }
   }
 

@@ -90,18 +90,25 @@ export function bandKeys(signature: readonly number[]): string[] {
   return keys;
 }
 
+/**
+ * Members a band bucket keeps. A band shared by more texts than this is one text copied many times (a
+ * wire story in every paper, a template): its first members stand for the copy group, and a new copy
+ * still finds them, so placing one text never costs the whole group.
+ */
+export const LSH_BUCKET_CAP = 64;
+
 /** Index of signatures by LSH band: items that share any band are candidate near-duplicates. */
 export class LshIndex<K> {
   readonly #buckets = new Map<string, K[]>();
 
-  /** Adds an item and returns the items already indexed that share a band with it. */
+  /** Adds an item and returns the items already indexed that share a band with it (at most a capped few per band). */
   add(key: K, signature: readonly number[]): Set<K> {
     const candidates = new Set<K>();
     for (const band of bandKeys(signature)) {
       const bucket = this.#buckets.get(band);
       if (bucket) {
         for (const other of bucket) candidates.add(other);
-        bucket.push(key);
+        if (bucket.length < LSH_BUCKET_CAP) bucket.push(key);
       } else this.#buckets.set(band, [key]);
     }
     candidates.delete(key);

@@ -4,41 +4,15 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp, WEB_DIST } from '../../src/server/app.js';
+import type { Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
 import { makeTestStore, type TestStore } from '../server/fixtures.js';
 import { buildDemoStories } from '../server/demo-stories.js';
 import { IS_CI } from '../helpers.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-output');
-
-/** Debian's chromium, from CHROMIUM_PATH, the PATH, or its usual place; null when not installed. */
-function findChromium(): string | null {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
-  if (found && existsSync(found)) return found;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
-}
-
-/** True when web/dist is missing or older than a file of the desk's source, so the build would change it. */
-function isWebStale(): boolean {
-  const built = path.join(WEB_DIST, 'index.html');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const newer = (dir: string): boolean =>
-    readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? newer(full) : statSync(full).mtimeMs > builtAt;
-    });
-  return newer(path.join(ROOT, 'web/src')) || statSync(path.join(ROOT, 'web/index.html')).mtimeMs > builtAt;
-}
+import { ensureWebBuilt, findChromium, openDeskBrowser, SHOTS, type DeskBrowser } from './chromium.js';
 
 const executablePath = findChromium();
 const missing = executablePath === null ? 'chromium is not installed (apt-get install -y chromium); the end-to-end desk tests need it' : null;
@@ -54,39 +28,23 @@ describe('the desk in Chromium', { skip: missing !== null ? (IS_CI ? missing : `
   let fixture: TestStore;
   let app: FastifyInstance;
   let base: string;
-  let context: BrowserContext;
+  let browser: DeskBrowser;
   let page: Page;
-  let profile: string;
   const problems: string[] = [];
-  const external: string[] = [];
+  let external: string[] = [];
 
   before(async () => {
-    if (isWebStale()) {
-      const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', path.join(ROOT, 'web')], { encoding: 'utf8' });
-      if (built.status !== 0) throw new Error(`web build failed: ${built.stderr}`);
-    }
+    ensureWebBuilt();
     mkdirSync(SHOTS, { recursive: true });
     fixture = await makeTestStore({ withDemo: true });
     // The fixture stores pages one by one; stories and grades are built as `watchfloor ingest` would after a batch.
     await buildDemoStories(fixture.store);
     app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    profile = mkdtempSync(path.join(tmpdir(), 'watchfloor-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executablePath!,
-      headless: true,
-      viewport: { width: 1366, height: 900 },
-      colorScheme: 'light',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
     // Offline: anything not for our server is refused and remembered.
-    await context.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
-      external.push(url);
-      return route.abort();
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openDeskBrowser(executablePath!, base);
+    page = browser.page;
+    external = browser.external;
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
     });
@@ -94,10 +52,9 @@ describe('the desk in Chromium', { skip: missing !== null ? (IS_CI ? missing : `
   });
 
   after(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
     await fixture?.dispose();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Waits until the view for the current hash has finished rendering. */

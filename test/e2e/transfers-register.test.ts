@@ -5,38 +5,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { buildApp, WEB_DIST } from '../../src/server/app.js';
+import type { Page } from 'playwright-core';
+import { buildApp } from '../../src/server/app.js';
 import { makeTestStore, type TestStore } from '../server/fixtures.js';
 import { IS_CI } from '../helpers.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-output');
-
-function findChromium(): string | null {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  const found = spawnSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
-  if (found && existsSync(found)) return found;
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
-}
-
-function isWebStale(): boolean {
-  const built = path.join(WEB_DIST, 'index.html');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const newer = (dir: string): boolean =>
-    readdirSync(dir, { withFileTypes: true }).some((entry) => {
-      const full = path.join(dir, entry.name);
-      return entry.isDirectory() ? newer(full) : statSync(full).mtimeMs > builtAt;
-    });
-  return newer(path.join(ROOT, 'web/src')) || statSync(path.join(ROOT, 'web/index.html')).mtimeMs > builtAt;
-}
+import { ensureWebBuilt, findChromium, openDeskBrowser, SHOTS, type DeskBrowser } from './chromium.js';
 
 const executablePath = findChromium();
 const missing = executablePath === null ? 'chromium is not installed (apt-get install -y chromium); the register screenshot needs it' : null;
@@ -59,37 +35,24 @@ interface Row {
 describe('the transfer register on the demo corpus', { skip: missing !== null ? (IS_CI ? missing : `${missing}; skipped outside CI`) : false }, () => {
   let fixture: TestStore;
   let app: FastifyInstance;
-  let context: BrowserContext;
+  let browser: DeskBrowser;
   let page: Page;
-  let profile: string;
   let base: string;
 
   before(async () => {
-    if (isWebStale()) {
-      const built = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', path.join(ROOT, 'web')], { encoding: 'utf8' });
-      if (built.status !== 0) throw new Error(`web build failed: ${built.stderr}`);
-    }
+    ensureWebBuilt();
     mkdirSync(SHOTS, { recursive: true });
     fixture = await makeTestStore({ withDemo: true });
     app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
     base = await app.listen({ host: '127.0.0.1', port: 0 });
-    profile = mkdtempSync(path.join(tmpdir(), 'watchfloor-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executablePath!,
-      headless: true,
-      viewport: { width: 1500, height: 900 },
-      colorScheme: 'light',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    await context.route('**/*', (route) => (route.request().url().startsWith(base) || /^(?:data|blob):/.test(route.request().url()) ? route.continue() : route.abort()));
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openDeskBrowser(executablePath!, base, { width: 1500, height: 900 });
+    page = browser.page;
   });
 
   after(async () => {
-    await context?.close();
+    await browser?.close();
     await app?.close();
     await fixture?.dispose();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   test('shows merged entries with items, counts, statuses and outlets', async () => {
