@@ -375,3 +375,13 @@ void test("a UTC time a few hours past the URL's day moves to that day (the CMS 
     '2023-04-12T11:40:00Z',
   );
 });
+
+void test("an English page of no stated region: its own dates with a number above 12 settle 04/06's order", () => {
+  const related = (d: string): string =>
+    `<aside class="related"><ul><li><a href="/a">Dredging starts</a> ${d}</li></ul></aside>`;
+  const top = '<div class="story-info">Posted 04/06/2022</div>';
+  assert.equal(published(page({ top, bottom: related('24/05/2022') })).value, '2022-06-04');
+  assert.equal(published(page({ top, bottom: related('05/24/2022') })).value, '2022-04-06');
+  // A page that writes both ways says nothing: no guess.
+  assert.equal(published(page({ top, bottom: related('24/05/2022 and 05/24/2022') })).value, null);
+});

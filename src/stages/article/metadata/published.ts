@@ -128,7 +128,8 @@ export interface PublishedEvidence {
 
 /** Picks the publication time; null when the page gives none or only weak evidence. */
 export function findPublished(evidence: PublishedEvidence): PublishedTime | null {
-  const order = numericOrder(evidence.language ?? null, evidence.url);
+  const declared = numericOrder(evidence.language ?? null, evidence.url);
+  const order = declared === 'unknown' ? orderShownOnPage(evidence.visible) : declared;
   const latest = evidence.reference ? dayOf(new Date(evidence.reference.getTime() + 86_400_000)) : null;
   const isPossible = (c: Candidate): boolean => latest === null || c.day <= latest;
   const found: Partial<Record<Kind, Candidate>> = {};
@@ -461,6 +462,24 @@ export function numericOrder(language: string | null, url: string | null): Numer
   if (/^en(?:$|[-_])/.test(tag) && !/^en[-_](?:gb|uk|ie|au|nz|in|za|ng|ke|pk|sg|my)\b/.test(tag)) return 'unknown';
   if (!tag && !/\.[a-z]{2}$/.test(host)) return 'unknown';
   return 'dmy';
+}
+
+/**
+ * The order the page's own numeric dates settle: a first number above 12 ("24/06/2022") is a day, a second
+ * above 12 ("06/24/2022") too; a page that writes both ways, or neither, stays unknown.
+ */
+function orderShownOnPage(segments: VisibleSegment[]): NumericOrder {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const s of segments) {
+    if (!s.text.includes('/')) continue;
+    for (const m of s.text.matchAll(/(?<![\d./])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g)) {
+      const [a, b] = [+m[1]!, +m[2]!];
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst = true;
+      if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst = true;
+    }
+  }
+  return dayFirst === monthFirst ? 'unknown' : dayFirst ? 'dmy' : 'mdy';
 }
 
 /**
