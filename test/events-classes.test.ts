@@ -141,3 +141,11 @@ test('attribute: a participle between a determiner and its noun ("the visiting e
   assert.deepEqual(thanks.map((e) => e.plover), ['SUPPORT']);
   assert.deepEqual(eventsOf('The invading Syrian army was stopped by Turkey.').filter((e) => e.trigger?.text === 'invading').map(triple), []);
 });
+
+test('no coded side: an act between people and groups that no code names is no event of the desk', () => {
+  const text = 'Oskar Brill expelled the foreign traders from the harbour town.';
+  const doc = sketchDoc({ text, entities: [...ENTITIES, { name: 'Oskar Brill', type: 'person' }] });
+  assert.deepEqual(codeEvents(doc, ctx).map(triple), []);
+  const coded = sketchDoc({ text, entities: [...ENTITIES, { name: 'Oskar Brill', type: 'person', affiliation: 'POL' }] });
+  assert.deepEqual(codeEvents(coded, ctx).map((e) => e.source?.code), ['POL']);
+});

@@ -341,7 +341,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const role = stateRoleIn(clause.before, ctx);
     if (role) source = { name: source?.name ?? clause.before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
   }
-  if (!source && !target) return null;
+  if (!source?.code && !target?.code) return null;
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
   // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
