@@ -133,6 +133,21 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Denmark donated 19 howitzers to Ukraine. The howitzers arrived in Poland on Monday.',
     want: [['DNK', 'UKR', 'delivered', 19, 'howitzers']],
   },
+  {
+    construction: 'equipment in a relative clause ("where they will replace older tanks") is not the main verb\'s object',
+    text: 'Poland shipped 24 Krab howitzers to Latvia, where they will replace older Soviet guns.',
+    want: [['POL', 'LVA', 'delivered', 24, 'Krab howitzers']],
+  },
+  {
+    construction: 'an age adjective between the count and the noun keeps the count ("40 older tanks")',
+    text: 'Italy sold 40 older Centauro vehicles to Jordan.',
+    want: [['ITA', 'JOR', 'ordered', 40, 'Centauro vehicles']],
+  },
+  {
+    construction: 'a delivered ship "equipped with" missiles: its fit-out is no transfer of its own',
+    text: 'Turkey handed over a corvette to Pakistan on Sunday. The corvette, launched in Karachi, is equipped with anti-ship missiles and a helicopter deck.',
+    want: [['TUR', 'PAK', 'delivered', null, 'corvette']],
+  },
 ];
 
 for (const c of CASES) {

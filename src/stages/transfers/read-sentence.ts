@@ -47,6 +47,8 @@ export interface ItemReading {
   rule: string;
 }
 
+// Words that only open a clause (relative pronouns and conjunctions; not "after", "since", "before", which are also prepositions, nor "but").
+const SUBORDINATORS = new Set(['while', 'which', 'who', 'whose', 'when', 'although', 'though', 'whereas', 'because', 'if', 'unless', 'where']);
 // Words that end a clause for the status window and role search.
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–', 'while', 'but', 'which', 'who', 'whose', 'after', 'before', 'when', 'although', 'though', 'whereas', 'because', 'since', 'as', 'if', 'unless', 'where']);
 const PREPOSITIONS = new Set(['to', 'from', 'with', 'in', 'at', 'by', 'of', 'for', 'against', 'into', 'on', 'near', 'over', 'under', 'via', 'across', 'between', 'after', 'before', 'like', 'including', 'than', 'among', 'toward', 'towards', 'through', 'about']);
@@ -261,7 +263,8 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   {
     for (const t of triggers) if (t.last < item.first && t.first >= start && reaches(t) && !isOwnClause(t)) before = t;
     // Widen to the sentence for lists that run past a comma-clause ("..., including X and Y").
-    if (!before) for (const t of triggers) if (t.last < item.first && reaches(t) && !isOwnClause(t) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';')) before = t;
+    // A subordinate clause between them ("..., where they will replace older tanks") has a verb of its own: no widening across it.
+    if (!before) for (const t of triggers) if (t.last < item.first && reaches(t) && !isOwnClause(t) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()))) before = t;
   }
   if (before) {
     // "received the first batch of", "signed a contract for", "approved the sale of": the verb before the noun governs.
@@ -274,6 +277,14 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
   return triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t))) ?? null;
+}
+
+/** Whether an "equipped" passive has an equipment phrase for its subject: an item before it in its clause, no state between. */
+function isFitOut(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], t: Trigger): boolean {
+  if (!isPassive(tokens, t)) return false;
+  const start = clauseStart(tokens, t.first);
+  const subject = [...items].reverse().find((i) => i.last < t.first && i.first >= start);
+  return subject !== undefined && !states.some((s) => s.first > subject.last && s.last < t.first);
 }
 
 /** Readings of every item in one sentence (items without a governing predicate give none). */
@@ -298,6 +309,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
       }
       trigger = outer;
     }
+    // "the frigate is equipped with anti-ship missiles": equipment fitted with more equipment is a description, no transfer.
+    if (trigger.entry.id === 'equip' && isFitOut(tokens, items, states, trigger)) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
