@@ -385,3 +385,14 @@ void test("an English page of no stated region: its own dates with a number abov
   // A page that writes both ways says nothing: no guess.
   assert.equal(published(page({ top, bottom: related('24/05/2022 and 05/24/2022') })).value, null);
 });
+
+void test('a cued publication line closing a long article counts; an uncued date that far down does not', () => {
+  const long = PROSE.repeat(14);
+  const closing = (line: string): string =>
+    `<!DOCTYPE html><html lang="en"><head><title>New pier</title></head><body><article><h1>New pier for patrol boats</h1>${long}<p>${line}</p></article></body></html>`;
+  assert.ok(long.length > 3000);
+  const { value, messages } = published(closing('This entry was posted on March 3, 2023 in Harbour news.'));
+  assert.equal(value, '2023-03-03');
+  assert.equal(ruleOf(messages), 'article/published:text');
+  assert.equal(published(closing('The pier closes for inspection on March 3, 2023.')).value, null);
+});

@@ -77,7 +77,7 @@ const LISTED_ANCESTRY =
   /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
 /** Words that introduce the publication in the visible text, in the languages our pages come in. */
 const PUBLISHED_CUE =
-  /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|发布|發布|公開|게시|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})[\s:,|()–-]*$/iu;
+  /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|发布|發布|公開|게시|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})(?:\s+(?:on|am|le|el|em|il|op|the))?[\s:,|()–-]*$/iu;
 /** A date after the headline but farther than this has no byline or cue near it: not the dateline. */
 const NEAR_HEADLINE = 400;
 /** A weekday name just before a date, in the languages our pages come in. */
@@ -354,10 +354,13 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
   const usable = segments.filter((s) => !s.isListed);
   let text = '';
   const boxes: Array<[number, number]> = [];
+  /** Where the far part (read for cued closing lines only) begins. */
+  let farAt = Infinity;
   let headlineAt = -1;
   for (const s of usable) {
     if (text) text += ' | ';
     if (headlineAt < 0 && s.isAfterH1) headlineAt = text.length;
+    if (s.isFar && farAt === Infinity) farAt = text.length;
     const shown = westernDigits(s.text);
     if (s.isDateBox) boxes.push([text.length, text.length + shown.length]);
     text += shown;
@@ -378,6 +381,7 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
     // "Wednesday, August 19, 2020" in the masthead above the headline is the day the page was served, not written.
     if (m.index < headlineAt && !isInBox && WEEKDAY_BEFORE.test(before)) continue;
     const isCued = PUBLISHED_CUE.test(before);
+    if (m.index >= farAt && !isCued) continue;
     const isDateline = isDatelineAt(before, after);
     const time = TIME_OF_DAY.exec(after);
     dates.push({

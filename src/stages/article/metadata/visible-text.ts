@@ -14,10 +14,14 @@ export interface VisibleSegment {
   isListed: boolean;
   /** Inside an element named as a date, time, byline or article meta line. */
   isDateBox: boolean;
+  /** Past the first few thousand characters after the headline: a closing "Posted on ..." line, read only when cued. */
+  isFar?: boolean;
 }
 
 /** Characters read after the headline and from the page's start: datelines sit near the top. */
 const VISIBLE_LIMIT = 3000;
+/** Characters read after the headline in all, for a publication line closing the article. */
+const FAR_LIMIT = 20_000;
 
 /** Tags that hold other pages' dates, not this one's. */
 const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
@@ -50,7 +54,7 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
   const stack: Array<{ node: LightNode | string; isListed: boolean; isDateBox: boolean }> = [
     { node: root, isListed: false, isDateBox: false },
   ];
-  while (stack.length > 0 && h1Len < VISIBLE_LIMIT && walked < MAX_WALK_CHARS) {
+  while (stack.length > 0 && h1Len < FAR_LIMIT && walked < MAX_WALK_CHARS) {
     const { node, isListed, isDateBox } = stack.pop()!;
     if (typeof node === 'string') {
       walked += node.length;
@@ -58,8 +62,12 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
         aboveH1 = aboveH1.slice(-ABOVE_H1_SEGMENTS);
       const text = node.replace(/\s+/g, ' ').trim();
       if (!text) continue;
-      const segment = { text, isAfterH1, isListed, isDateBox };
-      if (isAfterH1) {
+      const segment: VisibleSegment = { text, isAfterH1, isListed, isDateBox };
+      if (isAfterH1 && h1Len >= VISIBLE_LIMIT) {
+        h1Len += text.length;
+        // Far down only a line that can carry a cued date is kept: lists and furniture were read near the top.
+        if (!isListed && text.length < 300 && /\d/.test(text)) segments.push({ ...segment, isFar: true });
+      } else if (isAfterH1) {
         h1Len += text.length;
         segments.push(segment);
       } else if (startLen < VISIBLE_LIMIT) {
