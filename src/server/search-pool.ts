@@ -98,6 +98,16 @@ class PoolWorker {
   }
 }
 
+/** Calls a search waits behind on its own worker (where its answer is cached) before it goes to another. */
+const MAX_WAIT_FOR_PREFERRED = 1;
+
+/**
+ * Heap limits of a worker: its live data is a few megabytes of JavaScript (the facet postings are typed arrays,
+ * outside this heap), so a small heap is collected early instead of growing to V8's defaults, several times the
+ * live size per worker. A worker past them dies and is started again on the next call.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 };
+
 /** Worker threads answering Store reads; start lazily, idle ones never keep the process alive. */
 export class SearchPool {
   readonly size: number;
@@ -129,7 +139,7 @@ export class SearchPool {
 
   #call(method: PooledMethod, args: unknown[]): Promise<unknown> {
     if (this.#isClosed) return Promise.reject(new Error('the search pool is closed'));
-    // The same search goes to the same worker while it is free, so each worker's answer cache serves its share.
+    // The same search goes to the same worker, so each worker's answer cache serves its share.
     const worker = this.#pick(method === 'search' ? affinity(JSON.stringify(args[0] ?? null), this.size) : null);
     const id = this.#next++;
     return new Promise((resolve, reject) => {
@@ -140,14 +150,15 @@ export class SearchPool {
   }
 
   /**
-   * The preferred worker when it is free, else an idle one, else a new one while there is room (or one restarted
-   * after a crash), else the least busy.
+   * The preferred worker unless it already has a call queued behind the one it runs (its cached answer costs a
+   * fraction of a millisecond, the same search made afresh on another worker tens), else an idle one, else a new
+   * one while there is room (or one restarted after a crash), else the least busy.
    */
   #pick(preferred: number | null): PoolWorker {
     if (preferred !== null) {
       const w = this.#workers[preferred];
       if (!w || w.isDead) return (this.#workers[preferred] = this.#start());
-      if (w.waiting.size === 0) return w;
+      if (w.waiting.size <= MAX_WAIT_FOR_PREFERRED) return w;
     }
     let best: PoolWorker | null = null;
     for (const w of this.#workers) {
@@ -214,10 +225,10 @@ export function withSearchPool(store: Store, pool: SearchPool): Store {
  */
 function startWorker(setup: SearchPoolOptions): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: setup });
+  if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: setup, resourceLimits: WORKER_HEAP });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return new Worker(boot, { eval: true, workerData: setup, resourceLimits: WORKER_HEAP });
 }
 
 /**
