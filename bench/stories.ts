@@ -5,9 +5,11 @@
  * B-cubed, near-miss merges and the share of other-language tellings joined to their story, for a tune
  * part and a check part (happenings split by a fixed seed, near-miss pairs kept on one side) and for all,
  * and the same figures on our own demo corpus (demo/corpus/README.md lists its stories).
- * Usage: npm run bench:stories [-- --verbose]   (prints figures; asserts nothing)
+ * Usage: npm run bench:stories [-- --verbose] [-- --screenshot]   (prints figures; asserts nothing;
+ * --screenshot serves the store of the whole set and saves the desk's stories view, with each story's
+ * members and their languages, to test-output/stories-dev.png, in Debian's Chromium)
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createContext } from '../src/core/context.js';
@@ -15,6 +17,9 @@ import { ingestOne } from '../src/ingest.js';
 import { openStore } from '../src/store/open.js';
 import { OutletDirectory } from '../src/reliability/outlet-directory.js';
 import { updateStories } from '../src/stories/update-stories.js';
+import { DEFAULT_CONFIG } from '../src/config.js';
+import { buildApp } from '../src/server/app.js';
+import { findChromium, openDeskBrowser, SHOTS } from '../test/e2e/chromium.js';
 import { score, splitStories, type Cases, type GoldArticle, type GoldStory, type Scores } from './lib/score-stories.js';
 
 const SET = path.resolve(import.meta.dirname, '../../shared/eval/stories-dev');
@@ -56,6 +61,7 @@ async function runPart(
   storyIds: readonly string[],
   isVerbose: boolean,
   source: SetSource = DEV,
+  screenshot: string | null = null,
 ): Promise<Scores> {
   const wanted = new Set(storyIds);
   const stories = cases.stories.filter((s) => wanted.has(s.story));
@@ -102,10 +108,41 @@ async function runPart(
       for (const [id, c] of clusterOf) byCluster.set(c, [...(byCluster.get(c) ?? []), goldOf.get(id)!.article.id]);
       for (const members of byCluster.values()) process.stdout.write(`  [${members.join(', ')}]\n`);
     }
+    if (screenshot) await shootStories(store, path.join(dir, 'bench.db'), screenshot);
     return score(cases, stories, goldOf, clusterOf);
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Serves the store and saves the stories view, every story opened to show its members and languages. */
+async function shootStories(store: Awaited<ReturnType<typeof openStore>>, db: string, name: string): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    process.stderr.write('bench:stories: chromium is not installed (apt-get install -y chromium); no screenshot\n');
+    return;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const app = await buildApp({ store, config: { ...DEFAULT_CONFIG, db }, rateLimit: { perSecond: 0, burst: 0 }, searchPool: false });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const browser = await openDeskBrowser(executablePath, base, { width: 1500, height: 1000 });
+  try {
+    const { page } = browser;
+    await page.goto(`${base}/#/stories`);
+    await page.waitForFunction(() => document.getElementById('main')?.dataset['route'] === location.hash);
+    await page.screenshot({ path: path.join(SHOTS, `${name}-list.png`), fullPage: true });
+    // Each story's page lists its members with outlet and language: the three told by most articles.
+    const biggest = (await store.listStories({ limit: 100_000 })).sort((a, b) => b.articleCount - a.articleCount).slice(0, 3);
+    for (const [i, story] of biggest.entries()) {
+      await page.goto(`${base}/#/story/${story.id}`);
+      await page.waitForFunction(() => document.getElementById('main')?.dataset['route'] === location.hash);
+      await page.screenshot({ path: path.join(SHOTS, `${name}-story-${i + 1}.png`), fullPage: true });
+    }
+    process.stdout.write(`screenshots: ${path.relative(process.cwd(), SHOTS)}/${name}-list.png and ${biggest.length} story pages\n`);
+  } finally {
+    await browser.close();
+    await app.close();
   }
 }
 
@@ -125,7 +162,8 @@ async function main(): Promise<void> {
   const rows: [string, Scores][] = [];
   for (const [name, part] of parts) {
     if (isVerbose) process.stdout.write(`${name}: ${part.join(' ')}\n`);
-    rows.push([name, await runPart(cases, part, isVerbose)]);
+    const screenshot = name === 'all' && process.argv.includes('--screenshot') ? 'stories-dev' : null;
+    rows.push([name, await runPart(cases, part, isVerbose, DEV, screenshot)]);
   }
   // Our own corpus (written by us, 9 stories told by several outlets among 49 pages): a second tune set.
   const demo = demoCases();
