@@ -396,3 +396,10 @@ void test('a cued publication line closing a long article counts; an uncued date
   assert.equal(ruleOf(messages), 'article/published:text');
   assert.equal(published(closing('The pier closes for inspection on March 3, 2023.')).value, null);
 });
+
+void test("a date the story's first sentence tells of is no dateline; the same date on a line of its own is", () => {
+  const lede =
+    '<p>The harbour authority told crews on Friday that from 3 March 2023 the old depot will store only spare parts, and that patrol boats should use the northern pier instead.</p>';
+  assert.equal(published(page({ top: lede })).value, null);
+  assert.equal(published(page({ top: `<p>3 March 2023</p>${lede}` })).value, '2023-03-03');
+});

@@ -85,6 +85,9 @@ const WEEKDAY_BEFORE =
   /(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)[,.\s]*$/i;
 /** A date this close above the headline is its kicker or dateline line. */
 const ABOVE_HEADLINE = 200;
+/** A visible run this long is prose; a date past its first few characters is one the story tells of. */
+const PROSE_RUN = 150;
+const PROSE_OPENING = 40;
 /** A paragraph this long is the article's prose, not its headline, byline or kicker line. */
 const LEAD_PARAGRAPH = 80;
 /** Distinct other days within this many characters make a date part of a list (archive, calendar, teasers). */
@@ -342,6 +345,8 @@ interface VisibleDate {
   value: string;
   index: number;
   isStrong: boolean;
+  /** Told inside a sentence of the story rather than standing on a line of its own. */
+  isInProse: boolean;
 }
 
 /**
@@ -354,6 +359,7 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
   const usable = segments.filter((s) => !s.isListed);
   let text = '';
   const boxes: Array<[number, number]> = [];
+  const spans: Array<[number, number]> = [];
   /** Where the far part (read for cued closing lines only) begins. */
   let farAt = Infinity;
   let headlineAt = -1;
@@ -363,8 +369,16 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
     if (s.isFar && farAt === Infinity) farAt = text.length;
     const shown = westernDigits(s.text);
     if (s.isDateBox) boxes.push([text.length, text.length + shown.length]);
+    spans.push([text.length, text.length + shown.length]);
     text += shown;
   }
+  let span = 0;
+  /** A date inside a long run of prose and not at its start is a date the story tells of ("on 3 March the ministry..."). */
+  const isInProse = (at: number): boolean => {
+    while (span < spans.length - 1 && spans[span]![1] <= at) span++;
+    const [start, end] = spans[span] ?? [0, 0];
+    return end - start >= PROSE_RUN && at - start > PROSE_OPENING;
+  };
   if (headlineAt < 0) headlineAt = 0;
   const dates: VisibleDate[] = [];
   for (const m of shownDates(text)) {
@@ -389,6 +403,7 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
       value: time ? withClock(day, time) : day,
       index: m.index,
       isStrong: isInBox || isCued || isDateline,
+      isInProse: isInProse(m.index),
     });
   }
   // Several different days close together are a list of stories, an archive or a calendar.
@@ -399,7 +414,7 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
   // Without a headline every date is "near" the top of the page; only a box, cue or dateline counts then.
   const strong = kept.find((d) => d.isStrong && (hasH1 ? d.index >= headlineAt - ABOVE_HEADLINE : true));
   const near = hasH1
-    ? kept.find((d) => d.index >= headlineAt - ABOVE_HEADLINE && d.index - headlineAt <= NEAR_HEADLINE)
+    ? kept.find((d) => d.index >= headlineAt - ABOVE_HEADLINE && d.index - headlineAt <= NEAR_HEADLINE && !d.isInProse)
     : undefined;
   const pick = strong ?? near;
   if (!pick) return null;
