@@ -148,6 +148,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Turkey handed over a corvette to Pakistan on Sunday. The corvette, launched in Karachi, is equipped with anti-ship missiles and a helicopter deck.',
     want: [['TUR', 'PAK', 'delivered', null, 'corvette']],
   },
+  {
+    construction: '"the systems" stands for the one model the dyad names: a later delivery of the sale raises its status',
+    text: 'Israel sold the SPYDER air defence system to Chile in 2020. Israel delivered the systems to Chile last week.',
+    want: [['ISR', 'CHL', 'delivered', null, 'SPYDER air defence system']],
+  },
 ];
 
 for (const c of CASES) {
@@ -169,6 +174,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'speculation', text: 'Reports say Chile may purchase frigates from Britain.' },
   { construction: 'equipment taking part in drills', text: 'Nine warships and 40 jets from Peru and Chile joined the naval drills.' },
   { construction: 'a service to equipment already owned', text: 'Canada will help Chile upgrade its 20 Leopard tanks.' },
+  { construction: '"the systems" when the article names no model', text: 'Spain will deliver the two systems to Chile next year.' },
   { construction: 'the noun "ship" (no shipping)', text: 'The ship will be escorted by two corvettes of Brazil on its way to Angola.' },
 ];
 

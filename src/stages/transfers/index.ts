@@ -27,6 +27,8 @@ interface Draft extends Transfer {
   order: number;
   /** The ordinal or batch word of a part of a larger transfer ("first", "second", "batch"). */
   batch: string | null;
+  /** Read from "the systems": kept only once it takes a model the article names. */
+  isAnaphor: boolean;
 }
 
 /** Transfers of military equipment stated by a document, one record per item, merged within the document. */
@@ -92,6 +94,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           isNamed: r.item.isNamed,
           order: order++,
           batch: r.item.batch,
+          isAnaphor: r.item.isAnaphor === true,
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
         // "delivered the first two of 28 jets": the 28 are the order the delivery belongs to.
@@ -113,8 +116,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     return named;
   };
   nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
-  const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient);
-  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
+  const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed));
+  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
 
 /**
@@ -156,8 +159,9 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const item = d.items[0]!;
     // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
-    const sameDyad = drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
+    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
     namedByCategory ??= readNamed();
+    if (d.isAnaphor && !sameDyad) continue;
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
     // "Chile ordered two frigates" in a story of Scorpene submarines: a kind of its own keeps its noun.
     if (named && !isOtherKind(item.item, named)) {
@@ -194,6 +198,12 @@ export function isOtherKind(a: string, b: string): boolean {
   const ka = kindOf(a);
   const kb = kindOf(b);
   return ka !== null && kb !== null && ka !== kb;
+}
+
+/** The one record among several that all name the same equipment, or undefined when they name more than one. */
+function onlyNamed(records: readonly Draft[]): Draft | undefined {
+  const first = records[0];
+  return first && records.every((r) => sameItem(r.items[0]!, first.items[0]!)) ? first : undefined;
 }
 
 /** How far a status has gone, for keeping the most advanced stage of one transfer. */

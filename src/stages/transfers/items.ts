@@ -32,6 +32,8 @@ export interface ItemMention {
   partOf: { part: number | null; whole: number } | null;
   /** "the last three helicopters still due": the rest of a deal already told, whose delivery schedule is no record of its own. */
   isRemainder: boolean;
+  /** "the systems": a definite generic noun standing for equipment named elsewhere in the article; a record only once named. */
+  isAnaphor?: boolean;
   /** Whether a finite verb follows the phrase ("the jets are the only option"): it is the subject of its own clause. */
   isSubject: boolean;
 }
@@ -237,8 +239,23 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     }
     i = end + 1;
   }
+  // "delivered the systems": a definite "system(s)" outside any phrase stands for the article's named equipment.
+  for (let k = 1; k < tokens.length; k++) {
+    if (!/^systems?$/i.test(tokens[k]!.text)) continue;
+    // "the systems", "the two systems"
+    const hasCount = numberValue(tokens[k - 1], lex) !== null;
+    if (!DEFINITE.test(lower(tokens[hasCount ? k - 2 : k - 1]))) continue;
+    if (items.some((it) => it.first <= k && it.last >= k)) continue;
+    items.push({
+      first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count: countBefore(tokens, k, lex), category: 'military equipment', model: null, isNamed: false, makerToken: null,
+      batch: batchBefore(tokens, k), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
+    });
+  }
+  items.sort((a, b) => a.first - b.first);
   return items;
 }
+
+const DEFINITE = /^(?:the|these|those|both)$/;
 
 function buildItem(
   tokens: readonly Token[],
