@@ -153,6 +153,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Israel sold the SPYDER air defence system to Chile in 2020. Israel delivered the systems to Chile last week.',
     want: [['ISR', 'CHL', 'delivered', null, 'SPYDER air defence system']],
   },
+  {
+    construction: 'the state that reports ("X\'s agency reported that ...") is not the supplier of the passive it reports',
+    text: 'Sweden delivered two Gripen jets to Thailand in May. Thailand\'s state news agency reported that four more Gripen jets are expected to be handed over next year.',
+    want: [['SWE', 'THA', 'delivered', 2, 'Gripen jets'], ['SWE', 'THA', 'pledged', 4, 'Gripen jets']],
+  },
 ];
 
 for (const c of CASES) {

@@ -104,8 +104,14 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
   return out;
 }
 
+// Verbs of saying whose "that" opens the reported clause ("the agency claimed that two more ... are expected").
+const SAYING = /^(?:said|says|say|claimed|claims|announced|announces|reported|reports|stated|states|added|adds|confirmed|confirms|noted|notes|told|tells|insisted|believes|believed|argued|argues|revealed|reveals|wrote|writes)$/;
+
 function clauseStart(tokens: readonly Token[], at: number): number {
-  for (let j = at - 1; j >= 0; j--) if (CLAUSE_BREAK.has(lowerAt(tokens, j))) return j + 1;
+  for (let j = at - 1; j >= 0; j--) {
+    if (CLAUSE_BREAK.has(lowerAt(tokens, j))) return j + 1;
+    if (lowerAt(tokens, j) === 'that' && SAYING.test(lowerAt(tokens, j - 1))) return j + 1;
+  }
   return 0;
 }
 
