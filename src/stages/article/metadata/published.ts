@@ -63,7 +63,6 @@ const PUBLISHED_META = [
   'dc.created',
   'news_keywords_date',
   'displaydate',
-  'eomportal-lastupdate',
 ];
 
 /** Words around a date that say it is an update, not the publication. */
