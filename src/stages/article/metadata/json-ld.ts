@@ -71,10 +71,15 @@ export function readJsonLdArticle(blocks: unknown[], pageUrl: string | null = nu
   const site = objects.find((o) => types(o).some((t) => /^WebSite$/i.test(t)));
   if (!article && !site) return null;
   const a = article ?? {};
+  // An article object without its date, beside the page's own WebPage or video object that has one.
+  const dated =
+    a['datePublished'] || !article
+      ? a
+      : (objects.find((o) => o['datePublished'] && types(o).some((t) => /^(?:WebPage|ItemPage|VideoObject)$/i.test(t))) ?? a);
   const url = textOf(a['url']) ?? textOf(a['mainEntityOfPage']);
   return {
     headline: textOf(a['headline']) ?? textOf(a['name']),
-    datePublished: textOf(a['datePublished']),
+    datePublished: textOf(dated['datePublished']),
     dateCreated: textOf(a['dateCreated']),
     authors: names(a['author'] ?? a['creator']),
     publisher: textOf(a['publisher']) ?? textOf(a['sourceOrganization']),

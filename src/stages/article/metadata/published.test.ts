@@ -108,6 +108,14 @@ const MARKUP_CASES: Array<[string, PageParts, string, string]> = [
 
 MARKUP_CASES.push(
   [
+    "a dateless NewsArticle beside the page's WebPage object that carries the date",
+    {
+      head: '<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"New pier"},{"@type":"WebPage","datePublished":"2020-09-03T07:00:00Z"}]}</script>',
+    },
+    '2020-09-03T07:00:00Z',
+    'article/published:json-ld',
+  ],
+  [
     'hAtom <abbr class="published" title>',
     { top: '<p class="hentry-meta">Filed <abbr class="published" title="2021-02-11T16:20:00+01:00">Thursday</abbr></p>' },
     '2021-02-11T16:20:00+01:00',
