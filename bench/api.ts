@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -212,6 +212,8 @@ interface ServerStats {
   workerCpuMs: number;
   /** CPU of the whole server process (HTTP thread, search workers, upload worker), ms. */
   processCpuMs: number;
+  /** CPU of the server's main thread (HTTP: parsing, routing, JSON, ETags; uploads' requests too), ms (Linux). */
+  mainCpuMs: number;
   peakRssMb: number;
   searches: number;
 }
@@ -252,6 +254,7 @@ async function serveChild(db: string): Promise<void> {
   }, 100);
   let cpuFrom = process.cpuUsage();
   let workerCpuFrom = pool.threadCpuMs;
+  let mainCpuFrom = mainThreadCpuMs();
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   process.stdout.write(`${JSON.stringify({ address })}\n`);
   let input = '';
@@ -267,6 +270,7 @@ async function serveChild(db: string): Promise<void> {
         workerBusy: pool.busyTimes.splice(0),
         workerCpuMs: pool.threadCpuMs - workerCpuFrom,
         processCpuMs: (cpu.user + cpu.system) / 1000,
+        mainCpuMs: mainThreadCpuMs() - mainCpuFrom,
         peakRssMb: peakRss / 2 ** 20,
         searches,
       };
@@ -276,12 +280,22 @@ async function serveChild(db: string): Promise<void> {
       peakRss = process.memoryUsage().rss;
       cpuFrom = process.cpuUsage();
       workerCpuFrom = pool.threadCpuMs;
+      mainCpuFrom = mainThreadCpuMs();
     }
   });
   process.once('SIGTERM', () => {
     clearInterval(sampler);
     void app.close().then(() => store.close()).then(() => process.exit(0));
   });
+}
+
+/** CPU time of the calling thread so far (ms; Linux schedstat, exact over many calls), 0 elsewhere. */
+function mainThreadCpuMs(): number {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return 0;
+  }
 }
 
 /** The server child: its address, and a way to read a phase's figures. */
@@ -362,6 +376,7 @@ function p95(values: number[]): number {
 function serverLine(label: string, stats: ServerStats): string {
   return (
     `${label}: search workers' CPU ${(stats.workerCpuMs / Math.max(1, stats.searches)).toFixed(2)} ms per search (mean); ` +
+    `HTTP thread ${(stats.mainCpuMs / Math.max(1, stats.searches)).toFixed(2)} ms per search (mean, uploads' requests included); ` +
     `worker busy per search median ${median(stats.workerBusy).toFixed(2)} ms, p95 ${p95(stats.workerBusy).toFixed(2)} ms (wall on the worker, ≥ CPU); ` +
     `whole server process ${(stats.processCpuMs / Math.max(1, stats.searches)).toFixed(2)} ms CPU per search (HTTP, uploads' analysis included); ` +
     `peak RSS ${stats.peakRssMb.toFixed(0)} MB`
@@ -488,6 +503,24 @@ async function main(): Promise<void> {
   process.stdout.write(`${serverLine('concurrent', concurrentServer)}\n`);
   process.stdout.write(`ingest in the other process: ${ingest.stored} pages stored (${ingest.perSecond.toFixed(1)}/s), ${ingest.failed} failed\n`);
   process.stdout.write(`${summary('uploads', uploads.times, uploads.failed)}  (${uploads.stored} pages POSTed with the token and stored, ${uploads.busy} refused with 429 and retried${uploads.failures.length ? `; failures: ${uploads.failures.join(', ')}` : ''})\n`);
+
+  const seq95 = p95(sequential.times);
+  const conc95 = p95(concurrent.times);
+  const perSearch = (ms: number, stats: ServerStats): number => ms / Math.max(1, stats.searches);
+  const rows: Array<[string, string, string]> = [
+    ['articles in the store', String(stats.articles), ''],
+    ['sequential p95, client (ms)', f(seq95), articles >= 1_000_000 ? '<= 60' : ''],
+    ['concurrent p95, client (ms)', f(conc95), articles >= 1_000_000 ? '<= 100' : '<= 50'],
+    ['ratio concurrent / sequential p95', (conc95 / seq95).toFixed(2), ''],
+    ['errors (both phases)', String(sequential.errors + concurrent.errors), '0'],
+    ['CPU per search, median bound (ms)', f(median(concurrentServer.workerBusy) + perSearch(concurrentServer.mainCpuMs, concurrentServer)), '<= 3'],
+    ['  worker busy median (>= its CPU)', median(concurrentServer.workerBusy).toFixed(2), ''],
+    ['  HTTP thread CPU per search, mean', perSearch(concurrentServer.mainCpuMs, concurrentServer).toFixed(2), ''],
+    ['  search workers CPU per search, mean', perSearch(concurrentServer.workerCpuMs, concurrentServer).toFixed(2), ''],
+    ['server peak RSS (MB, both phases)', Math.max(sequentialServer.peakRssMb, concurrentServer.peakRssMb).toFixed(0), articles >= 1_000_000 ? '<= 500' : ''],
+  ];
+  process.stdout.write(`\nfigures (concurrent phase: ${connections} connections; both phases with ingest and uploads)\n`);
+  for (const [name, value, target] of rows) process.stdout.write(`${name.padEnd(40)} ${value.padStart(9)}  ${target}\n`);
 
   // Each kind alone, one request at a time, twice (the second answered from the cache), to see which kind costs what.
   process.stdout.write(`\nper kind, sequential, first and second time:\n`);

@@ -99,7 +99,7 @@ class PoolWorker {
 }
 
 /** Calls a search waits behind on its own worker (where its answer is cached) before it goes to another. */
-const MAX_WAIT_FOR_PREFERRED = 1;
+const MAX_WAIT_FOR_PREFERRED = 3;
 
 /**
  * Heap limits of a worker: its live data is a few megabytes of JavaScript (the facet postings are typed arrays,
@@ -150,9 +150,9 @@ export class SearchPool {
   }
 
   /**
-   * The preferred worker unless it already has a call queued behind the one it runs (its cached answer costs a
-   * fraction of a millisecond, the same search made afresh on another worker tens), else an idle one, else a new
-   * one while there is room (or one restarted after a crash), else the least busy.
+   * The preferred worker unless it has MAX_WAIT_FOR_PREFERRED calls already (its cached answer costs about a
+   * millisecond, the same search made afresh on another worker tens to hundreds on a large store), else an idle
+   * one, else a new one while there is room (or one restarted after a crash), else the least busy.
    */
   #pick(preferred: number | null): PoolWorker {
     if (preferred !== null) {

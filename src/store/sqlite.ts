@@ -73,6 +73,12 @@ const MAX_RECENT = 20_000;
  * otherwise pay it at every search. Totals, facets and date-sorted pages follow every new article at once.
  */
 const RERANK_MS = 10_000;
+/**
+ * ...and no more often than this many times its own cost: ranking a word in a million articles reads its whole
+ * list for bm25's document frequency (FTS5 counts it at every ranking, ~100 ms), so such a page takes in new
+ * matches every minute or so, keeping re-ranking under 1/500 of a worker's time per query.
+ */
+const RERANK_COST_RATIO = 500;
 /** Title matches weigh more than body matches in bm25. */
 const TITLE_WEIGHT = 4.0;
 
@@ -387,6 +393,8 @@ export class SqliteStore implements Store {
 
   #answerInFull(plan: SearchPlan, index: FacetIndex): CachedAnswer {
     const matches = this.#matchingIds(plan, 0, FACET_BOUND);
+    const rankStarted = performance.now();
+    const top = this.#rankedTop(plan, matches.ids);
     return {
       loadedTo: index.loadedTo,
       changesSeen: index.changesSeen,
@@ -394,9 +402,10 @@ export class SqliteStore implements Store {
       total: matches.ids ? matches.total : index.articleCount,
       counted: matches.ids?.length ?? index.articleCount,
       tally: matches.ids ? index.tally(matches.ids) : null,
-      top: this.#rankedTop(plan, matches.ids),
+      top,
       newest: matches.ids?.slice(0, RANK_WINDOW) ?? [],
       rankedAt: Date.now(),
+      rankMs: performance.now() - rankStarted,
       isRankStale: false,
       hits: new Map(),
     };
@@ -404,7 +413,8 @@ export class SqliteStore implements Store {
 
   /**
    * Adds the articles stored since the answer was made: their matches to the total, the facets and a page sorted
-   * by date. A page ranked by relevance takes them in when it is ranked again, at most every RERANK_MS. False
+   * by date. A page ranked by relevance takes them in when it is ranked again, at most every RERANK_MS (or
+   * RERANK_COST_RATIO times the ranking's cost). False
    * when the answer must be made again (every article matches, or too many new ones).
    */
   #addNewArticles(plan: SearchPlan, index: FacetIndex, answer: CachedAnswer): boolean {
@@ -427,8 +437,10 @@ export class SqliteStore implements Store {
       ).all(JSON.stringify(fresh.ids)) as RankedId[];
       answer.top = [...answer.top, ...dated].sort(byDay).slice(0, plan.offset + plan.limit);
       answer.isRankStale = false;
-    } else if (Date.now() - answer.rankedAt >= RERANK_MS) {
+    } else if (Date.now() - answer.rankedAt >= Math.max(RERANK_MS, RERANK_COST_RATIO * answer.rankMs)) {
+      const rankStarted = performance.now();
       answer.top = this.#rankedTop(plan, answer.newest);
+      answer.rankMs = performance.now() - rankStarted;
       answer.rankedAt = Date.now();
       answer.isRankStale = false;
     }
@@ -1165,6 +1177,8 @@ interface CachedAnswer {
   /** The newest RANK_WINDOW matches (relevance ranks among them). */
   newest: number[];
   rankedAt: number;
+  /** What the last ranking took (ms): a costly one is made again less often (RERANK_COST_RATIO). */
+  rankMs: number;
   /** New matches arrived since `top` was made (a relevance page takes them in at most every RERANK_MS). */
   isRankStale: boolean;
   /** The page's hits as read (rows and snippets). */
