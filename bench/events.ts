@@ -8,6 +8,10 @@
  * seed, about half each): tune rules on the tune part only, and count a change only when the check
  * part moves with it. Both parts are printed side by side.
  *
+ * Spurious events are those the gold does not list: of the events of the gold's type, one counts as
+ * listed, or one per gold (source, target) pair they answer where the gold names several actors
+ * ("PAK>COG,CRI" lists PAK>COG and PAK>CRI: a compound target coded member by member is no extra event).
+ *
  * Gold event names are PLOVER 0.5's; four were later folded into the 16 types we code, and are
  * mapped so: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, INVESTIGATE -> ACCUSE (mode investigate),
  * FIGHT -> ASSAULT. Gold actor codes: "IGO" accepts any intergovernmental body's code (UNO, NATO,
@@ -69,18 +73,23 @@ export function scoreRecord(record: GoldRecord, events: readonly Event[]): Recor
   const sources = goldCodes(record.source);
   const targets = goldCodes(record.target);
   const typed = events.filter((e) => e.plover === gold);
-  const isTripleHit = typed.some(
-    (e) =>
-      (sources.length === 0 || sources.some((g) => actorMatches(e.source?.code, g))) &&
-      (targets.length === 0 || targets.some((g) => actorMatches(e.target?.code, g))),
-  );
+  // The gold pair (source, target) an event of the gold's type answers, or null: "PAK>COG,CRI" lists PAK>COG and PAK>CRI.
+  const pairOf = (e: Event): string | null => {
+    const s = sources.length === 0 ? '' : sources.find((g) => actorMatches(e.source?.code, g));
+    const t = targets.length === 0 ? '' : targets.find((g) => actorMatches(e.target?.code, g));
+    return s === undefined || t === undefined ? null : `${s}>${t}`;
+  };
+  const pairs = new Set(typed.map(pairOf).filter((p): p is string => p !== null));
+  const isTripleHit = pairs.size > 0;
+  // Events the gold does not list: all but one event of the gold type, and one more per further gold pair answered.
+  const listed = Math.max(typed.length > 0 ? 1 : 0, pairs.size);
   return {
     id: record.id,
     gold,
     found: events.map((e) => `${e.plover || e.cameo}(${e.source?.code ?? '-'}>${e.target?.code ?? '-'})`),
     isTypeHit: typed.length > 0,
     isTripleHit,
-    spurious: events.length - (typed.length > 0 ? 1 : 0),
+    spurious: events.length - listed,
   };
 }
 

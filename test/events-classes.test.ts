@@ -149,3 +149,9 @@ test('no coded side: an act between people and groups that no code names is no e
   const coded = sketchDoc({ text, entities: [...ENTITIES, { name: 'Oskar Brill', type: 'person', affiliation: 'POL' }] });
   assert.deepEqual(codeEvents(coded, ctx).map((e) => e.source?.code), ['POL']);
 });
+
+test('compound target: each coordinated member is acted on in an event of its own; a later clause\'s subject is no member', () => {
+  const warned = eventsOf('Iran warned Britain, France and Germany on Monday.');
+  assert.deepEqual(warned.map(triple).sort(), ['THREATEN(IRN>DEU)', 'THREATEN(IRN>FRA)', 'THREATEN(IRN>GBR)']);
+  assert.deepEqual(eventsOf('Iran attacked Israel, Syria said on Monday.').map(triple), ['ASSAULT(IRN>ISR)']);
+});

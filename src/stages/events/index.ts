@@ -13,6 +13,7 @@ import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
+import { baseRelation } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -249,8 +250,17 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     );
     if (isRepeat) continue;
     out.push(event);
-    for (const member of (source && MEMBERS.get(source)) ?? []) {
-      if (member.code && member.code !== target?.code) out.push({ ...event, source: member, roles: arcsOf(sc.text, member, target) });
+    // "Britain, France and Germany warned Iran", "Iran warned Britain and France": each member acts, or is acted on, in an event of its own.
+    const sources = [source, ...((source && MEMBERS.get(source)) ?? [])];
+    const targets = [target, ...((target && MEMBERS.get(target)) ?? [])];
+    for (const [i, s] of sources.entries()) {
+      for (const [j, t] of targets.entries()) {
+        if (i + j === 0 || (i > 0 && !s?.code) || (j > 0 && !t?.code) || (s?.code && s.code === t?.code)) continue;
+        // "the UN and its Security Council" (UNO, IGOUNO): a member that names one already coded adds nothing.
+        if (j > 0 && targets.slice(0, j).some((other) => sameActor(other?.code, t?.code))) continue;
+        if (i > 0 && sources.slice(0, i).some((other) => sameActor(other?.code, s?.code))) continue;
+        out.push({ ...event, source: s, target: t, roles: arcsOf(sc.text, s, t) });
+      }
     }
     if (source?.code) {
       previousSource = source;
@@ -317,7 +327,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         target = subject ? at(subject) : object ? at(object) : null;
       } else {
         source = subject ? compound(subject, actors, claim, sc.sentence.start) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
-        target = object ? at(object) : null;
+        target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
       }
   }
   if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
@@ -477,12 +487,14 @@ function isCountryCode(code: string): boolean {
 }
 
 /** "Jordan and Britain": a subject joined to the next actor by "and" or a comma is one compound actor, coded by its first member. */
-function compound(first: ActorMention, actors: ActorMention[], claim: string, base: number): Actor {
+function compound(first: ActorMention, actors: ActorMention[], claim: string, base: number, tree: SentenceSyntax | null = null): Actor {
   const members = [first];
   for (const next of actors) {
     const last = members[members.length - 1]!;
     if (next.start < last.end) continue;
     if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/i.test(claim.slice(last.end, next.start))) break;
+    // "criticized Japan and China praised India": with a tree, a member is a conjunct of the phrase, not the next clause's subject.
+    if (tree && !isConjunctOf(tree, next, members, base)) break;
     members.push(next);
   }
   const actor = actorAt(first, base);
@@ -490,7 +502,18 @@ function compound(first: ActorMention, actors: ActorMention[], claim: string, ba
   return actor;
 }
 
-/** The further members of a compound source ("Britain, France and Germany"): each acts, one event each. */
+/** Whether a mention's words hold a `conj` dependent of a word of the earlier members (offsets relative to the sentence at `base`). */
+function isConjunctOf(tree: SentenceSyntax, next: ActorMention, members: readonly ActorMention[], base: number): boolean {
+  const inside = (m: ActorMention, i: number): boolean => tree.words[i]!.start - base >= m.start && tree.words[i]!.end - base <= m.end;
+  return tree.words.some((w, i) => inside(next, i) && baseRelation(w.deprel) === 'conj' && w.head >= 0 && members.some((m) => inside(m, w.head)));
+}
+
+/** Whether two codes name the same actor or one part of the other (ARM and ARMMED, UNO and IGOUNO). */
+function sameActor(a: string | null | undefined, b: string | null | undefined): boolean {
+  return Boolean(a && b && (a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a)));
+}
+
+/** The further members of a compound source or target ("Britain, France and Germany"): one event each. */
 const MEMBERS = new WeakMap<Actor, Actor[]>();
 
 function nearestBefore(actors: ActorMention[], before: number, not: Actor | null): ActorMention | null {
