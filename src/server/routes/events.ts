@@ -5,6 +5,7 @@ import { EVENT_QUERY, TRANSFER_QUERY, type EventQuerystring } from '../schemas.j
 import type { Network, NetworkEdge, Timeline } from '../../api-types.js';
 import { buildRegister } from '../../register/transfer-register.js';
 import { AggregateCache } from '../aggregate-cache.js';
+import { canonicalActorName, compoundMembers } from '../actor-names.js';
 
 /** The store's event filter for a validated query string. */
 export function toEventFilter(q: EventQuerystring): EventFilter {
@@ -78,28 +79,48 @@ export function timelineOf(
   return { types: [...types].sort(), buckets };
 }
 
-/** Who acts on whom: actors (by code, else name) and directed edges weighted by event count. */
+/**
+ * Who acts on whom: actors (by code, else name) and directed edges weighted by event count. A node is
+ * labelled by its canonical name (a country's own name, never "MOSCOW" or "Armenian"), else by the name
+ * its events use most; a compound actor stored as one ("Britain, France and Germany") counts for each member.
+ */
 export function networkOf(events: readonly StoredEvent[]): Network {
   const nodes = new Map<string, { id: string; name: string; count: number }>();
+  const names = new Map<string, Map<string, number>>();
   const edges = new Map<string, NetworkEdge>();
-  const node = (code: string | null, name: string | null): string | null => {
+  const members = (code: string | null, name: string | null): Array<{ code: string | null; name: string | null }> =>
+    compoundMembers(name) ?? [{ code, name }];
+  const node = ({ code, name }: { code: string | null; name: string | null }): string | null => {
     const id = code ?? name;
     if (!id) return null;
     const existing = nodes.get(id) ?? { id, name: name ?? id, count: 0 };
     existing.count += 1;
     nodes.set(id, existing);
+    if (name) {
+      const tally = names.get(id) ?? new Map<string, number>();
+      tally.set(name, (tally.get(name) ?? 0) + 1);
+      names.set(id, tally);
+    }
     return id;
   };
   for (const e of events) {
-    const source = node(e.sourceCode, e.sourceName);
-    const target = node(e.targetCode, e.targetName);
-    if (!source || !target || source === target) continue;
-    const key = `${source}\u0000${target}`;
-    const edge = edges.get(key) ?? { source, target, count: 0, quadClass: null, byQuadClass: {} };
-    edge.count += 1;
-    const quad = String(e.quadClass ?? 0);
-    edge.byQuadClass[quad] = (edge.byQuadClass[quad] ?? 0) + 1;
-    edges.set(key, edge);
+    const sources = members(e.sourceCode, e.sourceName).map(node);
+    const targets = members(e.targetCode, e.targetName).map(node);
+    for (const source of sources) {
+      for (const target of targets) {
+        if (!source || !target || source === target) continue;
+        const key = `${source}\u0000${target}`;
+        const edge = edges.get(key) ?? { source, target, count: 0, quadClass: null, byQuadClass: {} };
+        edge.count += 1;
+        const quad = String(e.quadClass ?? 0);
+        edge.byQuadClass[quad] = (edge.byQuadClass[quad] ?? 0) + 1;
+        edges.set(key, edge);
+      }
+    }
+  }
+  for (const n of nodes.values()) {
+    const used = [...(names.get(n.id) ?? new Map<string, number>())].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)[0]?.[0];
+    n.name = canonicalActorName(n.id) ?? used ?? n.id;
   }
   for (const edge of edges.values()) {
     const top = Object.entries(edge.byQuadClass).sort((a, b) => b[1] - a[1])[0];

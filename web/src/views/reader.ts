@@ -47,6 +47,14 @@ function actor(a: AnalysisEvent['source']): string {
   return a ? `${a.name}${a.code ? ` (${a.code})` : ''}` : '–';
 }
 
+/** The words an event's source and target were read from (its arcs), as one muted line; null when neither was read from the text. */
+function arcsLine(e: AnalysisEvent): HTMLElement | null {
+  const source = e.roles?.source?.text;
+  const target = e.roles?.target?.text;
+  if (!source && !target) return null;
+  return h('span', { class: 'muted event-arcs' }, ` read from “${source ?? '–'}” → “${target ?? '–'}”`);
+}
+
 /** The hover-card lines that say where a finding came from: the rule or model id, and the words that fired. */
 function provenanceRows(finding: { rule?: string | undefined; trigger?: Evidence | undefined }): Array<[string, string | null | undefined]> {
   return [
@@ -225,6 +233,7 @@ function renderSide({ article, analysis, outlet, credibilityOf }: ReaderData): H
           `${e.plover} ${e.cameo}: ${actor(e.source)} → ${actor(e.target)} · ${e.modality}${e.date ? ` · ${e.date}` : ''}`,
           credibility ? ' ' : null,
           credibility ? (outlet ? admiraltyBadge(outlet.reliability, credibility) : credibilityBadge(credibility)) : null,
+          arcsLine(e),
           structurePanel(article.id, e.evidence),
         );
       }),
