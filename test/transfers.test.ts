@@ -158,6 +158,21 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Sweden delivered two Gripen jets to Thailand in May. Thailand\'s state news agency reported that four more Gripen jets are expected to be handed over next year.',
     want: [['SWE', 'THA', 'delivered', 2, 'Gripen jets'], ['SWE', 'THA', 'pledged', 4, 'Gripen jets']],
   },
+  {
+    construction: '"X signed a deal with Z for N Y": the party after "with" sells',
+    text: 'Oman signed a $3 billion deal with Italy for 14 NH90 helicopters, officials said on Sunday.',
+    want: [['ITA', 'OMN', 'ordered', 14, 'NH90 helicopters']],
+  },
+  {
+    construction: '"a maker signed a contract with Z": the maker\'s state sells to Z',
+    text: 'Hanwha signed a contract with Estonia for 12 K9 howitzers.',
+    want: [['KOR', 'EST', 'ordered', 12, 'K9 howitzers']],
+  },
+  {
+    construction: '"a second batch of N Y has arrived in Z from W": the arrival governs, not the batch noun',
+    text: 'A third batch of 14 Leopard tanks has arrived in Latvia from Germany.',
+    want: [['DEU', 'LVA', 'delivered', 14, 'Leopard tanks']],
+  },
 ];
 
 for (const c of CASES) {

@@ -64,7 +64,8 @@ export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[],
     }
   }
   for (const f of found) if (tokens[f.last + 1]?.text === "'s" || tokens[f.last + 1]?.text === '’s') f.kind = f.kind === 'maker' ? 'maker' : 'possessive';
-  found.sort((a, b) => a.first - b.first || b.last - a.last);
+  // A manufacturer the entities stage also found as an organisation is read as the maker it is.
+  found.sort((a, b) => a.first - b.first || b.last - a.last || Number(b.kind === 'maker') - Number(a.kind === 'maker'));
   const out: StateMention[] = [];
   for (const f of found) {
     const prev = out[out.length - 1];

@@ -272,6 +272,11 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     // A subordinate clause between them ("..., where they will replace older tanks") has a verb of its own: no widening across it.
     if (!before) for (const t of triggers) if (t.last < item.first && reaches(t) && !isOwnClause(t) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()))) before = t;
   }
+  // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
+  const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
+  const after = triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t))) ?? null;
+  // "A second batch of 10 tanks has arrived": a batch noun opening the subject leaves the item to the subject's verb.
+  if (before && after && before.entry.frame === 'noun' && GROUP_NOUNS.test(lowerAt(tokens, before.first)) && !triggers.some((t) => t.first > before.last && t.first < item.first)) return after;
   if (before) {
     // "received the first batch of", "signed a contract for", "approved the sale of": the verb before the noun governs.
     if (before.entry.frame === 'noun') {
@@ -280,10 +285,10 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     }
     return before;
   }
-  // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
-  const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
-  return triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t))) ?? null;
+  return after;
 }
+
+const GROUP_NOUNS = /^(?:batch|batches|tranche|tranches|shipment|shipments|consignment|consignments)$/;
 
 /** Whether an "equipped" passive has an equipment phrase for its subject: an item before it in its clause, no state between. */
 function isFitOut(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], t: Trigger): boolean {
@@ -386,6 +391,15 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     if (s.code === supplier || recipients.includes(s.code)) continue;
     if (recipients.length === 0 && (isBuyerNoun || supplier !== null)) recipients = [s.code];
     else if (supplier === null) supplier = s.code;
+  }
+  // "Qatar signed a deal with Italy for 28 helicopters": the party after "with" is the seller, unless the subject is a maker ("Hanwha signed a contract with Norway").
+  const withAfter = isBuyerNoun ? afterPreposition(tokens, states, t.last + 1, Math.min(sentenceEnd, t.last + 4), ['with'])[0] : undefined;
+  if (withAfter && !recipients.includes(withAfter) && withAfter !== supplier) {
+    const subject = subjects[subjects.length - 1];
+    if (subject?.kind === 'maker') {
+      supplier = subject.code;
+      recipients = [withAfter];
+    } else supplier ??= withAfter;
   }
   if (withBefore[0] && withBefore[0] !== supplier && recipients.length === 0) recipients = [withBefore[0]];
   supplier ??= makerCompany;
