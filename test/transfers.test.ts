@@ -173,6 +173,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'A third batch of 14 Leopard tanks has arrived in Latvia from Germany.',
     want: [['DEU', 'LVA', 'delivered', 14, 'Leopard tanks']],
   },
+  {
+    construction: 'a maker named after "made by" is the company, not an item',
+    text: "The armoured vehicles, made by Turkey's Otokar, were handed over to the Ghanaian army on Monday.",
+    want: [['TUR', 'GHA', 'delivered', null, 'armoured vehicles']],
+  },
 ];
 
 for (const c of CASES) {

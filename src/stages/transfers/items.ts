@@ -269,6 +269,8 @@ function buildItem(
 ): ItemMention | null {
   // A part or a service named by its own noun after the phrase ("F-110 engines", "ground control stations").
   for (const words of lex.nonItems) if (matchWords(tokens, last + 1, words, false)) return null;
+  // "made by Turkey's Aselsan", "built by Eurofighter": a maker's name alone after "by" or a possessive is the company.
+  if (/^(?:by|'s|’s)$/.test(lower(tokens[first - 1])) && lex.index.makers.get(lower(tokens[first]))?.some((m) => m.words.length === last - first + 1 && m.words.every((w, k) => w === lower(tokens[first + k])))) return null;
   let model: ModelEntry | null = null;
   let category: string | null = null;
   let isNamed = false;
