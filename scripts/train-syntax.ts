@@ -12,7 +12,7 @@ import { learnLemmas } from '../src/stages/syntax/lemma.js';
 import { decodeModel, encodeModel, MODEL_FILE, type SyntaxModel } from '../src/stages/syntax/model.js';
 import {
   ACTIONS, LABEL_FEATURES, PARSER_FEATURES, SHIFT, actionCosts, apply, arcOf, createState, isTerminal,
-  labelFeatures, labelKey, learnLabelDictionary, parserFeatures, validActions, type LabelDictionary, type ParserModel,
+  labelFeatures, learnLabelCandidates, learnLabelDictionary, parserFeatures, validActions, type LabelCandidates, type LabelDictionary, type ParserModel,
 } from '../src/stages/syntax/parser.js';
 import { averaged, best, createTrainer, score, tick, update, type Trainer } from '../src/stages/syntax/perceptron.js';
 import { learnTagDictionary, prepareWords, TAGGER_FEATURES, tagFeatures, tagWords, UPOS, type PreparedWords, type TaggerModel } from '../src/stages/syntax/tagger.js';
@@ -174,11 +174,13 @@ log('tagger trained');
 for (const s of dev) s.tags = tagWords(tagger, s.prepared);
 
 // ---- parser ----
+/** Trains the parser; the label dictionary and candidates, learned apart, only go with the model (the label model learns every arc). */
 function trainParser(
   sentences: readonly TrainSentence[],
   epochs: number,
   seed: number,
   labelDictionary: LabelDictionary,
+  labelCandidates: LabelCandidates,
   onEpoch: (m: ParserModel, e: number) => void,
 ): ParserModel {
   const transitions: Trainer = createTrainer(Number(args['parser-bits']), ACTIONS);
@@ -191,7 +193,7 @@ function trainParser(
   const valid = new Uint8Array(ACTIONS);
   const costs = new Int32Array(ACTIONS);
   const rootLabel = relationIndex.get('root') as number;
-  let model: ParserModel = { transitions, labels, relations: RELATIONS, labelDictionary };
+  let model: ParserModel = { transitions, labels, relations: RELATIONS, labelDictionary, labelCandidates };
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (const s of shuffled(sentences, random)) {
       const p = s.prepared;
@@ -214,9 +216,7 @@ function trainParser(
         let label = -1;
         if (action !== SHIFT) {
           const { head, dep } = arcOf(st, action);
-          const known = head === p.n ? undefined : labelDictionary.get(labelKey(p, s.tags, head, dep));
           if (head === p.n) label = rootLabel;
-          else if (known !== undefined) label = known;
           else {
             const kl = labelFeatures(st, p, s.tags, head, dep, labels.mask, labelRows);
             score(labels, labelRows, kl, labelScores);
@@ -233,7 +233,7 @@ function trainParser(
         apply(st, action, label);
       }
     }
-    model = { transitions: averaged(transitions), labels: averaged(labels), relations: RELATIONS, labelDictionary };
+    model = { transitions: averaged(transitions), labels: averaged(labels), relations: RELATIONS, labelDictionary, labelCandidates };
     onEpoch(model, epoch);
   }
   return model;
@@ -253,7 +253,9 @@ const lemmas = learnLemmas(trainRaw.flatMap((s) => wordsOf(s).map((w): [string, 
 // Arcs the words alone settle, learned from gold tags and heads; the label model learns the rest.
 const labelDictionary = learnLabelDictionary(train, RELATIONS.length);
 log(`label dictionary: ${labelDictionary.size} arc keys`);
-const parser = trainParser(train, PARSER_EPOCHS, SEED, labelDictionary, (m, e) => {
+// The relations each (dependent tag, head tag, direction) takes, with gold and with jackknifed tags.
+const labelCandidates = learnLabelCandidates(train.map((s) => ({ ...s, taggings: [s.goldTags, s.tags] })), RELATIONS.length);
+const parser = trainParser(train, PARSER_EPOCHS, SEED, labelDictionary, labelCandidates, (m, e) => {
   if (e === PARSER_EPOCHS - 1 || e % 3 === 2) report({ tagger, parser: m, lemmas }, `parser epoch ${e + 1}`);
 });
 const dictionary = learnTagDictionary(train.flatMap((s) => s.forms.map((f, i): [string, number] => [f, s.goldTags[i] as number])));

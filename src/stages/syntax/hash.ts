@@ -25,3 +25,36 @@ export function feature(template: number, a: number, b: number, c: number, mask:
   h = mix(h, c);
   return (h ^ (h >>> 13)) & mask;
 }
+
+/** Most features one decision builds. */
+export const MAX_FEATURES = 128;
+
+/**
+ * Where feature templates put their values before hashing: template `first + k` has values
+ * `a[k]`, `b[k]`, `c[k]`. Filling these and hashing them all in one loop (`hashRows`) gives the
+ * same rows as calling `feature` for each, without a hundred calls per decision that the
+ * compiler will not inline.
+ */
+export const featureValues = {
+  a: new Int32Array(MAX_FEATURES),
+  b: new Int32Array(MAX_FEATURES),
+  c: new Int32Array(MAX_FEATURES),
+};
+
+/** `rows[k] = feature(first + k, a[k], b[k], c[k], mask)` for k below `n`, inlined. */
+export function hashRows(first: number, n: number, mask: number, rows: Int32Array): void {
+  const { a, b, c } = featureValues;
+  for (let k = 0; k < n; k++) {
+    let h = Math.imul(first + k + 1, 0x9e3779b1);
+    h = Math.imul(h ^ (a[k] as number), 0x5bd1e995);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x27d4eb2d);
+    h = Math.imul(h ^ (b[k] as number), 0x5bd1e995);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x27d4eb2d);
+    h = Math.imul(h ^ (c[k] as number), 0x5bd1e995);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x27d4eb2d);
+    rows[k] = (h ^ (h >>> 13)) & mask;
+  }
+}

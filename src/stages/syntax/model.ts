@@ -1,10 +1,11 @@
 /**
- * The syntax model file (data/syntax-model.bin): a gzipped binary of a JSON header (relations,
- * lemma rules, table sizes) and the weight tables, quantised to int16 and stored sparsely.
- * Loaded lazily, once per process.
+ * The syntax model file (data/syntax-model.bin): a binary of a JSON header (relations, lemma
+ * rules, dictionaries, table sizes) and the weight tables, quantised to int16 and stored sparsely.
+ * Not compressed, so that loading is one read and one pass over the entries (gunzip alone took
+ * longer than the load budget). Loaded lazily, once per process.
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DATA_DIR } from '../../core/context.js';
 import type { LemmaModel } from './lemma.js';
@@ -21,6 +22,7 @@ export interface SyntaxModel {
 
 export const MODEL_FILE = path.join(DATA_DIR, 'syntax-model.bin');
 const MAGIC = 'WFSYNTAX1';
+const MAGIC2 = 'WFSYNTAX2';
 
 interface TableHeader {
   name: string;
@@ -36,6 +38,8 @@ interface Header {
   tagDictionary?: Record<string, number>;
   /** The parser's label dictionary as [key, relation class] pairs. */
   labelDictionary?: [number, number][];
+  /** The parser's label candidates by slot. */
+  labelCandidates?: number[][];
   lemmas: LemmaModel;
   tables: TableHeader[];
   /** Free-form training facts (seed, epochs, accuracy on dev) kept with the model. */
@@ -48,7 +52,7 @@ function tablesOf(model: SyntaxModel): LinearModel[] {
   return [model.tagger.first, model.tagger.second, model.parser.transitions, model.parser.labels];
 }
 
-/** Serialises a model (gzipped bytes). */
+/** Serialises a model: magic, header length, JSON header, then each table (see encodeTable). Not compressed: read as is, fast. */
 export function encodeModel(model: SyntaxModel, info: Record<string, unknown> = {}): Buffer {
   const bodies: Buffer[] = [];
   const tables: TableHeader[] = tablesOf(model).map((t, i) => {
@@ -63,56 +67,73 @@ export function encodeModel(model: SyntaxModel, info: Record<string, unknown> = 
       bytes: body.bytes.length,
     };
   });
-  const header: Header = { relations: [...model.parser.relations], tagDictionary: model.tagger.dictionary ?? {},
+  const header: Header = {
+    relations: [...model.parser.relations],
+    tagDictionary: model.tagger.dictionary ?? {},
     labelDictionary: [...(model.parser.labelDictionary ?? new Map<number, number>())],
+    labelCandidates: (model.parser.labelCandidates ?? []).map((c) => [...c]),
     lemmas: model.lemmas,
     tables,
     info,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const prefix = Buffer.alloc(MAGIC.length + 4);
-  prefix.write(MAGIC, 0, 'latin1');
-  prefix.writeUInt32LE(json.length, MAGIC.length);
-  return gzipSync(Buffer.concat([prefix, json, ...bodies]), { level: 9 });
+  // Tables start at an even offset so their int16 values can be read in place.
+  const prefix = Buffer.alloc(MAGIC2.length + 4);
+  prefix.write(MAGIC2, 0, 'latin1');
+  prefix.writeUInt32LE(json.length, MAGIC2.length);
+  const padding = Buffer.alloc(padded(prefix.length + json.length) - prefix.length - json.length);
+  return Buffer.concat([prefix, json, padding, ...bodies]);
 }
 
-/** Quantises to int16 (scale = largest magnitude / 32767) and keeps nonzero entries: varint gap, int16. */
+/** `n` rounded up to a multiple of 8. */
+function padded(n: number): number {
+  return (n + 7) & ~7;
+}
+
+/**
+ * Quantises to int16 (scale = largest magnitude / 32767; only the argmax matters) and keeps the
+ * nonzero entries: their values (int16, little-endian), then their positions as varint gaps,
+ * padded to a multiple of 8 bytes.
+ */
 function encodeTable(t: LinearModel): { bytes: Buffer; scale: number; entries: number } {
   let maxAbs = 0;
   for (const v of t.weights) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  const out = Buffer.alloc(t.weights.length * 2 + 1024);
-  let pos = 0;
+  const values: number[] = [];
+  const gaps: number[] = [];
   let last = -1;
-  let entries = 0;
   for (let i = 0; i < t.weights.length; i++) {
     const q = Math.round((t.weights[i] as number) / scale);
     if (q === 0) continue;
     let gap = i - last - 1;
     last = i;
     while (gap >= 0x80) {
-      out[pos++] = (gap & 0x7f) | 0x80;
+      gaps.push((gap & 0x7f) | 0x80);
       gap >>>= 7;
     }
-    out[pos++] = gap;
-    pos = out.writeInt16LE(q, pos);
-    entries++;
-    if (pos > out.length - 16) throw new Error('syntax model table does not fit its buffer');
+    gaps.push(gap);
+    values.push(q);
   }
-  return { bytes: out.subarray(0, pos), scale, entries };
+  const bytes = Buffer.alloc(padded(values.length * 2 + gaps.length));
+  values.forEach((v, e) => bytes.writeInt16LE(v, e * 2));
+  bytes.set(gaps, values.length * 2);
+  return { bytes, scale, entries: values.length };
 }
 
-/** Reads a model from gzipped bytes. */
-export function decodeModel(gz: Buffer): SyntaxModel & { info: Record<string, unknown> } {
-  const bytes = gunzipSync(gz);
-  if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Watchfloor syntax model file');
+/** Reads a model from its bytes (also the older gzipped format). */
+export function decodeModel(file: Buffer): SyntaxModel & { info: Record<string, unknown> } {
+  const isGzip = file[0] === 0x1f && file[1] === 0x8b;
+  const bytes = isGzip ? gunzipSync(file) : file;
+  const magic = bytes.toString('latin1', 0, MAGIC.length);
+  if (magic !== MAGIC && magic !== MAGIC2) throw new Error('not a Watchfloor syntax model file');
   const jsonLength = bytes.readUInt32LE(MAGIC.length);
   let pos = MAGIC.length + 4;
   const header = JSON.parse(bytes.toString('utf8', pos, pos + jsonLength)) as Header;
   pos += jsonLength;
+  if (magic === MAGIC2) pos = padded(pos);
   const tables = new Map<string, LinearModel>();
   for (const t of header.tables) {
-    tables.set(t.name, decodeTable(bytes, pos, t));
+    tables.set(t.name, magic === MAGIC2 ? decodeTable(bytes, pos, t) : decodeTableV1(bytes, pos, t));
     pos += t.bytes;
   }
   const get = (name: string): LinearModel => {
@@ -127,13 +148,41 @@ export function decodeModel(gz: Buffer): SyntaxModel & { info: Record<string, un
       labels: get('parser.labels'),
       relations: header.relations,
       labelDictionary: new Map(header.labelDictionary ?? []),
+      labelCandidates: (header.labelCandidates ?? []).map((c) => Int32Array.from(c)),
     },
     lemmas: header.lemmas,
     info: header.info,
   };
 }
 
+const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 function decodeTable(bytes: Buffer, start: number, t: TableHeader): LinearModel {
+  const weights = new Int16Array((1 << t.bits) * t.classes);
+  const n = t.entries;
+  const at = bytes.byteOffset + start;
+  const values =
+    IS_LITTLE_ENDIAN && at % 2 === 0
+      ? new Int16Array(bytes.buffer, at, n)
+      : Int16Array.from({ length: n }, (_, e) => bytes.readInt16LE(start + e * 2));
+  const gaps = new Uint8Array(bytes.buffer, at + n * 2, t.bytes - n * 2);
+  let pos = 0;
+  let index = -1;
+  for (let e = 0; e < n; e++) {
+    let byte = gaps[pos++] as number;
+    let gap = byte & 0x7f;
+    for (let shift = 7; byte & 0x80; shift += 7) {
+      byte = gaps[pos++] as number;
+      gap |= (byte & 0x7f) << shift;
+    }
+    index += gap + 1;
+    weights[index] = values[e] as number;
+  }
+  return { classes: t.classes, mask: (1 << t.bits) - 1, weights };
+}
+
+/** The first format's tables: nonzero entries as (varint gap, int16) pairs. */
+function decodeTableV1(bytes: Buffer, start: number, t: TableHeader): LinearModel {
   const weights = new Int16Array((1 << t.bits) * t.classes);
   let pos = start;
   let index = -1;

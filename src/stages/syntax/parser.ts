@@ -3,9 +3,14 @@
  * the buffer, one root per sentence), chosen greedily by an averaged perceptron over rich
  * non-local features (Zhang & Nivre 2011: valency, label sets, distance), labels by a second one.
  */
-import { feature, mix } from './hash.js';
-import { best, score, type LinearModel } from './perceptron.js';
-import type { PreparedWords } from './tagger.js';
+import { featureValues, hashRows, mix } from './hash.js';
+import { best, score, scoreSome, type LinearModel } from './perceptron.js';
+import { UPOS, type PreparedWords } from './tagger.js';
+
+/** This module's own bindings to the shared feature values (see hashRows). */
+const va = featureValues.a;
+const vb = featureValues.b;
+const vc = featureValues.c;
 
 export const SHIFT = 0;
 export const LEFT = 1;
@@ -66,6 +71,26 @@ export function createState(n: number): ParseState {
     rightSetLo: new Int32Array(size),
     rightSetHi: new Int32Array(size),
   };
+}
+
+/**
+ * A state for `n` words, reusing `previous`'s arrays when they are long enough (parsing is
+ * synchronous, one sentence at a time): only the first `n + 1` entries are reset.
+ */
+export function resetState(previous: ParseState | null, n: number): ParseState {
+  if (!previous || previous.heads.length < n + 1) {
+    const fresh = createState(Math.max(n, 63));
+    fresh.n = n;
+    return fresh;
+  }
+  const s = previous;
+  const size = n + 1;
+  s.n = n;
+  s.sp = 0;
+  s.b = 0;
+  for (const a of [s.heads, s.labels, s.left1, s.left2, s.right1, s.right2]) a.fill(-1, 0, size);
+  for (const a of [s.leftCount, s.rightCount, s.leftSetLo, s.leftSetHi, s.rightSetLo, s.rightSetHi]) a.fill(0, 0, size);
+  return s;
 }
 
 export function isTerminal(s: ParseState): boolean {
@@ -196,45 +221,46 @@ export function parserFeatures(s: ParseState, p: PreparedWords, tags: Int32Array
   const s1vr = s1 < 0 ? 0 : (s.rightCount[s1] as number);
   let k = 0;
   const off = 0;
-  rows[k++] = feature(off + 0, 0, 0, 0, mask);
+  { va[k] = 0; vb[k] = 0; vc[k] = 0; k++; }
   // single words
-  rows[k++] = feature(off + 1, s0w, 0, 0, mask); rows[k++] = feature(off + 2, s0t, 0, 0, mask); rows[k++] = feature(off + 3, s0w, s0t, 0, mask);
-  rows[k++] = feature(off + 4, b0w, 0, 0, mask); rows[k++] = feature(off + 5, b0t, 0, 0, mask); rows[k++] = feature(off + 6, b0w, b0t, 0, mask);
-  rows[k++] = feature(off + 7, b1w, 0, 0, mask); rows[k++] = feature(off + 8, b1t, 0, 0, mask); rows[k++] = feature(off + 9, b1w, b1t, 0, mask);
-  rows[k++] = feature(off + 10, b2w, 0, 0, mask); rows[k++] = feature(off + 11, b2t, 0, 0, mask); rows[k++] = feature(off + 12, b2w, b2t, 0, mask);
-  rows[k++] = feature(off + 13, s1w, 0, 0, mask); rows[k++] = feature(off + 14, s1t, 0, 0, mask); rows[k++] = feature(off + 15, s1w, s1t, 0, mask); rows[k++] = feature(off + 16, s2t, 0, 0, mask);
+  { va[k] = s0w; vb[k] = 0; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = s0w; vb[k] = s0t; vc[k] = 0; k++; }
+  { va[k] = b0w; vb[k] = 0; vc[k] = 0; k++; } { va[k] = b0t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = b0w; vb[k] = b0t; vc[k] = 0; k++; }
+  { va[k] = b1w; vb[k] = 0; vc[k] = 0; k++; } { va[k] = b1t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = b1w; vb[k] = b1t; vc[k] = 0; k++; }
+  { va[k] = b2w; vb[k] = 0; vc[k] = 0; k++; } { va[k] = b2t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = b2w; vb[k] = b2t; vc[k] = 0; k++; }
+  { va[k] = s1w; vb[k] = 0; vc[k] = 0; k++; } { va[k] = s1t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = s1w; vb[k] = s1t; vc[k] = 0; k++; } { va[k] = s2t; vb[k] = 0; vc[k] = 0; k++; }
   // pairs
-  rows[k++] = feature(off + 17, s0w * 31 + s0t, b0w, b0t, mask); rows[k++] = feature(off + 18, s0w, s0t, b0w, mask); rows[k++] = feature(off + 19, s0w, b0w, b0t, mask); rows[k++] = feature(off + 20, s0w, s0t, b0t, mask);
-  rows[k++] = feature(off + 21, s0t, b0w, b0t, mask); rows[k++] = feature(off + 22, s0w, b0w, 0, mask); rows[k++] = feature(off + 23, s0t, b0t, 0, mask); rows[k++] = feature(off + 24, b0t, b1t, 0, mask);
-  rows[k++] = feature(off + 25, s1w, s0w, 0, mask); rows[k++] = feature(off + 26, s1w, s1t, s0t, mask); rows[k++] = feature(off + 27, s1t, s0w, s0t, mask); rows[k++] = feature(off + 28, s1t, s0t, 0, mask);
-  rows[k++] = feature(off + 29, s1w, b0w, 0, mask); rows[k++] = feature(off + 30, s1t, b0t, 0, mask); rows[k++] = feature(off + 31, s0w, b1w, 0, mask); rows[k++] = feature(off + 32, s0t, b1t, 0, mask);
+  { va[k] = s0w * 31 + s0t; vb[k] = b0w; vc[k] = b0t; k++; } { va[k] = s0w; vb[k] = s0t; vc[k] = b0w; k++; } { va[k] = s0w; vb[k] = b0w; vc[k] = b0t; k++; } { va[k] = s0w; vb[k] = s0t; vc[k] = b0t; k++; }
+  { va[k] = s0t; vb[k] = b0w; vc[k] = b0t; k++; } { va[k] = s0w; vb[k] = b0w; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = b0t; vc[k] = 0; k++; } { va[k] = b0t; vb[k] = b1t; vc[k] = 0; k++; }
+  { va[k] = s1w; vb[k] = s0w; vc[k] = 0; k++; } { va[k] = s1w; vb[k] = s1t; vc[k] = s0t; k++; } { va[k] = s1t; vb[k] = s0w; vc[k] = s0t; k++; } { va[k] = s1t; vb[k] = s0t; vc[k] = 0; k++; }
+  { va[k] = s1w; vb[k] = b0w; vc[k] = 0; k++; } { va[k] = s1t; vb[k] = b0t; vc[k] = 0; k++; } { va[k] = s0w; vb[k] = b1w; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = b1t; vc[k] = 0; k++; }
   // triples
-  rows[k++] = feature(off + 33, b0t, b1t, b2t, mask); rows[k++] = feature(off + 34, s0t, b0t, b1t, mask); rows[k++] = feature(off + 35, s1t, s0t, b0t, mask); rows[k++] = feature(off + 36, s2t, s1t, s0t, mask);
-  rows[k++] = feature(off + 37, s0t, s0l1t, b0t, mask); rows[k++] = feature(off + 38, s0t, s0r1t, b0t, mask); rows[k++] = feature(off + 39, s0t, b0t, b0l1t, mask); rows[k++] = feature(off + 40, s1t, s1r1t, s0t, mask);
-  rows[k++] = feature(off + 41, s1t, s0t, b1t, mask); rows[k++] = feature(off + 42, s0w, b0t, b1t, mask);
+  { va[k] = b0t; vb[k] = b1t; vc[k] = b2t; k++; } { va[k] = s0t; vb[k] = b0t; vc[k] = b1t; k++; } { va[k] = s1t; vb[k] = s0t; vc[k] = b0t; k++; } { va[k] = s2t; vb[k] = s1t; vc[k] = s0t; k++; }
+  { va[k] = s0t; vb[k] = s0l1t; vc[k] = b0t; k++; } { va[k] = s0t; vb[k] = s0r1t; vc[k] = b0t; k++; } { va[k] = s0t; vb[k] = b0t; vc[k] = b0l1t; k++; } { va[k] = s1t; vb[k] = s1r1t; vc[k] = s0t; k++; }
+  { va[k] = s1t; vb[k] = s0t; vc[k] = b1t; k++; } { va[k] = s0w; vb[k] = b0t; vc[k] = b1t; k++; }
   // distance
-  rows[k++] = feature(off + 43, s0w, dist, 0, mask); rows[k++] = feature(off + 44, s0t, dist, 0, mask); rows[k++] = feature(off + 45, b0w, dist, 0, mask); rows[k++] = feature(off + 46, b0t, dist, 0, mask); rows[k++] = feature(off + 47, s0w * 7 + b0w, dist, 0, mask); rows[k++] = feature(off + 48, s0t, b0t, dist, mask);
-  rows[k++] = feature(off + 49, s1t, s0t, dist1, mask); rows[k++] = feature(off + 50, s1w, s0w, dist1, mask);
+  { va[k] = s0w; vb[k] = dist; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = dist; vc[k] = 0; k++; } { va[k] = b0w; vb[k] = dist; vc[k] = 0; k++; } { va[k] = b0t; vb[k] = dist; vc[k] = 0; k++; } { va[k] = s0w * 7 + b0w; vb[k] = dist; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = b0t; vc[k] = dist; k++; }
+  { va[k] = s1t; vb[k] = s0t; vc[k] = dist1; k++; } { va[k] = s1w; vb[k] = s0w; vc[k] = dist1; k++; }
   // valency
-  rows[k++] = feature(off + 51, s0w, s0vr, 0, mask); rows[k++] = feature(off + 52, s0t, s0vr, 0, mask); rows[k++] = feature(off + 53, s0w, s0vl, 0, mask); rows[k++] = feature(off + 54, s0t, s0vl, 0, mask); rows[k++] = feature(off + 55, b0w, b0vl, 0, mask); rows[k++] = feature(off + 56, b0t, b0vl, 0, mask);
-  rows[k++] = feature(off + 57, s1t, s1vr, 0, mask); rows[k++] = feature(off + 58, s1w, s1vr, 0, mask);
+  { va[k] = s0w; vb[k] = s0vr; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = s0vr; vc[k] = 0; k++; } { va[k] = s0w; vb[k] = s0vl; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = s0vl; vc[k] = 0; k++; } { va[k] = b0w; vb[k] = b0vl; vc[k] = 0; k++; } { va[k] = b0t; vb[k] = b0vl; vc[k] = 0; k++; }
+  { va[k] = s1t; vb[k] = s1vr; vc[k] = 0; k++; } { va[k] = s1w; vb[k] = s1vr; vc[k] = 0; k++; }
   // children
-  rows[k++] = feature(off + 59, wordAt(p, n, s0l1), 0, 0, mask); rows[k++] = feature(off + 60, s0l1t, 0, 0, mask); rows[k++] = feature(off + 61, labelAt(s, s0l1), 0, 0, mask); rows[k++] = feature(off + 62, wordAt(p, n, s0r1), 0, 0, mask); rows[k++] = feature(off + 63, s0r1t, 0, 0, mask); rows[k++] = feature(off + 64, labelAt(s, s0r1), 0, 0, mask);
-  rows[k++] = feature(off + 65, wordAt(p, n, b0l1), 0, 0, mask); rows[k++] = feature(off + 66, b0l1t, 0, 0, mask); rows[k++] = feature(off + 67, labelAt(s, b0l1), 0, 0, mask); rows[k++] = feature(off + 68, wordAt(p, n, s0l2), 0, 0, mask); rows[k++] = feature(off + 69, tagAt(tags, n, s0l2), 0, 0, mask); rows[k++] = feature(off + 70, labelAt(s, s0l2), 0, 0, mask);
-  rows[k++] = feature(off + 71, wordAt(p, n, s0r2), 0, 0, mask); rows[k++] = feature(off + 72, tagAt(tags, n, s0r2), 0, 0, mask); rows[k++] = feature(off + 73, labelAt(s, s0r2), 0, 0, mask); rows[k++] = feature(off + 74, wordAt(p, n, b0l2), 0, 0, mask); rows[k++] = feature(off + 75, tagAt(tags, n, b0l2), 0, 0, mask); rows[k++] = feature(off + 76, labelAt(s, b0l2), 0, 0, mask);
-  rows[k++] = feature(off + 77, s0t, s0l1t, tagAt(tags, n, s0l2), mask); rows[k++] = feature(off + 78, s0t, s0r1t, tagAt(tags, n, s0r2), mask); rows[k++] = feature(off + 79, b0t, b0l1t, tagAt(tags, n, b0l2), mask);
-  rows[k++] = feature(off + 80, labelAt(s, s1r1), s1t, s0t, mask); rows[k++] = feature(off + 81, tagAt(tags, n, s1l1), s1t, s0t, mask);
+  { va[k] = wordAt(p, n, s0l1); vb[k] = 0; vc[k] = 0; k++; } { va[k] = s0l1t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = labelAt(s, s0l1); vb[k] = 0; vc[k] = 0; k++; } { va[k] = wordAt(p, n, s0r1); vb[k] = 0; vc[k] = 0; k++; } { va[k] = s0r1t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = labelAt(s, s0r1); vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = wordAt(p, n, b0l1); vb[k] = 0; vc[k] = 0; k++; } { va[k] = b0l1t; vb[k] = 0; vc[k] = 0; k++; } { va[k] = labelAt(s, b0l1); vb[k] = 0; vc[k] = 0; k++; } { va[k] = wordAt(p, n, s0l2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = tagAt(tags, n, s0l2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = labelAt(s, s0l2); vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = wordAt(p, n, s0r2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = tagAt(tags, n, s0r2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = labelAt(s, s0r2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = wordAt(p, n, b0l2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = tagAt(tags, n, b0l2); vb[k] = 0; vc[k] = 0; k++; } { va[k] = labelAt(s, b0l2); vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = s0t; vb[k] = s0l1t; vc[k] = tagAt(tags, n, s0l2); k++; } { va[k] = s0t; vb[k] = s0r1t; vc[k] = tagAt(tags, n, s0r2); k++; } { va[k] = b0t; vb[k] = b0l1t; vc[k] = tagAt(tags, n, b0l2); k++; }
+  { va[k] = labelAt(s, s1r1); vb[k] = s1t; vc[k] = s0t; k++; } { va[k] = tagAt(tags, n, s1l1); vb[k] = s1t; vc[k] = s0t; k++; }
   // label sets
   const s0ls = labelSet(s, s0, s.leftSetLo, s.leftSetHi), s0rs = labelSet(s, s0, s.rightSetLo, s.rightSetHi), b0ls = labelSet(s, b0, s.leftSetLo, s.leftSetHi);
-  rows[k++] = feature(off + 82, s0w, s0rs, 0, mask); rows[k++] = feature(off + 83, s0t, s0rs, 0, mask); rows[k++] = feature(off + 84, s0w, s0ls, 0, mask); rows[k++] = feature(off + 85, s0t, s0ls, 0, mask); rows[k++] = feature(off + 86, b0w, b0ls, 0, mask); rows[k++] = feature(off + 87, b0t, b0ls, 0, mask);
-  rows[k++] = feature(off + 88, s0t, s0ls, b0t, mask); rows[k++] = feature(off + 89, s0t, s0rs, b0t, mask); rows[k++] = feature(off + 90, s1t, labelSet(s, s1, s.rightSetLo, s.rightSetHi), s0t, mask);
-  rows[k++] = feature(off + 91, labelAt(s, s0l1), s0t, b0t, mask); rows[k++] = feature(off + 92, labelAt(s, b0l1), s0t, b0t, mask); rows[k++] = feature(off + 93, s0w, s0l1t, b0t, mask);
+  { va[k] = s0w; vb[k] = s0rs; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = s0rs; vc[k] = 0; k++; } { va[k] = s0w; vb[k] = s0ls; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = s0ls; vc[k] = 0; k++; } { va[k] = b0w; vb[k] = b0ls; vc[k] = 0; k++; } { va[k] = b0t; vb[k] = b0ls; vc[k] = 0; k++; }
+  { va[k] = s0t; vb[k] = s0ls; vc[k] = b0t; k++; } { va[k] = s0t; vb[k] = s0rs; vc[k] = b0t; k++; } { va[k] = s1t; vb[k] = labelSet(s, s1, s.rightSetLo, s.rightSetHi); vc[k] = s0t; k++; }
+  { va[k] = labelAt(s, s0l1); vb[k] = s0t; vc[k] = b0t; k++; } { va[k] = labelAt(s, b0l1); vb[k] = s0t; vc[k] = b0t; k++; } { va[k] = s0w; vb[k] = s0l1t; vc[k] = b0t; k++; }
   // prepositional attachment: the marker already hanging from b0 ("to" of "to Ukraine") with the verb or noun it may attach to
   const b0l1w = wordAt(p, n, b0l1);
-  rows[k++] = feature(off + 94, s1w, b0l1w, 0, mask); rows[k++] = feature(off + 95, s0w, b0l1w, 0, mask); rows[k++] = feature(off + 96, s1t, s0t, b0l1w, mask);
-  rows[k++] = feature(off + 97, b0l1w, b0w, 0, mask); rows[k++] = feature(off + 98, s1w * 31 + s0w, b0l1w, 0, mask); rows[k++] = feature(off + 99, s1w, b0l1w, b0w, mask);
+  { va[k] = s1w; vb[k] = b0l1w; vc[k] = 0; k++; } { va[k] = s0w; vb[k] = b0l1w; vc[k] = 0; k++; } { va[k] = s1t; vb[k] = s0t; vc[k] = b0l1w; k++; }
+  { va[k] = b0l1w; vb[k] = b0w; vc[k] = 0; k++; } { va[k] = s1w * 31 + s0w; vb[k] = b0l1w; vc[k] = 0; k++; } { va[k] = s1w; vb[k] = b0l1w; vc[k] = b0w; k++; }
   // unknown words: suffixes with the tag
-  rows[k++] = feature(off + 100, suffixAt(p, n, b0), b0t, 0, mask); rows[k++] = feature(off + 101, suffixAt(p, n, s0), s0t, 0, mask);
+  { va[k] = suffixAt(p, n, b0); vb[k] = b0t; vc[k] = 0; k++; } { va[k] = suffixAt(p, n, s0); vb[k] = s0t; vc[k] = 0; k++; }
+  hashRows(off, k, mask, rows);
   return k;
 }
 
@@ -252,16 +278,17 @@ export function labelFeatures(s: ParseState, p: PreparedWords, tags: Int32Array,
   const hsuf = head < n ? (p.suffix[head * 4 + 2] as number) : 0;
   let k = 0;
   const off = 200;
-  rows[k++] = feature(off + 0, dir, 0, 0, mask);
-  rows[k++] = feature(off + 1, hw, dir, 0, mask); rows[k++] = feature(off + 2, ht, dir, 0, mask); rows[k++] = feature(off + 3, dw, dir, 0, mask); rows[k++] = feature(off + 4, dt, dir, 0, mask); rows[k++] = feature(off + 5, hw, ht, dir, mask); rows[k++] = feature(off + 6, dw, dt, dir, mask);
-  rows[k++] = feature(off + 7, hw, dw, dir, mask); rows[k++] = feature(off + 8, ht, dt, dir, mask); rows[k++] = feature(off + 9, hw, dt, dir, mask); rows[k++] = feature(off + 10, ht, dw, dir, mask); rows[k++] = feature(off + 11, ht, dt, dist, mask);
-  rows[k++] = feature(off + 12, dt, labelAt(s, dl1), wordAt(p, n, dl1), mask); rows[k++] = feature(off + 13, dt, labelAt(s, dr1), 0, mask); rows[k++] = feature(off + 14, dt, tagAt(tags, n, dl1), dir, mask); rows[k++] = feature(off + 15, dw, wordAt(p, n, dl1), 0, mask); rows[k++] = feature(off + 16, dt, labelAt(s, dl2), labelAt(s, dl1), mask);
-  rows[k++] = feature(off + 17, ht, hls, dir, mask); rows[k++] = feature(off + 18, ht, hrs, dir, mask); rows[k++] = feature(off + 19, dt, dls, dir, mask); rows[k++] = feature(off + 20, dt, drs, dir, mask); rows[k++] = feature(off + 21, dt, hls, ht, mask);
-  rows[k++] = feature(off + 22, dt, tagAt(tags, n, dep - 1), tagAt(tags, n, dep + 1), mask); rows[k++] = feature(off + 23, ht, tagAt(tags, n, head - 1), tagAt(tags, n, head + 1), mask); rows[k++] = feature(off + 24, dt, ht, tagAt(tags, n, dep - 1), mask);
-  rows[k++] = feature(off + 25, dsuf, dt, dir, mask); rows[k++] = feature(off + 26, hsuf, ht, dir, mask); rows[k++] = feature(off + 27, hw, dt, dls, mask); rows[k++] = feature(off + 28, labelAt(s, hl1), ht, dt, mask); rows[k++] = feature(off + 29, labelAt(s, hr1), ht, dt, mask);
-  rows[k++] = feature(off + 30, wordAt(p, n, dep - 1), dt, dir, mask); rows[k++] = feature(off + 31, wordAt(p, n, dep + 1), dt, dir, mask); rows[k++] = feature(off + 32, ht, dt, dist * 16 + Math.min(s.leftCount[head] ?? 0, 5), mask);
-  rows[k++] = feature(off + 33, hw, dls, dir, mask); rows[k++] = feature(off + 34, wordAt(p, n, dl1), wordAt(p, n, dep), ht, mask);
-  rows[k++] = feature(off + 35, hw, wordAt(p, n, dl1), dir, mask); rows[k++] = feature(off + 36, ht, wordAt(p, n, dl1), dt, mask);
+  { va[k] = dir; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = hw; vb[k] = dir; vc[k] = 0; k++; } { va[k] = ht; vb[k] = dir; vc[k] = 0; k++; } { va[k] = dw; vb[k] = dir; vc[k] = 0; k++; } { va[k] = dt; vb[k] = dir; vc[k] = 0; k++; } { va[k] = hw; vb[k] = ht; vc[k] = dir; k++; } { va[k] = dw; vb[k] = dt; vc[k] = dir; k++; }
+  { va[k] = hw; vb[k] = dw; vc[k] = dir; k++; } { va[k] = ht; vb[k] = dt; vc[k] = dir; k++; } { va[k] = hw; vb[k] = dt; vc[k] = dir; k++; } { va[k] = ht; vb[k] = dw; vc[k] = dir; k++; } { va[k] = ht; vb[k] = dt; vc[k] = dist; k++; }
+  { va[k] = dt; vb[k] = labelAt(s, dl1); vc[k] = wordAt(p, n, dl1); k++; } { va[k] = dt; vb[k] = labelAt(s, dr1); vc[k] = 0; k++; } { va[k] = dt; vb[k] = tagAt(tags, n, dl1); vc[k] = dir; k++; } { va[k] = dw; vb[k] = wordAt(p, n, dl1); vc[k] = 0; k++; } { va[k] = dt; vb[k] = labelAt(s, dl2); vc[k] = labelAt(s, dl1); k++; }
+  { va[k] = ht; vb[k] = hls; vc[k] = dir; k++; } { va[k] = ht; vb[k] = hrs; vc[k] = dir; k++; } { va[k] = dt; vb[k] = dls; vc[k] = dir; k++; } { va[k] = dt; vb[k] = drs; vc[k] = dir; k++; } { va[k] = dt; vb[k] = hls; vc[k] = ht; k++; }
+  { va[k] = dt; vb[k] = tagAt(tags, n, dep - 1); vc[k] = tagAt(tags, n, dep + 1); k++; } { va[k] = ht; vb[k] = tagAt(tags, n, head - 1); vc[k] = tagAt(tags, n, head + 1); k++; } { va[k] = dt; vb[k] = ht; vc[k] = tagAt(tags, n, dep - 1); k++; }
+  { va[k] = dsuf; vb[k] = dt; vc[k] = dir; k++; } { va[k] = hsuf; vb[k] = ht; vc[k] = dir; k++; } { va[k] = hw; vb[k] = dt; vc[k] = dls; k++; } { va[k] = labelAt(s, hl1); vb[k] = ht; vc[k] = dt; k++; } { va[k] = labelAt(s, hr1); vb[k] = ht; vc[k] = dt; k++; }
+  { va[k] = wordAt(p, n, dep - 1); vb[k] = dt; vc[k] = dir; k++; } { va[k] = wordAt(p, n, dep + 1); vb[k] = dt; vc[k] = dir; k++; } { va[k] = ht; vb[k] = dt; vc[k] = dist * 16 + Math.min(s.leftCount[head] ?? 0, 5); k++; }
+  { va[k] = hw; vb[k] = dls; vc[k] = dir; k++; } { va[k] = wordAt(p, n, dl1); vb[k] = wordAt(p, n, dep); vc[k] = ht; k++; }
+  { va[k] = hw; vb[k] = wordAt(p, n, dl1); vc[k] = dir; k++; } { va[k] = ht; vb[k] = wordAt(p, n, dl1); vc[k] = dt; k++; }
+  hashRows(off, k, mask, rows);
   return k;
 }
 
@@ -312,6 +339,33 @@ export function learnLabelDictionary(
   return out;
 }
 
+/**
+ * The relations seen in training between a dependent and a head with these tags in this direction
+ * (with gold tags and with the tagger's jackknifed ones); the label model chooses among them.
+ */
+export type LabelCandidates = Int32Array[];
+
+/** The slot of an arc in the label candidates. */
+export function candidateSlot(tags: Int32Array, head: number, dep: number): number {
+  return ((tags[dep] as number) * UPOS.length + (tags[head] as number)) * 2 + (dep < head ? 0 : 1);
+}
+
+/** Learns the label candidates from gold arcs, once with each tagging given. */
+export function learnLabelCandidates(
+  sentences: Iterable<{ prepared: PreparedWords; goldHeads: Int32Array; goldLabels: Int32Array; taggings: Int32Array[] }>,
+  classes: number,
+): LabelCandidates {
+  const seen = Array.from({ length: UPOS.length * UPOS.length * 2 }, () => new Uint8Array(classes));
+  for (const s of sentences) {
+    for (let dep = 0; dep < s.prepared.n; dep++) {
+      const head = s.goldHeads[dep] as number;
+      if (head >= s.prepared.n) continue;
+      for (const tags of s.taggings) (seen[candidateSlot(tags, head, dep)] as Uint8Array)[s.goldLabels[dep] as number] = 1;
+    }
+  }
+  return seen.map((marks) => Int32Array.from(Array.from(marks).flatMap((v, c) => (v ? [c] : []))));
+}
+
 /** The parser's weight tables and relation names. */
 export interface ParserModel {
   transitions: LinearModel;
@@ -320,6 +374,8 @@ export interface ParserModel {
   relations: readonly string[];
   /** Arcs labelled without scoring (absent in models trained before it). */
   labelDictionary?: LabelDictionary;
+  /** Relations to choose among, by tags and direction (absent: all). */
+  labelCandidates?: LabelCandidates;
 }
 
 /** Scratch arrays reused from sentence to sentence (parsing is synchronous). */
@@ -329,6 +385,7 @@ const scratch = {
   scores: new Float64Array(ACTIONS),
   labelScores: new Float64Array(64),
   valid: new Uint8Array(ACTIONS),
+  state: null as ParseState | null,
 };
 
 /** The relation of an arc: the dictionary's, or the label model's best (never `root`). */
@@ -339,7 +396,13 @@ export function chooseLabel(model: ParserModel, s: ParseState, p: PreparedWords,
   const classes = model.relations.length;
   if (scratch.labelScores.length < classes) scratch.labelScores = new Float64Array(classes);
   const labelScores = scratch.labelScores;
+  const candidates = model.labelCandidates?.[candidateSlot(tags, head, dep)];
+  if (candidates?.length === 1) return candidates[0] as number;
   const kl = labelFeatures(s, p, tags, head, dep, model.labels.mask, scratch.labelRows);
+  if (candidates && candidates.length > 1) {
+    scoreSome(model.labels, scratch.labelRows, kl, candidates, labelScores);
+    return candidates[best(labelScores, candidates.length)] as number;
+  }
   score(model.labels, scratch.labelRows, kl, labelScores);
   labelScores[rootLabel] = -Infinity;
   return best(labelScores, classes);
@@ -347,7 +410,7 @@ export function chooseLabel(model: ParserModel, s: ParseState, p: PreparedWords,
 
 /** Heads (`-1` for the root) and relation classes of a sentence's words, given their tags. */
 export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Array): { heads: Int32Array; labels: Int32Array } {
-  const s = createState(p.n);
+  const s = (scratch.state = resetState(scratch.state, p.n));
   const { rows, scores, valid } = scratch;
   const rootLabel = model.relations.indexOf('root');
   while (!isTerminal(s)) {

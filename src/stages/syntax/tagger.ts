@@ -2,8 +2,13 @@
  * The part-of-speech tagger: a greedy left-to-right averaged perceptron over hashed context
  * features (the word, its neighbours, affixes, shape and the tags already chosen).
  */
-import { feature, hashText, mix } from './hash.js';
+import { featureValues, hashRows, hashText, mix } from './hash.js';
 import { best, score, type LinearModel } from './perceptron.js';
+
+/** This module's own bindings to the shared feature values (see hashRows). */
+const va = featureValues.a;
+const vb = featureValues.b;
+const vc = featureValues.c;
 
 /** The UD v2 universal part-of-speech tags, in class order. */
 export const UPOS = [
@@ -94,37 +99,38 @@ export function tagFeatures(p: PreparedWords, i: number, tags: Int32Array, ahead
   const tm1 = i >= 1 ? (tags[i - 1] as number) : BOS_TAG;
   const tm2 = i >= 2 ? (tags[i - 2] as number) : BOS_TAG;
   let k = 0;
-  rows[k++] = feature(0, 0, 0, 0, mask);
-  rows[k++] = feature(1, w0, 0, 0, mask);
-  rows[k++] = feature(2, p.form[i] as number, 0, 0, mask);
-  for (let s = 0; s < 4; s++) rows[k++] = feature(3 + s, p.suffix[i * 4 + s] as number, 0, 0, mask);
-  for (let s = 0; s < 3; s++) rows[k++] = feature(7 + s, p.prefix[i * 3 + s] as number, 0, 0, mask);
-  rows[k++] = feature(10, p.shape[i] as number, 0, 0, mask);
-  rows[k++] = feature(11, wm1, 0, 0, mask);
-  rows[k++] = feature(12, wp1, 0, 0, mask);
-  rows[k++] = feature(13, wm2, 0, 0, mask);
-  rows[k++] = feature(14, wp2, 0, 0, mask);
-  rows[k++] = feature(15, tm1, 0, 0, mask);
-  rows[k++] = feature(16, tm1, tm2, 0, mask);
-  rows[k++] = feature(17, tm1, w0, 0, mask);
-  rows[k++] = feature(18, around(p.suffix, n, i - 1, 0, 4, 2), 0, 0, mask);
-  rows[k++] = feature(19, around(p.suffix, n, i + 1, 0, 4, 2), 0, 0, mask);
-  rows[k++] = feature(20, w0, wp1, 0, mask);
-  rows[k++] = feature(21, wm1, w0, 0, mask);
-  rows[k++] = feature(22, around(p.shape, n, i - 1, 0), p.shape[i] as number, 0, mask);
-  rows[k++] = feature(23, p.shape[i] as number, around(p.shape, n, i + 1, 0), 0, mask);
-  rows[k++] = feature(24, tm1, wp1, 0, mask);
-  rows[k++] = feature(25, i === 0 ? 1 : 0, p.shape[i] as number, 0, mask);
-  rows[k++] = feature(26, tm1, p.suffix[i * 4 + 2] as number, 0, mask);
+  { va[k] = 0; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = w0; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = p.form[i] as number; vb[k] = 0; vc[k] = 0; k++; }
+  for (let s = 0; s < 4; s++) { va[k] = p.suffix[i * 4 + s] as number; vb[k] = 0; vc[k] = 0; k++; }
+  for (let s = 0; s < 3; s++) { va[k] = p.prefix[i * 3 + s] as number; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = p.shape[i] as number; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = wm1; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = wp1; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = wm2; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = wp2; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = tm1; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = tm1; vb[k] = tm2; vc[k] = 0; k++; }
+  { va[k] = tm1; vb[k] = w0; vc[k] = 0; k++; }
+  { va[k] = around(p.suffix, n, i - 1, 0, 4, 2); vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = around(p.suffix, n, i + 1, 0, 4, 2); vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = w0; vb[k] = wp1; vc[k] = 0; k++; }
+  { va[k] = wm1; vb[k] = w0; vc[k] = 0; k++; }
+  { va[k] = around(p.shape, n, i - 1, 0); vb[k] = p.shape[i] as number; vc[k] = 0; k++; }
+  { va[k] = p.shape[i] as number; vb[k] = around(p.shape, n, i + 1, 0); vc[k] = 0; k++; }
+  { va[k] = tm1; vb[k] = wp1; vc[k] = 0; k++; }
+  { va[k] = i === 0 ? 1 : 0; vb[k] = p.shape[i] as number; vc[k] = 0; k++; }
+  { va[k] = tm1; vb[k] = p.suffix[i * 4 + 2] as number; vc[k] = 0; k++; }
   if (ahead) {
     const tp1 = i + 1 < n ? (ahead[i + 1] as number) : EOS_TAG;
     const tp2 = i + 2 < n ? (ahead[i + 2] as number) : EOS_TAG;
-    rows[k++] = feature(27, tp1, 0, 0, mask);
-    rows[k++] = feature(28, tp1, tp2, 0, mask);
-    rows[k++] = feature(29, tp1, w0, 0, mask);
-    rows[k++] = feature(30, tm1, tp1, 0, mask);
-    rows[k++] = feature(31, tp1, p.suffix[i * 4 + 2] as number, 0, mask);
+    { va[k] = tp1; vb[k] = 0; vc[k] = 0; k++; }
+    { va[k] = tp1; vb[k] = tp2; vc[k] = 0; k++; }
+    { va[k] = tp1; vb[k] = w0; vc[k] = 0; k++; }
+    { va[k] = tm1; vb[k] = tp1; vc[k] = 0; k++; }
+    { va[k] = tp1; vb[k] = p.suffix[i * 4 + 2] as number; vc[k] = 0; k++; }
   }
+  hashRows(0, k, mask, rows);
   return k;
 }
 
