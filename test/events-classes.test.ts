@@ -155,3 +155,14 @@ test('compound target: each coordinated member is acted on in an event of its ow
   assert.deepEqual(warned.map(triple).sort(), ['THREATEN(IRN>DEU)', 'THREATEN(IRN>FRA)', 'THREATEN(IRN>GBR)']);
   assert.deepEqual(eventsOf('Iran attacked Israel, Syria said on Monday.').map(triple), ['ASSAULT(IRN>ISR)']);
 });
+
+test('region target: a region inside one country stands for that country, one spanning several for none', () => {
+  const inOne = eventsOf('Turkey imposed a curfew across the Kurdish north on Friday.', {
+    entities: [...ENTITIES, { name: 'Kurdish north', type: 'region', country: 'SYR' }],
+  });
+  assert.ok(inOne.some((e) => e.source?.code === 'TUR' && e.target?.code === 'SYR'), inOne.map(triple).join(' '));
+  const inMany = eventsOf('Turkey imposed a curfew across the Kurdish north on Friday.', {
+    entities: [...ENTITIES, { name: 'Kurdish north', type: 'region' }],
+  });
+  assert.ok(!inMany.some((e) => e.target?.code), inMany.map(triple).join(' '));
+});

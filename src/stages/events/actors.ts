@@ -136,7 +136,9 @@ export function phoenixCode(name: string, date: string | null, ctx: Context): st
 
 /** Base code of an entity: its own code, else a person's affiliation, else the country it lies in, else the kind of body it is. */
 function baseCode(entity: Entity, ctx: Context, date: string | null = null): string | null {
-  if (entity.type === 'region' || entity.type === 'other') return entity.code ?? null;
+  // A region inside one country (the West Bank, Gaza, Crimea as a place) is that country's, as a city is; one spanning several has none.
+  if (entity.type === 'region') return entity.code ?? entity.country ?? null;
+  if (entity.type === 'other') return entity.code ?? null;
   if (entity.code) return entity.code;
   if ((entity.type === 'organization' || entity.type === 'person') && !entity.country && !entity.affiliation) {
     // A body or person our knowledge does not list: the Phoenix dictionaries' code, where they list it.
