@@ -411,3 +411,19 @@ void test("a date the story's first sentence tells of is no dateline; the same d
   assert.equal(published(page({ top: lede })).value, null);
   assert.equal(published(page({ top: `<p>3 March 2023</p>${lede}` })).value, '2023-03-03');
 });
+
+void test('publication verbs of more languages cue a date standing below the lede, where no box or headline vouches for it', () => {
+  const intro = `<p>${'Le port a ouvert un second quai pour les patrouilleurs sur la rive nord. '.repeat(8)}</p>`;
+  const cases: Array<[string, string, string | null]> = [
+    ['fr', 'Mis en ligne le 31 mai 2022', '2022-05-31'],
+    ['sv', 'Publicerad 31 maj 2022', '2022-05-31'],
+    ['cs', 'Publikováno 31. května 2022', '2022-05-31'],
+    ['de', 'Erstellt am 31.05.2022', '2022-05-31'],
+    // The same date with no cue, that far below the headline, is not taken.
+    ['fr', 'Le 31 mai 2022', null],
+  ];
+  for (const [lang, line, expected] of cases) {
+    const html = page({ lang, top: `${intro}<p>${line}</p>` });
+    assert.equal(published(html).value?.slice(0, 10) ?? null, expected, line);
+  }
+});

@@ -76,7 +76,7 @@ const LISTED_ANCESTRY =
   /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
 /** Words that introduce the publication in the visible text, in the languages our pages come in. */
 const PUBLISHED_CUE =
-  /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|发布|發布|公開|게시|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})(?:\s+(?:on|am|le|el|em|il|op|the))?[\s:,|()–-]*$/iu;
+  /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|mis en ligne|erstellt|publicerad|publicerat|udgivet|publisert|julkaistu|publikováno|publikované|uverejnené|közzétéve|objavljeno|δημοσιεύθηκε|δημοσίευση|publicat|نشر|تاريخ النشر|发布|發布|公開|게시|입력|配信|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})(?:\s+(?:on|am|le|el|em|il|op|the))?[\s:,|()–-]*$/iu;
 /** A date after the headline but farther than this has no byline or cue near it: not the dateline. */
 const NEAR_HEADLINE = 400;
 /** A weekday name just before a date, in the languages our pages come in. */
