@@ -427,3 +427,12 @@ void test('publication verbs of more languages cue a date standing below the led
     assert.equal(published(html).value?.slice(0, 10) ?? null, expected, line);
   }
 });
+
+void test("an English page of no stated region on a Commonwealth domain writes 04/06 day first; a lent-out domain says nothing", () => {
+  const top = '<div class="story-info">Posted 04/06/2022</div>';
+  assert.equal(published(page({ top }), { url: 'https://harbour.example.co.uk/news/pier' }).value, '2022-06-04');
+  assert.equal(published(page({ top }), { url: 'https://harbour.example.com.au/news/pier' }).value, '2022-06-04');
+  assert.equal(published(page({ top }), { url: 'https://harbour.example.com/news/pier' }).value, null);
+  assert.equal(published(page({ top, lang: '' }), { url: 'https://harbour.example.io/news/pier' }).value, null);
+  assert.equal(published(page({ top, lang: '' }), { url: 'https://harbour.example.ph/news/pier' }).value, '2022-04-06');
+});

@@ -476,9 +476,13 @@ export function numericOrder(language: string | null, url: string | null): Numer
   const tag = language?.toLowerCase() ?? '';
   if (/^en[-_](?:us|ph)\b/.test(tag)) return 'mdy';
   const host = hostOf(url);
-  if (/\.(?:us|gov|mil)$/.test(host)) return 'mdy';
-  if (/^en(?:$|[-_])/.test(tag) && !/^en[-_](?:gb|uk|ie|au|nz|in|za|ng|ke|pk|sg|my)\b/.test(tag)) return 'unknown';
-  if (!tag && !/\.[a-z]{2}$/.test(host)) return 'unknown';
+  if (/\.(?:us|gov|mil|ph)$/.test(host)) return 'mdy';
+  // Country domains lent out as generic names (.io, .co, .tv...) and Canada's two habits say nothing.
+  const isCountryHost = /\.[a-z]{2}$/.test(host) && !/\.(?:io|co|tv|me|fm|ly|ai|cc|ws|to|ca)$/.test(host);
+  if (/^en[-_](?:gb|uk|ie|au|nz|in|za|ng|ke|pk|sg|my)\b/.test(tag)) return 'dmy';
+  // English of no stated region: a British, Irish, Indian, African or Asian Commonwealth domain writes day first.
+  if (/^en(?:$|[-_])/.test(tag)) return /\.(?:uk|ie|au|nz|in|za|ng|ke|pk|sg|my|gh|lk|bd|ug|tz|zw)$/.test(host) ? 'dmy' : 'unknown';
+  if (!tag && !isCountryHost) return 'unknown';
   return 'dmy';
 }
 
