@@ -83,3 +83,11 @@ void test('coordination: a listed name after "and" inside a tagged span is a nam
   assert.equal(typeOf(entities, 'Xinhua'), 'organization');
   assert.equal(typeOf(entities, 'Brenvik Herald and Xinhua'), null);
 });
+
+void test('coordination: a legal form closes a company name, so "and" after it starts another name', () => {
+  const text = 'Shares of Halvik Marine Ltd. and Ostrava Steel Corp. fell after the merger talks collapsed.';
+  const entities = find(text);
+  const names = entities.flatMap((e) => e.mentions.map((m) => m.text));
+  assert.ok(!names.some((n) => / and /.test(n)), `one name across "and": ${names.join(' | ')}`);
+  assert.ok(names.includes('Halvik Marine Ltd.'), names.join(' | '));
+});

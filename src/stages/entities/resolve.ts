@@ -117,15 +117,20 @@ function splitLists(spans: [number, number, string][], lower: readonly string[],
   return out;
 }
 
+/** A company's legal form, the last word of its name ("Corp.", "Ltd"). */
+const LEGAL_FORM = /^(?:inc|corp|co|ltd|plc|llc|ag|sa|nv|gmbh|bhd|pty)\.?$/;
+
 /**
  * "the Brenvik Herald and Xinhua": a tagged span whose words after "and" are a listed name of their own
  * is two names, unless the whole span is listed ("Bosnia and Herzegovina", "Trinidad and Tobago").
+ * A legal form closes a company's name, so "Halvik Marine Ltd. and Ostrava Steel" is two names too.
  */
 function splitBeforeListedName(s: number, e: number, type: string, lower: readonly string[], gazAt: ReadonlyMap<number, { end: number; entries: GazetteerEntry[] }>): [number, number, string][] {
   if (gazAt.get(s)?.end === e) return [[s, e, type]];
   for (let k = s + 1; k + 1 < e; k++) {
     if (lower[k] !== 'and') continue;
     if (gazAt.get(k + 1)?.end === e) return [[s, k, type], [k + 1, e, type]];
+    if (LEGAL_FORM.test(lower[k - 1] as string)) return [[s, k, type], ...splitBeforeListedName(k + 1, e, type, lower, gazAt)];
   }
   return [[s, e, type]];
 }
