@@ -1,9 +1,11 @@
 /**
  * The page's original publication time, from kinds of evidence in htmldate's order: markup (JSON-LD,
- * publication meta tags, <time> marked as published), the URL, then the visible dateline near the
- * headline. Updated/modified, copyright, comment and listed dates and dates after the capture are
- * passed over; two kinds that agree outvote one that stands alone; a UTC time is moved to the
- * site's own day where the page or its country says which day that is. Weak evidence gives null.
+ * publication meta tags, <time>/<abbr> marked as published, the site feed's entry for this very page),
+ * the URL, then the visible dateline near the headline or cued anywhere in the article (or opening its
+ * first paragraph), and last a publication field in the page's script data. Updated/modified, copyright,
+ * comment, served-day and listed dates, dates told in the story's prose and dates after the capture are
+ * passed over; two kinds that agree outvote one that stands alone; a UTC time is moved to the site's
+ * own day where the page, its URL or its country says which day that is. Weak evidence gives null.
  */
 import type { PageSignals, TimeSignal } from './page-signals.js';
 import type { JsonLdArticle } from './json-ld.js';
