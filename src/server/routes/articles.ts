@@ -6,6 +6,7 @@ import type { SearchQuery, Store, StoredArticle } from '../../store.js';
 import type { Limits } from '../../core/context.js';
 import { RequestError } from '../../core/errors.js';
 import { hasValidToken } from '../security.js';
+import { jsonSearchOf } from '../search-pool.js';
 import { ARTICLE_PARAMS, SEARCH_QUERY, type SearchQuerystring } from '../schemas.js';
 
 export interface ArticleRoutesOptions {
@@ -77,12 +78,16 @@ export const articleRoutes: FastifyPluginAsync<ArticleRoutesOptions> = async (ap
   app.get<{ Querystring: SearchQuerystring }>(
     '/api/search',
     { schema: { summary: 'Full-text search with facets', tags: ['search'], querystring: SEARCH_QUERY } },
-    async (request) => {
+    async (request, reply) => {
       const query: SearchQuery = {};
       for (const [key, value] of Object.entries(request.query)) {
         if (value !== undefined && value !== '') (query as Record<string, unknown>)[key] = value;
       }
-      return store.search(query);
+      // Through the search pool the answer comes serialised by its worker: sent as it is.
+      const searchJson = jsonSearchOf(store);
+      if (!searchJson) return store.search(query);
+      const json = await searchJson(query);
+      return reply.type('application/json; charset=utf-8').send(json);
     },
   );
 
