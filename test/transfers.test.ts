@@ -178,6 +178,21 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: "The armoured vehicles, made by Turkey's Otokar, were handed over to the Ghanaian army on Monday.",
     want: [['TUR', 'GHA', 'delivered', null, 'armoured vehicles']],
   },
+  {
+    construction: 'a generic noun stands for a designation the lexicon does not know, of the same supplier and recipient',
+    text: 'Russia has delivered the Yak-152 to Laos. The trainers were handed over at a ceremony in Irkutsk.',
+    want: [['RUS', 'LAO', 'delivered', null, 'Yak-152']],
+  },
+  {
+    construction: '"the aircraft" of a wider kind stands for the one drone model of the pair',
+    text: 'China sold Wing Loong drones to Algeria. The aircraft were flown to Algiers in June.',
+    want: [['CHN', 'DZA', 'ordered', null, 'Wing Loong drones']],
+  },
+  {
+    construction: '"N more of the X" is a further batch with its count',
+    text: 'Pakistan delivered JF-17s to Nigeria in 2021. Pakistan handed over six more of the fighters in 2023.',
+    want: [['PAK', 'NGA', 'delivered', null, 'JF-17s'], ['PAK', 'NGA', 'delivered', 6, 'JF-17s']],
+  },
 ];
 
 for (const c of CASES) {

@@ -159,7 +159,7 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const item = d.items[0]!;
     // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
-    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category);
+    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item))));
     namedByCategory ??= readNamed();
     if (d.isAnaphor && !sameDyad) continue;
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
@@ -169,6 +169,22 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
       d.isNamed = true;
     }
   }
+}
+
+// Nouns of a wider kind than their category: "the aircraft" may be drones or helicopters the article named.
+const WIDER: Record<string, string[]> = {
+  aircraft: ['aircraft', 'helicopters', 'drones'],
+  plane: ['aircraft', 'drones'],
+};
+
+/**
+ * Whether a generic noun can stand for a named item of another category: a noun of a wider kind
+ * ("the aircraft" for drones), or a designation the lexicon does not know ("Su-30SME", "Barak-8").
+ */
+function fitsCategory(named: string | null | undefined, generic: TransferItem): boolean {
+  if (named === 'military equipment') return true;
+  const head = generic.item.toLowerCase().split(/\s+/).pop()?.replace(/s$/, '') ?? '';
+  return (WIDER[head] ?? []).includes(named ?? '');
 }
 
 // Kinds inside one equipment category that name different things: a frigate is no submarine, a tanker no fighter.

@@ -149,6 +149,8 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   if (lower(tokens[j]) === 'of') {
     j--;
     if (lower(tokens[j]) === 'the') j--;
+    // "six more of the fighters"
+    while (j >= 0 && /^(?:more|other|additional|further)$/.test(lower(tokens[j]))) j--;
     if (GROUP_NOUNS.has(lower(tokens[j]))) j--;
   }
   const t = tokens[j];
@@ -184,10 +186,12 @@ function partOfWhole(tokens: readonly Token[], first: number, lex: TransferLexic
 }
 
 /** The ordinal or batch word among the few words before a phrase, lower case, or null. */
-function batchBefore(tokens: readonly Token[], first: number): string | null {
+function batchBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): string | null {
   for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
     const w = lower(tokens[j]);
     if (ORDINALS.test(w) || w === 'initial') return w;
+    // "six more (of the) jets", "another 20 tanks": a further batch (a count with it, so no list's "additional ammunition").
+    if ((w === 'more' && numberValue(tokens[j - 1], lex) !== null) || (w === 'another' && numberValue(tokens[j + 1], lex) !== null)) return 'more';
     if (/^(?:batch|tranche|shipment|consignment)$/.test(w)) {
       const ordinal = tokens.slice(Math.max(0, j - 2), j).map((t) => t.text.toLowerCase()).find((x) => ORDINALS.test(x));
       return ordinal ?? w;
@@ -248,7 +252,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     if (items.some((it) => it.first <= k && it.last >= k)) continue;
     items.push({
       first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count: countBefore(tokens, k, lex), category: 'military equipment', model: null, isNamed: false, makerToken: null,
-      batch: batchBefore(tokens, k), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
+      batch: batchBefore(tokens, k, lex), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
     });
   }
   items.sort((a, b) => a.first - b.first);
@@ -308,7 +312,7 @@ function buildItem(
     model,
     isNamed,
     makerToken,
-    batch: partOfWhole(tokens, first, lex) ? (batchBefore(tokens, first) ?? 'part') : batchBefore(tokens, first),
+    batch: partOfWhole(tokens, first, lex) ? (batchBefore(tokens, first, lex) ?? 'part') : batchBefore(tokens, first, lex),
     partOf: partOfWhole(tokens, first, lex),
     isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])),
     isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),

@@ -68,6 +68,8 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   const ba = (a as { batch?: string | null }).batch ?? null;
   const bb = (b as { batch?: string | null }).batch ?? null;
   if (ba && bb && ba !== bb && ba !== 'batch' && bb !== 'batch') return false;
+  // "six more of the jets": a further batch is never an earlier telling of its own.
+  if ((ba === 'more') !== (bb === 'more')) return false;
   // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own.
   const isSchedule = (x: Transfer, y: Transfer): boolean => (x.status === 'ordered' || x.status === 'approved') && (y.status === 'pledged' || y.status === 'planned');
   if (isSchedule(a, b) || isSchedule(b, a)) return true;
