@@ -193,6 +193,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Pakistan delivered JF-17s to Nigeria in 2021. Pakistan handed over six more of the fighters in 2023.',
     want: [['PAK', 'NGA', 'delivered', null, 'JF-17s'], ['PAK', 'NGA', 'delivered', 6, 'JF-17s']],
   },
+  {
+    construction: 'a notification\'s "sale to the Government of Y of N X": the state\'s government is transparent',
+    text: 'The State Department has approved a possible Foreign Military Sale to the Government of Ecuador of six AH-64E Apache helicopters.',
+    want: [['USA', 'ECU', 'approved', 6, 'AH-64E Apache helicopters']],
+  },
 ];
 
 for (const c of CASES) {

@@ -137,9 +137,16 @@ function hasMarker(tokens: readonly Token[], from: number, to: number, list: rea
 function prepositionBefore(tokens: readonly Token[], s: StateMention): string | null {
   let j = s.first - 1;
   while (j >= 0 && (lowerAt(tokens, j) === 'the' || lowerAt(tokens, j) === 'its')) j--;
+  // "to the Government of Peru", "for the Navy of Chile": the state's own body is transparent.
+  if (lowerAt(tokens, j) === 'of' && STATE_BODIES.test(lowerAt(tokens, j - 1))) {
+    j -= 2;
+    while (j >= 0 && /^(?:the|armed|royal|national|federal)$/.test(lowerAt(tokens, j))) j--;
+  }
   const w = lowerAt(tokens, j);
   return PREPOSITIONS.has(w) ? w : null;
 }
+
+const STATE_BODIES = /^(?:government|republic|kingdom|navy|army|forces|force|ministry|people|state|emirate|sultanate)$/;
 
 /** States after `from` that follow the preposition, with the ones joined to them by commas and "and". */
 function afterPreposition(tokens: readonly Token[], states: readonly StateMention[], from: number, to: number, preps: readonly string[]): string[] {
