@@ -27,6 +27,8 @@ const { values: args } = parseArgs({
     'parser-bits': { type: 'string', default: '21' },
     'label-bits': { type: 'string', default: '18' },
     explore: { type: 'string', default: '0.9' },
+    /** Score lead (in the averaged weights' units) at which a first-pass tag skips the second pass. */
+    'tag-margin': { type: 'string', default: '13.6' },
     seed: { type: 'string', default: '11' },
     out: { type: 'string', default: MODEL_FILE },
     /** A folder to keep the tagging stage in, so parser experiments need not repeat it. */
@@ -260,7 +262,7 @@ const parser = trainParser(train, PARSER_EPOCHS, SEED, labelDictionary, labelCan
 });
 const dictionary = learnTagDictionary(train.flatMap((s) => s.forms.map((f, i): [string, number] => [f, s.goldTags[i] as number])));
 log(`tag dictionary: ${Object.keys(dictionary).length} words`);
-const model: SyntaxModel = { tagger: { ...tagger, dictionary }, parser, lemmas };
+const model: SyntaxModel = { tagger: { ...tagger, dictionary, margin: Number(args['tag-margin']) }, parser, lemmas };
 const figures = report(model, 'final (float)');
 const bytes = encodeModel(model, {
   treebank: 'UD English EWT v2.16 train',
@@ -268,6 +270,7 @@ const bytes = encodeModel(model, {
   taggerEpochs: TAGGER_EPOCHS,
   parserEpochs: PARSER_EPOCHS,
   folds: FOLDS,
+  tagMargin: Number(args['tag-margin']),
   dev: figures.dev,
 });
 writeFileSync(args.out, bytes);

@@ -36,6 +36,8 @@ interface TableHeader {
 interface Header {
   relations: string[];
   tagDictionary?: Record<string, number>;
+  /** The tagger's second-pass margin, in the stored units of `tagger.first`. */
+  tagMargin?: number;
   /** The parser's label dictionary as [key, relation class] pairs. */
   labelDictionary?: [number, number][];
   /** The parser's label candidates by slot. */
@@ -70,6 +72,7 @@ export function encodeModel(model: SyntaxModel, info: Record<string, unknown> = 
   const header: Header = {
     relations: [...model.parser.relations],
     tagDictionary: model.tagger.dictionary ?? {},
+    ...(model.tagger.margin !== undefined && { tagMargin: model.tagger.margin / (tables[0] as TableHeader).scale }),
     labelDictionary: [...(model.parser.labelDictionary ?? new Map<number, number>())],
     labelCandidates: (model.parser.labelCandidates ?? []).map((c) => [...c]),
     lemmas: model.lemmas,
@@ -142,7 +145,12 @@ export function decodeModel(file: Buffer): SyntaxModel & { info: Record<string, 
     return t;
   };
   return {
-    tagger: { first: get('tagger.first'), second: get('tagger.second'), dictionary: header.tagDictionary ?? {} },
+    tagger: {
+      first: get('tagger.first'),
+      second: get('tagger.second'),
+      dictionary: header.tagDictionary ?? {},
+      ...(header.tagMargin !== undefined && { margin: header.tagMargin }),
+    },
     parser: {
       transitions: get('parser.transitions'),
       labels: get('parser.labels'),

@@ -140,6 +140,11 @@ export interface TaggerModel {
   second: LinearModel;
   /** Frequent words that always carry one tag ("the" -> DET): tagged without scoring. Tag indices into UPOS. */
   dictionary?: Record<string, number>;
+  /**
+   * A first-pass tag whose score leads the next by more than this (in `first`'s units) is kept
+   * without the second pass: faster, and on EWT dev no less accurate. Absent: every word gets both.
+   */
+  margin?: number;
 }
 
 /** How often, and how nearly always with one tag, a word must occur to enter the dictionary. */
@@ -168,26 +173,36 @@ export function learnTagDictionary(pairs: Iterable<[string, number]>): Record<st
   return out;
 }
 
+/** Scratch arrays reused from sentence to sentence (tagging is synchronous). */
+const scratch = { rows: new Int32Array(TAGGER_FEATURES), scores: new Float64Array(UPOS.length), sure: new Uint8Array(256) };
+
 /** Tags a sentence (tag indices into UPOS). */
 export function tagWords(model: TaggerModel, p: PreparedWords, forms: readonly string[] | null = null): Int32Array {
-  const rows = new Int32Array(TAGGER_FEATURES);
-  const scores = new Float64Array(UPOS.length);
-  const known = new Int32Array(p.n).fill(-1);
-  if (forms && model.dictionary) for (let i = 0; i < p.n; i++) known[i] = model.dictionary[forms[i] as string] ?? -1;
+  const { rows, scores } = scratch;
+  if (scratch.sure.length < p.n) scratch.sure = new Uint8Array(p.n * 2);
+  const sure = scratch.sure;
+  const margin = model.margin ?? Infinity;
   const first = new Int32Array(p.n).fill(-1);
+  const tags = new Int32Array(p.n).fill(-1);
   for (let i = 0; i < p.n; i++) {
-    if ((known[i] as number) >= 0) {
-      first[i] = known[i] as number;
+    const known = forms && model.dictionary ? model.dictionary[forms[i] as string] : undefined;
+    if (known !== undefined) {
+      first[i] = known;
+      tags[i] = known;
+      sure[i] = 1;
       continue;
     }
     const k = tagFeatures(p, i, first, null, model.first.mask, rows);
     score(model.first, rows, k, scores);
-    first[i] = best(scores, UPOS.length);
+    const top = best(scores, UPOS.length);
+    let runnerUp = -Infinity;
+    for (let c = 0; c < UPOS.length; c++) if (c !== top && (scores[c] as number) > runnerUp) runnerUp = scores[c] as number;
+    first[i] = top;
+    sure[i] = (scores[top] as number) - runnerUp > margin ? 1 : 0;
   }
-  const tags = new Int32Array(p.n).fill(-1);
   for (let i = 0; i < p.n; i++) {
-    if ((known[i] as number) >= 0) {
-      tags[i] = known[i] as number;
+    if (sure[i]) {
+      tags[i] = first[i] as number;
       continue;
     }
     const k = tagFeatures(p, i, tags, first, model.second.mask, rows);
