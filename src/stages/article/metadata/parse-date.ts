@@ -65,6 +65,51 @@ const ALL_MONTH_PATTERN = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|');
 
+/** Months of the Solar Hijri calendar (Iran, Afghanistan), in Persian. */
+const SOLAR_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+
+/** The Solar Hijri month number of a Persian month name, or null. */
+export function solarMonthOf(name: string): number | null {
+  const i = SOLAR_MONTHS.indexOf(name);
+  return i < 0 ? null : i + 1;
+}
+
+/** Solar Hijri years of news pages (1995 to 2101). */
+const MIN_SOLAR_YEAR = 1373;
+const MAX_SOLAR_YEAR = 1480;
+let solarFormat: Intl.DateTimeFormat | null = null;
+
+/**
+ * A Solar Hijri day as "YYYY-MM-DD": its year starts near 21 March of year + 621, months 1-6 have 31
+ * days and 7-11 30; the platform's Persian calendar settles the leap years by checking the estimate
+ * and its neighbours. Null when the day does not exist or the calendar is not available.
+ */
+export function solarHijriDay(year: number, month: number, day: number): string | null {
+  if (year < MIN_SOLAR_YEAR || year > MAX_SOLAR_YEAR || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const estimate = Date.UTC(year + 621, 2, 21) + ((month <= 6 ? (month - 1) * 31 : 186 + (month - 7) * 30) + day - 1) * 86_400_000;
+  try {
+    solarFormat ??= new Intl.DateTimeFormat('en-u-ca-persian-nu-latn', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  } catch {
+    return null;
+  }
+  for (const shift of [0, -1, 1, -2, 2]) {
+    const date = new Date(estimate + shift * 86_400_000);
+    const parts = solarFormat.formatToParts(date);
+    const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+    if (part('year') === year && part('month') === month && part('day') === day) return date.toISOString().slice(0, 10);
+  }
+  return null;
+}
+
+/** "۴ خرداد ۱۴۰۲" (digits already Western) and, on a Persian page, "1402/03/04": the Gregorian day. */
+export function readSolarDate(text: string, isPersianPage: boolean): string | null {
+  const written = /(\d{1,2})\s+(\p{L}+)\s+(\d{4})/u.exec(text);
+  const month = written ? solarMonthOf(written[2]!) : null;
+  if (written && month) return solarHijriDay(+written[3]!, month, +written[1]!);
+  const numeric = isPersianPage ? /^\s*(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/.exec(text) : null;
+  return numeric ? solarHijriDay(+numeric[1]!, +numeric[2]!, +numeric[3]!) : null;
+}
+
 /** The month number of a name or abbreviation (any case, trailing dot allowed), or null. */
 export function monthOf(name: string): number | null {
   return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? null;

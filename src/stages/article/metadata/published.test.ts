@@ -181,8 +181,8 @@ const VISIBLE_CASES: Array<[string, string, string | null]> = [
   ['fi', 'Julkaistu 31. toukokuuta 2022', '2022-05-31'],
   ['ca', 'Publicat el 31 de maig de 2022', '2022-05-31'],
   ['ar', 'نشر في ٣١ مايو ٢٠٢٢', '2022-05-31'],
-  // A Persian page's solar year (1401) is no Gregorian publication year: nothing, rather than a guess.
-  ['fa', 'تاریخ انتشار: ۱۴۰۱/۰۳/۱۰', null],
+  // A Persian page's solar year (1401) is read in the Solar Hijri calendar.
+  ['fa', 'تاریخ انتشار: ۱۴۰۱/۰۳/۱۰', '2022-05-31'],
 ];
 
 for (const [lang, line, expected] of VISIBLE_CASES) {
@@ -435,4 +435,25 @@ void test("an English page of no stated region on a Commonwealth domain writes 0
   assert.equal(published(page({ top }), { url: 'https://harbour.example.com/news/pier' }).value, null);
   assert.equal(published(page({ top, lang: '' }), { url: 'https://harbour.example.io/news/pier' }).value, null);
   assert.equal(published(page({ top, lang: '' }), { url: 'https://harbour.example.ph/news/pier' }).value, '2022-04-06');
+});
+
+void test('a Persian page writes the Solar Hijri calendar: its dateline is read as the Gregorian day', () => {
+  const cases: Array<[string, string | null]> = [
+    ['پنجشنبه ۴ خرداد ۱۴۰۲', '2023-05-25'],
+    ['۱۲ تیر ۱۳۹۹ - ۱۰:۳۰', '2020-07-02'],
+    ['۱ فروردین ۱۴۰۳', '2024-03-20'],
+    ['۳۰ اسفند ۱۴۰۳', '2025-03-20'],
+    // 1402 is no leap year: its Esfand has 29 days.
+    ['۳۰ اسفند ۱۴۰۲', null],
+    ['۱۰ دی ۱۴۰۱', '2022-12-31'],
+    ['۱۴۰۱/۰۳/۱۰', '2022-05-31'],
+    // A day the month does not have is no date.
+    ['۳۱ مهر ۱۴۰۱', null],
+  ];
+  for (const [line, expected] of cases) {
+    const html = page({ lang: 'fa', top: `<div class="news-date">${line}</div>` });
+    assert.equal(published(html).value?.slice(0, 10) ?? null, expected, line);
+  }
+  // The same numbers on a page of another language are no Solar Hijri date.
+  assert.equal(published(page({ lang: 'ar', top: '<div class="news-date">1444/11/05</div>' })).value, null);
 });

@@ -10,7 +10,16 @@
 import type { PageSignals, TimeSignal } from './page-signals.js';
 import type { JsonLdArticle } from './json-ld.js';
 import type { VisibleSegment } from './visible-text.js';
-import { makeDay, monthOf, parseDate, parseWrittenDate, readShownDate, type NumericOrder } from './parse-date.js';
+import {
+  makeDay,
+  monthOf,
+  parseDate,
+  parseWrittenDate,
+  readShownDate,
+  readSolarDate,
+  solarMonthOf,
+  type NumericOrder,
+} from './parse-date.js';
 import { siteOffsets } from './site-zone.js';
 
 /** Meta tags that name the original publication time, most specific first. */
@@ -147,7 +156,7 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
   consider(fromMeta(evidence.signals, order));
   consider(fromTimes(evidence.signals.times, order, evidence.url));
   consider(fromUrl(evidence.url));
-  consider(fromText(evidence.visible, order, latest));
+  consider(fromText(evidence.visible, order, latest, [evidence.language, evidence.signals.htmlLang].some((l) => /^fa\b/i.test(l ?? ''))));
   consider(fromLead(evidence.lead ?? [], order, latest));
   consider(fromScript(evidence.signals));
   const chosen = choose(found);
@@ -313,7 +322,7 @@ function pathDayOf(url: string): string | null {
 const VISIBLE_DATE = new RegExp(
   [
     `(?<![\\p{L}\\d])(\\p{L}{3,12})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}`,
-    `(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(\\p{L}{3,12})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
+    `(?<![\\p{L}\\d])\\d{1,2}(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(\\p{L}{2,12})\\.?,?\\s+(?:de\\s+)?\\d{4}`,
     `(?<![\\d.])\\d{4}\\.\\s+(\\p{L}{3,12})\\s+\\d{1,2}\\.?(?![\\d])`,
     `(?<![\\d.])\\d{4}-\\d{2}-\\d{2}(?![\\d])`,
     `\\d{4}\\s*[年년]\\s*\\d{1,2}\\s*[月월]\\s*\\d{1,2}`,
@@ -329,7 +338,7 @@ function* shownDates(text: string): Generator<RegExpExecArray> {
   VISIBLE_DATE.lastIndex = 0;
   for (let m = VISIBLE_DATE.exec(text); m; m = VISIBLE_DATE.exec(text)) {
     const word = m[1] ?? m[2] ?? m[3];
-    if (word !== undefined && monthOf(word) === null) {
+    if (word !== undefined && monthOf(word) === null && solarMonthOf(word) === null) {
       // Not a month ("Issue 12, 2022"): try again from the next character, which may start a real date.
       VISIBLE_DATE.lastIndex = m.index + 1;
       continue;
@@ -355,7 +364,12 @@ interface VisibleDate {
  * otherwise the first date right after the headline. Dates introduced as updates or copyrights,
  * ranges, listed dates and those among several other days are skipped.
  */
-function fromText(segments: VisibleSegment[], order: NumericOrder, latest: string | null): Candidate | null {
+function fromText(
+  segments: VisibleSegment[],
+  order: NumericOrder,
+  latest: string | null,
+  isPersianPage = false,
+): Candidate | null {
   const hasH1 = segments.some((s) => s.isAfterH1);
   const usable = segments.filter((s) => !s.isListed);
   let text = '';
@@ -389,8 +403,10 @@ function fromText(segments: VisibleSegment[], order: NumericOrder, latest: strin
     if (UPDATED.test(clause) || /©|copyright|\(c\)/i.test(clause)) continue;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     // "2020/7/11-12", "3 - 5 May 2020", "9.1. - 10.2.2023": a range names an event's days, not the publication.
-    if (/^\s*[-–~～]\s*\d/.test(after) || /\d\.?\s*[-–]\s*$/.test(before)) continue;
-    const day = readShownDate(m[0], order)?.slice(0, 10);
+    // A clock after the dash ("6 May 2022 - 2:00") is the time of day, not the range's end.
+    const isRangeEnd = /^\s*[-–~～]\s*\d/.test(after) && !/^\s*[-–]\s*\d{1,2}[:h]\d{2}/.test(after);
+    if (isRangeEnd || /\d\.?\s*[-–]\s*$/.test(before)) continue;
+    const day = (readSolarDate(m[0], isPersianPage) ?? readShownDate(m[0], order))?.slice(0, 10);
     if (!day || (latest && day > latest)) continue;
     const isInBox = boxes.some(([a, b]) => m.index >= a && m.index < b);
     // "Wednesday, August 19, 2020" in the masthead above the headline is the day the page was served, not written.
