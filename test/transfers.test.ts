@@ -198,6 +198,16 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'The State Department has approved a possible Foreign Military Sale to the Government of Ecuador of six AH-64E Apache helicopters.',
     want: [['USA', 'ECU', 'approved', 6, 'AH-64E Apache helicopters']],
   },
+  {
+    construction: '"to the country" is the state the article named last, other than the supplier',
+    text: 'Angola has become a big buyer of Chinese arms. Beijing delivered four frigates to the country last year.',
+    want: [['CHN', 'AGO', 'delivered', 4, 'frigates']],
+  },
+  {
+    construction: '"firm" as a company noun is no signed order ("Japanese firm X will supply")',
+    text: 'Japanese firm Mitsubishi Electric will supply three radars to Vietnam.',
+    want: [['JPN', 'VNM', 'pledged', 3, 'radars']],
+  },
 ];
 
 for (const c of CASES) {

@@ -68,6 +68,15 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     for (const item of included) {
       if (context) readings.push({ item, trigger: context.trigger, triggerSpan: context.triggerSpan, supplier: context.supplier, recipients: context.recipients, status: context.status, rule: 'transfers/package-includes' });
     }
+    // "delivered six frigates to the country": the state the article named last, other than the supplier, receives.
+    const anaphor = /\b(?:to|for) the (?:country|nation|island|kingdom|island nation)\b/i.exec(sentence.text);
+    if (anaphor) {
+      const at = sentence.start + anaphor.index;
+      for (const r of readings) if (r.recipients.length === 0 && r.supplier) {
+        const named = lastStateBefore(doc, at, r.supplier);
+        if (named) r.recipients = [named];
+      }
+    }
     // A reading without a party takes it from the predicate of an earlier sentence that named both.
     for (const r of readings) {
       if (!context) break;
@@ -132,6 +141,16 @@ function joinArrivals(drafts: Draft[]): void {
     d.supplier = earlier.supplier;
     d.recipient = earlier.recipient;
   }
+}
+
+/** The country the article names last before an offset, other than `except` (by its mentions as a name, not a demonym), or null. */
+function lastStateBefore(doc: Doc, offset: number, except: string): string | null {
+  let best: { code: string; start: number } | null = null;
+  for (const e of doc.entities ?? []) {
+    if (e.type !== 'country' || !e.code || e.code === except || !/^[A-Z]{3}$/.test(e.code)) continue;
+    for (const m of e.mentions) if (m.end <= offset && m.form !== 'demonym' && (!best || m.start > best.start)) best = { code: e.code, start: m.start };
+  }
+  return best?.code ?? null;
 }
 
 /** A party a sentence leaves out comes from the nearest earlier record that shares the other party. */
