@@ -166,3 +166,10 @@ test('region target: a region inside one country stands for that country, one sp
   });
   assert.ok(!inMany.some((e) => e.target?.code), inMany.map(triple).join(' '));
 });
+
+test('setting: an act named in an "after"/"following" phrase is the background of the news, not news', () => {
+  for (const text of ['Japan recalled its envoy following talks with Egypt.', 'Japan recalled its envoy after talks with Egypt.']) {
+    const events = eventsOf(text);
+    assert.deepEqual(events.map((e) => e.plover), ['SANCTION'], text);
+  }
+});

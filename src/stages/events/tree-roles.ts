@@ -27,9 +27,22 @@ export interface TreeReading {
   isCapability: boolean;
   /**
    * Why the clause states no act of its own, or null: a purpose ("sent troops to help X"), what someone
-   * must or should do ("X must hand over"), a participle naming a noun's attribute ("the visiting envoy").
+   * must or should do ("X must hand over"), a participle naming a noun's attribute ("the visiting envoy"),
+   * the setting of another act ("recalled its envoy after talks with X").
    */
-  background: 'purpose' | 'obligation' | 'attribute' | null;
+  background: 'purpose' | 'obligation' | 'attribute' | 'setting' | null;
+}
+
+/** Prepositions and conjunctions of a phrase that sets the scene (lemmas: "following" is read as "follow"). */
+const SETTING_MARKS = new Set(['after', 'following', 'follow', 'before', 'since', 'amid', 'despite']);
+
+/** "after the raid on X", "following talks with Y": an act named by a noun in a phrase that sets the scene. */
+function isSetting(syntax: SentenceSyntax, p: number): boolean {
+  const w = word(syntax, p);
+  const rel = baseRelation(w.deprel);
+  // A clause with its own subject ("after the Taliban intensified their offensives") tells an act of its own.
+  if (rel !== 'obl' && rel !== 'nmod') return false;
+  return dependents(syntax, p, 'case', 'mark').some((k) => SETTING_MARKS.has(lemmaOf(word(syntax, k))) || SETTING_MARKS.has(word(syntax, k).text.toLowerCase()));
 }
 
 /** Auxiliaries of obligation: "must withdraw", "should release" (the demand is the event, not the act). */
@@ -51,6 +64,7 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
   const after = syntax.words[p + 1];
   const isParticiple = /(?:ing|ed)$/i.test(w.text);
   if (isParticiple && before && after && ATTRIBUTE_OPENERS.has(before.text.toLowerCase()) && ['NOUN', 'PROPN', 'ADJ'].includes(after.upos)) return 'attribute';
+  if (isSetting(syntax, p)) return 'setting';
   return null;
 }
 
@@ -201,7 +215,7 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality;
     }
   }
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, background: null };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, background: isSetting(syntax, p) ? 'setting' : null };
 }
 
 /** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
