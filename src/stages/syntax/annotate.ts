@@ -1,6 +1,6 @@
 /** Tags, lemmatises and parses a sentence's words with the trained model. */
 import type { SyntaxWord } from '../../core/doc.js';
-import { lemmatize } from './lemma.js';
+import { lemmatize, type LemmaModel } from './lemma.js';
 import { syntaxModel, type SyntaxModel } from './model.js';
 import { parseWords } from './parser.js';
 import { prepareWords, tagWords, UPOS } from './tagger.js';
@@ -38,8 +38,27 @@ export function analyzeForms(forms: readonly string[], model: SyntaxModel = synt
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {
     upos,
-    lemmas: forms.map((f, i) => lemmatize(model.lemmas, f, upos[i] as string)),
+    lemmas: forms.map((f, i) => cachedLemma(model.lemmas, f, tags[i] as number, upos[i] as string)),
     heads,
     deprels: Array.from(labels, (l) => model.parser.relations[l] ?? 'dep'),
   };
+}
+
+/** Lemmas already found, by lemma model, then by tag, then by form (news repeats its words). */
+const lemmaCaches = new WeakMap<LemmaModel, Map<string, string>[]>();
+/** Forms kept per tag before that tag's cache starts over, so memory stays bounded. */
+const LEMMA_CACHE_SIZE = 20_000;
+
+function cachedLemma(model: LemmaModel, form: string, tag: number, upos: string): string {
+  let caches = lemmaCaches.get(model);
+  if (!caches) lemmaCaches.set(model, (caches = UPOS.map(() => new Map<string, string>())));
+  const cache = caches[tag];
+  if (!cache) return lemmatize(model, form, upos);
+  let lemma = cache.get(form);
+  if (lemma === undefined) {
+    lemma = lemmatize(model, form, upos);
+    if (cache.size >= LEMMA_CACHE_SIZE) cache.clear();
+    cache.set(form, lemma);
+  }
+  return lemma;
 }
