@@ -26,7 +26,7 @@ const SMALL_RANGE = 5_000;
 /** Typed arrays grow by this factor: a store that grows a little past a size is not held twice over. */
 const GROWTH = 1.25;
 
-/** Strings to small integers and back, in first-seen order, mirrored in `temp.facet_dict` for SQL joins. */
+/** Strings to small integers and back, in first-seen order, mirrored in the index's temp table for SQL joins. */
 class Dictionary {
   readonly values: string[] = [];
   readonly #index = new Map<string, number>();
@@ -190,7 +190,7 @@ function grown<T extends Small | Uint32Array | Uint8Array>(array: T, size: numbe
 
 type Facets = SearchResult['facets'];
 
-/** Facet numbers in `temp.facet_dict`. */
+/** Facet numbers in the dictionary table. */
 const SOURCE = 0;
 const SECTION = 1;
 const COUNTRY = 2;
@@ -204,45 +204,52 @@ type Range = [number, number];
  * Per facet: the SQL listing the distinct values of a range's articles, and the SQL listing its postings as
  * `article_id * KEY + value id` in article order (distinct per article), joined to the dictionary's temp table.
  */
-const FACET_SQL: Record<number, { everyValue: string; values: string; postings: string }> = {
-  [SOURCE]: {
-    everyValue: 'SELECT DISTINCT COALESCE(source, publisher) FROM articles INDEXED BY articles_facets',
-    values: 'SELECT DISTINCT COALESCE(source, publisher) FROM articles INDEXED BY articles_facets WHERE id > ? AND id <= ?',
-    postings: `SELECT a.id * ${KEY} + d.k FROM articles a INDEXED BY articles_facets
-      CROSS JOIN temp.facet_dict d ON d.facet = ${SOURCE} AND d.value = COALESCE(a.source, a.publisher) WHERE a.id > ? AND a.id <= ?`,
-  },
-  [SECTION]: {
-    everyValue: 'SELECT DISTINCT section FROM articles INDEXED BY articles_facets',
-    values: 'SELECT DISTINCT section FROM articles INDEXED BY articles_facets WHERE id > ? AND id <= ?',
-    postings: `SELECT a.id * ${KEY} + d.k FROM articles a INDEXED BY articles_facets
-      CROSS JOIN temp.facet_dict d ON d.facet = ${SECTION} AND d.value = a.section WHERE a.id > ? AND a.id <= ?`,
-  },
-  // Country entities are ids `country:…`: a range of the mentions' primary key, no entity row read.
-  [COUNTRY]: {
-    everyValue: `SELECT DISTINCT entity_id FROM mentions INDEXED BY mentions_entity_article WHERE entity_id GLOB 'country:*'`,
-    values: `SELECT DISTINCT entity_id FROM mentions WHERE article_id > ? AND article_id <= ? AND +entity_id GLOB 'country:*'`,
-    postings: `SELECT m.article_id * ${KEY} + d.k FROM mentions m
-      CROSS JOIN temp.facet_dict d ON d.facet = ${COUNTRY} AND d.value = m.entity_id
+function facetSql(dict: string): Record<number, { everyValue: string; values: string; postings: string }> {
+  return {
+    [SOURCE]: {
+      everyValue: 'SELECT DISTINCT COALESCE(source, publisher) FROM articles INDEXED BY articles_facets',
+      values:
+        'SELECT DISTINCT COALESCE(source, publisher) FROM articles INDEXED BY articles_facets WHERE id > ? AND id <= ?',
+      postings: `SELECT a.id * ${KEY} + d.k FROM articles a INDEXED BY articles_facets
+      CROSS JOIN ${dict} d ON d.facet = ${SOURCE} AND d.value = COALESCE(a.source, a.publisher) WHERE a.id > ? AND a.id <= ?`,
+    },
+    [SECTION]: {
+      everyValue: 'SELECT DISTINCT section FROM articles INDEXED BY articles_facets',
+      values: 'SELECT DISTINCT section FROM articles INDEXED BY articles_facets WHERE id > ? AND id <= ?',
+      postings: `SELECT a.id * ${KEY} + d.k FROM articles a INDEXED BY articles_facets
+      CROSS JOIN ${dict} d ON d.facet = ${SECTION} AND d.value = a.section WHERE a.id > ? AND a.id <= ?`,
+    },
+    // Country entities are ids `country:…`: a range of the mentions' primary key, no entity row read.
+    [COUNTRY]: {
+      everyValue: `SELECT DISTINCT entity_id FROM mentions INDEXED BY mentions_entity_article WHERE entity_id GLOB 'country:*'`,
+      values: `SELECT DISTINCT entity_id FROM mentions WHERE article_id > ? AND article_id <= ? AND +entity_id GLOB 'country:*'`,
+      postings: `SELECT m.article_id * ${KEY} + d.k FROM mentions m
+      CROSS JOIN ${dict} d ON d.facet = ${COUNTRY} AND d.value = m.entity_id
       WHERE m.article_id > ? AND m.article_id <= ? AND m.entity_id GLOB 'country:*' ORDER BY 1`,
-  },
-  [PLOVER]: {
-    everyValue: 'SELECT DISTINCT plover FROM events INDEXED BY events_plover',
-    values: 'SELECT DISTINCT plover FROM events INDEXED BY events_article_codes WHERE article_id > ? AND article_id <= ?',
-    postings: `SELECT DISTINCT e.article_id * ${KEY} + d.k FROM events e INDEXED BY events_article_codes
-      CROSS JOIN temp.facet_dict d ON d.facet = ${PLOVER} AND d.value = e.plover WHERE e.article_id > ? AND e.article_id <= ? ORDER BY 1`,
-  },
-  [ACTOR]: {
-    everyValue: `SELECT DISTINCT source_code FROM events INDEXED BY events_source_article
+    },
+    [PLOVER]: {
+      everyValue: 'SELECT DISTINCT plover FROM events INDEXED BY events_plover',
+      values:
+        'SELECT DISTINCT plover FROM events INDEXED BY events_article_codes WHERE article_id > ? AND article_id <= ?',
+      postings: `SELECT DISTINCT e.article_id * ${KEY} + d.k FROM events e INDEXED BY events_article_codes
+      CROSS JOIN ${dict} d ON d.facet = ${PLOVER} AND d.value = e.plover WHERE e.article_id > ? AND e.article_id <= ? ORDER BY 1`,
+    },
+    [ACTOR]: {
+      everyValue: `SELECT DISTINCT source_code FROM events INDEXED BY events_source_article
       UNION SELECT DISTINCT target_code FROM events INDEXED BY events_target_article`,
-    values: `SELECT source_code FROM events INDEXED BY events_article_codes WHERE article_id > ? AND article_id <= ?
+      values: `SELECT source_code FROM events INDEXED BY events_article_codes WHERE article_id > ? AND article_id <= ?
       UNION SELECT target_code FROM events INDEXED BY events_article_codes WHERE article_id > ? AND article_id <= ?`,
-    postings: `SELECT e.article_id * ${KEY} + d.k FROM events e INDEXED BY events_article_codes
-        CROSS JOIN temp.facet_dict d ON d.facet = ${ACTOR} AND d.value = e.source_code WHERE e.article_id > ? AND e.article_id <= ?
+      postings: `SELECT e.article_id * ${KEY} + d.k FROM events e INDEXED BY events_article_codes
+        CROSS JOIN ${dict} d ON d.facet = ${ACTOR} AND d.value = e.source_code WHERE e.article_id > ? AND e.article_id <= ?
       UNION SELECT e.article_id * ${KEY} + d.k FROM events e INDEXED BY events_article_codes
-        CROSS JOIN temp.facet_dict d ON d.facet = ${ACTOR} AND d.value = e.target_code WHERE e.article_id > ? AND e.article_id <= ?
+        CROSS JOIN ${dict} d ON d.facet = ${ACTOR} AND d.value = e.target_code WHERE e.article_id > ? AND e.article_id <= ?
       ORDER BY 1`,
-  },
-};
+    },
+  };
+}
+
+/** Temp dictionary tables made so far on any connection: each index has its own (a connection may hold two). */
+let dictionaries = 0;
 
 export class FacetIndex {
   readonly #source = new SingleValued(SOURCE);
@@ -259,6 +266,15 @@ export class FacetIndex {
   #isLoaded = false;
 
   readonly #statements = new Map<string, Database.Statement>();
+  /** Loads of more articles than this learn every value from the value indexes first (see #load). */
+  readonly #smallRange: number;
+  /** This index's dictionary table (temp) and the SQL that joins to it. */
+  readonly #dict = `temp.facet_dict_${++dictionaries}`;
+  readonly #sql = facetSql(this.#dict);
+
+  constructor(options: { smallRange?: number } = {}) {
+    this.#smallRange = options.smallRange ?? SMALL_RANGE;
+  }
 
   /** A prepared statement, kept: a search refreshes the index each time. */
   #statement(db: Database.Database, sql: string): Database.Statement {
@@ -290,7 +306,7 @@ export class FacetIndex {
     const lastChange = (this.#statement(db, 'SELECT max(seq) FROM search_changes').pluck().get() as number | null) ?? 0;
     if (!this.#isLoaded) {
       db.exec(
-        'CREATE TEMP TABLE IF NOT EXISTS facet_dict (facet INTEGER, value TEXT, k INTEGER, PRIMARY KEY (facet, value)) WITHOUT ROWID',
+        `CREATE TABLE ${this.#dict} (facet INTEGER, value TEXT, k INTEGER, PRIMARY KEY (facet, value)) WITHOUT ROWID`,
       );
       this.#changesSeen = lastChange;
       this.#load(db, 0, maxId);
@@ -317,11 +333,11 @@ export class FacetIndex {
    */
   #load(db: Database.Database, from: number, to: number): void {
     this.#grow(to + 1);
-    const isBulk = to - from > SMALL_RANGE;
+    const isBulk = to - from > this.#smallRange;
     if (isBulk) {
-      const insert = this.#statement(db, 'INSERT INTO temp.facet_dict (facet, value, k) VALUES (?, ?, ?)');
+      const insert = this.#statement(db, `INSERT INTO ${this.#dict} (facet, value, k) VALUES (?, ?, ?)`);
       for (const facet of [this.#source, this.#section, this.#country, this.#plover, this.#actor]) {
-        const { everyValue } = FACET_SQL[facet.dictionary.facet]!;
+        const { everyValue } = this.#sql[facet.dictionary.facet]!;
         facet.dictionary.learn(this.#statement(db, everyValue).pluck().all() as Array<string | null>, insert);
       }
     }
@@ -355,13 +371,20 @@ export class FacetIndex {
 
   /** The range's postings of one facet, after teaching its dictionary the values it holds (unless learnt). */
   #postings(db: Database.Database, dictionary: Dictionary, range: Range, isLearnt: boolean): number[] {
-    const { values, postings } = FACET_SQL[dictionary.facet]!;
+    const { values, postings } = this.#sql[dictionary.facet]!;
     const params = dictionary.facet === ACTOR ? [...range, ...range] : range;
     if (!isLearnt) {
-      const insert = this.#statement(db, 'INSERT INTO temp.facet_dict (facet, value, k) VALUES (?, ?, ?)');
-      dictionary.learn(this.#statement(db, values).pluck().all(...params) as Array<string | null>, insert);
+      const insert = this.#statement(db, `INSERT INTO ${this.#dict} (facet, value, k) VALUES (?, ?, ?)`);
+      dictionary.learn(
+        this.#statement(db, values)
+          .pluck()
+          .all(...params) as Array<string | null>,
+        insert,
+      );
     }
-    return this.#statement(db, postings).pluck().all(...params) as number[];
+    return this.#statement(db, postings)
+      .pluck()
+      .all(...params) as number[];
   }
 
   #readSingle(db: Database.Database, facet: SingleValued, range: Range, isLearnt: boolean): void {
@@ -410,7 +433,10 @@ export class FacetIndex {
 
   /** Codes and names of the country entities (a later article may add one or fill in a code). */
   #refreshCountries(db: Database.Database): void {
-    const rows = this.#statement(db, `SELECT id, code, name FROM entities WHERE id GLOB 'country:*' AND code IS NOT NULL`)
+    const rows = this.#statement(
+      db,
+      `SELECT id, code, name FROM entities WHERE id GLOB 'country:*' AND code IS NOT NULL`,
+    )
       .raw()
       .all() as Array<[string, string, string]>;
     this.#countryCodes = new Map(rows.map(([id, code, name]) => [id, { code, name }]));

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { poolSizeFor, SearchPool, withSearchPool } from '../../src/server/search-pool.js';
+import { jsonSearchOf, poolSizeFor, SearchPool, withSearchPool } from '../../src/server/search-pool.js';
 import { IngestWorker, QueueFullError } from '../../src/server/ingest-worker.js';
 import { DEFAULT_CONFIG } from '../../src/config.js';
 import { makeItem } from './store-suite.js';
@@ -58,6 +58,10 @@ describe('search pool', () => {
         const direct = await store.search(query);
         const viaPool = await pooled.search(query);
         assert.deepEqual(viaPool, direct, JSON.stringify(query));
+        // The route's way: the answer serialised on the worker, the same text the HTTP layer would have made.
+        const searchJson = jsonSearchOf(pooled);
+        assert.ok(searchJson);
+        assert.equal(await searchJson(query), JSON.stringify(direct));
       }
       assert.equal((await pooled.stats()).articles, 30);
       const tooMany = Array.from({ length: 70 }, (_, k) => `-absent${k}`).join(' ');
@@ -65,6 +69,11 @@ describe('search pool', () => {
         assert.equal(error.status, 400);
         return true;
       });
+      await assert.rejects(jsonSearchOf(pooled)!({ q: `ferry ${tooMany}` }), (error: Error & { status?: number }) => {
+        assert.equal(error.status, 400);
+        return true;
+      });
+      assert.equal(jsonSearchOf(store), null);
       // Writes never go to the workers (their connections are read-only).
       const added = await pooled.putIngest(makeItem({ title: 'Harbor night ferry', text: 'A night ferry sails.' }, { origin: 'night.txt' }));
       assert.ok((await pooled.search({ q: 'night' })).hits.some((h) => h.id === added.articleId));
