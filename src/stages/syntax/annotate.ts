@@ -10,16 +10,27 @@ import type { WordSpan } from './words.js';
 export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntaxModel()): SyntaxWord[] {
   if (words.length === 0) return [];
   const forms = words.map((w) => w.text);
-  const analysis = analyzeForms(forms, model);
-  return words.map((w, i) => ({
-    text: w.text,
-    start: w.start,
-    end: w.end,
-    upos: analysis.upos[i] as string,
-    lemma: analysis.lemmas[i] as string,
-    head: analysis.heads[i] as number,
-    deprel: analysis.deprels[i] as string,
-  }));
+  const prepared = prepareWords(forms);
+  const tags = tagWords(model.tagger, prepared, forms);
+  const { heads, labels } = parseWords(model.parser, prepared, tags);
+  const relations = model.parser.relations;
+  // One pass straight into the words (no per-field arrays in between: this runs for every sentence).
+  const out = new Array<SyntaxWord>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as WordSpan;
+    const tag = tags[i] as number;
+    const upos = UPOS[tag] ?? 'X';
+    out[i] = {
+      text: w.text,
+      start: w.start,
+      end: w.end,
+      upos,
+      lemma: cachedLemma(model.lemmas, w.text, tag, upos),
+      head: heads[i] as number,
+      deprel: relations[labels[i] as number] ?? 'dep',
+    };
+  }
+  return out;
 }
 
 /** Tags, lemmas, heads (-1 root) and relations for a sentence given as word forms. */
