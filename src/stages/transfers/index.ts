@@ -4,7 +4,7 @@
  * (a party the sentence leaves out, a generic noun for a model named elsewhere) and merged, so that
  * one record stands for one item of one transfer.
  */
-import type { Doc, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
+import type { Doc, SentenceSyntax, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { stamp } from '../../core/rule.js';
@@ -38,7 +38,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   const sentences = need(doc, 'sentences');
   const published = article.published ? article.published.slice(0, 10) : null;
   // Every record is read from a predicate: an article without one states no transfer (most articles; the rest of the stage is skipped).
-  const triggersOf = sentences.map((s, i) => (s.tokens?.length ? findTriggers(s.tokens, lex, doc.syntax?.[i]?.sentence === i ? doc.syntax[i] : doc.syntax?.find((x) => x.sentence === i)) : []));
+  const syntaxOf = (i: number): SentenceSyntax | undefined => (doc.syntax?.[i]?.sentence === i ? doc.syntax[i] : doc.syntax?.find((x) => x.sentence === i));
+  const triggersOf = sentences.map((s, i) => (s.tokens?.length ? findTriggers(s.tokens, lex, syntaxOf(i)) : []));
   if (triggersOf.every((t) => t.length === 0)) return [];
   const drafts: Draft[] = [];
   const itemsRead = new Map<number, ItemMention[]>();
@@ -62,7 +63,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     if (triggers.length === 0) continue;
     const items = itemsOf(sentenceIndex);
     const states = statesIn(doc, sentence, tokens, lex, ctx);
-    const syntax = doc.syntax?.find((s) => s.sentence === sentenceIndex);
+    const syntax = syntaxOf(sentenceIndex);
     const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax);
     // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
     for (const item of included) {

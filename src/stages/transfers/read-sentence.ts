@@ -73,9 +73,8 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 /** Every predicate of the lexicon in a sentence, longest match first, no overlaps. */
 export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syntax?: SentenceSyntax): Trigger[] {
   const out: Trigger[] = [];
-  // The tagger's part of speech per token start, where the sentence has a tree.
-  const tagAt = new Map<number, string>();
-  for (const w of syntax?.words ?? []) tagAt.set(w.start, w.upos);
+  // The tagger's part of speech of the word starting where a token starts, where the sentence has a tree.
+  const tagAt = (start: number): string | undefined => syntax?.words.find((w) => w.start === start)?.upos;
   for (let i = 0; i < tokens.length; ) {
     const candidates = (lex.index.predicates.get(lowerAt(tokens, i)) ?? []).filter((p) => matchesAt(tokens, i, p.words));
     if (candidates.length === 0) {
@@ -94,7 +93,7 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '');
     const entry = same.find((c) => (c.frame === 'noun') === isNounSlot) ?? same[0]!;
     // "Mistral ships", "the ship will sail": a verb form the tagger reads as a noun, with no noun sense of its own, is no predicate.
-    if (longest === 1 && entry.frame !== 'noun' && entry.frame !== 'include' && tagAt.get(tokens[i]!.start) === 'NOUN' && !same.some((c) => c.frame === 'noun')) {
+    if (longest === 1 && entry.frame !== 'noun' && entry.frame !== 'include' && !same.some((c) => c.frame === 'noun') && tagAt(tokens[i]!.start) === 'NOUN') {
       i++;
       continue;
     }
