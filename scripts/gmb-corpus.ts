@@ -55,6 +55,15 @@ function isLowerWord(w: string): boolean {
   return /^\p{Ll}/u.test(w) && !/\p{Lu}/u.test(w);
 }
 
+/** A small seeded generator (linear congruential), so training and clustering runs can be repeated. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
 /** The index of the first held-out sentence. */
 export function heldOutStart(count: number): number {
   return Math.floor(count * (1 - HELD_OUT_SHARE));

@@ -6,10 +6,11 @@
  */
 import { writeFileSync } from 'node:fs';
 import { DataFiles } from '../src/core/context.js';
-import { loadKnowledge } from '../src/stages/entities/knowledge.js';
-import { readGmbCorpus, heldOutStart } from './gmb-corpus.js';
+import { loadClusters, loadKnowledge } from '../src/stages/entities/knowledge.js';
+import { readGmbCorpus, heldOutStart, seededRandom as rng } from './gmb-corpus.js';
 import { TAGS, HASH_BITS, staticFeatures, transitionFeatures, viterbi, decodeModel, encodeModel, addScores as addTableScores, docLexicon } from '../src/stages/entities/tagger.js';
 import type { DocLexicon } from '../src/stages/entities/tagger.js';
+import { featureSetOf } from '../src/stages/entities/tagger.js';
 import { NER_MODEL_FILE } from '../src/stages/entities/model.js';
 
 const args = process.argv.slice(2);
@@ -23,6 +24,8 @@ const PRUNE = 0.02;
  * 3 MB file) for 0.002 of F1 on CoNLL testa.
  */
 const BUCKET_MIN = 1.0;
+/** Optional feature groups (see FeatureSet in tagger.ts): --features clusters */
+const FEATURES = args.includes('--features') ? String(args[args.indexOf('--features') + 1]).split(',').filter(Boolean) : [];
 const OUT = args.includes('--out') ? String(args[args.indexOf('--out') + 1]) : NER_MODEL_FILE;
 
 interface Sentence {
@@ -53,18 +56,11 @@ function readCorpus(): Sentence[] {
   return sentences;
 }
 
-/** A small seeded generator, so a training run can be repeated. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 function main(): void {
   const started = Date.now();
-  const knowledge = loadKnowledge(new DataFiles());
+  const data = new DataFiles();
+  const knowledge = loadKnowledge(data);
+  const SET = featureSetOf(FEATURES, () => loadClusters(data));
   const sentences = readCorpus();
   // --all: the shipped model learns from every block; the development score is then not held out
   const isAll = args.includes('--all');
@@ -75,7 +71,7 @@ function main(): void {
   const shouted = train.filter(() => random() < SHOUT_SHARE).map((s) => (s.doc ? { words: s.words.map((w) => w.toUpperCase()), tags: s.tags, doc: s.doc } : { words: s.words.map((w) => w.toUpperCase()), tags: s.tags }));
   const all = [...train, ...shouted];
   console.log(`sentences: ${sentences.length} (train ${train.length} + ${shouted.length} in capitals, dev ${dev.length}${isAll ? ', also trained on' : ''})`);
-  const feats = all.map((s) => staticFeatures(s.words, knowledge, undefined, s.doc));
+  const feats = all.map((s) => staticFeatures(s.words, knowledge, undefined, s.doc, SET));
   console.log(`features computed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const nTags = TAGS.length;
@@ -150,6 +146,7 @@ function main(): void {
       about: `Averaged-perceptron weights of the named-entity tagger (src/stages/entities/tagger.ts), trained by scripts/train-ner.ts on the GMB corpus (${isAll ? 'all of it' : 'all but its last tenth'}, ${EPOCHS} epochs, seed 7); see data/NER-MODEL-CREDITS.md.`,
       tags: [...TAGS],
       hashBits: HASH_BITS,
+      ...(FEATURES.length > 0 ? { features: FEATURES } : {}),
     },
     rows,
   );
@@ -160,7 +157,7 @@ function main(): void {
   const { table } = decodeModel(bytes);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
   for (const s of dev) {
-    const fs = staticFeatures(s.words, knowledge, undefined, s.doc);
+    const fs = staticFeatures(s.words, knowledge, undefined, s.doc, SET);
     const guess = viterbi(fs, s.words.map((x) => x.toLowerCase()), (f, scores) => addTableScores(table, [f], scores)).map((t) => TAGS[t] as string);
     const gold = spans(s.tags.map((t) => TAGS[t] as string));
     const pred = spans(guess);

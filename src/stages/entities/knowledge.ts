@@ -105,6 +105,18 @@ function mediaOrganizations(data: DataFiles): OrganizationRecord[] {
   return out;
 }
 
+/**
+ * Word (lower case, digits as 0) -> its bit string in the word-cluster tree of data/word-clusters.json
+ * (scripts/word-clusters.ts), read once, only for a tagger model trained with cluster features.
+ */
+export function loadClusters(data: DataFiles): ReadonlyMap<string, string> {
+  return data.memo('entities/word-clusters', () => {
+    const clusters = new Map<string, string>();
+    for (const [bits, words] of Object.entries(data.load<{ clusters: Record<string, string> }>('word-clusters').clusters)) for (const w of words.split(' ')) clusters.set(w, bits);
+    return clusters;
+  });
+}
+
 /** Builds (once per DataFiles) the knowledge indexes. */
 export function loadKnowledge(data: DataFiles): Knowledge {
   return data.memo('entities/knowledge', () => buildKnowledge(data));

@@ -25,7 +25,25 @@ export interface NerModelHeader {
   scale: number;
   /** Number of feature buckets stored. */
   count: number;
+  /** Optional feature groups the model was trained with ('clusters': word-cluster prefixes); absent = none. */
+  features?: string[];
 }
+
+/** Feature groups a model may be trained with beyond the base set (see NerModelHeader.features). */
+export interface FeatureSet {
+  /** Word -> cluster bit string when the model reads word-cluster prefixes of the word and its neighbours (data/word-clusters.json). */
+  clusters: ReadonlyMap<string, string> | null;
+  /** The neighbours of the same capitalised word elsewhere in the document ("Hyundai" here, "Hyundai Motor" there). */
+  context: boolean;
+}
+
+/** The feature groups a model file declares; `clusters` loads the word clusters, called only when the model reads them. */
+export function featureSetOf(features: readonly string[] | undefined, clusters: () => ReadonlyMap<string, string>): FeatureSet {
+  return { clusters: features?.includes('clusters') === true ? clusters() : null, context: features?.includes('context') === true };
+}
+
+/** The base feature set: no optional group. */
+export const BASE_FEATURES: FeatureSet = { clusters: null, context: false };
 
 /** First bytes of data/ner-model.bin. */
 const MAGIC = 'WFNER2\n';
@@ -90,6 +108,8 @@ export interface WeightTable {
   /** The same buffer as `keys`, read as weights. */
   values: Float32Array;
   mask: number;
+  /** The feature groups the weights were trained with (from the model file's header). */
+  features?: FeatureSet;
 }
 
 /** A weight table from bucket -> weights pairs. */
@@ -144,6 +164,11 @@ function prefixState(prefix: string): number {
   let state = PREFIX.get(prefix);
   if (state === undefined) PREFIX.set(prefix, (state = fnv(FNV_OFFSET, prefix)));
   return state;
+}
+
+/** The form a word is clustered under (scripts/word-clusters.ts, data/word-clusters.json): lower case, digits as 0. */
+export function clusterKey(word: string): string {
+  return word.toLowerCase().replace(/[0-9]/g, '0');
 }
 
 /** Word shape with runs collapsed: "Shoigu" -> "Xx", "U.S." -> "X.X.", "1996-08-30" -> "d-d-d". */
@@ -202,11 +227,17 @@ const WORD_CACHE = new Map<string, Int32Array>();
 /** Cache bound: a long-running server sees an open vocabulary; past this the cache starts over. */
 const WORD_CACHE_LIMIT = 200_000;
 
-function wordFeatures(w: string, lw: string, sh: string, shout: string): Int32Array {
-  const key = shout + w;
+/** Prefix lengths of a word's cluster bit string read as features (coarse to fine, as with Brown clusters). */
+const CLUSTER_PREFIXES = [4, 6, 8, 10, 12] as const;
+
+function wordFeatures(w: string, lw: string, sh: string, shout: string, bits: string | undefined | null): Int32Array {
+  // bits: the word's cluster (undefined: not in any), null: the model reads no clusters
+  const key = (bits === null ? '-' : '+') + shout + w;
   let f = WORD_CACHE.get(key);
   if (f) return f;
+  const clusterFeats = bits === null ? [] : bits === undefined ? [bucket(prefixState('c='), '?')] : [...CLUSTER_PREFIXES.map((n) => bucket(prefixState(`c${n}=`), bits.slice(0, n))), bucket(prefixState('c='), bits)];
   f = Int32Array.of(
+    ...clusterFeats,
     hashFeature('b'),
     bucket(prefixState('w='), lw),
     bucket(prefixState('W='), w),
@@ -234,7 +265,14 @@ export interface DocLexicon {
   lower: Map<string, number>;
   /** Lower-cased form -> occurrences capitalised, not first in their sentence, in a sentence not in capitals. */
   capitalMid: Map<string, number>;
+  /** The document's sentences, for the neighbours of its words (built on first use by docContexts). */
+  sentences: readonly (readonly string[])[];
+  /** Lower-cased form of a capitalised word -> its neighbours in the document ("L" + the word before, "R" + the word after, lower case) and their counts. */
+  contexts?: Map<string, Map<string, number>>;
 }
+
+/** At most this many of a word's document neighbours become features (a word named all through an article has many). */
+const MAX_CONTEXTS = 12;
 
 /** The document lexicon of a document's sentences (words as written). */
 export function docLexicon(sentences: readonly (readonly string[])[]): DocLexicon {
@@ -250,7 +288,30 @@ export function docLexicon(sentences: readonly (readonly string[])[]): DocLexico
       else if (i > 0 && !isShout && w !== lw && w.charAt(0) !== lw.charAt(0)) capitalMid.set(lw, (capitalMid.get(lw) ?? 0) + 1);
     }
   }
-  return { lower, capitalMid };
+  return { lower, capitalMid, sentences };
+}
+
+/** The neighbours of each capitalised word form in the document (sentences in capitals left out), built once per document. */
+export function docContexts(doc: DocLexicon): Map<string, Map<string, number>> {
+  if (doc.contexts) return doc.contexts;
+  const contexts = new Map<string, Map<string, number>>();
+  for (const words of doc.sentences) {
+    if (isShouting(words)) continue;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as string;
+      const lw = w.toLowerCase();
+      if (w.charAt(0) !== lw.charAt(0)) {
+        let m = contexts.get(lw);
+        if (!m) contexts.set(lw, (m = new Map<string, number>()));
+        const left = 'L' + (i > 0 ? (words[i - 1] as string).toLowerCase() : '<s>');
+        const right = 'R' + (i + 1 < words.length ? (words[i + 1] as string).toLowerCase() : '</s>');
+        m.set(left, (m.get(left) ?? 0) + 1);
+        m.set(right, (m.get(right) ?? 0) + 1);
+      }
+    }
+  }
+  doc.contexts = contexts;
+  return contexts;
 }
 
 /** The document-level feature value of a word: its own case class and whether the rest of the document writes it in lower case or capitalised mid-sentence. */
@@ -265,19 +326,22 @@ function docValue(doc: DocLexicon, w: string, lw: string, isFirst: boolean, isSh
 }
 
 /** Hashed features of each token that do not depend on the tags chosen so far. */
-export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Int32Array[] {
+export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon, set: FeatureSet = BASE_FEATURES): Int32Array[] {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(shapeOf);
   const gaz = gazetteer ?? gazetteerClasses(knowledge, lower);
   const shout = isShouting(words) ? 'U' : 'u';
   const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
+  const table = set.clusters;
+  const clusters = table ? lower.map((lw) => table.get(clusterKey(lw)) ?? '?') : null;
   const out: Int32Array[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     const sh = shapes[i] as string;
-    const local = wordFeatures(w, lower[i] as string, sh, shout);
-    const f = new Int32Array(local.length + 18);
+    const bits = clusters ? (clusters[i] as string) : null;
+    const local = wordFeatures(w, lower[i] as string, sh, shout, bits === null ? null : bits === '?' ? undefined : bits);
+    const f = new Int32Array(local.length + 22 + MAX_CONTEXTS);
     f.set(local);
     let k = local.length;
     f[k++] = bucket(prefixState('w-1='), at(lower, i - 1, '<s>'));
@@ -295,12 +359,31 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
     f[k++] = bucket(prefixState('len='), String(Math.min(w.length, 8)));
     f[k++] = bucket3(prefixState('ww-1='), at(lower, i - 1, '<s>'), '|', lower[i] as string);
     f[k++] = bucket3(prefixState('ww+1='), lower[i] as string, '|', at(lower, i + 1, '</s>'));
+    // the neighbours' clusters: what kind of word comes before and after
+    if (clusters && bits !== null) {
+      f[k++] = bucket(prefixState('c-1='), at(clusters, i - 1, '<s>').slice(0, 8));
+      f[k++] = bucket(prefixState('c+1='), at(clusters, i + 1, '</s>').slice(0, 8));
+      f[k++] = bucket3(prefixState('cs='), bits.slice(0, 6), '|', sh);
+    }
     if (i === 0) f[k++] = bucket(prefixState('first|'), sh);
     if (doc) {
       const d = docValue(doc, w, lower[i] as string, i === 0, shout === 'U');
       if (d) {
         f[k++] = bucket(prefixState('d='), d);
         f[k++] = bucket3(prefixState('dg='), d, '|', gaz[i] as string);
+      }
+      const around = set.context && d ? docContexts(doc).get(lower[i] as string) : undefined;
+      if (around) {
+        // the word's neighbours at its other occurrences in the document
+        const ownLeft = 'L' + at(lower, i - 1, '<s>');
+        const ownRight = 'R' + at(lower, i + 1, '</s>');
+        let taken = 0;
+        for (const [key, count] of around) {
+          if (taken >= MAX_CONTEXTS) break;
+          if (count - (key === ownLeft || key === ownRight ? 1 : 0) <= 0) continue;
+          f[k++] = bucket(prefixState('dx='), key);
+          taken++;
+        }
       }
     }
     out.push(k === f.length ? f : f.subarray(0, k));
@@ -421,7 +504,7 @@ const TRANSITION_CACHE_LIMIT = 20_000;
 
 /** Tags one sentence's words. */
 export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Tag[] {
-  const feats = staticFeatures(words, knowledge, gazetteer, doc);
+  const feats = staticFeatures(words, knowledge, gazetteer, doc, weights.features);
   const lower = words.map((w) => w.toLowerCase());
   let cache = TRANSITION_CACHE.get(weights);
   if (!cache) TRANSITION_CACHE.set(weights, (cache = new Map<string, Float32Array>()));
