@@ -52,6 +52,8 @@ interface Member {
   weighted: WeightedSignature;
   /** Days since the epoch; null when undated. */
   day: number | null;
+  /** The day its lead's event is told to have happened, when another (see StoryFeatures.eventDay). */
+  eventDay: number | null;
 }
 
 /** A running sum of unit vectors and its squared length, so a centroid cosine costs one pass over the article. */
@@ -131,9 +133,16 @@ function rarest(weights: ReadonlyMap<string, number>): string[] {
     .map(([key]) => key);
 }
 
-/** Whether an article's day lies within the window of a story's first day (both dated). */
+/**
+ * Whether an article's day, or the day its lead says the happening took place, lies within the window
+ * of a story's first day (both dated). A story's first day stays its members' publication days: an
+ * event day only lets a late report reach back, never moves the story.
+ */
 function isInReach(member: Member, story: StoryCore): boolean {
-  return member.day !== null && story.firstDay !== null && Math.abs(member.day - story.firstDay) <= STORY_WINDOW_DAYS;
+  if (member.day === null || story.firstDay === null) return false;
+  const first = story.firstDay;
+  const near = (day: number | null): boolean => day !== null && Math.abs(day - first) <= STORY_WINDOW_DAYS;
+  return near(member.day) || near(member.eventDay);
 }
 
 /** Stories being formed: existing ones are given, new articles are placed one by one. */
@@ -253,6 +262,7 @@ export class StoryAssigner {
       ...item,
       weighted: weighSignature(item.features.keys, this.#weights),
       day: dayNumber(item.features.day),
+      eventDay: dayNumber(item.features.eventDay ?? null),
     };
     this.#members.set(item.articleId, member);
     return member;

@@ -6,7 +6,7 @@ import { notAHeadline } from './headline.js';
 import { minhash, shingles } from './minhash.js';
 
 /** Bumped when the features change shape, so stored ones are recomputed. */
-export const STORY_FEATURES_VERSION = 2;
+export const STORY_FEATURES_VERSION = 3;
 
 export interface StoryFeatures {
   version: number;
@@ -23,6 +23,12 @@ export interface StoryFeatures {
    */
   day: string | null;
   dayOrigin: 'published' | 'text' | null;
+  /**
+   * The day the lead's first event is told to have happened when the text states another day than
+   * publication, within the week before it (a report on Thursday of a launch "on Tuesday"): a second day
+   * by which the article may reach a story's window. Null when the lead states none.
+   */
+  eventDay: string | null;
   language: string | null;
   /** A sentence of the lead that reads as a headline: the story's headline when no member's title does. */
   lead: string | null;
@@ -50,6 +56,7 @@ export function storyFeatures({ analysis, outlet, capturedAt }: FeatureInput, ct
   const credited = credit && !outlet.toLowerCase().startsWith(credit.toLowerCase()) ? credit : null;
   const published = a.published;
   const textDay = published ? null : dayFromText(analysis, capturedAt);
+  const eventDay = published ? leadEventDay(analysis, published) : null;
   return {
     version: STORY_FEATURES_VERSION,
     title: a.title,
@@ -58,6 +65,7 @@ export function storyFeatures({ analysis, outlet, capturedAt }: FeatureInput, ct
     published,
     day: published ? published.slice(0, 10) : textDay,
     dayOrigin: published ? 'published' : textDay ? 'text' : null,
+    eventDay,
     language: a.language,
     lead: leadSentence(a.text),
     signature: minhash(shingles(`${a.title ?? ''}\n${a.text}`)),
@@ -77,6 +85,26 @@ function leadSentence(text: string): string | null {
     if (notAHeadline(candidate) === null) return candidate;
   }
   return null;
+}
+
+/** Characters at the top of the text that make its lead, where a news text tells its happening. */
+const LEAD_CHARS = 600;
+/** Days before publication a lead event may be dated and still date the happening (a weekly's report). */
+const EVENT_DAY_REACH = 7;
+
+/**
+ * The day of the happening as the lead tells it: the date of the first event in the lead told as fact
+ * (not planned, historical, denied) with a day's precision, when it is another day than publication
+ * within the week before it. An event without a date of its own is dated by publication: no second day.
+ */
+function leadEventDay(analysis: Analysis, published: string): string | null {
+  const publishedDay = published.slice(0, 10);
+  const earliest = new Date(Date.parse(publishedDay) - EVENT_DAY_REACH * 86_400_000).toISOString().slice(0, 10);
+  const lead = analysis.events
+    .filter((e) => e.evidence.start < LEAD_CHARS && (e.modality === 'asserted' || e.modality === 'reported'))
+    .sort((x, y) => x.evidence.start - y.evidence.start)[0];
+  const day = lead?.precision === 'day' ? (lead.date?.slice(0, 10) ?? null) : null;
+  return day !== null && day >= earliest && day < publishedDay ? day : null;
 }
 
 /** Written with its year ("September 9, 2016", "9 Sept 2016"), so no reference time was needed to read it. */

@@ -28,7 +28,7 @@ interface Telling {
   published: string | null;
 }
 
-function item(id: number, t: Telling): ClusterItem {
+function item(id: number, t: Telling, leadEvent?: { date: string; modality: string }): ClusterItem {
   const analysis = {
     contract: 1,
     article: {
@@ -44,7 +44,7 @@ function item(id: number, t: Telling): ClusterItem {
     },
     entities: [],
     dates: [],
-    events: [],
+    events: leadEvent ? [{ ...leadEvent, precision: 'day', evidence: { start: 0, end: 60, text: '' } }] : [],
     transfers: [],
     sections: [],
     messages: [],
@@ -119,6 +119,21 @@ test('a rewrite and a telling in another language join the story; a near miss an
 test('the result does not depend on which telling arrives first', () => {
   const items = [item(1, LAUNCH_DE), item(2, LAUNCH_EN_REWRITE), item(3, LAUNCH_EN), item(4, TRADE_TALKS)];
   assert.deepEqual(storyOf(clusterStories(items, ctx), 1), [1, 2, 3]);
+});
+
+test('a late report reaches the story by the day its lead says the happening took place, without moving the story', () => {
+  // Five days after the launch: out of the story's window by publication alone.
+  const late = { ...LAUNCH_EN_REWRITE, published: '2025-03-09' };
+  const apart = clusterStories([item(1, LAUNCH_EN), item(2, late)], ctx);
+  assert.deepEqual(storyOf(apart, 2), [2]);
+  const told = item(2, late, { date: '2025-03-04', modality: 'asserted' });
+  assert.equal(told.features.eventDay, '2025-03-04');
+  assert.deepEqual(storyOf(clusterStories([item(1, LAUNCH_EN), told], ctx), 1), [1, 2]);
+  // A plan, or a day weeks back, is no day of the happening.
+  assert.equal(item(2, late, { date: '2025-03-04', modality: 'planned' }).features.eventDay, null);
+  assert.equal(item(2, late, { date: '2025-02-10', modality: 'asserted' }).features.eventDay, null);
+  // An event dated by publication gives no second day.
+  assert.equal(item(2, late, { date: '2025-03-09', modality: 'asserted' }).features.eventDay, null);
 });
 
 test('an undated telling joins only a text it copies, so it can never chain two happenings', () => {
