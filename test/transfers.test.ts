@@ -208,6 +208,16 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Japanese firm Mitsubishi Electric will supply three radars to Vietnam.',
     want: [['JPN', 'VNM', 'pledged', 3, 'radars']],
   },
+  {
+    construction: 'a reduced passive on an owned item ("operates 36 jets delivered by Z"): the owner received them',
+    text: 'The Greek Air Force, which operates 24 Rafales delivered by France, will also get six Mirage jets.',
+    want: [['FRA', 'GRC', 'delivered', 24, 'Rafales'], ['FRA', 'GRC', 'pledged', 6, 'Mirage jets']],
+  },
+  {
+    construction: 'the rivals a tender "includes" are no items of the offer',
+    text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
+    want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],
+  },
 ];
 
 for (const c of CASES) {
@@ -229,6 +239,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'speculation', text: 'Reports say Chile may purchase frigates from Britain.' },
   { construction: 'equipment taking part in drills', text: 'Nine warships and 40 jets from Peru and Chile joined the naval drills.' },
   { construction: 'a service to equipment already owned', text: 'Canada will help Chile upgrade its 20 Leopard tanks.' },
+  { construction: 'a supplier that stopped delivering', text: 'Russia stopped delivering S-300 batteries to Egypt because of the war.' },
   { construction: '"the systems" when the article names no model', text: 'Spain will deliver the two systems to Chile next year.' },
   { construction: 'the noun "ship" (no shipping)', text: 'The ship will be escorted by two corvettes of Brazil on its way to Angola.' },
 ];

@@ -280,7 +280,7 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   }
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
-  const after = triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t))) ?? null;
+  const after = triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item))) ?? null;
   // "A second batch of 10 tanks has arrived": a batch noun opening the subject leaves the item to the subject's verb.
   if (before && after && before.entry.frame === 'noun' && GROUP_NOUNS.test(lowerAt(tokens, before.first)) && !triggers.some((t) => t.first > before.last && t.first < item.first)) return after;
   if (before) {
@@ -294,6 +294,11 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   return after;
 }
 
+/** "36 jets delivered by France", "tanks sold to Chile": a past participle right after the item, then its agent or recipient. */
+function isReducedPassive(tokens: readonly Token[], t: Trigger, item: ItemMention): boolean {
+  return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'give' && /(?:ed|sold|sent|given)$/.test(lowerAt(tokens, t.last)) && /^(?:by|from|to)$/.test(lowerAt(tokens, t.last + 1));
+}
+
 const GROUP_NOUNS = /^(?:batch|batches|tranche|tranches|shipment|shipments|consignment|consignments)$/;
 
 /** Whether an "equipped" passive has an equipment phrase for its subject: an item before it in its clause, no state between. */
@@ -302,6 +307,15 @@ function isFitOut(tokens: readonly Token[], items: readonly ItemMention[], state
   const start = clauseStart(tokens, t.first);
   const subject = [...items].reverse().find((i) => i.last < t.first && i.first >= start);
   return subject !== undefined && !states.some((s) => s.first > subject.last && s.last < t.first);
+}
+
+const NOT_PACKAGES = /^(?:tenders?|competitions?|contests?|races?|shortlists?|fleets?|inventory|inventories|arsenals?|stockpiles?|lineups?|line-ups?|bidders|contenders|rivals|candidates|options|exercises?|drills?)$/;
+
+/** The noun right before an "include" predicate, past relative pronouns and adverbs ("a tender that also includes"). */
+function includer(tokens: readonly Token[], t: Trigger): string {
+  let j = t.first - 1;
+  while (j >= 0 && /^(?:that|which|also|already|now|reportedly|will|would|could|,)$/.test(lowerAt(tokens, j))) j--;
+  return lowerAt(tokens, j);
 }
 
 /** Readings of every item in one sentence (items without a governing predicate give none). */
@@ -315,6 +329,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (item.isTarget) continue;
     let trigger = governing(tokens, triggers, item);
     if (!trigger) continue;
+    // "a tender that also includes the F-16": what a competition, a fleet or an arsenal includes moves nowhere.
+    if (trigger.entry.frame === 'include' && NOT_PACKAGES.test(includer(tokens, trigger))) continue;
     if (trigger.entry.frame === 'include') {
       // "The package includes X": the item belongs to the transfer the package names, in this sentence or the last one.
       const outer = [...triggers].reverse().find((t) => t.last < trigger!.first && t.entry.frame !== 'include');
@@ -365,7 +381,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
   const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? Math.min(sentenceEnd, Math.max(listEnd(tokens, items, item), t.last) + 4) : sentenceEnd;
   const toAfter = afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
-  const passive = isPassive(tokens, t);
+  const passive = isPassive(tokens, t) || isReducedPassive(tokens, t, item);
   const { frame } = t.entry;
   const word = lowerAt(tokens, t.first);
   if (frame === 'give' && !passive) {
@@ -377,6 +393,14 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   if (frame === 'give' || (frame === 'noun' && passive)) {
     // "the frigate built for Chile was handed over by Spain": who the item was built for receives it.
     const builtFor = item.last >= 0 && item.last < t.first ? afterPreposition(tokens, states, item.last + 1, t.first, ['for']) : [];
+    if (!toAfter.length && !builtFor.length && isReducedPassive(tokens, t, item)) {
+      // "Ukraine has used the launchers supplied by Z", "the air force, which operates 36 jets delivered by Z": the user or owner received them.
+      let from = clauseStart(tokens, item.first);
+      if (/^(?:which|who)$/.test(lowerAt(tokens, from - 1))) from = clauseStart(tokens, from - 1);
+      const owner = subjectBefore(tokens, states, from, item.first, item, items);
+      const supplier = fromAfter[0] ?? maker ?? makerCompany ?? null;
+      return { supplier, recipients: owner && owner.code !== supplier ? [owner.code] : [], isPassive: true };
+    }
     return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
   if (frame === 'get') {
