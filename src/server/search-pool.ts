@@ -123,7 +123,7 @@ const MAX_WAIT_FOR_PREFERRED = 3;
  * outside this heap), so a small heap is collected early instead of growing to V8's defaults, several times the
  * live size per worker. A worker past them dies and is started again on the next call.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 };
+const WORKER_HEAP = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 4 };
 
 /** Worker threads answering Store reads; start lazily, idle ones never keep the process alive. */
 export class SearchPool {
