@@ -218,6 +218,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],
   },
+  {
+    construction: 'two states agreeing on a sale: the maker state of the model sells',
+    text: 'Sweden and Hungary agreed on the sale of four Gripen jets.',
+    want: [['SWE', 'HUN', 'ordered', 4, 'Gripen jets']],
+  },
 ];
 
 for (const c of CASES) {
