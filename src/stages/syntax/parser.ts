@@ -4,7 +4,7 @@
  * non-local features (Zhang & Nivre 2011: valency, label sets, distance), labels by a second one.
  */
 import { featureValues, hashRows, mix } from './hash.js';
-import { best, score, scoreSome, type LinearModel } from './perceptron.js';
+import { best, dominantClass, score, scoreSome, type LinearModel } from './perceptron.js';
 import { UPOS, type PreparedWords } from './tagger.js';
 
 /** This module's own bindings to the shared feature values (see hashRows). */
@@ -327,14 +327,8 @@ export function learnLabelDictionary(
   }
   const out: LabelDictionary = new Map();
   for (const key of [...counts.keys()].sort((a, b) => a - b)) {
-    const c = counts.get(key) as Int32Array;
-    let total = 0;
-    let top = 0;
-    c.forEach((v, i) => {
-      total += v;
-      if (v > (c[top] as number)) top = i;
-    });
-    if (total >= LABEL_DICTIONARY_MIN_COUNT && (c[top] as number) / total >= LABEL_DICTIONARY_MIN_SHARE) out.set(key, top);
+    const top = dominantClass(counts.get(key) as Int32Array, LABEL_DICTIONARY_MIN_COUNT, LABEL_DICTIONARY_MIN_SHARE);
+    if (top !== null) out.set(key, top);
   }
   return out;
 }

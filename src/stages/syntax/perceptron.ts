@@ -157,3 +157,18 @@ export function averaged(t: Trainer): LinearModel {
   }
   return { classes: t.classes, mask: t.mask, weights: out };
 }
+
+/**
+ * The class a word (or arc) takes in nearly every training occurrence, for dictionaries that skip
+ * scoring: the most frequent class when it was seen at least `minCount` times with at least
+ * `minShare` of them; else null.
+ */
+export function dominantClass(counts: Int32Array, minCount: number, minShare: number): number | null {
+  let total = 0;
+  let top = 0;
+  counts.forEach((v, i) => {
+    total += v;
+    if (v > (counts[top] as number)) top = i;
+  });
+  return total >= minCount && (counts[top] as number) / total >= minShare ? top : null;
+}

@@ -3,7 +3,7 @@
  * features (the word, its neighbours, affixes, shape and the tags already chosen).
  */
 import { featureValues, hashRows, hashText, mix } from './hash.js';
-import { best, score, type LinearModel } from './perceptron.js';
+import { best, dominantClass, score, type LinearModel } from './perceptron.js';
 
 /** This module's own bindings to the shared feature values (see hashRows). */
 const va = featureValues.a;
@@ -161,14 +161,8 @@ export function learnTagDictionary(pairs: Iterable<[string, number]>): Record<st
   }
   const out: Record<string, number> = {};
   for (const form of [...counts.keys()].sort()) {
-    const c = counts.get(form) as Int32Array;
-    let total = 0;
-    let top = 0;
-    c.forEach((v, i) => {
-      total += v;
-      if (v > (c[top] as number)) top = i;
-    });
-    if (total >= DICTIONARY_MIN_COUNT && (c[top] as number) / total >= DICTIONARY_MIN_SHARE) out[form] = top;
+    const top = dominantClass(counts.get(form) as Int32Array, DICTIONARY_MIN_COUNT, DICTIONARY_MIN_SHARE);
+    if (top !== null) out[form] = top;
   }
   return out;
 }
