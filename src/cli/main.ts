@@ -3,19 +3,40 @@ import { Command, CommanderError, type OutputConfiguration } from 'commander';
 import { describeError, InputError } from '../core/errors.js';
 import { PIPELINE_RELEASE } from '../pipeline-version.js';
 import { EXIT, say } from './messages.js';
-import { registerAnalyze } from './commands/analyze.js';
-import { registerIngest } from './commands/ingest.js';
-import { registerSearch } from './commands/search.js';
-import { registerShow } from './commands/show.js';
-import { registerReprocess } from './commands/reprocess.js';
-import { registerServe } from './commands/serve.js';
-import { registerDemo } from './commands/demo.js';
-import { registerWatch } from './commands/watch.js';
-import { registerAlerts } from './commands/alerts.js';
-import { registerStories } from './commands/stories.js';
-import { registerWorker } from './commands/worker.js';
-import { registerExport } from './commands/export.js';
-import { registerParse } from './commands/parse.js';
+
+type Registrar = (program: Command) => void;
+
+/**
+ * Each command's module, loaded when the command line needs it: `analyze` and `parse` need not load
+ * the HTTP server, the database drivers or the queue client (about half of their start-up). In the
+ * order `watchfloor --help` lists them.
+ */
+const COMMANDS: Record<string, () => Promise<Registrar>> = {
+  analyze: async () => (await import('./commands/analyze.js')).registerAnalyze,
+  ingest: async () => (await import('./commands/ingest.js')).registerIngest,
+  search: async () => (await import('./commands/search.js')).registerSearch,
+  show: async () => (await import('./commands/show.js')).registerShow,
+  reprocess: async () => (await import('./commands/reprocess.js')).registerReprocess,
+  serve: async () => (await import('./commands/serve.js')).registerServe,
+  demo: async () => (await import('./commands/demo.js')).registerDemo,
+  watch: async () => (await import('./commands/watch.js')).registerWatch,
+  alerts: async () => (await import('./commands/alerts.js')).registerAlerts,
+  stories: async () => (await import('./commands/stories.js')).registerStories,
+  worker: async () => (await import('./commands/worker.js')).registerWorker,
+  export: async () => (await import('./commands/export.js')).registerExport,
+  parse: async () => (await import('./commands/parse.js')).registerParse,
+};
+
+/** The command a command line names: its first word that is neither an option nor --db's value; null when none. */
+export function commandOf(argv: readonly string[]): string | null {
+  const args = argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === '--db') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return null;
+}
 
 /** Commander's codes for a command line it cannot take: all usage errors (exit 2). */
 const USAGE_CODES = new Set([
@@ -31,8 +52,15 @@ const USAGE_CODES = new Set([
   'commander.help',
 ]);
 
-/** The program with every command; `output` replaces where help and errors are written (tests capture them). */
-export function buildProgram(output: Pick<OutputConfiguration, 'writeOut' | 'writeErr'> = {}): Command {
+/**
+ * The program with its commands: only the one `argv` names when it names one we have, else every
+ * command (help, a mistyped command). `output` replaces where help and errors are written (tests
+ * capture them).
+ */
+export async function buildProgram(
+  output: Pick<OutputConfiguration, 'writeOut' | 'writeErr'> = {},
+  argv: readonly string[] | null = null,
+): Promise<Command> {
   const program = new Command();
   // Set before the subcommands are made: they copy these settings.
   program
@@ -44,19 +72,10 @@ export function buildProgram(output: Pick<OutputConfiguration, 'writeOut' | 'wri
     .exitOverride()
     .configureOutput({ ...output, outputError: (text, write) => write(`watchfloor: ${text.replace(/^error: /, '')}`) })
     .showHelpAfterError('(watchfloor --help lists the commands; watchfloor COMMAND --help their options)');
-  registerAnalyze(program);
-  registerIngest(program);
-  registerSearch(program);
-  registerShow(program);
-  registerReprocess(program);
-  registerServe(program);
-  registerDemo(program);
-  registerWatch(program);
-  registerAlerts(program);
-  registerStories(program);
-  registerWorker(program);
-  registerExport(program);
-  registerParse(program);
+  const named = argv ? commandOf(argv) : null;
+  const names = named !== null && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  const registrars = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const register of registrars) register(program);
   return program;
 }
 
@@ -87,7 +106,7 @@ function endQuietlyOnClosedPipe(): void {
 export async function main(argv: string[] = process.argv): Promise<void> {
   endQuietlyOnClosedPipe();
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram({}, argv)).parseAsync(argv);
   } catch (error) {
     // Commander has printed its own errors already; ours are printed here.
     if (!(error instanceof CommanderError)) say(describeError(error).message);

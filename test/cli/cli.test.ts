@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildProgram, exitCodeOf } from '../../src/cli/main.js';
+import { buildProgram, commandOf, exitCodeOf } from '../../src/cli/main.js';
 import { isDay, parseTime } from '../../src/cli/options.js';
 import { openStore } from '../../src/store/open.js';
 import { ingestOne } from '../../src/ingest.js';
@@ -29,7 +29,7 @@ const FERRY = page(
 /** Runs the program in this process; returns the exit status main() would set and what was written to stderr. */
 async function inProcess(args: string[]): Promise<{ status: number; stderr: string }> {
   let stderr = '';
-  const program = buildProgram({ writeErr: (text) => (stderr += text), writeOut: () => undefined });
+  const program = await buildProgram({ writeErr: (text) => (stderr += text), writeOut: () => undefined });
   try {
     await program.parseAsync(['node', 'watchfloor', ...args]);
     return { status: typeof process.exitCode === 'number' ? process.exitCode : 0, stderr };
@@ -170,4 +170,16 @@ test('an analysis made by other pipeline code is stale: re-ingesting re-analyses
   } finally {
     await after.close();
   }
+});
+
+test('a command line loads only the command it names; help and unknown words load them all', async () => {
+  assert.equal(commandOf(['node', 'watchfloor', '--db', 'x.db', 'analyze', 'page.html']), 'analyze');
+  assert.equal(commandOf(['node', 'watchfloor', '--db=x.db', 'stories', 'list']), 'stories');
+  assert.equal(commandOf(['node', 'watchfloor', '--help']), null);
+  const names = async (args: string[]) => (await buildProgram({}, ['node', 'watchfloor', ...args])).commands.map((c) => c.name());
+  assert.deepEqual(await names(['analyze', 'page.html']), ['analyze']);
+  assert.deepEqual(await names(['--db', 'parse', 'parse', 'f.txt']), ['parse'], "--db's value is no command");
+  const all = await names(['--help']);
+  assert.ok(all.length >= 13 && all.includes('serve') && all.includes('export'), all.join(' '));
+  assert.deepEqual(await names(['analyse', 'page.html']), all, 'a mistyped command is reported against every command');
 });

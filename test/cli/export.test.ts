@@ -41,7 +41,7 @@ async function withSeededStore(work: (db: string, dir: string) => Promise<void>)
 }
 
 async function run(args: string[]): Promise<void> {
-  await buildProgram()
+  await (await buildProgram())
     .exitOverride()
     .parseAsync(['node', 'watchfloor', ...args]);
 }
