@@ -15,9 +15,8 @@ import { DEFAULT_CONFIG, deskBaseUrl } from '../../src/config.js';
 import { InputError } from '../../src/core/errors.js';
 import { readPublished } from '../../src/inputs.js';
 import { alertFeed } from '../../src/alerts/alert-feed.js';
-import { buildApp } from '../../src/server/app.js';
 import { publicOrigin } from '../../src/server/routes/articles.js';
-import { makeTestStore, type TestStore } from '../server/fixtures.js';
+import { makeTestApp, type TestStore } from '../server/fixtures.js';
 import { ingestOne } from '../../src/ingest.js';
 import { createContext } from '../../src/core/context.js';
 
@@ -114,13 +113,12 @@ describe('server (items 7, 10)', () => {
   const TOKEN = 'holes-token';
   let fixture: TestStore;
   let app: FastifyInstance;
+  let dispose: () => Promise<void>;
   before(async () => {
-    fixture = await makeTestStore({ withDemo: false, token: TOKEN });
-    app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
+    ({ fixture, app, dispose } = await makeTestApp(TOKEN));
   });
   after(async () => {
-    await app.close();
-    await fixture.dispose();
+    await dispose();
   });
 
   test('an upload with a placeholder published date is a 400 naming it; a real one is kept', async () => {

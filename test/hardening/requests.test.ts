@@ -9,20 +9,19 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { allowedHostNames, hostNameOf } from '../../src/server/security.js';
-import { makeTestStore, type TestStore } from '../server/fixtures.js';
+import { makeTestApp, type TestStore } from '../server/fixtures.js';
 
 const TOKEN = 'hardening-token';
 let fixture: TestStore;
 let app: FastifyInstance;
 
+let dispose: () => Promise<void>;
 before(async () => {
-  fixture = await makeTestStore({ withDemo: false, token: TOKEN });
-  app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
+  ({ fixture, app, dispose } = await makeTestApp(TOKEN));
 });
 
 after(async () => {
-  await app.close();
-  await fixture.dispose();
+  await dispose();
 });
 
 /** 35 MB that is not JSON at all: a server that parsed it first would answer 400, not the guard's answer. */

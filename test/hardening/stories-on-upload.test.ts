@@ -4,20 +4,19 @@ import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
-import { makeTestStore, type TestStore } from '../server/fixtures.js';
+import { makeTestApp, type TestStore } from '../server/fixtures.js';
 
 const TOKEN = 'stories-token';
 let fixture: TestStore;
 let app: FastifyInstance;
 
+let dispose: () => Promise<void>;
 before(async () => {
-  fixture = await makeTestStore({ withDemo: false, token: TOKEN });
-  app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
+  ({ fixture, app, dispose } = await makeTestApp(TOKEN));
 });
 
 after(async () => {
-  await app.close();
-  await fixture.dispose();
+  await dispose();
 });
 
 const PAGE = '<html><head><title>Ferry service resumes</title></head><body><article><p>The island ferry service resumed on 4 March 2024 after a storm damaged the northern pier, the harbour office said.</p></article></body></html>';

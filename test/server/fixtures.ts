@@ -12,6 +12,8 @@ import { createContext } from '../../src/core/context.js';
 import { DEFAULT_CONFIG, type Config } from '../../src/config.js';
 import { ingestOne } from '../../src/ingest.js';
 import { SqliteStore } from '../../src/store/sqlite.js';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.js';
 
 export const DEMO_CORPUS = path.resolve(import.meta.dirname, '../../demo/corpus');
 
@@ -296,6 +298,20 @@ export async function makeTestStore(options: { withDemo?: boolean; token?: strin
     dispose: async () => {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An empty store served by the app with a write token and no rate limit; `dispose` closes the app, then the store. */
+export async function makeTestApp(token: string): Promise<{ fixture: TestStore; app: FastifyInstance; dispose: () => Promise<void> }> {
+  const fixture = await makeTestStore({ withDemo: false, token });
+  const app = await buildApp({ store: fixture.store, config: fixture.config, rateLimit: { perSecond: 0, burst: 0 } });
+  return {
+    fixture,
+    app,
+    dispose: async () => {
+      await app.close();
+      await fixture.dispose();
     },
   };
 }
