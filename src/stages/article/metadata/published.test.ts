@@ -278,6 +278,21 @@ void test('two kinds that agree outvote a JSON-LD date standing alone', () => {
   assert.equal(ruleOf(messages), 'article/published:agreement');
 });
 
+void test('three kinds that agree outvote two that agree on a day far from theirs; a tie keeps the first kind', () => {
+  const markup =
+    '<script type="application/ld+json">{"@type":"Article","datePublished":"2020-03-04T08:00:00+01:00"}</script>' +
+    '<meta property="article:published_time" content="2020-03-04T07:00:00Z">';
+  const shown = '<div class="byline">Von Jana Roth <time datetime="2021-10-02T09:00:00Z">2. Oktober 2021</time></div>';
+  const state = '<script>window.__STATE__={"story":{"publishDate":"2021-10-02T09:00:00Z"}}</script>';
+  const three = published(page({ head: markup + state, top: shown, lang: 'de' }));
+  assert.equal(three.value, '2021-10-02T09:00:00Z');
+  assert.equal(ruleOf(three.messages), 'article/published:agreement');
+  // Two against two: the markup, first in order, stands.
+  const two = published(page({ head: markup, top: shown, lang: 'de' }));
+  assert.equal(two.value, '2020-03-04T08:00:00+01:00');
+  assert.equal(ruleOf(two.messages), 'article/published:json-ld');
+});
+
 void test('a JSON-LD date far from the URL day gives way to the URL unless another kind backs it', () => {
   const head =
     '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-09-01T10:00:00Z"}</script>';

@@ -162,7 +162,12 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
   const chosen = choose(found);
   if (!chosen) return null;
   const local = localDay(chosen.candidate, evidence, order);
-  const note = rejected.length > 0 ? `; passed over: ${rejected.join(', ')}` : '';
+  const others = KINDS.map((k) => found[k])
+    .filter((c): c is Candidate => c !== undefined && c !== chosen.candidate)
+    .map((c) => `${c.kind} ${c.day}`);
+  const note =
+    (others.length > 0 ? `; other kinds: ${others.join(', ')}` : '') +
+    (rejected.length > 0 ? `; passed over: ${rejected.join(', ')}` : '');
   if (local)
     return {
       value: local.value,
@@ -191,12 +196,17 @@ function choose(
         support(c.day).length > 1,
     ) ?? present[0]!;
   const said = (c: Candidate): string => `${c.kind} ${c.from}: ${c.value}`;
-  if (support(primary.day).length === 1) {
-    // Two other kinds that agree on a day outvote one kind alone (a stale JSON-LD, a meta tag of the feed).
+  {
+    // A day more kinds give outvotes the first kind's day when the two lie more than a day apart: two
+    // kinds against one alone (a stale JSON-LD, a meta tag of the feed), three against two (markup that
+    // kept the first version's day while the page shows, marks up and files another).
+    const backing = support(primary.day).length;
     const agreed = present.find(
       (c) =>
         c !== primary &&
+        Math.abs(dayDiff(c.day, primary.day)) > 1 &&
         support(c.day).length >= 2 &&
+        support(c.day).length > backing &&
         support(c.day).every((s) => s.day === c.day || s.kind !== primary.kind),
     );
     if (agreed) {
