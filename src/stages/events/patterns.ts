@@ -40,10 +40,16 @@ export interface VerbPattern {
    * read only where the tagger says the word is a verb.
    */
   needsVerbTag: boolean;
-  /** Sticky: tried at the position of an anchor word. */
-  regex: RegExp;
   /** Lower-case words one of which must occur in a sentence for the phrase to match there. */
   anchors: string[];
+  /** The verb forms the phrase is compiled with (see `compiledOf`). */
+  irregular: Record<string, string[]>;
+}
+
+/** What matching a phrase needs beyond its anchors: compiled on the phrase's first try (see `compiledOf`). */
+interface CompiledPhrase {
+  /** Sticky: tried at the position of an anchor word. */
+  regex: RegExp;
   /** For each later required word of the phrase, the lower-case words one of which must be in the sentence. */
   requires: string[][];
 }
@@ -113,6 +119,40 @@ export function compilePhrase(phrase: string, irregular: Record<string, string[]
 }
 
 /**
+ * The anchor words of a phrase (as `compilePhrase` gives them), without compiling the rest of it.
+ * `known` keeps the anchors of first words already read (thousands of phrases share a few hundred
+ * verbs); the arrays it hands out are shared, so they are never edited.
+ */
+export function anchorsOf(phrase: string, irregular: Record<string, string[]>, known = new Map<string, string[]>()): string[] {
+  for (const token of phrase.split(' ')) {
+    if (token === '*' || /^\((.+)\)$/.test(token)) continue;
+    let anchors = known.get(token);
+    if (!anchors) {
+      const words = token.startsWith('~') ? token.slice(1).split('|').flatMap((lemma) => verbForms(lemma, irregular)) : token.split('|');
+      anchors = words.map((w) => (w.split(/[_ ]/)[0] ?? w).toLowerCase());
+      known.set(token, anchors);
+    }
+    return anchors;
+  }
+  return [];
+}
+
+// Phrases compiled so far: most of the dictionary's thousands are never tried on a given page, so a
+// command that reads one page compiles only the few its words reach.
+const compiledPhrases = new WeakMap<VerbPattern, CompiledPhrase>();
+
+/** A pattern's regex and required words, compiled on first use and kept. */
+function compiledOf(pattern: VerbPattern): CompiledPhrase {
+  let compiled = compiledPhrases.get(pattern);
+  if (!compiled) {
+    const { source, requires } = compilePhrase(pattern.phrase, pattern.irregular);
+    compiled = { regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'), requires };
+    compiledPhrases.set(pattern, compiled);
+  }
+  return compiled;
+}
+
+/**
  * The id of one of our phrases: `ours:<code>:<phrase words>` ("~send * troops" under 152 is
  * `ours:152:send-troops`); a second phrase with the same words gets `-2`.
  */
@@ -133,9 +173,9 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
     checkDictionary('event-lexicon', lexicon.entries);
     const out: VerbPattern[] = [];
     const ids = new Set<string>();
+    const ourAnchors = new Map<string, string[]>();
     for (const entry of file.patterns) {
       for (const phrase of entry.phrases) {
-        const { source, anchors, requires } = compilePhrase(phrase, file.irregular);
         out.push({
           id: ourId(entry.code, phrase, ids),
           source: 'ours',
@@ -147,16 +187,15 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           isIntentMarker: entry.intentMarker === true,
           isVerb: phrase.startsWith('~') || /^(?:not|ready|willing|opposed|must|should|no|guilty|sexually)\b/.test(phrase),
           needsVerbTag: false,
-          regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
-          anchors,
-          requires,
+          anchors: anchorsOf(phrase, file.irregular, ourAnchors),
+          irregular: file.irregular,
         });
       }
     }
     const irregular: Record<string, string[]> = { ...lexicon.irregular };
     for (const [verb, forms] of Object.entries(file.irregular)) irregular[verb] = [...new Set([...(irregular[verb] ?? []), ...forms])];
+    const lexiconAnchors = new Map<string, string[]>();
     for (const entry of lexicon.entries) {
-      const { source, anchors, requires } = compilePhrase(entry.phrase, irregular);
       out.push({
         id: entry.id,
         source: entry.source,
@@ -168,9 +207,8 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
         isIntentMarker: false,
         isVerb: true,
         needsVerbTag: !entry.phrase.includes(' '),
-        regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'),
-        anchors,
-        requires,
+        anchors: anchorsOf(entry.phrase, irregular, lexiconAnchors),
+        irregular,
       });
     }
     return out;
@@ -230,9 +268,10 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
     const isTaggedVerb = tagAt?.(w.index) === 'VERB';
     for (const pattern of list) {
       if (pattern.needsVerbTag && !isTaggedVerb) continue;
-      if (!pattern.requires.every((group) => group.some((word) => present.has(word)))) continue;
-      pattern.regex.lastIndex = w.index;
-      const m = pattern.regex.exec(text);
+      const { regex, requires } = compiledOf(pattern);
+      if (!requires.every((group) => group.some((word) => present.has(word)))) continue;
+      regex.lastIndex = w.index;
+      const m = regex.exec(text);
       if (!m || /\s{3,}/.test(m[0])) continue;
       const tag = tagAt?.(m.index);
       if (pattern.needsVerbTag && tag !== 'VERB') continue;
