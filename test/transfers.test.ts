@@ -223,6 +223,51 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Sweden and Hungary agreed on the sale of four Gripen jets.',
     want: [['SWE', 'HUN', 'ordered', 4, 'Gripen jets']],
   },
+  {
+    construction: 'what a delivered item is "equipped with" is its fit-out; "equip Y with X" with a state for Y still moves X',
+    text: 'Norway delivered 20 howitzers to Chile, equipped with modern radars and machine guns. Norway equipped Peru with 12 mortars last year.',
+    want: [['NOR', 'CHL', 'delivered', 20, 'howitzers'], ['NOR', 'PER', 'delivered', 12, 'mortars']],
+  },
+  {
+    construction: 'a purpose clause "to equip N brigades with X" is no transfer of its own',
+    text: 'Norway sold 20 howitzers to Chile to equip two brigades with modern artillery.',
+    want: [['NOR', 'CHL', 'ordered', 20, 'howitzers']],
+  },
+  {
+    construction: 'a noun of delivery does not reach into a reported clause ("said that the remaining N will be delivered")',
+    text: 'Spain handed over the first two of five corvettes to Peru. Officials praised the sale and said that the other three corvettes will be handed over next spring.',
+    want: [['ESP', 'PER', 'delivered', 2, 'corvettes'], ['ESP', 'PER', 'ordered', 5, 'corvettes']],
+  },
+  {
+    construction: '"is handing over" is a progressive of the active verb (a promise), not a passive',
+    text: 'Norway is handing over 12 howitzers to Chile free of charge.',
+    want: [['NOR', 'CHL', 'pledged', 12, 'howitzers']],
+  },
+  {
+    construction: 'equipment in the agent phrase of a passive ("an escort provided by two boats") is not what moves',
+    text: 'Spain delivered two frigates to Peru. The frigates sailed to Callao with an escort provided by two Spanish navy tankers.',
+    want: [['ESP', 'PER', 'delivered', 2, 'frigates']],
+  },
+  {
+    construction: 'a purchase in the progressive ("was buying") is a deal, not a plan',
+    text: 'Kenya was buying 20 armoured vehicles from Turkey, officials said.',
+    want: [['TUR', 'KEN', 'ordered', 20, 'armoured vehicles']],
+  },
+  {
+    construction: 'a headline\'s delivery joins the first batch it tells, and the counted order stays a record of its own',
+    text: 'Chile gets Spanish patrol boats\n\nChile received the first batch of patrol boats from Spain on Monday. Chile ordered ten patrol boats from Spain in 2022.',
+    want: [['ESP', 'CHL', 'delivered', null, 'patrol boats'], ['ESP', 'CHL', 'ordered', 10, 'patrol boats']],
+  },
+  {
+    construction: 'two figures of one promise are one record with the figure told first',
+    text: 'Norway will send 16 howitzers to Chile. Oslo had first said it would send only six of the howitzers.',
+    want: [['NOR', 'CHL', 'pledged', 16, 'howitzers']],
+  },
+  {
+    construction: 'a name with its abbreviation in brackets is one item',
+    text: 'Peru bought six Medium Range Radars (MRR-7) from Israel, and Norway will send two National Advanced Surface-to-Air Missile Systems (NASAMS) to Latvia.',
+    want: [['ISR', 'PER', 'ordered', 6, 'Medium Range Radars (MRR-7)'], ['NOR', 'LVA', 'pledged', 2, 'Missile Systems (NASAMS)']],
+  },
 ];
 
 for (const c of CASES) {
@@ -246,6 +291,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a service to equipment already owned', text: 'Canada will help Chile upgrade its 20 Leopard tanks.' },
   { construction: 'a supplier that stopped delivering', text: 'Russia stopped delivering S-300 batteries to Egypt because of the war.' },
   { construction: '"the systems" when the article names no model', text: 'Spain will deliver the two systems to Chile next year.' },
+  { construction: 'a state fitting out its own forces ("will equip its brigades with")', text: 'Peru will equip its marine brigades with 40 rocket launchers.' },
   { construction: 'the noun "ship" (no shipping)', text: 'The ship will be escorted by two corvettes of Brazil on its way to Angola.' },
 ];
 

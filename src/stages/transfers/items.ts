@@ -256,7 +256,27 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     });
   }
   items.sort((a, b) => a.first - b.first);
-  return items;
+  return joinAbbreviations(tokens, items, articleText);
+}
+
+/**
+ * "High Mobility Artillery Rocket Systems (HIMARS)": a name with its abbreviation or designation in
+ * brackets right after it is one item, named by both; the bracketed words are no item of their own.
+ */
+function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], articleText: string): ItemMention[] {
+  const out: ItemMention[] = [];
+  for (const item of items) {
+    const prev = out[out.length - 1];
+    if (prev && item.last <= prev.last) continue;
+    out.push(item);
+    if (tokens[item.last + 1]?.text !== '(') continue;
+    const close = tokens.findIndex((t, i) => i > item.last + 1 && i <= item.last + 4 && t.text === ')');
+    if (close < 0) continue;
+    const inside = tokens.slice(item.last + 2, close);
+    if (inside.length === 0 || !inside.every((t) => /^[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*s?$/.test(t.text) || DESIGNATION.test(t.text))) continue;
+    Object.assign(item, { last: close, end: tokens[close]!.end, text: articleText.slice(item.start, tokens[close]!.end), isNamed: true });
+  }
+  return out;
 }
 
 const DEFINITE = /^(?:the|these|those|both)$/;

@@ -57,6 +57,9 @@ export function transferKey(t: Transfer): string {
   return `${t.supplier ?? '?'}>${t.recipient ?? '?'}|${t.status}|${things}`;
 }
 
+/** A promise or a plan not yet a deal: its figure may change between tellings without making a second transfer. */
+const isPromise = (t: Transfer): boolean => t.status === 'pledged' || t.status === 'planned';
+
 /** Whether two single-item tellings are one transfer, by the batch-and-order rule above. */
 function isSameTransfer(a: Transfer, b: Transfer): boolean {
   if (a.supplier !== b.supplier || a.recipient !== b.recipient) return false;
@@ -73,6 +76,8 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own.
   const isSchedule = (x: Transfer, y: Transfer): boolean => (x.status === 'ordered' || x.status === 'approved') && (y.status === 'pledged' || y.status === 'planned');
   if (isSchedule(a, b) || isSchedule(b, a)) return true;
+  // "Chile will send 20 tanks ... it had first said it would send only four": two figures of one promise are one record.
+  if (isPromise(a) && isPromise(b)) return true;
   if (ia.count !== null && ib.count !== null) return ia.count === ib.count;
   if (a.status === b.status) return true;
   // A delivery with no count beside an order or pledge with one: a first batch, its own record.
@@ -109,14 +114,20 @@ export function mergeTransfers<T extends Transfer>(list: readonly T[]): MergedTr
   const out: MergedTransfer<T>[] = [];
   for (const t of list) {
     const key = transferKey(t);
-    const target = out.find((m) => (m.items.length <= 1 && t.items.length <= 1 ? isSameTransfer(m, t) : transferKey(m) === key));
+    const same = (m: MergedTransfer<T>): boolean => (m.items.length <= 1 && t.items.length <= 1 ? isSameTransfer(m, t) : transferKey(m) === key);
+    // A telling joins one of its own stage first ("Iraq receives jets" with "received the first batch"), then a deal of another stage.
+    const target = out.find((m) => m.status === t.status && same(m)) ?? out.find(same);
     if (!target) {
       out.push({ ...t, items: [...t.items], mergedFrom: [t] });
       continue;
     }
-    target.items = mergeItems(target.items, t.items);
+    // Two figures of one promise: the one told first (the lead's) stands.
+    if (!(isPromise(t) && isPromise(target) && t.items.length === 1 && target.items.length === 1 && target.items[0]!.count !== null)) target.items = mergeItems(target.items, t.items);
     if (RANK[t.status] > RANK[target.status]) target.status = t.status;
     target.mergedFrom.push(t);
+    // A telling marked as a part ("the first batch") makes the merged record a part of its deal.
+    const batch = (t as { batch?: string | null }).batch;
+    if (batch && !(target as { batch?: string | null }).batch) (target as { batch?: string | null }).batch = batch;
     if (!target.date && t.date) target.date = t.date;
   }
   return out;

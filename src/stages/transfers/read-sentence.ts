@@ -224,7 +224,8 @@ function makerOf(tokens: readonly Token[], states: readonly StateMention[], item
 function isPassive(tokens: readonly Token[], t: Trigger): boolean {
   for (let j = t.first - 1; j >= Math.max(0, t.first - 3); j--) {
     const w = lowerAt(tokens, j);
-    if (w === 'been' || w === 'be' || w === 'being' || w === 'was' || w === 'were' || w === 'is' || w === 'are') return /(?:ed|sent|sold|given|over|delivery)$/.test(lowerAt(tokens, t.first)) || /over$/.test(lowerAt(tokens, t.last));
+    // "was handed over" is a passive; "is handing over" a progressive of the active verb.
+    if (w === 'been' || w === 'be' || w === 'being' || w === 'was' || w === 'were' || w === 'is' || w === 'are') return /(?:ed|sent|sold|given|over|delivery)$/.test(lowerAt(tokens, t.first)) || (/over$/.test(lowerAt(tokens, t.last)) && !/ing$/.test(lowerAt(tokens, t.first)));
     if (!/^(?:also|already|formally|officially|reportedly|now|recently|finally|successfully|not|n't|to|just)$/.test(w)) return false;
   }
   return false;
@@ -246,10 +247,12 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
-  const isProgressive = /ing$/.test(word) && PROGRESSIVE_BE.has(lowerAt(tokens, t.first - 1) === 'also' ? lowerAt(tokens, t.first - 2) : lowerAt(tokens, t.first - 1));
+  const isProgressive = /ing$/.test(lowerAt(tokens, t.first)) && PROGRESSIVE_BE.has(lowerAt(tokens, t.first - 1) === 'also' ? lowerAt(tokens, t.first - 2) : lowerAt(tokens, t.first - 1));
   // "had transferred", "has sent": a perfect tense reports a done deed whatever the clause around it says.
   const isPerfect = /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 2)) && /^(?:already|also|now|just|recently)$/.test(lowerAt(tokens, t.first - 1));
-  const isFuture = !isPerfect && (hasMarker(tokens, start, t.first, lex.markers.future) || isProgressive || (lowerAt(tokens, t.first - 1) === 'to' && frame !== 'noun'));
+  // "is buying", "was selling": a purchase under way is a deal; a giving verb in the progressive ("is sending") is a promise.
+  const isDealUnderWay = isProgressive && (id === 'buy' || id === 'sell');
+  const isFuture = !isPerfect && (hasMarker(tokens, start, t.first, lex.markers.future) || (isProgressive && !isDealUnderWay) || (lowerAt(tokens, t.first - 1) === 'to' && frame !== 'noun'));
   if (hasMarker(tokens, start, t.first, lex.markers.started) && (id === 'give' || id === 'noun-delivery' || id === 'hand-over')) return 'delivered';
   if (id === 'pledge') return 'pledged';
   if (id === 'noun-package') return 'pledged';
@@ -276,7 +279,8 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     for (const t of triggers) if (t.last < item.first && t.first >= start && reaches(t) && !isOwnClause(t)) before = t;
     // Widen to the sentence for lists that run past a comma-clause ("..., including X and Y").
     // A subordinate clause between them ("..., where they will replace older tanks") has a verb of its own: no widening across it.
-    if (!before) for (const t of triggers) if (t.last < item.first && reaches(t) && !isOwnClause(t) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()))) before = t;
+    // A noun reaches only its own phrase, never past its clause; nothing reaches into a reported clause ("... and added that X").
+    if (!before) for (const t of triggers) if (t.last < item.first && t.entry.frame !== 'noun' && reaches(t) && !isOwnClause(t) && !opensReport(tokens, t.last + 1, start) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()))) before = t;
   }
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
@@ -294,6 +298,11 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   return after;
 }
 
+/** Whether the clause an item stands in (from `start`) opens with a verb of saying and "that" after `from`: a reported clause of its own. */
+function opensReport(tokens: readonly Token[], from: number, start: number): boolean {
+  return start > from && lowerAt(tokens, start - 1) === 'that' && SAYING.test(lowerAt(tokens, start - 2));
+}
+
 /** "36 jets delivered by France", "tanks sold to Chile": a past participle right after the item, then its agent or recipient. */
 function isReducedPassive(tokens: readonly Token[], t: Trigger, item: ItemMention): boolean {
   return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'give' && /(?:ed|sold|sent|given)$/.test(lowerAt(tokens, t.last)) && /^(?:by|from|to)$/.test(lowerAt(tokens, t.last + 1));
@@ -307,6 +316,12 @@ function isFitOut(tokens: readonly Token[], items: readonly ItemMention[], state
   const start = clauseStart(tokens, t.first);
   const subject = [...items].reverse().find((i) => i.last < t.first && i.first >= start);
   return subject !== undefined && !states.some((s) => s.first > subject.last && s.last < t.first);
+}
+
+/** "equipped Chile with 20 tanks", "equip its base in Chile with": a state (or a force or base of one) between the verb and "with", the item after it. */
+function equipsState(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention): boolean {
+  const w = tokens.findIndex((x, i) => i > t.last && i < item.first && lowerAt(tokens, i) === 'with');
+  return w > t.last + 1 && w - t.last <= 8 && states.some((s) => s.first > t.last && s.last < w && s.kind !== 'made' && s.kind !== 'maker');
 }
 
 const NOT_PACKAGES = /^(?:tenders?|competitions?|contests?|races?|shortlists?|fleets?|inventory|inventories|arsenals?|stockpiles?|lineups?|line-ups?|bidders|contenders|rivals|candidates|options|exercises?|drills?)$/;
@@ -327,6 +342,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   for (const item of items) {
     if (item.isTarget) continue;
+    // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
+    if (isAgent(tokens, item)) continue;
     let trigger = governing(tokens, triggers, item);
     if (!trigger) continue;
     // "a tender that also includes the F-16": what a competition, a fleet or an arsenal includes moves nowhere.
@@ -342,8 +359,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
       }
       trigger = outer;
     }
-    // "the frigate is equipped with anti-ship missiles": equipment fitted with more equipment is a description, no transfer.
-    if (trigger.entry.id === 'equip' && isFitOut(tokens, items, states, trigger)) continue;
+    // "the frigate is equipped with anti-ship missiles", "to equip its brigades with": fitting out is a description or a state's
+    // own procurement; only "equip Y with X", a state as the verb's object, moves equipment to another state.
+    if (trigger.entry.id === 'equip' && (isFitOut(tokens, items, states, trigger) || !equipsState(tokens, states, trigger, item))) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
@@ -352,6 +370,14 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
   }
   return { readings, included, parties };
+}
+
+/** Whether an item opens a "by" phrase right after a past participle ("escorted by two frigates", "provided by 12 jets"). */
+function isAgent(tokens: readonly Token[], item: ItemMention): boolean {
+  // Back over the phrase's own words ("two Italian air force KC-767 tankers") to the word that opens it.
+  let j = item.first - 1;
+  while (j >= 0 && item.first - j <= 6 && /^[a-z0-9][a-z0-9-]*$/.test(lowerAt(tokens, j)) && !PREPOSITIONS.has(lowerAt(tokens, j)) && !/^(?:and|or|but|that|which|who|is|are|was|were|has|have|had|will|would)$/.test(lowerAt(tokens, j))) j--;
+  return lowerAt(tokens, j) === 'by' && /(?:ed|en|wn|lt|nt|ld)$/.test(lowerAt(tokens, j - 1));
 }
 
 const NO_ITEM: ItemMention = { first: -1, last: -1, start: 0, end: 0, text: '', count: null, category: '', model: null, isNamed: false, makerToken: null, batch: null, partOf: null, isTarget: false, isSubject: false, isRemainder: false };
