@@ -472,3 +472,45 @@ void test('a Persian page writes the Solar Hijri calendar: its dateline is read 
   // The same numbers on a page of another language are no Solar Hijri date.
   assert.equal(published(page({ lang: 'ar', top: '<div class="news-date">1444/11/05</div>' })).value, null);
 });
+
+void test('a date labelled as an update in an element of its own is no publication, in the text nor in a <time>', () => {
+  const cases: Array<[string, string]> = [
+    ['en', '<p class="meta"><span>Updated</span> <time datetime="2022-06-02">2 June 2022</time></p>'],
+    ['en', '<div class="info"><span>Last updated:</span> <span>2 June 2022</span></div>'],
+    ['de', '<div class="info"><span>Zuletzt aktualisiert</span> <span>02.06.2022</span></div>'],
+    ['en', '<p class="byline">By Ann Lee <span class="date-modified">2 June 2022</span></p>'],
+  ];
+  for (const [lang, top] of cases) assert.equal(published(page({ lang, top })).value, null, top);
+  // The nearest label speaks for each date: the update first, then the publication.
+  const both = page({ top: '<p class="date"><span>Updated</span> 4 June 2022 | <span>Published</span> 1 June 2022</p>' });
+  assert.equal(published(both).value, '2022-06-01');
+  // hAtom themes print the publication day in class "updated": still a dateline.
+  const hatom = page({ top: '<div class="entry-meta"><span class="updated">2 June 2022</span></div>' });
+  assert.equal(published(hatom).value, '2022-06-02');
+});
+
+void test('a printed, retrieved or accessed day is no publication', () => {
+  for (const line of ['Printed on 4 June 2022', 'Retrieved 4 June 2022', 'Abgerufen am 04.06.2022']) {
+    assert.equal(published(page({ lang: 'de', top: `<p class="date">${line}</p>` })).value, null, line);
+  }
+});
+
+void test('a date a sentence tells of after a preposition is no dateline, however short its paragraph', () => {
+  const told = [
+    '<p>The open day takes place on 15 July 2022 at the northern pier.</p>',
+    '<p>On 3 June 2022 the crews moved the last spare parts to the new shed.</p>',
+  ];
+  for (const top of told) assert.equal(published(page({ top })).value, null, top);
+  // A date on a line of its own, and a cued one, still date the page.
+  assert.equal(published(page({ top: '<p>3 June 2022</p>' })).value, '2022-06-03');
+  assert.equal(published(page({ top: '<p>Published on 3 June 2022</p>' })).value, '2022-06-03');
+});
+
+void test("boxes of other stories named 'more from', 'read next' are lists, even when named after an author", () => {
+  for (const bottom of [
+    '<section class="more-from-author"><h3>More</h3><a href="/x">Old dock story</a> <span>1 May 2022</span></section>',
+    '<div class="read-next"><a href="/x">Old dock story</a> <p>1 May 2022</p></div>',
+  ]) {
+    assert.equal(published(page({ bottom })).value, null, bottom);
+  }
+});

@@ -2,9 +2,10 @@
  * The page's original publication time, from kinds of evidence in htmldate's order: markup (JSON-LD,
  * publication meta tags, <time>/<abbr> marked as published, the site feed's entry for this very page),
  * the URL, then the visible dateline near the headline or cued anywhere in the article (or opening its
- * first paragraph), and last a publication field in the page's script data. Updated/modified, copyright,
- * comment, served-day and listed dates, dates told in the story's prose and dates after the capture are
- * passed over; two kinds that agree outvote one that stands alone; a UTC time is moved to the site's
+ * first paragraph), and last a publication field in the page's script data. Updated/modified (labelled in
+ * the words or an element before the date, or by the box's name), printed/retrieved, copyright,
+ * comment, served-day and listed dates, dates told in the story's prose or after a preposition ("takes
+ * place on 15 July") and dates after the capture are passed over; kinds that agree outvote fewer ones; a UTC time is moved to the site's
  * own day where the page, its URL or its country says which day that is. Weak evidence gives null.
  */
 import type { PageSignals, TimeSignal } from './page-signals.js';
@@ -79,6 +80,14 @@ const PUBLISHED_META = [
 /** Words around a date that say it is an update, not the publication. */
 const UPDATED =
   /updat|modif|edited|revis|actualiz|aktualisiert|geändert|mise à jour|mis à jour|atualiz|aggiornat|bijgewerkt|обновл|last reviewed/i;
+/** Labels of a shown date that is no publication: printed, retrieved, accessed (an update is UPDATED). */
+const OTHER_EVENT =
+  /\b(?:print(?:ed)?|retrieved|accessed|abgerufen|gedruckt|druckdatum|consulté|imprimé|consultado|impreso|consultato|stampato)\b/i;
+/** The segment before a date counts as its label when it is this short ("Updated:", "Zuletzt geändert"). */
+const LABEL_SEGMENT = 30;
+/** A preposition just before a date: the story tells of a day ("took place on 3 June", "seit dem 3. Juni"). */
+const TOLD_PREPOSITION =
+  /(?:^|\s)(?:on|since|from|until|till|by|before|after|in|at|to|am|vom|seit|bis|ab|zum|le|du|depuis|jusqu'au|el|desde|hasta|il|dal|fino al|em|até|op|sinds|tot)\s+(?:(?:the|dem|den)\s+)?$/i;
 /** Class/id words of a <time> that mark the publication time. */
 const PUBLISHED_CONTEXT =
   /publish|pubdate|posted|created|datePublished|entry-date|post-date|article-date|story-date|date-time|timestamp|dateline/i;
@@ -152,11 +161,19 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
     if (isPossible(c)) found[c.kind] = c;
     else rejected.push(`${c.kind} ${c.day} after the capture`);
   };
+  const labelledOther = new Set<string>();
+  const text = fromText(
+    evidence.visible,
+    order,
+    latest,
+    [evidence.language, evidence.signals.htmlLang].some((l) => /^fa\b/i.test(l ?? '')),
+    labelledOther,
+  );
   consider(fromJsonLd(evidence.jsonLd, order));
   consider(fromMeta(evidence.signals, order));
-  consider(fromTimes(evidence.signals.times, order, evidence.url));
+  consider(fromTimes(evidence.signals.times, order, evidence.url, labelledOther));
   consider(fromUrl(evidence.url));
-  consider(fromText(evidence.visible, order, latest, [evidence.language, evidence.signals.htmlLang].some((l) => /^fa\b/i.test(l ?? ''))));
+  consider(text);
   consider(fromLead(evidence.lead ?? [], order, latest));
   consider(fromScript(evidence.signals));
   const chosen = choose(found);
@@ -249,8 +266,18 @@ function fromMeta(signals: PageSignals, order: NumericOrder): Candidate | null {
  * ones first. In a list of stories, the entry that links to this very page dates it (the site's feed beside
  * the article names the article itself).
  */
-function fromTimes(times: TimeSignal[], order: NumericOrder, url: string | null): Candidate | null {
-  const usable = times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text));
+function fromTimes(
+  times: TimeSignal[],
+  order: NumericOrder,
+  url: string | null,
+  labelledOther: ReadonlySet<string> = new Set(),
+): Candidate | null {
+  // A <time> the page labels as an update in a sibling ("<span>Updated</span> <time>") is one too, unless marked published.
+  const isLabelledOther = (t: TimeSignal): boolean => {
+    const day = (parseDate(t.datetime) ?? readShownDate(t.text, order) ?? parseWrittenDate(t.text))?.slice(0, 10);
+    return day !== undefined && labelledOther.has(day) && !PUBLISHED_CONTEXT.test(t.context);
+  };
+  const usable = times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !isLabelledOther(t));
   const unlisted = usable.filter((t) => !LISTED_ANCESTRY.test(t.ancestry) && !isOwnEntry(t, url));
   const own = usable.filter((t) => isOwnEntry(t, url));
   const ordered: Array<[TimeSignal, string]> = [
@@ -379,9 +406,10 @@ function fromText(
   order: NumericOrder,
   latest: string | null,
   isPersianPage = false,
+  labelledOther?: Set<string>,
 ): Candidate | null {
   const hasH1 = segments.some((s) => s.isAfterH1);
-  const usable = segments.filter((s) => !s.isListed);
+  const usable = segments.filter((s) => !s.isListed && !s.isUpdated);
   let text = '';
   const boxes: Array<[number, number]> = [];
   const spans: Array<[number, number]> = [];
@@ -410,7 +438,13 @@ function fromText(
     if (dates.length >= 60) break;
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const clause = before.split(/[.!?|·•]\s/).pop() ?? '';
-    if (UPDATED.test(clause) || /©|copyright|\(c\)/i.test(clause)) continue;
+    if (/©|copyright|\(c\)/i.test(clause)) continue;
+    const label = labelOf(before);
+    if (UPDATED.test(label) || OTHER_EVENT.test(label)) {
+      const day = readShownDate(m[0], order)?.slice(0, 10);
+      if (day) labelledOther?.add(day);
+      continue;
+    }
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     // "2020/7/11-12", "3 - 5 May 2020", "9.1. - 10.2.2023": a range names an event's days, not the publication.
     // A clock after the dash ("6 May 2022 - 2:00") is the time of day, not the range's end.
@@ -430,7 +464,8 @@ function fromText(
       value: time ? withClock(day, time) : day,
       index: m.index,
       isStrong: isInBox || isCued || isDateline,
-      isInProse: isInProse(m.index),
+      // "... takes place on 15 July", "... since 3 June": a day the sentence tells of, however short the paragraph.
+      isInProse: isInProse(m.index) || isToldDate(clause, after),
     });
   }
   // Several different days close together are a list of stories, an archive or a calendar.
@@ -446,6 +481,30 @@ function fromText(
   const pick = strong ?? near;
   if (!pick) return null;
   return { kind: 'text', value: pick.value, day: pick.day, from: pick.isStrong ? 'dateline' : 'date by the headline' };
+}
+
+/**
+ * Whether a date is one a sentence tells of: a preposition before it, after a lower-case word of the
+ * same sentence ("takes place on 15 July"), or opening a sentence that runs on ("On 3 June the crews").
+ */
+function isToldDate(clause: string, after: string): boolean {
+  const m = TOLD_PREPOSITION.exec(clause);
+  if (!m) return false;
+  const words = clause.slice(0, m.index).trim();
+  return words === '' ? /^,?\s+\p{Ll}/u.test(after) : /\p{Ll}[\p{L},;]*$/u.test(words);
+}
+
+/**
+ * The words that label a date: those just before it, back to the previous number or sentence end, and
+ * the segment before when it is as short as a label ("Updated" | "2 June 2022").
+ */
+function labelOf(before: string): string {
+  const parts = before.split(/\s\|\s/);
+  const own = parts.pop() ?? '';
+  const previous = parts.pop();
+  const joined = previous !== undefined && previous.length <= LABEL_SEGMENT ? `${previous} | ${own}` : own;
+  const afterNumber = joined.slice(joined.search(/\d[^\d]*$/) + 1);
+  return afterNumber.split(/[.!?·•]\s/).pop() ?? '';
 }
 
 /**

@@ -14,6 +14,8 @@ export interface VisibleSegment {
   isListed: boolean;
   /** Inside an element named as a date, time, byline or article meta line. */
   isDateBox: boolean;
+  /** Inside an element named as the update or modification time ("updated", "date-modified") and not as the publication. */
+  isUpdated?: boolean;
   /** Past the first few thousand characters after the headline: a closing "Posted on ..." line, read only when cued. */
   isFar?: boolean;
 }
@@ -27,7 +29,13 @@ const FAR_LIMIT = 20_000;
 const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
 /** Class/id words of containers listing other stories, comments, archives and page furniture. */
 const LISTED_NAMES =
-  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts)|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking/;
+  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts|from)|read-?(?:next|more|also)|up-?next|also-?read|you-?(?:may|might)|recirc|outbrain|taboola|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking/;
+/**
+ * Class/id words of the box holding the modification time. A bare "updated" is no such word: hAtom themes
+ * print the publication day in <span class="updated">.
+ */
+const UPDATED_NAMES = /(?:^|[\s_-])(?:modified|last-?updated|last-?modified|date-?modified|datemodified|update-?date|updated-?(?:date|at|on|time))(?=$|[\s_-])/;
+const PUBLISHED_NAMES = /publish|posted|pubdate|created/;
 /** Class/id words of the box where a site prints the day it serves the page ("today", "current-date"): not a publication. */
 const SERVED_DAY_NAMES = /(?:^|[\s_-])(?:today|todays?-?date|current-?date|currentdate|date-?today|header-?date|site-?date)(?=$|[\s_-])/;
 /** Class/id words of an <h1> that holds the site's name (a masthead or logo), not the story's headline. */
@@ -51,11 +59,11 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
   let h1Len = 0;
   let walked = 0;
   let isAfterH1 = false;
-  const stack: Array<{ node: LightNode | string; isListed: boolean; isDateBox: boolean }> = [
-    { node: root, isListed: false, isDateBox: false },
+  const stack: Array<{ node: LightNode | string; isListed: boolean; isDateBox: boolean; isUpdated: boolean }> = [
+    { node: root, isListed: false, isDateBox: false, isUpdated: false },
   ];
   while (stack.length > 0 && h1Len < FAR_LIMIT && walked < MAX_WALK_CHARS) {
-    const { node, isListed, isDateBox } = stack.pop()!;
+    const { node, isListed, isDateBox, isUpdated } = stack.pop()!;
     if (typeof node === 'string') {
       walked += node.length;
       if (!isAfterH1 && startLen >= VISIBLE_LIMIT && aboveH1.length >= ABOVE_H1_SEGMENTS * 4)
@@ -63,6 +71,7 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       const text = node.replace(/\s+/g, ' ').trim();
       if (!text) continue;
       const segment: VisibleSegment = { text, isAfterH1, isListed, isDateBox };
+      if (isUpdated) segment.isUpdated = true;
       if (isAfterH1 && h1Len >= VISIBLE_LIMIT) {
         h1Len += text.length;
         // Far down only a line that can carry a cued date is kept: lists and furniture were read near the top.
@@ -87,8 +96,10 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       LISTED_TAGS.has(node.tag) ||
       (node.names !== '' && !PAGE_TAGS.has(node.tag) && (LISTED_NAMES.test(node.names) || SERVED_DAY_NAMES.test(node.names)));
     const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
+    const updated =
+      isUpdated || (node.names !== '' && UPDATED_NAMES.test(node.names) && !PUBLISHED_NAMES.test(node.names));
     for (let i = node.children.length - 1; i >= 0; i--)
-      stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox });
+      stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox, isUpdated: updated });
   }
   return segments;
 }
