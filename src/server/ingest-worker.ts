@@ -6,11 +6,8 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DocInput } from '../core/doc.js';
 import type { Limits } from '../core/context.js';
-import { createContext } from '../core/context.js';
 import { describeError, RequestError, WatchfloorError } from '../core/errors.js';
-import { ingestAndJoin, type IngestOutcome } from '../ingest.js';
-import { openStore } from '../store/open.js';
-import { OutletDirectory } from '../reliability/outlet-directory.js';
+import type { IngestOutcome } from '../ingest.js';
 import type { SourceConfig } from '../watch/sources.js';
 
 interface WorkerSetup {
@@ -116,20 +113,40 @@ export class IngestWorker {
 }
 
 /**
+ * Heap limits of the upload worker. Its live heap is the pipeline's data (dictionaries, gazetteers, lexicons: about
+ * 60 MB; the syntax and entity models are typed arrays outside it) and one page's work. V8's default young
+ * generation for a thread grows to tens of megabytes of mostly empty semi-spaces, held for as long as the thread
+ * lives; a small one costs more frequent minor collections (cheap: a page's garbage dies young) and keeps the
+ * server's resident memory down. A worker past these limits dies; the next upload starts another.
+ */
+export const UPLOAD_WORKER_HEAP = { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 8 };
+
+/** Page cache of the upload worker's connection, KiB: a page's writes touch the ends of the indexes, a few MB. */
+const UPLOAD_CACHE_KB = 8192;
+
+/**
  * This very file on another thread: as .js once built; as .ts under tsx (tests, development), where the worker
  * first registers tsx's loader, since a worker does not always inherit it.
  */
 function startWorker(setup: WorkerSetup): Worker {
   const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: setup });
+  if (!self.endsWith('.ts')) return new Worker(new URL(self), { workerData: setup, resourceLimits: UPLOAD_WORKER_HEAP });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(self)}); });`;
-  return new Worker(boot, { eval: true, workerData: setup });
+  return new Worker(boot, { eval: true, workerData: setup, resourceLimits: UPLOAD_WORKER_HEAP });
 }
 
 /** The worker's side: open the store once, then ingest each job in turn, each with its own context (and time). */
 async function serveJobs(setup: WorkerSetup): Promise<void> {
-  const store = await openStore(setup.db);
+  // The pipeline is imported here, on the worker, so the HTTP thread that imports this file for IngestWorker
+  // does not load it too.
+  const [{ createContext }, { ingestAndJoin }, { openStore }, { OutletDirectory }] = await Promise.all([
+    import('../core/context.js'),
+    import('../ingest.js'),
+    import('../store/open.js'),
+    import('../reliability/outlet-directory.js'),
+  ]);
+  const store = await openStore(setup.db, { cacheKb: UPLOAD_CACHE_KB });
   const directory = new OutletDirectory(setup.sources ?? [], createContext().data);
   let queue = Promise.resolve();
   parentPort!.on('message', (job: Job) => {

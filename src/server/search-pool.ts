@@ -125,6 +125,14 @@ const MAX_WAIT_FOR_PREFERRED = 3;
  */
 const WORKER_HEAP = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 4 };
 
+/**
+ * Page cache of each worker's connection, KiB. A search reads a word's postings once per answer (answers are
+ * cached), and what the cache misses the operating system's file cache serves in microseconds a page, so a few
+ * megabytes per worker keep the b-tree interiors and the hot lists; SQLite's default of 16 MB per connection,
+ * once full on a large store, is memory held for each worker.
+ */
+export const WORKER_CACHE_KB = 4096;
+
 /** Worker threads answering Store reads; start lazily, idle ones never keep the process alive. */
 export class SearchPool {
   readonly size: number;
@@ -273,7 +281,7 @@ function threadCpuMs(): number | null {
 
 /** The worker's side: one read-only connection, calls answered one at a time in arrival order. */
 function serveCalls(setup: SearchPoolOptions): void {
-  const store = new SqliteStore(setup.db, { isReadonly: true });
+  const store = new SqliteStore(setup.db, { isReadonly: true, cacheKb: WORKER_CACHE_KB });
   let queue = Promise.resolve();
   parentPort!.on('message', (call: Call) => {
     queue = queue.then(async () => {

@@ -57,19 +57,25 @@ class Dictionary {
   }
 }
 
-type Small = Uint16Array | Int32Array;
+type Small = Uint8Array | Uint16Array | Int32Array;
 
-/** A Uint16Array while every value id fits (the usual case), an Int32Array once one does not. */
+/**
+ * The array while `maxValue` fits in its kind, else a copy of the next wider kind that holds it: bytes while a
+ * facet has fewer than 255 values (a desk's sections, sources, event types), then 16 bits, then 32. At a million
+ * articles each byte per article and facet is a megabyte on every search worker.
+ */
 function wideEnough(array: Small, maxValue: number): Small {
-  if (array instanceof Int32Array || maxValue < 0xffff) return array;
-  const wide = new Int32Array(array.length);
+  if (array instanceof Int32Array || (array instanceof Uint16Array && maxValue < 0xffff) || (array instanceof Uint8Array && maxValue < 0xff)) {
+    return array;
+  }
+  const wide = maxValue < 0xffff ? new Uint16Array(array.length) : new Int32Array(array.length);
   wide.set(array);
   return wide;
 }
 
 /** One value per article (or none): `value + 1` by article id, 0 for none. */
 class SingleValued {
-  byArticle: Small = new Uint16Array(0);
+  byArticle: Small = new Uint8Array(0);
   readonly dictionary: Dictionary;
   /** How many stored articles hold each value: the facet of "everything". */
   all = new Uint32Array(16);
@@ -105,8 +111,8 @@ class SingleValued {
 /** Several distinct values per article: `values[start[id] .. start[id] + length[id])`. */
 class MultiValued {
   start = new Uint32Array(0);
-  length = new Uint16Array(0);
-  values: Small = new Uint16Array(1024);
+  length: Small = new Uint8Array(0);
+  values: Small = new Uint8Array(1024);
   used = 0;
   /** Slots left behind by rewritten articles; the arrays are compacted when they pass half. */
   garbage = 0;
@@ -127,6 +133,7 @@ class MultiValued {
     const n = to - from;
     if (n <= 0) return;
     if (this.used + n > this.values.length) this.values = grown(this.values, this.used + n);
+    this.length = wideEnough(this.length, n);
     this.start[articleId] = this.used;
     this.length[articleId] = n;
     for (let k = from; k < to; k++) {

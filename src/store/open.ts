@@ -1,8 +1,9 @@
 /** Opens the store a configuration names: a postgres:// URL selects PostgreSQL, anything else is a SQLite file. */
 import type { Store } from '../store.js';
-import { SqliteStore } from './sqlite.js';
+import { SqliteStore, type SqliteStoreOptions } from './sqlite.js';
 
-export async function openStore(db: string): Promise<Store> {
+/** `sqlite` options apply to a SQLite file only. */
+export async function openStore(db: string, sqlite: SqliteStoreOptions = {}): Promise<Store> {
   if (/^postgres(ql)?:\/\//.test(db)) {
     // Loaded only when asked for, so SQLite users never load the pg driver.
     const modulePath = './postgres.js';
@@ -11,7 +12,7 @@ export async function openStore(db: string): Promise<Store> {
     await store.migrate();
     return store;
   }
-  const store = new SqliteStore(db);
+  const store = new SqliteStore(db, sqlite);
   await store.migrate();
   return store;
 }

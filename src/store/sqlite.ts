@@ -84,6 +84,12 @@ const TITLE_WEIGHT = 4.0;
 
 export interface SqliteStoreOptions {
   isReadonly?: boolean;
+  /**
+   * Most memory the connection's page cache may hold, in KiB (SQLite's default here is 16,000: better-sqlite3's
+   * build). Each connection has its own cache, and each of a server's threads its own connection, so a server
+   * bounds the caches of its workers; pages not cached are read again from the operating system's file cache.
+   */
+  cacheKb?: number;
 }
 
 export class SqliteStore implements Store {
@@ -103,6 +109,7 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
     }
     this.db.pragma('foreign_keys = ON');
+    if (options.cacheKb !== undefined) this.db.pragma(`cache_size = ${-Math.max(64, Math.round(options.cacheKb))}`);
   }
 
   async migrate(): Promise<void> {

@@ -111,4 +111,36 @@ describe('facet index', () => {
     assert.deepEqual(after, { 'Harbor Gazette': 7, 'Lantern Post': 9, 'Ridge Daily': 9 });
     assert.equal(index.articleCount, 25);
   });
+
+  test('counts stay exact past 255 values of a facet and 255 values in one article (wider arrays)', async () => {
+    const wide = new SqliteStore(path.join(dir, 'wide.db'));
+    await wide.migrate();
+    const many = 300;
+    const country = (k: number): { id: string; name: string; type: 'country'; code: string; role: null; affiliation: null; lat: null; lon: null; mentions: [] } =>
+      ({ id: `country:Q${k}`, name: `Quarry land ${k}`, type: 'country', code: `Q${k}`, role: null, affiliation: null, lat: null, lon: null, mentions: [] });
+    for (let k = 0; k < many; k++) {
+      const item = makeItem({ title: `Lock gate ${k}`, text: `Lock gate ${k} opens at dawn.`, source: `Canal Courier ${k}`, section: 'Locks' }, { origin: `lock-${k}.txt` });
+      item.analysis!.entities = [country(k)];
+      await wide.putIngest(item);
+    }
+    const all = makeItem({ title: 'Every lock gate', text: 'Every lock gate on the canal.', source: 'Canal Courier 0', section: 'Locks' }, { origin: 'locks.txt' });
+    all.analysis!.entities = Array.from({ length: many }, (_, k) => country(k));
+    await wide.putIngest(all);
+    const idOf = (origin: string): number =>
+      wide.db.prepare('SELECT a.id FROM articles a JOIN captures c ON c.id = a.capture_id WHERE c.origin = ?').pluck().get(origin) as number;
+    for (const smallRange of [0, 1_000_000]) {
+      const index = new FacetIndex({ smallRange });
+      wide.db.transaction(() => index.refresh(wide.db))();
+      for (const k of [0, 254, 255, 256, many - 1]) {
+        const formatted = index.format(index.tally([idOf(`lock-${k}.txt`)]));
+        assert.deepEqual(formatted.source, [{ value: `Canal Courier ${k}`, count: 1 }]);
+        assert.deepEqual(formatted.country, [{ value: `Q${k}`, label: `Quarry land ${k}`, count: 1 }]);
+      }
+      const tally = index.tally([idOf('locks.txt')]);
+      assert.equal(tally.country.reduce((sum, n) => sum + n, 0), many);
+      assert.equal(tally.country.filter((n) => n === 1).length, many);
+      assert.equal(index.format(null).source.find((f) => f.value === 'Canal Courier 0')?.count, 2);
+    }
+    await wide.close();
+  });
 });

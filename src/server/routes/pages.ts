@@ -2,12 +2,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Store } from '../../store.js';
 import type { Config } from '../../config.js';
-import { createContext } from '../../core/context.js';
 import type { DocInput } from '../../core/doc.js';
 import { RequestError } from '../../core/errors.js';
 import { readPublished } from '../../inputs.js';
-import { ingestAndJoin, type IngestOutcome } from '../../ingest.js';
-import { OutletDirectory } from '../../reliability/outlet-directory.js';
+import type { IngestOutcome } from '../../ingest.js';
+import type { OutletDirectory } from '../../reliability/outlet-directory.js';
 import { configuredSources } from '../../watch/sources.js';
 import { IngestWorker } from '../ingest-worker.js';
 
@@ -34,10 +33,17 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, { s
   let worker: IngestWorker | null = null;
   const sources = configuredSources(config);
   let directory: OutletDirectory | null = null;
-  const ingest = (input: DocInput): Promise<IngestOutcome> => {
+  const ingest = async (input: DocInput): Promise<IngestOutcome> => {
     // A context per upload, so each page gets its own capture time.
     // Each upload joins its story at once (item 12): nothing else would cluster it until a manual rebuild.
+    // The pipeline's modules are loaded on the first such upload only: a server whose uploads go to the worker
+    // never holds them on this thread (tens of megabytes of code and libraries it would not run).
     if (!isShareable) {
+      const [{ createContext }, { ingestAndJoin }, { OutletDirectory }] = await Promise.all([
+        import('../../core/context.js'),
+        import('../../ingest.js'),
+        import('../../reliability/outlet-directory.js'),
+      ]);
       const ctx = createContext({ limits: config.limits });
       directory ??= new OutletDirectory(sources, ctx.data);
       return ingestAndJoin(store, input, ctx, directory);
