@@ -9,6 +9,7 @@
  * server's peak memory; then each query kind alone. The store is generated once into var/bench-api-<articles>.db
  * and reused by later runs.
  * Usage: npm run bench:api [-- --articles 100000 --duration 20 --connections 4 --db var/bench-api-100000.db]
+ * (`--fill-only`: generate or fill up the store and stop, e.g. the 1,000,000-article file ahead of a run.)
  */
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -447,6 +448,7 @@ async function main(): Promise<void> {
       db: { type: 'string' },
       serve: { type: 'string' },
       ingest: { type: 'string' },
+      'fill-only': { type: 'boolean', default: false },
     },
   });
   if (values.serve) return serveChild(values.serve);
@@ -463,6 +465,7 @@ async function main(): Promise<void> {
   const stats = await check.stats();
   await check.close();
   process.stdout.write(`store: ${stats.articles} articles, ${stats.events} events, ${stats.transfers} transfers (${filled.isReused ? 'reused' : `filled in ${filled.seconds.toFixed(1)} s`}) at ${db}\n`);
+  if (values['fill-only']) return;
   process.stdout.write(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start\n`);
 
   const server = await startServer(db);

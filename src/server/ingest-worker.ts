@@ -40,9 +40,17 @@ interface Job {
 
 type Answer = { id: number; outcome: IngestOutcome } | { id: number; error: { code: string; message: string } };
 
+/**
+ * An upload worker idle this long ends, giving back the pipeline's memory (the models and dictionaries, about
+ * 200 MB); the next upload starts another, which loads them again in a second or two.
+ */
+export const UPLOAD_IDLE_MS = 120_000;
+
 /** Hands pages to one worker thread and resolves each with its ingest outcome. */
 export class IngestWorker {
   readonly #worker: Worker;
+  readonly #idleMs: number;
+  #idleTimer: NodeJS.Timeout | null = null;
   readonly #waiting = new Map<number, { resolve: (o: IngestOutcome) => void; reject: (e: Error) => void }>();
   readonly #maxQueued: number;
   #next = 1;
@@ -51,8 +59,9 @@ export class IngestWorker {
   #secondsPerPage = 1;
   #lastDoneAt = 0;
 
-  constructor(setup: WorkerSetup, options: { maxQueued?: number } = {}) {
+  constructor(setup: WorkerSetup, options: { maxQueued?: number; idleMs?: number } = {}) {
     this.#maxQueued = options.maxQueued ?? MAX_QUEUED;
+    this.#idleMs = options.idleMs ?? UPLOAD_IDLE_MS;
     this.#worker = startWorker(setup);
     // An idle worker must not keep the process alive; one with pages in hand must.
     this.#worker.unref();
@@ -63,7 +72,10 @@ export class IngestWorker {
       const now = performance.now();
       if (this.#lastDoneAt > 0) this.#secondsPerPage = 0.8 * this.#secondsPerPage + 0.2 * ((now - this.#lastDoneAt) / 1000);
       this.#lastDoneAt = this.#waiting.size === 0 ? 0 : now;
-      if (this.#waiting.size === 0) this.#worker.unref();
+      if (this.#waiting.size === 0) {
+        this.#worker.unref();
+        this.#startIdleTimer();
+      }
       if ('outcome' in answer) waiting.resolve(answer.outcome);
       else
         waiting.reject(
@@ -93,6 +105,8 @@ export class IngestWorker {
       return Promise.reject(new QueueFullError(Math.max(1, Math.ceil(this.#waiting.size * this.#secondsPerPage))));
     }
     const id = this.#next++;
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
     if (this.#waiting.size === 0) this.#lastDoneAt = performance.now();
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
@@ -102,7 +116,19 @@ export class IngestWorker {
   }
 
   async close(): Promise<void> {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
     await this.#worker.terminate();
+  }
+
+  /** Ends the thread once nothing has come for #idleMs (isAlive turns false: the caller starts another). */
+  #startIdleTimer(): void {
+    if (this.#idleTimer) clearTimeout(this.#idleTimer);
+    this.#idleTimer = setTimeout(() => {
+      if (this.#waiting.size > 0) return;
+      this.#isDead = true;
+      void this.#worker.terminate();
+    }, this.#idleMs);
+    this.#idleTimer.unref();
   }
 
   #failAll(error: Error): void {

@@ -121,4 +121,25 @@ describe('upload worker', () => {
       await worker.close();
     }
   });
+
+  test('an idle upload worker ends (its memory given back); a new one takes the next upload', async () => {
+    const setup = { db, limits: DEFAULT_CONFIG.limits, sources: [] } as ConstructorParameters<typeof IngestWorker>[0];
+    const worker = new IngestWorker(setup, { idleMs: 50 });
+    try {
+      const one = await worker.ingest({ origin: 'pier-10.html', bytes: page(10) });
+      assert.equal(one.status, 'stored');
+      assert.equal(worker.isAlive, true);
+      for (let waited = 0; worker.isAlive && waited < 10_000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+      assert.equal(worker.isAlive, false);
+      await assert.rejects(worker.ingest({ origin: 'pier-11.html', bytes: page(11) }), /not running/);
+    } finally {
+      await worker.close();
+    }
+    const next = new IngestWorker(setup, { idleMs: 60_000 });
+    try {
+      assert.equal((await next.ingest({ origin: 'pier-11.html', bytes: page(11) })).status, 'stored');
+    } finally {
+      await next.close();
+    }
+  });
 });
