@@ -157,3 +157,26 @@ void test('provenance: each mention names the rule or model that found it', () =
   for (const e of entities) for (const m of e.mentions) assert.ok(m.rule?.startsWith('entities/'), `${m.text}: ${m.rule}`);
   assert.equal(byId(entities, 'person:ilvar-kostadin').mentions[0]?.rule, 'entities/titled-person');
 });
+
+void test('organisations: a noun only organisations are, or where a firm is based, names one; the "-based" word stays outside the name', () => {
+  const entities = find('The news agency Vellatro reported the fire at the plant. Vellatro said two guards were hurt.');
+  const agency = entities.find((e) => e.mentions.some((m) => m.text === 'Vellatro'));
+  assert.equal(agency?.type, 'organization');
+  assert.equal(agency?.mentions.length, 2);
+  const based = find('Ostrava-based Kelvorin Holdings will buy the mill, Kelvorin Holdings said.');
+  const firm = based.find((e) => e.type === 'organization' && e.name.includes('Kelvorin'));
+  assert.ok(firm, `no organisation; got ${based.map((e) => `${e.type}:${e.name}`).join(', ')}`);
+  assert.ok(firm.mentions.every((m) => !m.text.includes('based')), firm.mentions.map((m) => m.text).join(', '));
+});
+
+void test('people: church, court and courtesy titles stay outside the name', () => {
+  const cases: [string, string][] = [
+    ['Cardinal Aldo Venturi led the mass on Sunday.', 'Aldo Venturi'],
+    ['The ship was named by Sir Harald Quenby in 1910.', 'Harald Quenby'],
+    ['Judge Mirela Dostan adjourned the hearing.', 'Mirela Dostan'],
+  ];
+  for (const [text, name] of cases) {
+    const people = find(text).filter((e) => e.type === 'person');
+    assert.deepEqual(people.map((e) => e.name), [name], text);
+  }
+});

@@ -137,6 +137,12 @@ const COMPANY_NEXT = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|Group|AG|SA|NV|BV|Plc|
 /** Legal forms that end a company's full name: "Brantec S.A.", "Norvale Holdings Inc.". */
 const LEGAL_FORM = /^(?:Corp|Corporation|Inc|Ltd|Co|Cos|AG|SA|S\.A|NV|N\.V|BV|Plc|PLC|GmbH|SpA|S\.p\.A|Holdings|Bhd|Berhad|AB|ASA|Oyj|KK)\.?$/;
 
+/** Nouns for organisations, written right before one's name ("the news agency Tarvo", "the carrier Nordair"). */
+const ORG_NOUN = /^(?:agency|newspaper|daily|weekly|magazine|broadcaster|carrier|airline|automaker|carmaker|manufacturer|conglomerate|insurer|lender|retailer|firm|company)$/;
+
+/** "Ohio-based": where a company is based, written before its name. */
+const BASED_BEFORE = /^[\p{L}.]+-based$/u;
+
 /** Generic words in the middle of a company's full name: "Norvale International Inc". */
 const COMPANY_WORD = /^(?:International|Industries|Group|Holdings|Enterprises|Technologies|Systems|Communications|Bancshares|Bancorp|Financial|Resources|Airlines|Motors|Petroleum|Mining|Pharmaceuticals|Electronics|Entertainment|Capital|Investments)$/;
 
@@ -153,6 +159,9 @@ export const legalForm: EntityRefiner = {
     const companies = new Set<string>();
     const out = found.map((f) => {
       if (!isGuessed(f) && f.kind !== 'organization') return f;
+      // "the news agency Tarvo", "Ohio-based Brantec": a noun only organisations are, or where a firm is based, right before the name
+      const before = f.tokens[f.tokenStart - 1]?.text ?? '';
+      if (f.entries.length === 0 && (ORG_NOUN.test(before) || BASED_BEFORE.test(before))) companies.add(f.text);
       let k = f.tokenEnd;
       if (/^['’]s$/.test(f.tokens[k]?.text ?? '')) k++;
       const pair = `${f.tokens[k]?.text ?? ''} ${f.tokens[k + 1]?.text ?? ''}`;

@@ -40,6 +40,8 @@ const NAME_WORD = /^(?:[A-Z][\p{L}'’.-]*|[A-Z]\.)$/u;
 const NAME_PARTICLE = new Set(['al-', 'bin', 'ibn', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'del', 'al', 'el']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'from', 'to', 'outside', 'into', 'across', 'around', 'toward', 'towards', 'via']);
 const MINISTRY = /^(?:defen[cs]e|foreign|interior|foreign affairs|finance|emergencies|emergency situations)$/;
+/** "Ohio-based", "London-based": where something is based, written before its name. */
+export const BASED = /^[\p{L}.]+-based$/u;
 /** Month and weekday names the tagger sometimes takes for names in datelines ("Nov 16"). */
 const CALENDAR_WORD = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\.?$|^(?:january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
@@ -372,7 +374,8 @@ function resolveTaggedSpans(st: SentenceState): void {
     while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
     // a name starts and ends with a capital: "eastern Poland" is the place "Poland", so is "Stansted" in "Stansted airport"
     let s = s0;
-    while (s < e - 1 && isLowerWord(words[s] as string)) s++;
+    // "Ohio-based KeyCorp": a word saying where a name is based does not start it
+    while (s < e - 1 && (isLowerWord(words[s] as string) || BASED.test(words[s] as string))) s++;
     while (e > s + 1 && isLowerWord(words[e - 1] as string)) e--;
     if (isLowerWord(words[s] as string)) continue;
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
