@@ -504,6 +504,9 @@ void test('a date a sentence tells of after a preposition is no dateline, howeve
   // A date on a line of its own, and a cued one, still date the page.
   assert.equal(published(page({ top: '<p>3 June 2022</p>' })).value, '2022-06-03');
   assert.equal(published(page({ top: '<p>Published on 3 June 2022</p>' })).value, '2022-06-03');
+  // A dateline opening with the preposition and followed by its clock is still one.
+  assert.equal(published(page({ lang: 'fr', top: '<p>Le 3 juin 2022 à 10h15</p>' })).value, '2022-06-03T10:15:00');
+  assert.equal(published(page({ top: '<p>On 3 June 2022 at 10:15</p>' })).value, '2022-06-03T10:15:00');
 });
 
 void test("boxes of other stories named 'more from', 'read next' are lists, even when named after an author", () => {
@@ -513,4 +516,14 @@ void test("boxes of other stories named 'more from', 'read next' are lists, even
   ]) {
     assert.equal(published(page({ bottom })).value, null, bottom);
   }
+});
+
+void test('three kinds that each give another day, none backed by a second, give no date', () => {
+  const head =
+    '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-02-10T08:00:00Z"}</script>' +
+    '<meta property="article:published_time" content="2022-04-20T08:00:00Z">';
+  assert.equal(published(page({ head, top: '<p class="date">30 June 2022</p>' })).value, null);
+  // One of them backed by another kind: that day.
+  const backed = page({ head, top: '<p class="date">20 April 2022</p>' });
+  assert.equal(published(backed).value?.slice(0, 10), '2022-04-20');
 });

@@ -237,6 +237,9 @@ function choose(
       };
     }
   }
+  // Three kinds or more, no two of them within a day of each other: nothing vouches for any; no guess.
+  const days = present.filter((c) => c.kind !== 'script');
+  if (days.length >= 3 && days.every((c) => support(c.day).length === 1)) return null;
   return { candidate: primary, rule: `article/published:${primary.kind}`, reason: said(primary) };
 }
 
@@ -491,7 +494,10 @@ function isToldDate(clause: string, after: string): boolean {
   const m = TOLD_PREPOSITION.exec(clause);
   if (!m) return false;
   const words = clause.slice(0, m.index).trim();
-  return words === '' ? /^,?\s+\p{Ll}/u.test(after) : /\p{Ll}[\p{L},;]*$/u.test(words);
+  // "Le 3 juin 2022 à 10h15", "On 3 June 2022 at 10:00": a clock after the date keeps it a dateline.
+  return words === ''
+    ? /^,?\s+(?!(?:at|um|alle|às|om|a las)\s)\p{Ll}{2,}/u.test(after)
+    : /\p{Ll}[\p{L},;]*$/u.test(words);
 }
 
 /**
