@@ -268,6 +268,21 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Peru bought six Medium Range Radars (MRR-7) from Israel, and Norway will send two National Advanced Surface-to-Air Missile Systems (NASAMS) to Latvia.',
     want: [['ISR', 'PER', 'ordered', 6, 'Medium Range Radars (MRR-7)'], ['NOR', 'LVA', 'pledged', 2, 'Missile Systems (NASAMS)']],
   },
+  {
+    construction: 'a getting verb\'s participle after an owned item ("flies jets acquired from Z"): the owner got them from Z',
+    text: "Chile's air force flies 20 F-16s acquired from the Netherlands, and Peru operates Su-30 fighters bought from Russia.",
+    want: [['NLD', 'CHL', 'delivered', 20, 'F-16s'], ['RUS', 'PER', 'ordered', null, 'Su-30 fighters']],
+  },
+  {
+    construction: 'a conjoined subject of a getting verb: every state of it receives',
+    text: 'Bolivia and Ecuador have bought Krab howitzers from Poland.',
+    want: [['POL', 'BOL', 'ordered', null, 'Krab howitzers'], ['POL', 'ECU', 'ordered', null, 'Krab howitzers']],
+  },
+  {
+    construction: 'counted units of a system ("is to receive five squadrons") stand for the system the pair names; "the fourth squadron of" is a batch',
+    text: 'Peru has received the fourth squadron of the NASAMS air defence system from Norway. Under a deal signed in 2019, Peru is to receive five squadrons.',
+    want: [['NOR', 'PER', 'delivered', null, 'NASAMS'], ['NOR', 'PER', 'ordered', 5, 'NASAMS']],
+  },
 ];
 
 for (const c of CASES) {

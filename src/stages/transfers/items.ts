@@ -192,7 +192,7 @@ function batchBefore(tokens: readonly Token[], first: number, lex: TransferLexic
     if (ORDINALS.test(w) || w === 'initial') return w;
     // "six more (of the) jets", "another 20 tanks": a further batch (a count with it, so no list's "additional ammunition").
     if ((w === 'more' && numberValue(tokens[j - 1], lex) !== null) || (w === 'another' && numberValue(tokens[j + 1], lex) !== null)) return 'more';
-    if (/^(?:batch|tranche|shipment|consignment)$/.test(w)) {
+    if (/^(?:batch|tranche|shipment|consignment)$/.test(w) || UNIT_NOUNS.test(w)) {
       const ordinal = tokens.slice(Math.max(0, j - 2), j).map((t) => t.text.toLowerCase()).find((x) => ORDINALS.test(x));
       return ordinal ?? w;
     }
@@ -243,12 +243,15 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     }
     i = end + 1;
   }
-  // "delivered the systems": a definite "system(s)" outside any phrase stands for the article's named equipment.
+  // "delivered the systems": a definite "system(s)" outside any phrase stands for the article's named equipment;
+  // so does a counted unit of one ("is to receive five squadrons", "the two batteries") not followed by "of".
   for (let k = 1; k < tokens.length; k++) {
-    if (!/^systems?$/i.test(tokens[k]!.text)) continue;
-    // "the systems", "the two systems"
-    const hasCount = numberValue(tokens[k - 1], lex) !== null;
-    if (!DEFINITE.test(lower(tokens[hasCount ? k - 2 : k - 1]))) continue;
+    const isUnit = UNIT_NOUNS.test(tokens[k]!.text);
+    if (!/^systems?$/i.test(tokens[k]!.text) && !isUnit) continue;
+    // "the systems", "the two systems", "five squadrons"
+    const hasCount = numberValue(tokens[k - 1], lex) !== null && !/^(?:a|an)$/i.test(tokens[k - 1]!.text);
+    if (!DEFINITE.test(lower(tokens[hasCount ? k - 2 : k - 1])) && !(isUnit && hasCount)) continue;
+    if (isUnit && /^of$/i.test(tokens[k + 1]?.text ?? '')) continue;
     if (items.some((it) => it.first <= k && it.last >= k)) continue;
     items.push({
       first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count: countBefore(tokens, k, lex), category: 'military equipment', model: null, isNamed: false, makerToken: null,
@@ -280,6 +283,8 @@ function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], artic
 }
 
 const DEFINITE = /^(?:the|these|those|both)$/;
+// Units of an air-defence or artillery system, counted in place of the system itself.
+const UNIT_NOUNS = /^(?:squadrons?|batteries|battery|battalions?|regiments?)$/i;
 
 function buildItem(
   tokens: readonly Token[],

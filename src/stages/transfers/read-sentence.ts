@@ -168,6 +168,22 @@ function afterPreposition(tokens: readonly Token[], states: readonly StateMentio
   return [...new Set(hasAnd ? out : out.slice(0, 1))];
 }
 
+/** A state with the states joined to it by "and" and commas ("Chile, Peru and Bolivia"), as codes in order; the state alone when none. */
+function conjoined(tokens: readonly Token[], states: readonly StateMention[], s: StateMention): string[] {
+  // "bought from France, and Peru ordered": a state after a preposition belongs to another phrase.
+  const joins = (a: StateMention, b: StateMention): boolean => (a === s || prepositionBefore(tokens, a) === null) && (b === s || prepositionBefore(tokens, b) === null) && b.first > a.last && b.first - a.last <= 3 && tokens.slice(a.last + 1, b.first).every((x) => /^(?:,|and|both)$/i.test(x.text)) && b.kind !== 'possessive' && b.kind !== 'made';
+  const i = states.indexOf(s);
+  if (i < 0) return [s.code];
+  let first = i;
+  while (first > 0 && joins(states[first - 1]!, states[first]!) && states[first - 1]!.kind !== 'possessive') first--;
+  let last = i;
+  while (last + 1 < states.length && joins(states[last]!, states[last + 1]!)) last++;
+  const group = states.slice(first, last + 1);
+  // A list needs its "and": "Chile, Peru" alone is an apposition.
+  const hasAnd = tokens.slice(group[0]!.last + 1, group[group.length - 1]!.first).some((x) => x.text.toLowerCase() === 'and');
+  return hasAnd ? [...new Set(group.map((g) => g.code))] : [s.code];
+}
+
 /** The subject-like state before the predicate: the nearest one in the clause not after a preposition. */
 function subjectBefore(tokens: readonly Token[], states: readonly StateMention[], start: number, at: number, item: ItemMention, items: readonly ItemMention[]): StateMention | null {
   let best: StateMention | null = null;
@@ -284,7 +300,9 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   }
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
-  const after = triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item))) ?? null;
+  const after = triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item) || isReducedGet(tokens, t, item))) ?? null;
+  // "operates Su-30 fighters bought from Z": a participle right after the item, with its "from" or "by", is the item's own verb.
+  if (after && (isReducedPassive(tokens, after, item) || isReducedGet(tokens, after, item))) return after;
   // "A second batch of 10 tanks has arrived": a batch noun opening the subject leaves the item to the subject's verb.
   if (before && after && before.entry.frame === 'noun' && GROUP_NOUNS.test(lowerAt(tokens, before.first)) && !triggers.some((t) => t.first > before.last && t.first < item.first)) return after;
   if (before) {
@@ -306,6 +324,11 @@ function opensReport(tokens: readonly Token[], from: number, start: number): boo
 /** "36 jets delivered by France", "tanks sold to Chile": a past participle right after the item, then its agent or recipient. */
 function isReducedPassive(tokens: readonly Token[], t: Trigger, item: ItemMention): boolean {
   return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'give' && /(?:ed|sold|sent|given)$/.test(lowerAt(tokens, t.last)) && /^(?:by|from|to)$/.test(lowerAt(tokens, t.last + 1));
+}
+
+/** "flies 20 jets bought from Z", "the tanks acquired from Z": a getting verb's past participle right after the item, then "from". */
+function isReducedGet(tokens: readonly Token[], t: Trigger, item: ItemMention): boolean {
+  return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'get' && /(?:ed|bought)$/.test(lowerAt(tokens, t.last)) && lowerAt(tokens, t.last + 1) === 'from';
 }
 
 const GROUP_NOUNS = /^(?:batch|batches|tranche|tranches|shipment|shipments|consignment|consignments)$/;
@@ -429,10 +452,17 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     }
     return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
+  if (frame === 'get' && isReducedGet(tokens, t, item)) {
+    // "Chile flies F-16s acquired from Z": the state that owns or uses the item got it.
+    const owner = subjectBefore(tokens, states, clauseStart(tokens, item.first), item.first, item, items);
+    return { supplier: fromAfter[0] ?? null, recipients: owner && owner.code !== fromAfter[0] ? [owner.code] : [], isPassive: true };
+  }
   if (frame === 'get') {
     const possessive = states.find((s) => s.kind === 'possessive' && s.first > t.last && s.last < item.first);
     const recipient = subject?.code ?? null;
-    return { supplier: fromAfter[0] ?? withBefore[0] ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients: recipient ? [recipient] : [], isPassive: false };
+    // "Colombia and Peru have bought the jet": every state of a conjoined subject gets it.
+    const recipients = subject ? conjoined(tokens, states, subject).filter((c) => c !== fromAfter[0]) : [];
+    return { supplier: fromAfter[0] ?? withBefore[0] ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients, isPassive: false };
   }
   if (frame === 'arrive') {
     return { supplier: fromAfter[0] ?? maker ?? makerCompany, recipients: afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['in', 'at', 'to']).slice(0, 1), isPassive: false };
