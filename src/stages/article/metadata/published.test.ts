@@ -484,6 +484,13 @@ void test('a date labelled as an update in an element of its own is no publicati
   // The nearest label speaks for each date: the update first, then the publication.
   const both = page({ top: '<p class="date"><span>Updated</span> 4 June 2022 | <span>Published</span> 1 June 2022</p>' });
   assert.equal(published(both).value, '2022-06-01');
+  // The same day published and updated: the publication's <time> still dates the page.
+  const sameDay = page({
+    top: '<p class="meta"><time datetime="2022-06-02T08:00:00Z">Posted 2 June 2022</time> <span>Updated</span> <time datetime="2022-06-02T12:00:00Z">2 June 2022</time></p>',
+  });
+  const { value, messages } = published(sameDay);
+  assert.equal(value, '2022-06-02T08:00:00Z');
+  assert.equal(ruleOf(messages), 'article/published:time');
   // hAtom themes print the publication day in class "updated": still a dateline.
   const hatom = page({ top: '<div class="entry-meta"><span class="updated">2 June 2022</span></div>' });
   assert.equal(published(hatom).value, '2022-06-02');

@@ -275,11 +275,10 @@ function fromTimes(
   url: string | null,
   labelledOther: ReadonlySet<string> = new Set(),
 ): Candidate | null {
-  // A <time> the page labels as an update in a sibling ("<span>Updated</span> <time>") is one too, unless marked published.
-  const isLabelledOther = (t: TimeSignal): boolean => {
-    const day = (parseDate(t.datetime) ?? readShownDate(t.text, order) ?? parseWrittenDate(t.text))?.slice(0, 10);
-    return day !== undefined && labelledOther.has(day) && !PUBLISHED_CONTEXT.test(t.context);
-  };
+  // A <time> showing just the date the page labels as an update in a sibling ("<span>Updated</span> <time>")
+  // is that update, unless marked published.
+  const isLabelledOther = (t: TimeSignal): boolean =>
+    labelledOther.has(westernDigits(t.text.replace(/\s+/g, ' ').trim())) && !PUBLISHED_CONTEXT.test(t.context);
   const usable = times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !isLabelledOther(t));
   const unlisted = usable.filter((t) => !LISTED_ANCESTRY.test(t.ancestry) && !isOwnEntry(t, url));
   const own = usable.filter((t) => isOwnEntry(t, url));
@@ -444,8 +443,7 @@ function fromText(
     if (/©|copyright|\(c\)/i.test(clause)) continue;
     const label = labelOf(before);
     if (UPDATED.test(label) || OTHER_EVENT.test(label)) {
-      const day = readShownDate(m[0], order)?.slice(0, 10);
-      if (day) labelledOther?.add(day);
+      labelledOther?.add(m[0]);
       continue;
     }
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
