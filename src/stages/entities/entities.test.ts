@@ -180,3 +180,14 @@ void test('people: church, court and courtesy titles stay outside the name', () 
     assert.deepEqual(people.map((e) => e.name), [name], text);
   }
 });
+
+void test('places: the place in capitals that opens a dateline is a place', () => {
+  for (const text of ['VELMORSK, Norway, March 3 (Reuters) - Police closed the harbour after the blast.', 'VELMORSK 2021-03-03 Police closed the harbour after the blast.']) {
+    const entities = find(text);
+    const place = entities.find((e) => e.mentions.some((m) => m.text === 'VELMORSK'));
+    assert.equal(place?.type, 'place', `${text}: ${entities.map((e) => `${e.type}:${e.name}`).join(', ')}`);
+    assert.equal(place?.mentions[0]?.rule, 'entities/dateline');
+  }
+  // a headline's topic before a dash is no dateline
+  assert.ok(!find('SHIPPING - HARBOUR REOPENS AFTER BLAST').some((e) => e.mentions.some((m) => m.rule === 'entities/dateline')));
+});

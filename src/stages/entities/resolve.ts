@@ -206,6 +206,7 @@ export function sentenceCandidates(input: SentenceInput): Candidate[] {
     if (!skip?.has(id)) phase(st);
   };
   run('entities/event-name', claimEventNames);
+  run('entities/dateline', findDateline);
   run('entities/titled-person', findTitledPeople);
   run('entities/ministry', findMinistries);
   run('entities/given-name', findGivenNames);
@@ -249,6 +250,39 @@ function readSentence({ tokens, knowledge, roles, weights, doc }: SentenceInput)
     }
   }
   return st;
+}
+
+/** A word of a dateline's place, in capitals: "TAVILDARA", "URUS-MARTAN", "ST." */
+const DATELINE_WORD = /^\p{Lu}[\p{Lu}.'’-]*$/u;
+/** What follows a dateline's place: a date (ISO here; a month and a day below). A dash does not do: "SOCCER - RESULTS" is a headline's topic. */
+const DATELINE_NEXT = /^\d{4}-\d\d-\d\d$/;
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
+
+/**
+ * A news wire's dateline: the place in capitals that opens the story, then optionally its region, then the
+ * date ("TAVILDARA, Tajikistan 1996-08-30", "ORVIK, March 3 (Reuters) -").
+ * The capitals make the tagger's shapes useless there; the construction says it is a place.
+ */
+function findDateline(st: SentenceState): void {
+  const { words, n } = st;
+  let k = 0;
+  while (k < n && k < 4 && DATELINE_WORD.test(words[k] as string) && /\p{Lu}{2}/u.test(words[k] as string)) k++;
+  if (k === 0 || k >= n) return;
+  let j = k;
+  // ", Region": one to three capitalised words after a comma
+  if (words[j] === ',') {
+    j++;
+    const from = j;
+    while (j < n && j - from < 3 && /^\p{Lu}/u.test(words[j] as string) && !MONTH.test(words[j] as string)) j++;
+    if (j === from) return;
+    if (words[j] === ',') j++;
+  }
+  const next = words[j] ?? '';
+  const isDate = DATELINE_NEXT.test(next) || (MONTH.test(next) && /^\d{1,2}$/.test(words[j + 1] ?? ''));
+  if (!isDate || !isFree(st, 0, k)) return;
+  const listed = st.gazAt.get(0);
+  const entries = listed && listed.end === k && (listed.entries[0]?.kind === 'place' || listed.entries[0]?.kind === 'country') ? listed.entries : [];
+  claim(st, { start: 0, end: k, kind: 'location', entries, rule: 'entities/dateline', origin: 'rule' });
 }
 
 /** Named events ("Davis Cup", "Hong Kong Open") hold no place or person: their words are claimed, nothing is made. */
