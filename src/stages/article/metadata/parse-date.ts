@@ -40,7 +40,8 @@ export const MONTH_PATTERN = Object.keys(MONTHS)
 /**
  * Further languages read in publication dates only: Swedish, Danish/Norwegian, Czech, Slovak, Hungarian,
  * Greek (genitive and nominative), Finnish (partitive), Catalan, Slovenian/Serbian, Arabic (the names used
- * in Egypt and the Gulf), Portuguese abbreviations.
+ * in Egypt and the Gulf), Bulgarian, Serbian Cyrillic, Lithuanian, Estonian, Malay, Tagalog, Persian
+ * (Gregorian months), Portuguese and Indonesian abbreviations.
  */
 const MORE_MONTH_LISTS: string[][] = [
   ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
@@ -55,9 +56,16 @@ const MORE_MONTH_LISTS: string[][] = [
   ['januar', 'februar', 'marec', 'april', 'maj', 'junij', 'julij', 'avgust', 'september', 'oktober', 'november', 'december'],
   ['januar', 'februar', 'mart', 'april', 'maj', 'jun', 'jul', 'avgust', 'septembar', 'oktobar', 'novembar', 'decembar'],
   ['يناير', 'فبراير', 'مارس', 'أبريل', 'مايو', 'يونيو', 'يوليو', 'أغسطس', 'سبتمبر', 'أكتوبر', 'نوفمبر', 'ديسمبر'],
+  ['януари', 'февруари', 'март', 'април', 'май', 'юни', 'юли', 'август', 'септември', 'октомври', 'ноември', 'декември'],
+  ['јануар', 'фебруар', 'март', 'април', 'мај', 'јун', 'јул', 'август', 'септембар', 'октобар', 'новембар', 'децембар'],
+  ['sausio', 'vasario', 'kovo', 'balandžio', 'gegužės', 'birželio', 'liepos', 'rugpjūčio', 'rugsėjo', 'spalio', 'lapkričio', 'gruodžio'],
+  ['jaanuar', 'veebruar', 'märts', 'aprill', 'mai', 'juuni', 'juuli', 'august', 'september', 'oktoober', 'november', 'detsember'],
+  ['januari', 'februari', 'mac', 'april', 'mei', 'jun', 'julai', 'ogos', 'september', 'oktober', 'november', 'disember'],
+  ['enero', 'pebrero', 'marso', 'abril', 'mayo', 'hunyo', 'hulyo', 'agosto', 'setyembre', 'oktubre', 'nobyembre', 'disyembre'],
+  ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'],
 ];
 for (const list of MORE_MONTH_LISTS) list.forEach((name, i) => (MONTHS[name] ??= i + 1));
-for (const [name, month] of [['fev', 2], ['abr', 4], ['mai', 5], ['okt', 10], ['maj', 5], ['szept', 9], ['ابريل', 4], ['إبريل', 4], ['أغسطس', 8]] as Array<[string, number]>)
+for (const [name, month] of [['fev', 2], ['abr', 4], ['mai', 5], ['okt', 10], ['maj', 5], ['szept', 9], ['ابريل', 4], ['إبريل', 4], ['أغسطس', 8], ['agu', 8], ['agt', 8], ['des', 12]] as Array<[string, number]>)
   MONTHS[name] ??= month;
 
 /** Every month name read in dates, longest first. */

@@ -534,3 +534,20 @@ void test('three kinds that each give another day, none backed by a second, give
   const backed = page({ head, top: '<p class="date">20 April 2022</p>' });
   assert.equal(published(backed).value?.slice(0, 10), '2022-04-20');
 });
+
+void test('datelines in further languages: Bulgarian, Serbian Cyrillic, Lithuanian, Estonian, Malay, Tagalog, Persian, Indonesian', () => {
+  const cases: Array<[string, string, string]> = [
+    ['bg', '3 юни 2022', '2022-06-03'],
+    ['sr', '3. јун 2022.', '2022-06-03'],
+    ['lt', '3 birželio 2022', '2022-06-03'],
+    ['et', '3. juuni 2022', '2022-06-03'],
+    ['ms', '3 Julai 2022', '2022-07-03'],
+    ['tl', 'Hunyo 3, 2022', '2022-06-03'],
+    ['fa', '۳ ژوئن ۲۰۲۲', '2022-06-03'],
+    ['id', '17 Agu 2022', '2022-08-17'],
+  ];
+  for (const [lang, line, expected] of cases) {
+    const value = published(page({ lang, top: `<p class="date">${line}</p>` })).value;
+    assert.equal(value?.slice(0, 10) ?? null, expected, `${lang}: ${line}`);
+  }
+});
