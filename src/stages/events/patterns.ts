@@ -44,6 +44,8 @@ export interface VerbPattern {
   anchors: string[];
   /** The verb forms the phrase is compiled with (see `compiledOf`). */
   irregular: Record<string, string[]>;
+  /** Regex and required words, set on the phrase's first try (`compiledOf`); null until then. */
+  compiled: CompiledPhrase | null;
 }
 
 /** What matching a phrase needs beyond its anchors: compiled on the phrase's first try (see `compiledOf`). */
@@ -137,19 +139,17 @@ export function anchorsOf(phrase: string, irregular: Record<string, string[]>, k
   return [];
 }
 
-// Phrases compiled so far: most of the dictionary's thousands are never tried on a given page, so a
-// command that reads one page compiles only the few its words reach.
-const compiledPhrases = new WeakMap<VerbPattern, CompiledPhrase>();
-
-/** A pattern's regex and required words, compiled on first use and kept. */
+/**
+ * A pattern's regex and required words, compiled on first use and kept on the pattern: most of the
+ * dictionary's thousands are never tried on a given page, so a command that reads one page compiles
+ * only the few its words reach.
+ */
 function compiledOf(pattern: VerbPattern): CompiledPhrase {
-  let compiled = compiledPhrases.get(pattern);
-  if (!compiled) {
+  if (pattern.compiled === null) {
     const { source, requires } = compilePhrase(pattern.phrase, pattern.irregular);
-    compiled = { regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'), requires };
-    compiledPhrases.set(pattern, compiled);
+    pattern.compiled = { regex: new RegExp(`(?<![\\w-])${source}(?![\\w-])`, 'iy'), requires };
   }
-  return compiled;
+  return pattern.compiled;
 }
 
 /**
@@ -189,6 +189,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           needsVerbTag: false,
           anchors: anchorsOf(phrase, file.irregular, ourAnchors),
           irregular: file.irregular,
+          compiled: null,
         });
       }
     }
@@ -209,6 +210,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
         needsVerbTag: !entry.phrase.includes(' '),
         anchors: anchorsOf(entry.phrase, irregular, lexiconAnchors),
         irregular,
+        compiled: null,
       });
     }
     return out;
@@ -246,6 +248,21 @@ function isNounUse(text: string, start: number, matched: string): boolean {
   return !/\s/.test(matched) && /s$/i.test(matched) && /^\s+of\b/i.test(text.slice(start + matched.length, start + matched.length + 5));
 }
 
+/** Whether a sentence holds, for every later required word of a phrase, one of its forms (loops: this runs for every phrase tried). */
+function hasRequiredWords(requires: readonly string[][], present: ReadonlySet<string>): boolean {
+  for (const group of requires) {
+    let isFound = false;
+    for (const word of group) {
+      if (present.has(word)) {
+        isFound = true;
+        break;
+      }
+    }
+    if (!isFound) return false;
+  }
+  return true;
+}
+
 /** The part-of-speech tag (UPOS) of the word starting at an offset of the text, when a tagger has read it. */
 export type TagAt = (start: number) => string | undefined;
 
@@ -269,7 +286,7 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
     for (const pattern of list) {
       if (pattern.needsVerbTag && !isTaggedVerb) continue;
       const { regex, requires } = compiledOf(pattern);
-      if (!requires.every((group) => group.some((word) => present.has(word)))) continue;
+      if (!hasRequiredWords(requires, present)) continue;
       regex.lastIndex = w.index;
       const m = regex.exec(text);
       if (!m || /\s{3,}/.test(m[0])) continue;
