@@ -348,6 +348,21 @@ void test("in the site's list of stories, the entry that links to this very page
   assert.match(messages.find((m) => m.rule === 'article/published:time')?.reason ?? '', /list entry linking to this page/);
   // The same list without an entry for this page dates nothing.
   assert.equal(published(page({ bottom: feed('/news/dredging-77119.html') }), { url }).value, null);
+  // A link to an anchor of this page is a comment's permalink: its time dates the comment.
+  const comments =
+    '<div><p>Rui</p><a href="https://harbour.example/news/new-pier-77118.html#reply-4410"><time datetime="2023-03-09T21:05:00+02:00">2 days ago</time></a></div>';
+  assert.equal(published(page({ bottom: comments }), { url }).value, null);
+});
+
+void test('a <time> whose datetime is written 05/04/2022 declares no order: its shown text, or other evidence, says the day', () => {
+  const time = (text: string): string => `<span class="meta"><time datetime="05/04/2022 08:40:00 am">${text}</time></span>`;
+  // Nothing on the page says whether it is 5 April or 4 May.
+  assert.equal(published(page({ lang: 'pt', top: time('') })).value, null);
+  // The text the <time> shows is read in the page's order.
+  assert.equal(published(page({ lang: 'pt', top: time('4 de maio de 2022') })).value?.slice(0, 10), '2022-05-04');
+  // An unambiguous one is read as written.
+  const clear = '<span class="meta"><time datetime="25/04/2022 08:40"></time></span>';
+  assert.equal(published(page({ lang: 'pt', top: clear })).value?.slice(0, 10), '2022-04-25');
 });
 
 void test("a box printing the day the page was served ('today') is not a dateline, nor is a masthead <h1>", () => {

@@ -279,7 +279,10 @@ function fromTimes(
   // is that update, unless marked published.
   const isLabelledOther = (t: TimeSignal): boolean =>
     labelledOther.has(westernDigits(t.text.replace(/\s+/g, ' ').trim())) && !PUBLISHED_CONTEXT.test(t.context);
-  const usable = times.filter((t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !isLabelledOther(t));
+  // A <time> in a link to an anchor of this very page ("#comment-84") dates a comment or a section, not the page.
+  const usable = times.filter(
+    (t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !isLabelledOther(t) && !isAnchorOfPage(t, url),
+  );
   const unlisted = usable.filter((t) => !LISTED_ANCESTRY.test(t.ancestry) && !isOwnEntry(t, url));
   const own = usable.filter((t) => isOwnEntry(t, url));
   const ordered: Array<[TimeSignal, string]> = [
@@ -288,27 +291,56 @@ function fromTimes(
     ...unlisted.map((t): [TimeSignal, string] => [t, '<time>']),
   ];
   for (const [t, from] of ordered) {
-    const value = parseDate(t.datetime) ?? readShownDate(t.text, order) ?? parseWrittenDate(t.text);
+    // datetime="05/04/2022" declares no order (the attribute should be ISO): only the shown text may say which day.
+    const attribute = isAmbiguousNumeric(t.datetime) ? null : parseDate(t.datetime);
+    const value = attribute ?? readShownDate(t.text, order) ?? parseWrittenDate(t.text);
     if (value) return { kind: 'time', value, day: value.slice(0, 10), from };
   }
   return null;
 }
 
-/**
- * Whether a <time> sits in a link to the page itself: the link's last path segment is the page's
- * (a slug or an id long enough to name one story, not "index.html" nor a section).
- */
-function isOwnEntry(t: TimeSignal, url: string | null): boolean {
-  if (!t.link || !url) return false;
-  const last = (href: string): string =>
+/** A numeric date with two numbers first ("05/04/2022", "05-04-2022 08:43"): month first or day first. */
+const AMBIGUOUS_NUMERIC = /^\s*(\d{1,2})[/-](\d{1,2})[/-]\d{4}\b/;
+
+/** Whether both of its first two numbers could be the month, and they differ. */
+function isAmbiguousNumeric(value: string): boolean {
+  const m = AMBIGUOUS_NUMERIC.exec(value);
+  return m !== null && +m[1]! <= 12 && +m[2]! <= 12 && +m[1]! !== +m[2]!;
+}
+
+/** The last path segment of a link, lower-cased, without query, fragment and trailing slash. */
+function lastSegment(href: string): string {
+  return (
     href
       .replace(/[?#].*$/, '')
       .replace(/\/+$/, '')
       .split('/')
       .pop()
-      ?.toLowerCase() ?? '';
-  const own = last(url);
-  return own.length >= 6 && !/^(?:index|default|home|article|news|story)\b/.test(own) && last(t.link) === own;
+      ?.toLowerCase() ?? ''
+  );
+}
+
+/** Whether a page's last path segment names one story (a slug or a long id, not "index.html" nor a section). */
+function namesStory(segment: string): boolean {
+  return segment.length >= 6 && !/^(?:index|default|home|article|news|story)\b/.test(segment);
+}
+
+/**
+ * Whether a <time> sits in a link to the page itself: the link's last path segment is the page's.
+ * A link to an anchor of the page ("#comment-84") is no list entry.
+ */
+function isOwnEntry(t: TimeSignal, url: string | null): boolean {
+  if (!t.link || !url || t.link.includes('#')) return false;
+  const own = lastSegment(url);
+  return namesStory(own) && lastSegment(t.link) === own;
+}
+
+/** Whether a <time> sits in a link to an anchor of this very page: a comment's or a section's permalink. */
+function isAnchorOfPage(t: TimeSignal, url: string | null): boolean {
+  if (!t.link || !url || !/#./.test(t.link)) return false;
+  if (t.link.startsWith('#')) return true;
+  const own = lastSegment(url);
+  return namesStory(own) && lastSegment(t.link) === own;
 }
 
 /** A machine date; "05/03/2022 10:00" on a US page is read month first (parseDate alone reads it day first). */
