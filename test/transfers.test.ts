@@ -283,6 +283,26 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Peru has received the fourth squadron of the NASAMS air defence system from Norway. Under a deal signed in 2019, Peru is to receive five squadrons.',
     want: [['NOR', 'PER', 'delivered', null, 'NASAMS'], ['NOR', 'PER', 'ordered', 5, 'NASAMS']],
   },
+  {
+    construction: 'a "from Z" right after each item of a list is that item\'s supplier; a head noun before a noun of another kind ("satellite images") is no item',
+    text: 'Ethiopia has acquired Wing Loong drones from China and Bayraktar TB2 drones from Turkey, according to satellite images.',
+    want: [['CHN', 'ETH', 'delivered', null, 'Wing Loong drones'], ['TUR', 'ETH', 'delivered', null, 'TB2 drones']],
+  },
+  {
+    construction: 'a getting verb in the passive ("was commissioned into the Y navy") and the item\'s own "ordered by Y": two stages',
+    text: 'The second Chinese-built frigate ordered by Nigeria was commissioned into the Nigerian Navy on Thursday. Nigeria signed a contract with China for four frigates in 2019.',
+    want: [['CHN', 'NGA', 'delivered', null, 'frigate'], ['CHN', 'NGA', 'ordered', 4, 'frigates']],
+  },
+  {
+    construction: 'a hyphenated adjective between the count and the item keeps the count; "patrol craft" is a ship',
+    text: 'India handed over 12 high-speed patrol craft to Vietnam on Saturday.',
+    want: [['IND', 'VNM', 'delivered', 12, 'patrol craft']],
+  },
+  {
+    construction: 'a future purchase "under a deal" is an order',
+    text: 'Greece will buy three FDI frigates from France under a deal worth 3 billion euros.',
+    want: [['FRA', 'GRC', 'ordered', 3, 'FDI frigates']],
+  },
 ];
 
 for (const c of CASES) {

@@ -144,7 +144,8 @@ const FUNCTION_WORDS = new Set('the and or nor but of to for with from by in on 
 /** The count written before token `first`: "four", "24", "more than a dozen", "three batteries of", "100 of the". */
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
   let j = first - 1;
-  while (j >= 0 && GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') j--;
+  // "12 high-speed guard boats": a hyphenated adjective between the count and the phrase keeps the count.
+  while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text))) j--;
   if (lower(tokens[j]) === 'the' && lower(tokens[j - 1]) === 'of') j--;
   if (lower(tokens[j]) === 'of') {
     j--;

@@ -241,10 +241,18 @@ function isPassive(tokens: readonly Token[], t: Trigger): boolean {
   for (let j = t.first - 1; j >= Math.max(0, t.first - 3); j--) {
     const w = lowerAt(tokens, j);
     // "was handed over" is a passive; "is handing over" a progressive of the active verb.
-    if (w === 'been' || w === 'be' || w === 'being' || w === 'was' || w === 'were' || w === 'is' || w === 'are') return /(?:ed|sent|sold|given|over|delivery)$/.test(lowerAt(tokens, t.first)) || (/over$/.test(lowerAt(tokens, t.last)) && !/ing$/.test(lowerAt(tokens, t.first)));
+    if (w === 'been' || w === 'be' || w === 'being' || w === 'was' || w === 'were' || w === 'is' || w === 'are') return /(?:ed|sent|sold|given|bought|over|delivery)$/.test(lowerAt(tokens, t.first)) || (/over$/.test(lowerAt(tokens, t.last)) && !/ing$/.test(lowerAt(tokens, t.first)));
     if (!/^(?:also|already|formally|officially|reportedly|now|recently|finally|successfully|not|n't|to|just)$/.test(w)) return false;
   }
   return false;
+}
+
+const dealPhrasesOf = new WeakMap<readonly string[][], string[][]>();
+/** The signed markers that place an act under a deal ("under the contract", "as part of a deal"), once per list. */
+function dealPhrases(signed: readonly string[][]): string[][] {
+  let list = dealPhrasesOf.get(signed);
+  if (!list) dealPhrasesOf.set(signed, (list = signed.filter((m) => /^(?:under|in|as)$/.test(m[0] ?? ''))));
+  return list;
 }
 
 /** The status a predicate states given the words before it; null when the words cancel the record. */
@@ -263,6 +271,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
+  // "will buy three frigates under a deal worth ...": a purchase or sale the clause places under a deal is an order.
+  if ((id === 'buy' || id === 'sell') && hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed))) return 'ordered';
   const isProgressive = /ing$/.test(lowerAt(tokens, t.first)) && PROGRESSIVE_BE.has(lowerAt(tokens, t.first - 1) === 'also' ? lowerAt(tokens, t.first - 2) : lowerAt(tokens, t.first - 1));
   // "had transferred", "has sent": a perfect tense reports a done deed whatever the clause around it says.
   const isPerfect = /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 2)) && /^(?:already|also|now|just|recently)$/.test(lowerAt(tokens, t.first - 1));
@@ -328,7 +338,7 @@ function isReducedPassive(tokens: readonly Token[], t: Trigger, item: ItemMentio
 
 /** "flies 20 jets bought from Z", "the tanks acquired from Z": a getting verb's past participle right after the item, then "from". */
 function isReducedGet(tokens: readonly Token[], t: Trigger, item: ItemMention): boolean {
-  return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'get' && /(?:ed|bought)$/.test(lowerAt(tokens, t.last)) && lowerAt(tokens, t.last + 1) === 'from';
+  return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'get' && /(?:ed|bought)$/.test(lowerAt(tokens, t.last)) && /^(?:from|by)$/.test(lowerAt(tokens, t.last + 1));
 }
 
 const GROUP_NOUNS = /^(?:batch|batches|tranche|tranches|shipment|shipments|consignment|consignments)$/;
@@ -391,6 +401,15 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
+    // "The frigate ordered by Chile was commissioned into its navy": past the item's own participle, the clause's passive verb tells another stage.
+    if (trigger.first === item.last + 1 && (isReducedPassive(tokens, trigger, item) || isReducedGet(tokens, trigger, item))) {
+      const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 6 && isPassive(tokens, t) && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
+      const mainStatus = main ? statusOf(tokens, main, lex) : null;
+      if (main && mainStatus && mainStatus !== status) {
+        const mainRoles = rolesOf(tokens, states, main, item, items, syntax);
+        readings.push({ item, trigger: main, triggerSpan: spanOf(tokens, main), supplier: mainRoles.supplier ?? roles.supplier, recipients: mainRoles.recipients.length ? mainRoles.recipients : roles.recipients, status: mainStatus, rule: `transfers/${main.entry.id}:passive` });
+      }
+    }
   }
   return { readings, included, parties };
 }
@@ -425,7 +444,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const maker = makerOf(tokens, states, item);
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
-  const fromAfter = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
+  // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own.
+  const fromItem = item.last >= 0 && item.last >= t.last ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['from']) : [];
+  const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
   const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? Math.min(sentenceEnd, Math.max(listEnd(tokens, items, item), t.last) + 4) : sentenceEnd;
@@ -453,9 +474,18 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
   if (frame === 'get' && isReducedGet(tokens, t, item)) {
-    // "Chile flies F-16s acquired from Z": the state that owns or uses the item got it.
-    const owner = subjectBefore(tokens, states, clauseStart(tokens, item.first), item.first, item, items);
-    return { supplier: fromAfter[0] ?? null, recipients: owner && owner.code !== fromAfter[0] ? [owner.code] : [], isPassive: true };
+    // "the frigate ordered by Chile": the agent got it; "Chile flies F-16s acquired from Z": the state that owns or uses the item got it.
+    const by = lowerAt(tokens, t.last + 1) === 'by' ? afterPreposition(tokens, states, t.last + 1, Math.min(sentenceEnd, t.last + 5), ['by']) : [];
+    const supplier = lowerAt(tokens, t.last + 1) === 'from' ? (fromAfter[0] ?? null) : (maker ?? null);
+    const owner = by.length ? null : subjectBefore(tokens, states, clauseStart(tokens, item.first), item.first, item, items);
+    const recipients = by.length ? by : owner ? [owner.code] : [];
+    return { supplier, recipients: recipients.filter((r) => r !== supplier), isPassive: true };
+  }
+  if (frame === 'get' && passive) {
+    // "The frigate was commissioned into the Chilean Navy", "the jets were bought by Peru": the agent or the force it joins got it.
+    const by = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['by', 'into']);
+    const supplier = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from'])[0] ?? maker ?? makerCompany ?? null;
+    return { supplier, recipients: by.filter((r) => r !== supplier), isPassive: true };
   }
   if (frame === 'get') {
     const possessive = states.find((s) => s.kind === 'possessive' && s.first > t.last && s.last < item.first);
