@@ -5,6 +5,9 @@
  * Then the dates stage on one 1 MB sentence of date phrases beside a 50 KB reference of the same phrases
  * (bounded work: the ratio should stay near the size ratio, 20x, or below it once chrono's budget is spent).
  * Prints figures only; asserts nothing. Usage: npm run bench:dates [-- --verbose] [-- --rules] [-- --speed-only]
+ * [-- --without-markup]: the same pages with their JSON-LD blocks and <meta> tags taken out, so the lower kinds of
+ * evidence (<time>, URL, visible text, script data) answer alone, as on pages that carry no markup; a wrong day
+ * there is a weak kind speaking where it should not.
  */
 import path from 'node:path';
 import { extractHtml } from '../src/stages/article/html.js';
@@ -20,6 +23,12 @@ const SPLIT_SEED = 'watchfloor-dates-split-1';
 const verbose = process.argv.includes('--verbose');
 const showRules = process.argv.includes('--rules');
 const isSpeedOnly = process.argv.includes('--speed-only');
+const isWithoutMarkup = process.argv.includes('--without-markup');
+
+/** A page without its JSON-LD blocks and <meta> tags. */
+function withoutMarkup(html: string): string {
+  return html.replace(/<script\b[^>]*ld\+json[^>]*>[\s\S]*?<\/script\s*>/gi, '').replace(/<meta\b[^>]*>/gi, '');
+}
 const data = new DataFiles();
 
 /** FNV-1a over the seed and the page URL: a stable half for each page, independent of order. */
@@ -41,7 +50,8 @@ interface Outcome {
 function run(c: DateCase): Outcome {
   const messages: Message[] = [];
   try {
-    const article = extractHtml(c.html, { url: c.url, messages, limits: DEFAULT_LIMITS, data });
+    const html = isWithoutMarkup ? withoutMarkup(c.html) : c.html;
+    const article = extractHtml(html, { url: c.url, messages, limits: DEFAULT_LIMITS, data });
     const rule = messages.find((m) => m.rule.startsWith('article/published'))?.rule ?? '-';
     return { gold: c.date, predicted: article.published, rule };
   } catch (error) {
@@ -57,6 +67,7 @@ function line(name: string, s: DateScore, pages: number): string {
 const started = performance.now();
 let pagesRun = 0;
 const byRule = new Map<string, { tp: number; fp: number }>();
+if (isWithoutMarkup) console.log('pages read without their JSON-LD and <meta> tags (--without-markup)');
 for (const set of isSpeedOnly ? [] : SETS) {
   const cases = loadDateSet(path.join(EVAL, set));
   if (!cases) {
