@@ -303,6 +303,21 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Greece will buy three FDI frigates from France under a deal worth 3 billion euros.',
     want: [['FRA', 'GRC', 'ordered', 3, 'FDI frigates']],
   },
+  {
+    construction: 'a sale noun\'s "to Y" after "and related equipment" is still the noun\'s',
+    text: 'The State Department has approved the potential sale of 30 AIM-120 missiles and related equipment to Norway for an estimated $400 million.',
+    want: [['USA', 'NOR', 'approved', 30, 'AIM-120 missiles']],
+  },
+  {
+    construction: '"Type N" names a class (no count of N); "built in Z" names the maker state; "the third of four" is a part and its order',
+    text: 'The Pakistan Navy on Monday inducted the third of four Type 054 frigates built in China.',
+    want: [['CHN', 'PAK', 'delivered', null, 'Type 054 frigates'], ['CHN', 'PAK', 'ordered', 4, 'Type 054 frigates']],
+  },
+  {
+    construction: '"the first of N X ordered by Y arrived": the order of N by Y, and the arrival of the first',
+    text: 'The first of 36 Gripen fighters ordered by Brazil from Saab arrived in the country on Sunday.',
+    want: [['SWE', 'BRA', 'ordered', 36, 'Gripen fighters'], ['SWE', 'BRA', 'delivered', null, 'Gripen fighters']],
+  },
 ];
 
 for (const c of CASES) {

@@ -91,7 +91,9 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     for (const r of readings) {
       const recipients = r.recipients.length ? r.recipients : [null];
       for (const recipient of recipients) {
-        const item: TransferItem = { count: r.item.count, item: r.item.text, category: r.item.category };
+        // "the first of 36 jets ordered by Chile": an order read from a part's phrase is the order of the whole.
+        const isWholeOrder = r.item.partOf !== null && (r.status === 'ordered' || r.status === 'approved');
+        const item: TransferItem = { count: isWholeOrder ? r.item.partOf!.whole : r.item.count, item: r.item.text, category: r.item.category };
         drafts.push({
           supplier: r.supplier,
           recipient,
@@ -103,7 +105,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           rule: r.rule,
           isNamed: r.item.isNamed,
           order: order++,
-          batch: r.item.batch,
+          batch: isWholeOrder ? null : r.item.batch,
           isAnaphor: r.item.isAnaphor === true,
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;

@@ -125,6 +125,8 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
       continue;
     }
     if (DESIGNATION.test(t.text) && !NOT_DESIGNATION.test(t.text)) kinds[i] = 'designation';
+    // "Type 054", "Project 636", "Block 70": a class word and its number name a model; the number is no count.
+    else if (/^\d[\d/A-Za-z]*$/.test(t.text) && CLASS_WORDS.test(tokens[i - 1]?.text ?? '')) kinds[i] = 'designation';
     else if (numberValue(t, lex) !== null || t.text.toLowerCase() === 'dozen') kinds[i] = 'number';
     else if (predicateLength) kinds[i] = 'other';
     else if (MODIFIERS.has(t.text.toLowerCase()) || /^[A-Z][A-Za-z]+(?:-[A-Za-z]+)*$/.test(t.text) || /^[A-Za-z]+-(?:made|built|origin|manufactured|produced|class|type)$/i.test(t.text)) kinds[i] = 'modifier';
@@ -137,6 +139,9 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   }
   return { kinds, models, heads };
 }
+
+// Capitalised words whose number names a model or a class of one ("Type 054", "Project 636", "Block 52").
+const CLASS_WORDS = /^(?:Type|Project|Block|Mark|Mk|Model|Series|Flight)$/;
 
 // Words that never modify an equipment noun (articles, pronouns, auxiliaries, verbs of owning and using).
 const FUNCTION_WORDS = new Set('the and or nor but of to for with from by in on at as into onto over under its their his her our your my are is was were be been being has have had will would shall should can could may might must more most than some other all any each these those this that which who whom whose what when where new few many several such both either neither not also only own operates operate operated operating uses use used using build builds built building produce produces produced make makes made making includes included including said says say plus about around nearly some against across via per'.split(' '));

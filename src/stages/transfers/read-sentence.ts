@@ -230,6 +230,8 @@ export function treeSubject(syntax: SentenceSyntax | undefined, tokens: readonly
 function makerOf(tokens: readonly Token[], states: readonly StateMention[], item: ItemMention): string | null {
   for (const s of states) {
     if (s.kind === 'made' && s.first >= item.first - 2 && s.last <= item.last) return s.code;
+    // "four frigates built in China", "jets made in Sweden": the place of making after the item.
+    if (item.last >= 0 && s.first > item.last && s.first <= item.last + 4 && /^(?:built|made|manufactured|produced)$/.test(lowerAt(tokens, item.last + 1)) && lowerAt(tokens, item.last + 2) === 'in' && s.first === item.last + 3) return s.code;
   }
   for (const s of states) {
     if ((s.kind === 'possessive' && s.last >= item.first - 2 && s.last < item.first) || (s.kind === 'demonym' && s.first >= item.first - 1 && s.last < item.last)) return s.code;
@@ -403,7 +405,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
     // "The frigate ordered by Chile was commissioned into its navy": past the item's own participle, the clause's passive verb tells another stage.
     if (trigger.first === item.last + 1 && (isReducedPassive(tokens, trigger, item) || isReducedGet(tokens, trigger, item))) {
-      const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 6 && isPassive(tokens, t) && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
+      const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 6 && (isPassive(tokens, t) || t.entry.frame === 'arrive') && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
       const mainStatus = main ? statusOf(tokens, main, lex) : null;
       if (main && mainStatus && mainStatus !== status) {
         const mainRoles = rolesOf(tokens, states, main, item, items, syntax);
@@ -436,6 +438,13 @@ function listEnd(tokens: readonly Token[], items: readonly ItemMention[], item: 
   return last;
 }
 
+/** The end (exclusive) of the words that may still hold a noun's "to Y" after `last`: up to 8 words, stopping at a comma, a clause break or a finite verb. */
+function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: number): number {
+  let j = last + 1;
+  while (j < sentenceEnd && j - last <= 8 && tokens[j]!.text !== ',' && !CLAUSE_BREAK.has(lowerAt(tokens, j)) && !/^(?:is|are|was|were|has|have|had|will|would|said|says)$/.test(lowerAt(tokens, j))) j++;
+  return Math.min(sentenceEnd, Math.max(j, last + 4));
+}
+
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
@@ -449,7 +458,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
-  const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? Math.min(sentenceEnd, Math.max(listEnd(tokens, items, item), t.last) + 4) : sentenceEnd;
+  // "the sale of 30 missiles and related equipment to Chile": the noun phrase runs on to its first comma or clause break.
+  const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
   const toAfter = afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
   const passive = isPassive(tokens, t) || isReducedPassive(tokens, t, item);
   const { frame } = t.entry;
