@@ -566,3 +566,13 @@ void test('datelines in further languages: Bulgarian, Serbian Cyrillic, Lithuani
     assert.equal(value?.slice(0, 10) ?? null, expected, `${lang}: ${line}`);
   }
 });
+
+void test("a list-like class on the elements holding the headline names the page's layout: the dateline inside counts", () => {
+  for (const frame of ['post-slider', 'layout-2-col layout-right-sidebar']) {
+    const html = `<!DOCTYPE html><html lang="en"><head><title>New pier for patrol boats</title></head><body><div class="${frame}"><article><h1>New pier for patrol boats</h1><p class="byline">Jun 3, 2022</p>${PROSE}</article></div></body></html>`;
+    assert.equal(published(html).value, '2022-06-03', frame);
+  }
+  // A sidebar beside the headline, not around it, is still a list.
+  const aside = page({ bottom: '<div class="right-sidebar"><p class="date">Jun 1, 2022</p><a href="/x">Old dock story</a></div>' });
+  assert.equal(published(aside).value, null);
+});

@@ -48,11 +48,36 @@ const DATE_BOX_NAMES =
 
 /** Segments kept from just above the headline (its kicker, dateline or section line) once the start is full. */
 const ABOVE_H1_SEGMENTS = 8;
+/** Elements searched for the headline's frame. */
+const MAX_FRAME_NODES = 100_000;
 /** Characters walked before giving up on finding a headline further down. */
 const MAX_WALK_CHARS = 300_000;
 
+/**
+ * The elements holding the page's headline (its first <h1> that is no masthead): the page's own frame. A class
+ * such as "post-slider" or "layout-right-sidebar" on them names the layout, not a list of other stories.
+ */
+function headlineFrame(root: LightNode): Set<LightNode> {
+  const frame = new Set<LightNode>();
+  const stack: LightNode[] = [root];
+  let seen = 0;
+  while (stack.length > 0 && seen++ < MAX_FRAME_NODES) {
+    const node = stack.pop()!;
+    if (node.tag === 'h1' && !MASTHEAD_NAMES.test(node.names)) {
+      for (let up = node.parent; up; up = up.parent) frame.add(up);
+      break;
+    }
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      const child = node.children[i]!;
+      if (typeof child !== 'string') stack.push(child);
+    }
+  }
+  return frame;
+}
+
 /** Visible segments of a page's light tree: the page's start, the few just above the headline, and the headline on. */
 export function visibleSegments(root: LightNode): VisibleSegment[] {
+  const frame = headlineFrame(root);
   const segments: VisibleSegment[] = [];
   let aboveH1: VisibleSegment[] = [];
   let startLen = 0;
@@ -94,7 +119,10 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
     const listed =
       isListed ||
       LISTED_TAGS.has(node.tag) ||
-      (node.names !== '' && !PAGE_TAGS.has(node.tag) && (LISTED_NAMES.test(node.names) || SERVED_DAY_NAMES.test(node.names)));
+      (node.names !== '' &&
+        !PAGE_TAGS.has(node.tag) &&
+        !frame.has(node) &&
+        (LISTED_NAMES.test(node.names) || SERVED_DAY_NAMES.test(node.names)));
     const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
     const updated =
       isUpdated || (node.names !== '' && UPDATED_NAMES.test(node.names) && !PUBLISHED_NAMES.test(node.names));
