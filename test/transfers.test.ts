@@ -318,6 +318,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'The first of 36 Gripen fighters ordered by Brazil from Saab arrived in the country on Sunday.',
     want: [['SWE', 'BRA', 'ordered', 36, 'Gripen fighters'], ['SWE', 'BRA', 'delivered', null, 'Gripen fighters']],
   },
+  {
+    construction: 'kinds of equipment named by common abbreviations and compounds (OPVs, MANPADS, torpedoes, counter-drone systems), and a count before a two-word compound',
+    text: 'Norway delivered two OPVs, 40 MANPADS, 16 torpedoes, three counter-drone systems and 12 coast guard vessels to Chile.',
+    want: [['NOR', 'CHL', 'delivered', 2, 'OPVs'], ['NOR', 'CHL', 'delivered', 40, 'MANPADS'], ['NOR', 'CHL', 'delivered', 16, 'torpedoes'], ['NOR', 'CHL', 'delivered', 3, 'counter-drone systems'], ['NOR', 'CHL', 'delivered', 12, 'guard vessels']],
+  },
 ];
 
 for (const c of CASES) {

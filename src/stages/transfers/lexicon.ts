@@ -133,6 +133,8 @@ export function singular(word: string): string {
   if (/(?:ss|us|is)$/.test(w) || w.length <= 3) return w;
   if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
   if (/(?:ch|sh|x)es$/.test(w)) return w.slice(0, -2);
+  // "torpedoes", "volcanoes": a plural "oes" drops its "es".
+  if (/[^o]oes$/.test(w)) return w.slice(0, -2);
   if (/s$/.test(w)) return w.slice(0, -1);
   return w;
 }
