@@ -323,6 +323,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Norway delivered two OPVs, 40 MANPADS, 16 torpedoes, three counter-drone systems and 12 coast guard vessels to Chile.',
     want: [['NOR', 'CHL', 'delivered', 2, 'OPVs'], ['NOR', 'CHL', 'delivered', 40, 'MANPADS'], ['NOR', 'CHL', 'delivered', 16, 'torpedoes'], ['NOR', 'CHL', 'delivered', 3, 'counter-drone systems'], ['NOR', 'CHL', 'delivered', 12, 'guard vessels']],
   },
+  {
+    construction: 'an item after "instead of" or "rather than" is passed over, not ordered',
+    text: 'Peru ordered 20 K9 howitzers from South Korea instead of Caesar howitzers from France, rather than 20 Archer howitzers.',
+    want: [['KOR', 'PER', 'ordered', 20, 'K9 howitzers']],
+  },
 ];
 
 for (const c of CASES) {
@@ -347,6 +352,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a supplier that stopped delivering', text: 'Russia stopped delivering S-300 batteries to Egypt because of the war.' },
   { construction: '"the systems" when the article names no model', text: 'Spain will deliver the two systems to Chile next year.' },
   { construction: 'a state fitting out its own forces ("will equip its brigades with")', text: 'Peru will equip its marine brigades with 40 rocket launchers.' },
+  { construction: 'equipment passed over or compared with ("instead of", "rather than", "than")', text: 'Peru picked Korean guns instead of Caesar howitzers from France, rather than 20 Archer howitzers, and the guns are cheaper than the M109 howitzers sold by the United States.' },
   { construction: 'the noun "ship" (no shipping)', text: 'The ship will be escorted by two corvettes of Brazil on its way to Angola.' },
 ];
 

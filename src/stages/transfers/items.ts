@@ -212,6 +212,23 @@ function batchBefore(tokens: readonly Token[], first: number, lex: TransferLexic
 // Verbs whose object is a target: "shells to stop drones", "missiles against aircraft".
 const TARGET_VERBS = /^(?:counter|countering|against|intercept|intercepting|destroy|destroying|destroyed|shoot|down|hit|hitting|target|targeting|fight|fighting|defend|repel|repelling|strike|striking|upgrade|upgrading|modernise|modernize|modernising|modernizing|overhaul|overhauling|repair|repairing|refurbish|refurbishing|replace|replacing|service|servicing)$/;
 
+// Words that make the phrase after them a thing compared with or passed over, not the thing moved:
+// "cheaper than the F-16", "instead of Rafales", "a rival to the Gripen", "beat the Eurofighter".
+const COMPARING = /^(?:than|unlike|like|versus|vs|rival|rivals|competitor|competitors|alternative|beat|beating|edged|outbid|defeated)$/;
+
+/** Whether the word at `j` (the one before an item) compares or opposes it: "than", "instead of", "similar to", "rival to", "edged out". */
+function isComparand(tokens: readonly Token[], j: number): boolean {
+  const w = lower(tokens[j]);
+  const before = lower(tokens[j - 1]);
+  if (COMPARING.test(w)) return true;
+  if (w === 'of' && /^(?:instead|place)$/.test(before)) return true;
+  if (w === 'to' && /^(?:similar|compared|comparable|alternative|rival|competitor|preferred)$/.test(before)) return true;
+  if (w === 'with' && /^(?:compared|competing|competes|compete)$/.test(before)) return true;
+  if (w === 'out' && /^(?:edged|edging|beat|beating)$/.test(before)) return true;
+  if (w === 'over' && /^(?:chosen|chose|picked|selected|preferred)$/.test(before)) return true;
+  return false;
+}
+
 /** The index of the first word before a phrase that is not a determiner, possessive or count ("upgrade its 79 jets" -> "upgrade"). */
 function wordBefore(tokens: readonly Token[], first: number): number {
   let j = first - 1;
@@ -347,7 +364,7 @@ function buildItem(
     makerToken,
     batch: partOfWhole(tokens, first, lex) ? (batchBefore(tokens, first, lex) ?? 'part') : batchBefore(tokens, first, lex),
     partOf: partOfWhole(tokens, first, lex),
-    isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])),
+    isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])) || isComparand(tokens, wordBefore(tokens, first)),
     isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),
     isRemainder: tokens.slice(Math.max(0, first - 4), first).some((t) => /^(?:remaining|rest|remainder|balance)$/i.test(t.text)),
   };
