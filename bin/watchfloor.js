@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs the built CLI (dist/); in a checkout without a build, runs the TypeScript through tsx.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import vm from 'node:vm';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist/cli/main.js');
@@ -23,7 +25,7 @@ function commandOf(args) {
  */
 function quickBuild() {
   if (!['analyze', 'parse'].includes(commandOf(process.argv.slice(2)))) return null;
-  const quick = path.join(root, 'dist/cli/quick.js');
+  const quick = path.join(root, 'dist/cli/quick.cjs');
   try {
     const made = statSync(quick).mtimeMs;
     const sources = [built, path.join(root, 'dist/analysis.js'), path.join(root, 'dist/pipeline-version.json')];
@@ -33,9 +35,31 @@ function quickBuild() {
   }
 }
 
+/**
+ * Loads the bundle with V8's code cache beside it (quick.cache), which V8 uses only when it was made
+ * for this very text, V8 and flags. WATCHFLOOR_WRITE_CODE_CACHE=FILE writes the cache after the
+ * command has run (the build does this once).
+ */
+function loadQuick(file) {
+  const cacheFile = path.join(path.dirname(file), 'quick.cache');
+  const writeTo = process.env.WATCHFLOOR_WRITE_CODE_CACHE;
+  const cachedData = !writeTo && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, ...(cachedData && { cachedData }) });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  const { main } = module.exports;
+  return {
+    main: async (argv) => {
+      await main(argv);
+      if (writeTo) writeFileSync(writeTo, script.createCachedData());
+    },
+  };
+}
+
 let entry;
 if (existsSync(built)) {
-  entry = await import(pathToFileURL(quickBuild() ?? built).href);
+  const quick = quickBuild();
+  entry = quick ? loadQuick(quick) : await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
