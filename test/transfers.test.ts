@@ -328,6 +328,16 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Peru ordered 20 K9 howitzers from South Korea instead of Caesar howitzers from France, rather than 20 Archer howitzers.',
     want: [['KOR', 'PER', 'ordered', 20, 'K9 howitzers']],
   },
+  {
+    construction: 'a list of suppliers ("from Denmark and Norway", "Spain and Italy will send") gives one record per supplier',
+    text: 'Chile is expected to receive F-16 jets from Denmark and Norway this summer. Spain and Italy will send 40 mortars to Peru.',
+    want: [['DNK', 'CHL', 'pledged', null, 'F-16 jets'], ['NOR', 'CHL', 'pledged', null, 'F-16 jets'], ['ESP', 'PER', 'pledged', 40, 'mortars'], ['ITA', 'PER', 'pledged', 40, 'mortars']],
+  },
+  {
+    construction: 'a delivery still to come "under a $N deal signed" is an order',
+    text: 'Peru will receive three batteries of BrahMos missiles from India under a $375 million deal signed in 2022.',
+    want: [['IND', 'PER', 'ordered', 3, 'BrahMos missiles']],
+  },
 ];
 
 for (const c of CASES) {

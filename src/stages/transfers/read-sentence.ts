@@ -249,6 +249,16 @@ function isPassive(tokens: readonly Token[], t: Trigger): boolean {
   return false;
 }
 
+/** "under a $375 million deal", "as part of a 2019 contract": "under" or "as part of" and a deal noun a few words on, no comma between. */
+function placesUnderDeal(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const opens = lowerAt(tokens, i) === 'under' ? i + 1 : lowerAt(tokens, i) === 'part' && lowerAt(tokens, i - 1) === 'as' && lowerAt(tokens, i + 1) === 'of' ? i + 2 : -1;
+    if (opens < 0) continue;
+    for (let j = opens; j < Math.min(tokens.length, opens + 6) && tokens[j]!.text !== ','; j++) if (/^(?:deal|contract|agreement)$/.test(lowerAt(tokens, j))) return true;
+  }
+  return false;
+}
+
 const dealPhrasesOf = new WeakMap<readonly string[][], string[][]>();
 /** The signed markers that place an act under a deal ("under the contract", "as part of a deal"), once per list. */
 function dealPhrases(signed: readonly string[][]): string[][] {
@@ -274,7 +284,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
   // "will buy three frigates under a deal worth ...": a purchase or sale the clause places under a deal is an order.
-  if ((id === 'buy' || id === 'sell') && hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed))) return 'ordered';
+  const isUnderDeal = hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed)) || placesUnderDeal(tokens, t.last + 1, Math.min(tokens.length, t.last + 14));
+  if ((id === 'buy' || id === 'sell') && isUnderDeal) return 'ordered';
   const isProgressive = /ing$/.test(lowerAt(tokens, t.first)) && PROGRESSIVE_BE.has(lowerAt(tokens, t.first - 1) === 'also' ? lowerAt(tokens, t.first - 2) : lowerAt(tokens, t.first - 1));
   // "had transferred", "has sent": a perfect tense reports a done deed whatever the clause around it says.
   const isPerfect = /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 2)) && /^(?:already|also|now|just|recently)$/.test(lowerAt(tokens, t.first - 1));
@@ -282,6 +293,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   const isDealUnderWay = isProgressive && (id === 'buy' || id === 'sell');
   const isFuture = !isPerfect && (hasMarker(tokens, start, t.first, lex.markers.future) || (isProgressive && !isDealUnderWay) || (lowerAt(tokens, t.first - 1) === 'to' && frame !== 'noun'));
   if (hasMarker(tokens, start, t.first, lex.markers.started) && (id === 'give' || id === 'noun-delivery' || id === 'hand-over')) return 'delivered';
+  // "will receive three batteries under a deal signed in 2022": a delivery still to come under a signed deal is an order.
+  if (isFuture && isUnderDeal && (id === 'receive' || id === 'give' || id === 'hand-over')) return 'ordered';
   if (id === 'pledge') return 'pledged';
   if (id === 'noun-package') return 'pledged';
   if (id === 'sell' || id === 'noun-sale') return isFuture && id === 'sell' ? 'planned' : 'ordered';
@@ -403,6 +416,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
+    // "F-16s from Denmark and Norway", "Denmark and Norway will send F-16s": one record per supplier.
+    for (const other of roles.otherSuppliers ?? []) readings.push({ ...readings[readings.length - 1]!, supplier: other, recipients: roles.recipients.filter((r) => r !== other) });
     // "The frigate ordered by Chile was commissioned into its navy": past the item's own participle, the clause's passive verb tells another stage.
     if (trigger.first === item.last + 1 && (isReducedPassive(tokens, trigger, item) || isReducedGet(tokens, trigger, item))) {
       const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 6 && (isPassive(tokens, t) || t.entry.frame === 'arrive') && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
@@ -445,7 +460,7 @@ function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: numb
   return Math.min(sentenceEnd, Math.max(j, last + 4));
 }
 
-function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean } {
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[] } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
@@ -468,7 +483,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     // "provide Chile with", "supply the Estonians with", "gave Latvia 12": the state right after the verb receives.
     const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first);
     const recipients = toAfter.length ? toAfter : direct ? [direct.code] : withBefore;
-    return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false };
+    const otherSuppliers = subject ? conjoined(tokens, states, subject).filter((c) => c !== subject.code && !recipients.includes(c)) : [];
+    return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false, otherSuppliers };
   }
   if (frame === 'give' || (frame === 'noun' && passive)) {
     // "the frigate built for Chile was handed over by Spain": who the item was built for receives it.
@@ -502,7 +518,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     const recipient = subject?.code ?? null;
     // "Colombia and Peru have bought the jet": every state of a conjoined subject gets it.
     const recipients = subject ? conjoined(tokens, states, subject).filter((c) => c !== fromAfter[0]) : [];
-    return { supplier: fromAfter[0] ?? withBefore[0] ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients, isPassive: false };
+    return { supplier: fromAfter[0] ?? withBefore[0] ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients, isPassive: false, otherSuppliers: fromAfter.slice(1).filter((c) => !recipients.includes(c)) };
   }
   if (frame === 'arrive') {
     return { supplier: fromAfter[0] ?? maker ?? makerCompany, recipients: afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['in', 'at', 'to']).slice(0, 1), isPassive: false };
