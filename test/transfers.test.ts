@@ -338,6 +338,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Peru will receive three batteries of BrahMos missiles from India under a $375 million deal signed in 2022.',
     want: [['IND', 'PER', 'ordered', 3, 'BrahMos missiles']],
   },
+  {
+    construction: 'a deal not yet concluded ("framework agreement", "expected to be signed") is planned',
+    text: 'Chile signed a framework agreement with Sweden for 12 Gripen jets. Peru reached a deal with Spain for four corvettes, which is expected to be signed next month.',
+    want: [['SWE', 'CHL', 'planned', 12, 'Gripen jets'], ['ESP', 'PER', 'planned', 4, 'corvettes']],
+  },
 ];
 
 for (const c of CASES) {

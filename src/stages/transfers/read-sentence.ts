@@ -249,6 +249,20 @@ function isPassive(tokens: readonly Token[], t: Trigger): boolean {
   return false;
 }
 
+/** "to be signed", "yet to be finalised", "under negotiation", "being negotiated", "pending approval", "(agreement) in principle": words after a deal noun saying it is not concluded. */
+function isUnconcluded(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const w = lowerAt(tokens, i);
+    if (w === ';' || w === '.') return false;
+    if (/^(?:signed|finalised|finalized|concluded|inked|sealed)$/.test(w) && lowerAt(tokens, i - 1) === 'be' && lowerAt(tokens, i - 2) === 'to') return true;
+    if (w === 'negotiation' && lowerAt(tokens, i - 1) === 'under') return true;
+    if (w === 'principle' && lowerAt(tokens, i - 1) === 'in' && i === from + 1) return true;
+    if (/^(?:negotiated|discussed)$/.test(w) && lowerAt(tokens, i - 1) === 'being') return true;
+    if (/^(?:pending|awaiting|awaits)$/.test(w)) return true;
+  }
+  return false;
+}
+
 /** "under a $375 million deal", "as part of a 2019 contract": "under" or "as part of" and a deal noun a few words on, no comma between. */
 function placesUnderDeal(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -282,6 +296,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "two deals approved last week: a potential sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
+  // "a deal expected to be signed next month", "the contract, still under negotiation": a deal noun not yet concluded is a plan.
+  if (frame === 'noun' && id === 'noun-sale' && isUnconcluded(tokens, t.last + 1, Math.min(tokens.length, t.last + 16))) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
   // "will buy three frigates under a deal worth ...": a purchase or sale the clause places under a deal is an order.
   const isUnderDeal = hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed)) || placesUnderDeal(tokens, t.last + 1, Math.min(tokens.length, t.last + 14));
