@@ -142,6 +142,8 @@ function prepositionBefore(tokens: readonly Token[], s: StateMention): string | 
     while (j >= 0 && /^(?:the|armed|royal|national|federal)$/.test(lowerAt(tokens, j))) j--;
   }
   const w = lowerAt(tokens, j);
+  // "according to Chile's ministry", "Norway's ambassador to Chile", "due to": a "to" that names a source or a post, no recipient.
+  if (w === 'to' && /^(?:according|due|owing|thanks|ambassador|envoy|embassy|mission|delegation|close|next|contrary)$/.test(lowerAt(tokens, j - 1))) return `${lowerAt(tokens, j - 1)} to`;
   return PREPOSITIONS.has(w) ? w : null;
 }
 
