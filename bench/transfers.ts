@@ -130,6 +130,8 @@ function countClasses(into: Map<string, number>, gold: readonly GoldTransfer[], 
   for (const [g, p] of pairs) {
     if (p) {
       add(`rule ok      ${ruleOf(p)}`);
+      add(`ok status ${p.status}`);
+      add(`rule ok      ${ruleOf(p)} [${p.status}]`);
       if (p.status !== g.status) add(`status ${g.status} read as ${p.status}`);
       if (g.count !== null && g.count !== p.count) add(p.count === null ? 'count missing' : 'count wrong');
       continue;

@@ -343,6 +343,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Chile signed a framework agreement with Sweden for 12 Gripen jets. Peru reached a deal with Spain for four corvettes, which is expected to be signed next month.',
     want: [['SWE', 'CHL', 'planned', 12, 'Gripen jets'], ['ESP', 'PER', 'planned', 4, 'corvettes']],
   },
+  {
+    construction: 'what a state will receive from a seller it has a deal with is that deal\'s schedule, told with a generic noun too',
+    text: 'Chile ordered 12 Gripen jets from Sweden in 2022. Chile will receive 12 fighters from Sweden by 2027.',
+    want: [['SWE', 'CHL', 'ordered', 12, 'Gripen jets']],
+  },
 ];
 
 for (const c of CASES) {

@@ -131,7 +131,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     return named;
   };
   nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
-  const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed));
+  const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed) && !isDealSchedule(d, drafts));
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
 
@@ -148,6 +148,25 @@ function joinArrivals(drafts: Draft[]): void {
     d.recipient = earlier.recipient;
   }
 }
+
+/**
+ * "Chile ordered 12 jets ... Chile will receive 12 JAS 39 fighters by 2027": what a state will receive from a seller it has a
+ * deal with, or has received from already, is the delivery schedule of that deal, not a record of its own (its items are often
+ * told another way). Told by the giver ("Sweden will deliver") it stays a record: a giver's future act is a promise.
+ */
+function isDealSchedule(d: Draft, drafts: readonly Draft[]): boolean {
+  if (d.status !== 'pledged' || !/^transfers\/receive(?::passive)?$/.test(d.rule ?? '')) return false;
+  // "will also get six Mirage jets" beside delivered Rafales: a model of its own is a transfer of its own.
+  const own = capitalised(d.items[0]!.item);
+  return drafts.some((o) => o !== d && o.supplier === d.supplier && o.recipient === d.recipient && SCHEDULED_BY.has(o.status) && (own.length === 0 || own.some((n) => capitalised(o.items[0]!.item).includes(n))));
+}
+
+/** The capitalised words of an item name, lower case, plural "s" dropped ("Mirage jets" -> ["mirage"]). */
+function capitalised(item: string): string[] {
+  return item.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase().replace(/['’]?s$/, ''));
+}
+
+const SCHEDULED_BY = new Set<TransferStatus>(['ordered', 'approved', 'delivered']);
 
 /** The country the article names last before an offset, other than `except` (by its mentions as a name, not a demonym), or null. */
 function lastStateBefore(doc: Doc, offset: number, except: string): string | null {
