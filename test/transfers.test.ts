@@ -344,8 +344,8 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['SWE', 'CHL', 'planned', 12, 'Gripen jets'], ['ESP', 'PER', 'planned', 4, 'corvettes']],
   },
   {
-    construction: 'what a state will receive from a seller it has a deal with is that deal\'s schedule, told with a generic noun too',
-    text: 'Chile ordered 12 Gripen jets from Sweden in 2022. Chile will receive 12 fighters from Sweden by 2027.',
+    construction: 'what a state will receive from a seller it has a deal with is that deal\'s schedule, however its items are named',
+    text: 'Chile ordered 12 Gripen jets from Sweden in 2022. Chile will receive ten Gripen E fighters from Sweden by 2027.',
     want: [['SWE', 'CHL', 'ordered', 12, 'Gripen jets']],
   },
 ];
