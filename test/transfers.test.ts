@@ -348,6 +348,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Chile ordered 12 Gripen jets from Sweden in 2022. Chile will receive ten Gripen E fighters from Sweden by 2027.',
     want: [['SWE', 'CHL', 'ordered', 12, 'Gripen jets']],
   },
+  {
+    construction: 'a state buying "for" another gives what it buys (a promise); a maker named by a demonym after "from a" is no party',
+    text: 'Norway will buy 20 howitzers for Latvia from a Slovak maker.',
+    want: [['NOR', 'LVA', 'pledged', 20, 'howitzers']],
+  },
 ];
 
 for (const c of CASES) {

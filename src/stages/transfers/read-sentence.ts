@@ -135,7 +135,8 @@ function hasMarker(tokens: readonly Token[], from: number, to: number, list: rea
 /** The preposition a state mention follows ("to", "from", "with"), skipping determiners; null when none. */
 function prepositionBefore(tokens: readonly Token[], s: StateMention): string | null {
   let j = s.first - 1;
-  while (j >= 0 && (lowerAt(tokens, j) === 'the' || lowerAt(tokens, j) === 'its')) j--;
+  // "from the Slovak maker", "from a Slovak firm": articles between the preposition and a demonym.
+  while (j >= 0 && (lowerAt(tokens, j) === 'the' || lowerAt(tokens, j) === 'its' || ((lowerAt(tokens, j) === 'a' || lowerAt(tokens, j) === 'an') && s.kind === 'demonym'))) j--;
   // "to the Government of Peru", "for the Navy of Chile": the state's own body is transparent.
   if (lowerAt(tokens, j) === 'of' && STATE_BODIES.test(lowerAt(tokens, j - 1))) {
     j -= 2;
@@ -433,7 +434,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
-    readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
+    // A purchase for another state is a promise to it until delivered.
+    const given = roles.buysForOther && (status === 'ordered' || status === 'planned') ? 'pledged' : status;
+    readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status: given, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
     // "F-16s from Denmark and Norway", "Denmark and Norway will send F-16s": one record per supplier.
     for (const other of roles.otherSuppliers ?? []) readings.push({ ...readings[readings.length - 1]!, supplier: other, recipients: roles.recipients.filter((r) => r !== other) });
     // "The frigate ordered by Chile was commissioned into its navy": past the item's own participle, the clause's passive verb tells another stage.
@@ -478,7 +481,7 @@ function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: numb
   return Math.min(sentenceEnd, Math.max(j, last + 4));
 }
 
-function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[] } {
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[]; buysForOther?: boolean } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
@@ -531,6 +534,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     const supplier = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from'])[0] ?? maker ?? makerCompany ?? null;
     return { supplier, recipients: by.filter((r) => r !== supplier), isPassive: true };
   }
+  // "Germany will buy 20 howitzers for Ukraine": a state buying for another gives what it buys; the maker's state is no party.
+  const buysFor = frame === 'get' && t.entry.id === 'buy' && item.last >= 0 ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['for']) : [];
+  if (buysFor.length && subject && !buysFor.includes(subject.code)) return { supplier: subject.code, recipients: buysFor, isPassive: false, buysForOther: true };
   if (frame === 'get') {
     const possessive = states.find((s) => s.kind === 'possessive' && s.first > t.last && s.last < item.first);
     const recipient = subject?.code ?? null;
