@@ -353,6 +353,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     text: 'Norway will buy 20 howitzers for Latvia from a Slovak maker.',
     want: [['NOR', 'LVA', 'pledged', 20, 'howitzers']],
   },
+  {
+    construction: 'lending equipment moves it ("lent", "loaned")',
+    text: 'Norway lent four patrol boats to Chile last year, and Peru loaned two helicopters to Bolivia.',
+    want: [['NOR', 'CHL', 'delivered', 4, 'patrol boats'], ['PER', 'BOL', 'delivered', 2, 'helicopters']],
+  },
 ];
 
 for (const c of CASES) {
