@@ -576,18 +576,3 @@ void test("a list-like class on the elements holding the headline names the page
   const aside = page({ bottom: '<div class="right-sidebar"><p class="date">Jun 1, 2022</p><a href="/x">Old dock story</a></div>' });
   assert.equal(published(aside).value, null);
 });
-
-void test("class words naming a feature ('has-slider', 'with-related') or a page builder's wrapper ('elementor-widget') make no list", () => {
-  const wrap = (names: string): string =>
-    `<!DOCTYPE html><html lang="en"><head><title>New pier for patrol boats</title></head><body><main><h1>New pier for patrol boats</h1><section class="${names}"><div class="post-meta"><span>Jun 3, 2022</span></div></section>${PROSE}</main></body></html>`;
-  for (const names of ['section has_bg_slider', 'block with-related-links', 'elementor-widget elementor-widget-post-info']) {
-    assert.equal(published(wrap(names)).value, '2022-06-03', names);
-  }
-  // A widget that is a list of stories stays one.
-  assert.equal(published(wrap('widget recent-posts')).value, null);
-});
-
-void test('a written month between dashes or slashes: 3-Jun-2022, 3 / Juni / 2022', () => {
-  assert.equal(published(page({ top: '<p class="date">3-Jun-2022</p>' })).value, '2022-06-03');
-  assert.equal(published(page({ lang: 'de', top: '<p class="date">3 / Juni / 2022</p>' })).value, '2022-06-03');
-});

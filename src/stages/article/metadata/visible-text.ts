@@ -48,21 +48,6 @@ const DATE_BOX_NAMES =
 
 /** Segments kept from just above the headline (its kicker, dateline or section line) once the start is full. */
 const ABOVE_H1_SEGMENTS = 8;
-/** Class words that say what an element has or comes with ("has-sidebar", "has_ae_slider", "with-related"), not what it is. */
-const FEATURE_NAME = /^(?:has|with)[-_]/;
-/** A page builder's wrapper prefix: every block of an Elementor page is an "elementor-widget"; the words after it say what the block is. */
-const BUILDER_PREFIX = /^elementor-widget(?:-wrap|-container)?/;
-
-/** An element's class/id words without those naming a feature it has, and builder words without their wrapper prefix. */
-function ownNames(names: string): string {
-  if (!/has|with|elementor-widget/.test(names)) return names;
-  return names
-    .split(/\s+/)
-    .filter((word) => !FEATURE_NAME.test(word))
-    .map((word) => word.replace(BUILDER_PREFIX, ''))
-    .join(' ');
-}
-
 /** Elements searched for the headline's frame. */
 const MAX_FRAME_NODES = 100_000;
 /** Characters walked before giving up on finding a headline further down. */
@@ -137,7 +122,7 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       (node.names !== '' &&
         !PAGE_TAGS.has(node.tag) &&
         !frame.has(node) &&
-        (LISTED_NAMES.test(ownNames(node.names)) || SERVED_DAY_NAMES.test(node.names)));
+        (LISTED_NAMES.test(node.names) || SERVED_DAY_NAMES.test(node.names)));
     const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
     const updated =
       isUpdated || (node.names !== '' && UPDATED_NAMES.test(node.names) && !PUBLISHED_NAMES.test(node.names));
