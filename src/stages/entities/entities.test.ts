@@ -191,3 +191,12 @@ void test('places: the place in capitals that opens a dateline is a place', () =
   // a headline's topic before a dash is no dateline
   assert.ok(!find('SHIPPING - HARBOUR REOPENS AFTER BLAST').some((e) => e.mentions.some((m) => m.rule === 'entities/dateline')));
 });
+
+void test('places: states that no longer exist are places, and an older spelling of a country is that country', () => {
+  const entities = find('Engineers trained in Czechoslovakia and East Germany before the Soviet Union broke up. Surinam signed the deal.');
+  for (const name of ['Czechoslovakia', 'East Germany', 'Soviet Union']) {
+    const e = entities.find((x) => x.mentions.some((m) => m.text === name));
+    assert.equal(e?.type, 'region', `${name}: ${entities.map((x) => `${x.type}:${x.name}`).join(', ')}`);
+  }
+  assert.ok(byId(entities, 'country:SUR').mentions.some((m) => m.text === 'Surinam'));
+});
