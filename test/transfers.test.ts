@@ -340,8 +340,8 @@ const CASES: { construction: string; text: string; want: [string, string, string
   },
   {
     construction: 'a deal not yet concluded ("framework agreement", "expected to be signed") is planned',
-    text: 'Chile signed a framework agreement with Sweden for 12 Gripen jets. Peru reached a deal with Spain for four corvettes, which is expected to be signed next month.',
-    want: [['SWE', 'CHL', 'planned', 12, 'Gripen jets'], ['ESP', 'PER', 'planned', 4, 'corvettes']],
+    text: 'Chile signed a framework agreement with Sweden for 12 Gripen jets. Peru reached a deal with Spain for four corvettes, which is expected to be signed next month. Bolivia\'s contract with Italy for six helicopters could be inked in May.',
+    want: [['SWE', 'CHL', 'planned', 12, 'Gripen jets'], ['ESP', 'PER', 'planned', 4, 'corvettes'], ['ITA', 'BOL', 'planned', 6, 'helicopters']],
   },
   {
     construction: 'what a state will receive from a seller it has a deal with is that deal\'s schedule, however its items are named',

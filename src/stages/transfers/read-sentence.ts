@@ -257,7 +257,8 @@ function isUnconcluded(tokens: readonly Token[], from: number, to: number): bool
   for (let i = from; i < to; i++) {
     const w = lowerAt(tokens, i);
     if (w === ';' || w === '.') return false;
-    if (/^(?:signed|finalised|finalized|concluded|inked|sealed)$/.test(w) && lowerAt(tokens, i - 1) === 'be' && lowerAt(tokens, i - 2) === 'to') return true;
+    // "to be signed", "will be finalised", "could be inked": a signing still to come.
+    if (/^(?:signed|finalised|finalized|concluded|inked|sealed)$/.test(w) && lowerAt(tokens, i - 1) === 'be') return true;
     if (w === 'negotiation' && lowerAt(tokens, i - 1) === 'under') return true;
     if (w === 'principle' && lowerAt(tokens, i - 1) === 'in' && i === from + 1) return true;
     if (/^(?:negotiated|discussed)$/.test(w) && lowerAt(tokens, i - 1) === 'being') return true;
