@@ -3,10 +3,11 @@
  * publication meta tags, <time>/<abbr> marked as published, the site feed's entry for this very page),
  * the URL, then the visible dateline near the headline or cued anywhere in the article (or opening its
  * first paragraph), and last a publication field in the page's script data. Updated/modified (labelled in
- * the words or an element before the date, or by the box's name), printed/retrieved, copyright,
- * comment, served-day and listed dates, dates told in the story's prose or after a preposition ("takes
- * place on 15 July") and dates after the capture are passed over; kinds that agree outvote fewer ones; a UTC time is moved to the site's
- * own day where the page, its URL or its country says which day that is. Weak evidence gives null.
+ * the words or an element before the date, or by the box's name), printed/retrieved, copyright, comment,
+ * served-day and listed dates, dates told in the story's prose or after a preposition ("takes place on
+ * 15 July") and dates after the capture are passed over; kinds that agree outvote fewer ones, and three
+ * kinds or more that all disagree give nothing; a UTC time is moved to the site's own day where the page,
+ * its URL or its country says which day that is. Weak evidence gives null.
  */
 import type { PageSignals, TimeSignal } from './page-signals.js';
 import type { JsonLdArticle } from './json-ld.js';
@@ -213,29 +214,27 @@ function choose(
         support(c.day).length > 1,
     ) ?? present[0]!;
   const said = (c: Candidate): string => `${c.kind} ${c.from}: ${c.value}`;
-  {
-    // A day more kinds give outvotes the first kind's day when the two lie more than a day apart: two
-    // kinds against one alone (a stale JSON-LD, a meta tag of the feed), three against two (markup that
-    // kept the first version's day while the page shows, marks up and files another).
-    const backing = support(primary.day).length;
-    const agreed = present.find(
-      (c) =>
-        c !== primary &&
-        Math.abs(dayDiff(c.day, primary.day)) > 1 &&
-        support(c.day).length >= 2 &&
-        support(c.day).length > backing &&
-        support(c.day).every((s) => s.day === c.day || s.kind !== primary.kind),
-    );
-    if (agreed) {
-      const kinds = support(agreed.day)
-        .map((c) => c.kind)
-        .join(' + ');
-      return {
-        candidate: agreed,
-        rule: 'article/published:agreement',
-        reason: `${kinds} agree on ${agreed.day} against ${said(primary)}`,
-      };
-    }
+  // A day more kinds give outvotes the first kind's day when the two lie more than a day apart: two
+  // kinds against one alone (a stale JSON-LD, a meta tag of the feed), three against two (markup that
+  // kept the first version's day while the page shows, marks up and files another).
+  const backing = support(primary.day).length;
+  const agreed = present.find(
+    (c) =>
+      c !== primary &&
+      Math.abs(dayDiff(c.day, primary.day)) > 1 &&
+      support(c.day).length >= 2 &&
+      support(c.day).length > backing &&
+      support(c.day).every((s) => s.day === c.day || s.kind !== primary.kind),
+  );
+  if (agreed) {
+    const kinds = support(agreed.day)
+      .map((c) => c.kind)
+      .join(' + ');
+    return {
+      candidate: agreed,
+      rule: 'article/published:agreement',
+      reason: `${kinds} agree on ${agreed.day} against ${said(primary)}`,
+    };
   }
   // Three kinds or more, no two of them within a day of each other: nothing vouches for any; no guess.
   const days = present.filter((c) => c.kind !== 'script');

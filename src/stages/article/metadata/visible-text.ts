@@ -14,7 +14,7 @@ export interface VisibleSegment {
   isListed: boolean;
   /** Inside an element named as a date, time, byline or article meta line. */
   isDateBox: boolean;
-  /** Inside an element named as the update or modification time ("updated", "date-modified") and not as the publication. */
+  /** Inside an element named as the modification time ("date-modified", "last-updated") and not as the publication. */
   isUpdated?: boolean;
   /** Past the first few thousand characters after the headline: a closing "Posted on ..." line, read only when cued. */
   isFar?: boolean;
