@@ -419,3 +419,8 @@ test('mergeTransfers: a delivered batch without a count and its counted order st
   assert.equal(merged[0]!.status, 'ordered');
   assert.equal(merged[0]!.items[0]!.count, 24);
 });
+
+test('transfers: a state name before "and" is no modifier shared with the next item ("from China and TB2 drones")', () => {
+  const items = rows(read('Ethiopia has acquired Wing Loong drones from China and Bayraktar TB2 drones from Turkey.')).map((r) => r[4]);
+  assert.deepEqual(items.sort(), ['Bayraktar TB2 drones', 'Wing Loong drones']);
+});

@@ -253,7 +253,8 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
     // "Challenger 2", "Leopard 2A6": a number glued to a model name belongs to it.
     // "BTR-82 command and reconnaissance vehicles": a conjunct without a head shares the next one's.
-    while (end + 2 < tokens.length && kinds[end] === 'modifier' && /^(?:and|or)$/.test(lower(tokens[end + 1])) && kinds[end + 2] !== 'other' && kinds[end + 2] !== 'number') {
+    // A capitalised word before "and" is a name of its own ("from China and TB2 drones"), no shared modifier.
+    while (end + 2 < tokens.length && kinds[end] === 'modifier' && !/^[A-Z]/.test(tokens[end]!.text) && /^(?:and|or)$/.test(lower(tokens[end + 1])) && kinds[end + 2] !== 'other' && kinds[end + 2] !== 'number') {
       end += 2;
       while (end + 1 < tokens.length && kinds[end + 1] !== 'other' && kinds[end + 1] !== 'number') end++;
     }
