@@ -424,3 +424,8 @@ test('transfers: a state name before "and" is no modifier shared with the next i
   const items = rows(read('Ethiopia has acquired Wing Loong drones from China and Bayraktar TB2 drones from Turkey.')).map((r) => r[4]);
   assert.deepEqual(items.sort(), ['Bayraktar TB2 drones', 'Wing Loong drones']);
 });
+
+test('transfers: a preposition before an item ("besides", "alongside") is no modifier of it', () => {
+  const items = rows(read('Under the deal, Chile will receive ten trainer jets from Brazil besides ammunition.')).map((r) => r[4]);
+  assert.deepEqual(items.sort(), ['ammunition', 'trainer jets']);
+});
