@@ -518,7 +518,11 @@ export class SqliteStore implements Store {
       ).all(fts.match, bound, ...bindSets(sets, 0), want) as RankedId[];
     }
     // Newest first on articles_day_id, which holds both the day and the id: no article row is read to sort.
+    // A date range bounds the walk on that index too: without it SQLite looks each of the range's ids up in the
+    // index under every day (a skip-scan, days x ids: 15 s of CPU for a quarter of a million-article store).
+    const dayBounds = [...(plan.days.from !== null ? ['a.published_day >= ?'] : []), ...(plan.days.to !== null ? ['a.published_day <= ?'] : [])];
     const conditions = [
+      ...dayBounds,
       ...(fts.match ? ['a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)'] : []),
       ...sets.map((set) => `a.id IN (${set.sql})`),
       ...(fts.exclude ? ['a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)'] : []),
@@ -528,6 +532,8 @@ export class SqliteStore implements Store {
       `SELECT a.id AS id, NULL AS score, a.published_day AS day FROM articles a INDEXED BY articles_day_id ${whereSql}
        ORDER BY a.published_day DESC, a.id DESC LIMIT ?`,
     ).all(
+      ...(plan.days.from !== null ? [plan.days.from] : []),
+      ...(plan.days.to !== null ? [plan.days.to] : []),
       ...(fts.match ? [fts.match] : []),
       ...bindSets(sets, 0),
       ...(fts.exclude ? [fts.exclude] : []),
@@ -1159,6 +1165,8 @@ interface SearchPlan {
   sets: IdSet[];
   isRanked: boolean;
   key: string;
+  /** The date range's first and last day as compared with published_day (null: open), as in searchFilters. */
+  days: { from: string | null; to: string | null };
 }
 
 /** A match in answer order: its bm25 score (ranked) or its day (by date). */
@@ -1209,5 +1217,9 @@ function planSearch(query: SearchQuery): SearchPlan {
     limit,
     offset,
   ]);
-  return { limit, offset, fts, sets, isRanked, key };
+  const days = {
+    from: query.since ? (dayOf(query.since) ?? query.since) : null,
+    to: query.until ? (dayOf(query.until) ?? `${query.until}\uffff`) : null,
+  };
+  return { limit, offset, fts, sets, isRanked, key, days };
 }
