@@ -14,7 +14,7 @@ import { segment } from '../src/stages/sentences/index.js';
 import { readConllu, wordsOf } from '../src/stages/syntax/conllu.js';
 import { evaluateSyntax, splitByDocument, type GoldSentence } from '../src/stages/syntax/evaluate.js';
 import { parseTokens } from '../src/stages/syntax/index.js';
-import { decodeModel, MODEL_FILE, syntaxModel } from '../src/stages/syntax/model.js';
+import { decodeModel, syntaxModel, syntaxModelFile } from '../src/stages/syntax/model.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../demo/corpus');
 const DEV = path.resolve(import.meta.dirname, '../../shared/train/ud-english-ewt/en_ewt-ud-dev.conllu');
@@ -48,6 +48,7 @@ const loadCpu = process.cpuUsage(loadCpu0);
 global.gc?.();
 const memAfter = memory();
 const rssAfter = process.memoryUsage().rss;
+const MODEL_FILE = syntaxModelFile();
 const fileBytes = statSync(MODEL_FILE).size;
 t0 = performance.now();
 decodeModel(readFileSync(MODEL_FILE));

@@ -42,6 +42,12 @@ interface Header {
   labelDictionary?: [number, number][];
   /** The parser's label candidates by slot. */
   labelCandidates?: number[][];
+  /** The parser's beam size (absent: greedy). */
+  beam?: number;
+  /** The beam's pruning margin, in the stored units of `parser.transitions`. */
+  beamMargin?: number;
+  /** The commonest relation by candidate slot (beam states' quick labels). */
+  labelPrior?: number[];
   lemmas: LemmaModel;
   tables: TableHeader[];
   /** Free-form training facts (seed, epochs, accuracy on dev) kept with the model. */
@@ -75,6 +81,9 @@ export function encodeModel(model: SyntaxModel, info: Record<string, unknown> = 
     ...(model.tagger.margin !== undefined && { tagMargin: model.tagger.margin / (tables[0] as TableHeader).scale }),
     labelDictionary: [...(model.parser.labelDictionary ?? new Map<number, number>())],
     labelCandidates: (model.parser.labelCandidates ?? []).map((c) => [...c]),
+    ...(model.parser.beam !== undefined && model.parser.beam > 1 && { beam: model.parser.beam }),
+    ...(model.parser.labelPrior && { labelPrior: [...model.parser.labelPrior] }),
+    ...(model.parser.beamMargin !== undefined && { beamMargin: model.parser.beamMargin / (tables[2] as TableHeader).scale }),
     lemmas: model.lemmas,
     tables,
     info,
@@ -157,6 +166,9 @@ export function decodeModel(file: Buffer): SyntaxModel & { info: Record<string, 
       relations: header.relations,
       labelDictionary: new Map(header.labelDictionary ?? []),
       labelCandidates: (header.labelCandidates ?? []).map((c) => Int32Array.from(c)),
+      ...(header.beam !== undefined && { beam: header.beam }),
+      ...(header.labelPrior && { labelPrior: Int32Array.from(header.labelPrior) }),
+      ...(header.beamMargin !== undefined && { beamMargin: header.beamMargin }),
     },
     lemmas: header.lemmas,
     info: header.info,
@@ -212,8 +224,13 @@ function decodeTableV1(bytes: Buffer, start: number, t: TableHeader): LinearMode
 
 let loaded: SyntaxModel | null = null;
 
+/** The model file read: WATCHFLOOR_SYNTAX_MODEL names another one (to score a trial model with the benches). */
+export function syntaxModelFile(): string {
+  return process.env['WATCHFLOOR_SYNTAX_MODEL'] ?? MODEL_FILE;
+}
+
 /** The model in data/syntax-model.bin, read on first use and kept for the process. */
 export function syntaxModel(): SyntaxModel {
-  loaded ??= decodeModel(readFileSync(MODEL_FILE));
+  loaded ??= decodeModel(readFileSync(syntaxModelFile()));
   return loaded;
 }

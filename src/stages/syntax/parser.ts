@@ -1,7 +1,9 @@
 /**
  * The dependency parser: arc-hybrid transitions (shift, left-arc, right-arc; the root at the end of
- * the buffer, one root per sentence), chosen greedily by an averaged perceptron over rich
- * non-local features (Zhang & Nivre 2011: valency, label sets, distance), labels by a second one.
+ * the buffer, one root per sentence), scored by an averaged perceptron over rich non-local
+ * features (Zhang & Nivre 2011: valency, label sets, distance), labels by a second one. Greedy,
+ * or (a model with `beam`) a beam of sequences with the transitions trained globally, the beam
+ * narrowed where the best sequence leads by `beamMargin`.
  */
 import { featureValues, hashRows, mix } from './hash.js';
 import { best, dominantClass, score, scoreSome, type LinearModel } from './perceptron.js';
@@ -31,6 +33,10 @@ const NONE_L = 90;
 export interface ParseState {
   /** Words in the sentence; index `n` is the root, at the end of the buffer. */
   n: number;
+  /** Room for this many words (the arrays below hold `capacity + 1` entries). */
+  capacity: number;
+  /** One block holding every array below (views into it), so a state is copied in one call. */
+  block: Int32Array;
   stack: Int32Array;
   sp: number;
   /** Buffer front (n = only the root left). */
@@ -50,47 +56,59 @@ export interface ParseState {
   rightSetHi: Int32Array;
 }
 
-/** A fresh state for `n` words. */
-export function createState(n: number): ParseState {
-  const size = n + 1;
-  return {
+/** Arrays in a state's block: stack, then the six set to -1 when empty, then the six set to 0. */
+const STATE_ARRAYS = 13;
+
+/** A fresh state for `n` words (room for `capacity`, at least `n`). */
+export function createState(n: number, capacity = n): ParseState {
+  const size = Math.max(n, capacity) + 1;
+  const block = new Int32Array(size * STATE_ARRAYS);
+  const view = (i: number): Int32Array => block.subarray(i * size, (i + 1) * size);
+  const s: ParseState = {
     n,
-    stack: new Int32Array(size),
+    capacity: size - 1,
+    block,
+    stack: view(0),
     sp: 0,
     b: 0,
-    heads: new Int32Array(size).fill(-1),
-    labels: new Int32Array(size).fill(-1),
-    left1: new Int32Array(size).fill(-1),
-    left2: new Int32Array(size).fill(-1),
-    right1: new Int32Array(size).fill(-1),
-    right2: new Int32Array(size).fill(-1),
-    leftCount: new Int32Array(size),
-    rightCount: new Int32Array(size),
-    leftSetLo: new Int32Array(size),
-    leftSetHi: new Int32Array(size),
-    rightSetLo: new Int32Array(size),
-    rightSetHi: new Int32Array(size),
+    heads: view(1),
+    labels: view(2),
+    left1: view(3),
+    left2: view(4),
+    right1: view(5),
+    right2: view(6),
+    leftCount: view(7),
+    rightCount: view(8),
+    leftSetLo: view(9),
+    leftSetHi: view(10),
+    rightSetLo: view(11),
+    rightSetHi: view(12),
   };
+  return resetState(s, n);
 }
 
 /**
- * A state for `n` words, reusing `previous`'s arrays when they are long enough (parsing is
- * synchronous, one sentence at a time): only the first `n + 1` entries are reset.
+ * A state for `n` words, reusing `previous`'s block when it has room (parsing is synchronous, one
+ * sentence at a time).
  */
 export function resetState(previous: ParseState | null, n: number): ParseState {
-  if (!previous || previous.heads.length < n + 1) {
-    const fresh = createState(Math.max(n, 63));
-    fresh.n = n;
-    return fresh;
-  }
+  if (!previous || previous.capacity < n) return createState(n, Math.max(n, 63));
   const s = previous;
-  const size = n + 1;
+  const size = s.capacity + 1;
   s.n = n;
   s.sp = 0;
   s.b = 0;
-  for (const a of [s.heads, s.labels, s.left1, s.left2, s.right1, s.right2]) a.fill(-1, 0, size);
-  for (const a of [s.leftCount, s.rightCount, s.leftSetLo, s.leftSetHi, s.rightSetLo, s.rightSetHi]) a.fill(0, 0, size);
+  s.block.fill(-1, size, 7 * size);
+  s.block.fill(0, 7 * size);
   return s;
+}
+
+/** Makes `to` a copy of `from` (same capacity). */
+export function copyState(to: ParseState, from: ParseState): void {
+  to.block.set(from.block);
+  to.n = from.n;
+  to.sp = from.sp;
+  to.b = from.b;
 }
 
 export function isTerminal(s: ParseState): boolean {
@@ -370,6 +388,12 @@ export interface ParserModel {
   labelDictionary?: LabelDictionary;
   /** Relations to choose among, by tags and direction (absent: all). */
   labelCandidates?: LabelCandidates;
+  /** Transition sequences kept while parsing (absent or 1: greedy). */
+  beam?: number;
+  /** While decoding, sequences this far behind the best are dropped (in the weights' units; absent: none). */
+  beamMargin?: number;
+  /** The commonest relation by candidate slot: the quick labels beam states carry (see quickLabel). */
+  labelPrior?: Int32Array;
 }
 
 /** Scratch arrays reused from sentence to sentence (parsing is synchronous). */
@@ -380,6 +404,7 @@ const scratch = {
   labelScores: new Float64Array(64),
   valid: new Uint8Array(ACTIONS),
   state: null as ParseState | null,
+  actions: new Int32Array(256),
 };
 
 /** The relation of an arc: the dictionary's, or the label model's best (never `root`). */
@@ -402,8 +427,283 @@ export function chooseLabel(model: ParserModel, s: ParseState, p: PreparedWords,
   return best(labelScores, classes);
 }
 
+/**
+ * A beam of parse states for one sentence: the `size` best-scoring transition sequences so far.
+ * Arc-hybrid makes exactly 2n transitions for n words, so every sequence ends at the same step.
+ */
+export interface Beam {
+  size: number;
+  /** States in the beam (`count` of them), and the pool the next step is built in. */
+  states: ParseState[];
+  next: ParseState[];
+  count: number;
+  /** Summed transition scores of the states. */
+  scores: Float64Array;
+  nextScores: Float64Array;
+  /** Candidate moves of one step: parent state, action, total score. */
+  candParent: Int32Array;
+  candAction: Int32Array;
+  candScore: Float64Array;
+  /** The chosen candidates of one step, best first (indices into the candidate arrays). */
+  chosen: Int32Array;
+  /** Score lead over the best sequence beyond which a sequence is dropped (Infinity: none). */
+  margin: number;
+  /** Steps taken, and for each step and state its parent in the step before and its action. */
+  step: number;
+  trailParent: Int32Array;
+  trailAction: Int32Array;
+}
+
+/** A beam of `size` for sentences of up to `capacity` words. */
+export function createBeam(size: number, capacity: number): Beam {
+  return {
+    size,
+    states: Array.from({ length: size }, () => createState(capacity)),
+    next: Array.from({ length: size }, () => createState(capacity)),
+    count: 0,
+    scores: new Float64Array(size),
+    nextScores: new Float64Array(size),
+    candParent: new Int32Array(size * ACTIONS),
+    candAction: new Int32Array(size * ACTIONS),
+    candScore: new Float64Array(size * ACTIONS),
+    chosen: new Int32Array(size),
+    margin: Infinity,
+    step: 0,
+    trailParent: new Int32Array(2 * (capacity + 1) * size),
+    trailAction: new Int32Array(2 * (capacity + 1) * size),
+  };
+}
+
+/** Starts a beam on a sentence of `n` words (a new beam when this one lacks room). */
+export function startBeam(beam: Beam | null, size: number, n: number): Beam {
+  const b = beam && beam.size === size && (beam.states[0] as ParseState).capacity >= n ? beam : createBeam(size, Math.max(n, 63));
+  resetState(b.states[0] as ParseState, n);
+  b.scores[0] = 0;
+  b.count = 1;
+  b.step = 0;
+  return b;
+}
+
+/**
+ * Picks the best `beam.size` of `m` candidates into `beam.chosen` (best first; ties keep the
+ * earlier candidate) and returns how many were picked.
+ */
+export function chooseCandidates(beam: Beam, m: number, margin = Infinity): number {
+  const { chosen, candScore } = beam;
+  let kept = 0;
+  for (let c = 0; c < m; c++) {
+    const v = candScore[c] as number;
+    if (kept === beam.size && v <= (candScore[chosen[kept - 1] as number] as number)) continue;
+    let j = kept < beam.size ? kept++ : kept - 1;
+    while (j > 0 && (candScore[chosen[j - 1] as number] as number) < v) {
+      chosen[j] = chosen[j - 1] as number;
+      j--;
+    }
+    chosen[j] = c;
+  }
+  // sequences too far behind the best are dropped (the beam narrows where the parse is clear)
+  const floor = (candScore[chosen[0] as number] as number) - margin;
+  while (kept > 1 && (candScore[chosen[kept - 1] as number] as number) < floor) kept--;
+  return kept;
+}
+
+/** Feature rows of every state in a beam step, `PARSER_FEATURES` apart, and their counts. */
+const beamRows = { rows: new Int32Array(0), counts: new Int32Array(0) };
+
+/**
+ * One step of beam search: scores every state's valid moves (`onScored` sees each state's
+ * feature rows, for training), keeps the best `size` successors. All states' rows are found
+ * first and their weights touched together, so the memory misses of the whole beam overlap.
+ * Arcs get quick labels when the model has a label prior (see quickLabel), else the label
+ * model's, greedily, as in greedy parsing.
+ */
+export function beamStep(
+  model: ParserModel,
+  beam: Beam,
+  p: PreparedWords,
+  tags: Int32Array,
+  rootLabel: number,
+  onScored: ((state: number, rows: Int32Array, k: number) => void) | null = null,
+): void {
+  const { rows, valid } = scratch;
+  const { candParent, candAction, candScore } = beam;
+  const F = PARSER_FEATURES;
+  if (beamRows.counts.length < beam.size) {
+    beamRows.rows = new Int32Array(beam.size * F);
+    beamRows.counts = new Int32Array(beam.size);
+  }
+  const all = beamRows.rows;
+  const counts = beamRows.counts;
+  const mask = model.transitions.mask;
+  for (let i = 0; i < beam.count; i++) {
+    const s = beam.states[i] as ParseState;
+    validActions(s, valid);
+    if ((valid[SHIFT] as number) + (valid[LEFT] as number) + (valid[RIGHT] as number) === 1) {
+      counts[i] = 0;
+    } else {
+      const k = parserFeatures(s, p, tags, mask, rows);
+      all.set(k === F ? rows : rows.subarray(0, k), i * F);
+      counts[i] = k;
+    }
+    onScored?.(i, rows, counts[i] as number);
+  }
+  const w = model.transitions.weights;
+  let t = 0;
+  for (let i = 0; i < beam.count; i++) {
+    const k = counts[i] as number;
+    for (let j = i * F, end = i * F + k; j < end; j++) t += w[(all[j] as number) * 3 + 2] as number;
+  }
+  beamTouched = t;
+  let m = 0;
+  for (let i = 0; i < beam.count; i++) {
+    const s = beam.states[i] as ParseState;
+    const base = beam.scores[i] as number;
+    const k = counts[i] as number;
+    validActions(s, valid);
+    let sh = 0;
+    let le = 0;
+    let ri = 0;
+    for (let j = i * F, end = i * F + k; j < end; j++) {
+      const at = (all[j] as number) * 3;
+      sh += w[at] as number;
+      le += w[at + 1] as number;
+      ri += w[at + 2] as number;
+    }
+    if (valid[SHIFT]) {
+      candParent[m] = i;
+      candAction[m] = SHIFT;
+      candScore[m++] = base + sh;
+    }
+    if (valid[LEFT]) {
+      candParent[m] = i;
+      candAction[m] = LEFT;
+      candScore[m++] = base + le;
+    }
+    if (valid[RIGHT]) {
+      candParent[m] = i;
+      candAction[m] = RIGHT;
+      candScore[m++] = base + ri;
+    }
+  }
+  const kept = chooseCandidates(beam, m, beam.margin);
+  for (let j = 0; j < kept; j++) {
+    const c = beam.chosen[j] as number;
+    const parent = beam.states[candParent[c] as number] as ParseState;
+    const action = candAction[c] as number;
+    let label = -1;
+    if (action !== SHIFT) {
+      const dep = parent.stack[parent.sp - 1] as number;
+      const head = action === LEFT ? parent.b : (parent.stack[parent.sp - 2] as number);
+      label = model.labelPrior ? quickLabel(model, p, tags, head, dep, rootLabel) : chooseLabel(model, parent, p, tags, head, dep, rootLabel);
+    }
+    const to = beam.next[j] as ParseState;
+    copyState(to, parent);
+    apply(to, action, label);
+    beam.nextScores[j] = candScore[c] as number;
+    beam.trailParent[beam.step * beam.size + j] = candParent[c] as number;
+    beam.trailAction[beam.step * beam.size + j] = action;
+  }
+  beam.step++;
+  const states = beam.states;
+  beam.states = beam.next;
+  beam.next = states;
+  const sc = beam.scores;
+  beam.scores = beam.nextScores;
+  beam.nextScores = sc;
+  beam.count = kept;
+}
+
+/** The last value beamStep's touching pass read (kept so the pass is not optimised away). */
+export let beamTouched = 0;
+
+/** Beams kept for reuse, by size and by room (sentences up to 2^c - 1 words). */
+const beamPool = new Map<number, Beam>();
+
+/** Beam search: the best-scoring complete parse among `size` kept at each step. */
+function parseBeam(model: ParserModel, p: PreparedWords, tags: Int32Array, size: number): ParseState {
+  let room = 31;
+  while (room < p.n) room = room * 2 + 1;
+  const poolKey = size * 4096 + room;
+  let beam = beamPool.get(poolKey) ?? null;
+  if (!beam) beamPool.set(poolKey, (beam = createBeam(size, room)));
+  startBeam(beam, size, p.n);
+  beam.margin = model.beamMargin ?? Infinity;
+  const rootLabel = model.relations.indexOf('root');
+  for (let step = 0; step < 2 * p.n; step++) beamStep(model, beam, p, tags, rootLabel);
+  return model.labelPrior ? relabel(model, beam, p, tags, rootLabel) : (beam.states[0] as ParseState);
+}
+
+/**
+ * The best sequence of a finished beam replayed with the label model's relations (the beam
+ * itself carried quick labels): each arc labelled in the order it was made, as in greedy parsing.
+ */
+function relabel(model: ParserModel, beam: Beam, p: PreparedWords, tags: Int32Array, rootLabel: number): ParseState {
+  const steps = beam.step;
+  if (scratch.actions.length < steps) scratch.actions = new Int32Array(steps * 2);
+  const actions = scratch.actions;
+  let j = 0;
+  for (let t = steps - 1; t >= 0; t--) {
+    actions[t] = beam.trailAction[t * beam.size + j] as number;
+    j = beam.trailParent[t * beam.size + j] as number;
+  }
+  const s = (scratch.state = resetState(scratch.state, p.n));
+  for (let t = 0; t < steps; t++) {
+    const action = actions[t] as number;
+    let label = -1;
+    if (action !== SHIFT) {
+      const dep = s.stack[s.sp - 1] as number;
+      const head = action === LEFT ? s.b : (s.stack[s.sp - 2] as number);
+      label = chooseLabel(model, s, p, tags, head, dep, rootLabel);
+    }
+    apply(s, action, label);
+  }
+  return s;
+}
+
+/**
+ * The relation a beam state carries for an arc, for the transition features that read relations:
+ * the label dictionary's, else the commonest relation for the two tags and the direction (no
+ * scoring). The chosen parse is labelled by the label model afterwards (relabel).
+ */
+export function quickLabel(model: ParserModel, p: PreparedWords, tags: Int32Array, head: number, dep: number, rootLabel: number): number {
+  if (head === p.n) return rootLabel;
+  const known = model.labelDictionary?.get(labelKey(p, tags, head, dep));
+  if (known !== undefined) return known;
+  return model.labelPrior?.[candidateSlot(tags, head, dep)] ?? 0;
+}
+
+/** The commonest relation for each candidate slot (dependent tag, head tag, direction), from gold arcs with each tagging. */
+export function learnLabelPrior(
+  sentences: Iterable<{ prepared: PreparedWords; goldHeads: Int32Array; goldLabels: Int32Array; taggings: Int32Array[] }>,
+  classes: number,
+): Int32Array {
+  const counts = Array.from({ length: UPOS.length * UPOS.length * 2 }, () => new Int32Array(classes));
+  for (const s of sentences) {
+    for (let dep = 0; dep < s.prepared.n; dep++) {
+      const head = s.goldHeads[dep] as number;
+      if (head >= s.prepared.n) continue;
+      for (const tags of s.taggings) {
+        const c = counts[candidateSlot(tags, head, dep)] as Int32Array;
+        c[s.goldLabels[dep] as number] = (c[s.goldLabels[dep] as number] as number) + 1;
+      }
+    }
+  }
+  return Int32Array.from(counts, (c) => {
+    let top = 0;
+    for (let i = 1; i < c.length; i++) if ((c[i] as number) > (c[top] as number)) top = i;
+    return top;
+  });
+}
+
 /** Heads (`-1` for the root) and relation classes of a sentence's words, given their tags. */
-export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Array): { heads: Int32Array; labels: Int32Array } {
+export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Array, beamSize = model.beam ?? 1): { heads: Int32Array; labels: Int32Array } {
+  const s = beamSize > 1 ? parseBeam(model, p, tags, beamSize) : greedyParse(model, p, tags);
+  const heads = s.heads.slice(0, p.n);
+  for (let i = 0; i < p.n; i++) if (heads[i] === p.n) heads[i] = -1;
+  return { heads, labels: s.labels.slice(0, p.n) };
+}
+
+function greedyParse(model: ParserModel, p: PreparedWords, tags: Int32Array): ParseState {
   const s = (scratch.state = resetState(scratch.state, p.n));
   const { rows, scores, valid } = scratch;
   const rootLabel = model.relations.indexOf('root');
@@ -426,7 +726,5 @@ export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Arra
     }
     apply(s, action, label);
   }
-  const heads = s.heads.slice(0, p.n);
-  for (let i = 0; i < p.n; i++) if (heads[i] === p.n) heads[i] = -1;
-  return { heads, labels: s.labels.slice(0, p.n) };
+  return s;
 }
