@@ -334,6 +334,10 @@ void test('a slashed machine date follows the page order: month first on a US pa
   const head = '<meta name="pubdate" content="06/04/2022 10:30">';
   assert.equal(published(page({ head, lang: 'en-US' })).value, '2022-06-04');
   assert.equal(published(page({ head, lang: 'es' })).value?.slice(0, 10), '2022-04-06');
+  // English of no stated region on a generic domain gives no order: no guess between 4 June and 6 April.
+  assert.equal(published(page({ head, lang: 'en' })).value, null);
+  // A first number above 12 leaves no doubt.
+  assert.equal(published(page({ head: '<meta name="pubdate" content="16/04/2022 10:30">', lang: 'en' })).value?.slice(0, 10), '2022-04-16');
 });
 
 void test("in the site's list of stories, the entry that links to this very page dates it; other entries do not", () => {

@@ -151,7 +151,9 @@ export interface PublishedEvidence {
 
 /** Picks the publication time; null when the page gives none or only weak evidence. */
 export function findPublished(evidence: PublishedEvidence): PublishedTime | null {
-  const declared = numericOrder(evidence.language ?? null, evidence.url);
+  // The page's language, else the locale its <html> declares (a Spanish site's template writing English copy).
+  let declared = numericOrder(evidence.language ?? null, evidence.url);
+  if (declared === 'unknown' && evidence.signals.htmlLang) declared = numericOrder(evidence.signals.htmlLang, evidence.url);
   const order = declared === 'unknown' ? orderShownOnPage(evidence.visible) : declared;
   const latest = evidence.reference ? dayOf(new Date(evidence.reference.getTime() + 86_400_000)) : null;
   const isPossible = (c: Candidate): boolean => latest === null || c.day <= latest;
@@ -345,6 +347,8 @@ function isAnchorOfPage(t: TimeSignal, url: string | null): boolean {
 /** A machine date; "05/03/2022 10:00" on a US page is read month first (parseDate alone reads it day first). */
 function machineDate(raw: string, order: NumericOrder): string | null {
   if (order === 'mdy' && /^\s*\d{1,2}\/\d{1,2}\/\d{4}/.test(raw)) return readShownDate(raw, order);
+  // "05/04/2022" on a page whose language and domain give no order is 5 April or 4 May: no guess.
+  if (order === 'unknown' && isAmbiguousNumeric(raw)) return null;
   return parseDate(raw);
 }
 
