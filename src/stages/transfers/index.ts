@@ -158,7 +158,10 @@ function isDealSchedule(d: Draft, drafts: readonly Draft[]): boolean {
   if (d.status !== 'pledged' || !/^transfers\/receive(?::passive)?$/.test(d.rule ?? '')) return false;
   // "will also get six Mirage jets" beside delivered Rafales: a model of its own is a transfer of its own.
   const own = capitalised(d.items[0]!.item);
-  return drafts.some((o) => o !== d && o.supplier === d.supplier && o.recipient === d.recipient && SCHEDULED_BY.has(o.status) && (own.length === 0 || own.some((n) => capitalised(o.items[0]!.item).includes(n))));
+  const deals = drafts.filter((o) => o !== d && o.supplier === d.supplier && o.recipient === d.recipient && SCHEDULED_BY.has(o.status));
+  // A schedule that names the deal's item merges into it (and may bring its count and first telling); one named otherwise is dropped.
+  if (deals.some((o) => sameItem(o.items[0]!, d.items[0]!))) return false;
+  return deals.some((o) => own.length === 0 || own.some((n) => capitalised(o.items[0]!.item).includes(n)));
 }
 
 /** The capitalised words of an item name, lower case, plural "s" dropped ("Mirage jets" -> ["mirage"]). */
