@@ -1,13 +1,9 @@
-/**
- * The tagger's optional feature groups: word clusters (data/word-clusters.json) and a word's neighbours
- * elsewhere in the document; the fast scoring path (cached word sums and transition rows) against the plain one.
- */
+/** The tagger's optional feature groups: word clusters (data/word-clusters.json) and a word's neighbours elsewhere in the document. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DataFiles } from '../../core/context.js';
 import { loadClusters, loadKnowledge } from './knowledge.js';
-import { BASE_FEATURES, TAGS, addScores, clusterKey, docContexts, docLexicon, featureSetOf, staticFeatures, tagWords, viterbi } from './tagger.js';
-import { loadModel } from './model.js';
+import { BASE_FEATURES, clusterKey, docContexts, docLexicon, featureSetOf, staticFeatures } from './tagger.js';
 
 const data = new DataFiles();
 const knowledge = loadKnowledge(data);
@@ -65,22 +61,4 @@ void test('document context: a capitalised word gets features from its neighbour
   const inDoc = staticFeatures(sentences[1] as string[], knowledge, undefined, doc, set);
   // the other sentence's two neighbours add two features; its own neighbours add none
   assert.equal((inDoc[2] as Int32Array).length - (alone[2] as Int32Array).length, 2);
-});
-
-void test('scoring: tagging with cached word sums and transition rows gives the tags of plain Viterbi over every feature', () => {
-  const weights = loadModel(data);
-  const sentences = [
-    ['The', 'Velmorsk', 'harbour', 'authority', 'said', 'on', 'Tuesday', 'that', 'Aldo', 'Venturi', 'had', 'resigned', '.'],
-    ['Aldo', 'Venturi', 'flew', 'to', 'Lisbon', 'with', 'officials', 'of', 'the', 'Kelvorin', 'company', '.'],
-    ['KELVORIN', 'SHARES', 'FALL', 'IN', 'LISBON'],
-  ];
-  const doc = docLexicon(sentences);
-  // twice: the second pass reads the caches the first one filled
-  for (let pass = 0; pass < 2; pass++) {
-    for (const words of sentences) {
-      const plain = viterbi(staticFeatures(words, knowledge, undefined, doc, weights.features), words.map((w) => w.toLowerCase()), (f, scores) => addScores(weights, [f], scores)).map((t) => TAGS[t]);
-      assert.deepEqual(tagWords(words, weights, knowledge, undefined, doc), plain, words.join(' '));
-    }
-  }
-  assert.ok(tagWords(sentences[1] as string[], weights, knowledge, undefined, doc).includes('B-PER'), 'the test sentence finds no person');
 });

@@ -86,50 +86,44 @@ export function decodeModel(bytes: Buffer): { header: NerModelHeader; table: Wei
   const weights = new Int16Array(header.count * nTags);
   Buffer.from(keys.buffer).set(bytes.subarray(offset, offset + header.count * 4));
   Buffer.from(weights.buffer).set(bytes.subarray(offset + header.count * 4));
-  return { header, table: weightTable(keys, weights, header.scale) };
+  function* rows(): Generator<[number, Float32Array]> {
+    const vector = new Float32Array(nTags);
+    for (let i = 0; i < header.count; i++) {
+      for (let t = 0; t < nTags; t++) vector[t] = (weights[i * nTags + t] as number) / header.scale;
+      yield [keys[i] as number, vector];
+    }
+  }
+  return { header, table: weightTable(rows(), header.count) };
 }
 
-/**
- * Stride of one row of the weight table in 32-bit words: the bucket + 1 (0 = empty slot), then one
- * 16-bit weight per tag, padded to 32 bytes so that a row never straddles two cache lines.
- */
-const ROW = 8;
-/** Where a row's weights start, in 16-bit units (after the 32-bit key). */
-const WEIGHTS_AT = 2;
+/** Stride of one row of the weight table: the bucket + 1 (0 = empty slot), then one weight per tag. */
+const ROW = TAGS.length + 1;
 
 /**
- * Weights ready for scoring: an open-addressing table whose rows hold the key and its weights (as stored
- * in the file, 16-bit) side by side, so a lookup touches one cache line (the table is larger than the
- * CPU caches); `value` turns a stored weight into the perceptron's value.
+ * Weights ready for scoring: an open-addressing table whose rows hold the key and its weights side by
+ * side, so a lookup touches one stretch of memory (the table is larger than the CPU caches).
  */
 export interface WeightTable {
   keys: Int32Array;
-  /** The same buffer as `keys`, read as 16-bit weights. */
-  weights: Int16Array;
-  /** value[w + 32768]: the perceptron's value of stored weight w (w / scale, as a float32). */
-  value: Float32Array;
+  /** The same buffer as `keys`, read as weights. */
+  values: Float32Array;
   mask: number;
   /** The feature groups the weights were trained with (from the model file's header). */
   features?: FeatureSet;
 }
 
-/** A weight table from the model file's bucket ids and their 16-bit weights (bucket-major, one per tag). */
-export function weightTable(buckets: Int32Array, stored: Int16Array, scale: number): WeightTable {
-  const nTags = TAGS.length;
-  const count = buckets.length;
+/** A weight table from bucket -> weights pairs. */
+export function weightTable(rows: Iterable<[number, ArrayLike<number>]>, count: number): WeightTable {
   let size = 1;
   // load factor at most 2/3: short probe runs, a table a third smaller than at 1/2
   while (size * 2 < count * 3) size <<= 1;
   const buffer = new ArrayBuffer(size * ROW * 4);
-  const value = new Float32Array(65536);
-  for (let w = -32768; w < 32768; w++) value[w + 32768] = w / scale;
-  const table: WeightTable = { keys: new Int32Array(buffer), weights: new Int16Array(buffer), value, mask: size - 1 };
-  for (let i = 0; i < count; i++) {
-    const key = buckets[i] as number;
+  const table: WeightTable = { keys: new Int32Array(buffer), values: new Float32Array(buffer), mask: size - 1 };
+  for (const [key, row] of rows) {
     let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & table.mask;
     while (table.keys[slot * ROW] !== 0) slot = (slot + 1) & table.mask;
     table.keys[slot * ROW] = key + 1;
-    for (let t = 0; t < nTags; t++) table.weights[slot * ROW * 2 + WEIGHTS_AT + t] = stored[i * nTags + t] as number;
+    for (let t = 0; t < TAGS.length; t++) table.values[slot * ROW + 1 + t] = row[t] as number;
   }
   return table;
 }
@@ -171,43 +165,6 @@ function prefixState(prefix: string): number {
   if (state === undefined) PREFIX.set(prefix, (state = fnv(FNV_OFFSET, prefix)));
   return state;
 }
-
-/** The hash states of the feature prefixes, computed once (hashing "w=" then the word equals hashing "w=word"). */
-const S_w = prefixState('w=');
-const S_Wc = prefixState('W=');
-const S_s = prefixState('s=');
-const S_p1 = prefixState('p1=');
-const S_p2 = prefixState('p2=');
-const S_p3 = prefixState('p3=');
-const S_x1 = prefixState('x1=');
-const S_x2 = prefixState('x2=');
-const S_x3 = prefixState('x3=');
-const S_x4 = prefixState('x4=');
-const S_wM1 = prefixState('w-1=');
-const S_wP1 = prefixState('w+1=');
-const S_wM2 = prefixState('w-2=');
-const S_wP2 = prefixState('w+2=');
-const S_sM1 = prefixState('s-1=');
-const S_sP1 = prefixState('s+1=');
-const S_wsM1 = prefixState('ws-1=');
-const S_wsP1 = prefixState('ws+1=');
-const S_g = prefixState('g=');
-const S_gM1 = prefixState('g-1=');
-const S_gP1 = prefixState('g+1=');
-const S_gs = prefixState('gs=');
-const S_len = prefixState('len=');
-const S_wwM1 = prefixState('ww-1=');
-const S_wwP1 = prefixState('ww+1=');
-const S_cM1 = prefixState('c-1=');
-const S_cP1 = prefixState('c+1=');
-const S_cs = prefixState('cs=');
-const S_firstBar = prefixState('first|');
-const S_d = prefixState('d=');
-const S_dg = prefixState('dg=');
-const S_dx = prefixState('dx=');
-const S_tM1 = prefixState('t-1=');
-const S_tw = prefixState('tw=');
-const S_c = prefixState('c=');
 
 /** The form a word is clustered under (scripts/word-clusters.ts, data/word-clusters.json): lower case, digits as 0. */
 export function clusterKey(word: string): string {
@@ -278,20 +235,20 @@ function wordFeatures(w: string, lw: string, sh: string, shout: string, bits: st
   const key = (bits === null ? '-' : '+') + shout + w;
   let f = WORD_CACHE.get(key);
   if (f) return f;
-  const clusterFeats = bits === null ? [] : bits === undefined ? [bucket(S_c, '?')] : [...CLUSTER_PREFIXES.map((n) => bucket(prefixState(`c${n}=`), bits.slice(0, n))), bucket(S_c, bits)];
+  const clusterFeats = bits === null ? [] : bits === undefined ? [bucket(prefixState('c='), '?')] : [...CLUSTER_PREFIXES.map((n) => bucket(prefixState(`c${n}=`), bits.slice(0, n))), bucket(prefixState('c='), bits)];
   f = Int32Array.of(
     ...clusterFeats,
     hashFeature('b'),
-    bucket(S_w, lw),
-    bucket(S_Wc, w),
-    bucket(S_s, sh + shout),
-    bucket(S_p1, lw.slice(0, 1)),
-    bucket(S_p2, lw.slice(0, 2)),
-    bucket(S_p3, lw.slice(0, 3)),
-    bucket(S_x1, lw.slice(-1)),
-    bucket(S_x2, lw.slice(-2)),
-    bucket(S_x3, lw.slice(-3)),
-    bucket(S_x4, lw.slice(-4)),
+    bucket(prefixState('w='), lw),
+    bucket(prefixState('W='), w),
+    bucket(prefixState('s='), sh + shout),
+    bucket(prefixState('p1='), lw.slice(0, 1)),
+    bucket(prefixState('p2='), lw.slice(0, 2)),
+    bucket(prefixState('p3='), lw.slice(0, 3)),
+    bucket(prefixState('x1='), lw.slice(-1)),
+    bucket(prefixState('x2='), lw.slice(-2)),
+    bucket(prefixState('x3='), lw.slice(-3)),
+    bucket(prefixState('x4='), lw.slice(-4)),
   );
   if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
   WORD_CACHE.set(key, f);
@@ -368,24 +325,8 @@ function docValue(doc: DocLexicon, w: string, lw: string, isFirst: boolean, isSh
   return `${isFirst ? 'F' : 'M'}${isShout ? 'U' : 'u'}${isLower ? 'L' : 'l'}${isCapMid ? 'C' : 'c'}`;
 }
 
-/** Hashed features of each token that do not depend on the tags chosen so far: its word's own, then those of its context. */
+/** Hashed features of each token that do not depend on the tags chosen so far. */
 export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon, set: FeatureSet = BASE_FEATURES): Int32Array[] {
-  const { local, context } = featureRows(words, knowledge, gazetteer, doc, set);
-  return local.map((own, i) => {
-    const around = context[i] as Int32Array;
-    const f = new Int32Array(own.length + around.length);
-    f.set(own);
-    f.set(around, own.length);
-    return f;
-  });
-}
-
-/**
- * The static features of each token in two rows: `local`, the word's own (word, shape, affixes; the same
- * array for every occurrence of a word form, from WORD_CACHE), and `context`, those of its neighbours,
- * gazetteer classes and document.
- */
-function featureRows(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon, set: FeatureSet = BASE_FEATURES): { local: Int32Array[]; context: Int32Array[] } {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const shapes = words.map(shapeOf);
@@ -394,42 +335,42 @@ function featureRows(words: readonly string[], knowledge: Knowledge, gazetteer?:
   const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
   const table = set.clusters;
   const clusters = table ? lower.map((lw) => table.get(clusterKey(lw)) ?? '?') : null;
-  const localRows: Int32Array[] = [];
   const out: Int32Array[] = [];
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     const sh = shapes[i] as string;
     const bits = clusters ? (clusters[i] as string) : null;
-    localRows.push(wordFeatures(w, lower[i] as string, sh, shout, bits === null ? null : bits === '?' ? undefined : bits));
-    const f = new Int32Array(22 + MAX_CONTEXTS);
-    let k = 0;
-    f[k++] = bucket(S_wM1, at(lower, i - 1, '<s>'));
-    f[k++] = bucket(S_wP1, at(lower, i + 1, '</s>'));
-    f[k++] = bucket(S_wM2, at(lower, i - 2, '<s>'));
-    f[k++] = bucket(S_wP2, at(lower, i + 2, '</s>'));
-    f[k++] = bucket3(S_sM1, at(shapes, i - 1, '<s>'), shout, '');
-    f[k++] = bucket3(S_sP1, at(shapes, i + 1, '</s>'), shout, '');
-    f[k++] = bucket3(S_wsM1, at(lower, i - 1, '<s>'), '|', sh);
-    f[k++] = bucket3(S_wsP1, sh, '|', at(lower, i + 1, '</s>'));
-    f[k++] = bucket(S_g, gaz[i] as string);
-    f[k++] = bucket(S_gM1, at(gaz, i - 1, '<s>'));
-    f[k++] = bucket(S_gP1, at(gaz, i + 1, '</s>'));
-    f[k++] = (fnv(bucket3Raw(S_gs, gaz[i] as string, '|', sh), shout) >>> 0) & HASH_MASK;
-    f[k++] = bucket(S_len, String(Math.min(w.length, 8)));
-    f[k++] = bucket3(S_wwM1, at(lower, i - 1, '<s>'), '|', lower[i] as string);
-    f[k++] = bucket3(S_wwP1, lower[i] as string, '|', at(lower, i + 1, '</s>'));
+    const local = wordFeatures(w, lower[i] as string, sh, shout, bits === null ? null : bits === '?' ? undefined : bits);
+    const f = new Int32Array(local.length + 22 + MAX_CONTEXTS);
+    f.set(local);
+    let k = local.length;
+    f[k++] = bucket(prefixState('w-1='), at(lower, i - 1, '<s>'));
+    f[k++] = bucket(prefixState('w+1='), at(lower, i + 1, '</s>'));
+    f[k++] = bucket(prefixState('w-2='), at(lower, i - 2, '<s>'));
+    f[k++] = bucket(prefixState('w+2='), at(lower, i + 2, '</s>'));
+    f[k++] = bucket3(prefixState('s-1='), at(shapes, i - 1, '<s>'), shout, '');
+    f[k++] = bucket3(prefixState('s+1='), at(shapes, i + 1, '</s>'), shout, '');
+    f[k++] = bucket3(prefixState('ws-1='), at(lower, i - 1, '<s>'), '|', sh);
+    f[k++] = bucket3(prefixState('ws+1='), sh, '|', at(lower, i + 1, '</s>'));
+    f[k++] = bucket(prefixState('g='), gaz[i] as string);
+    f[k++] = bucket(prefixState('g-1='), at(gaz, i - 1, '<s>'));
+    f[k++] = bucket(prefixState('g+1='), at(gaz, i + 1, '</s>'));
+    f[k++] = (fnv(bucket3Raw(prefixState('gs='), gaz[i] as string, '|', sh), shout) >>> 0) & HASH_MASK;
+    f[k++] = bucket(prefixState('len='), String(Math.min(w.length, 8)));
+    f[k++] = bucket3(prefixState('ww-1='), at(lower, i - 1, '<s>'), '|', lower[i] as string);
+    f[k++] = bucket3(prefixState('ww+1='), lower[i] as string, '|', at(lower, i + 1, '</s>'));
     // the neighbours' clusters: what kind of word comes before and after
     if (clusters && bits !== null) {
-      f[k++] = bucket(S_cM1, at(clusters, i - 1, '<s>').slice(0, 8));
-      f[k++] = bucket(S_cP1, at(clusters, i + 1, '</s>').slice(0, 8));
-      f[k++] = bucket3(S_cs, bits.slice(0, 6), '|', sh);
+      f[k++] = bucket(prefixState('c-1='), at(clusters, i - 1, '<s>').slice(0, 8));
+      f[k++] = bucket(prefixState('c+1='), at(clusters, i + 1, '</s>').slice(0, 8));
+      f[k++] = bucket3(prefixState('cs='), bits.slice(0, 6), '|', sh);
     }
-    if (i === 0) f[k++] = bucket(S_firstBar, sh);
+    if (i === 0) f[k++] = bucket(prefixState('first|'), sh);
     if (doc) {
       const d = docValue(doc, w, lower[i] as string, i === 0, shout === 'U');
       if (d) {
-        f[k++] = bucket(S_d, d);
-        f[k++] = bucket3(S_dg, d, '|', gaz[i] as string);
+        f[k++] = bucket(prefixState('d='), d);
+        f[k++] = bucket3(prefixState('dg='), d, '|', gaz[i] as string);
       }
       const around = set.context && d ? docContexts(doc).get(lower[i] as string) : undefined;
       if (around) {
@@ -440,14 +381,14 @@ function featureRows(words: readonly string[], knowledge: Knowledge, gazetteer?:
         for (const [key, count] of around) {
           if (taken >= MAX_CONTEXTS) break;
           if (count - (key === ownLeft || key === ownRight ? 1 : 0) <= 0) continue;
-          f[k++] = bucket(S_dx, key);
+          f[k++] = bucket(prefixState('dx='), key);
           taken++;
         }
       }
     }
     out.push(k === f.length ? f : f.subarray(0, k));
   }
-  return { local: localRows, context: out };
+  return out;
 }
 
 /** Tags a word may follow: the start of the sentence, then each of TAGS. */
@@ -455,12 +396,12 @@ export const PREV_TAGS = ['<s>', ...TAGS] as const;
 
 /** Hashed features of a (previous tag, word) pair: "t-1=B-PER", "tw=B-PER|said". */
 export function transitionFeatures(lw: string, prev: string): [number, number] {
-  return [bucket(S_tM1, prev), wordTransitionFeature(lw, prev)];
+  return [bucket(prefixState('t-1='), prev), wordTransitionFeature(lw, prev)];
 }
 
 /** The (previous tag, word) feature alone: "tw=B-PER|said". */
 function wordTransitionFeature(lw: string, prev: string): number {
-  return (fnv(fnv(fnv(S_tw, prev), '|'), lw) >>> 0) & HASH_MASK;
+  return (fnv(fnv(fnv(prefixState('tw='), prev), '|'), lw) >>> 0) & HASH_MASK;
 }
 
 /** Adds one feature's weights for every tag to a score vector. */
@@ -473,7 +414,7 @@ const ALLOWED = PREV_TAGS.flatMap((p) => TAGS.map((t) => isAllowed(p, t)));
  * The best tag sequence (first-order Viterbi over BIO, I- only after its own type): emission scores
  * from the static features, transition scores from (previous tag, word) features. Returns tag indexes.
  */
-export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readonly string[], add: ScoreAdder, wordCache?: Map<string, Float64Array>, emissions?: Float64Array): number[] {
+export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readonly string[], add: ScoreAdder, wordCache?: Map<string, Float32Array>): number[] {
   const n = lower.length;
   const T = TAGS.length;
   if (n === 0) return [];
@@ -485,51 +426,38 @@ export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readon
   const bigram = new Float64Array(PREV_TAGS.length * T);
   for (let p = 0; p < PREV_TAGS.length; p++) {
     trans.fill(0);
-    add(bucket(S_tM1, PREV_TAGS[p] as string), trans);
+    add(transitionFeatures('', PREV_TAGS[p] as string)[0], trans);
     bigram.set(trans, p * T);
   }
-  const scratch = wordCache ? null : new Float64Array(PREV_TAGS.length * T);
   for (let i = 0; i < n; i++) {
-    if (emissions) emission.set(emissions.subarray(i * T, i * T + T));
-    else {
-      emission.fill(0);
-      const fs = staticFeats[i] as ArrayLike<number>;
-      for (let k = 0; k < fs.length; k++) add(fs[k] as number, emission);
-    }
+    emission.fill(0);
+    const fs = staticFeats[i] as ArrayLike<number>;
+    for (let k = 0; k < fs.length; k++) add(fs[k] as number, emission);
     const lw = lower[i] as string;
-    // the transition scores into a word, for every previous tag (tag bigram + "tw=" prev|word): once per word form when a cache is given
-    let rows = wordCache?.get(lw);
-    if (!rows) {
-      rows = scratch ?? new Float64Array(PREV_TAGS.length * T);
+    // the (previous tag, word) weights of a word, for every previous tag: read once per word form when a cache is given
+    let wordRows = wordCache?.get(lw);
+    if (!wordRows) {
+      wordRows = new Float32Array(PREV_TAGS.length * T);
       for (let p = 0; p < PREV_TAGS.length; p++) {
         trans.fill(0);
         add(wordTransitionFeature(lw, PREV_TAGS[p] as string), trans);
-        for (let t = 0; t < T; t++) rows[p * T + t] = (bigram[p * T + t] as number) + (trans[t] as number);
+        wordRows.set(trans, p * T);
       }
       if (wordCache) {
         if (wordCache.size >= TRANSITION_CACHE_LIMIT) wordCache.clear();
-        wordCache.set(lw, rows);
+        wordCache.set(lw, wordRows);
       }
     }
-    const row = i * T;
-    if (i === 0) {
-      for (let t = 0; t < T; t++) {
-        if (!ALLOWED[t]) continue;
-        delta[t] = (emission[t] as number) + (rows[t] as number);
-        back[t] = 0;
-      }
-      continue;
-    }
-    for (let p = 1; p < PREV_TAGS.length; p++) {
-      const base = delta[row - T + p - 1] as number;
+    for (let p = i === 0 ? 0 : 1; p < (i === 0 ? 1 : PREV_TAGS.length); p++) {
+      const base = i === 0 ? 0 : (delta[(i - 1) * T + p - 1] as number);
       if (base === -Infinity) continue;
-      const from = p * T;
+      for (let t = 0; t < T; t++) trans[t] = (bigram[p * T + t] as number) + (wordRows[p * T + t] as number);
       for (let t = 0; t < T; t++) {
-        if (!ALLOWED[from + t]) continue;
-        const v = base + (emission[t] as number) + (rows[from + t] as number);
-        if (v > (delta[row + t] as number)) {
-          delta[row + t] = v;
-          back[row + t] = p;
+        if (!ALLOWED[p * T + t]) continue;
+        const v = base + (emission[t] as number) + (trans[t] as number);
+        if (v > (delta[i * T + t] as number)) {
+          delta[i * T + t] = v;
+          back[i * T + t] = p;
         }
       }
     }
@@ -550,8 +478,8 @@ export function isAllowed(prev: string, tag: string): boolean {
 }
 
 /** Adds the weights of one feature bucket to `scores` (one slot per tag). */
-function addOne(table: WeightTable, feature: number, scores: Float64Array): void {
-  const { keys, weights, value, mask } = table;
+function addOne(weights: WeightTable, feature: number, scores: Float64Array): void {
+  const { keys, values, mask } = weights;
   const key = feature + 1;
   let slot = (Math.imul(feature, 0x9e3779b1) >>> 0) & mask;
   let stored = keys[slot * ROW] as number;
@@ -560,8 +488,8 @@ function addOne(table: WeightTable, feature: number, scores: Float64Array): void
     stored = keys[slot * ROW] as number;
   }
   if (stored === 0) return;
-  const base = slot * ROW * 2 + WEIGHTS_AT;
-  for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (value[(weights[base + t] as number) + 32768] as number);
+  const base = slot * ROW + 1;
+  for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (values[base + t] as number);
 }
 
 /** Adds the weights of features to `scores` (one slot per tag). */
@@ -569,40 +497,16 @@ export function addScores(weights: WeightTable, features: ArrayLike<number>, sco
   for (let k = 0; k < features.length; k++) addOne(weights, features[k] as number, scores);
 }
 
-/** Per weight table: word form -> its transition scores (tag bigram + (previous tag, word) weights) for every previous tag. */
-const TRANSITION_CACHE = new WeakMap<WeightTable, Map<string, Float64Array>>();
-/** Word forms kept in that cache (720 bytes each: about 7 MB at most); past this it starts over. */
-const TRANSITION_CACHE_LIMIT = 10_000;
-
-/**
- * Per weight table: a word's own features (an array of WORD_CACHE) -> the sum of their weights. The
- * sums are exact (float32 weights of one scale, added in float64), so a cached sum plus the context's
- * weights is the same score as adding every feature in turn.
- */
-const LOCAL_SCORES = new WeakMap<WeightTable, WeakMap<Int32Array, Float64Array>>();
+/** Per weight table: word form -> its (previous tag, word) weights for every previous tag. */
+const TRANSITION_CACHE = new WeakMap<WeightTable, Map<string, Float32Array>>();
+/** Word forms kept in that cache (360 bytes each: about 7 MB at most); past this it starts over. */
+const TRANSITION_CACHE_LIMIT = 20_000;
 
 /** Tags one sentence's words. */
 export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Tag[] {
-  const { local, context } = featureRows(words, knowledge, gazetteer, doc, weights.features);
+  const feats = staticFeatures(words, knowledge, gazetteer, doc, weights.features);
   const lower = words.map((w) => w.toLowerCase());
   let cache = TRANSITION_CACHE.get(weights);
-  if (!cache) TRANSITION_CACHE.set(weights, (cache = new Map<string, Float64Array>()));
-  let sums = LOCAL_SCORES.get(weights);
-  if (!sums) LOCAL_SCORES.set(weights, (sums = new WeakMap<Int32Array, Float64Array>()));
-  const T = TAGS.length;
-  const emissions = new Float64Array(words.length * T);
-  for (let i = 0; i < words.length; i++) {
-    const own = local[i] as Int32Array;
-    let sum = sums.get(own);
-    if (!sum) {
-      sum = new Float64Array(T);
-      for (let k = 0; k < own.length; k++) addOne(weights, own[k] as number, sum);
-      sums.set(own, sum);
-    }
-    const row = emissions.subarray(i * T, i * T + T);
-    row.set(sum);
-    const around = context[i] as Int32Array;
-    for (let k = 0; k < around.length; k++) addOne(weights, around[k] as number, row);
-  }
-  return viterbi(context, lower, (f, scores) => addOne(weights, f, scores), cache, emissions).map((t) => TAGS[t] as Tag);
+  if (!cache) TRANSITION_CACHE.set(weights, (cache = new Map<string, Float32Array>()));
+  return viterbi(feats, lower, (f, scores) => addOne(weights, f, scores), cache).map((t) => TAGS[t] as Tag);
 }
