@@ -384,6 +384,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a state fitting out its own forces ("will equip its brigades with")', text: 'Peru will equip its marine brigades with 40 rocket launchers.' },
   { construction: 'equipment passed over or compared with ("instead of", "rather than", "than")', text: 'Peru picked Korean guns instead of Caesar howitzers from France, rather than 20 Archer howitzers, and the guns are cheaper than the M109 howitzers sold by the United States.' },
   { construction: 'a state after "according to" is the source of the news, not the recipient', text: "Norway has delivered 12 howitzers, according to Chile's defence ministry." },
+  { construction: 'a purchase in the passive that is only planned ("would be bought by Y")', text: 'Officials said the Swedish jets would be bought by Chile if the budget allows.' },
   { construction: 'the noun "ship" (no shipping)', text: 'The ship will be escorted by two corvettes of Brazil on its way to Angola.' },
 ];
 

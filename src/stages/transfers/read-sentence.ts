@@ -435,6 +435,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
+    // "jets that would be bought by Chile", "to be acquired by Peru": a purchase told in the passive and only planned is talk about
+    // a buyer, no record (the buyer's own plan, "Chile plans to buy", stays one).
+    if (trigger.entry.frame === 'get' && roles.isPassive && status === 'planned') continue;
     // A purchase for another state is a promise to it until delivered.
     const given = roles.buysForOther && (status === 'ordered' || status === 'planned') ? 'pledged' : status;
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status: given, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
