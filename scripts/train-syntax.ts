@@ -41,7 +41,7 @@ const { values: args } = parseArgs({
     /** Labels beam states carry: 'model' (the label model's, each arc scored) or 'quick' (dictionary and commonest relation; the best parse relabelled after). */
     'beam-labels': { type: 'string', default: 'quick' },
     /** While decoding, drop sequences this far behind the best (in the stored int16 units of the transition weights; 0: never). */
-    'beam-margin': { type: 'string', default: '45000' },
+    'beam-margin': { type: 'string', default: '35000' },
     /** Score lead (in the averaged weights' units) at which a first-pass tag skips the second pass. */
     'tag-margin': { type: 'string', default: '13.6' },
     seed: { type: 'string', default: '11' },

@@ -542,7 +542,7 @@ export function beamStep(
       counts[i] = 0;
     } else {
       const k = parserFeatures(s, p, tags, mask, rows);
-      all.set(k === F ? rows : rows.subarray(0, k), i * F);
+      all.set(rows, i * F); // whole scratch rows (no subarray to allocate); only the first k count
       counts[i] = k;
     }
     onScored?.(i, rows, counts[i] as number);
@@ -616,13 +616,13 @@ export function beamStep(
 /** The last value beamStep's touching pass read (kept so the pass is not optimised away). */
 export let beamTouched = 0;
 
-/** Beams kept for reuse, by size and by room (sentences up to 2^c - 1 words). */
+/** Beams kept for reuse, by size and by room (sentences up to 31, 47, 63... words). */
 const beamPool = new Map<number, Beam>();
 
 /** Beam search: the best-scoring complete parse among `size` kept at each step. */
 function parseBeam(model: ParserModel, p: PreparedWords, tags: Int32Array, size: number): ParseState {
-  let room = 31;
-  while (room < p.n) room = room * 2 + 1;
+  // room in steps of 16 words: a state copy moves only a little more than the sentence needs
+  const room = Math.max(31, ((p.n >> 4) + 1) * 16 - 1);
   const poolKey = size * 4096 + room;
   let beam = beamPool.get(poolKey) ?? null;
   if (!beam) beamPool.set(poolKey, (beam = createBeam(size, room)));
