@@ -289,7 +289,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
 }
 
 /**
- * "High Mobility Artillery Rocket Systems (HIMARS)": a name with its abbreviation or designation in
+ * "Long Range Patrol Drones (LRPD)": a name with its abbreviation or designation in
  * brackets right after it is one item, named by both; the bracketed words are no item of their own.
  */
 function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], articleText: string): ItemMention[] {

@@ -458,7 +458,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 
 /** Whether an item opens a "by" phrase right after a past participle ("escorted by two frigates", "provided by 12 jets"). */
 function isAgent(tokens: readonly Token[], item: ItemMention): boolean {
-  // Back over the phrase's own words ("two Italian air force KC-767 tankers") to the word that opens it.
+  // Back over the phrase's own words ("three Dutch navy patrol boats") to the word that opens it.
   let j = item.first - 1;
   while (j >= 0 && item.first - j <= 6 && /^[a-z0-9][a-z0-9-]*$/.test(lowerAt(tokens, j)) && !PREPOSITIONS.has(lowerAt(tokens, j)) && !/^(?:and|or|but|that|which|who|is|are|was|were|has|have|had|will|would)$/.test(lowerAt(tokens, j))) j--;
   return lowerAt(tokens, j) === 'by' && /(?:ed|en|wn|lt|nt|ld)$/.test(lowerAt(tokens, j - 1));
