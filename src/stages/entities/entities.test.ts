@@ -200,3 +200,13 @@ void test('places: states that no longer exist are places, and an older spelling
   }
   assert.ok(byId(entities, 'country:SUR').mentions.some((m) => m.text === 'Surinam'));
 });
+
+void test('people: lower-case particles inside a surname keep the name whole', () => {
+  for (const [text, name] of [
+    ['Scrum-half Maarten van der Bijl kicked two penalties .', 'Maarten van der Bijl'],
+    ['Centre Tobie van der Hoorn scored a try .', 'Tobie van der Hoorn'],
+  ] as const) {
+    const people = find(text).filter((e) => e.type === 'person');
+    assert.deepEqual(people.map((e) => e.mentions.map((m) => m.text)), [[name]], text);
+  }
+});

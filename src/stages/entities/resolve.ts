@@ -399,10 +399,38 @@ function findGivenNames(st: SentenceState): void {
   }
 }
 
+/** Lower-case words inside or before a person's surname: "Pieter van der Merwe", "de Souza". */
+const SURNAME_PARTICLE = new Set(['van', 'von', 'der', 'den', 'de', 'da', 'dos', 'das', 'del', 'della', 'di', 'du', 'ter', 'ten']);
+
+/**
+ * A person's name with lower-case particles: two person spans with only particles between them are one
+ * name ("Pieter" + "van der" + "Merwe"), and particles right before a person's span open it ("de Souza").
+ */
+function joinParticles(spans: [number, number, string][], words: readonly string[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  const isParticle = (k: number): boolean => SURNAME_PARTICLE.has(words[k] as string);
+  for (const span of spans) {
+    const [s, e, type] = span;
+    const prev = out[out.length - 1];
+    if (type === 'PER' && prev && prev[2] === 'PER' && prev[1] < s && s - prev[1] <= 3) {
+      let k = prev[1];
+      while (k < s && isParticle(k)) k++;
+      if (k === s) {
+        prev[1] = e;
+        continue;
+      }
+    }
+    let start = s;
+    if (type === 'PER') while (start > 0 && s - start < 2 && isParticle(start - 1)) start--;
+    out.push([start, e, type]);
+  }
+  return out;
+}
+
 /** The tagger's spans, trimmed to names and resolved with the gazetteer where one covers them. */
 function resolveTaggedSpans(st: SentenceState): void {
   const { words, lower, tags, knowledge, roles, isShouting } = st;
-  for (const [s0, e0, type] of splitLists(taggedSpans(tags, words), lower, st.gazAt)) {
+  for (const [s0, e0, type] of joinParticles(splitLists(taggedSpans(tags, words), lower, st.gazAt), words)) {
     // a name ends in a word: "England 1996-08-31" and "4-43" are left out
     let e = e0;
     while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
