@@ -252,15 +252,15 @@ function readSentence({ tokens, knowledge, roles, weights, doc }: SentenceInput)
   return st;
 }
 
-/** A word of a dateline's place, in capitals: "TAVILDARA", "URUS-MARTAN", "ST." */
+/** A word of a dateline's place, in capitals: "VELMORA", "PORT-SALVE", "ST." */
 const DATELINE_WORD = /^\p{Lu}[\p{Lu}.'’-]*$/u;
-/** What follows a dateline's place: a date (ISO here; a month and a day below). A dash does not do: "SOCCER - RESULTS" is a headline's topic. */
+/** What follows a dateline's place: a date (ISO here; a month and a day below). A dash does not do: "MARKETS - ROUNDUP" is a headline's topic. */
 const DATELINE_NEXT = /^\d{4}-\d\d-\d\d$/;
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
 
 /**
  * A news wire's dateline: the place in capitals that opens the story, then optionally its region, then the
- * date ("TAVILDARA, Tajikistan 1996-08-30", "ORVIK, March 3 (Reuters) -").
+ * date ("VELMORA, Kyrgyzstan 2019-04-11", "ORVIK, March 3 (Reuters) -").
  * The capitals make the tagger's shapes useless there; the construction says it is a place.
  */
 function findDateline(st: SentenceState): void {
