@@ -77,8 +77,13 @@ export interface Knowledge {
   firstNames: Set<string>;
 }
 
+/** Words of ASCII letters with single spaces between: the tokenizer splits them at the spaces and nowhere else. */
+const PLAIN_PHRASE = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 /** The lower-cased token key of a phrase, as the gazetteer indexes it. */
 export function phraseKey(phrase: string): string {
+  // Most of the 25,000 knowledge phrases are plain words; skipping the tokenizer for them is most of start-up's index time.
+  if (PLAIN_PHRASE.test(phrase)) return phrase.toLowerCase();
   return tokenize(phrase)
     .map((t) => t.text.toLowerCase())
     .join(' ');
@@ -129,21 +134,22 @@ function buildKnowledge(data: DataFiles): Knowledge {
   const placeRows = data.load<{ places: [string, string, number, number, string | null, number | null][] }>('places').places;
   const phrases = new Map<string, GazetteerEntry[]>();
   const lengths = new Map<string, number[]>();
-  const add = (phrase: string, entry: GazetteerEntry): void => {
-    const key = phraseKey(phrase);
+  const addKey = (key: string, entry: GazetteerEntry): void => {
     if (!key) return;
     const list = phrases.get(key);
     if (list) list.push(entry);
     else phrases.set(key, [entry]);
-    const n = key.split(' ').length;
-    const first = key.split(' ')[0] as string;
-    const ls = lengths.get(first) ?? [];
-    if (!ls.includes(n)) {
+    const words = key.split(' ');
+    const n = words.length;
+    const first = words[0] as string;
+    const ls = lengths.get(first);
+    if (!ls) lengths.set(first, [n]);
+    else if (!ls.includes(n)) {
       ls.push(n);
       ls.sort((a, b) => b - a);
     }
-    lengths.set(first, ls);
   };
+  const add = (phrase: string, entry: GazetteerEntry): void => addKey(phraseKey(phrase), entry);
   // Order matters: the first entry of a phrase wins ties, so countries and organisations come first.
   for (const country of countries) {
     add(country.name, { kind: 'country', form: 'name', country });
@@ -166,7 +172,7 @@ function buildKnowledge(data: DataFiles): Knowledge {
     group.push({ name, type, lat, lon, country, population });
     placeGroups.set(key, group);
   }
-  for (const group of placeGroups.values()) add((group[0] as PlaceRecord).name, { kind: 'place', places: group });
+  for (const [key, group] of placeGroups) addKey(key, { kind: 'place', places: group });
   const countryByCode = new Map<string, CountryRecord>();
   for (const country of countries) {
     countryByCode.set(country.code, country);
