@@ -66,6 +66,11 @@ test('figurative subject: "actions threaten peace" codes no threat', () => {
   assert.deepEqual(eventsOf("Iran's actions threaten peace, Israel said.").filter((e) => e.plover === 'THREATEN').map(triple), []);
 });
 
+test("figurative subject: a possessed noun of conduct judges, an actor's own force still acts", () => {
+  assert.deepEqual(eventsOf("Syria's provocations threatened the ceasefire, Turkey said.").filter((e) => e.plover === 'THREATEN').map(triple), []);
+  assert.deepEqual(eventsOf("Syria's army threatened Turkey.").filter((e) => e.plover === 'THREATEN').map((e) => e.source?.code?.slice(0, 3)), ['SYR']);
+});
+
 test('wrong source: a first person inside reported speech is the speaker', () => {
   const events = eventsOf('We will punish Iran, Israel said.');
   assert.ok(events.some((e) => e.source?.code === 'ISR' && e.target?.code === 'IRN'), events.map(triple).join(' '));

@@ -299,6 +299,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
 function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | null, ctx: Context): { source: Actor | null; target: Actor | null } | null {
   const { claim, actors } = sc;
   const { match, subject, object, resolved, isOwnClaim, tree } = clause;
+  if (tree?.isConduct) return null;
   const at = (m: ActorMention): Actor => actorAt(m, sc.sentence.start);
   let source: Actor | null;
   let target: Actor | null;
@@ -435,6 +436,8 @@ interface TreeArguments {
   modality: Modality | null;
   /** "X can strike Y": an ability stated, no act. */
   isCapability: boolean;
+  /** "Iran's actions threaten peace": a judgement of someone's conduct, no act. */
+  isConduct: boolean;
   /** Why the clause states no act of its own: a purpose, an obligation, an attribute (tree-roles.ts). */
   background: TreeReading['background'];
 }
@@ -450,7 +453,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   const source = mention(reading.source);
   const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
-  const common = { modality: reading.modality, isCapability: reading.isCapability, background: reading.background };
+  const common = { modality: reading.modality, isCapability: reading.isCapability, isConduct: reading.isConduct, background: reading.background };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };

@@ -25,6 +25,8 @@ export interface TreeReading {
   modality: Modality | null;
   /** "can strike", "is able to reach": an ability, not an act. */
   isCapability: boolean;
+  /** "Iran's actions threaten peace": the subject is someone's conduct, so the clause judges it and states no act. */
+  isConduct: boolean;
   /**
    * Why the clause states no act of its own, or null: a purpose ("sent troops to help X"), what someone
    * must or should do ("X must hand over"), a participle naming a noun's attribute ("the visiting envoy"),
@@ -165,6 +167,20 @@ function antecedentOf(syntax: SentenceSyntax, p: number, pronoun: number): numbe
   return -1;
 }
 
+/** Nouns naming what someone does or says, judged as a whole ("its actions", "Moscow's moves", "their rhetoric"). */
+const CONDUCT_NOUNS = new Set(['action', 'actions', 'move', 'behaviour', 'behavior', 'conduct', 'policy', 'rhetoric', 'remark', 'statement', 'activity', 'provocation', 'decision', 'step']);
+
+/**
+ * Whether a subject is an actor's conduct: a noun of conduct with a possessor ("Iran's actions", "their
+ * policies"). Such a clause judges what the possessor did ("threaten peace", "destabilise the region");
+ * the possessor is not the one acting in it.
+ */
+function isConductOf(syntax: SentenceSyntax, subject: number): boolean {
+  if (subject < 0) return false;
+  const w = word(syntax, subject);
+  return w.upos === 'NOUN' && CONDUCT_NOUNS.has(lemmaOf(w)) && dependent(syntax, subject, 'nmod:poss') >= 0;
+}
+
 /** Reads a verb predicate's source, target and clause. */
 function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const { donor, viaIntent } = subjectDonor(syntax, p);
@@ -193,7 +209,7 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   }
   targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
   const isCapability = dependents(syntax, p, 'aux').some((k) => word(syntax, k).text.toLowerCase() === 'can') || isAbleTo(syntax, p);
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability, background: backgroundOf(syntax, p) };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability, isConduct: !isPassive && isConductOf(syntax, source), background: backgroundOf(syntax, p) };
 }
 
 /** Reads an event noun's source (possessor, "by" phrase, the light verb's subject) and target. */
@@ -215,7 +231,7 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality;
     }
   }
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, background: isSetting(syntax, p) ? 'setting' : null };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, isConduct: false, background: isSetting(syntax, p) ? 'setting' : null };
 }
 
 /** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
