@@ -9,11 +9,12 @@
  * server's peak memory; then each query kind alone. The store is generated once into var/bench-api-<articles>.db
  * and reused by later runs.
  * Usage: npm run bench:api [-- --articles 100000 --duration 20 --connections 4 --db var/bench-api-100000.db]
- * (`--fill-only`: generate or fill up the store and stop, e.g. the 1,000,000-article file ahead of a run.)
+ * (`--fill-only`: generate or fill up the store and stop, e.g. the 1,000,000-article file ahead of a run.) The server
+ * child runs the built modules of dist/ (`npm run build`), as `npm start` does; `--tsx` serves the sources instead.
  */
 import { createHash } from 'node:crypto';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,11 +29,56 @@ import { syntheticPage } from './lib/generate-pages.js';
 
 const TOKEN = 'bench-api-token';
 const SELF = fileURLToPath(import.meta.url);
+const ROOT = path.resolve(path.dirname(SELF), '..');
+/** The bench's own code compiled against dist/ (see builtServerChild): the server child that runs what `npm start` runs. */
+const BUILT_CHILD = path.join(ROOT, 'dist/bench/api.mjs');
+
 /**
- * The server child runs the TypeScript sources through tsx, as `npm run dev` would: tsx's loader runs on a thread
- * of its own in the process and in each worker (Node 20), memory a built server (`npm run build`, dist/) has not.
+ * The server child runs the built modules (dist/, as `npm start` does) when `npm run build` has made them,
+ * else the TypeScript sources through tsx, as `npm run dev` would: tsx's loader runs on a thread of its own in
+ * the process and in each worker (Node 20), about 25 MB each, memory a built server has not.
  */
-const SERVER_LOADER = 'tsx (a loader thread per thread that runs TypeScript; a built server has none)';
+let serverLoader: string | null = null;
+
+/**
+ * Compiles this file for the server child with esbuild: its own code bundled, every module of src/ left an import
+ * of its built twin in dist/ (so the search and upload workers start from dist/ as well), packages left external.
+ * Null when dist/ or esbuild is missing.
+ */
+async function builtServerChild(): Promise<string | null> {
+  if (!existsSync(path.join(ROOT, 'dist/server/app.js'))) return null;
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
+  const src = path.join(ROOT, 'src') + path.sep;
+  await esbuild.build({
+    entryPoints: [SELF],
+    outfile: BUILT_CHILD,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'src-from-dist',
+        setup(build) {
+          build.onResolve({ filter: /\/src\// }, (args) => {
+            const full = path.resolve(args.resolveDir, args.path);
+            if (!full.startsWith(src)) return null;
+            const built = path.join(ROOT, 'dist', path.relative(src, full)).replace(/\.ts$/, '.js');
+            return { path: path.relative(path.dirname(BUILT_CHILD), built), external: true };
+          });
+        },
+      },
+    ],
+  });
+  return BUILT_CHILD;
+}
 
 const COUNTRIES: Array<[string, string, number, number]> = [
   ['RUS', 'Russia', 61.5, 105.3], ['UKR', 'Ukraine', 49, 31.4], ['POL', 'Poland', 52.1, 19.4], ['TJK', 'Tajikistan', 38.9, 71.3],
@@ -359,8 +405,11 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(db: string): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--serve', db], { stdio: ['pipe', 'pipe', 'inherit'] });
+async function startServer(db: string, useBuilt: boolean): Promise<Server> {
+  const built = useBuilt ? await builtServerChild() : null;
+  serverLoader = built ? null : 'tsx (a loader thread per thread that runs TypeScript; a built server has none: npm run build)';
+  const args = built ? [built, '--serve', db] : ['--import', 'tsx', SELF, '--serve', db];
+  const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   // A bench that dies takes its server with it (else it would hold the port, the database and memory).
   process.once('exit', () => child.kill('SIGKILL'));
   let out = '';
@@ -451,6 +500,8 @@ async function main(): Promise<void> {
       serve: { type: 'string' },
       ingest: { type: 'string' },
       'fill-only': { type: 'boolean', default: false },
+      /** Serve the TypeScript sources through tsx even where dist/ is built. */
+      tsx: { type: 'boolean', default: false },
     },
   });
   if (values.serve) return serveChild(values.serve);
@@ -470,7 +521,7 @@ async function main(): Promise<void> {
   if (values['fill-only']) return;
   process.stdout.write(`machine: ${os.availableParallelism()} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} at start\n`);
 
-  const server = await startServer(db);
+  const server = await startServer(db, !values.tsx);
   const { address } = server;
   const mix = queryMix();
   const kinds = Object.keys(mix);
@@ -580,7 +631,7 @@ async function main(): Promise<void> {
     `server memory (one process: HTTP thread, search workers, upload worker; ${concurrentServer.threads} threads): ` +
       `peak RSS ${peakMb.toFixed(0)} MB over both phases (sequential ${sequentialServer.peakRssMb.toFixed(0)}, concurrent ${concurrentServer.peakRssMb.toFixed(0)}); ` +
       `at the end ${concurrentServer.rssMb.toFixed(0)} MB = ${concurrentServer.rssAnonMb.toFixed(0)} anonymous + ${concurrentServer.rssFileMb.toFixed(0)} file-backed; ` +
-      `HTTP thread's heap ${concurrentServer.mainHeapMb.toFixed(0)} MB${SERVER_LOADER ? `; run under ${SERVER_LOADER}` : ''}\n`,
+      `HTTP thread's heap ${concurrentServer.mainHeapMb.toFixed(0)} MB${serverLoader ? `; run under ${serverLoader}` : '; built server (dist/)'}\n`,
   );
   process.stdout.write(`ingest in the other process: ${ingest.stored} pages stored (${ingest.perSecond.toFixed(1)}/s), ${ingest.failed} failed\n`);
   process.stdout.write(`${summary('uploads', uploads.times, uploads.failed)}  (${uploads.stored} pages POSTed with the token and stored, ${uploads.busy} refused with 429 and retried${uploads.failures.length ? `; failures: ${uploads.failures.join(', ')}` : ''})\n`);
