@@ -35,13 +35,13 @@ const { values: args } = parseArgs({
     beam: { type: 'string', default: '8' },
     'beam-epochs': { type: 'string', default: '8' },
     /** The beam the stored model parses with (it may be narrower than the one it trained with). */
-    'decode-beam': { type: 'string', default: '4' },
+    'decode-beam': { type: 'string', default: '3' },
     /** Start the beam's weights from the greedy model's (scaled by this; 0: from zero). */
     'beam-warm': { type: 'string', default: '0' },
     /** Labels beam states carry: 'model' (the label model's, each arc scored) or 'quick' (dictionary and commonest relation; the best parse relabelled after). */
     'beam-labels': { type: 'string', default: 'quick' },
     /** While decoding, drop sequences this far behind the best (in the stored int16 units of the transition weights; 0: never). */
-    'beam-margin': { type: 'string', default: '35000' },
+    'beam-margin': { type: 'string', default: '17500' },
     /** Score lead (in the averaged weights' units) at which a first-pass tag skips the second pass. */
     'tag-margin': { type: 'string', default: '13.6' },
     seed: { type: 'string', default: '11' },
