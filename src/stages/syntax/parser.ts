@@ -362,20 +362,28 @@ export function candidateSlot(tags: Int32Array, head: number, dep: number): numb
   return ((tags[dep] as number) * UPOS.length + (tags[head] as number)) * 2 + (dep < head ? 0 : 1);
 }
 
-/** Learns the label candidates from gold arcs, once with each tagging given. */
-export function learnLabelCandidates(
-  sentences: Iterable<{ prepared: PreparedWords; goldHeads: Int32Array; goldLabels: Int32Array; taggings: Int32Array[] }>,
-  classes: number,
-): LabelCandidates {
-  const seen = Array.from({ length: UPOS.length * UPOS.length * 2 }, () => new Uint8Array(classes));
+/** Gold arcs with the taggings to count each under (gold tags, and the jackknifed tags the parser sees). */
+type TaggedGoldArcs = Iterable<{ prepared: PreparedWords; goldHeads: Int32Array; goldLabels: Int32Array; taggings: Int32Array[] }>;
+
+/** How often each relation labels a gold arc, by candidate slot (dependent tag, head tag, direction), once per tagging. */
+function countSlotLabels(sentences: TaggedGoldArcs, classes: number): Int32Array[] {
+  const counts = Array.from({ length: UPOS.length * UPOS.length * 2 }, () => new Int32Array(classes));
   for (const s of sentences) {
     for (let dep = 0; dep < s.prepared.n; dep++) {
       const head = s.goldHeads[dep] as number;
       if (head >= s.prepared.n) continue;
-      for (const tags of s.taggings) (seen[candidateSlot(tags, head, dep)] as Uint8Array)[s.goldLabels[dep] as number] = 1;
+      for (const tags of s.taggings) {
+        const c = counts[candidateSlot(tags, head, dep)] as Int32Array;
+        c[s.goldLabels[dep] as number] = (c[s.goldLabels[dep] as number] as number) + 1;
+      }
     }
   }
-  return seen.map((marks) => Int32Array.from(Array.from(marks).flatMap((v, c) => (v ? [c] : []))));
+  return counts;
+}
+
+/** Learns the label candidates from gold arcs, once with each tagging given: every relation seen in a slot. */
+export function learnLabelCandidates(sentences: TaggedGoldArcs, classes: number): LabelCandidates {
+  return countSlotLabels(sentences, classes).map((c) => Int32Array.from(Array.from(c).flatMap((v, k) => (v > 0 ? [k] : []))));
 }
 
 /** The parser's weight tables and relation names. */
@@ -673,21 +681,8 @@ export function quickLabel(model: ParserModel, p: PreparedWords, tags: Int32Arra
 }
 
 /** The commonest relation for each candidate slot (dependent tag, head tag, direction), from gold arcs with each tagging. */
-export function learnLabelPrior(
-  sentences: Iterable<{ prepared: PreparedWords; goldHeads: Int32Array; goldLabels: Int32Array; taggings: Int32Array[] }>,
-  classes: number,
-): Int32Array {
-  const counts = Array.from({ length: UPOS.length * UPOS.length * 2 }, () => new Int32Array(classes));
-  for (const s of sentences) {
-    for (let dep = 0; dep < s.prepared.n; dep++) {
-      const head = s.goldHeads[dep] as number;
-      if (head >= s.prepared.n) continue;
-      for (const tags of s.taggings) {
-        const c = counts[candidateSlot(tags, head, dep)] as Int32Array;
-        c[s.goldLabels[dep] as number] = (c[s.goldLabels[dep] as number] as number) + 1;
-      }
-    }
-  }
+export function learnLabelPrior(sentences: TaggedGoldArcs, classes: number): Int32Array {
+  const counts = countSlotLabels(sentences, classes);
   return Int32Array.from(counts, (c) => {
     let top = 0;
     for (let i = 1; i < c.length; i++) if ((c[i] as number) > (c[top] as number)) top = i;
