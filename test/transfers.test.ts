@@ -214,6 +214,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['FRA', 'GRC', 'delivered', 24, 'Rafales'], ['FRA', 'GRC', 'pledged', 6, 'Mirage jets']],
   },
   {
+    construction: 'a future receipt of a named model after a deal of the dyad told by a generic noun is that deal\'s schedule',
+    text: 'Peru bought two frigates from Spain last year. Peru will receive the Alvaro ships in 2027.',
+    want: [['ESP', 'PER', 'ordered', 2, 'frigates']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

@@ -160,8 +160,9 @@ function isDealSchedule(d: Draft, drafts: readonly Draft[]): boolean {
   const own = capitalised(d.items[0]!.item);
   const deals = drafts.filter((o) => o !== d && o.supplier === d.supplier && o.recipient === d.recipient && SCHEDULED_BY.has(o.status));
   // A schedule that names the deal's item merges into it (and may bring its count and first telling); one named otherwise is dropped.
+  // "bought two frigates ... will receive the Alvaro ships": a deal told by a generic noun is the deal the named schedule belongs to.
   if (deals.some((o) => sameItem(o.items[0]!, d.items[0]!))) return false;
-  return deals.some((o) => own.length === 0 || own.some((n) => capitalised(o.items[0]!.item).includes(n)));
+  return deals.some((o) => own.length === 0 || capitalised(o.items[0]!.item).length === 0 || own.some((n) => capitalised(o.items[0]!.item).includes(n)));
 }
 
 /** The capitalised words of an item name, lower case, plural "s" dropped ("Mirage jets" -> ["mirage"]). */
