@@ -219,6 +219,16 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['ESP', 'PER', 'ordered', 2, 'frigates']],
   },
   {
+    construction: 'munitions that a bare munitions record "includes" are that record, not one of their own',
+    text: 'Norway will sell ten gunboats and munitions to Chile. These will include anti-ship missiles.',
+    want: [['NOR', 'CHL', 'planned', 10, 'gunboats'], ['NOR', 'CHL', 'planned', null, 'munitions']],
+  },
+  {
+    construction: 'what a deal of a platform "includes" after it is a record of its own',
+    text: 'Norway sold ten gunboats to Chile. The deal includes anti-ship missiles.',
+    want: [['NOR', 'CHL', 'ordered', 10, 'gunboats'], ['NOR', 'CHL', 'ordered', null, 'anti-ship missiles']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

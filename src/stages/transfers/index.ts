@@ -54,6 +54,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   };
   // The transfer told last (by a reading, or by a predicate with both parties and no item), for "the package includes" and left-out parties.
   let context: Parties | null = null;
+  // The item of the transfer told last, for what a package "includes".
+  let lastItem: ItemMention | null = null;
   let order = 0;
   for (const [sentenceIndex, sentence] of sentences.entries()) {
     const tokens = sentence.tokens ?? [];
@@ -67,6 +69,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax);
     // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
     for (const item of included) {
+      // "gunboats and munitions ... These will include anti-ship missiles": munitions a bare munitions record includes are that record.
+      if (lastItem && lastItem.category === 'ammunition' && !lastItem.isNamed && /^(?:ammunition|munitions)$/i.test(lastItem.text) && (item.category === 'ammunition' || item.category === 'missiles')) continue;
       if (context) readings.push({ item, trigger: context.trigger, triggerSpan: context.triggerSpan, supplier: context.supplier, recipients: context.recipients, status: context.status, rule: 'transfers/package-includes' });
     }
     // "delivered six frigates to the country": the state the article named last, other than the supplier, receives.
@@ -85,6 +89,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
       if (r.recipients.length === 0 && r.supplier === context.supplier) r.recipients = context.recipients;
     }
     const last = readings[readings.length - 1];
+    if (last?.supplier && last.recipients.length) lastItem = last.item;
+    else if (parties?.supplier && parties.recipients.length) lastItem = null;
     if (last?.supplier && last.recipients.length) context = { supplier: last.supplier, recipients: last.recipients, status: last.status, trigger: last.trigger, triggerSpan: last.triggerSpan };
     else if (parties?.supplier && parties.recipients.length) context = parties;
     const date = doc.dates?.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague')?.value ?? published;
