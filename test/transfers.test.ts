@@ -229,6 +229,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['NOR', 'CHL', 'ordered', 10, 'gunboats'], ['NOR', 'CHL', 'ordered', null, 'anti-ship missiles']],
   },
   {
+    construction: 'a sentence naming no party: a model made by a state outside the last transfer comes from its maker, to the last recipient; one the last supplier hands over stays its',
+    text: 'Spain sold six patrol boats to Peru in May. Twelve Leopard tanks were handed over last week. Spain also handed over four Leopard tanks on Monday.',
+    want: [['ESP', 'PER', 'ordered', 6, 'patrol boats'], ['DEU', 'PER', 'delivered', 12, 'Leopard tanks'], ['ESP', 'PER', 'delivered', 4, 'Leopard tanks']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

@@ -85,6 +85,14 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     // A reading without a party takes it from the predicate of an earlier sentence that named both.
     for (const r of readings) {
       if (!context) break;
+      // "Spain sold boats to Peru. Twelve Leopard tanks were handed over": a sentence naming neither party, whose model is
+      // made by a state that is no party of the last transfer, moves that model from its maker to the last recipient.
+      const origin = r.item.model?.origin;
+      if (!r.supplier && r.recipients.length === 0 && origin && origin !== context.supplier && !context.recipients.includes(origin)) {
+        r.supplier = origin;
+        r.recipients = context.recipients;
+        continue;
+      }
       if (!r.supplier && (r.recipients.length === 0 || (context.recipients[0] && r.recipients.includes(context.recipients[0])))) r.supplier = context.supplier;
       if (r.recipients.length === 0 && r.supplier === context.supplier) r.recipients = context.recipients;
     }
