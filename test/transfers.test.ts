@@ -234,6 +234,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['ESP', 'PER', 'ordered', 6, 'patrol boats'], ['DEU', 'PER', 'delivered', 12, 'Leopard tanks'], ['ESP', 'PER', 'delivered', 4, 'Leopard tanks']],
   },
   {
+    construction: 'a former owner ("ex-Navy") between the count and the item keeps the count',
+    text: 'Norway is sending six ex-Navy patrol boats to Chile.',
+    want: [['NOR', 'CHL', 'pledged', 6, 'patrol boats']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

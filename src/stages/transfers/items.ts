@@ -150,7 +150,8 @@ const FUNCTION_WORDS = new Set('the and or nor but of to for with from by in on 
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
   let j = first - 1;
   // "12 high-speed guard boats": a hyphenated adjective between the count and the phrase keeps the count.
-  while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text))) j--;
+  // "six ex-Navy patrol boats": a former owner ("ex-" and its name) between the count and the phrase keeps the count.
+  while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text) || /^ex-[A-Za-z]+$/.test(tokens[j]!.text))) j--;
   // "12 coast guard vessels": one plain word of a compound the phrase left out, right after the count.
   if (j > 0 && /^[a-z]{3,}$/.test(tokens[j]!.text) && !FUNCTION_WORDS.has(lower(tokens[j])) && !TARGET_VERBS.test(lower(tokens[j])) && !/(?:ly|ed|ing)$/.test(lower(tokens[j])) && numberValue(tokens[j - 1], lex) !== null && !/^(?:a|an)$/i.test(tokens[j - 1]!.text)) j--;
   if (lower(tokens[j]) === 'the' && lower(tokens[j - 1]) === 'of') j--;
