@@ -132,7 +132,7 @@ function countClasses(into: Map<string, number>, gold: readonly GoldTransfer[], 
       add(`rule ok      ${ruleOf(p)}`);
       add(`ok status ${p.status}`);
       add(`rule ok      ${ruleOf(p)} [${p.status}]`);
-      if (p.status !== g.status) add(`status ${g.status} read as ${p.status}`);
+      if (p.status !== g.status) add(`status ${g.status} read as ${p.status} by ${(p as { rule?: string }).rule ?? "?"}`);
       if (g.count !== null && g.count !== p.count) add(p.count === null ? 'count missing' : 'count wrong');
       continue;
     }

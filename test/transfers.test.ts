@@ -239,6 +239,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['NOR', 'CHL', 'pledged', 6, 'patrol boats']],
   },
   {
+    construction: 'a signing still to come ("will sign a contract to buy") is a plan; a signed one an order',
+    text: 'Peru will sign a contract next month to buy 16 mortars from Norway. Chile signed a contract to buy 12 howitzers from Norway.',
+    want: [['NOR', 'PER', 'planned', 16, 'mortars'], ['NOR', 'CHL', 'ordered', 12, 'howitzers']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

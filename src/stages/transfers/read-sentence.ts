@@ -285,6 +285,14 @@ function dealPhrases(signed: readonly string[][]): string[][] {
   return list;
 }
 
+/** Whether the words from `from` to `to` hold a signing in the bare form after a modal or "to" ("will sign", "to sign"). */
+function isSigningToCome(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = Math.max(1, from); i < Math.min(to, tokens.length); i++) {
+    if (lowerAt(tokens, i) === 'sign' && /^(?:will|would|shall|to|'ll)$/.test(lowerAt(tokens, i - 1))) return true;
+  }
+  return false;
+}
+
 /** The status a predicate states given the words before it; null when the words cancel the record. */
 export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexicon): TransferStatus | null {
   const start = Math.max(clauseStart(tokens, t.first), t.first - 14);
@@ -302,6 +310,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   // "a deal expected to be signed next month", "the contract, still under negotiation": a deal noun not yet concluded is a plan.
   if (frame === 'noun' && id === 'noun-sale' && isUnconcluded(tokens, t.last + 1, Math.min(tokens.length, t.last + 16))) return 'planned';
+  // "will sign a contract to buy", "is expected to sign a deal to buy": a signing still to come is a plan.
+  if ((id === 'buy' || id === 'sell') && isSigningToCome(tokens, start, t.first)) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
   // "will buy three frigates under a deal worth ...": a purchase or sale the clause places under a deal is an order.
   const isUnderDeal = hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed)) || placesUnderDeal(tokens, t.last + 1, Math.min(tokens.length, t.last + 14));
