@@ -244,6 +244,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['NOR', 'PER', 'planned', 16, 'mortars'], ['NOR', 'CHL', 'ordered', 12, 'howitzers']],
   },
   {
+    construction: 'a present-tense verb the tagger reads as a noun is the predicate when a count follows it ("Peru buys 18 mortars")',
+    text: 'Peru buys 18 mortars from Norway.',
+    want: [['NOR', 'PER', 'ordered', 18, 'mortars']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

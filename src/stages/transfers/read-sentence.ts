@@ -54,6 +54,9 @@ const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–', 'while', 'but', 
 const PREPOSITIONS = new Set(['to', 'from', 'with', 'in', 'at', 'by', 'of', 'for', 'against', 'into', 'on', 'near', 'over', 'under', 'via', 'across', 'between', 'after', 'before', 'like', 'including', 'than', 'among', 'toward', 'towards', 'through', 'about']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'potential', 'possible', 'firm', 'new', 'first', 'second', 'latest', 'proposed', 'planned', 'further', 'major', 'huge', 'big', 'arms', 'weapons', 'defense', 'defence', 'military', 'billion', 'million', "'s", '’s', 'another']);
 // Nouns of a deal whose subject is the buyer ("Iraq's purchase", "India's order"); other transfer nouns' subject is the seller.
+// A cardinal written in digits or as a word, the first word of a count.
+const COUNT_WORD = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?)$/;
+
 const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement']);
 const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
 
@@ -93,7 +96,8 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '');
     const entry = same.find((c) => (c.frame === 'noun') === isNounSlot) ?? same[0]!;
     // "Mistral ships", "the ship will sail": a verb form the tagger reads as a noun, with no noun sense of its own, is no predicate.
-    if (longest === 1 && entry.frame !== 'noun' && entry.frame !== 'include' && !same.some((c) => c.frame === 'noun') && tagAt(tokens[i]!.start) === 'NOUN') {
+    // A count right after it ("Chile buys 12 howitzers") makes it the verb whatever the tag.
+    if (longest === 1 && entry.frame !== 'noun' && entry.frame !== 'include' && !same.some((c) => c.frame === 'noun') && tagAt(tokens[i]!.start) === 'NOUN' && !COUNT_WORD.test(lowerAt(tokens, i + 1))) {
       i++;
       continue;
     }
