@@ -249,6 +249,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['NOR', 'PER', 'ordered', 18, 'mortars']],
   },
   {
+    construction: 'a list whose members each carry a "to Y" sends each member to its own recipient',
+    text: 'Sweden shipped 40 mortars to Kenya and 16 radars to Ghana.',
+    want: [['SWE', 'KEN', 'delivered', 40, 'mortars'], ['SWE', 'GHA', 'delivered', 16, 'radars']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

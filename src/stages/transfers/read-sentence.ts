@@ -514,7 +514,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
   // "the sale of 30 missiles and related equipment to Chile": the noun phrase runs on to its first comma or clause break.
   const toEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
-  const toAfter = afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
+  // "12 howitzers to Chile and 30 mortars to Peru": a "to Y" right after the item is that item's own.
+  const toItem = item.last >= 0 && item.last >= t.last ? afterPreposition(tokens, states, item.last + 1, Math.min(toEnd, item.last + 3), ['to']) : [];
+  const toAfter = toItem.length ? toItem : afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
   const passive = isPassive(tokens, t) || isReducedPassive(tokens, t, item);
   const { frame } = t.entry;
   const word = lowerAt(tokens, t.first);
