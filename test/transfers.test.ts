@@ -254,6 +254,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['SWE', 'KEN', 'delivered', 40, 'mortars'], ['SWE', 'GHA', 'delivered', 16, 'radars']],
   },
   {
+    construction: 'a state before ", which" is the subject of the relative clause and, once a comma closes it, of the main verb',
+    text: 'Kenya, which bought 40 mortars from Sweden, also ordered 16 radars from Spain.',
+    want: [['SWE', 'KEN', 'ordered', 40, 'mortars'], ['ESP', 'KEN', 'ordered', 16, 'radars']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

@@ -503,7 +503,10 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
-  const subject = fromTree ?? subjectBefore(tokens, states, start, t.first, item, items);
+  // "Chile, which bought X, ordered Y": the state before ", which" does what the relative clause tells, and, once a comma closes it, the main verb too.
+  const antecedent = /^(?:which|who)$/.test(lowerAt(tokens, start - 1)) && tokens[start - 2]?.text === ',' ? states.find((s) => s.last === start - 3) ?? null : null;
+  const closed = antecedent !== null && tokens.slice(start, t.first).some((x) => x.text === ',');
+  const subject = fromTree ?? (closed ? antecedent : subjectBefore(tokens, states, start, t.first, item, items) ?? antecedent);
   const maker = makerOf(tokens, states, item);
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
