@@ -259,6 +259,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['SWE', 'KEN', 'ordered', 40, 'mortars'], ['ESP', 'KEN', 'ordered', 16, 'radars']],
   },
   {
+    construction: 'a clause verb before an item that carries its own participle ("has received the first two of 18 mortars ordered from Z") tells the batch; the participle the order',
+    text: 'Kenya has received the first two of 18 mortars ordered from Sweden.',
+    want: [['SWE', 'KEN', 'delivered', 2, 'mortars'], ['SWE', 'KEN', 'ordered', 18, 'mortars']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

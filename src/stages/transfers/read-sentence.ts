@@ -461,6 +461,14 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (trigger.first === item.last + 1 && (isReducedPassive(tokens, trigger, item) || isReducedGet(tokens, trigger, item))) {
       const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 6 && (isPassive(tokens, t) || t.entry.frame === 'arrive') && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
       const mainStatus = main ? statusOf(tokens, main, lex) : null;
+      // "Chile has received six howitzers ordered from Z": the clause's verb before the item tells another stage too.
+      const start = clauseStart(tokens, item.first);
+      const verb = [...triggers].reverse().find((t) => t.last < item.first && t.first >= start && t.entry.frame !== 'noun' && t.entry.frame !== 'include' && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ','));
+      const verbStatus = verb && !main ? statusOf(tokens, verb, lex) : null;
+      if (verb && verbStatus && verbStatus !== status) {
+        const verbRoles = rolesOf(tokens, states, verb, item, items, syntax);
+        readings.push({ item, trigger: verb, triggerSpan: spanOf(tokens, verb), supplier: verbRoles.supplier ?? roles.supplier, recipients: verbRoles.recipients.length ? verbRoles.recipients : roles.recipients, status: verbStatus, rule: `transfers/${verb.entry.id}` });
+      }
       if (main && mainStatus && mainStatus !== status) {
         const mainRoles = rolesOf(tokens, states, main, item, items, syntax);
         readings.push({ item, trigger: main, triggerSpan: spanOf(tokens, main), supplier: mainRoles.supplier ?? roles.supplier, recipients: mainRoles.recipients.length ? mainRoles.recipients : roles.recipients, status: mainStatus, rule: `transfers/${main.entry.id}:passive` });
