@@ -264,6 +264,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['SWE', 'KEN', 'delivered', 2, 'mortars'], ['SWE', 'KEN', 'ordered', 18, 'mortars']],
   },
   {
+    construction: 'a pronoun or "the country" that receives or buys from a named seller is the last recipient',
+    text: 'Kenya bought 40 mortars from Sweden. It also received 16 radars from Spain.',
+    want: [['SWE', 'KEN', 'ordered', 40, 'mortars'], ['ESP', 'KEN', 'delivered', 16, 'radars']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

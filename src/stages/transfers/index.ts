@@ -209,6 +209,8 @@ function fillParties(drafts: Draft[]): void {
     // "Hanwha also signed a deal with Australia": a seller the sentence does not name as a state is the article's last one.
     if (!d.supplier && d.recipient) d.supplier = [...drafts.slice(0, i)].reverse().find((p) => p.supplier && p.supplier !== d.recipient)?.supplier ?? null;
     // "Canada also promised 30 tanks": in a story about one recipient, a pledge that names none is to it.
+    // "It also received 30 mortars from Spain": a buyer or receiver the sentence does not name as a state is the article's last recipient.
+    if (/^transfers\/(?:receive|buy)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
   }
 }
