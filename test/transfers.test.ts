@@ -269,6 +269,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['SWE', 'KEN', 'ordered', 40, 'mortars'], ['ESP', 'KEN', 'delivered', 16, 'radars']],
   },
   {
+    construction: 'a state in a prepositional aside after the subject ("Norway, with funding from Spain, sent") is not the supplier',
+    text: 'Norway, with funding from Spain, sent 12 howitzers to Chile.',
+    want: [['NOR', 'CHL', 'delivered', 12, 'howitzers']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

@@ -222,6 +222,8 @@ export function treeSubject(syntax: SentenceSyntax | undefined, tokens: readonly
     if (subject >= 0) {
       const s = syntax.words[subject]!;
       if (s.upos === 'PRON') return undefined;
+      // "Norway, with funding from Spain, sent": a subject under a preposition is a misread adjunct; the words before the verb decide.
+      if (dependent(syntax, subject, 'case') >= 0) return undefined;
       // The subject's own words and its compounds/possessors ("Russia's defence ministry").
       const inside = syntax.words.map((x, i) => ({ x, i })).filter(({ x, i }) => i === subject || (x.head === subject && /^(?:compound|nmod:poss|amod|flat|nmod)$/.test(x.deprel)));
       const state = states.find((st) => inside.some(({ x }) => tokens[st.first]!.start < x.end && tokens[st.last]!.end > x.start));
