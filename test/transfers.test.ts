@@ -274,6 +274,11 @@ const CASES: { construction: string; text: string; want: [string, string, string
     want: [['NOR', 'CHL', 'delivered', 12, 'howitzers']],
   },
   {
+    construction: 'the agent of paying ("funded by Y", "paid for by Y") is not the supplier',
+    text: 'Kenya will receive 40 mortars, funded by Spain, from Sweden.',
+    want: [['SWE', 'KEN', 'pledged', 40, 'mortars']],
+  },
+  {
     construction: 'the rivals a tender "includes" are no items of the offer',
     text: 'Sweden has offered 18 Gripen jets to Peru in a tender that also includes the F-16 and the Rafale.',
     want: [['SWE', 'PER', 'pledged', 18, 'Gripen jets']],

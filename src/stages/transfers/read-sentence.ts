@@ -155,8 +155,11 @@ function prepositionBefore(tokens: readonly Token[], s: StateMention): string | 
 const STATE_BODIES = /^(?:government|republic|kingdom|navy|army|forces|force|ministry|people|state|emirate|sultanate)$/;
 
 /** States after `from` that follow the preposition, with the ones joined to them by commas and "and". */
+const PAYING = /^(?:funded|financed|paid|bankrolled|sponsored)$/;
+
 function afterPreposition(tokens: readonly Token[], states: readonly StateMention[], from: number, to: number, preps: readonly string[]): string[] {
-  const first = states.find((s) => s.first >= from && s.first < to && preps.includes(prepositionBefore(tokens, s) ?? ''));
+  // "funded by Spain", "paid for by Spain": the agent of paying is no party the equipment moves from or to.
+  const first = states.find((s) => s.first >= from && s.first < to && preps.includes(prepositionBefore(tokens, s) ?? '') && !(lowerAt(tokens, s.first - 1) === 'by' && PAYING.test(lowerAt(tokens, s.first - 2) === 'for' ? lowerAt(tokens, s.first - 3) : lowerAt(tokens, s.first - 2))));
   if (!first) return [];
   const out = [first.code];
   let last = first.last;
