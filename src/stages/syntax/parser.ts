@@ -657,13 +657,7 @@ function relabel(model: ParserModel, beam: Beam, p: PreparedWords, tags: Int32Ar
   const s = (scratch.state = resetState(scratch.state, p.n));
   for (let t = 0; t < steps; t++) {
     const action = actions[t] as number;
-    let label = -1;
-    if (action !== SHIFT) {
-      const dep = s.stack[s.sp - 1] as number;
-      const head = action === LEFT ? s.b : (s.stack[s.sp - 2] as number);
-      label = chooseLabel(model, s, p, tags, head, dep, rootLabel);
-    }
-    apply(s, action, label);
+    applyLabelled(model, s, p, tags, action, rootLabel);
   }
   return s;
 }
@@ -690,6 +684,17 @@ export function learnLabelPrior(sentences: TaggedGoldArcs, classes: number): Int
   });
 }
 
+/** Applies an action, an arc with the relation the label model chooses for it (the arc read as arcOf does, without an object). */
+function applyLabelled(model: ParserModel, s: ParseState, p: PreparedWords, tags: Int32Array, action: number, rootLabel: number): void {
+  let label = -1;
+  if (action !== SHIFT) {
+    const dep = s.stack[s.sp - 1] as number;
+    const head = action === LEFT ? s.b : (s.stack[s.sp - 2] as number);
+    label = chooseLabel(model, s, p, tags, head, dep, rootLabel);
+  }
+  apply(s, action, label);
+}
+
 /** Heads (`-1` for the root) and relation classes of a sentence's words, given their tags. */
 export function parseWords(model: ParserModel, p: PreparedWords, tags: Int32Array, beamSize = model.beam ?? 1): { heads: Int32Array; labels: Int32Array } {
   const s = beamSize > 1 ? parseBeam(model, p, tags, beamSize) : greedyParse(model, p, tags);
@@ -713,13 +718,7 @@ function greedyParse(model: ParserModel, p: PreparedWords, tags: Int32Array): Pa
       score(model.transitions, rows, k, scores);
       action = best(scores, ACTIONS, valid);
     }
-    let label = -1;
-    if (action !== SHIFT) {
-      const dep = s.stack[s.sp - 1] as number;
-      const head = action === LEFT ? s.b : (s.stack[s.sp - 2] as number);
-      label = chooseLabel(model, s, p, tags, head, dep, rootLabel);
-    }
-    apply(s, action, label);
+    applyLabelled(model, s, p, tags, action, rootLabel);
   }
   return s;
 }
