@@ -153,7 +153,8 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   // "six ex-Navy patrol boats": a former owner ("ex-" and its name) between the count and the phrase keeps the count.
   while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text) || /^ex-[A-Za-z]+$/.test(tokens[j]!.text))) j--;
   // "12 coast guard vessels": one plain word of a compound the phrase left out, right after the count.
-  if (j > 0 && /^[a-z]{3,}$/.test(tokens[j]!.text) && !FUNCTION_WORDS.has(lower(tokens[j])) && !TARGET_VERBS.test(lower(tokens[j])) && !/(?:ly|ed|ing)$/.test(lower(tokens[j])) && numberValue(tokens[j - 1], lex) !== null && !/^(?:a|an)$/i.test(tokens[j - 1]!.text)) j--;
+  // "two dozen howitzers": a number word ("dozen") is the count's own, no compound word.
+  if (j > 0 && /^[a-z]{3,}$/.test(tokens[j]!.text) && numberValue(tokens[j], lex) === null && !FUNCTION_WORDS.has(lower(tokens[j])) && !TARGET_VERBS.test(lower(tokens[j])) && !/(?:ly|ed|ing)$/.test(lower(tokens[j])) && numberValue(tokens[j - 1], lex) !== null && !/^(?:a|an)$/i.test(tokens[j - 1]!.text)) j--;
   if (lower(tokens[j]) === 'the' && lower(tokens[j - 1]) === 'of') j--;
   if (lower(tokens[j]) === 'of') {
     j--;

@@ -1,0 +1,211 @@
+/**
+ * The transfers stage on the constructions of arms-trade English, in wire-style sentences and short
+ * articles of our own (invented figures; no sentence from any dev text): approvals of a possible sale,
+ * contracts, orders and plans, first batches, deliveries and arrivals, package lists, "X-made" makers,
+ * passives, appositions and relative clauses, pledges and donations, datelines and outlet credits,
+ * counts written as words, and the exclusions (negation, cancellation, talk, own-industry procurement,
+ * training, money-only aid, licence production, a later mention of one transfer).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createContext } from '../src/core/context.js';
+import { analyzeInput } from '../src/analysis.js';
+import type { Transfer } from '../src/core/doc.js';
+
+const ctx = createContext({ now: new Date('2025-06-15T10:00:00Z') });
+
+type Row = [string | null, string | null, string, number | null, string];
+
+function rows(text: string): Row[] {
+  const doc = analyzeInput({ origin: 'test.txt', bytes: Buffer.from(text), isRaw: true, published: '2025-06-15T10:00:00' }, ctx);
+  return (doc.transfers ?? []).flatMap((t: Transfer) => t.items.map((i) => [t.supplier, t.recipient, t.status, i.count, i.item] as Row));
+}
+
+/** Each want is [supplier, recipient, status, count, a word of the item]; the records read must be exactly these. */
+const CASES: { construction: string; text: string; want: Row[] }[] = [
+  // Approvals
+  {
+    construction: 'a State Department approval of a possible Foreign Military Sale, dateline and agency credit',
+    text: 'WASHINGTON (AP) — The State Department has cleared a possible Foreign Military Sale of 40 Javelin anti-tank missiles to Estonia, the Defense Security Cooperation Agency said on Tuesday.',
+    want: [['USA', 'EST', 'approved', 40, 'Javelin']],
+  },
+  {
+    construction: 'a government approving a state\'s request to buy',
+    text: "Washington approved Morocco's request to buy 25 F-16 fighter jets, officials said.",
+    want: [['USA', 'MAR', 'approved', 25, 'F-16']],
+  },
+  // Contracts, orders, plans
+  {
+    construction: '"signed a contract with Z for N Y": ordered from Z',
+    text: 'Romania signed a contract with South Korea on Friday for 54 K9 howitzers.',
+    want: [['KOR', 'ROU', 'ordered', 54, 'K9']],
+  },
+  {
+    construction: '"signed a deal for" a model: the model\'s maker state sells',
+    text: 'Croatia has signed a deal for 12 Rafale jets worth almost one billion euros.',
+    want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],
+  },
+  {
+    construction: '"ordered N Y from Z"',
+    text: 'Uruguay ordered three offshore patrol vessels from Spain in December.',
+    want: [['ESP', 'URY', 'ordered', 3, 'offshore patrol vessels']],
+  },
+  {
+    construction: '"plans to buy" is planned',
+    text: 'Vietnam plans to buy 20 trainer jets from South Korea, a ministry spokesman said.',
+    want: [['KOR', 'VNM', 'planned', 20, 'trainer jets']],
+  },
+  {
+    construction: '"will buy" with no deal is planned',
+    text: 'Kazakhstan will buy 12 transport helicopters from France, the president said on Monday.',
+    want: [['FRA', 'KAZ', 'planned', 12, 'transport helicopters']],
+  },
+  // Deliveries
+  {
+    construction: '"received the first batch of" X-built equipment: delivered, no count',
+    text: 'Bangladesh received the first batch of Chinese-built tanks on Sunday.',
+    want: [['CHN', 'BGD', 'delivered', null, 'tanks']],
+  },
+  {
+    construction: '"took delivery of N Y from Z"',
+    text: 'The Hungarian army took delivery of 24 Leopard 2A7 tanks from Germany last week.',
+    want: [['DEU', 'HUN', 'delivered', 24, 'Leopard']],
+  },
+  {
+    construction: '"handed over N Y to the W coast guard"',
+    text: 'Japan handed over three patrol vessels to the Philippine coast guard in a ceremony in Manila.',
+    want: [['JPN', 'PHL', 'delivered', 3, 'patrol vessels']],
+  },
+  {
+    construction: '"received N Y from Z": the seller named overrides the model\'s maker',
+    text: 'Nigeria received 12 Super Tucano aircraft from the United States.',
+    want: [['USA', 'NGA', 'delivered', 12, 'Super Tucano']],
+  },
+  // Packages and lists
+  {
+    construction: 'a package announced, then "the package includes A, B and C": one pledge per item with its count',
+    text: 'The United States announced a new $400 million aid package for Ukraine on Friday. The package includes four HIMARS launchers, 20 Bradley fighting vehicles and 3,000 artillery rounds.',
+    want: [['USA', 'UKR', 'pledged', 4, 'HIMARS'], ['USA', 'UKR', 'pledged', 20, 'Bradley'], ['USA', 'UKR', 'pledged', 3000, 'artillery rounds']],
+  },
+  {
+    construction: 'a list delivered in one sentence',
+    text: 'Turkey delivered 30 armoured vehicles, six drones and 200 machine guns to Somalia.',
+    want: [['TUR', 'SOM', 'delivered', 30, 'armoured vehicles'], ['TUR', 'SOM', 'delivered', 6, 'drones'], ['TUR', 'SOM', 'delivered', 200, 'machine guns']],
+  },
+  // Makers
+  {
+    construction: '"X-made" with no seller named: the maker state sells',
+    text: 'Colombia bought 12 Israeli-made jets last year.',
+    want: [['ISR', 'COL', 'ordered', 12, 'jets']],
+  },
+  {
+    construction: '"X-made" passed on by another state: the state that hands it over supplies',
+    text: 'Jordan received 20 US-made helicopters from the United Arab Emirates.',
+    want: [['ARE', 'JOR', 'delivered', 20, 'helicopters']],
+  },
+  // Passives, appositions, relative clauses
+  {
+    construction: 'a passive with recipient and agent ("were delivered to Y by Z")',
+    text: 'Forty armoured vehicles were delivered to Kenya by Turkey last month.',
+    want: [['TUR', 'KEN', 'delivered', 40, 'armoured vehicles']],
+  },
+  {
+    construction: 'a passive "were transferred to Y by Z" with a model',
+    text: 'Six F-16 jets were transferred to Romania by Norway in the spring.',
+    want: [['NOR', 'ROU', 'delivered', 6, 'F-16']],
+  },
+  // Pledges and donations
+  {
+    construction: '"pledged N Y to Z"',
+    text: 'Denmark pledged 19 Caesar howitzers to Ukraine.',
+    want: [['DNK', 'UKR', 'pledged', 19, 'Caesar']],
+  },
+  {
+    construction: '"will donate" is a pledge',
+    text: 'Norway will donate 20 armoured vehicles to Moldova, its defence minister said.',
+    want: [['NOR', 'MDA', 'pledged', 20, 'armoured vehicles']],
+  },
+  {
+    construction: '"announced a new aid package for Y including N X"',
+    text: 'Britain announced a new military aid package for Ukraine including 14 Challenger 2 tanks.',
+    want: [['GBR', 'UKR', 'pledged', 14, 'Challenger']],
+  },
+  // Datelines, credits, headline
+  {
+    construction: 'a dateline city is no party; an outlet credit is no party',
+    text: 'BERLIN (Reuters) - Germany has delivered 15 Gepard anti-aircraft guns to Ukraine, the government said on Monday.',
+    want: [['DEU', 'UKR', 'delivered', 15, 'Gepard']],
+  },
+  {
+    construction: 'a headline and the lead tell one delivery: one record',
+    text: 'Kenya gets Turkish drones\n\nNAIROBI, June 3 (Reuters) - Kenya has received six armed drones from Turkey, the air force said on Tuesday.',
+    want: [['TUR', 'KEN', 'delivered', 6, 'drones']],
+  },
+  {
+    construction: 'a byline and a dateline before a plan to buy',
+    text: 'By Maria Santos\n\nMANILA, May 4 (Reuters) - The Philippines plans to buy 12 FA-50 fighter jets from South Korea, its defence ministry said on Thursday.',
+    want: [['KOR', 'PHL', 'planned', 12, 'FA-50']],
+  },
+  // Counts as words
+  {
+    construction: '"two dozen" is 24',
+    text: 'Norway will send two dozen howitzers to Estonia.',
+    want: [['NOR', 'EST', 'pledged', 24, 'howitzers']],
+  },
+  {
+    construction: '"a squadron of" is a unit word without a number: no count',
+    text: 'Greece ordered a squadron of Rafale jets from France.',
+    want: [['FRA', 'GRC', 'ordered', null, 'Rafale']],
+  },
+  {
+    construction: '"dozens of" is no count',
+    text: 'Sweden has sent dozens of armoured vehicles to Ukraine.',
+    want: [['SWE', 'UKR', 'delivered', null, 'armoured vehicles']],
+  },
+  {
+    construction: '"a dozen" is 12',
+    text: 'Chile bought a dozen helicopters from Spain.',
+    want: [['ESP', 'CHL', 'ordered', 12, 'helicopters']],
+  },
+  // A later mention of the same transfer
+  {
+    construction: 'a later mention of one sale merges into the first',
+    text: 'Spain sold six corvettes to Peru in March. The sale of the six corvettes to Peru was the largest in a decade.',
+    want: [['ESP', 'PER', 'ordered', 6, 'corvettes']],
+  },
+  {
+    construction: 'a later delivery of an order with the same count is the order delivered',
+    text: 'Qatar ordered 24 Typhoon jets from Britain in 2017. Britain delivered the 24 Typhoon jets to Qatar this year.',
+    want: [['GBR', 'QAT', 'delivered', 24, 'Typhoon']],
+  },
+];
+
+/** Texts that state no transfer. */
+const NONE: { construction: string; text: string }[] = [
+  { construction: 'a cancelled order', text: 'Peru cancelled its order for 24 tanks from South Korea.' },
+  { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
+  { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },
+  { construction: 'own industry named by its state ("the Turkish defence ministry signed with a Turkish maker")', text: 'The Turkish defence ministry signed a contract with the Turkish firm Aselsan for 40 air defence radars.' },
+  { construction: 'training on equipment', text: 'British instructors trained 200 Ukrainian soldiers to operate Challenger 2 tanks.' },
+  { construction: 'money-only aid', text: 'The European Union approved 500 million euros in military aid for Ukraine.' },
+  { construction: 'licence production', text: 'India will produce 200 Su-30 jets under licence from Russia.' },
+  { construction: '"X-made" describing equipment used in an attack', text: 'Rebels fired Iranian-made drones at Saudi Arabia on Sunday.' },
+  { construction: 'an exercise with a state\'s own equipment', text: 'American and Philippine forces fired HIMARS rockets during the annual exercise.' },
+];
+
+for (const c of CASES) {
+  test(`transfer constructions: ${c.construction}`, () => {
+    const got = rows(c.text);
+    for (const want of c.want) {
+      const found = got.find((g) => g[0] === want[0] && g[1] === want[1] && g[2] === want[2] && g[3] === want[3] && g[4].toLowerCase().includes(want[4].toLowerCase()));
+      assert.ok(found, `${c.text}\n want ${JSON.stringify(want)}\n got ${JSON.stringify(got)}`);
+    }
+    assert.equal(got.length, c.want.length, `${c.text}\n got ${JSON.stringify(got)}`);
+  });
+}
+
+for (const c of NONE) {
+  test(`transfer constructions: nothing for ${c.construction}`, () => {
+    assert.deepEqual(rows(c.text), [], c.text);
+  });
+}
