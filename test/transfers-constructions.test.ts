@@ -167,6 +167,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Chile bought a dozen helicopters from Spain.',
     want: [['ESP', 'CHL', 'ordered', 12, 'helicopters']],
   },
+  {
+    construction: '"not only sold ... but also" adds: no negation',
+    text: 'Turkey has not only sold 12 drones to Kenya but also trained its pilots.',
+    want: [['TUR', 'KEN', 'ordered', 12, 'drones']],
+  },
   // A later mention of the same transfer
   {
     construction: 'a later mention of one sale merges into the first',
@@ -182,6 +187,9 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
 
 /** Texts that state no transfer. */
 const NONE: { construction: string; text: string }[] = [
+  { construction: 'a negated approval of a sale (a negated verb before the deal noun)', text: 'The United States did not approve the sale of F-35 jets to Turkey.' },
+  { construction: 'a negated contract ("has not signed a contract for")', text: 'Chile has not signed a contract for 12 jets from Sweden, officials said.' },
+  { construction: '"has no plans to buy"', text: 'Malaysia has no plans to buy fighter jets from Russia, the minister said.' },
   { construction: 'a cancelled order', text: 'Peru cancelled its order for 24 tanks from South Korea.' },
   { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
   { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },

@@ -308,7 +308,9 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   const word = tokens.slice(t.first, t.last + 1).map((x) => x.text.toLowerCase()).join(' ');
   const { frame, id } = t.entry;
   const near = Math.max(start, t.first - 3);
-  if (frame !== 'noun' && hasMarker(tokens, near, t.first, lex.markers.negation)) return null;
+  // "did not approve the sale of", "has not signed a contract for": a negated verb right before a deal noun negates the deal.
+  // "not only sold ... but also": a "not only" adds, it does not negate.
+  if (hasMarker(tokens, near, t.first, lex.markers.negation) && !tokens.slice(near, t.first).some((x, k) => x.text.toLowerCase() === 'not' && lowerAt(tokens, near + k + 1) === 'only')) return null;
   // "the sale ... was cancelled": a noun's cancellation may come at the end of its clause.
   if (hasMarker(tokens, Math.max(0, t.first - 6), Math.min(tokens.length, t.last + (frame === 'noun' ? 13 : 5)), lex.markers.cancelled)) return null;
   // "may purchase", "could receive": speculation, no record.
