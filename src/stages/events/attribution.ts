@@ -17,6 +17,26 @@ export interface Frame {
   isHedged: boolean;
   /** Whether the speaker comes first ("X said that ..."), so a pronoun or agentless claim is the speaker's own. */
   isLeading: boolean;
+  /** A wire dateline opening the sentence ("TOKYO (Kyodo) —"): where the story was filed, no actor of its claim. */
+  dateline: Span | null;
+  /** The outlet a dateline credits ("Kyodo" in "TOKYO (Kyodo) —"), or null. */
+  datelineOutlet: string | null;
+}
+
+/**
+ * A wire dateline: a place in capitals (its region or country may follow in any case), an optional
+ * date, an optional outlet in brackets, then a dash: "TOKYO (Kyodo) —", "KYIV, Ukraine (AP) --",
+ * "BRUSSELS, March 4 (Reuters) -". The capitals keep a sentence that opens on a name from being read so.
+ */
+const DATELINE =
+  /^\s*[A-Z][A-Z'.-]+(?:\s+[A-Z][A-Z'.-]+){0,3}(?:,\s+[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){0,2})?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\(([^()]{1,40})\))?\s*(?:—|–|--|-)\s+/;
+
+/** The dateline opening a sentence and the outlet it credits, or null (see DATELINE). */
+export function readDateline(sentence: string): { span: Span; outlet: string | null } | null {
+  const m = DATELINE.exec(sentence);
+  // One capital letter is no dateline ("A -"), nor is a place with no dash after it.
+  if (!m || !/[A-Z]{2}/.test(m[0])) return null;
+  return { span: { start: 0, end: m[0].length }, outlet: m[1]?.trim() || null };
 }
 
 const SPEECH =
@@ -37,7 +57,19 @@ const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|med
 
 /** Reads a sentence's attribution; a sentence with none is its own claim. */
 export function readFrame(sentence: string): Frame {
-  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence), isLeading: false };
+  const dateline = readDateline(sentence);
+  if (!dateline) return readClaimFrame(sentence, null, null);
+  // The dateline is masked like an attribution; the rest is read as a sentence of its own (same offsets).
+  const { start, end } = dateline.span;
+  const frame = readClaimFrame(' '.repeat(end) + sentence.slice(end), dateline.span, dateline.outlet);
+  frame.masked.push({ start, end });
+  if (frame.speaker && frame.speaker.start < end) frame.speaker = { start: end, end: Math.max(end, frame.speaker.end) };
+  if (frame.claimStart < end) frame.claimStart = end;
+  return frame;
+}
+
+function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet: string | null): Frame {
+  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence), isLeading: false, dateline, datelineOutlet };
   const end = sentence.length;
   const according = ACCORDING.exec(sentence);
   if (according?.[1]) {

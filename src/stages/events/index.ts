@@ -118,7 +118,8 @@ function readSentence(
     speakerName = text.slice(start, end).trim() || null;
     const inside = actors.filter((a) => a.start >= start && a.end <= end);
     // "The Nigerian Union of Teachers (NUT), the umbrella union ..., announced": the apposition's head names the speaker.
-    const coded = inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.end <= start) : undefined);
+    const opened = frame.dateline?.end ?? 0;
+    const coded = inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start) : undefined);
     if (coded) speaker = actorAt(coded, sentence.start);
     else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
@@ -126,6 +127,8 @@ function readSentence(
       named.push(outlet ? outlet.entity.name : speakerName.replace(/^(?:the|a)\s+/i, ''));
     }
   }
+  // "TOKYO (Kyodo) — ...": the outlet a dateline credits carried the story.
+  if (frame.datelineOutlet) named.unshift(frame.datelineOutlet);
   const isMasked = (a: ActorMention): boolean => frame.masked.some((m) => a.start >= m.start && a.end <= m.end);
   return {
     sentence,
