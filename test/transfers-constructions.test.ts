@@ -114,6 +114,21 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Six F-16 jets were transferred to Romania by Norway in the spring.',
     want: [['NOR', 'ROU', 'delivered', 6, 'F-16']],
   },
+  {
+    construction: 'a relative clause telling the order, the main clause the arrival: one record, delivered',
+    text: 'The jets, which Egypt ordered from France in 2021, arrived in Cairo on Monday.',
+    want: [['FRA', 'EGY', 'delivered', null, 'jets']],
+  },
+  {
+    construction: 'a "that" relative clause: what a state donated in the past was delivered',
+    text: 'The patrol boats that Japan donated to Vietnam last year have entered service.',
+    want: [['JPN', 'VNM', 'delivered', null, 'patrol boats']],
+  },
+  {
+    construction: 'a relative clause on a designation the tree splits ("F-16s which Y bought from Z")',
+    text: 'The F-16s which Poland bought from the United States in 2003 will be upgraded.',
+    want: [['USA', 'POL', 'ordered', null, 'F-16']],
+  },
   // Pledges and donations
   {
     construction: '"pledged N Y to Z"',

@@ -8,7 +8,7 @@
  * record (negation, cancellation, speculation).
  */
 import type { SentenceSyntax, Span, Token, TransferStatus } from '../../core/doc.js';
-import { dependent } from '../syntax/tree.js';
+import { dependent, dependents } from '../syntax/tree.js';
 import type { ItemMention } from './items.js';
 import type { PredicateEntry, TransferLexicon } from './lexicon.js';
 import { singular } from './lexicon.js';
@@ -434,6 +434,15 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
     if (isAgent(tokens, item)) continue;
     let trigger = governing(tokens, triggers, item);
+    // "the jets, which Chile ordered from Spain, arrived", "the boats that Japan donated to Peru": the verb of a relative clause on the item moves it too.
+    const relative = relativeTrigger(tokens, triggers, item, syntax);
+    if (relative && relative !== trigger) {
+      const relativeStatus = statusOf(tokens, relative, lex);
+      if (relativeStatus) {
+        const relativeRoles = rolesOf(tokens, states, relative, item, items, syntax);
+        readings.push({ item, trigger: relative, triggerSpan: spanOf(tokens, relative), supplier: relativeRoles.supplier, recipients: relativeRoles.recipients, status: relativeStatus, rule: `transfers/${relative.entry.id}:relative` });
+      }
+    }
     if (!trigger) continue;
     // "a tender that also includes the F-16": what a competition, a fleet or an arsenal includes moves nowhere.
     if (trigger.entry.frame === 'include' && NOT_PACKAGES.test(includer(tokens, trigger))) continue;
@@ -483,6 +492,29 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     }
   }
   return { readings, included, parties };
+}
+
+/**
+ * The transfer verb of a relative clause whose object, or passive subject, is the item ("the jets, which Chile ordered", "the
+ * boats that Japan donated", "the tanks that were sold to Peru"), read from the tree's acl:relcl; null when there is none.
+ * A relative clause whose subject is the pronoun of an active verb ("the firm that sold jets") makes the item no object.
+ */
+function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention, syntax?: SentenceSyntax): Trigger | null {
+  if (!syntax || item.last < 0) return null;
+  // The phrase's head: its word whose own head lies outside it (the tree may split a token: "F-16s" as "F", "-", "16s").
+  const from = tokens[item.first]!.start;
+  const to = tokens[item.last]!.end;
+  const within = (i: number): boolean => i >= 0 && syntax.words[i]!.start >= from && syntax.words[i]!.end <= to;
+  const head = syntax.words.findIndex((w, i) => within(i) && !within(w.head));
+  if (head < 0) return null;
+  for (const verb of dependents(syntax, head, 'acl:relcl')) {
+    const t = triggers.find((x) => tokens[x.first]!.start === syntax.words[verb]!.start && x.first > item.last && (x.entry.frame === 'give' || x.entry.frame === 'get'));
+    if (!t) continue;
+    const isPronoun = (i: number): boolean => i >= 0 && /^(?:which|that|who|whom)$/i.test(syntax.words[i]!.text);
+    const object = dependent(syntax, verb, 'obj');
+    if (isPronoun(object) || isPronoun(dependent(syntax, verb, 'nsubj:pass'))) return t;
+  }
+  return null;
 }
 
 /** Whether an item opens a "by" phrase right after a past participle ("escorted by two frigates", "provided by 12 jets"). */
