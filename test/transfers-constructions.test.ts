@@ -72,6 +72,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['DEU', 'HUN', 'delivered', 24, 'Leopard']],
   },
   {
+    construction: '"N Y from Z arrived in W": the subject\'s own "from Z" supplies',
+    text: 'Two air defence batteries from Germany arrived in Slovakia on Monday.',
+    want: [['DEU', 'SVK', 'delivered', 2, 'batteries']],
+  },
+  {
+    construction: 'a passive whose subject carries "from Z" past a unit noun: Z supplies, not the model\'s maker',
+    text: 'Four Patriot batteries from Germany were delivered to Slovakia.',
+    want: [['DEU', 'SVK', 'delivered', 4, 'Patriot']],
+  },
+  {
     construction: '"handed over N Y to the W coast guard"',
     text: 'Japan handed over three patrol vessels to the Philippine coast guard in a ceremony in Manila.',
     want: [['JPN', 'PHL', 'delivered', 3, 'patrol vessels']],

@@ -558,7 +558,10 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
   // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own.
-  const fromItem = item.last >= 0 && item.last >= t.last ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['from']) : [];
+  // "Twelve howitzers from Germany arrived", "Patriot batteries from Germany were delivered": so is a subject's.
+  // "Patriot batteries from Germany": a unit noun the phrase leaves out stands between the item and its "from".
+  const itemEnd = item.last >= 0 && /^(?:batter(?:y|ies)|systems?|units?|squadrons?|battalions?)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 1 : item.last;
+  const fromItem = item.last >= 0 ? afterPreposition(tokens, states, itemEnd + 1, Math.min(sentenceEnd, itemEnd + 3), ['from']) : [];
   const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
