@@ -580,3 +580,24 @@ void test("a list-like class on the elements holding the headline names the page
   const aside = page({ bottom: '<div class="right-sidebar"><p class="date">Jun 1, 2022</p><a href="/x">Old dock story</a></div>' });
   assert.equal(published(aside).value, null);
 });
+
+void test("a whole post named 'status-publish' or 'multimedia' is no date box: a date far down its prose is no dateline", () => {
+  const more =
+    '<p>Local fishers asked for a slot at the old depot once the patrol boats leave it, and the council will answer at its next sitting.</p>' +
+    '<p>Weekend ferries keep their timetable while the works go on.</p><p>May 29, 2022</p>';
+  for (const names of ['post-12 post type-post status-publish format-standard', 'story multimedia']) {
+    const html = `<!DOCTYPE html><html lang="en"><head><title>New pier for patrol boats</title></head><body><article class="${names}"><h1>New pier for patrol boats</h1>${PROSE}${more}</article></body></html>`;
+    assert.equal(published(html).value, null, names);
+  }
+  // A short box so named still is one.
+  const box = page({ top: '<div class="post-meta">By Ana Reyes · May 29, 2022</div>' });
+  assert.equal(published(box).value, '2022-05-29');
+});
+
+void test("an embedded tweet's date under the headline is the tweet's, not the page's", () => {
+  const embeds = [
+    '<blockquote class="twitter-tweet"><p>Crews at the new pier this morning</p>— Harbour Watch (@harbourwatch) <a href="https://twitter.com/harbourwatch/status/1">May 29, 2022</a></blockquote>',
+    '<figure class="wp-block-embed-twitter"><div><p>Crews at the new pier</p><a href="https://twitter.com/harbourwatch/status/1">May 29, 2022</a></div></figure>',
+  ];
+  for (const top of embeds) assert.equal(published(page({ top })).value, null, top);
+});

@@ -27,9 +27,12 @@ const FAR_LIMIT = 20_000;
 
 /** Tags that hold other pages' dates, not this one's. */
 const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
-/** Class/id words of containers listing other stories, comments, archives and page furniture. */
+/**
+ * Class/id words of containers listing other stories, comments, archives and page furniture, and of embedded
+ * social posts (a tweet's or an Instagram post's date is the post's, not the page's).
+ */
 const LISTED_NAMES =
-  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts|from)|read-?(?:next|more|also)|up-?next|also-?read|you-?(?:may|might)|recirc|outbrain|taboola|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking/;
+  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts|from)|read-?(?:next|more|also)|up-?next|also-?read|you-?(?:may|might)|recirc|outbrain|taboola|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking|twitter-tweet|instagram-media|tiktok-embed|fb-post|embed-(?:twitter|instagram|facebook|tiktok)/;
 /**
  * Class/id words of the box holding the modification time. A bare "updated" is no such word: hAtom themes
  * print the publication day in <span class="updated">.
@@ -45,6 +48,32 @@ const PAGE_TAGS = new Set(['html', 'body', 'main']);
 /** Class/id words of the boxes where the page's own date is written. */
 const DATE_BOX_NAMES =
   /date|time|byline|dateline|author|publish|posted|entry-meta|post-meta|article-meta|meta-info|article-info|article__info|story-meta|header-meta|info-line|\bmeta\b/;
+
+/**
+ * A date or byline box is a short line: an element named so ('status-publish' on a whole WordPress post,
+ * 'author-bio', 'multimedia') that holds more text than this is a container, and its dates are not a dateline.
+ */
+const DATE_BOX_CHARS = 300;
+/** Elements looked at when measuring a box. */
+const DATE_BOX_NODES = 400;
+
+/** Whether an element holds at most DATE_BOX_CHARS characters of text (spaces collapsed), within bounded work. */
+function isShort(node: LightNode): boolean {
+  let chars = 0;
+  let seen = 0;
+  const stack: Array<LightNode | string> = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') {
+      chars += n.replace(/\s+/g, ' ').trim().length;
+      if (chars > DATE_BOX_CHARS) return false;
+      continue;
+    }
+    if (++seen > DATE_BOX_NODES) return false;
+    for (const child of n.children) stack.push(child);
+  }
+  return true;
+}
 
 /** Segments kept from just above the headline (its kicker, dateline or section line) once the start is full. */
 const ABOVE_H1_SEGMENTS = 8;
@@ -123,7 +152,8 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
         !PAGE_TAGS.has(node.tag) &&
         !frame.has(node) &&
         (LISTED_NAMES.test(node.names) || SERVED_DAY_NAMES.test(node.names)));
-    const dateBox = isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names));
+    const dateBox =
+      isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names) && isShort(node));
     const updated =
       isUpdated || (node.names !== '' && UPDATED_NAMES.test(node.names) && !PUBLISHED_NAMES.test(node.names));
     for (let i = node.children.length - 1; i >= 0; i--)
