@@ -28,6 +28,8 @@ const CLAUSE_START =
   /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s|\w+ing\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
 const CLAUSE_END =
   /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b)|\s{3,}/g;
+/** A preposition that makes the name after it a place: "near Gao", "in the north of Mali". */
+const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s+(?:the\s+)?$/i;
 const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
@@ -40,6 +42,8 @@ const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 interface Discourse {
   /** The last coded source: what "it", "the ministry" point back to outside reported speech. */
   topic: Actor | null;
+  /** The last source of each CAMEO root: who "the raid" of a later agentless passive was carried out by. */
+  doerOf: Map<string, Actor>;
 }
 
 interface SentenceContext {
@@ -77,7 +81,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
-  const discourse: Discourse = { topic: null };
+  const discourse: Discourse = { topic: null, doerOf: new Map() };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -244,7 +248,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (match.pattern.code === '-') continue;
     const clause = readClause(sc, match, discourse, ctx);
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
-    const roles = readRoles(sc, clause, previousSource, ctx);
+    const roles = readRoles(sc, clause, previousSource, discourse, ctx);
     if (!roles) continue;
     const event = buildEvent(sc, clause, roles.source, roles.target, published, ctx);
     const { source, target } = roles;
@@ -268,6 +272,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (source?.code) {
       previousSource = source;
       if (!clause.isPassive) discourse.topic = source;
+      discourse.doerOf.set(event.cameo.slice(0, 2), source);
     }
   }
   return out;
@@ -299,7 +304,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
 }
 
 /** Phase 2: source and target from the clause and the pattern's roles; null when the clause codes no event. */
-function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | null, ctx: Context): { source: Actor | null; target: Actor | null } | null {
+function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | null, discourse: Discourse, ctx: Context): { source: Actor | null; target: Actor | null } | null {
   const { claim, actors } = sc;
   const { match, subject, object, resolved, isOwnClaim, tree } = clause;
   if (tree?.isConduct) return null;
@@ -356,6 +361,13 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     if (role) source = { name: source?.name ?? clause.before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
   }
   if (!source?.code && !target?.code) return null;
+  if (clause.isPassive && !source?.code) {
+    // "Two soldiers were killed in the raid": a passive that names no doer is the last act of its kind
+    // told before, by its doer; with none told, it says who suffered, not who acted.
+    const doer = discourse.doerOf.get(match.pattern.code.slice(0, 2));
+    if (!doer || doer.code === target?.code) return null;
+    source = doer;
+  }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
   // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
@@ -435,6 +447,8 @@ interface TreeArguments {
   object: ActorMention | undefined;
   /** The passive's agent ("by X"). */
   agent: ActorMention | null;
+  /** Whether the tree names who acted (subject, agent) with words that name no actor: "the rally", "a roadside bomb". */
+  isSourceNoActor: boolean;
   isPassive: boolean;
   modality: Modality | null;
   /** "X can strike Y": an ability stated, no act. */
@@ -456,7 +470,13 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   const source = mention(reading.source);
   const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
-  const common = { modality: reading.modality, isCapability: reading.isCapability, isConduct: reading.isConduct, background: reading.background };
+  const common = {
+    modality: reading.modality,
+    isCapability: reading.isCapability,
+    isConduct: reading.isConduct,
+    background: reading.background,
+    isSourceNoActor: reading.source >= 0 && source === null,
+  };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };
@@ -535,7 +555,9 @@ function agentOf(actors: ActorMention[], claim: string, from: number, to: number
   by.lastIndex = from;
   const m = by.exec(claim);
   if (!m || m.index >= to + 40) return null;
-  return objectOf(actors, m.index, Math.max(to, m.index + 80), claim);
+  // "killed by a roadside bomb near X": a name that only says where is not the one who acted.
+  const doers = actors.filter((a) => !PLACE_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)));
+  return objectOf(doers, m.index, Math.max(to, m.index + 80), claim);
 }
 
 function locationOf(actors: ActorMention[], claim: string, from: number, to: number): Place | null {
