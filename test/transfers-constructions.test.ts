@@ -125,6 +125,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['NOR', 'ROU', 'delivered', 6, 'F-16']],
   },
   {
+    construction: 'an apposition naming the maker ("built by Z\'s firm") in a passive handover: the maker\'s state supplies',
+    text: "The submarines, built by Germany's Thyssenkrupp, were handed over to Egypt in Kiel.",
+    want: [['DEU', 'EGY', 'delivered', null, 'submarines']],
+  },
+  {
+    construction: '"made by a Z firm" and a seller named by "from": the seller supplies',
+    text: 'Jordan received 20 helicopters, made by an American firm, from the United Arab Emirates.',
+    want: [['ARE', 'JOR', 'delivered', 20, 'helicopters']],
+  },
+  {
     construction: 'a relative clause telling the order, the main clause the arrival: one record, delivered',
     text: 'The jets, which Egypt ordered from France in 2021, arrived in Cairo on Monday.',
     want: [['FRA', 'EGY', 'delivered', null, 'jets']],
@@ -219,6 +229,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
   { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },
   { construction: 'own industry named by its state ("the Turkish defence ministry signed with a Turkish maker")', text: 'The Turkish defence ministry signed a contract with the Turkish firm Aselsan for 40 air defence radars.' },
+  { construction: 'own industry: a ship "built by" a yard of the receiving state', text: 'The Indian Navy commissioned a frigate, built by an Indian shipyard, on Friday.' },
   { construction: 'training on equipment', text: 'British instructors trained 200 Ukrainian soldiers to operate Challenger 2 tanks.' },
   { construction: 'money-only aid', text: 'The European Union approved 500 million euros in military aid for Ukraine.' },
   { construction: 'licence production', text: 'India will produce 200 Su-30 jets under licence from Russia.' },

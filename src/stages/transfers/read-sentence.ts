@@ -156,10 +156,19 @@ const STATE_BODIES = /^(?:government|republic|kingdom|navy|army|forces|force|min
 
 /** States after `from` that follow the preposition, with the ones joined to them by commas and "and". */
 const PAYING = /^(?:funded|financed|paid|bankrolled|sponsored)$/;
+const MAKING = /^(?:built|made|manufactured|produced|designed|developed)$/;
 
 function afterPreposition(tokens: readonly Token[], states: readonly StateMention[], from: number, to: number, preps: readonly string[]): string[] {
   // "funded by Spain", "paid for by Spain": the agent of paying is no party the equipment moves from or to.
-  const first = states.find((s) => s.first >= from && s.first < to && preps.includes(prepositionBefore(tokens, s) ?? '') && !(lowerAt(tokens, s.first - 1) === 'by' && PAYING.test(lowerAt(tokens, s.first - 2) === 'for' ? lowerAt(tokens, s.first - 3) : lowerAt(tokens, s.first - 2))));
+  // "made by an American firm", "built by Germany's X": the agent of making is the maker (makerOf), not the party after "from/by".
+  const isAgentOf = (s: StateMention): boolean => {
+    let j = s.first - 1;
+    while (j >= 0 && /^(?:the|a|an)$/.test(lowerAt(tokens, j))) j--;
+    if (lowerAt(tokens, j) !== 'by') return false;
+    const verb = lowerAt(tokens, j - 1) === 'for' ? lowerAt(tokens, j - 2) : lowerAt(tokens, j - 1);
+    return PAYING.test(verb) || MAKING.test(verb);
+  };
+  const first = states.find((s) => s.first >= from && s.first < to && preps.includes(prepositionBefore(tokens, s) ?? '') && !isAgentOf(s));
   if (!first) return [];
   const out = [first.code];
   let last = first.last;
@@ -244,6 +253,11 @@ function makerOf(tokens: readonly Token[], states: readonly StateMention[], item
     if (s.kind === 'made' && s.first >= item.first - 2 && s.last <= item.last) return s.code;
     // "four frigates built in China", "jets made in Sweden": the place of making after the item.
     if (item.last >= 0 && s.first > item.last && s.first <= item.last + 4 && /^(?:built|made|manufactured|produced)$/.test(lowerAt(tokens, item.last + 1)) && lowerAt(tokens, item.last + 2) === 'in' && s.first === item.last + 3) return s.code;
+    // "the submarines, built by Germany's Thyssenkrupp, ...", "jets made by a French firm": the maker's state after "by".
+    if (item.last >= 0 && s.kind !== 'made') {
+      const verb = item.last + (tokens[item.last + 1]?.text === ',' ? 2 : 1);
+      if (/^(?:built|made|manufactured|produced)$/.test(lowerAt(tokens, verb)) && lowerAt(tokens, verb + 1) === 'by' && s.first >= verb + 2 && s.first <= verb + 4 && tokens.slice(verb + 2, s.first).every((x) => /^(?:the|a|an)$/i.test(x.text))) return s.code;
+    }
   }
   for (const s of states) {
     if ((s.kind === 'possessive' && s.last >= item.first - 2 && s.last < item.first) || (s.kind === 'demonym' && s.first >= item.first - 1 && s.last < item.last)) return s.code;
