@@ -205,7 +205,6 @@ export function sentenceCandidates(input: SentenceInput): Candidate[] {
   const run = (id: string, phase: (st: SentenceState) => void): void => {
     if (!skip?.has(id)) phase(st);
   };
-  run('entities/event-name', claimEventNames);
   run('entities/dateline', findDateline);
   run('entities/titled-person', findTitledPeople);
   run('entities/ministry', findMinistries);
@@ -283,20 +282,6 @@ function findDateline(st: SentenceState): void {
   const listed = st.gazAt.get(0);
   const entries = listed && listed.end === k && (listed.entries[0]?.kind === 'place' || listed.entries[0]?.kind === 'country') ? listed.entries : [];
   claim(st, { start: 0, end: k, kind: 'location', entries, rule: 'entities/dateline', origin: 'rule' });
-}
-
-/** Named events ("Davis Cup", "Hong Kong Open") hold no place or person: their words are claimed, nothing is made. */
-function claimEventNames(st: SentenceState): void {
-  const { words, n } = st;
-  if (st.isShouting) return;
-  for (let k = 1; k < n; k++) {
-    if (!EVENT_TAIL.test(words[k] as string)) continue;
-    let s = k;
-    while (s > 0 && /^\p{Lu}/u.test(words[s - 1] as string) && k - s < 4) s--;
-    // a sentence's first word is capitalised anyway: only a run of two or more words counts
-    if (s === k || (s === 0 && k === 1 && !st.gazAt.has(0))) continue;
-    for (let t = s; t <= k; t++) st.claimed[t] = 1;
-  }
 }
 
 /** Titled people: [country] title Name Name ["of" Country] ("Russian Defense Minister Sergei Shoigu"). */
