@@ -41,7 +41,7 @@ export const MONTH_PATTERN = Object.keys(MONTHS)
  * Further languages read in publication dates only: Swedish, Danish/Norwegian, Czech, Slovak, Hungarian,
  * Greek (genitive and nominative), Finnish (partitive), Catalan, Slovenian/Serbian, Arabic (the names used
  * in Egypt and the Gulf), Bulgarian, Serbian Cyrillic, Lithuanian, Estonian, Malay, Tagalog, Persian
- * (Gregorian months), Portuguese and Indonesian abbreviations.
+ * (Gregorian months), Portuguese and Indonesian abbreviations, and the short names below.
  */
 const MORE_MONTH_LISTS: string[][] = [
   ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
@@ -66,6 +66,18 @@ const MORE_MONTH_LISTS: string[][] = [
 ];
 for (const list of MORE_MONTH_LISTS) list.forEach((name, i) => (MONTHS[name] ??= i + 1));
 for (const [name, month] of [['fev', 2], ['abr', 4], ['mai', 5], ['okt', 10], ['maj', 5], ['szept', 9], ['ابريل', 4], ['إبريل', 4], ['أغسطس', 8], ['agu', 8], ['agt', 8], ['des', 12]] as Array<[string, number]>)
+  MONTHS[name] ??= month;
+/**
+ * Short month names as datelines print them: Russian ('5 окт. 2022'), Italian ('3 giu 2022'), Polish
+ * ('3 paź 2022'), Dutch 'mrt', and Austrian German's 'Jänner' and 'Feber'.
+ */
+const SHORT_MONTH_LISTS: string[][] = [
+  ['янв', 'фев', 'мар', 'апр', 'мая', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+  ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic'],
+  ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'],
+];
+for (const list of SHORT_MONTH_LISTS) list.forEach((name, i) => (MONTHS[name] ??= i + 1));
+for (const [name, month] of [['февр', 2], ['сент', 9], ['нояб', 11], ['mrt', 3], ['jänner', 1], ['feber', 2]] as Array<[string, number]>)
   MONTHS[name] ??= month;
 
 /** Every month name read in dates, longest first. */

@@ -601,3 +601,19 @@ void test("an embedded tweet's date under the headline is the tweet's, not the p
   ];
   for (const top of embeds) assert.equal(published(page({ top })).value, null, top);
 });
+
+void test('datelines with short month names: Russian, Italian, Polish, Dutch, Austrian German', () => {
+  const cases: Array<[string, string, string]> = [
+    ['ru', '5 окт. 2022', '2022-10-05'],
+    ['ru', '12 сент. 2021, 08:30', '2021-09-12'],
+    ['it', '3 giu 2022', '2022-06-03'],
+    ['it', '21 lug 2022', '2022-07-21'],
+    ['pl', '3 paź 2022', '2022-10-03'],
+    ['nl', '14 mrt 2022', '2022-03-14'],
+    ['de-AT', '8. Jänner 2023', '2023-01-08'],
+  ];
+  for (const [lang, line, expected] of cases) {
+    const value = published(page({ lang, top: `<p class="date">${line}</p>` })).value;
+    assert.equal(value?.slice(0, 10) ?? null, expected, `${lang}: ${line}`);
+  }
+});
