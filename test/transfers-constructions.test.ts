@@ -60,6 +60,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Kazakhstan will buy 12 transport helicopters from France, the president said on Monday.',
     want: [['FRA', 'KAZ', 'planned', 12, 'transport helicopters']],
   },
+  {
+    construction: '"has agreed to buy" is a deal: ordered; "agreed to send" stays a promise',
+    text: 'Ghana has agreed to buy four patrol boats from Israel. Spain agreed to send two helicopters to Ghana.',
+    want: [['ISR', 'GHA', 'ordered', 4, 'patrol boats'], ['ESP', 'GHA', 'pledged', 2, 'helicopters']],
+  },
   // Deliveries
   {
     construction: '"received the first batch of" X-built equipment: delivered, no count',

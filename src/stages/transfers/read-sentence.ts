@@ -337,6 +337,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (frame === 'noun' && id === 'noun-sale' && isUnconcluded(tokens, t.last + 1, Math.min(tokens.length, t.last + 16))) return 'planned';
   // "will sign a contract to buy", "is expected to sign a deal to buy": a signing still to come is a plan.
   if ((id === 'buy' || id === 'sell') && isSigningToCome(tokens, start, t.first)) return 'planned';
+  // "has agreed to buy", "agreed to sell": a purchase or sale agreed is a deal (an agreement to give stays a promise).
+  if ((id === 'buy' || id === 'sell') && lowerAt(tokens, t.first - 1) === 'to' && /^(?:agreed|agrees)$/.test(lowerAt(tokens, t.first - 2))) return 'ordered';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
   // "will buy three frigates under a deal worth ...": a purchase or sale the clause places under a deal is an order.
   const isUnderDeal = hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed)) || placesUnderDeal(tokens, t.last + 1, Math.min(tokens.length, t.last + 14));
