@@ -60,3 +60,10 @@ test('a name after "near" or "in" inside a passive agent phrase is where, not wh
   const events = eventsOf('Two Nigerien soldiers were wounded by a landmine near Agadez.');
   for (const e of events) assert.ok(e.source?.code && !e.source.code.startsWith('NER'), show(e));
 });
+
+test('what a charge or a denial holds is said, not done: only the charge is printed', () => {
+  const charged = eventsOf('Kenya accused Uganda of arming rebels along the border.');
+  assert.deepEqual(charged.map((e) => e.trigger?.text), ['accused'], charged.map(show).join('; '));
+  const denied = eventsOf('Serbia denied that its police had detained two Albanian journalists.');
+  assert.ok(!denied.some((e) => e.trigger?.text === 'detained'), denied.map(show).join('; '));
+});

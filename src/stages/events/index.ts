@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, chargeOver, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -244,8 +244,11 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   const matches = governing(matchPatterns(sc.claim, ctx, tagsOf(sc)), sc.claim);
   const out: Event[] = [];
   let previousSource: Actor | null = null;
+  const claims = chargeWords(sc, matches);
   for (const match of matches) {
     if (match.pattern.code === '-') continue;
+    // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
+    if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     const clause = readClause(sc, match, discourse, ctx);
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
     const roles = readRoles(sc, clause, previousSource, discourse, ctx);
@@ -274,6 +277,21 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       if (!clause.isPassive) discourse.topic = source;
       discourse.doerOf.set(event.cameo.slice(0, 2), source);
     }
+  }
+  return out;
+}
+
+/** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
+const CHARGE_ROOTS = new Set(['10', '11', '12']);
+
+/** The tree words of a sentence's predicates that charge, deny or demand (see CHARGE_ROOTS). */
+function chargeWords(sc: SentenceContext, matches: readonly PatternMatch[]): Set<number> {
+  const out = new Set<number>();
+  if (!sc.tree) return out;
+  for (const m of matches) {
+    if (!CHARGE_ROOTS.has(m.pattern.code.slice(0, 2))) continue;
+    const i = wordAt(sc.tree, sc.sentence.start + m.start);
+    if (i >= 0) out.add(i);
   }
   return out;
 }

@@ -234,6 +234,30 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
   return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, isConduct: false, background: isSetting(syntax, p) ? 'setting' : null };
 }
 
+/** Relations by which a clause is what another verb says, asks or charges: "accused X of spying", "denied sending", "demanded that X halt". */
+const CONTENT_RELATIONS = new Set(['advcl', 'ccomp', 'xcomp']);
+
+/**
+ * The word among `claims` (the words of predicates that charge, deny or demand) whose content clause
+ * holds the verb at `p`, or -1: "accused Sweden of allowing a protest" ("allowing" is the charge, no
+ * act told), "denied that its troops had crossed". Followed up through further content clauses and
+ * conjuncts ("accused X of trying to seize and hold ...").
+ */
+export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySet<number>): number {
+  let i = p;
+  for (let guard = 0; guard < 4; guard++) {
+    const w = word(syntax, i);
+    const rel = baseRelation(w.deprel);
+    if (w.head < 0 || (!CONTENT_RELATIONS.has(rel) && rel !== 'conj')) return -1;
+    if (rel !== 'conj' && claims.has(w.head)) return w.head;
+    // "accused Uganda of arming rebels" with "arming" hung on "Uganda": the charged one's clause is still the charge.
+    const h = word(syntax, w.head);
+    if (rel !== 'conj' && h.head >= 0 && claims.has(h.head) && /^(?:obj|iobj)$/.test(baseRelation(h.deprel))) return h.head;
+    i = w.head;
+  }
+  return -1;
+}
+
 /** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
 export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
   const w = word(syntax, p);
