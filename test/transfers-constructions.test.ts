@@ -51,6 +51,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['ESP', 'URY', 'ordered', 3, 'offshore patrol vessels']],
   },
   {
+    construction: 'a deal noun after a closed relative clause on the buyer: the antecedent buys, not a state inside the clause',
+    text: 'Kenya, which borders Somalia, has signed a contract with Turkey for 12 drones. Greece, which flies F-16s, signed a deal for 20 F-35 jets.',
+    want: [['TUR', 'KEN', 'ordered', 12, 'drones'], ['USA', 'GRC', 'ordered', 20, 'F-35']],
+  },
+  {
     construction: '"plans to buy" is planned',
     text: 'Vietnam plans to buy 20 trainer jets from South Korea, a ministry spokesman said.',
     want: [['KOR', 'VNM', 'planned', 20, 'trainer jets']],

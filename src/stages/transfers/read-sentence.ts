@@ -640,7 +640,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   let supplier = fromAfter[0] ?? maker ?? null;
   // "an aid package for Jordan": who a package is for receives it.
   let recipients = toAfter.length || !/^(?:package|packages|aid|assistance)$/.test(word) ? toAfter : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['for']);
-  const subjects = states.filter((s) => s.first >= start && s.last < t.first && s.kind !== 'made' && prepositionBefore(tokens, s) === null && !(s.first >= item.first && s.last <= item.last));
+  // "Kenya, which borders Somalia, signed a contract with Turkey": past a closed relative clause, its antecedent is the subject, not the states inside it.
+  const ownFrom = closed ? tokens.findLastIndex((x, i) => i >= start && i < t.first && x.text === ',') + 1 : start;
+  const subjects = [...(closed && antecedent ? [antecedent] : []), ...states.filter((s) => s.first >= ownFrom && s.last < t.first && s.kind !== 'made' && prepositionBefore(tokens, s) === null && !(s.first >= item.first && s.last <= item.last))];
   const isBuyerNoun = BUYER_NOUNS.has(word);
   for (const s of [...subjects].reverse()) {
     if (s.code === supplier || recipients.includes(s.code)) continue;
