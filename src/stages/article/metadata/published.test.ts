@@ -617,3 +617,24 @@ void test('datelines with short month names: Russian, Italian, Polish, Dutch, Au
     assert.equal(value?.slice(0, 10) ?? null, expected, `${lang}: ${line}`);
   }
 });
+
+void test("a date labelled as another day (an event, a deadline, an expiry, a birth) or in a photo's caption is no dateline", () => {
+  const others = [
+    '<p>Event date: 14 July 2022</p>',
+    '<p>Closing date: 14 July 2022</p>',
+    '<p>Application deadline 14 July 2022</p>',
+    '<p lang="de">Anmeldeschluss: 14. Juli 2022</p>',
+    '<p lang="fr">Date limite : 14 juillet 2022</p>',
+    '<p lang="es">Fecha límite: 14 de julio de 2022</p>',
+    '<div class="event-date">14 July 2022</div>',
+    '<div class="offer expiry-date">14 July 2022</div>',
+    '<figure><img src="pier.jpg" alt=""><figcaption>The pier under construction, 14 July 2021</figcaption></figure>',
+    '<div class="wp-caption-text">The pier under construction, 14 July 2021</div>',
+  ];
+  for (const top of others) assert.equal(published(page({ top })).value, null, top);
+  // A site-wide style class on <body> ('event-date-label') names no box: the byline's date still counts.
+  const styled = page({ bodyClass: 'event-date-label event-list-date', top: '<p class="byline">14 July 2022</p>' });
+  assert.equal(published(styled).value, '2022-07-14');
+  // The publication beside an event's day is still read.
+  assert.equal(published(page({ top: '<p>Published 2 July 2022</p><p>Event date: 14 July 2022</p>' })).value, '2022-07-02');
+});

@@ -81,9 +81,12 @@ const PUBLISHED_META = [
 /** Words around a date that say it is an update, not the publication. */
 const UPDATED =
   /updat|modif|edited|revis|actualiz|aktualisiert|geändert|mise à jour|mis à jour|atualiz|aggiornat|bijgewerkt|обновл|last reviewed/i;
-/** Labels of a shown date that is no publication: printed, retrieved, accessed (an update is UPDATED). */
+/**
+ * Labels of a shown date that is no publication (an update is UPDATED): printed, retrieved, accessed, and the
+ * day of something the page announces or records: an event, a deadline, an expiry, a birth.
+ */
 const OTHER_EVENT =
-  /\b(?:print(?:ed)?|retrieved|accessed|abgerufen|gedruckt|druckdatum|consulté|imprimé|consultado|impreso|consultato|stampato)\b/i;
+  /(?<!\p{L})(?:print(?:ed)?|retrieved|accessed|abgerufen|gedruckt|druckdatum|consulté|imprimé|consultado|impreso|consultato|stampato|event date|deadline|closing date|due date|start date|end date|expir(?:es|y|ation)|date of birth|born|termin|frist|einsendeschluss|anmeldeschluss|bewerbungsschluss|veranstaltungsdatum|geboren|date limite|échéance|date de l'événement|né|née|fecha límite|fecha del evento|plazo|nacido|nacida|scadenza|data dell'evento)(?!\p{L})/iu;
 /** The segment before a date counts as its label when it is this short ("Updated:", "Zuletzt geändert"). */
 const LABEL_SEGMENT = 30;
 /** A preposition just before a date: the story tells of a day ("took place on 3 June", "seit dem 3. Juni"). */
@@ -446,7 +449,7 @@ function fromText(
   labelledOther?: Set<string>,
 ): Candidate | null {
   const hasH1 = segments.some((s) => s.isAfterH1);
-  const usable = segments.filter((s) => !s.isListed && !s.isUpdated);
+  const usable = segments.filter((s) => !s.isListed && !s.isUpdated && !s.isOtherDay);
   let text = '';
   const boxes: Array<[number, number]> = [];
   const spans: Array<[number, number]> = [];

@@ -16,6 +16,8 @@ export interface VisibleSegment {
   isDateBox: boolean;
   /** Inside an element named as the modification time ("date-modified", "last-updated") and not as the publication. */
   isUpdated?: boolean;
+  /** Inside a photo caption or an element named as another day (an event's, a deadline, an expiry, a birth). */
+  isOtherDay?: boolean;
   /** Past the first few thousand characters after the headline: a closing "Posted on ..." line, read only when cued. */
   isFar?: boolean;
 }
@@ -39,6 +41,12 @@ const LISTED_NAMES =
  */
 const UPDATED_NAMES = /(?:^|[\s_-])(?:modified|last-?updated|last-?modified|date-?modified|datemodified|update-?date|updated-?(?:date|at|on|time))(?=$|[\s_-])/;
 const PUBLISHED_NAMES = /publish|posted|pubdate|created/;
+/**
+ * Class/id words of a box holding a day that is not the page's (an event's, a deadline, an expiry, a birth) or a
+ * photo's caption, whose date is the picture's.
+ */
+const OTHER_DAY_NAMES =
+  /(?:^|[\s_-])(?:event-?(?:date|time|start|end)s?|expir\w*|deadline|due-?date|birth-?date|date-?of-?birth|start-?date|end-?date|caption)(?=$|[\s_-])/;
 /** Class/id words of the box where a site prints the day it serves the page ("today", "current-date"): not a publication. */
 const SERVED_DAY_NAMES = /(?:^|[\s_-])(?:today|todays?-?date|current-?date|currentdate|date-?today|header-?date|site-?date)(?=$|[\s_-])/;
 /** Class/id words of an <h1> that holds the site's name (a masthead or logo), not the story's headline. */
@@ -113,11 +121,15 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
   let h1Len = 0;
   let walked = 0;
   let isAfterH1 = false;
-  const stack: Array<{ node: LightNode | string; isListed: boolean; isDateBox: boolean; isUpdated: boolean }> = [
-    { node: root, isListed: false, isDateBox: false, isUpdated: false },
-  ];
+  const stack: Array<{
+    node: LightNode | string;
+    isListed: boolean;
+    isDateBox: boolean;
+    isUpdated: boolean;
+    isOtherDay: boolean;
+  }> = [{ node: root, isListed: false, isDateBox: false, isUpdated: false, isOtherDay: false }];
   while (stack.length > 0 && h1Len < FAR_LIMIT && walked < MAX_WALK_CHARS) {
-    const { node, isListed, isDateBox, isUpdated } = stack.pop()!;
+    const { node, isListed, isDateBox, isUpdated, isOtherDay } = stack.pop()!;
     if (typeof node === 'string') {
       walked += node.length;
       if (!isAfterH1 && startLen >= VISIBLE_LIMIT && aboveH1.length >= ABOVE_H1_SEGMENTS * 4)
@@ -126,6 +138,7 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       if (!text) continue;
       const segment: VisibleSegment = { text, isAfterH1, isListed, isDateBox };
       if (isUpdated) segment.isUpdated = true;
+      if (isOtherDay) segment.isOtherDay = true;
       if (isAfterH1 && h1Len >= VISIBLE_LIMIT) {
         h1Len += text.length;
         // Far down only a line that can carry a cued date is kept: lists and furniture were read near the top.
@@ -156,8 +169,13 @@ export function visibleSegments(root: LightNode): VisibleSegment[] {
       isDateBox || node.tag === 'time' || (node.names !== '' && DATE_BOX_NAMES.test(node.names) && isShort(node));
     const updated =
       isUpdated || (node.names !== '' && UPDATED_NAMES.test(node.names) && !PUBLISHED_NAMES.test(node.names));
+    // Named boxes must be short: a page-wide class list ('event-date-label' on <body>) names the site's styles.
+    const otherDay =
+      isOtherDay ||
+      node.tag === 'figcaption' ||
+      (node.names !== '' && !PAGE_TAGS.has(node.tag) && OTHER_DAY_NAMES.test(node.names) && isShort(node));
     for (let i = node.children.length - 1; i >= 0; i--)
-      stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox, isUpdated: updated });
+      stack.push({ node: node.children[i]!, isListed: listed, isDateBox: dateBox, isUpdated: updated, isOtherDay: otherDay });
   }
   return segments;
 }
