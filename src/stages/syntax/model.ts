@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DATA_DIR } from '../../core/context.js';
 import type { LemmaModel } from './lemma.js';
-import type { LinearModel } from './perceptron.js';
+import { denseWeights, SPARSE_MAX_CLASSES, type LinearModel } from './perceptron.js';
 import type { ParserModel } from './parser.js';
 import type { TaggerModel } from './tagger.js';
 
@@ -108,14 +108,15 @@ function padded(n: number): number {
  * padded to a multiple of 8 bytes.
  */
 function encodeTable(t: LinearModel): { bytes: Buffer; scale: number; entries: number } {
+  const weights = denseWeights(t);
   let maxAbs = 0;
-  for (const v of t.weights) maxAbs = Math.max(maxAbs, Math.abs(v));
+  for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const values: number[] = [];
   const gaps: number[] = [];
   let last = -1;
-  for (let i = 0; i < t.weights.length; i++) {
-    const q = Math.round((t.weights[i] as number) / scale);
+  for (let i = 0; i < weights.length; i++) {
+    const q = Math.round((weights[i] as number) / scale);
     if (q === 0) continue;
     let gap = i - last - 1;
     last = i;
@@ -145,7 +146,7 @@ export function decodeModel(file: Buffer): SyntaxModel & { info: Record<string, 
   if (magic === MAGIC2) pos = padded(pos);
   const tables = new Map<string, LinearModel>();
   for (const t of header.tables) {
-    tables.set(t.name, magic === MAGIC2 ? decodeTable(bytes, pos, t) : decodeTableV1(bytes, pos, t));
+    tables.set(t.name, magic === MAGIC2 ? decodeTable(bytes, pos, t, SPARSE_TABLES.has(t.name)) : decodeTableV1(bytes, pos, t));
     pos += t.bytes;
   }
   const get = (name: string): LinearModel => {
@@ -177,9 +178,20 @@ export function decodeModel(file: Buffer): SyntaxModel & { info: Record<string, 
 
 const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-function decodeTable(bytes: Buffer, start: number, t: TableHeader): LinearModel {
-  const weights = new Int16Array((1 << t.bits) * t.classes);
+/**
+ * Tables held as sparse rows once loaded (see SparseRows): the tagger's and the label model's, whose
+ * rows are mostly zeros. The transition table (three classes, most rows with a weight) stays dense.
+ */
+const SPARSE_TABLES: ReadonlySet<string> = new Set(['tagger.first', 'tagger.second']);
+
+function decodeTable(bytes: Buffer, start: number, t: TableHeader, isSparse: boolean): LinearModel {
   const n = t.entries;
+  const isHeldSparse = isSparse && t.classes <= SPARSE_MAX_CLASSES;
+  const weights = new Int16Array(isHeldSparse ? 0 : (1 << t.bits) * t.classes);
+  // sparse rows: row r's entries from rowStart[r]; one spare entry at the end (see touchSparse)
+  const rowStart = new Int32Array(isHeldSparse ? (1 << t.bits) + 1 : 0);
+  const entries = new Int32Array(isHeldSparse ? n + 1 : 0);
+  let row = 0;
   const at = bytes.byteOffset + start;
   const values =
     IS_LITTLE_ENDIAN && at % 2 === 0
@@ -196,9 +208,18 @@ function decodeTable(bytes: Buffer, start: number, t: TableHeader): LinearModel 
       gap |= (byte & 0x7f) << shift;
     }
     index += gap + 1;
-    weights[index] = values[e] as number;
+    if (!isHeldSparse) {
+      weights[index] = values[e] as number;
+      continue;
+    }
+    const r = Math.floor(index / t.classes);
+    while (row < r) rowStart[++row] = e;
+    entries[e] = ((values[e] as number) << 8) | (index - r * t.classes);
   }
-  return { classes: t.classes, mask: (1 << t.bits) - 1, weights };
+  const mask = (1 << t.bits) - 1;
+  if (!isHeldSparse) return { classes: t.classes, mask, weights };
+  while (row <= mask) rowStart[++row] = n;
+  return { classes: t.classes, mask, weights, sparse: { start: rowStart, entries } };
 }
 
 /** The first format's tables: nonzero entries as (varint gap, int16) pairs. */
