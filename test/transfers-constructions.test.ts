@@ -112,6 +112,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Turkey delivered 30 armoured vehicles, six drones and 200 machine guns to Somalia.',
     want: [['TUR', 'SOM', 'delivered', 30, 'armoured vehicles'], ['TUR', 'SOM', 'delivered', 6, 'drones'], ['TUR', 'SOM', 'delivered', 200, 'machine guns']],
   },
+  {
+    construction: 'munitions "for" a platform are one item with it; the platform does not move',
+    text: 'The United States will send ammunition for HIMARS launchers and 10 Humvees to Ukraine.',
+    want: [['USA', 'UKR', 'pledged', null, 'ammunition for HIMARS'], ['USA', 'UKR', 'pledged', 10, 'Humvees']],
+  },
   // Makers
   {
     construction: '"X-made" with no seller named: the maker state sells',

@@ -287,8 +287,30 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     });
   }
   items.sort((a, b) => a.first - b.first);
-  return joinAbbreviations(tokens, items, articleText);
+  return foldServedPlatforms(tokens, joinAbbreviations(tokens, items, articleText), articleText);
 }
+
+/**
+ * "ammunition for HIMARS launchers", "missiles for Chile's F-16 jets": the platform munitions are "for" is what they serve,
+ * not equipment that moves; the munitions and their platform are one item ("ammunition for HIMARS"), named by both.
+ */
+function foldServedPlatforms(tokens: readonly Token[], items: ItemMention[], articleText: string): ItemMention[] {
+  const out: ItemMention[] = [];
+  for (const item of items) {
+    const munition = out[out.length - 1];
+    let j = item.first - 1;
+    // Back over determiners, a count and a possessor ("its", "the", "Chile 's") to the word that opens the phrase.
+    while (j >= 0 && (/^(?:the|its|their|his|her|our|these|those|\d[\d,]*|'s|’s)$/i.test(tokens[j]!.text) || (/^(?:'s|’s)$/.test(tokens[j + 1]?.text ?? '') && /^[A-Z]/.test(tokens[j]!.text)))) j--;
+    if (munition && lower(tokens[j]) === 'for' && munition.last === j - 1 && SERVING.has(munition.category)) {
+      Object.assign(munition, { last: item.last, end: item.end, text: articleText.slice(munition.start, item.end), isNamed: munition.isNamed || item.isNamed });
+      continue;
+    }
+    out.push(item);
+  }
+  return out;
+}
+
+const SERVING = new Set(['ammunition', 'missiles']);
 
 /**
  * "Long Range Patrol Drones (LRPD)": a name with its abbreviation or designation in
