@@ -17,6 +17,13 @@ export interface JsonLdArticle {
 
 const ARTICLE_TYPES = /^(?:\w+)?(?:Article|BlogPosting|Posting|Report|LiveBlogPosting|NewsArticle|Review|Story)$/i;
 
+/**
+ * Types whose datePublished is not the page's: a comment, answer, list entry or review on it, and a picture, a
+ * recording, a person, a business, a product or an event it shows (a photo's datePublished is its upload).
+ */
+const OTHER_THINGS =
+  /^(?:Comment|Answer|ListItem|Review|Rating|ImageObject|Photograph|ImageGallery|AudioObject|MusicRecording|Person|Organization|NewsMediaOrganization|Corporation|LocalBusiness|Product|Offer|Event|Place)$/i;
+
 /** All objects in the blocks, @graph and arrays expanded, nested at most a few levels. */
 function flatten(value: unknown, out: Array<Record<string, unknown>>, depth = 0): void {
   if (depth > 6 || out.length > 500) return;
@@ -67,7 +74,7 @@ export function readJsonLdArticle(blocks: unknown[], pageUrl: string | null = nu
     (page && articles.length > 1 ? articles.find((o) => [o['url'], o['mainEntityOfPage'], o['@id']].some((u) => urlKey(textOf(u)) === page)) : undefined) ??
     articles[0] ??
     objects.find((o) => types(o).some((t) => /^WebPage$/i.test(t)) && (o['datePublished'] || o['headline'])) ??
-    objects.find((o) => o['datePublished'] && !types(o).some((t) => /^(?:Comment|Answer|ListItem|Review|Rating)$/i.test(t)));
+    objects.find((o) => o['datePublished'] && !types(o).some((t) => OTHER_THINGS.test(t)));
   const site = objects.find((o) => types(o).some((t) => /^WebSite$/i.test(t)));
   if (!article && !site) return null;
   const a = article ?? {};

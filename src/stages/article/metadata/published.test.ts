@@ -638,3 +638,14 @@ void test("a date labelled as another day (an event, a deadline, an expiry, a bi
   // The publication beside an event's day is still read.
   assert.equal(published(page({ top: '<p>Published 2 July 2022</p><p>Event date: 14 July 2022</p>' })).value, '2022-07-02');
 });
+
+void test("a JSON-LD picture's, person's or event's datePublished is not the page's", () => {
+  for (const type of ['ImageObject', 'Person', 'Event']) {
+    const head = `<script type="application/ld+json">{"@context":"https://schema.org","@type":"${type}","name":"Pier","datePublished":"2019-03-02T10:00:00Z"}</script>`;
+    assert.equal(published(page({ head })).value, null, type);
+  }
+  // A page object of no article type still dates the page.
+  const head =
+    '<script type="application/ld+json">{"@context":"https://schema.org","@type":"CreativeWork","name":"Pier","datePublished":"2022-03-02"}</script>';
+  assert.equal(published(page({ head })).value, '2022-03-02');
+});
