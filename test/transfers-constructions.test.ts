@@ -46,6 +46,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],
   },
   {
+    construction: '"placed an order with Z for N Y": the party after "with" sells',
+    text: 'Peru has placed an order with Spain for four corvettes.',
+    want: [['ESP', 'PER', 'ordered', 4, 'corvettes']],
+  },
+  {
+    construction: 'a deal noun whose value and seller stand before its "for" phrase ("a deal worth $N with Z for N Y")',
+    text: 'Chile inked a deal worth 2 billion dollars with Sweden for 14 Gripen jets.',
+    want: [['SWE', 'CHL', 'ordered', 14, 'Gripen']],
+  },
+  {
     construction: '"ordered N Y from Z"',
     text: 'Uruguay ordered three offshore patrol vessels from Spain in December.',
     want: [['ESP', 'URY', 'ordered', 3, 'offshore patrol vessels']],

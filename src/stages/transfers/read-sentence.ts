@@ -369,7 +369,9 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   if (include && !triggers.some((t) => t.first > include.last && t.last < item.first)) return include;
   const start = clauseStart(tokens, item.first);
   // A verb reaches a long list; a noun only its own "of"/"for" phrase ("the sale of 12 jets").
-  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && item.first - t.last <= (t.entry.frame === 'noun' ? 8 : 25);
+  // "a deal worth $2 billion with Sweden for 14 jets": a noun's "for/of" phrase may come after its value and its other party, within its clause.
+  const nounReach = (t: Trigger): number => (isOwnPhrase(tokens, t.last + 1, item.first) ? 14 : 8);
+  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && item.first - t.last <= (t.entry.frame === 'noun' ? nounReach(t) : 25);
   let before: Trigger | null = null;
   // "after buying the S-400 system, the F-16s are ...": a subject past a comma is not the earlier verb's object.
   const isOwnClause = (t: Trigger): boolean => item.isSubject && tokens.slice(t.last + 1, item.first).some((x) => x.text === ',');
@@ -396,6 +398,14 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     return before;
   }
   return after;
+}
+
+/** Whether the words from `from` to an item at `to` are a noun's own phrase: no comma or clause break, and "for" or "of" opening the item's phrase. */
+function isOwnPhrase(tokens: readonly Token[], from: number, to: number): boolean {
+  let j = to - 1;
+  while (j >= from && (COUNT_WORD.test(lowerAt(tokens, j)) || /^(?:the|a|an|its|their|up|to|about|around|some|more|than|dozen)$/.test(lowerAt(tokens, j)))) j--;
+  if (!/^(?:for|of)$/.test(lowerAt(tokens, j))) return false;
+  return !tokens.slice(from, j).some((x) => x.text === ',' || CLAUSE_BREAK.has(x.text.toLowerCase()) || /^(?:is|are|was|were|has|have|had|will|would|said|says)$/i.test(x.text));
 }
 
 /** Whether the clause an item stands in (from `start`) opens with a verb of saying and "that" after `from`: a reported clause of its own. */
@@ -631,7 +641,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     const recipient = subject?.code ?? null;
     // "Colombia and Peru have bought the jet": every state of a conjoined subject gets it.
     const recipients = subject ? conjoined(tokens, states, subject).filter((c) => c !== fromAfter[0]) : [];
-    return { supplier: fromAfter[0] ?? withBefore[0] ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients, isPassive: false, otherSuppliers: fromAfter.slice(1).filter((c) => !recipients.includes(c)) };
+    // "placed an order with Spain for four corvettes": a "with" right after a buying predicate names the seller.
+    const withSeller = lowerAt(tokens, t.last + 1) === 'with' ? afterPreposition(tokens, states, t.last + 1, Math.min(sentenceEnd, t.last + 4), ['with'])[0] : undefined;
+    return { supplier: fromAfter[0] ?? withBefore[0] ?? withSeller ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients, isPassive: false, otherSuppliers: fromAfter.slice(1).filter((c) => !recipients.includes(c)) };
   }
   if (frame === 'arrive') {
     return { supplier: fromAfter[0] ?? maker ?? makerCompany, recipients: afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['in', 'at', 'to']).slice(0, 1), isPassive: false };
@@ -650,7 +662,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     else if (supplier === null) supplier = s.code;
   }
   // "Qatar signed a deal with Italy for 28 helicopters": the party after "with" is the seller, unless the subject is a maker ("Hanwha signed a contract with Norway").
-  const withAfter = isBuyerNoun ? afterPreposition(tokens, states, t.last + 1, Math.min(sentenceEnd, t.last + 4), ['with'])[0] : undefined;
+  // "a deal worth $2 billion with Sweden for 14 jets": the "with" may stand anywhere between the noun and its item.
+  const withAfter = isBuyerNoun ? afterPreposition(tokens, states, t.last + 1, Math.min(sentenceEnd, Math.max(t.last + 4, item.first)), ['with'])[0] : undefined;
   if (withAfter && !recipients.includes(withAfter) && withAfter !== supplier) {
     const subject = subjects[subjects.length - 1];
     if (subject?.kind === 'maker') {
