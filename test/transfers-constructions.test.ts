@@ -160,6 +160,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['ARE', 'JOR', 'delivered', 20, 'helicopters']],
   },
   {
+    construction: 'an aside between commas after the subject of a passive ("The howitzers, similar to the M109 ..., were delivered"); the compared model is no item',
+    text: 'The howitzers, similar to the M109 used by the US Army, were delivered to Chile by Norway.',
+    want: [['NOR', 'CHL', 'delivered', null, 'howitzers']],
+  },
+  {
     construction: 'a relative clause telling the order, the main clause the arrival: one record, delivered',
     text: 'The jets, which Egypt ordered from France in 2021, arrived in Cairo on Monday.',
     want: [['FRA', 'EGY', 'delivered', null, 'jets']],

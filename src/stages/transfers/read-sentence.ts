@@ -384,7 +384,10 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   }
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
-  const after = triggers.find((t) => t.first > item.last && t.first - item.last <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item) || isReducedGet(tokens, t, item))) ?? null;
+  // "The howitzers, similar to the M109 used by the US Army, were delivered": an aside between commas right after the item does not count.
+  const asideEnd = tokens[item.last + 1]?.text === ',' ? tokens.findIndex((x, i) => i > item.last + 1 && i <= item.last + 14 && x.text === ',') : -1;
+  const aside = asideEnd > 0 ? asideEnd - item.last : 0;
+  const after = triggers.find((t) => t.first > item.last && t.first - item.last - (t.first > asideEnd ? aside : 0) <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item) || isReducedGet(tokens, t, item))) ?? null;
   // "operates Su-30 fighters bought from Z": a participle right after the item, with its "from" or "by", is the item's own verb.
   if (after && (isReducedPassive(tokens, after, item) || isReducedGet(tokens, after, item))) return after;
   // "A second batch of 10 tanks has arrived": a batch noun opening the subject leaves the item to the subject's verb.
