@@ -260,6 +260,15 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     );
     if (isRepeat) continue;
     out.push(event);
+    // "India and China held talks": members of a compound source with no target met each other.
+    const mutual = !target && source && RECIPROCAL_CODES.has(event.cameo) ? (MEMBERS.get(source) ?? []) : [];
+    if (mutual.length > 0) {
+      const all = [source!, ...mutual].filter((a) => a.code);
+      out.pop();
+      for (const s of all) for (const t of all) if (s !== t && !sameActor(s.code, t.code)) out.push({ ...event, source: s, target: t, roles: arcsOf(sc.text, s, t) });
+      if (source?.code) previousSource = source;
+      continue;
+    }
     // "Britain, France and Germany warned Iran", "Iran warned Britain and France": each member acts, or is acted on, in an event of its own.
     const sources = [source, ...((source && MEMBERS.get(source)) ?? [])];
     const targets = [target, ...((target && MEMBERS.get(target)) ?? [])];
@@ -280,6 +289,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   }
   return out;
 }
+
+/** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating. */
+const RECIPROCAL_CODES = new Set(['040', '044', '046', '060']);
 
 /** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
 const CHARGE_ROOTS = new Set(['10', '11', '12']);
@@ -353,7 +365,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
         target = subject ? at(subject) : object ? at(object) : null;
       } else {
-        source = subject ? compound(subject, actors, claim, sc.sentence.start) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
+        source = subject ? compound(coSubjectBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
       }
   }
@@ -544,6 +556,20 @@ function compound(first: ActorMention, actors: ActorMention[], claim: string, ba
   const actor = actorAt(first, base);
   if (members.length > 1) MEMBERS.set(actor, members.slice(1).map((m) => actorAt(m, base)));
   return actor;
+}
+
+/**
+ * A name joined to the subject by a bare comma before it, which the parser hangs on the verb as a
+ * `vocative` or `dep`: a headline's compound subject ("India, China hold talks"). Null otherwise.
+ */
+function coSubjectBefore(sc: SentenceContext, subject: ActorMention): ActorMention | null {
+  if (!sc.tree) return null;
+  const base = sc.sentence.start;
+  const before = sc.actors.filter((a) => a.code && a.end <= subject.start && /^\s*,\s*$/.test(sc.claim.slice(a.end, subject.start)));
+  const first = before[before.length - 1];
+  if (!first) return null;
+  const i = wordAt(sc.tree, base + first.start);
+  return i >= 0 && /^(?:vocative|dep)$/.test(sc.tree.words[i]!.deprel) ? first : null;
 }
 
 /** Whether a mention's words hold a `conj` dependent of a word of the earlier members (offsets relative to the sentence at `base`). */
