@@ -30,6 +30,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'EST', 'approved', 40, 'Javelin']],
   },
   {
+    construction: 'a notice\'s long name with its abbreviation after ", or" ("Missile Extended Range, or CSM-ER, missiles") is one item',
+    text: 'The State Department approved the possible sale of 20 Coastal Strike Missile Extended Range, or CSM-ER, missiles to Chile.',
+    want: [['USA', 'CHL', 'approved', 20, 'CSM-ER']],
+  },
+  {
     construction: 'a government approving a state\'s request to buy',
     text: "Washington approved Morocco's request to buy 25 F-16 fighter jets, officials said.",
     want: [['USA', 'MAR', 'approved', 25, 'F-16']],
