@@ -649,3 +649,18 @@ void test("a JSON-LD picture's, person's or event's datePublished is not the pag
     '<script type="application/ld+json">{"@context":"https://schema.org","@type":"CreativeWork","name":"Pier","datePublished":"2022-03-02"}</script>';
   assert.equal(published(page({ head })).value, '2022-03-02');
 });
+
+void test("a <time> showing the day the site serves the page, a photo's day or an embedded post's day is not the publication", () => {
+  const cases: PageParts[] = [
+    { above: '<div class="current-date"><time datetime="2022-06-10">Friday, June 10, 2022</time></div>' },
+    { above: '<div id="today"><time datetime="2022-06-10">June 10, 2022</time></div>' },
+    { top: '<figure><img src="pier.jpg" alt=""><figcaption>Crews at work <time datetime="2021-06-12">12 June 2021</time></figcaption></figure>' },
+    {
+      top: '<blockquote class="twitter-tweet"><p>Crews at the pier</p><a href="https://twitter.com/harbourwatch/status/1"><time datetime="2022-05-29">May 29, 2022</time></a></blockquote>',
+    },
+  ];
+  for (const parts of cases) assert.equal(published(page(parts)).value, null, JSON.stringify(parts));
+  // Marked as the publication, it still counts.
+  const marked = page({ above: '<div class="current-date"><time class="published" datetime="2022-06-10">June 10, 2022</time></div>' });
+  assert.equal(published(marked).value, '2022-06-10');
+});

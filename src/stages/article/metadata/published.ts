@@ -98,6 +98,12 @@ const PUBLISHED_CONTEXT =
 /** Ancestors of a <time> that list other stories or comments. */
 const LISTED_ANCESTRY =
   /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
+/**
+ * Ancestors of a <time> that show another day: the day the site serves the page ('today', 'current-date' in the
+ * masthead), a photo's caption (<figcaption>), an embedded social post. Its time is passed over unless marked published.
+ */
+const OTHER_DAY_ANCESTRY =
+  /(?:^|[\s_-])(?:today|todays?-?date|current-?date|currentdate|date-?today|figcaption|twitter-tweet|instagram-media|tiktok-embed|fb-post)(?=$|[\s_-])/;
 /** Words that introduce the publication in the visible text, in the languages our pages come in. */
 const PUBLISHED_CUE =
   /(?:published|posted|released|first published|publié|publiée|publicado|publicada|publicação|pubblicato|veröffentlicht|erschienen|gepubliceerd|опубликовано|опубліковано|opublikowano|yayınlanma|mis en ligne|erstellt|publicerad|publicerat|udgivet|publisert|julkaistu|publikováno|publikované|uverejnené|közzétéve|objavljeno|δημοσιεύθηκε|δημοσίευση|publicat|نشر|تاريخ النشر|发布|發布|公開|게시|입력|配信|\bby\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bvon\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpar\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3}|\bpor\s+[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*){0,3})(?:\s+(?:on|am|le|el|em|il|op|the))?[\s:,|()–-]*$/iu;
@@ -285,7 +291,12 @@ function fromTimes(
     labelledOther.has(westernDigits(t.text.replace(/\s+/g, ' ').trim())) && !PUBLISHED_CONTEXT.test(t.context);
   // A <time> in a link to an anchor of this very page ("#comment-84") dates a comment or a section, not the page.
   const usable = times.filter(
-    (t) => !UPDATED.test(t.context) && !UPDATED.test(t.text) && !isLabelledOther(t) && !isAnchorOfPage(t, url),
+    (t) =>
+      !UPDATED.test(t.context) &&
+      !UPDATED.test(t.text) &&
+      !isLabelledOther(t) &&
+      !isAnchorOfPage(t, url) &&
+      (!OTHER_DAY_ANCESTRY.test(t.ancestry) || PUBLISHED_CONTEXT.test(t.context)),
   );
   const unlisted = usable.filter((t) => !LISTED_ANCESTRY.test(t.ancestry) && !isOwnEntry(t, url));
   const own = usable.filter((t) => isOwnEntry(t, url));
