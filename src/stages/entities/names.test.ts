@@ -91,3 +91,17 @@ void test('coordination: a legal form closes a company name, so "and" after it s
   assert.ok(!names.some((n) => / and /.test(n)), `one name across "and": ${names.join(' | ')}`);
   assert.ok(names.includes('Halvik Marine Ltd.'), names.join(' | '));
 });
+
+void test('given names: a given name inside a listed place name opens no person', () => {
+  const entities = find('Tickets for the San Francisco Symphony sold out quickly.\nThe San Diego Tribune reported the storm.');
+  assert.equal(typeOf(entities, 'Francisco Symphony'), null);
+  assert.equal(typeOf(entities, 'Diego Tribune'), null);
+});
+
+void test('places: a listed place followed by words that are no place word names a body called after it', () => {
+  const entities = find('Engineers at Tallinn Shipyards finished the hull.\nBuses left the Gaza Strip for Mexico City.\nFlooding closed roads across Orange County.');
+  assert.equal(typeOf(entities, 'Tallinn Shipyards'), 'organization');
+  assert.equal(typeOf(entities, 'Gaza Strip'), 'region');
+  assert.notEqual(typeOf(entities, 'Mexico City'), 'organization');
+  assert.notEqual(typeOf(entities, 'Orange County'), 'organization');
+});

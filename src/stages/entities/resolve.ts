@@ -47,6 +47,8 @@ const CALENDAR_WORD = /^(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|
 
 /** Last words that make a name a place: "Second Thomas Shoal", "West Philippine Sea", "Panjshir Valley". */
 const GEO_HEADS = /^(?:sea|seas|ocean|strait|straits|gulf|bay|shoal|reef|reefs|island|islands|isles|peninsula|river|lake|mountains|mountain|mount|valley|desert|plateau|canal|channel|province|region|district|oblast|governorate|county|corridor|border|coast|heights|pass|airport|airbase|harbour|harbor|port|street|road|avenue|boulevard|square|bridge)$/;
+/** Last words of place names besides GEO_HEADS: "Gaza Strip", "Mexico City", "Tigray State", "Orange County". */
+const PLACE_TAIL = /^(?:strip|city|town|state|states|territory|territories|zone|basin|delta|hills|highlands|plain|plains|park|forest|coast|west|east|north|south|central|island|bank|point|beach|springs|falls|heights|hill|bay|creek|county|parish|prefecture|municipality|oblast|krai|republic|kingdom|emirate)$/;
 const FORCE_WORDS = new Set(['army', 'navy', 'air force', 'armed forces', 'military', 'troops', 'forces', 'border guards', 'border guard']);
 
 /** Short capitals-only aliases ("US", "IS", "UN") must match exactly and not in a headline in capitals. */
@@ -372,6 +374,9 @@ function findGivenNames(st: SentenceState): void {
   const { words, lower, n, knowledge } = st;
   if (st.isShouting) return;
   for (let i = 0; i + 1 < n; i++) {
+    // "Francisco" in "San Francisco", "Angeles" in "Los Angeles": a given name inside a listed name that starts before it opens no person
+    const cover = st.covering[i];
+    if (cover && cover.start < i && cover.entries[0]?.kind !== 'person') continue;
     const end = givenNameSpan(knowledge, words, lower, st.gazAt, i);
     if (end <= i + 1 || !isFree(st, i, end)) continue;
     // a name inside a longer organisation or place name stays there ("John Lewis Partnership")
@@ -455,7 +460,8 @@ function resolveTaggedSpans(st: SentenceState): void {
     if (type === 'LOC' && e - s === 1 && /^\p{Lu}\p{Ll}+(?:ean|ian|ese)$/u.test(words[s] as string) && !st.gazAt.has(s)) continue;
     // a name ending in a landform or area word is a place whatever the tagger said ("Second Thomas Shoal")
     const isGeographic = e - s > 1 && GEO_HEADS.test(lower[e - 1] as string);
-    const kind: CandidateKind = isGeographic ? 'location' : type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
+    let kind: CandidateKind = isGeographic ? 'location' : type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
+    if (kind === 'location' && !isGeographic && isNamedAfterPlace(st, s, e)) kind = 'organization';
     const first = st.gazAt.get(s);
     if (type === 'PER' && first && first.end < e && first.entries[0]?.kind === 'country') {
       // "Russian Sergei Shoigu": a demonym glued to a name
@@ -473,6 +479,20 @@ function resolveTaggedSpans(st: SentenceState): void {
     }
     claim(st, { start: s, end: e, kind, entries: [], rule: MODEL_RULE, origin: 'model', isShouting });
   }
+}
+
+/**
+ * "Caracas Chronicle", "Tallinn Shipyards", "Singapore Airlines": a listed place followed by capitalised
+ * words that are no place word of their own names a body called after the place (a paper, a firm, a team),
+ * not the place; "Gaza Strip", "Mexico City" and "Orange County" stay places.
+ */
+function isNamedAfterPlace(st: SentenceState, s: number, e: number): boolean {
+  const g = st.gazAt.get(s);
+  const head = g?.entries[0];
+  if (!g || !head || g.end >= e || st.gazAt.has(g.end)) return false;
+  if (head.kind !== 'place' && !(head.kind === 'country' && head.form !== 'demonym')) return false;
+  for (let k = g.end; k < e; k++) if (!/^\p{Lu}\p{Ll}/u.test(st.words[k] as string)) return false;
+  return !PLACE_TAIL.test(st.lower[e - 1] as string);
 }
 
 /** Gazetteer phrases the tagger did not mark; a town needs the tagger or a locative word before it (its name is too often a word or a surname). */
