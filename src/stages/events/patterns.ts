@@ -6,6 +6,7 @@
 import type { TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { checkDictionary } from '../../core/rule.js';
+import { equipmentCategories, isMilitaryCategory } from './quantities.js';
 
 /** Who fills source and target for a pattern: see data/verb-patterns.json's "about". */
 export type RoleSpec = 'subject>object' | 'speaker>subject' | 'speaker>object' | 'object>subject';
@@ -248,6 +249,19 @@ function isNounUse(text: string, start: number, matched: string): boolean {
   return !/\s/.test(matched) && /s$/i.test(matched) && /^\s+of\b/i.test(text.slice(start + matched.length, start + matched.length + 5));
 }
 
+/** CAMEO roots of words and gestures: statements, appeals, intents, meetings, diplomacy, demands, blame, rejection. */
+const SPOKEN_ROOTS = new Set(['01', '02', '03', '04', '05', '10', '11', '12']);
+
+/**
+ * Whether a phrase with a gap of the spoken kind swallowed a weapon: "fired a ballistic missile off
+ * the coast" is no "fire off" (a statement); the weapon makes the literal reading the one meant.
+ */
+function isArmedGap(pattern: VerbPattern, matched: string, ctx: Context): boolean {
+  if (!pattern.phrase.includes(' * ') || !SPOKEN_ROOTS.has(pattern.code.slice(0, 2))) return false;
+  const inside = matched.replace(/^\S+/, '');
+  return equipmentCategories(inside, ctx).some((c) => isMilitaryCategory(c, ctx)) && equipmentCategories(pattern.phrase.replace(/[_|~*]/g, ' '), ctx).length === 0;
+}
+
 /** Whether a sentence holds, for every later required word of a phrase, one of its forms (loops: this runs for every phrase tried). */
 function hasRequiredWords(requires: readonly string[][], present: ReadonlySet<string>): boolean {
   for (const group of requires) {
@@ -295,6 +309,7 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       // A one-word match trusts the tagger; a phrase ("stems directly from") is itself the sign of a verb.
       const isOneWord = !/\s/.test(m[0]);
       if (pattern.phrase.startsWith('~') && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
+      if (isArmedGap(pattern, m[0], ctx)) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }
