@@ -85,6 +85,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Ghana has agreed to buy four patrol boats from Israel. Spain agreed to send two helicopters to Ghana.',
     want: [['ISR', 'GHA', 'ordered', 4, 'patrol boats'], ['ESP', 'GHA', 'pledged', 2, 'helicopters']],
   },
+  {
+    construction: 'a transfer to come on a condition ("would receive ... if", "If ..., will receive") is planned',
+    text: 'Kenya would receive 12 jets from Italy if parliament approves the budget. If the talks succeed, Ghana will receive six helicopters from Spain.',
+    want: [['ITA', 'KEN', 'planned', 12, 'jets'], ['ESP', 'GHA', 'planned', 6, 'helicopters']],
+  },
   // Deliveries
   {
     construction: '"received the first batch of" X-built equipment: delivered, no count',
@@ -260,6 +265,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a negated approval of a sale (a negated verb before the deal noun)', text: 'The United States did not approve the sale of F-35 jets to Turkey.' },
   { construction: 'a negated contract ("has not signed a contract for")', text: 'Chile has not signed a contract for 12 jets from Sweden, officials said.' },
   { construction: '"has no plans to buy"', text: 'Malaysia has no plans to buy fighter jets from Russia, the minister said.' },
+  { construction: '"is unlikely to receive": speculation', text: 'Analysts say Kenya is unlikely to receive the jets from Italy before 2030.' },
   { construction: 'a cancelled order', text: 'Peru cancelled its order for 24 tanks from South Korea.' },
   { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
   { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },

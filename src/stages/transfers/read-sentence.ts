@@ -349,6 +349,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "is buying", "was selling": a purchase under way is a deal; a giving verb in the progressive ("is sending") is a promise.
   const isDealUnderWay = isProgressive && (id === 'buy' || id === 'sell');
   const isFuture = !isPerfect && (hasMarker(tokens, start, t.first, lex.markers.future) || (isProgressive && !isDealUnderWay) || (lowerAt(tokens, t.first - 1) === 'to' && frame !== 'noun'));
+  // "Kenya would receive 12 jets if parliament approves", "If the deal goes ahead, Chile will buy": a transfer to come on a condition is a plan.
+  if (isFuture && tokens.some((x, k) => /^(?:if|unless)$/i.test(x.text) && !/^(?:as|even)$/.test(lowerAt(tokens, k - 1)))) return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.started) && (id === 'give' || id === 'noun-delivery' || id === 'hand-over')) return 'delivered';
   // "will receive three batteries under a deal signed in 2022": a delivery still to come under a signed deal is an order.
   if (isFuture && isUnderDeal && (id === 'receive' || id === 'give' || id === 'hand-over')) return 'ordered';
