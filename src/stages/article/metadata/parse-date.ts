@@ -215,7 +215,7 @@ export function readShownDate(text: string, order: NumericOrder): string | null 
   return order === 'mdy' ? makeDay(year, a, b) : makeDay(year, b, a);
 }
 
-const WRITTEN_DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+)?(${ALL_MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})`, 'iu');
+const WRITTEN_DMY = new RegExp(`(\\d{1,2})(?:st|nd|rd|th|er|º|\\.)?\\s+(?:de\\s+|of\\s+)?(${ALL_MONTH_PATTERN})\\.?,?\\s+(?:de\\s+)?(\\d{4})`, 'iu');
 const WRITTEN_MDY = new RegExp(`(${ALL_MONTH_PATTERN})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
 const TIME_AFTER = /^[,\s]*(?:at\s+|à\s+|-\s+|um\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*(GMT|UTC|Z|[+-]\d{2}:?\d{2})?/i;
 

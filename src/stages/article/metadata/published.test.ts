@@ -664,3 +664,18 @@ void test("a <time> showing the day the site serves the page, a photo's day or a
   const marked = page({ above: '<div class="current-date"><time class="published" datetime="2022-06-10">June 10, 2022</time></div>' });
   assert.equal(published(marked).value, '2022-06-10');
 });
+
+void test("datelines with hyphens ('04-05-2022') read in the page's order, and '4th of May 2022'", () => {
+  const cases: Array<[string, string, string | null]> = [
+    ['nl', '04-05-2022', '2022-05-04'],
+    ['pt', '4-5-2022 às 14h05', '2022-05-04'],
+    ['en-US', '05-04-2022', '2022-05-04'],
+    // English of no stated region on a generic domain: no order, no guess.
+    ['en', '04-05-2022', null],
+    ['en', '4th of May 2022', '2022-05-04'],
+  ];
+  for (const [lang, line, expected] of cases) {
+    const value = published(page({ lang, top: `<p class="date">${line}</p>` })).value;
+    assert.equal(value?.slice(0, 10) ?? null, expected, `${lang}: ${line}`);
+  }
+});
