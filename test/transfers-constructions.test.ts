@@ -121,6 +121,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Nigeria received 12 Super Tucano aircraft from the United States.',
     want: [['USA', 'NGA', 'delivered', 12, 'Super Tucano']],
   },
+  {
+    construction: '"supplied <a body of Y> with X": the state inside the object before "with" receives',
+    text: 'Russia supplied the military regime in Myanmar with attack helicopters.',
+    want: [['RUS', 'MMR', 'delivered', null, 'attack helicopters']],
+  },
+  {
+    construction: '"supplies Y and W with X": every state of a conjoined object receives',
+    text: 'Turkey supplies Azerbaijan and Ukraine with armed drones.',
+    want: [['TUR', 'AZE', 'delivered', null, 'drones'], ['TUR', 'UKR', 'delivered', null, 'drones']],
+  },
   // Packages and lists
   {
     construction: 'a package announced, then "the package includes A, B and C": one pledge per item with its count',

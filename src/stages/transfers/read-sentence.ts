@@ -606,8 +606,12 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const word = lowerAt(tokens, t.first);
   if (frame === 'give' && !passive) {
     // "provide Chile with", "supply the Estonians with", "gave Latvia 12": the state right after the verb receives.
-    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first);
-    const recipients = toAfter.length ? toAfter : direct ? [direct.code] : withBefore;
+    // "supplied the military regime in Myanmar with helicopters": a state inside the object before "with" and the item receives.
+    const withAt = item.first > t.last ? tokens.findIndex((x, i) => i > t.last && i < item.first && lowerAt(tokens, i) === 'with') : -1;
+    const inObject = withAt > t.last + 1 && withAt - t.last <= 8 && !tokens.slice(t.last + 1, withAt).some((x) => x.text === ',' || CLAUSE_BREAK.has(x.text.toLowerCase())) ? states.find((s) => s.first > t.last && s.last < withAt && s.kind !== 'made' && s.kind !== 'maker' && !/^(?:from|by)$/.test(prepositionBefore(tokens, s) ?? '')) : undefined;
+    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first) ?? inObject;
+    // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
+    const recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
     const otherSuppliers = subject ? conjoined(tokens, states, subject).filter((c) => c !== subject.code && !recipients.includes(c)) : [];
     return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false, otherSuppliers };
   }
