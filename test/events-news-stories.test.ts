@@ -83,3 +83,11 @@ test('a weapon inside the gap of a spoken phrase makes the verb literal: no "fir
   const missile = eventsOf('Pakistan fired a cruise missile off its southern coast on Monday.');
   assert.deepEqual(missile.map(show), ['ASSAULT PAK>- asserted [fired a cruise missile]']);
 });
+
+test('"X rejected Y and said ...": the first predicate is a claim of its own, not the name of a speaker', () => {
+  assert.equal(readFrame('Vietnam condemned the ruling and said it would lodge an appeal.').speaker, null);
+  const events = eventsOf('Vietnam condemned the ruling and said it would lodge an appeal.');
+  assert.ok(events.some((e) => e.plover === 'ACCUSE' && e.source?.code === 'VNM'), events.map(show).join('; '));
+  // A compound speaker still speaks.
+  assert.ok(readFrame('France and Germany said they would send more troops.').speaker);
+});

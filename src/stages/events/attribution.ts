@@ -104,6 +104,9 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
     if (rest.split(/\s+/).length >= 3) {
       // The speaker is the last comma-separated part before the verb ("As ..., Russian Defense Minister Sergei Shoigu said").
       const before = leading[1];
+      // "Minsk rejected the decision and said ...": the speech verb is the second of two predicates; what
+      // comes before "and" is a claim of its own, not the speaker's name.
+      if (/(?:^|\s)and$/.test(before.trimEnd()) && /\s/.test(before.trim().replace(/\s+and$/, ''))) return frame;
       const comma = before.lastIndexOf(', ');
       const speakerStart = comma >= 0 ? comma + 2 : 0;
       if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
