@@ -264,6 +264,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['ESP', 'PER', 'ordered', 6, 'corvettes']],
   },
   {
+    construction: 'a headline naming a model by its name alone ("Gripens") and the lead\'s "Gripen E fighters" are one record, named by the lead',
+    text: 'Chile orders 12 Gripens\n\nChile has signed a contract with Sweden for 12 Gripen E fighters, worth 1 billion dollars.',
+    want: [['SWE', 'CHL', 'ordered', 12, 'Gripen E fighters']],
+  },
+  {
+    construction: '"30 more" in the headline and "30 additional" in the lead are one further order',
+    text: 'Egypt buys 30 more Rafales\n\nEgypt has ordered 30 additional Rafale jets from France, the defence ministry said.',
+    want: [['FRA', 'EGY', 'ordered', 30, 'Rafale']],
+  },
+  {
     construction: 'a later delivery of an order with the same count is the order delivered',
     text: 'Qatar ordered 24 Typhoon jets from Britain in 2017. Britain delivered the 24 Typhoon jets to Qatar this year.',
     want: [['GBR', 'QAT', 'delivered', 24, 'Typhoon']],

@@ -201,7 +201,8 @@ function batchBefore(tokens: readonly Token[], first: number, lex: TransferLexic
     const w = lower(tokens[j]);
     if (ORDINALS.test(w) || w === 'initial') return w;
     // "six more (of the) jets", "another 20 tanks": a further batch (a count with it, so no list's "additional ammunition").
-    if ((w === 'more' && numberValue(tokens[j - 1], lex) !== null) || (w === 'another' && numberValue(tokens[j + 1], lex) !== null)) return 'more';
+    // "30 additional jets", "12 further tanks": a count with a word of addition is a further batch as "30 more" is.
+    if ((/^(?:more|additional|further|extra)$/.test(w) && numberValue(tokens[j - 1], lex) !== null) || (w === 'another' && numberValue(tokens[j + 1], lex) !== null)) return 'more';
     if (/^(?:batch|tranche|shipment|consignment)$/.test(w) || UNIT_NOUNS.test(w)) {
       const ordinal = tokens.slice(Math.max(0, j - 2), j).map((t) => t.text.toLowerCase()).find((x) => ORDINALS.test(x));
       return ordinal ?? w;

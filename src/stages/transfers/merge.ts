@@ -45,6 +45,9 @@ export function sameItem(a: TransferItem, b: TransferItem): boolean {
   const na = names(a.item);
   const nb = names(b.item);
   if (na.length && nb.length && !na.some((n) => nb.includes(n))) return false;
+  // "Rafales" and "Rafale jets", "Gripens" and "Gripen E fighters": a model written by its name alone is the same model with a noun.
+  const isNameOnly = (item: string): boolean => item.split(/\s+/).every((w) => /^[A-Z]/.test(w));
+  if (na.length && nb.length && (isNameOnly(a.item) || isNameOnly(b.item))) return true;
   return (a.category ?? '') === (b.category ?? '') && head(a.item) === head(b.item);
 }
 
@@ -99,8 +102,11 @@ function mergeItems(into: TransferItem[], from: readonly TransferItem[]): Transf
     }
     const was = out[same]!;
     const count = was.count ?? item.count;
-    const name = designationsOf(was.item).length === 0 && designationsOf(item.item).length > 0 ? item.item : was.item;
-    out[same] = { ...was, item: name, count: item.count !== null && was.count !== null ? Math.max(was.count, item.count) : count };
+    // A telling with a designation, or with a noun beside a bare model name ("Gripens" -> "Gripen E fighters"), names the item better.
+    const isNameOnly = (x: string): boolean => x.split(/\s+/).every((w) => /^[A-Z]/.test(w));
+    const name = (designationsOf(was.item).length === 0 && designationsOf(item.item).length > 0) || (isNameOnly(was.item) && !isNameOnly(item.item) && designationsOf(was.item).length === 0) ? item.item : was.item;
+    const category = (was.category === 'military equipment' && item.category ? item.category : was.category) ?? null;
+    out[same] = { ...was, item: name, category, count: item.count !== null && was.count !== null ? Math.max(was.count, item.count) : count };
   }
   return out;
 }
