@@ -679,3 +679,20 @@ void test("datelines with hyphens ('04-05-2022') read in the page's order, and '
     assert.equal(value?.slice(0, 10) ?? null, expected, `${lang}: ${line}`);
   }
 });
+
+void test('publication cues of more languages date a closing line far below the headline', () => {
+  const more =
+    '<p>Local fishers asked for a slot at the old depot once the patrol boats leave it, and the council will answer at its next sitting in the town hall.</p>';
+  const cases: Array<[string, string]> = [
+    ['pt', 'Postado em 04/05/2022'],
+    ['nl', 'Geplaatst op 4 mei 2022'],
+    ['de', 'Gepostet am 4. Mai 2022'],
+    ['es', 'Fecha de publicación: 04/05/2022'],
+    ['ru', 'Дата публикации: 04.05.2022'],
+    ['pl', 'Data publikacji: 04.05.2022'],
+  ];
+  for (const [lang, line] of cases) {
+    const value = published(page({ lang, bottom: '', top: `${more}${more}<p>${line}</p>` })).value;
+    assert.equal(value?.slice(0, 10) ?? null, '2022-05-04', `${lang}: ${line}`);
+  }
+});
