@@ -91,3 +91,10 @@ test('"X rejected Y and said ...": the first predicate is a claim of its own, no
   // A compound speaker still speaks.
   assert.ok(readFrame('France and Germany said they would send more troops.').speaker);
 });
+
+test('"ordered <actor> to <verb>" is a command (a demand of that actor), not a purchase; goods ordered for a purpose stay a purchase', () => {
+  const command = eventsOf("Chad's government ordered French soldiers to leave the country within a month.");
+  assert.deepEqual(command.map((e) => `${e.plover} ${e.source?.code?.slice(0, 3)}>${e.target?.code?.slice(0, 3)}`), ['REQUEST TCD>FRA']);
+  const purchase = eventsOf('Chad ordered 12 helicopters to replace its ageing fleet.');
+  assert.ok(!purchase.some((e) => e.plover === 'REQUEST'), purchase.map(show).join('; '));
+});

@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, chargeOver, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, chargeOver, infinitiveObject, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -245,8 +245,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   const out: Event[] = [];
   let previousSource: Actor | null = null;
   const claims = chargeWords(sc, matches);
-  for (const match of matches) {
-    if (match.pattern.code === '-') continue;
+  for (const found of matches) {
+    if (found.pattern.code === '-') continue;
+    const match = commandOf(sc, found);
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     const clause = readClause(sc, match, discourse, ctx);
@@ -288,6 +289,25 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     }
   }
   return out;
+}
+
+/** What "X ordered Y to do Z" codes: a demand (CAMEO 100), X of Y. */
+const COMMAND_CODE = '100';
+
+/**
+ * A verb of buying read where its object takes an infinitive ("ordered the peacekeepers to leave"):
+ * the verb gives a command to an actor, so the match codes a demand by the subject of the object,
+ * not a purchase; any other match is returned as it is.
+ */
+function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
+  const tree = sc.tree;
+  if (!tree || !match.pattern.transfer || !match.pattern.isReverse) return match;
+  const base = sc.sentence.start;
+  const p = wordAt(tree, base + match.start);
+  // "ordered 12 helicopters to replace its fleet": goods bought for a purpose; a command's object is an actor.
+  const o = p >= 0 ? infinitiveObject(tree, p) : -1;
+  if (o < 0 || !mentionOf(tree, o, sc.actors, base)?.code) return match;
+  return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating. */

@@ -258,6 +258,15 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
   return -1;
 }
 
+/** The object of a verb that has a "to" infinitive complement ("ordered the troops to leave", "asked X to stay"), or -1. */
+export function infinitiveObject(syntax: SentenceSyntax, p: number): number {
+  const o = dependent(syntax, p, 'obj');
+  if (o < 0) return -1;
+  const isInfinitive = (x: number): boolean => dependents(syntax, x, 'mark').some((k) => lemmaOf(word(syntax, k)) === 'to');
+  // The parser may hang the infinitive on the object ("ordered soldiers [to leave]" read as acl).
+  return [...dependents(syntax, p, 'xcomp'), ...dependents(syntax, o, 'acl')].some(isInfinitive) ? o : -1;
+}
+
 /** What the tree says about the predicate at word `p`: a verb's or an event noun's arguments. */
 export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
   const w = word(syntax, p);
