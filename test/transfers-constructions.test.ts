@@ -147,6 +147,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'The United States will send ammunition for HIMARS launchers and 10 Humvees to Ukraine.',
     want: [['USA', 'UKR', 'pledged', null, 'ammunition for HIMARS'], ['USA', 'UKR', 'pledged', 10, 'Humvees']],
   },
+  {
+    construction: 'what a platform is armed with or can fire describes it: no record of its own',
+    text: 'Egypt bought 24 Rafale jets armed with Meteor missiles from France. The corvettes, capable of firing Exocet missiles, were handed over to Ghana by France.',
+    want: [['FRA', 'EGY', 'ordered', 24, 'Rafale'], ['FRA', 'GHA', 'delivered', null, 'corvettes']],
+  },
   // Makers
   {
     construction: '"X-made" with no seller named: the maker state sells',

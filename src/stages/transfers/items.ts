@@ -288,7 +288,9 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     });
   }
   items.sort((a, b) => a.first - b.first);
-  return foldServedPlatforms(tokens, joinAbbreviations(tokens, items, articleText), articleText);
+  const read = foldServedPlatforms(tokens, joinAbbreviations(tokens, items, articleText), articleText);
+  markArmament(tokens, read);
+  return read;
 }
 
 /**
@@ -312,6 +314,25 @@ function foldServedPlatforms(tokens: readonly Token[], items: ItemMention[], art
 }
 
 const SERVING = new Set(['ammunition', 'missiles']);
+
+/**
+ * "24 jets armed with Meteor missiles", "corvettes, capable of firing Exocet missiles", "drones able to carry bombs": what a
+ * platform is armed with or can fire describes the platform; it is no transfer of its own (a target, as a service's object is).
+ */
+function markArmament(tokens: readonly Token[], items: readonly ItemMention[]): void {
+  for (const [k, item] of items.entries()) {
+    const before = items[k - 1];
+    if (!before) continue;
+    let j = item.first - 1;
+    while (j >= 0 && /^(?:the|a|an|its|their|\d[\d,]*|two|three|four|five|six|eight|ten|twelve|up|to)$/i.test(tokens[j]!.text)) j--;
+    const w = lower(tokens[j]);
+    // "jets armed with", "jets, each armed with": a participle of arming right after the platform.
+    const isArmedWith = w === 'with' && /^(?:armed|equipped|fitted|outfitted|loaded)$/.test(lower(tokens[j - 1])) && j - 1 - before.last <= 3 && tokens.slice(before.last + 1, j - 1).every((x) => /^(?:,|each|all|both)$/i.test(x.text));
+    // "capable of firing", "able to carry", "which can launch": what the platform can fire or carry.
+    const isFiredBy = /^(?:firing|fire|fires|launching|launch|launches|carrying|carry|carries)$/.test(w) && /^(?:of|to|can|could|capable|able)$/.test(lower(tokens[j - 1])) && j - before.last <= 6;
+    if (isArmedWith || isFiredBy) item.isTarget = true;
+  }
+}
 
 /**
  * "Long Range Patrol Drones (LRPD)": a name with its abbreviation or designation in
