@@ -696,3 +696,14 @@ void test('publication cues of more languages date a closing line far below the 
     assert.equal(value?.slice(0, 10) ?? null, '2022-05-04', `${lang}: ${line}`);
   }
 });
+
+void test('a visible clock labelled UTC is moved to the local day like markup in UTC; an unlabelled clock keeps its day', () => {
+  const line = (text: string): string => page({ lang: 'es-CO', top: `<p class="date">${text}</p>` });
+  const utc = published(line('6 de mayo de 2022 - 02:00 UTC'), { url: 'https://puerto.example/n/1' });
+  assert.equal(utc.value, '2022-05-05');
+  assert.equal(ruleOf(utc.messages), 'article/published:local-day');
+  // Written without a zone, the clock is the site's own: its day stands.
+  assert.equal(published(line('6 de mayo de 2022 - 02:00'), { url: 'https://puerto.example/n/1' }).value, '2022-05-06T02:00:00');
+  // 'GMT+2' names an offset, not UTC.
+  assert.equal(published(line('6 de mayo de 2022 - 02:00 GMT+2'), { url: 'https://puerto.example/n/1' }).value, '2022-05-06T02:00:00');
+});

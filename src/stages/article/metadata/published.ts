@@ -6,8 +6,10 @@
  * the words or an element before the date, or by the box's name), printed/retrieved, copyright, comment,
  * served-day and listed dates, dates told in the story's prose or after a preposition ("takes place on
  * 15 July") and dates after the capture are passed over; kinds that agree outvote fewer ones, and three
- * kinds or more that all disagree give nothing; a UTC time is moved to the site's own day where the page,
- * its URL or its country says which day that is. Weak evidence gives null.
+ * kinds or more that all disagree give nothing. The day is the site's local day: a time written with an
+ * offset or with none keeps the day as written (as htmldate and its gold read pages), and a UTC time (in
+ * markup, or a shown clock labelled UTC/GMT) is moved to the site's own day where the page, its URL or its
+ * country says which day that is. Weak evidence gives null.
  */
 import type { PageSignals, TimeSignal } from './page-signals.js';
 import type { JsonLdArticle } from './json-ld.js';
@@ -435,8 +437,9 @@ function* shownDates(text: string): Generator<RegExpExecArray> {
     yield m;
   }
 }
+/** A clock after a shown date; a UTC or GMT after it says the clock is UTC's ("6 May 2022, 02:00 UTC"). */
 const TIME_OF_DAY =
-  /^[,\s|–-]*(?:(?:at|à|um|a las|às|alle|om|в)\s+)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.\s?m\.|p\.\s?m\.)?/i;
+  /^[,\s|–-]*(?:(?:at|à|um|a las|às|alle|om|в)\s+)?(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.\s?m\.|p\.\s?m\.)?(?:\s*(?:uhr|h)\b)?(?:\s*\(?\b(UTC|GMT)\b(?!\s*[+-]\d))?/i;
 
 /** One visible date with where it stands. */
 interface VisibleDate {
@@ -609,7 +612,8 @@ function withClock(day: string, time: RegExpExecArray): string {
   const minute = +time[2]!;
   const second = time[3] === undefined ? 0 : +time[3];
   if (hour > 23 || minute > 59 || second > 59) return day;
-  return `${day}T${pad(hour)}:${pad(minute)}:${pad(second)}`;
+  // A clock labelled UTC is written as such, so the site's own day is found for it as for markup in UTC.
+  return `${day}T${pad(hour)}:${pad(minute)}:${pad(second)}${time[5] ? 'Z' : ''}`;
 }
 
 /** "en-US" pages and US sites write 03/05 month first; other pages day first; unknown English is not guessed. */
@@ -706,7 +710,7 @@ function localWritings(evidence: PublishedEvidence, order: NumericOrder): string
     if (out.length >= 40) break;
     const day = readShownDate(m[0], order)?.slice(0, 10);
     const time = TIME_OF_DAY.exec(visible.slice(m.index + m[0].length, m.index + m[0].length + 24));
-    if (day && time) out.push(withClock(day, time));
+    if (day && time && !time[5]) out.push(withClock(day, time));
   }
   return out;
 }
