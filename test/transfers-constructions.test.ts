@@ -152,6 +152,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Egypt bought 24 Rafale jets armed with Meteor missiles from France. The corvettes, capable of firing Exocet missiles, were handed over to Ghana by France.',
     want: [['FRA', 'EGY', 'ordered', 24, 'Rafale'], ['FRA', 'GHA', 'delivered', null, 'corvettes']],
   },
+  {
+    construction: 'kinds of equipment named by less common nouns (jeeps, anti-tank mines, quadcopters, hovercraft)',
+    text: 'Germany sent 40 jeeps, 2,000 anti-tank mines, 30 quadcopters and two hovercraft to Ukraine.',
+    want: [['DEU', 'UKR', 'delivered', 40, 'jeeps'], ['DEU', 'UKR', 'delivered', 2000, 'anti-tank mines'], ['DEU', 'UKR', 'delivered', 30, 'quadcopters'], ['DEU', 'UKR', 'delivered', 2, 'hovercraft']],
+  },
   // Makers
   {
     construction: '"X-made" with no seller named: the maker state sells',
