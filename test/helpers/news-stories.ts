@@ -178,6 +178,81 @@ Egypt, which also mediates between the two sides, urged both parties to show fle
       '?CONSULT EGY>-|ISR|PSE',
     ],
   },
+  {
+    id: 'drills',
+    text: `China launches drills around Taiwan
+
+TAIPEI (CNA) — China sent dozens of warplanes and navy ships around Taiwan on Monday in drills that Beijing said were a warning to "separatist forces", Taiwan's defence ministry said.
+The exercises simulate a blockade of the island's main ports.
+Taipei condemned the manoeuvres and put its forces on alert.
+"We will not bow to pressure," Taiwanese President Lai Ching-te said in a televised address.
+The United States, which is bound by law to help the island defend itself, urged Beijing to act with restraint.`,
+    expect: [
+      'MOBILIZE CHN>TWN|-',
+      'ACCUSE TWN>CHN|-',
+      'REQUEST USA>CHN',
+      '?MOBILIZE TWN>-',
+      '?THREATEN CHN>TWN|-',
+    ],
+  },
+  {
+    id: 'expel',
+    text: `Poland expels Russian diplomat over sabotage plot
+
+WARSAW (PAP) — Poland expelled a Russian diplomat on Thursday after prosecutors linked him to a plot to set fire to a shopping centre, the foreign ministry said.
+Russia's embassy called the move a provocation and said Moscow would respond in kind.
+Polish police detained three men suspected of planning the attack in March.
+Warsaw has closed two Russian consulates since 2023.`,
+    expect: [
+      'SANCTION|COERCE POL>RUS',
+      'ACCUSE RUS>POL|-',
+      '?THREATEN|SANCTION RUS>POL|- planned',
+      '?COERCE POL>-|POL',
+      '?SANCTION POL>RUS',
+    ],
+  },
+  {
+    id: 'ceasefire',
+    text: `Sudan's warring sides agree to Jeddah truce
+
+JEDDAH (Reuters) — Sudan's army and the paramilitary Rapid Support Forces agreed on Saturday to a seven-day ceasefire, Saudi Arabia and the United States said in a joint statement.
+The truce, which was brokered by Riyadh and Washington, is meant to allow aid convoys to reach Khartoum.
+Previous ceasefires collapsed within hours.
+Fighting between the two forces has killed thousands of people since April.`,
+    expect: [
+      'AGREE SDN>SDN|-',
+      '?CONSULT SAU|USA>SDN|-',
+      '?ASSAULT SDN>SDN|-',
+    ],
+  },
+  {
+    id: 'nuclear',
+    text: `IAEA says Iran expanding enrichment
+
+VIENNA (AP) — Iran has installed new centrifuges at its Fordow plant, the UN nuclear watchdog said in a confidential report seen by The Associated Press.
+The agency said Tehran had not answered its questions about uranium traces found at two undeclared sites.
+Iran says its nuclear programme is peaceful.
+Israel has threatened to strike Iranian nuclear facilities if diplomacy fails.`,
+    expect: [
+      '?ACCUSE IGO|UNO>IRN',
+      'THREATEN ISR>IRN',
+      '?REJECT IRN>IGO|UNO|- negated',
+    ],
+  },
+  {
+    id: 'rescue',
+    text: `Indian navy rescues crew from hijacked ship
+
+NEW DELHI (PTI) — The Indian navy said on Sunday it had rescued 15 crew members from a cargo ship that was seized by Somali pirates in the Arabian Sea.
+Navy commandos boarded the vessel after the pirates fled, a spokesman said.
+The ship, which is owned by a Maltese company, was hijacked on Thursday.
+No Indian sailors were harmed in the operation.`,
+    expect: [
+      '?AID IND>-',
+      '?ASSAULT|COERCE IND>-|SOM',
+      '?COERCE|ASSAULT SOM>-|IND|MLT',
+    ],
+  },
 ];
 
 /** One expectation, parsed. */

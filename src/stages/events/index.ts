@@ -420,6 +420,10 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
+  // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only.
+  const s = source ? ARCS.get(source) : undefined;
+  const t = target ? ARCS.get(target) : undefined;
+  if (s && t && s.start === t.start && s.end === t.end) target = null;
   // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
   if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
