@@ -39,6 +39,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: "Washington approved Morocco's request to buy 25 F-16 fighter jets, officials said.",
     want: [['USA', 'MAR', 'approved', 25, 'F-16']],
   },
+  {
+    construction: 'an approval by the buyer\'s own body is a plan; the seller\'s approval of the buyer\'s purchase stays approved',
+    text: "Kenya's cabinet approved the purchase of 12 jets from Italy. The US State Department approved Poland's purchase of 96 Apache helicopters.",
+    want: [['ITA', 'KEN', 'planned', 12, 'jets'], ['USA', 'POL', 'approved', 96, 'Apache']],
+  },
   // Contracts, orders, plans
   {
     construction: '"signed a contract with Z for N Y": ordered from Z',

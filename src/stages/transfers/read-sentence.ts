@@ -364,6 +364,16 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   return isFuture ? 'pledged' : 'delivered';
 }
 
+/** The state that approves a transfer: the last state before the approval word in the predicate's clause, not after a preposition; null when none. */
+function approvingState(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, lex: TransferLexicon): string | null {
+  const start = clauseStart(tokens, t.first);
+  let at = -1;
+  for (let i = start; i < t.first; i++) if (lex.markers.approved.some((m) => matchesAt(tokens, i, m))) at = i;
+  if (at < 0) return null;
+  const before = states.filter((s) => s.first >= start && s.last < at && s.kind !== 'made' && (prepositionBefore(tokens, s) === null || s.first === start));
+  return before[before.length - 1]?.code ?? null;
+}
+
 /** The trigger that governs an item: nearest before it in its clause, else the nearest after it. */
 function governing(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention): Trigger | null {
   // "... include X; Y; Z and W": a list after "include" belongs to it, semicolons and all.
@@ -500,7 +510,10 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // a buyer, no record (the buyer's own plan, "Chile plans to buy", stays one).
     if (trigger.entry.frame === 'get' && roles.isPassive && status === 'planned') continue;
     // A purchase for another state is a promise to it until delivered.
-    const given = roles.buysForOther && (status === 'ordered' || status === 'planned') ? 'pledged' : status;
+    // "Kenya's cabinet approved the purchase of 12 jets": an approval by the buyer's own body is its plan; only the seller's approval is "approved".
+    const approver = status === 'approved' ? approvingState(tokens, states, trigger, lex) : null;
+    const approvedStatus = approver && roles.recipients.includes(approver) && approver !== roles.supplier ? 'planned' : status;
+    const given = roles.buysForOther && (approvedStatus === 'ordered' || approvedStatus === 'planned') ? 'pledged' : approvedStatus;
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status: given, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
     // "F-16s from Denmark and Norway", "Denmark and Norway will send F-16s": one record per supplier.
     for (const other of roles.otherSuppliers ?? []) readings.push({ ...readings[readings.length - 1]!, supplier: other, recipients: roles.recipients.filter((r) => r !== other) });
