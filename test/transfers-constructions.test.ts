@@ -143,6 +143,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'UKR', 'pledged', 4, 'HIMARS'], ['USA', 'UKR', 'pledged', 20, 'Bradley'], ['USA', 'UKR', 'pledged', 3000, 'artillery rounds']],
   },
   {
+    construction: 'a package that "contains" items: the verb is no modifier of the first item',
+    text: "Finland's new aid package to Ukraine contains artillery ammunition and 20 trucks.",
+    want: [['FIN', 'UKR', 'pledged', null, 'artillery ammunition'], ['FIN', 'UKR', 'pledged', 20, 'trucks']],
+  },
+  {
     construction: 'a list delivered in one sentence',
     text: 'Turkey delivered 30 armoured vehicles, six drones and 200 machine guns to Somalia.',
     want: [['TUR', 'SOM', 'delivered', 30, 'armoured vehicles'], ['TUR', 'SOM', 'delivered', 6, 'drones'], ['TUR', 'SOM', 'delivered', 200, 'machine guns']],
