@@ -707,3 +707,18 @@ void test('a visible clock labelled UTC is moved to the local day like markup in
   // 'GMT+2' names an offset, not UTC.
   assert.equal(published(line('6 de mayo de 2022 - 02:00 GMT+2'), { url: 'https://puerto.example/n/1' }).value, '2022-05-06T02:00:00');
 });
+
+void test("a <time> marked as an event's start or end (startDate, dtstart), a deadline or an expiry is not the publication", () => {
+  const tops = [
+    '<p>Open day: <time itemprop="startDate" datetime="2022-07-14">14 July 2022</time></p>',
+    '<div class="vevent"><abbr class="dtstart" title="2022-07-14">14 July 2022</abbr></div>',
+    '<p><time class="dtstart" datetime="2022-07-14">14 July 2022</time> to <time class="dtend" datetime="2022-07-15">15 July 2022</time></p>',
+    '<p>Offer ends <time class="expiry" datetime="2022-07-14">14 July 2022</time></p>',
+  ];
+  for (const top of tops) assert.equal(published(page({ top })).value, null, top);
+  // The byline's <time> beside an event's still dates the page.
+  const both = page({
+    top: '<p class="byline"><time datetime="2022-07-01">1 July 2022</time></p><p>Open day: <time itemprop="startDate" datetime="2022-07-14">14 July 2022</time></p>',
+  });
+  assert.equal(published(both).value, '2022-07-01');
+});

@@ -97,6 +97,12 @@ const TOLD_PREPOSITION =
 /** Class/id words of a <time> that mark the publication time. */
 const PUBLISHED_CONTEXT =
   /publish|pubdate|posted|created|datePublished|entry-date|post-date|article-date|story-date|date-time|timestamp|dateline/i;
+/**
+ * Class, id or itemprop words of a <time> that give another day: an event's start or end (hCalendar dtstart,
+ * schema.org startDate), a deadline, an offer's validity or expiry.
+ */
+const OTHER_DAY_CONTEXT =
+  /(?:^|[\s_-])(?:dtstart|dtend|startdate|enddate|start-?(?:date|time)|end-?(?:date|time)|event-?(?:date|time)|deadline|validfrom|validthrough|valid-?until|expir\w*)(?=$|[\s_-])/;
 /** Ancestors of a <time> that list other stories or comments. */
 const LISTED_ANCESTRY =
   /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
@@ -182,6 +188,12 @@ export function findPublished(evidence: PublishedEvidence): PublishedTime | null
     latest,
     [evidence.language, evidence.signals.htmlLang].some((l) => /^fa\b/i.test(l ?? '')),
     labelledOther,
+    // The shown text of a <time> marked as an event's start or end, a deadline or an expiry is that day, not the page's.
+    new Set(
+      evidence.signals.times
+        .filter((t) => OTHER_DAY_CONTEXT.test(t.context) && !PUBLISHED_CONTEXT.test(t.context))
+        .map((t) => westernDigits(t.text.replace(/\s+/g, ' ').trim())),
+    ),
   );
   consider(fromJsonLd(evidence.jsonLd, order));
   consider(fromMeta(evidence.signals, order));
@@ -298,6 +310,7 @@ function fromTimes(
       !UPDATED.test(t.text) &&
       !isLabelledOther(t) &&
       !isAnchorOfPage(t, url) &&
+      !OTHER_DAY_CONTEXT.test(t.context) &&
       (!OTHER_DAY_ANCESTRY.test(t.ancestry) || PUBLISHED_CONTEXT.test(t.context)),
   );
   const unlisted = usable.filter((t) => !LISTED_ANCESTRY.test(t.ancestry) && !isOwnEntry(t, url));
@@ -462,6 +475,7 @@ function fromText(
   latest: string | null,
   isPersianPage = false,
   labelledOther?: Set<string>,
+  otherDays: ReadonlySet<string> = new Set(),
 ): Candidate | null {
   const hasH1 = segments.some((s) => s.isAfterH1);
   const usable = segments.filter((s) => !s.isListed && !s.isUpdated && !s.isOtherDay);
@@ -495,7 +509,7 @@ function fromText(
     const clause = before.split(/[.!?|·•]\s/).pop() ?? '';
     if (/©|copyright|\(c\)/i.test(clause)) continue;
     const label = labelOf(before);
-    if (UPDATED.test(label) || OTHER_EVENT.test(label)) {
+    if (UPDATED.test(label) || OTHER_EVENT.test(label) || otherDays.has(m[0])) {
       labelledOther?.add(m[0]);
       continue;
     }

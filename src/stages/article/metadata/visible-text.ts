@@ -42,11 +42,11 @@ const LISTED_NAMES =
 const UPDATED_NAMES = /(?:^|[\s_-])(?:modified|last-?updated|last-?modified|date-?modified|datemodified|update-?date|updated-?(?:date|at|on|time))(?=$|[\s_-])/;
 const PUBLISHED_NAMES = /publish|posted|pubdate|created/;
 /**
- * Class/id words of a box holding a day that is not the page's (an event's, a deadline, an expiry, a birth) or a
- * photo's caption, whose date is the picture's.
+ * Class/id words of a box holding a day that is not the page's (an event's, hCalendar's dtstart/vevent, a
+ * deadline, an expiry, a birth) or a photo's caption, whose date is the picture's.
  */
 const OTHER_DAY_NAMES =
-  /(?:^|[\s_-])(?:event-?(?:date|time|start|end)s?|expir\w*|deadline|due-?date|birth-?date|date-?of-?birth|start-?date|end-?date|caption)(?=$|[\s_-])/;
+  /(?:^|[\s_-])(?:event-?(?:date|time|start|end)s?|dtstart|dtend|vevent|h-event|expir\w*|deadline|due-?date|birth-?date|date-?of-?birth|start-?date|end-?date|caption)(?=$|[\s_-])/;
 /** Class/id words of the box where a site prints the day it serves the page ("today", "current-date"): not a publication. */
 const SERVED_DAY_NAMES = /(?:^|[\s_-])(?:today|todays?-?date|current-?date|currentdate|date-?today|header-?date|site-?date)(?=$|[\s_-])/;
 /** Class/id words of an <h1> that holds the site's name (a masthead or logo), not the story's headline. */
