@@ -103,3 +103,9 @@ test('one mention is never both the doer and the one acted on', () => {
   const events = eventsOf('The deal, which was mediated by Oman and Kuwait, takes effect on Monday.');
   for (const e of events) assert.ok(!(e.source?.code && e.source.code === e.target?.code), show(e));
 });
+
+test('a date is neither an act nor an actor: "in March" is no protest march and no place named March', () => {
+  const events = eventsOf('Polish police detained two Belarusian men in March.');
+  assert.deepEqual(events.map((e) => e.plover), ['COERCE'], events.map(show).join('; '));
+  for (const e of eventsOf('Thousands of students will march in Lima in March.')) assert.equal(e.target, null, show(e));
+});

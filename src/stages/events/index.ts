@@ -141,7 +141,8 @@ function readSentence(
     evidence: { text: sentence.text, start: sentence.start, end: sentence.end },
     claim,
     frame,
-    actors: actors.filter((a) => !isMasked(a)),
+    // "in March": a name inside a date is the date's (the month), no actor.
+    actors: actors.filter((a) => !isMasked(a) && !dates.some((d) => d.start - sentence.start <= a.start && a.end <= d.end - sentence.start)),
     speaker,
     speakerName,
     via: outletChain(named, source, publisher),
@@ -247,6 +248,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   const claims = chargeWords(sc, matches);
   for (const found of matches) {
     if (found.pattern.code === '-') continue;
+    // "in March", "last May": a word of a date is no act.
+    if (sc.dates.some((d) => d.start - sc.sentence.start <= found.start && found.start < d.end - sc.sentence.start)) continue;
     const match = commandOf(sc, found);
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
