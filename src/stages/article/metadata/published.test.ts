@@ -722,3 +722,9 @@ void test("a <time> marked as an event's start or end (startDate, dtstart), a de
   });
   assert.equal(published(both).value, '2022-07-01');
 });
+
+void test("a byline whose name is also a label word ('Born', 'Frist') still dates the page", () => {
+  for (const name of ['Lena Born', 'Bill Frist'])
+    assert.equal(published(page({ top: `<p class="byline">By ${name}</p><p class="date">12 June 2022</p>` })).value, '2022-06-12', name);
+  assert.equal(published(page({ lang: 'de', top: '<p>Termin: 14. Juli 2022</p>' })).value, null);
+});

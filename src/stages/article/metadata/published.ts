@@ -85,10 +85,11 @@ const UPDATED =
   /updat|modif|edited|revis|actualiz|aktualisiert|geändert|mise à jour|mis à jour|atualiz|aggiornat|bijgewerkt|обновл|last reviewed/i;
 /**
  * Labels of a shown date that is no publication (an update is UPDATED): printed, retrieved, accessed, and the
- * day of something the page announces or records: an event, a deadline, an expiry, a birth.
+ * day of something the page announces or records: an event, a deadline, an expiry, a date of birth (not a bare
+ * 'born' nor a bare 'Termin' or 'Frist': they are also names).
  */
 const OTHER_EVENT =
-  /(?<!\p{L})(?:print(?:ed)?|retrieved|accessed|abgerufen|gedruckt|druckdatum|consulté|imprimé|consultado|impreso|consultato|stampato|event date|deadline|closing date|due date|start date|end date|expir(?:es|y|ation)|date of birth|born|termin|frist|einsendeschluss|anmeldeschluss|bewerbungsschluss|veranstaltungsdatum|geboren|date limite|échéance|date de l'événement|né|née|fecha límite|fecha del evento|plazo|nacido|nacida|scadenza|data dell'evento)(?!\p{L})/iu;
+  /(?<!\p{L})(?:print(?:ed)?|retrieved|accessed|abgerufen|gedruckt|druckdatum|consulté|imprimé|consultado|impreso|consultato|stampato|event date|deadline|closing date|due date|start date|end date|expir(?:es|y|ation)|date of birth|termin:|frist:|einsendeschluss|anmeldeschluss|bewerbungsschluss|veranstaltungsdatum|date limite|échéance|date de l'événement|fecha límite|fecha del evento|plazo|scadenza|data dell'evento)(?!\p{L})/iu;
 /** The segment before a date counts as its label when it is this short ("Updated:", "Zuletzt geändert"). */
 const LABEL_SEGMENT = 30;
 /** A preposition just before a date: the story tells of a day ("took place on 3 June", "seit dem 3. Juni"). */
