@@ -294,6 +294,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['FRA', 'EGY', 'ordered', 30, 'Rafale']],
   },
   {
+    construction: 'a definite generic noun of the same category ("the warships", "the aircraft") is a later mention of the dyad\'s item',
+    text: 'Spain sold six frigates to Peru. The warships will be delivered to Peru by Spain in 2026. Italy delivered 12 fighter jets to Kenya. The aircraft were handed over to Kenya by Italy at a ceremony.',
+    want: [['ESP', 'PER', 'ordered', 6, 'frigates'], ['ITA', 'KEN', 'delivered', 12, 'fighter jets']],
+  },
+  {
+    construction: 'a definite generic noun standing for several items of the dyad is a later mention of them, no record',
+    text: 'Spain sold two frigates and two submarines to Peru. The ships will be delivered to Peru by Spain in 2026.',
+    want: [['ESP', 'PER', 'ordered', 2, 'frigates'], ['ESP', 'PER', 'ordered', 2, 'submarines']],
+  },
+  {
     construction: 'a later delivery of an order with the same count is the order delivered',
     text: 'Qatar ordered 24 Typhoon jets from Britain in 2017. Britain delivered the 24 Typhoon jets to Qatar this year.',
     want: [['GBR', 'QAT', 'delivered', 24, 'Typhoon']],

@@ -29,6 +29,8 @@ interface Draft extends Transfer {
   batch: string | null;
   /** Read from "the systems": kept only once it takes a model the article names. */
   isAnaphor: boolean;
+  /** A definite generic noun without a count ("the warships", "the aircraft"): it may stand for equipment the dyad named before. */
+  isDefinite: boolean;
 }
 
 /** Transfers of military equipment stated by a document, one record per item, merged within the document. */
@@ -121,6 +123,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           order: order++,
           batch: isWholeOrder ? null : r.item.batch,
           isAnaphor: r.item.isAnaphor === true,
+          isDefinite: !r.item.isNamed && r.item.count === null && r.item.first > 0 && /^(?:the|these|those)$/i.test(tokens[r.item.first - 1]!.text),
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
         // "Sweden and Thailand agreed on the sale of Gripen jets": a state does not receive its own model from the other party.
@@ -136,6 +139,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   }
   joinArrivals(drafts);
   fillParties(drafts);
+  resolveDefinites(drafts);
   const namedByCategory = (): Map<string, Set<string>> => {
     const named = new Map<string, Set<string>>();
     for (const [i, s] of sentences.entries()) {
@@ -146,7 +150,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   };
   nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed) && !isDealSchedule(d, drafts));
-  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
+  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, isDefinite: _d, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
 
 /**
@@ -194,6 +198,27 @@ function lastStateBefore(doc: Doc, offset: number, except: string): string | nul
     for (const m of e.mentions) if (m.end <= offset && m.form !== 'demonym' && (!best || m.start > best.start)) best = { code: e.code, start: m.start };
   }
   return best?.code ?? null;
+}
+
+/**
+ * "Spain sold six frigates to Peru. The warships will be delivered ...": a definite generic noun without a count stands for
+ * the one item of its category that an earlier record of the same supplier and recipient moves, and so merges with it.
+ */
+function resolveDefinites(drafts: Draft[]): void {
+  for (const [i, d] of drafts.entries()) {
+    if (!d.isDefinite || !d.supplier || !d.recipient) continue;
+    const item = d.items[0]!;
+    const earlier = drafts.slice(0, i).filter((p) => p.supplier === d.supplier && p.recipient === d.recipient && p.items[0]!.category === item.category && !sameItem(p.items[0]!, item) && !isOtherKind(p.items[0]!.item, item.item));
+    const first = earlier[0];
+    if (!first) continue;
+    // "sold two frigates and two submarines ... The ships will be delivered": a later mention of several items is no record of its own.
+    if (!earlier.every((p) => sameItem(p.items[0]!, first.items[0]!))) {
+      Object.assign(d, { isAnaphor: true, isNamed: false });
+      continue;
+    }
+    d.items = [{ ...item, item: first.items[0]!.item }];
+    d.isNamed = first.isNamed;
+  }
 }
 
 /** A party a sentence leaves out comes from the nearest earlier record that shares the other party. */
