@@ -109,3 +109,7 @@ test('a date is neither an act nor an actor: "in March" is no protest march and 
   assert.deepEqual(events.map((e) => e.plover), ['COERCE'], events.map(show).join('; '));
   for (const e of eventsOf('Thousands of students will march in Lima in March.')) assert.equal(e.target, null, show(e));
 });
+
+test('a place or region after "over" is what a dispute is about, not whom it is against', () => {
+  assert.deepEqual(eventsOf('The two neighbours fought a war over the Tigray region in 2021.').map(show), []);
+});

@@ -211,7 +211,16 @@ function subjectOf(actors: ActorMention[], from: number, to: number, claim: stri
 function objectOf(actors: ActorMention[], from: number, to: number, claim: string): ActorMention | null {
   // "on the Thai border": a country that only names a border is where, not whom.
   const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
-  return inRange.find((a) => a.code) ?? inRange[0] ?? null;
+  // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
+  const whom = inRange.filter((a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))));
+  return whom.find((a) => a.code) ?? whom[0] ?? null;
+}
+
+const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
+
+/** Whether a mention names a place or region (a city, a province), not a state or a body. */
+function isPlaceEntity(a: ActorMention): boolean {
+  return a.entity.type === 'place' || a.entity.type === 'region';
 }
 
 /** The target of a complaint: what it is about ("complained to the UN over Israeli air raids"), else the object. */
