@@ -277,6 +277,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Turkey has not only sold 12 drones to Kenya but also trained its pilots.',
     want: [['TUR', 'KEN', 'ordered', 12, 'drones']],
   },
+  {
+    construction: '"a pair of" is 2, "a single" is 1, "half a million" and "1.5 million" are counts in millions',
+    text: 'Norway sent a pair of frigates, a single submarine and half a million rounds to Estonia. Spain sent 1.5 million rifle cartridges to Latvia.',
+    want: [['NOR', 'EST', 'delivered', 2, 'frigates'], ['NOR', 'EST', 'delivered', 1, 'submarine'], ['NOR', 'EST', 'delivered', 500000, 'rounds'], ['ESP', 'LVA', 'delivered', 1500000, 'cartridges']],
+  },
   // A later mention of the same transfer
   {
     construction: 'a later mention of one sale merges into the first',

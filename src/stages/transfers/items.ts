@@ -144,7 +144,7 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
 const CLASS_WORDS = /^(?:Type|Project|Block|Mark|Mk|Model|Series|Flight)$/;
 
 // Words that never modify an equipment noun (articles, pronouns, auxiliaries, verbs of owning and using).
-const FUNCTION_WORDS = new Set('the and or nor but of to for with from by in on at as into onto over under its their his her our your my are is was were be been being has have had will would shall should can could may might must more most than some other all any each these those this that which who whom whose what when where new few many several such both either neither not also only own operates operate operated operating uses use used using build builds built building produce produces produced make makes made making includes included including said says say plus about around nearly some against across via per besides except alongside beyond among amid despite during within without toward towards including'.split(' '));
+const FUNCTION_WORDS = new Set('million billion thousand single pair the and or nor but of to for with from by in on at as into onto over under its their his her our your my are is was were be been being has have had will would shall should can could may might must more most than some other all any each these those this that which who whom whose what when where new few many several such both either neither not also only own operates operate operated operating uses use used using build builds built building produce produces produced make makes made making includes included including said says say plus about around nearly some against across via per besides except alongside beyond among amid despite during within without toward towards including'.split(' '));
 
 /** The count written before token `first`: "four", "24", "more than a dozen", "three batteries of", "100 of the". */
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
@@ -166,6 +166,15 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   const t = tokens[j];
   if (!t) return null;
   if (ORDINALS.test(t.text)) return null;
+  // "a pair of frigates": two.
+  if (lower(t) === 'pair' && /^(?:a|one)$/.test(lower(tokens[j - 1]))) return 2;
+  // "one million rounds", "1.5 million shells", "half a million rounds": a count in millions (money has its "$" or currency word before).
+  if (lower(t) === 'million' && !/^\$/.test(tokens[j - 2]?.text ?? '') && !/^\$/.test(tokens[j - 1]?.text ?? '')) {
+    const before = tokens[j - 1];
+    if (lower(before) === 'a' && lower(tokens[j - 2]) === 'half') return 500000;
+    const n = /^\d+(?:\.\d+)?$/.test(before?.text ?? '') ? Number(before!.text) : numberValue(before, lex);
+    return n !== null && !/^(?:a|an)$/i.test(before?.text ?? '') ? Math.round(n * 1000000) : null;
+  }
   if (lower(t) === 'dozen') {
     const before = tokens[j - 1];
     const n = numberValue(before, lex);
