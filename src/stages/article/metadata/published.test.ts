@@ -728,3 +728,15 @@ void test("a byline whose name is also a label word ('Born', 'Frist') still date
     assert.equal(published(page({ top: `<p class="byline">By ${name}</p><p class="date">12 June 2022</p>` })).value, '2022-06-12', name);
   assert.equal(published(page({ lang: 'de', top: '<p>Termin: 14. Juli 2022</p>' })).value, null);
 });
+
+void test('a date introduced as the publication outranks an earlier one that only sits in a date box', () => {
+  const html = page({
+    lang: 'de',
+    above: '<div class="header-meta"><span class="time">05.03.24</span> <span>08:15</span></div>',
+    top: '<p class="author-line">Veröffentlicht: 28.02.2024</p>',
+  });
+  assert.equal(published(html).value, '2024-02-28');
+  // Without the cue the box's date still counts.
+  const plain = page({ lang: 'de', above: '<div class="header-meta"><span class="time">05.03.24</span></div>' });
+  assert.equal(published(plain).value?.slice(0, 10), '2024-03-05');
+});

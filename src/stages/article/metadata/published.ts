@@ -461,6 +461,8 @@ interface VisibleDate {
   value: string;
   index: number;
   isStrong: boolean;
+  /** Introduced by a publication word or a byline ("Published:", "By Ana Reyes |"). */
+  isCued: boolean;
   /** Told inside a sentence of the story rather than standing on a line of its own. */
   isInProse: boolean;
 }
@@ -533,6 +535,7 @@ function fromText(
       value: time ? withClock(day, time) : day,
       index: m.index,
       isStrong: isInBox || isCued || isDateline,
+      isCued,
       // "... takes place on 15 July", "... since 3 June": a day the sentence tells of, however short the paragraph.
       isInProse: isInProse(m.index) || isToldDate(clause, after),
     });
@@ -543,7 +546,10 @@ function fromText(
       .size >= 2;
   const kept = dates.filter((d) => !isListed(d));
   // Without a headline every date is "near" the top of the page; only a box, cue or dateline counts then.
-  const strong = kept.find((d) => d.isStrong && (hasH1 ? d.index >= headlineAt - ABOVE_HEADLINE : true));
+  const isStrongHere = (d: VisibleDate): boolean => d.isStrong && (hasH1 ? d.index >= headlineAt - ABOVE_HEADLINE : true);
+  // A date the page introduces as its publication outranks one that merely sits in a date box (a print header's
+  // day above the headline); a closing line far below counts only when nothing nearer is strong.
+  const strong = kept.find((d) => isStrongHere(d) && d.isCued && d.index < farAt) ?? kept.find(isStrongHere);
   const near = hasH1
     ? kept.find((d) => d.index >= headlineAt - ABOVE_HEADLINE && d.index - headlineAt <= NEAR_HEADLINE && !d.isInProse)
     : undefined;
