@@ -178,6 +178,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Jordan received 20 US-made helicopters from the United Arab Emirates.',
     want: [['ARE', 'JOR', 'delivered', 20, 'helicopters']],
   },
+  {
+    construction: 'an X-made item passed on, its giver in a participle after a comma (", donated by Z"): Z supplies the owner',
+    text: 'Ukraine flew its first US-made F-16 jets, donated by the Netherlands, on Sunday.',
+    want: [['NLD', 'UKR', 'delivered', null, 'F-16']],
+  },
   // Passives, appositions, relative clauses
   {
     construction: 'a passive with recipient and agent ("were delivered to Y by Z")',

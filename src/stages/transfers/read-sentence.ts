@@ -430,7 +430,9 @@ function opensReport(tokens: readonly Token[], from: number, start: number): boo
 
 /** "36 jets delivered by France", "tanks sold to Chile": a past participle right after the item, then its agent or recipient. */
 function isReducedPassive(tokens: readonly Token[], t: Trigger, item: ItemMention): boolean {
-  return item.last >= 0 && t.first === item.last + 1 && t.entry.frame === 'give' && /(?:ed|sold|sent|given)$/.test(lowerAt(tokens, t.last)) && /^(?:by|from|to)$/.test(lowerAt(tokens, t.last + 1));
+  // "F-16 jets, donated by the Netherlands": the participle may follow the item after a comma.
+  const next = tokens[item.last + 1]?.text === ',' ? item.last + 2 : item.last + 1;
+  return item.last >= 0 && t.first === next && t.entry.frame === 'give' && /(?:ed|sold|sent|given)$/.test(lowerAt(tokens, t.last)) && /^(?:by|from|to)$/.test(lowerAt(tokens, t.last + 1));
 }
 
 /** "flies 20 jets bought from Z", "the tanks acquired from Z": a getting verb's past participle right after the item, then "from". */
