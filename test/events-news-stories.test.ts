@@ -113,3 +113,9 @@ test('a date is neither an act nor an actor: "in March" is no protest march and 
 test('a place or region after "over" is what a dispute is about, not whom it is against', () => {
   assert.deepEqual(eventsOf('The two neighbours fought a war over the Tigray region in 2021.').map(show), []);
 });
+
+test('a capitalised word tagged as a name opens no verb phrase ("... Resistance Forces agreed to" is no "force to")', () => {
+  const events = eventsOf("Yemen's government and the Southern Resistance Forces agreed on Monday to a prisoner swap.");
+  assert.ok(!events.some((e) => e.plover === 'COERCE'), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.plover === 'AGREE' && e.source?.code?.startsWith('YEM')), events.map(show).join('; '));
+});
