@@ -408,7 +408,7 @@ function wordTransitionFeature(lw: string, prev: string): number {
 export type ScoreAdder = (feature: number, scores: Float64Array) => void;
 
 /** ALLOWED[p * TAGS.length + t]: whether tag t may follow PREV_TAGS[p]. */
-const ALLOWED = PREV_TAGS.flatMap((p) => TAGS.map((t) => isAllowed(p, t)));
+const ALLOWED = Uint8Array.from(PREV_TAGS.flatMap((p) => TAGS.map((t) => (isAllowed(p, t) ? 1 : 0))));
 
 /**
  * The best tag sequence (first-order Viterbi over BIO, I- only after its own type): emission scores
@@ -418,46 +418,71 @@ export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readon
   const n = lower.length;
   const T = TAGS.length;
   if (n === 0) return [];
-  const delta = new Float64Array(n * T).fill(-Infinity);
-  const back = new Int8Array(n * T);
+  const emissions = new Float64Array(n * T);
   const emission = new Float64Array(T);
-  const trans = new Float64Array(T);
-  // the tag-bigram weights ("t-1=") do not depend on the word: read once per sentence
+  for (let i = 0; i < n; i++) {
+    emission.fill(0);
+    const fs = staticFeats[i] as ArrayLike<number>;
+    for (let k = 0; k < fs.length; k++) add(fs[k] as number, emission);
+    emissions.set(emission, i * T);
+  }
+  const rows = new Array<Float32Array>(n);
+  for (let i = 0; i < n; i++) rows[i] = wordTransitionRows(lower[i] as string, add, wordCache);
+  return decode(emissions, rows, bigramRows(add), n);
+}
+
+/** The tag-bigram weights ("t-1=") of every previous tag: they do not depend on the word. */
+function bigramRows(add: ScoreAdder): Float64Array {
+  const T = TAGS.length;
   const bigram = new Float64Array(PREV_TAGS.length * T);
+  const trans = new Float64Array(T);
   for (let p = 0; p < PREV_TAGS.length; p++) {
     trans.fill(0);
     add(transitionFeatures('', PREV_TAGS[p] as string)[0], trans);
     bigram.set(trans, p * T);
   }
-  for (let i = 0; i < n; i++) {
-    emission.fill(0);
-    const fs = staticFeats[i] as ArrayLike<number>;
-    for (let k = 0; k < fs.length; k++) add(fs[k] as number, emission);
-    const lw = lower[i] as string;
-    // the (previous tag, word) weights of a word, for every previous tag: read once per word form when a cache is given
-    let wordRows = wordCache?.get(lw);
-    if (!wordRows) {
-      wordRows = new Float32Array(PREV_TAGS.length * T);
-      for (let p = 0; p < PREV_TAGS.length; p++) {
-        trans.fill(0);
-        add(wordTransitionFeature(lw, PREV_TAGS[p] as string), trans);
-        wordRows.set(trans, p * T);
-      }
-      if (wordCache) {
-        if (wordCache.size >= TRANSITION_CACHE_LIMIT) wordCache.clear();
-        wordCache.set(lw, wordRows);
-      }
+  return bigram;
+}
+
+/** The (previous tag, word) weights of a word, for every previous tag: read once per word form when a cache is given. */
+function wordTransitionRows(lw: string, add: ScoreAdder, wordCache?: Map<string, Float32Array>): Float32Array {
+  const T = TAGS.length;
+  let wordRows = wordCache?.get(lw);
+  if (!wordRows) {
+    wordRows = new Float32Array(PREV_TAGS.length * T);
+    const trans = new Float64Array(T);
+    for (let p = 0; p < PREV_TAGS.length; p++) {
+      trans.fill(0);
+      add(wordTransitionFeature(lw, PREV_TAGS[p] as string), trans);
+      wordRows.set(trans, p * T);
     }
+    if (wordCache) {
+      if (wordCache.size >= TRANSITION_CACHE_LIMIT) wordCache.clear();
+      wordCache.set(lw, wordRows);
+    }
+  }
+  return wordRows;
+}
+
+/** Viterbi over emission scores (n x tags), each word's (previous tag, word) rows and the tag-bigram rows. */
+function decode(emissions: Float64Array, wordRows: readonly Float32Array[], bigram: Float64Array, n: number): number[] {
+  const T = TAGS.length;
+  const delta = new Float64Array(n * T).fill(-Infinity);
+  const back = new Int8Array(n * T);
+  for (let i = 0; i < n; i++) {
+    const rows = wordRows[i] as Float32Array;
+    const e = i * T;
     for (let p = i === 0 ? 0 : 1; p < (i === 0 ? 1 : PREV_TAGS.length); p++) {
       const base = i === 0 ? 0 : (delta[(i - 1) * T + p - 1] as number);
       if (base === -Infinity) continue;
-      for (let t = 0; t < T; t++) trans[t] = (bigram[p * T + t] as number) + (wordRows[p * T + t] as number);
+      const pt = p * T;
       for (let t = 0; t < T; t++) {
-        if (!ALLOWED[p * T + t]) continue;
-        const v = base + (emission[t] as number) + (trans[t] as number);
-        if (v > (delta[i * T + t] as number)) {
-          delta[i * T + t] = v;
-          back[i * T + t] = p;
+        if (!ALLOWED[pt + t]) continue;
+        // the transition score is the bigram's plus the word's, added first (as the scores were always summed)
+        const v = base + (emissions[e + t] as number) + ((bigram[pt + t] as number) + (rows[pt + t] as number));
+        if (v > (delta[e + t] as number)) {
+          delta[e + t] = v;
+          back[e + t] = p;
         }
       }
     }
@@ -470,6 +495,57 @@ export function viterbi(staticFeats: readonly ArrayLike<number>[], lower: readon
     best = (back[i * T + best] as number) - 1;
   }
   return out;
+}
+
+/**
+ * The table's rows are scattered over more memory than the CPU caches hold, so each is a miss. A
+ * first pass finds every static feature's home slot for the whole sentence and touches its row (independent
+ * loads the CPU overlaps, as in src/stages/syntax/perceptron.ts); the summing pass then finds them in cache.
+ * Features are summed in the same order as `viterbi` does, so scores are the same to the bit.
+ */
+let touched = 0;
+
+/** The last value the touching pass read (kept so the pass is not optimised away). */
+export function lastTouched(): number {
+  return touched;
+}
+
+/** Emission scores (n x tags) of a sentence's static features read from a weight table. */
+function tableEmissions(weights: WeightTable, staticFeats: readonly ArrayLike<number>[], n: number): Float64Array {
+  const { keys, values, mask } = weights;
+  const T = TAGS.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) m += (staticFeats[i] as ArrayLike<number>).length;
+  const slots = new Int32Array(m);
+  let t0 = 0;
+  for (let i = 0, j = 0; i < n; i++) {
+    const fs = staticFeats[i] as ArrayLike<number>;
+    for (let k = 0; k < fs.length; k++, j++) {
+      const slot = (Math.imul(fs[k] as number, 0x9e3779b1) >>> 0) & mask;
+      slots[j] = slot;
+      // the row's first and last word (a row of 40 bytes may straddle two cache lines)
+      t0 += (keys[slot * ROW] as number) + (keys[slot * ROW + ROW - 1] as number);
+    }
+  }
+  touched = t0;
+  const emissions = new Float64Array(n * T);
+  for (let i = 0, j = 0; i < n; i++) {
+    const fs = staticFeats[i] as ArrayLike<number>;
+    const e = i * T;
+    for (let k = 0; k < fs.length; k++, j++) {
+      const key = (fs[k] as number) + 1;
+      let slot = slots[j] as number;
+      let stored = keys[slot * ROW] as number;
+      while (stored !== 0 && stored !== key) {
+        slot = (slot + 1) & mask;
+        stored = keys[slot * ROW] as number;
+      }
+      if (stored === 0) continue;
+      const base = slot * ROW + 1;
+      for (let t = 0; t < T; t++) emissions[e + t] = (emissions[e + t] as number) + (values[base + t] as number);
+    }
+  }
+  return emissions;
 }
 
 /** Whether `tag` may follow `prev` in BIO: an I- continues the same type. */
@@ -499,6 +575,8 @@ export function addScores(weights: WeightTable, features: ArrayLike<number>, sco
 
 /** Per weight table: word form -> its (previous tag, word) weights for every previous tag. */
 const TRANSITION_CACHE = new WeakMap<WeightTable, Map<string, Float32Array>>();
+/** Per weight table: its tag-bigram weights (see bigramRows). */
+const BIGRAM_CACHE = new WeakMap<WeightTable, Float64Array>();
 /** Word forms kept in that cache (360 bytes each: about 7 MB at most); past this it starts over. */
 const TRANSITION_CACHE_LIMIT = 20_000;
 
@@ -508,5 +586,12 @@ export function tagWords(words: readonly string[], weights: WeightTable, knowled
   const lower = words.map((w) => w.toLowerCase());
   let cache = TRANSITION_CACHE.get(weights);
   if (!cache) TRANSITION_CACHE.set(weights, (cache = new Map<string, Float32Array>()));
-  return viterbi(feats, lower, (f, scores) => addOne(weights, f, scores), cache).map((t) => TAGS[t] as Tag);
+  const add: ScoreAdder = (f, scores) => addOne(weights, f, scores);
+  let bigram = BIGRAM_CACHE.get(weights);
+  if (!bigram) BIGRAM_CACHE.set(weights, (bigram = bigramRows(add)));
+  const n = words.length;
+  if (n === 0) return [];
+  const rows = new Array<Float32Array>(n);
+  for (let i = 0; i < n; i++) rows[i] = wordTransitionRows(lower[i] as string, add, cache);
+  return decode(tableEmissions(weights, feats, n), rows, bigram, n).map((t) => TAGS[t] as Tag);
 }
