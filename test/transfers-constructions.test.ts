@@ -167,6 +167,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Germany sent 40 jeeps, 2,000 anti-tank mines, 30 quadcopters and two hovercraft to Ukraine.',
     want: [['DEU', 'UKR', 'delivered', 40, 'jeeps'], ['DEU', 'UKR', 'delivered', 2000, 'anti-tank mines'], ['DEU', 'UKR', 'delivered', 30, 'quadcopters'], ['DEU', 'UKR', 'delivered', 2, 'hovercraft']],
   },
+  {
+    construction: 'an elided item: "N X to Y and M to Z" gives M X to Z',
+    text: 'Turkey sold 20 drones to Kenya in 2021 and 6 to Ghana in 2022. South Korea will deliver 48 jets to Poland, its biggest customer, and 12 to Malaysia.',
+    want: [['TUR', 'KEN', 'ordered', 20, 'drones'], ['TUR', 'GHA', 'ordered', 6, 'drones'], ['KOR', 'POL', 'pledged', 48, 'jets'], ['KOR', 'MYS', 'pledged', 12, 'jets']],
+  },
   // Makers
   {
     construction: '"X-made" with no seller named: the maker state sells',

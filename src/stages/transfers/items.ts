@@ -299,7 +299,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
   items.sort((a, b) => a.first - b.first);
   const read = foldServedPlatforms(tokens, joinAbbreviations(tokens, items, articleText), articleText);
   markArmament(tokens, read);
-  return read;
+  return addElidedItems(tokens, read, lex);
 }
 
 /**
@@ -323,6 +323,23 @@ function foldServedPlatforms(tokens: readonly Token[], items: ItemMention[], art
 }
 
 const SERVING = new Set(['ammunition', 'missiles']);
+
+/**
+ * "48 jets to Poland and 12 to Malaysia": a count after "and" or a comma with no noun of its own, then "to" and a name, is the
+ * item before it again, elided; it is read as that item with its own count.
+ */
+function addElidedItems(tokens: readonly Token[], items: ItemMention[], lex: TransferLexicon): ItemMention[] {
+  const out = [...items];
+  for (let k = 1; k + 2 < tokens.length; k++) {
+    const count = numberValue(tokens[k], lex);
+    if (count === null || /^(?:a|an)$/i.test(tokens[k]!.text) || !/^(?:and|,)$/.test(lower(tokens[k - 1])) || lower(tokens[k + 1]) !== 'to' || !/^[A-Z]/.test(tokens[k + 2]!.text)) continue;
+    const before = [...items].reverse().find((i) => i.last < k - 1);
+    // The item must come just before, with its own "to Y": "48 jets to Poland and 12 to Malaysia".
+    if (!before || before.count === null || k - before.last > 10 || lower(tokens[before.last + 1]) !== 'to' || out.some((i) => i.first <= k && i.last >= k)) continue;
+    out.push({ ...before, first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, count, batch: null, partOf: null, isSubject: false, isRemainder: false });
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
 
 /**
  * "24 jets armed with Meteor missiles", "corvettes, capable of firing Exocet missiles", "drones able to carry bombs": what a
