@@ -119,3 +119,8 @@ test('a capitalised word tagged as a name opens no verb phrase ("... Resistance 
   assert.ok(!events.some((e) => e.plover === 'COERCE'), events.map(show).join('; '));
   assert.ok(events.some((e) => e.plover === 'AGREE' && e.source?.code?.startsWith('YEM')), events.map(show).join('; '));
 });
+
+test('an act named in an "over" phrase is the reason for another, not an act of its subject', () => {
+  const events = eventsOf('Canada imposed sanctions on Iranian officials over the crackdown on student protests.');
+  assert.deepEqual(events.map((e) => `${e.plover} ${e.source?.code}`), ['SANCTION CAN'], events.map(show).join('; '));
+});

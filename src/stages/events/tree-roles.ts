@@ -35,8 +35,8 @@ export interface TreeReading {
   background: 'purpose' | 'obligation' | 'attribute' | 'setting' | null;
 }
 
-/** Prepositions and conjunctions of a phrase that sets the scene (lemmas: "following" is read as "follow"). */
-const SETTING_MARKS = new Set(['after', 'following', 'follow', 'before', 'since', 'amid', 'despite']);
+/** Prepositions and conjunctions of a phrase that sets the scene or gives the reason ("over the crackdown"; lemmas: "following" is read as "follow"). */
+const SETTING_MARKS = new Set(['after', 'following', 'follow', 'before', 'since', 'amid', 'despite', 'over']);
 
 /** "after the raid on X", "following talks with Y": an act named by a noun in a phrase that sets the scene. */
 function isSetting(syntax: SentenceSyntax, p: number): boolean {
