@@ -183,17 +183,36 @@ function buildKnowledge(data: DataFiles): Knowledge {
   return { countries, countryByCode, organizations, people, phrases, lengths, groupWords, firstNames };
 }
 
+/** Scratch for longestMatch: WORD_ENDS[n] is where the first n words of the joined phrase end. */
+const WORD_ENDS: number[] = [];
+
 /** Longest gazetteer phrase starting at token `i` (tokens lower-cased), or null. */
 export function longestMatch(
   knowledge: Knowledge,
   lower: readonly string[],
   i: number,
 ): { length: number; entries: GazetteerEntry[] } | null {
-  const ls = knowledge.lengths.get(lower[i] as string);
+  const first = lower[i] as string;
+  const ls = knowledge.lengths.get(first);
   if (!ls) return null;
+  // the longest phrase that fits is joined once; shorter keys are its prefixes, ending at ends[n]
+  let joined = first;
+  let joinedLength = 1;
   for (const n of ls) {
     if (i + n > lower.length) continue;
-    const key = n === 1 ? (lower[i] as string) : lower.slice(i, i + n).join(' ');
+    let key: string;
+    if (n === 1) key = first;
+    else {
+      if (joinedLength === 1) {
+        for (let k = 1; k < n; k++) {
+          WORD_ENDS[k] = joined.length;
+          joined += ' ' + (lower[i + k] as string);
+        }
+        WORD_ENDS[n] = joined.length;
+        joinedLength = n;
+      }
+      key = n === joinedLength ? joined : joined.slice(0, WORD_ENDS[n]);
+    }
     const entries = knowledge.phrases.get(key);
     if (entries) return { length: n, entries };
   }
