@@ -136,6 +136,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Turkey supplies Azerbaijan and Ukraine with armed drones.',
     want: [['TUR', 'AZE', 'delivered', null, 'drones'], ['TUR', 'UKR', 'delivered', null, 'drones']],
   },
+  {
+    construction: '"Y said Z had sold it X": the pronoun object is the state that speaks',
+    text: 'Kenya said on Monday that Italy had sold it 12 jets. Ghana says Spain gave it two patrol boats in 2020.',
+    want: [['ITA', 'KEN', 'ordered', 12, 'jets'], ['ESP', 'GHA', 'delivered', 2, 'patrol boats']],
+  },
   // Packages and lists
   {
     construction: 'a package announced, then "the package includes A, B and C": one pledge per item with its count',

@@ -624,7 +624,10 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     // "supplied the military regime in Myanmar with helicopters": a state inside the object before "with" and the item receives.
     const withAt = item.first > t.last ? tokens.findIndex((x, i) => i > t.last && i < item.first && lowerAt(tokens, i) === 'with') : -1;
     const inObject = withAt > t.last + 1 && withAt - t.last <= 8 && !tokens.slice(t.last + 1, withAt).some((x) => x.text === ',' || CLAUSE_BREAK.has(x.text.toLowerCase())) ? states.find((s) => s.first > t.last && s.last < withAt && s.kind !== 'made' && s.kind !== 'maker' && !/^(?:from|by)$/.test(prepositionBefore(tokens, s) ?? '')) : undefined;
-    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first) ?? inObject;
+    // "Kenya said Italy had sold it 12 jets": "it" after the verb is the state that speaks.
+    const say = lowerAt(tokens, t.last + 1) === 'it' ? tokens.findIndex((x, i) => i < t.first && SAYING.test(x.text.toLowerCase())) : -1;
+    const speaker = say > 0 ? [...states].reverse().find((s) => s.last < say && s.kind !== 'made' && prepositionBefore(tokens, s) === null) : undefined;
+    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first) ?? inObject ?? speaker;
     // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
     const recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
     const otherSuppliers = subject ? conjoined(tokens, states, subject).filter((c) => c !== subject.code && !recipients.includes(c)) : [];
