@@ -81,6 +81,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['KOR', 'VNM', 'planned', 20, 'trainer jets']],
   },
   {
+    construction: 'headline verbs of considering ("eyes", "mulls", "weighs") and striving ("is pushing to acquire") make a plan',
+    text: 'Kenya eyes purchase of 12 jets from Italy. Ghana mulls purchase of six helicopters from Spain. Peru is pushing to acquire four frigates from South Korea.',
+    want: [['ITA', 'KEN', 'planned', 12, 'jets'], ['ESP', 'GHA', 'planned', 6, 'helicopters'], ['KOR', 'PER', 'planned', 4, 'frigates']],
+  },
+  {
     construction: '"will buy" with no deal is planned',
     text: 'Kazakhstan will buy 12 transport helicopters from France, the president said on Monday.',
     want: [['FRA', 'KAZ', 'planned', 12, 'transport helicopters']],
