@@ -124,3 +124,11 @@ test('an act named in an "over" phrase is the reason for another, not an act of 
   const events = eventsOf('Canada imposed sanctions on Iranian officials over the crackdown on student protests.');
   assert.deepEqual(events.map((e) => `${e.plover} ${e.source?.code}`), ['SANCTION CAN'], events.map(show).join('; '));
 });
+
+test('a town naming an accord or a truce ("the Geneva accord") says where it was made: no target', () => {
+  for (const text of ["Libya's rival governments agree to Geneva truce", "Libya's rival governments signed the Geneva accord on Friday."]) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    for (const e of events) assert.equal(e.target, null, show(e));
+  }
+});

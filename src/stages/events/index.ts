@@ -218,6 +218,15 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
 
+/** Whether a mention is a town or region the tree reads as the compound modifier of a noun ("the Jeddah truce"). */
+function isPlaceModifier(sc: SentenceContext, a: ActorMention): boolean {
+  if (!sc.tree || !isPlaceEntity(a)) return false;
+  const base = sc.sentence.start;
+  const inside = sc.tree.words.filter((w) => w.start - base >= a.start && w.end - base <= a.end);
+  const last = inside[inside.length - 1];
+  return last !== undefined && last.deprel === 'compound';
+}
+
 /** Whether a mention names a place or region (a city, a province), not a state or a body. */
 function isPlaceEntity(a: ActorMention): boolean {
   return a.entity.type === 'place' || a.entity.type === 'region';
@@ -353,7 +362,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
   const about = match.pattern.code === '114' ? aboutOf(actors, claim, match.end, end) : null;
-  const object = about ?? tree?.object ?? objectOf(actors, verbEnd, end, claim);
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && startsWithAnaphor(before, ctx);
@@ -556,8 +565,15 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
 function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMention[], base: number): ActorMention | null {
   const holds = (i: number) => (a: ActorMention): boolean => a.start <= tree.words[i]!.start - base && a.end >= tree.words[i]!.end - base;
   const words = actorWords(tree, head);
+  // "the Jeddah truce", "the Minsk accord": a town or region naming a thing as its compound says where it was made, not whose it is.
+  const isWhere = (i: number, a: ActorMention): boolean => i !== head && tree.words[i]!.deprel === 'compound' && isPlaceEntity(a);
   // The head's own coded mention, else a coded one among its modifiers ("the Latvian court"), else the head's uncoded one.
-  return actors.find((a) => a.code && holds(head)(a)) ?? words.map((i) => actors.find((a) => a.code && holds(i)(a))).find(Boolean) ?? actors.find(holds(head)) ?? null;
+  return (
+    actors.find((a) => a.code && holds(head)(a)) ??
+    words.map((i) => actors.find((a) => a.code && holds(i)(a) && !isWhere(i, a))).find(Boolean) ??
+    actors.find(holds(head)) ??
+    null
+  );
 }
 
 /** Whether a tree comes from the trained parser (the placeholder tags every word X). */
