@@ -182,6 +182,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Turkey sold 20 drones to Kenya in 2021 and 6 to Ghana in 2022. South Korea will deliver 48 jets to Poland, its biggest customer, and 12 to Malaysia.',
     want: [['TUR', 'KEN', 'ordered', 20, 'drones'], ['TUR', 'GHA', 'ordered', 6, 'drones'], ['KOR', 'POL', 'pledged', 48, 'jets'], ['KOR', 'MYS', 'pledged', 12, 'jets']],
   },
+  {
+    construction: 'models the lexicon names with their maker state: the maker\'s state sells when no seller is named',
+    text: 'Poland ordered 500 Spike missiles and 20 Piranha vehicles. Germany will send 10 Skyranger systems and 50 Taurus missiles to Ukraine.',
+    want: [['ISR', 'POL', 'ordered', 500, 'Spike'], ['CHE', 'POL', 'ordered', 20, 'Piranha'], ['DEU', 'UKR', 'pledged', 10, 'Skyranger'], ['DEU', 'UKR', 'pledged', 50, 'Taurus']],
+  },
   // Makers
   {
     construction: '"X-made" with no seller named: the maker state sells',
