@@ -132,3 +132,10 @@ test('a town naming an accord or a truce ("the Geneva accord") says where it was
     for (const e of events) assert.equal(e.target, null, show(e));
   }
 });
+
+test('"called X a Y" names X, it is no telephone call', () => {
+  for (const text of ["Ukraine's foreign ministry called the Russian vote a sham.", "Ukraine's foreign ministry called the vote in Crimea a sham."]) {
+    const events = eventsOf(text);
+    assert.ok(!events.some((e) => e.plover === 'CONSULT'), events.map(show).join('; '));
+  }
+});

@@ -30,9 +30,9 @@ export interface TreeReading {
   /**
    * Why the clause states no act of its own, or null: a purpose ("sent troops to help X"), what someone
    * must or should do ("X must hand over"), a participle naming a noun's attribute ("the visiting envoy"),
-   * the setting of another act ("recalled its envoy after talks with X").
+   * the setting of another act ("recalled its envoy after talks with X"), a naming ("called the move a provocation").
    */
-  background: 'purpose' | 'obligation' | 'attribute' | 'setting' | null;
+  background: 'purpose' | 'obligation' | 'attribute' | 'setting' | 'naming' | null;
 }
 
 /** Prepositions and conjunctions of a phrase that sets the scene or gives the reason ("over the crackdown"; lemmas: "following" is read as "follow"). */
@@ -67,6 +67,8 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
   const isParticiple = /(?:ing|ed)$/i.test(w.text);
   if (isParticiple && before && after && ATTRIBUTE_OPENERS.has(before.text.toLowerCase()) && ['NOUN', 'PROPN', 'ADJ'].includes(after.upos)) return 'attribute';
   if (isSetting(syntax, p)) return 'setting';
+  // "called the move a provocation", "named him envoy": an object with a noun predicate is a naming, not the verb's act.
+  if (dependent(syntax, p, 'obj') >= 0 && dependents(syntax, p, 'xcomp').some((x) => word(syntax, x).upos === 'NOUN')) return 'naming';
   return null;
 }
 
