@@ -184,8 +184,8 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
   },
   {
     construction: 'models the lexicon names with their maker state: the maker\'s state sells when no seller is named',
-    text: 'Poland ordered 500 Spike missiles and 20 Piranha vehicles. Germany will send 10 Skyranger systems and 50 Taurus missiles to Ukraine.',
-    want: [['ISR', 'POL', 'ordered', 500, 'Spike'], ['CHE', 'POL', 'ordered', 20, 'Piranha'], ['DEU', 'UKR', 'pledged', 10, 'Skyranger'], ['DEU', 'UKR', 'pledged', 50, 'Taurus']],
+    text: 'Colombia ordered 12 Kfir jets and 20 Piranha vehicles. Germany will send 10 Skyranger systems and 50 Taurus missiles to Ukraine.',
+    want: [['ISR', 'COL', 'ordered', 12, 'Kfir'], ['CHE', 'COL', 'ordered', 20, 'Piranha'], ['DEU', 'UKR', 'pledged', 10, 'Skyranger'], ['DEU', 'UKR', 'pledged', 50, 'Taurus']],
   },
   // Makers
   {
