@@ -71,6 +71,8 @@ export interface Knowledge {
   phrases: Map<string, GazetteerEntry[]>;
   /** Lower-cased first token -> the token lengths of phrases starting with it, longest first. */
   lengths: Map<string, number[]>;
+  /** The first two tokens (joined by one space) of every phrase of two tokens or more: where a pair is not here, only a one-word phrase can start. */
+  pairs: Set<string>;
   /** Group adjectives and names ("Moslem", "Kurdish"), as written: never a place, a person or an organisation. */
   groupWords: Set<string>;
   /** Common given names as written ("Sergei", "Maria"): a capitalised word after one is a person's name. */
@@ -134,6 +136,7 @@ function buildKnowledge(data: DataFiles): Knowledge {
   const placeRows = data.load<{ places: [string, string, number, number, string | null, number | null][] }>('places').places;
   const phrases = new Map<string, GazetteerEntry[]>();
   const lengths = new Map<string, number[]>();
+  const pairs = new Set<string>();
   const addKey = (key: string, entry: GazetteerEntry): void => {
     if (!key) return;
     const list = phrases.get(key);
@@ -142,6 +145,7 @@ function buildKnowledge(data: DataFiles): Knowledge {
     const words = key.split(' ');
     const n = words.length;
     const first = words[0] as string;
+    if (n >= 2) pairs.add(first + ' ' + (words[1] as string));
     const ls = lengths.get(first);
     if (!ls) lengths.set(first, [n]);
     else if (!ls.includes(n)) {
@@ -180,7 +184,7 @@ function buildKnowledge(data: DataFiles): Knowledge {
   }
   const groupWords = new Set(data.load<{ words: string[] }>('group-adjectives').words);
   const firstNames = new Set(data.load<{ names: string[] }>('first-names').names);
-  return { countries, countryByCode, organizations, people, phrases, lengths, groupWords, firstNames };
+  return { countries, countryByCode, organizations, people, phrases, lengths, pairs, groupWords, firstNames };
 }
 
 /** Scratch for longestMatch: WORD_ENDS[n] is where the first n words of the joined phrase end. */
@@ -195,20 +199,30 @@ export function longestMatch(
   const first = lower[i] as string;
   const ls = knowledge.lengths.get(first);
   if (!ls) return null;
-  // the longest phrase that fits is joined once; shorter keys are its prefixes, ending at ends[n]
+  // the longest phrase that fits is joined once; shorter keys are its prefixes, ending at WORD_ENDS[n]
   let joined = first;
   let joinedLength = 1;
+  // whether a phrase of two words or more may start here (its first two words are a known pair)
+  let isMulti = true;
   for (const n of ls) {
     if (i + n > lower.length) continue;
     let key: string;
     if (n === 1) key = first;
     else {
+      if (!isMulti) continue;
       if (joinedLength === 1) {
-        for (let k = 1; k < n; k++) {
-          WORD_ENDS[k] = joined.length;
-          joined += ' ' + (lower[i + k] as string);
+        const pair = first + ' ' + (lower[i + 1] as string);
+        if (!knowledge.pairs.has(pair)) {
+          isMulti = false;
+          continue;
         }
-        WORD_ENDS[n] = joined.length;
+        WORD_ENDS[1] = first.length;
+        WORD_ENDS[2] = pair.length;
+        joined = pair;
+        for (let k = 2; k < n; k++) {
+          joined += ' ' + (lower[i + k] as string);
+          WORD_ENDS[k + 1] = joined.length;
+        }
         joinedLength = n;
       }
       key = n === joinedLength ? joined : joined.slice(0, WORD_ENDS[n]);
