@@ -244,6 +244,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'The F-16s which Poland bought from the United States in 2003 will be upgraded.',
     want: [['USA', 'POL', 'ordered', null, 'F-16']],
   },
+  {
+    construction: 'a relative clause without its pronoun ("the boats Japan had donated to Vietnam"), also on an item another verb replaces',
+    text: 'The patrol boats Japan had donated to Vietnam entered service. Kenya received 12 M-346 jets from Italy. The trainers replace the Hawk jets Kenya bought from Britain in the 1980s.',
+    want: [['JPN', 'VNM', 'delivered', null, 'patrol boats'], ['ITA', 'KEN', 'delivered', 12, 'M-346'], ['GBR', 'KEN', 'ordered', null, 'Hawk']],
+  },
   // Pledges and donations
   {
     construction: '"pledged N Y to Z"',

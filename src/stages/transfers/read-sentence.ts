@@ -473,12 +473,12 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
   const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   for (const item of items) {
-    if (item.isTarget) continue;
     // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
     if (isAgent(tokens, item)) continue;
-    let trigger = governing(tokens, triggers, item);
+    // A target of another verb ("to replace the Hawk jets") moves only by a relative clause of its own ("... Kenya bought from Britain").
+    let trigger = item.isTarget ? null : governing(tokens, triggers, item);
     // "the jets, which Chile ordered from Spain, arrived", "the boats that Japan donated to Peru": the verb of a relative clause on the item moves it too.
-    const relative = relativeTrigger(tokens, triggers, item, syntax);
+    const relative = relativeTrigger(tokens, triggers, item, syntax) ?? contactRelative(tokens, triggers, states, item);
     if (relative && relative !== trigger) {
       const relativeStatus = statusOf(tokens, relative, lex);
       if (relativeStatus) {
@@ -545,6 +545,20 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
  * boats that Japan donated", "the tanks that were sold to Peru"), read from the tree's acl:relcl; null when there is none.
  * A relative clause whose subject is the pronoun of an active verb ("the firm that sold jets") makes the item no object.
  */
+/**
+ * "the Hawk jets Kenya bought from Britain", "the boats Japan had donated": a relative clause without its pronoun, a state right after
+ * the item and then its past-tense transfer verb (the tree often reads the state as an apposition); null when there is none.
+ */
+function contactRelative(tokens: readonly Token[], triggers: readonly Trigger[], states: readonly StateMention[], item: ItemMention): Trigger | null {
+  if (item.last < 0) return null;
+  const state = states.find((s) => s.first === item.last + 1 && (s.kind === 'country' || s.kind === 'body'));
+  if (!state) return null;
+  const at = state.last + 1 + (/^(?:had|has|have)$/.test(lowerAt(tokens, state.last + 1)) ? 1 : 0);
+  const t = triggers.find((x) => x.first === at && (x.entry.frame === 'give' || x.entry.frame === 'get'));
+  // A past form only: "the jets Kenya buys" is a headline's clause of its own.
+  return t && /(?:ed|bought|sold|sent|gave|given|got)$/.test(lowerAt(tokens, t.last)) ? t : null;
+}
+
 function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention, syntax?: SentenceSyntax): Trigger | null {
   if (!syntax || item.last < 0) return null;
   // The phrase's head: its word whose own head lies outside it (the tree may split a token: "F-16s" as "F", "-", "16s").
