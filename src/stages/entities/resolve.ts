@@ -225,8 +225,19 @@ function readSentence({ tokens, knowledge, roles, weights, doc }: SentenceInput)
   const n = words.length;
   const matches = phraseMatches(knowledge, lower);
   const tags = tagWords(words, weights, knowledge, gazetteerClasses(knowledge, lower, matches), doc);
-  const letters = words.join('').replace(/[^A-Za-z]/g, '');
-  const isShouting = letters.length > 6 && letters.replace(/[^A-Z]/g, '').length / letters.length > 0.8;
+  // most ASCII letters in capitals (counted without building the joined string)
+  let letters = 0;
+  let upper = 0;
+  for (const w of words) {
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k);
+      if (c >= 65 && c <= 90) {
+        upper++;
+        letters++;
+      } else if (c >= 97 && c <= 122) letters++;
+    }
+  }
+  const isShouting = letters > 6 && upper / letters > 0.8;
   const st: SentenceState = {
     words, lower, n, tags, isShouting, knowledge, roles,
     gaz: [], gazAt: new Map(), gazEnd: new Map(), covering: new Array<GazMatch | undefined>(n), claimed: new Uint8Array(n), out: [],
