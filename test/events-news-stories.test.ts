@@ -144,3 +144,10 @@ test('sending weapon systems, launchers or munitions is military aid, planned wh
   const events = eventsOf('Spain will send four more rocket launchers to Latvia next month.');
   assert.deepEqual(events.map(show), ['AGREE ESP>LVA planned [send four more rocket launchers]']);
 });
+
+test('a verb with its own object ends its clause where a conjoined predicate begins ("praised X but did not endorse Y")', () => {
+  const events = eventsOf("Denmark praised free speech but did not endorse the Iranian protesters' demands.");
+  const praised = events.find((e) => e.trigger?.text === 'praised');
+  assert.ok(praised, events.map(show).join('; '));
+  assert.equal(praised.target, null, show(praised));
+});

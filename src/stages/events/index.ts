@@ -218,6 +218,29 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
 
+/**
+ * Where a second predicate conjoined to the match's verb begins (its first word, "but" included),
+ * relative to the sentence, or the sentence's length: "respected free speech but did not endorse the
+ * protesters' views" ends the first clause before "but". Only a verb with an object of its own ends there.
+ */
+function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
+  const tree = sc.tree;
+  const base = sc.sentence.start;
+  const p = tree ? wordAt(tree, base + match.start) : -1;
+  if (!tree || p < 0) return sc.claim.length;
+  // "donated and delivered goods to X": a first verb with no object of its own shares the second's.
+  if (!tree.words.some((w) => w.head === p && w.deprel === 'obj')) return sc.claim.length;
+  let first = sc.claim.length;
+  for (const [c, w] of tree.words.entries()) {
+    if (w.head !== p || w.deprel !== 'conj' || (w.upos !== 'VERB' && w.upos !== 'AUX') || c <= p) continue;
+    // The conjunct's own words start at its leftmost dependent ("but did not endorse").
+    let left = c;
+    for (const [k, x] of tree.words.entries()) if (k < left && k > p && x.head === c) left = k;
+    first = Math.min(first, tree.words[left]!.start - base);
+  }
+  return first;
+}
+
 /** Whether a mention is a town or region the tree reads as the compound modifier of a noun ("the Jeddah truce"). */
 function isPlaceModifier(sc: SentenceContext, a: ActorMention): boolean {
   if (!sc.tree || !isPlaceEntity(a)) return false;
@@ -354,7 +377,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const { claim, frame, actors } = sc;
   const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
   const start = lastBoundary(claim, match.start, floor);
-  const end = nextBoundary(claim, match.end);
+  const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match));
   const before = claim.slice(start, match.start);
   const tree = treeArguments(sc, match);
   const subject = tree?.subject ?? subjectOf(actors, start, match.start, claim, ctx);
