@@ -246,6 +246,8 @@ const CONTENT_RELATIONS = new Set(['advcl', 'ccomp', 'xcomp']);
  * conjuncts ("accused X of trying to seize and hold ...").
  */
 export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySet<number>): number {
+  // A match that starts on no word of the tree (wordAt gave -1) has no clause to be charged in.
+  if (p < 0) return -1;
   let i = p;
   for (let guard = 0; guard < 4; guard++) {
     const w = word(syntax, i);
