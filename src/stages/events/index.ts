@@ -43,7 +43,7 @@ interface Discourse {
   /** The last coded source: what "it", "the ministry" point back to outside reported speech. */
   topic: Actor | null;
   /** The last source of each CAMEO root: who "the raid" of a later agentless passive was carried out by. */
-  doerOf: Map<string, Actor>;
+  doerOf: Map<string, { source: Actor; target: Actor | null }>;
 }
 
 interface SentenceContext {
@@ -329,7 +329,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (source?.code) {
       previousSource = source;
       if (!clause.isPassive) discourse.topic = source;
-      discourse.doerOf.set(event.cameo.slice(0, 2), source);
+      discourse.doerOf.set(event.cameo.slice(0, 2), { source, target });
     }
   }
   return out;
@@ -457,10 +457,11 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (!source?.code && !target?.code) return null;
   if (clause.isPassive && !source?.code) {
     // "Two soldiers were killed in the raid": a passive that names no doer is the last act of its kind
-    // told before, by its doer; with none told, it says who suffered, not who acted.
-    const doer = discourse.doerOf.get(match.pattern.code.slice(0, 2));
-    if (!doer || doer.code === target?.code) return null;
-    source = doer;
+    // told before, by its doer, when that act struck the same country; else it says who suffered, not who acted.
+    const last = discourse.doerOf.get(match.pattern.code.slice(0, 2));
+    const struck = last?.target?.code?.slice(0, 3);
+    if (!last || !struck || struck !== target?.code?.slice(0, 3) || last.source.code === target?.code) return null;
+    source = last.source;
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
