@@ -23,7 +23,7 @@ function show(e: Event): string {
 }
 
 /** Stories whose expectations the coder does not meet yet: reported as todo, not failed. */
-const NOT_YET = new Set<string>(['arrest', 'figurative', 'mission', 'drills', 'expel', 'rescue']);
+const NOT_YET = new Set<string>(['arrest', 'figurative', 'drills', 'expel', 'rescue']);
 
 for (const story of NEWS_STORIES) {
   test(`news story "${story.id}" prints exactly its expected events`, { todo: NOT_YET.has(story.id) }, () => {
@@ -153,4 +153,8 @@ test('a verb with its own object ends its clause where a conjoined predicate beg
   const praised = events.find((e) => e.trigger?.text === 'praised');
   assert.ok(praised, events.map(show).join('; '));
   assert.equal(praised.target, null, show(praised));
+});
+
+test('an act noun in a passive\'s agent phrase does not take the sufferers as its doer ("soldiers were wounded by a roadside bomb")', () => {
+  assert.deepEqual(eventsOf('Four Ghanaian soldiers were wounded by a roadside bomb on Tuesday.').map(show), []);
 });

@@ -218,6 +218,22 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
 
+/** Whether the match is a noun in the agent phrase of a passive verb ("killed by a roadside bomb"). */
+function isInPassivePhrase(sc: SentenceContext, match: PatternMatch): boolean {
+  const tree = sc.tree;
+  if (!tree || match.pattern.isVerb) return false;
+  const i = wordAt(tree, sc.sentence.start + match.start);
+  if (i < 0) return false;
+  // The phrase's head noun: the match may open on a modifier ("roadside bomb").
+  let n = i;
+  while (n >= 0 && /^(?:compound|amod)$/.test(tree.words[n]!.deprel)) n = tree.words[n]!.head;
+  const w = n >= 0 ? tree.words[n] : undefined;
+  if (!w || w.head < 0 || !/^obl/.test(w.deprel)) return false;
+  // Only the agent phrase: "were engaged in ethnic cleansing" tells what the subject did.
+  const isBy = w.deprel === 'obl:agent' || tree.words.some((x) => x.head === n && x.deprel === 'case' && x.text.toLowerCase() === 'by');
+  return isBy && tree.words.some((x) => x.head === w.head && /^(?:aux:pass|nsubj:pass)$/.test(x.deprel));
+}
+
 /**
  * Where a second predicate conjoined to the match's verb begins (its first word, "but" included),
  * relative to the sentence, or the sentence's length: "respected free speech but did not endorse the
@@ -380,7 +396,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match));
   const before = claim.slice(start, match.start);
   const tree = treeArguments(sc, match);
-  const subject = tree?.subject ?? subjectOf(actors, start, match.start, claim, ctx);
+  // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) ? null : subjectOf(actors, start, match.start, claim, ctx));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
