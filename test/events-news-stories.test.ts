@@ -22,16 +22,34 @@ function show(e: Event): string {
   return `${e.plover} ${e.source?.code ?? '-'}>${e.target?.code ?? '-'} ${e.modality} [${e.trigger?.text ?? ''}]`;
 }
 
-/** Stories whose expectations the coder does not meet yet: reported as todo, not failed. */
-const NOT_YET = new Set<string>(['arrest', 'figurative', 'drills', 'expel', 'rescue']);
+/**
+ * Stories the coder does not meet yet, with what they still get wrong today: a ratchet, so they may
+ * improve but not fall back (`npm run bench:events-stories -- --verbose` lists the misses). Lower a
+ * bound when a story improves; a story met in full leaves this table and must then print exactly.
+ */
+const NOT_YET = new Map<string, { wrong: number; missed: number }>([
+  ['arrest', { wrong: 1, missed: 0 }],
+  ['figurative', { wrong: 1, missed: 0 }],
+  ['drills', { wrong: 2, missed: 1 }],
+  ['expel', { wrong: 0, missed: 1 }],
+  ['rescue', { wrong: 1, missed: 0 }],
+]);
 
 for (const story of NEWS_STORIES) {
-  test(`news story "${story.id}" prints exactly its expected events`, { todo: NOT_YET.has(story.id) }, () => {
+  const bound = NOT_YET.get(story.id);
+  const name = bound
+    ? `news story "${story.id}" prints at most ${bound.wrong} wrong and misses at most ${bound.missed} required events`
+    : `news story "${story.id}" prints exactly its expected events`;
+  test(name, () => {
     const events = eventsOf(story.text);
     const printed = events.map((e) => ({ plover: e.plover, source: e.source?.code ?? null, target: e.target?.code ?? null, modality: e.modality }));
     const { wrong, missed } = scoreStory(printed, story.expect);
     const wrongText = events.filter((_, i) => wrong.includes(printed[i]!)).map(show);
-    assert.deepEqual({ wrong: wrongText, missed }, { wrong: [], missed: [] });
+    if (bound) {
+      assert.ok(wrong.length <= bound.wrong && missed.length <= bound.missed, `wrong: ${wrongText.join('; ')}; missed: ${missed.join('; ')}`);
+    } else {
+      assert.deepEqual({ wrong: wrongText, missed }, { wrong: [], missed: [] });
+    }
   });
 }
 
