@@ -229,7 +229,7 @@ function isInPassivePhrase(sc: SentenceContext, match: PatternMatch): boolean {
   while (n >= 0 && /^(?:compound|amod)$/.test(tree.words[n]!.deprel)) n = tree.words[n]!.head;
   const w = n >= 0 ? tree.words[n] : undefined;
   if (!w || w.head < 0 || !/^obl/.test(w.deprel)) return false;
-  // Only the agent phrase: "were engaged in ethnic cleansing" tells what the subject did.
+  // Only the agent phrase: "were involved in the looting" tells what the subject did.
   const isBy = w.deprel === 'obl:agent' || tree.words.some((x) => x.head === n && x.deprel === 'case' && x.text.toLowerCase() === 'by');
   return isBy && tree.words.some((x) => x.head === w.head && /^(?:aux:pass|nsubj:pass)$/.test(x.deprel));
 }

@@ -370,12 +370,12 @@ function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], artic
     const prev = out[out.length - 1];
     if (prev && item.last <= prev.last) continue;
     out.push(item);
-    // "Standoff Land Attack Missile Expanded Response, or SLAM-ER, missiles": a name, its capitalised rest, then ", or ABBR,".
+    // "Coastal Strike Missile Extended Range, or CSM-ER, missiles": a name, its capitalised rest, then ", or ABBR,".
     let rest = item.last;
     while (rest + 1 < tokens.length && rest - item.last < 4 && /^[A-Z][a-z]+$/.test(tokens[rest + 1]!.text)) rest++;
     const abbr = tokens[rest + 3];
     if (tokens[rest + 1]?.text === ',' && lower(tokens[rest + 2]) === 'or' && abbr && (/^[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*s?$/.test(abbr.text) || DESIGNATION.test(abbr.text)) && /^[,)]$/.test(tokens[rest + 4]?.text ?? ',')) {
-      // "..., or SLAM-ER, missiles": the head repeated after the abbreviation closes the name.
+      // "..., or CSM-ER, missiles": the head repeated after the abbreviation closes the name.
       const close = tokens[rest + 4]?.text === ',' && tokens[rest + 5] && singular(tokens[rest + 5]!.text) === singular(tokens[item.last]!.text) ? rest + 5 : rest + 3;
       Object.assign(item, { last: close, end: tokens[close]!.end, text: articleText.slice(item.start, tokens[close]!.end), isNamed: true });
       continue;
