@@ -155,10 +155,6 @@ function bucket3(prefixState: number, a: string, b: string, c: string): number {
   return (fnv(fnv(fnv(prefixState, a), b), c) >>> 0) & HASH_MASK;
 }
 
-function bucket3Raw(prefixState: number, a: string, b: string, c: string): number {
-  return fnv(fnv(fnv(prefixState, a), b), c);
-}
-
 const PREFIX = new Map<string, number>();
 function prefixState(prefix: string): number {
   let state = PREFIX.get(prefix);
@@ -202,10 +198,14 @@ export function gazetteerClasses(knowledge: Knowledge, lower: readonly string[],
     if (first?.kind === 'country') cls = first.form === 'demonym' ? 'DEM' : first.form === 'capital' ? 'CAP' : 'COUNTRY';
     else if (first?.kind === 'organization') cls = 'ORG';
     else if (first?.kind === 'person') cls = 'PER';
-    for (let k = 0; k < m.length; k++) out[m.start + k] = (k === 0 ? 'B-' : 'I-') + cls;
+    const tags = GAZ_CLASS_TAGS[cls] as [string, string];
+    for (let k = 0; k < m.length; k++) out[m.start + k] = tags[k === 0 ? 0 : 1];
   }
   return out;
 }
+
+/** 'B-' and 'I-' + each gazetteer class, built once (the same strings each sentence: their hashes are kept). */
+const GAZ_CLASS_TAGS: Record<string, [string, string]> = Object.fromEntries(['COUNTRY', 'DEM', 'CAP', 'ORG', 'PER', 'PLACE'].map((c) => [c, ['B-' + c, 'I-' + c]]));
 
 /** Whether most letters of the sentence are capitals (a headline or a dateline in caps). */
 function isShouting(words: readonly string[]): boolean {
@@ -235,8 +235,16 @@ function wordFeatures(w: string, lw: string, sh: string, shout: string, bits: st
   const key = (bits === null ? '-' : '+') + shout + w;
   let f = WORD_CACHE.get(key);
   if (f) return f;
+  f = computeWordFeatures(w, lw, sh, shout, bits);
+  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
+  WORD_CACHE.set(key, f);
+  return f;
+}
+
+/** The word-level features themselves (wordFeatures caches them by form; sentenceFeatures keeps them on the word form). */
+function computeWordFeatures(w: string, lw: string, sh: string, shout: string, bits: string | undefined | null): Int32Array {
   const clusterFeats = bits === null ? [] : bits === undefined ? [bucket(prefixState('c='), '?')] : [...CLUSTER_PREFIXES.map((n) => bucket(prefixState(`c${n}=`), bits.slice(0, n))), bucket(prefixState('c='), bits)];
-  f = Int32Array.of(
+  return Int32Array.of(
     ...clusterFeats,
     hashFeature('b'),
     bucket(prefixState('w='), lw),
@@ -250,9 +258,6 @@ function wordFeatures(w: string, lw: string, sh: string, shout: string, bits: st
     bucket(prefixState('x3='), lw.slice(-3)),
     bucket(prefixState('x4='), lw.slice(-4)),
   );
-  if (WORD_CACHE.size >= WORD_CACHE_LIMIT) WORD_CACHE.clear();
-  WORD_CACHE.set(key, f);
-  return f;
 }
 
 /**
@@ -314,69 +319,233 @@ export function docContexts(doc: DocLexicon): Map<string, Map<string, number>> {
   return contexts;
 }
 
-/** The document-level feature value of a word: its own case class and whether the rest of the document writes it in lower case or capitalised mid-sentence. */
-function docValue(doc: DocLexicon, w: string, lw: string, isFirst: boolean, isShout: boolean): string {
-  const first = w.charAt(0);
-  if (first === lw.charAt(0)) return ''; // lower case or no letter: the word says it itself
-  const isLower = (doc.lower.get(lw) ?? 0) > 0;
-  // this very word, when it counts itself as a mid-sentence capital, does not count
-  const selfMid = !isFirst && !isShout ? 1 : 0;
-  const isCapMid = (doc.capitalMid.get(lw) ?? 0) - selfMid > 0;
-  return `${isFirst ? 'F' : 'M'}${isShout ? 'U' : 'u'}${isLower ? 'L' : 'l'}${isCapMid ? 'C' : 'c'}`;
+/**
+ * Hashes of one word form that every sentence it occurs in reads, worked out the first time the form
+ * is seen: each feature template's hash of the form, or the FNV state after the form where the template
+ * goes on with a neighbour ("ww-1=" + this word + "|", then the next word).
+ */
+interface WordForm {
+  lower: string;
+  shape: string;
+  /** Indexed by the H_ constants. */
+  h: Int32Array;
+  /** Word-level features (wordFeatures) by headline flag (0: 'u', 1: 'U') for a model without clusters, built on first use. */
+  local: [Int32Array | undefined, Int32Array | undefined];
 }
 
-/** Hashed features of each token that do not depend on the tags chosen so far. */
-export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon, set: FeatureSet = BASE_FEATURES): Int32Array[] {
+/** Buckets of "w-1=", "w+1=", "w-2=", "w+2=" + the lower-cased form. */
+const H_WM1 = 0;
+const H_WP1 = 1;
+const H_WM2 = 2;
+const H_WP2 = 3;
+/** Buckets of "s-1=" / "s+1=" + shape + headline flag: [u, U] each. */
+const H_SM1 = 4;
+const H_SP1 = 6;
+/** FNV states after "ws-1=" + lower + "|", "ws+1=" + shape + "|", "ww-1=" + lower + "|", "ww+1=" + lower + "|". */
+const H_WSM1 = 8;
+const H_WSP1 = 9;
+const H_WWM1 = 10;
+const H_WWP1 = 11;
+/** Bucket of "len=" + min(length, 8). */
+const H_LEN = 12;
+/** ASCII capitals and ASCII letters of the word (isShouting), and whether its first character is a capital (docValue). */
+const H_UPPER = 13;
+const H_LETTERS = 14;
+const H_CAPITAL = 15;
+const H_SIZE = 16;
+
+const S_WM1 = prefixState('w-1=');
+const S_WP1 = prefixState('w+1=');
+const S_WM2 = prefixState('w-2=');
+const S_WP2 = prefixState('w+2=');
+const S_SM1 = prefixState('s-1=');
+const S_SP1 = prefixState('s+1=');
+const S_WSM1 = prefixState('ws-1=');
+const S_WSP1 = prefixState('ws+1=');
+const S_WWM1 = prefixState('ww-1=');
+const S_WWP1 = prefixState('ww+1=');
+const S_LEN = prefixState('len=');
+const S_FIRST = prefixState('first|');
+const BAR = '|'.charCodeAt(0);
+
+/** One FNV step over a single character code. */
+function fnvChar(state: number, code: number): number {
+  return Math.imul(state ^ code, 0x01000193);
+}
+
+/** The hashes of a word form (a pad gives its own word and shape, "<s>" or "</s>"). */
+function wordForm(word: string, lower: string, shape: string): WordForm {
+  const h = new Int32Array(H_SIZE);
+  h[H_WM1] = bucket(S_WM1, lower);
+  h[H_WP1] = bucket(S_WP1, lower);
+  h[H_WM2] = bucket(S_WM2, lower);
+  h[H_WP2] = bucket(S_WP2, lower);
+  const sm1 = fnv(S_SM1, shape);
+  const sp1 = fnv(S_SP1, shape);
+  h[H_SM1] = (fnv(sm1, 'u') >>> 0) & HASH_MASK;
+  h[H_SM1 + 1] = (fnv(sm1, 'U') >>> 0) & HASH_MASK;
+  h[H_SP1] = (fnv(sp1, 'u') >>> 0) & HASH_MASK;
+  h[H_SP1 + 1] = (fnv(sp1, 'U') >>> 0) & HASH_MASK;
+  h[H_WSM1] = fnvChar(fnv(S_WSM1, lower), BAR);
+  h[H_WSP1] = fnvChar(fnv(S_WSP1, shape), BAR);
+  h[H_WWM1] = fnvChar(fnv(S_WWM1, lower), BAR);
+  h[H_WWP1] = fnvChar(fnv(S_WWP1, lower), BAR);
+  h[H_LEN] = bucket(S_LEN, String(Math.min(word.length, 8)));
+  let upper = 0;
+  let letters = 0;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  h[H_UPPER] = upper;
+  h[H_LETTERS] = letters;
+  h[H_CAPITAL] = word.charAt(0) !== lower.charAt(0) ? 1 : 0;
+  return { lower, shape, h, local: [undefined, undefined] };
+}
+
+/** Word forms as written -> their hashes; bounded like WORD_CACHE. */
+const FORMS = new Map<string, WordForm>();
+/** The padding before and after a sentence ("<s>", "</s>" as both word and shape). */
+const LEFT_PAD = wordForm('<s>', '<s>', '<s>');
+const RIGHT_PAD = wordForm('</s>', '</s>', '</s>');
+
+/** The cached hashes of a word as written. */
+function formOf(word: string): WordForm {
+  let form = FORMS.get(word);
+  if (form === undefined) {
+    if (FORMS.size >= WORD_CACHE_LIMIT) FORMS.clear();
+    FORMS.set(word, (form = wordForm(word, word.toLowerCase(), shapeOf(word))));
+  }
+  return form;
+}
+
+/** Hashes of one gazetteer class ('' outside any phrase, or a pad): "g=", "g-1=", "g+1=" buckets and the state after "gs=" + class + "|". */
+const GAZ = new Map<string, Int32Array>();
+const S_G = prefixState('g=');
+const S_GM1 = prefixState('g-1=');
+const S_GP1 = prefixState('g+1=');
+const S_GS = prefixState('gs=');
+function gazOf(cls: string): Int32Array {
+  let g = GAZ.get(cls);
+  if (g === undefined) {
+    g = Int32Array.of(bucket(S_G, cls), bucket(S_GM1, cls), bucket(S_GP1, cls), fnvChar(fnv(S_GS, cls), BAR));
+    // gazetteer classes are a dozen strings; anything else (a caller's own) is not kept past a bound
+    if (GAZ.size < 1000) GAZ.set(cls, g);
+  }
+  return g;
+}
+const GAZ_LEFT = gazOf('<s>');
+const GAZ_RIGHT = gazOf('</s>');
+
+/** The 16 document-level values (docValue) by code: bit 3 first (F/M), bit 2 headline (U/u), bit 1 lower case elsewhere (L/l), bit 0 capitalised mid-sentence elsewhere (C/c). */
+const DOC_VALUES = Array.from({ length: 16 }, (_, c) => `${c & 8 ? 'F' : 'M'}${c & 4 ? 'U' : 'u'}${c & 2 ? 'L' : 'l'}${c & 1 ? 'C' : 'c'}`);
+const DOC_BUCKETS = Int32Array.from(DOC_VALUES, (d) => bucket(prefixState('d='), d));
+const DOC_GAZ_STATES = Int32Array.from(DOC_VALUES, (d) => fnvChar(fnv(prefixState('dg='), d), BAR));
+
+/** The document-level feature value of a word as a code into DOC_VALUES (-1: none): its own case class and whether the rest of the document writes it in lower case or capitalised mid-sentence. */
+function docCode(doc: DocLexicon, form: WordForm, isFirst: boolean, isShout: boolean): number {
+  if (form.h[H_CAPITAL] === 0) return -1; // lower case or no letter: the word says it itself
+  const isLower = (doc.lower.get(form.lower) ?? 0) > 0;
+  // this very word, when it counts itself as a mid-sentence capital, does not count
+  const selfMid = !isFirst && !isShout ? 1 : 0;
+  const isCapMid = (doc.capitalMid.get(form.lower) ?? 0) - selfMid > 0;
+  return (isFirst ? 8 : 0) | (isShout ? 4 : 0) | (isLower ? 2 : 0) | (isCapMid ? 1 : 0);
+}
+
+/** A sentence's static features in one array: token i's are feats[offsets[i]] up to feats[offsets[i + 1]]. */
+interface SentenceFeatures {
+  /** A buffer shared by every call: read it before the next call. */
+  feats: Int32Array;
+  offsets: Int32Array;
+  /** The word forms, with two pads before and after (token i is forms[i + 2]). */
+  forms: WordForm[];
+}
+
+/** Most features one token can have: word-level (clusters included), context and document features, document neighbours. */
+const MAX_TOKEN_FEATURES = CLUSTER_PREFIXES.length + 1 + 11 + 22 + MAX_CONTEXTS;
+let featureBuffer = new Int32Array(4096);
+
+/** Hashed features of each token that do not depend on the tags chosen so far (see staticFeatures). */
+function sentenceFeatures(words: readonly string[], knowledge: Knowledge, gazetteer: readonly string[] | undefined, doc: DocLexicon | undefined, set: FeatureSet): SentenceFeatures {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const gaz = gazetteer ?? gazetteerClasses(knowledge, lower);
-  const shout = isShouting(words) ? 'U' : 'u';
-  const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
-  const table = set.clusters;
-  const clusters = table ? lower.map((lw) => table.get(clusterKey(lw)) ?? '?') : null;
-  const out: Int32Array[] = [];
+  const forms = new Array<WordForm>(n + 4);
+  forms[0] = forms[1] = LEFT_PAD;
+  forms[n + 2] = forms[n + 3] = RIGHT_PAD;
+  let upper = 0;
+  let letters = 0;
   for (let i = 0; i < n; i++) {
+    const form = formOf(words[i] as string);
+    forms[i + 2] = form;
+    upper += form.h[H_UPPER] as number;
+    letters += form.h[H_LETTERS] as number;
+  }
+  // as isShouting, from the words' counts
+  const isShout = letters > 6 && upper / letters > 0.8;
+  const s = isShout ? 1 : 0;
+  const shout = isShout ? 'U' : 'u';
+  const gazClasses = gazetteer ?? gazetteerClasses(knowledge, lowerForms(forms, n));
+  const gaz = new Array<Int32Array>(n + 2);
+  gaz[0] = GAZ_LEFT;
+  gaz[n + 1] = GAZ_RIGHT;
+  for (let i = 0; i < n; i++) gaz[i + 1] = gazOf(gazClasses[i] as string);
+  const table = set.clusters;
+  const clusters = table ? lowerForms(forms, n).map((lw) => table.get(clusterKey(lw)) ?? '?') : null;
+  const at = (arr: readonly string[], i: number, pad: string): string => (i < 0 || i >= n ? pad : (arr[i] as string));
+  if (featureBuffer.length < n * MAX_TOKEN_FEATURES) featureBuffer = new Int32Array(Math.max(n * MAX_TOKEN_FEATURES, featureBuffer.length * 2));
+  const f = featureBuffer;
+  const offsets = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
     const w = words[i] as string;
-    const sh = shapes[i] as string;
+    const form = forms[i + 2] as WordForm;
+    const prev = forms[i + 1] as WordForm;
+    const next = forms[i + 3] as WordForm;
+    const h = form.h;
+    const ph = prev.h;
+    const nh = next.h;
+    const sh = form.shape;
+    const lw = form.lower;
     const bits = clusters ? (clusters[i] as string) : null;
-    const local = wordFeatures(w, lower[i] as string, sh, shout, bits === null ? null : bits === '?' ? undefined : bits);
-    const f = new Int32Array(local.length + 22 + MAX_CONTEXTS);
-    f.set(local);
-    let k = local.length;
-    f[k++] = bucket(prefixState('w-1='), at(lower, i - 1, '<s>'));
-    f[k++] = bucket(prefixState('w+1='), at(lower, i + 1, '</s>'));
-    f[k++] = bucket(prefixState('w-2='), at(lower, i - 2, '<s>'));
-    f[k++] = bucket(prefixState('w+2='), at(lower, i + 2, '</s>'));
-    f[k++] = bucket3(prefixState('s-1='), at(shapes, i - 1, '<s>'), shout, '');
-    f[k++] = bucket3(prefixState('s+1='), at(shapes, i + 1, '</s>'), shout, '');
-    f[k++] = bucket3(prefixState('ws-1='), at(lower, i - 1, '<s>'), '|', sh);
-    f[k++] = bucket3(prefixState('ws+1='), sh, '|', at(lower, i + 1, '</s>'));
-    f[k++] = bucket(prefixState('g='), gaz[i] as string);
-    f[k++] = bucket(prefixState('g-1='), at(gaz, i - 1, '<s>'));
-    f[k++] = bucket(prefixState('g+1='), at(gaz, i + 1, '</s>'));
-    f[k++] = (fnv(bucket3Raw(prefixState('gs='), gaz[i] as string, '|', sh), shout) >>> 0) & HASH_MASK;
-    f[k++] = bucket(prefixState('len='), String(Math.min(w.length, 8)));
-    f[k++] = bucket3(prefixState('ww-1='), at(lower, i - 1, '<s>'), '|', lower[i] as string);
-    f[k++] = bucket3(prefixState('ww+1='), lower[i] as string, '|', at(lower, i + 1, '</s>'));
+    const local = bits !== null ? wordFeatures(w, lw, sh, shout, bits === '?' ? undefined : bits) : (form.local[s] ??= computeWordFeatures(w, lw, sh, shout, null));
+    for (let j = 0; j < local.length; j++) f[k++] = local[j] as number;
+    f[k++] = ph[H_WM1] as number;
+    f[k++] = nh[H_WP1] as number;
+    f[k++] = (forms[i] as WordForm).h[H_WM2] as number;
+    f[k++] = (forms[i + 4] as WordForm).h[H_WP2] as number;
+    f[k++] = ph[H_SM1 + s] as number;
+    f[k++] = nh[H_SP1 + s] as number;
+    f[k++] = (fnv(ph[H_WSM1] as number, sh) >>> 0) & HASH_MASK;
+    f[k++] = (fnv(h[H_WSP1] as number, next.lower) >>> 0) & HASH_MASK;
+    const g = gaz[i + 1] as Int32Array;
+    f[k++] = g[0] as number;
+    f[k++] = (gaz[i] as Int32Array)[1] as number;
+    f[k++] = (gaz[i + 2] as Int32Array)[2] as number;
+    f[k++] = (fnv(fnv(g[3] as number, sh), shout) >>> 0) & HASH_MASK;
+    f[k++] = h[H_LEN] as number;
+    f[k++] = (fnv(ph[H_WWM1] as number, lw) >>> 0) & HASH_MASK;
+    f[k++] = (fnv(h[H_WWP1] as number, next.lower) >>> 0) & HASH_MASK;
     // the neighbours' clusters: what kind of word comes before and after
     if (clusters && bits !== null) {
       f[k++] = bucket(prefixState('c-1='), at(clusters, i - 1, '<s>').slice(0, 8));
       f[k++] = bucket(prefixState('c+1='), at(clusters, i + 1, '</s>').slice(0, 8));
       f[k++] = bucket3(prefixState('cs='), bits.slice(0, 6), '|', sh);
     }
-    if (i === 0) f[k++] = bucket(prefixState('first|'), sh);
+    if (i === 0) f[k++] = bucket(S_FIRST, sh);
     if (doc) {
-      const d = docValue(doc, w, lower[i] as string, i === 0, shout === 'U');
-      if (d) {
-        f[k++] = bucket(prefixState('d='), d);
-        f[k++] = bucket3(prefixState('dg='), d, '|', gaz[i] as string);
+      const d = docCode(doc, form, i === 0, isShout);
+      if (d >= 0) {
+        f[k++] = DOC_BUCKETS[d] as number;
+        f[k++] = (fnv(DOC_GAZ_STATES[d] as number, gazClasses[i] as string) >>> 0) & HASH_MASK;
       }
-      const around = set.context && d ? docContexts(doc).get(lower[i] as string) : undefined;
+      const around = set.context && d >= 0 ? docContexts(doc).get(lw) : undefined;
       if (around) {
         // the word's neighbours at its other occurrences in the document
-        const ownLeft = 'L' + at(lower, i - 1, '<s>');
-        const ownRight = 'R' + at(lower, i + 1, '</s>');
+        const ownLeft = 'L' + prev.lower;
+        const ownRight = 'R' + next.lower;
         let taken = 0;
         for (const [key, count] of around) {
           if (taken >= MAX_CONTEXTS) break;
@@ -386,8 +555,24 @@ export function staticFeatures(words: readonly string[], knowledge: Knowledge, g
         }
       }
     }
-    out.push(k === f.length ? f : f.subarray(0, k));
   }
+  offsets[n] = k;
+  return { feats: f, offsets, forms };
+}
+
+/** The lower-cased words of a sentence's forms. */
+function lowerForms(forms: readonly WordForm[], n: number): string[] {
+  const out = new Array<string>(n);
+  for (let i = 0; i < n; i++) out[i] = (forms[i + 2] as WordForm).lower;
+  return out;
+}
+
+/** Hashed features of each token that do not depend on the tags chosen so far. */
+export function staticFeatures(words: readonly string[], knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon, set: FeatureSet = BASE_FEATURES): Int32Array[] {
+  const { feats, offsets } = sentenceFeatures(words, knowledge, gazetteer, doc, set);
+  const own = feats.slice(0, offsets[words.length]);
+  const out = new Array<Int32Array>(words.length);
+  for (let i = 0; i < words.length; i++) out[i] = own.subarray(offsets[i], offsets[i + 1]);
   return out;
 }
 
@@ -510,30 +695,26 @@ export function lastTouched(): number {
   return touched;
 }
 
-/** Emission scores (n x tags) of a sentence's static features read from a weight table. */
-function tableEmissions(weights: WeightTable, staticFeats: readonly ArrayLike<number>[], n: number): Float64Array {
+/** Emission scores (n x tags) of a sentence's static features (token i's: feats[offsets[i]] up to feats[offsets[i + 1]]) read from a weight table. */
+function tableEmissions(weights: WeightTable, feats: Int32Array, offsets: Int32Array, n: number): Float64Array {
   const { keys, values, mask } = weights;
   const T = TAGS.length;
-  let m = 0;
-  for (let i = 0; i < n; i++) m += (staticFeats[i] as ArrayLike<number>).length;
+  const m = offsets[n] as number;
   const slots = new Int32Array(m);
   let t0 = 0;
-  for (let i = 0, j = 0; i < n; i++) {
-    const fs = staticFeats[i] as ArrayLike<number>;
-    for (let k = 0; k < fs.length; k++, j++) {
-      const slot = (Math.imul(fs[k] as number, 0x9e3779b1) >>> 0) & mask;
-      slots[j] = slot;
-      // the row's first and last word (a row of 40 bytes may straddle two cache lines)
-      t0 += (keys[slot * ROW] as number) + (keys[slot * ROW + ROW - 1] as number);
-    }
+  for (let j = 0; j < m; j++) {
+    const slot = (Math.imul(feats[j] as number, 0x9e3779b1) >>> 0) & mask;
+    slots[j] = slot;
+    // the row's first and last word (a row of 40 bytes may straddle two cache lines)
+    t0 += (keys[slot * ROW] as number) + (keys[slot * ROW + ROW - 1] as number);
   }
   touched = t0;
   const emissions = new Float64Array(n * T);
-  for (let i = 0, j = 0; i < n; i++) {
-    const fs = staticFeats[i] as ArrayLike<number>;
+  for (let i = 0; i < n; i++) {
     const e = i * T;
-    for (let k = 0; k < fs.length; k++, j++) {
-      const key = (fs[k] as number) + 1;
+    const end = offsets[i + 1] as number;
+    for (let j = offsets[i] as number; j < end; j++) {
+      const key = (feats[j] as number) + 1;
       let slot = slots[j] as number;
       let stored = keys[slot * ROW] as number;
       while (stored !== 0 && stored !== key) {
@@ -582,8 +763,7 @@ const TRANSITION_CACHE_LIMIT = 20_000;
 
 /** Tags one sentence's words. */
 export function tagWords(words: readonly string[], weights: WeightTable, knowledge: Knowledge, gazetteer?: readonly string[], doc?: DocLexicon): Tag[] {
-  const feats = staticFeatures(words, knowledge, gazetteer, doc, weights.features);
-  const lower = words.map((w) => w.toLowerCase());
+  const { feats, offsets, forms } = sentenceFeatures(words, knowledge, gazetteer, doc, weights.features ?? BASE_FEATURES);
   let cache = TRANSITION_CACHE.get(weights);
   if (!cache) TRANSITION_CACHE.set(weights, (cache = new Map<string, Float32Array>()));
   const add: ScoreAdder = (f, scores) => addOne(weights, f, scores);
@@ -592,6 +772,6 @@ export function tagWords(words: readonly string[], weights: WeightTable, knowled
   const n = words.length;
   if (n === 0) return [];
   const rows = new Array<Float32Array>(n);
-  for (let i = 0; i < n; i++) rows[i] = wordTransitionRows(lower[i] as string, add, cache);
-  return decode(tableEmissions(weights, feats, n), rows, bigram, n).map((t) => TAGS[t] as Tag);
+  for (let i = 0; i < n; i++) rows[i] = wordTransitionRows((forms[i + 2] as WordForm).lower, add, cache);
+  return decode(tableEmissions(weights, feats, offsets, n), rows, bigram, n).map((t) => TAGS[t] as Tag);
 }
