@@ -93,7 +93,12 @@ function numberValue(t: Token | undefined, lex: TransferLexicon): number | null 
 
 /** The first words a model entry may have to match a word (matchWords: a plural, a possessive, a variant "Name-2A4"). */
 function modelKeys(word: string): string[] {
-  const keys = [word, word.replace(/(?:s|'s|es)$/, ''), word.replace(/s$/, ''), word.replace(/'s$/, '')];
+  // As word.replace(/(?:s|'s|es)$/, ''), /s$/ and /'s$/ would give them, read from the word's end.
+  const isS = word.endsWith('s');
+  const isPossessive = word.endsWith("'s");
+  const noS = isS ? word.slice(0, -1) : word;
+  const noPossessive = isPossessive ? word.slice(0, -2) : word;
+  const keys = [word, isPossessive ? noPossessive : word.endsWith('es') ? word.slice(0, -2) : noS, noS, noPossessive];
   for (let k = word.indexOf('-'); k > 0; k = word.indexOf('-', k + 1)) keys.push(word.slice(0, k));
   return keys;
 }

@@ -60,11 +60,15 @@ export interface TransferLexicon {
 }
 
 /** The first entry, in list order, among the buckets of several keys that passes `test`. */
-export function firstMatch<T extends object>(index: Map<string, T[]>, keys: Iterable<string>, rank: Map<object, number>, test: (entry: T) => boolean): T | undefined {
+export function firstMatch<T extends object>(index: Map<string, T[]>, keys: readonly string[], rank: Map<object, number>, test: (entry: T) => boolean): T | undefined {
   let best: T | undefined;
   let bestRank = Infinity;
-  for (const key of new Set(keys)) {
-    for (const entry of index.get(key) ?? []) {
+  // Called for every token with a few keys, mostly the same word or found nowhere: no set or empty list is made.
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const bucket = index.get(key);
+    if (bucket === undefined || keys.indexOf(key) < k) continue;
+    for (const entry of bucket) {
       const r = rank.get(entry) ?? Infinity;
       if (r < bestRank && test(entry)) {
         best = entry;
@@ -130,11 +134,11 @@ export function transferLexicon(ctx: Context): TransferLexicon {
 /** The singular of an English noun as the lexicon keys it ("howitzers" -> "howitzer", "batteries" -> "battery"). */
 export function singular(word: string): string {
   const w = word.toLowerCase();
-  if (/(?:ss|us|is)$/.test(w) || w.length <= 3) return w;
-  if (/ies$/.test(w)) return `${w.slice(0, -3)}y`;
-  if (/(?:ch|sh|x)es$/.test(w)) return w.slice(0, -2);
+  // Read from the word's end without regular expressions: this runs for every token of a sentence with a predicate.
+  if (w.length <= 3 || !w.endsWith('s') || w.endsWith('ss') || w.endsWith('us') || w.endsWith('is')) return w;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes')) return w.slice(0, -2);
   // "torpedoes", "volcanoes": a plural "oes" drops its "es".
-  if (/[^o]oes$/.test(w)) return w.slice(0, -2);
-  if (/s$/.test(w)) return w.slice(0, -1);
-  return w;
+  if (w.endsWith('oes') && w.charCodeAt(w.length - 4) !== 0x6f) return w.slice(0, -2);
+  return w.slice(0, -1);
 }
