@@ -295,6 +295,8 @@ function dropAuthorBio(paragraphs: string[], byline: string | null): void {
   const surname = byline?.split(/\s+/).at(-1);
   const last = paragraphs.at(-1);
   if (!surname || last === undefined || paragraphs.length < 2 || wordCount(last) > AUTHOR_BIO_MAX_WORDS) return;
+  // The pattern holds the surname as written: a last paragraph without it is no bio, and no Unicode regex need be compiled for it.
+  if (!last.includes(surname)) return;
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const bio = new RegExp(
     `^(?:[\\p{Lu}][\\p{L}.'’-]*\\s+){0,3}${escaped}\\s+(?:is|was|serves|has|leads|heads|directs|writes|covers)\\b`,

@@ -80,14 +80,35 @@ export function detectLanguage(text: string): string | null {
   return detectLatin(sample);
 }
 
+/** The longest function word of any list: a longer word is counted but not looked up. */
+const LONGEST_STOPWORD = Math.max(...[...LATIN_INDEX.keys()].map((w) => w.length));
+
+/** Whether a code point is a letter (\p{L}), ASCII read directly and the rest asked once each. */
+const isLetterCache = new Map<number, boolean>();
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c | 32) >= 97 && (c | 32) <= 122;
+  let is = isLetterCache.get(c);
+  if (is === undefined) isLetterCache.set(c, (is = /\p{L}/u.test(String.fromCodePoint(c))));
+  return is;
+}
+
 function detectLatin(sample: string): string | null {
   const scores = new Map<string, number>();
   let words = 0;
-  for (const word of sample.toLowerCase().match(/\p{L}+/gu) ?? []) {
-    words++;
-    const entry = LATIN_INDEX.get(word);
-    if (!entry) continue;
-    for (const [lang, weight] of entry) scores.set(lang, (scores.get(lang) ?? 0) + weight);
+  // The runs of letters (\p{L}+) of the lower-cased sample, read without making a string of each word.
+  const lower = sample.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; ) {
+    const c = i < lower.length ? lower.codePointAt(i)! : -1;
+    const isWordChar = c >= 0 && isLetter(c);
+    if (isWordChar && start < 0) start = i;
+    else if (!isWordChar && start >= 0) {
+      words++;
+      const entry = i - start <= LONGEST_STOPWORD ? LATIN_INDEX.get(lower.slice(start, i)) : undefined;
+      if (entry) for (const [lang, weight] of entry) scores.set(lang, (scores.get(lang) ?? 0) + weight);
+      start = -1;
+    }
+    i += c > 0xffff ? 2 : 1;
   }
   if (words < 5) return null;
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
