@@ -35,6 +35,11 @@ function push(tokens: Token[], text: string, start: number, end: number): void {
   if (end > start) tokens.push({ text: text.slice(start, end), start, end });
 }
 
+/** As `push`, with the token's text already sliced. */
+function pushText(tokens: Token[], word: string, start: number, end: number): void {
+  if (end > start) tokens.push({ text: word, start, end });
+}
+
 /** One whitespace-free chunk: leading punctuation, the word, its clitic, trailing punctuation. */
 function splitChunk(text: string, start: number, end: number, tokens: Token[]): void {
   let s = start;
@@ -49,10 +54,12 @@ function splitChunk(text: string, start: number, end: number, tokens: Token[]): 
     push(tokens, text, s, e);
     return;
   }
-  const tail: Token[] = [];
-  const body = text.slice(s, e);
+  // Most chunks are a bare word: the slices below are taken again only where a part was cut off.
+  let tail: Token[] | null = null;
+  const body = s === start ? word : text.slice(s, e);
   const trail = TRAILING.exec(body);
   if (trail) {
+    tail = [];
     let cut = trail.index;
     // keep the period of an abbreviation or initial with the word: "U.S.", "Gen.", "J."
     if (trail[0].startsWith('.') && isAbbreviation(body.slice(0, cut + 1))) cut += 1;
@@ -66,7 +73,7 @@ function splitChunk(text: string, start: number, end: number, tokens: Token[]): 
     }
     e = s + cut;
   }
-  const core = text.slice(s, e);
+  const core = e - s === body.length ? body : text.slice(s, e);
   // Both clitic shapes hold an apostrophe: most words are pushed without trying them.
   const hasApostrophe = core.includes("'") || core.includes('’');
   const clitic = hasApostrophe ? /^(.+?)(['’](?:s|S|re|ve|ll|d|m)|n['’]t)$/.exec(core) : null;
@@ -78,9 +85,9 @@ function splitChunk(text: string, start: number, end: number, tokens: Token[]): 
     push(tokens, text, s, e - 1);
     push(tokens, text, e - 1, e);
   } else {
-    push(tokens, text, s, e);
+    pushText(tokens, core, s, e);
   }
-  for (const t of tail) tokens.push(t);
+  if (tail) for (const t of tail) tokens.push(t);
 }
 
 /** "U.S.", "Gen.", "J.", "a.m." keep their final period. */
