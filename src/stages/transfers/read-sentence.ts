@@ -73,13 +73,17 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
   return words.every((w, k) => lowerAt(tokens, i + k) === w);
 }
 
+const NO_PREDICATES: readonly PredicateEntry[] = [];
+
 /** Every predicate of the lexicon in a sentence, longest match first, no overlaps. */
 export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syntax?: SentenceSyntax): Trigger[] {
   const out: Trigger[] = [];
   // The tagger's part of speech of the word starting where a token starts, where the sentence has a tree.
   const tagAt = (start: number): string | undefined => syntax?.words.find((w) => w.start === start)?.upos;
   for (let i = 0; i < tokens.length; ) {
-    const candidates = (lex.index.predicates.get(lowerAt(tokens, i)) ?? []).filter((p) => matchesAt(tokens, i, p.words));
+    // Most words start no predicate: no list is made for them (this runs on every word of every sentence).
+    const bucket = lex.index.predicates.get(lowerAt(tokens, i));
+    const candidates = bucket === undefined ? NO_PREDICATES : bucket.filter((p) => matchesAt(tokens, i, p.words));
     if (candidates.length === 0) {
       i++;
       continue;
