@@ -112,6 +112,22 @@ export interface WeightTable {
   features?: FeatureSet;
 }
 
+/** A feature's home row in a table of `mask + 1` rows (probing goes on from there). */
+function homeSlot(feature: number, mask: number): number {
+  return (Math.imul(feature, 0x9e3779b1) >>> 0) & mask;
+}
+
+/** The row holding `feature`, probing on from `slot` (its home row), or -1 where the table lacks it. */
+function findSlot(keys: Int32Array, mask: number, feature: number, slot: number): number {
+  const key = feature + 1;
+  let stored = keys[slot * ROW] as number;
+  while (stored !== 0 && stored !== key) {
+    slot = (slot + 1) & mask;
+    stored = keys[slot * ROW] as number;
+  }
+  return stored === 0 ? -1 : slot;
+}
+
 /** A weight table from bucket -> weights pairs. */
 export function weightTable(rows: Iterable<[number, ArrayLike<number>]>, count: number): WeightTable {
   let size = 1;
@@ -120,7 +136,7 @@ export function weightTable(rows: Iterable<[number, ArrayLike<number>]>, count: 
   const buffer = new ArrayBuffer(size * ROW * 4);
   const table: WeightTable = { keys: new Int32Array(buffer), values: new Float32Array(buffer), mask: size - 1 };
   for (const [key, row] of rows) {
-    let slot = (Math.imul(key, 0x9e3779b1) >>> 0) & table.mask;
+    let slot = homeSlot(key, table.mask);
     while (table.keys[slot * ROW] !== 0) slot = (slot + 1) & table.mask;
     table.keys[slot * ROW] = key + 1;
     for (let t = 0; t < TAGS.length; t++) table.values[slot * ROW + 1 + t] = row[t] as number;
@@ -703,7 +719,7 @@ function tableEmissions(weights: WeightTable, feats: Int32Array, offsets: Int32A
   const slots = new Int32Array(m);
   let t0 = 0;
   for (let j = 0; j < m; j++) {
-    const slot = (Math.imul(feats[j] as number, 0x9e3779b1) >>> 0) & mask;
+    const slot = homeSlot(feats[j] as number, mask);
     slots[j] = slot;
     // the row's first and last word (a row of 40 bytes may straddle two cache lines)
     t0 += (keys[slot * ROW] as number) + (keys[slot * ROW + ROW - 1] as number);
@@ -714,14 +730,8 @@ function tableEmissions(weights: WeightTable, feats: Int32Array, offsets: Int32A
     const e = i * T;
     const end = offsets[i + 1] as number;
     for (let j = offsets[i] as number; j < end; j++) {
-      const key = (feats[j] as number) + 1;
-      let slot = slots[j] as number;
-      let stored = keys[slot * ROW] as number;
-      while (stored !== 0 && stored !== key) {
-        slot = (slot + 1) & mask;
-        stored = keys[slot * ROW] as number;
-      }
-      if (stored === 0) continue;
+      const slot = findSlot(keys, mask, feats[j] as number, slots[j] as number);
+      if (slot < 0) continue;
       const base = slot * ROW + 1;
       for (let t = 0; t < T; t++) emissions[e + t] = (emissions[e + t] as number) + (values[base + t] as number);
     }
@@ -737,14 +747,8 @@ export function isAllowed(prev: string, tag: string): boolean {
 /** Adds the weights of one feature bucket to `scores` (one slot per tag). */
 function addOne(weights: WeightTable, feature: number, scores: Float64Array): void {
   const { keys, values, mask } = weights;
-  const key = feature + 1;
-  let slot = (Math.imul(feature, 0x9e3779b1) >>> 0) & mask;
-  let stored = keys[slot * ROW] as number;
-  while (stored !== 0 && stored !== key) {
-    slot = (slot + 1) & mask;
-    stored = keys[slot * ROW] as number;
-  }
-  if (stored === 0) return;
+  const slot = findSlot(keys, mask, feature, homeSlot(feature, mask));
+  if (slot < 0) return;
   const base = slot * ROW + 1;
   for (let t = 0; t < scores.length; t++) scores[t] = (scores[t] as number) + (values[base + t] as number);
 }
