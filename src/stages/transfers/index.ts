@@ -121,7 +121,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           rule: r.rule,
           isNamed: r.item.isNamed,
           order: order++,
-          batch: isWholeOrder ? null : r.item.batch,
+          batch: isWholeOrder ? null : (r.item.batch ?? (r.isStart ? 'started' : null)),
           isAnaphor: r.item.isAnaphor === true,
           isDefinite: !r.item.isNamed && r.item.count === null && r.item.first > 0 && /^(?:the|these|those)$/i.test(tokens[r.item.first - 1]!.text),
         });
@@ -248,7 +248,9 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const item = d.items[0]!;
     // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
-    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.find((o) => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item))));
+    // "transferred 5 BN-2 aircraft ... it provided 2 such aircraft": of several named items of the dyad and category, the one told last before.
+    const ofDyad = (o: Draft): boolean => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category;
+    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.findLast((o) => o.order < d.order && ofDyad(o)) ?? drafts.find(ofDyad) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item))));
     namedByCategory ??= readNamed();
     if (d.isAnaphor && !sameDyad) continue;
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);

@@ -390,7 +390,10 @@ function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], artic
     if (close < 0) continue;
     const inside = tokens.slice(item.last + 2, close);
     if (inside.length === 0 || !inside.every((t) => /^[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*s?$/.test(t.text) || DESIGNATION.test(t.text))) continue;
-    Object.assign(item, { last: close, end: tokens[close]!.end, text: articleText.slice(item.start, tokens[close]!.end), isNamed: true });
+    // "three QX-7 (LR-2) search radars": a bracketed designation inside a name, its head noun after the bracket, is one item.
+    const named = items.find((x) => x.first === close + 1);
+    const to = named && item.isNamed ? named : null;
+    Object.assign(item, { last: to?.last ?? close, end: to?.end ?? tokens[close]!.end, text: articleText.slice(item.start, to?.end ?? tokens[close]!.end), isNamed: true, ...(to ? { category: to.category } : {}) });
   }
   return out;
 }

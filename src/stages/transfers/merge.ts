@@ -24,7 +24,7 @@ export function designationsOf(item: string): string[] {
 
 /** Capitalised words of an item name, lower case, plural "s" dropped ("Leopard tanks" -> ["leopard"]). */
 function names(item: string): string[] {
-  return item.split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase().replace(/['’]?s$/, ''));
+  return item.replace(/(?<=[a-z])-(?=[a-z])/gi, ' ').split(/\s+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w.toLowerCase().replace(/['’]?s$/, ''));
 }
 
 function head(item: string): string {
@@ -38,8 +38,9 @@ export function sameItem(a: TransferItem, b: TransferItem): boolean {
   const db = designationsOf(b.item);
   // "F-35" and "F-35A" are one aircraft; "M142 HIMARS" and "HIMARS" share a name.
   if (da.length && db.length) return da.some((d) => db.some((e) => d === e || (e.startsWith(d) && /^[a-z]$/.test(e.slice(d.length))) || (d.startsWith(e) && /^[a-z]$/.test(d.slice(e.length)))));
-  const x = a.item.toLowerCase();
-  const y = b.item.toLowerCase();
+  // "Kilo-class submarine" and "Kilo class submarine": a hyphen between words is a space.
+  const x = a.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
+  const y = b.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   if (x.includes(y) || y.includes(x)) return true;
   // "Rosomak vehicles" and "ASCOD vehicles" share a head but name two models.
   const na = names(a.item);
@@ -73,7 +74,9 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   // "the third NASAMS" and "the fourth NASAMS" are two deliveries.
   const ba = (a as { batch?: string | null }).batch ?? null;
   const bb = (b as { batch?: string | null }).batch ?? null;
-  if (ba && bb && ba !== bb && ba !== 'batch' && bb !== 'batch') return false;
+  // "deliveries have started ... the first batch arrived": a begun delivery is no batch of its own beside a numbered one.
+  const isLoose = (x: string): boolean => x === 'batch' || x === 'started';
+  if (ba && bb && ba !== bb && !isLoose(ba) && !isLoose(bb)) return false;
   // "six more of the jets": a further batch is never an earlier telling of its own.
   if ((ba === 'more') !== (bb === 'more')) return false;
   // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own.

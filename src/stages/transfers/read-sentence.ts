@@ -45,6 +45,8 @@ export interface ItemReading {
   recipients: string[];
   status: TransferStatus;
   rule: string;
+  /** "has started supplying": a delivery begun, a part of the whole (kept apart from an order with a count). */
+  isStart?: boolean;
 }
 
 // Words that only open a clause (relative pronouns and conjunctions; not "after", "since", "before", which are also prepositions, nor "but").
@@ -74,6 +76,8 @@ function matchesAt(tokens: readonly Token[], i: number, words: readonly string[]
 }
 
 const NO_PREDICATES: readonly PredicateEntry[] = [];
+// Nouns whose verb is written as one word in headlines ("to handover"): a noun unless "to" or a modal comes before.
+const HEADLINE_VERB_NOUNS = new Set(['handover', 'hand-over']);
 
 /** Every predicate of the lexicon in a sentence, longest match first, no overlaps. */
 export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syntax?: SentenceSyntax): Trigger[] {
@@ -97,7 +101,8 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     }
     const same = candidates.filter((c) => c.words.length === longest);
     // A word that is both verb and noun ("order", "supply", "transfer") is the noun after a determiner.
-    const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '');
+    // "India to handover two ships to Peru": a headline's "to" before a noun spelt as one word ("handover") makes it the verb.
+    const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '') || (HEADLINE_VERB_NOUNS.has(lowerAt(tokens, i)) && !/^(?:to|will|would)$/.test(lowerAt(tokens, i - 1)));
     const entry = same.find((c) => (c.frame === 'noun') === isNounSlot) ?? same[0]!;
     // "Mistral ships", "the ship will sail": a verb form the tagger reads as a noun, with no noun sense of its own, is no predicate.
     // A count right after it ("Chile buys 12 howitzers") makes it the verb whatever the tag.
@@ -214,6 +219,8 @@ function subjectBefore(tokens: readonly Token[], states: readonly StateMention[]
     if (s.first < start || s.last >= at) continue;
     // "operates Chinese drones and has bought ...": a demonym naming some equipment's maker is no subject.
     if (items.some((i) => s.first >= i.first && s.last <= i.last)) continue;
+    // "considering China's J-10 jets and talks to buy ...": a possessive right before an item names that item's maker, not a subject.
+    if (s.kind === 'possessive' && items.some((i) => i.first > s.last && i.first - s.last <= 2)) continue;
     if (s.kind === 'made') continue;
     // A state right after the clause's opening word ("after Canada promised") is its subject.
     if (s.first !== start && prepositionBefore(tokens, s) !== null) continue;
@@ -379,7 +386,7 @@ function approvingState(tokens: readonly Token[], states: readonly StateMention[
 }
 
 /** The trigger that governs an item: nearest before it in its clause, else the nearest after it. */
-function governing(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention): Trigger | null {
+function governing(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention, items: readonly ItemMention[] = []): Trigger | null {
   // "... include X; Y; Z and W": a list after "include" belongs to it, semicolons and all.
   const include = [...triggers].reverse().find((t) => t.entry.frame === 'include' && t.last < item.first);
   if (include && !triggers.some((t) => t.first > include.last && t.last < item.first)) return include;
@@ -403,7 +410,9 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   // "The howitzers, similar to the M109 used by the US Army, were delivered": an aside between commas right after the item does not count.
   const asideEnd = tokens[item.last + 1]?.text === ',' ? tokens.findIndex((x, i) => i > item.last + 1 && i <= item.last + 14 && x.text === ',') : -1;
   const aside = asideEnd > 0 ? asideEnd - item.last : 0;
-  const after = triggers.find((t) => t.first > item.last && t.first - item.last - (t.first > asideEnd ? aside : 0) <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item) || isReducedGet(tokens, t, item))) ?? null;
+  // "Four sonars and four radars were supplied": a list that is the subject is measured from its last member.
+  const subjectEnd = Math.max(item.last, listEnd(tokens, items, item));
+  const after = triggers.find((t) => t.first > item.last && t.first - subjectEnd - (t.first > asideEnd ? aside : 0) <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item) || isReducedGet(tokens, t, item))) ?? null;
   // "operates Su-30 fighters bought from Z": a participle right after the item, with its "from" or "by", is the item's own verb.
   if (after && (isReducedPassive(tokens, after, item) || isReducedGet(tokens, after, item))) return after;
   // "A second batch of 10 tanks has arrived": a batch noun opening the subject leaves the item to the subject's verb.
@@ -479,8 +488,10 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   for (const item of items) {
     // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
     if (isAgent(tokens, item)) continue;
+    // "a modernisation of its old jets", "support for the production of drones": what a service or a making works on does not move.
+    if (isServiced(tokens, item)) continue;
     // A target of another verb ("to replace the Hawk jets") moves only by a relative clause of its own ("... Kenya bought from Britain").
-    let trigger = item.isTarget ? null : governing(tokens, triggers, item);
+    let trigger = item.isTarget ? null : governing(tokens, triggers, item, items);
     // "the jets, which Chile ordered from Spain, arrived", "the boats that Japan donated to Peru": the verb of a relative clause on the item moves it too.
     const relative = relativeTrigger(tokens, triggers, item, syntax) ?? contactRelative(tokens, triggers, states, item);
     if (relative && relative !== trigger) {
@@ -507,6 +518,11 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the frigate is equipped with anti-ship missiles", "to equip its brigades with": fitting out is a description or a state's
     // own procurement; only "equip Y with X", a state as the verb's object, moves equipment to another state.
     if (trigger.entry.id === 'equip' && (isFitOut(tokens, items, states, trigger) || !equipsState(tokens, states, trigger, item))) continue;
+    // "the ship will be supplied with 20 torpedoes": the subject of a passive "supplied with" is fitted out; what comes after "with" moves.
+    if (item.last < trigger.first && isPassive(tokens, trigger) && lowerAt(tokens, trigger.last + 1) === 'with') continue;
+    // "fears that supplying tanks could provoke": an -ing form right after "that" or "whether" is the subject of the clause, an act
+    // talked about, not one stated.
+    if (/ing$/.test(lowerAt(tokens, trigger.first)) && /^(?:that|whether)$/.test(lowerAt(tokens, trigger.first - 1))) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
@@ -520,7 +536,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     const approver = status === 'approved' ? approvingState(tokens, states, trigger, lex) : null;
     const approvedStatus = approver && roles.recipients.includes(approver) && approver !== roles.supplier ? 'planned' : status;
     const given = roles.buysForOther && (approvedStatus === 'ordered' || approvedStatus === 'planned') ? 'pledged' : approvedStatus;
-    readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status: given, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}` });
+    const isStart = given === 'delivered' && tokens.slice(Math.max(clauseStart(tokens, trigger.first), trigger.first - 4), trigger.first).some((x) => /^(?:started|starts|began|begun|begins|commenced)$/i.test(x.text));
+    readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status: given, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}`, ...(isStart ? { isStart } : {}) });
     // "F-16s from Denmark and Norway", "Denmark and Norway will send F-16s": one record per supplier.
     for (const other of roles.otherSuppliers ?? []) readings.push({ ...readings[readings.length - 1]!, supplier: other, recipients: roles.recipients.filter((r) => r !== other) });
     // "The frigate ordered by Chile was commissioned into its navy": past the item's own participle, the clause's passive verb tells another stage.
@@ -581,6 +598,16 @@ function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[],
   return null;
 }
 
+// Nouns of a service done to equipment, or of making it: their "of" phrase names equipment that does not move.
+const SERVICE_NOUNS = /^(?:modernisation|modernization|upgrade|upgrades|upgrading|overhaul|overhauls|refit|refits|refurbishment|maintenance|repair|repairs|servicing|production|manufacture|manufacturing|development|assembly|co-production|coproduction)$/;
+
+/** "a modernisation of its A-4s", "the production of drones": an item in the "of" phrase of a service noun. */
+function isServiced(tokens: readonly Token[], item: ItemMention): boolean {
+  let j = item.first - 1;
+  while (j >= 0 && item.first - j <= 4 && (COUNT_WORD.test(lowerAt(tokens, j)) || /^(?:the|a|an|its|their|his|her|our|some|these|those|existing|old|older|ageing|aging)$/.test(lowerAt(tokens, j)))) j--;
+  return lowerAt(tokens, j) === 'of' && SERVICE_NOUNS.test(lowerAt(tokens, j - 1));
+}
+
 /** Whether an item opens a "by" phrase right after a past participle ("escorted by two frigates", "provided by 12 jets"). */
 function isAgent(tokens: readonly Token[], item: ItemMention): boolean {
   // Back over the phrase's own words ("three Dutch navy patrol boats") to the word that opens it.
@@ -619,14 +646,19 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const closed = antecedent !== null && tokens.slice(start, t.first).some((x) => x.text === ',');
   const subject = fromTree ?? (closed ? antecedent : subjectBefore(tokens, states, start, t.first, item, items) ?? antecedent);
   const maker = makerOf(tokens, states, item);
-  const makerCompany = states.find((s) => s.kind === 'maker' && !(s.first >= item.first && s.last <= item.last))?.code ?? null;
+  // A maker named in another item's phrase ("used Dassault Mirages and new fighters") is that item's maker, not this one's.
+  const isInItem = (s: StateMention, i: ItemMention): boolean => i.last >= 0 && s.first >= i.first && s.last <= i.last;
+  const makerCompany = states.find((s) => s.kind === 'maker' && !items.some((i) => isInItem(s, i)))?.code ?? states.find((s) => s.kind === 'maker' && isInItem(s, item))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
   // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own.
   // "Twelve howitzers from Germany arrived", "Patriot batteries from Germany were delivered": so is a subject's.
   // "Patriot batteries from Germany": a unit noun the phrase leaves out stands between the item and its "from".
   const itemEnd = item.last >= 0 && /^(?:batter(?:y|ies)|systems?|units?|squadrons?|battalions?)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 1 : item.last;
   const fromItem = item.last >= 0 ? afterPreposition(tokens, states, itemEnd + 1, Math.min(sentenceEnd, itemEnd + 3), ['from']) : [];
-  const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from', 'by']);
+  // A noun's "from Z" or "by Z" stands in its own phrase ("the sale of 40 jets by Spain"); one past a comma belongs to another clause
+  // ("the deal for five systems, which Chile needs against a threat from Peru, ...").
+  const fromEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
+  const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, fromEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
   // "the sale of 30 missiles and related equipment to Chile": the noun phrase runs on to its first comma or clause break.
@@ -662,6 +694,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
       const supplier = fromAfter[0] ?? maker ?? makerCompany ?? null;
       return { supplier, recipients: owner && owner.code !== supplier ? [owner.code] : [], isPassive: true };
     }
+    // "Chile will be supplied with 12 tanks by Norway": the subject of a passive "supplied with" receives.
+    if (lowerAt(tokens, t.last + 1) === 'with' && item.first > t.last) return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? null, recipients: toAfter.length ? toAfter : subject ? [subject.code] : [], isPassive: true };
     return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
   if (frame === 'get' && isReducedGet(tokens, t, item)) {
