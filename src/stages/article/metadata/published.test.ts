@@ -740,3 +740,31 @@ void test('a date introduced as the publication outranks an earlier one that onl
   const plain = page({ lang: 'de', above: '<div class="header-meta"><span class="time">05.03.24</span></div>' });
   assert.equal(published(plain).value?.slice(0, 10), '2024-03-05');
 });
+
+void test("a copyright line or the site's colophon (site-info, copyright box) never dates the page, in the text nor in a <time>", () => {
+  // A short article, so the box under it lies within reach of the headline.
+  const furniture = [
+    '<div class="site-info">Copyright 2021 · 14.03.2021</div>',
+    '<div id="colophon"><p>Harbour Media, 2 March 2021</p></div>',
+    '<div class="copyright"><p>Harbour Media</p><p>2 March 2021</p></div>',
+    '<div class="site-info"><time datetime="2021-03-02">2 March 2021</time></div>',
+  ];
+  for (const bottom of furniture) assert.equal(published(page({ bottom })).value, null, bottom);
+  // A line opened by the copyright mark, or saying the rights are reserved, is the notice: its date too.
+  const notices = [
+    '<p>© 2021 Harbour Media · 3 March 2021</p>',
+    '<p>Copyright Harbour Media 2021, 3 March 2021</p>',
+    '<p>All rights reserved 2021, 3 March 2021</p>',
+  ];
+  for (const top of notices) assert.equal(published(page({ top })).value, null, top);
+  assert.equal(
+    published(page({ lang: 'de', top: '<p>Alle Rechte vorbehalten · 03.03.2021</p>' }), { url: 'https://hafen.example.de/a/b' }).value,
+    null,
+  );
+  // The page's own dateline still counts beside such a notice; a credit with © inside a byline keeps its date.
+  assert.equal(
+    published(page({ top: '<p class="date">12 May 2021</p>', bottom: '<div class="site-info">Copyright 2021 · 14.03.2021</div>' })).value,
+    '2021-05-12',
+  );
+  assert.equal(published(page({ top: '<p class="byline">By Ana Reyes, photos © Harbour Media · 12 May 2021</p>' })).value, '2021-05-12');
+});

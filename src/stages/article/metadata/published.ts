@@ -90,6 +90,12 @@ const UPDATED =
  */
 const OTHER_EVENT =
   /(?<!\p{L})(?:print(?:ed)?|retrieved|accessed|abgerufen|gedruckt|druckdatum|consulté|imprimé|consultado|impreso|consultato|stampato|event date|deadline|closing date|due date|start date|end date|expir(?:es|y|ation)|date of birth|termin:|frist:|einsendeschluss|anmeldeschluss|bewerbungsschluss|veranstaltungsdatum|date limite|échéance|date de l'événement|fecha límite|fecha del evento|plazo|scadenza|data dell'evento)(?!\p{L})/iu;
+/**
+ * A copyright notice on a line of its own: opened by the mark or the word, or saying the rights are reserved,
+ * in the languages our pages come in. A credit with © further in a byline is no such line.
+ */
+const COPYRIGHT_LINE =
+  /^\s*(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|alle rechten voorbehouden|все права защищены/i;
 /** The segment before a date counts as its label when it is this short ("Updated:", "Zuletzt geändert"). */
 const LABEL_SEGMENT = 30;
 /** A preposition just before a date: the story tells of a day ("took place on 3 June", "seit dem 3. Juni"). */
@@ -104,9 +110,9 @@ const PUBLISHED_CONTEXT =
  */
 const OTHER_DAY_CONTEXT =
   /(?:^|[\s_-])(?:dtstart|dtend|startdate|enddate|start-?(?:date|time)|end-?(?:date|time)|event-?(?:date|time)|deadline|validfrom|validthrough|valid-?until|expir\w*)(?=$|[\s_-])/;
-/** Ancestors of a <time> that list other stories or comments. */
+/** Ancestors of a <time> that list other stories or comments, or hold the site's copyright line (colophon, site-info). */
 const LISTED_ANCESTRY =
-  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
+  /related|teaser|comment|sidebar|footer|copyright|colophon|site-?info|recommend|popular|trending|widget|archive|most-?read|latest|feed-list|carousel|slider|reply|\baside\b|\bnav\b|\bfooter\b/;
 /**
  * Ancestors of a <time> that show another day: the day the site serves the page ('today', 'current-date' in the
  * masthead), a photo's caption (<figcaption>), an embedded social post. Its time is passed over unless marked published.
@@ -510,7 +516,9 @@ function fromText(
     if (dates.length >= 60) break;
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const clause = before.split(/[.!?|·•]\s/).pop() ?? '';
-    if (/©|copyright|\(c\)/i.test(clause)) continue;
+    // A copyright notice's dates are never the publication: the date's clause names it, or so does its line
+    // (opened by the mark, or saying the rights are reserved: "© 2021 Harbour Media · 3 March 2021").
+    if (/©|copyright|\(c\)/i.test(clause) || COPYRIGHT_LINE.test(before.split(/\s\|\s/).pop() ?? '')) continue;
     const label = labelOf(before);
     if (UPDATED.test(label) || OTHER_EVENT.test(label) || otherDays.has(m[0])) {
       labelledOther?.add(m[0]);

@@ -30,11 +30,12 @@ const FAR_LIMIT = 20_000;
 /** Tags that hold other pages' dates, not this one's. */
 const LISTED_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'form']);
 /**
- * Class/id words of containers listing other stories, comments, archives and page furniture, and of embedded
- * social posts (a tweet's or an Instagram post's date is the post's, not the page's).
+ * Class/id words of containers listing other stories, comments, archives and page furniture (the footer, the
+ * colophon or 'site-info' box with the copyright line), and of embedded social posts (a tweet's or an
+ * Instagram post's date is the post's, not the page's).
  */
 const LISTED_NAMES =
-  /related|teaser|comment|sidebar|footer|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts|from)|read-?(?:next|more|also)|up-?next|also-?read|you-?(?:may|might)|recirc|outbrain|taboola|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking|twitter-tweet|instagram-media|tiktok-embed|fb-post|embed-(?:twitter|instagram|facebook|tiktok)/;
+  /related|teaser|comment|sidebar|footer|copyright|colophon|site-?info|recommend|popular|trending|widget|archive|more-?(?:news|stories|articles|posts|from)|read-?(?:next|more|also)|up-?next|also-?read|you-?(?:may|might)|recirc|outbrain|taboola|most-?read|latest|feed-list|newsfeed|ticker|carousel|slider|reply|replies|discussion|calendar|event-?list|agenda|navigation|menu|breaking|twitter-tweet|instagram-media|tiktok-embed|fb-post|embed-(?:twitter|instagram|facebook|tiktok)/;
 /**
  * Class/id words of the box holding the modification time. A bare "updated" is no such word: hAtom themes
  * print the publication day in <span class="updated">.
