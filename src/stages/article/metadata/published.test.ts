@@ -768,3 +768,23 @@ void test("a copyright line or the site's colophon (site-info, copyright box) ne
   );
   assert.equal(published(page({ top: '<p class="byline">By Ana Reyes, photos © Harbour Media · 12 May 2021</p>' })).value, '2021-05-12');
 });
+
+void test("a site that shows its UTC clock as if local: its markup's own offset gives the site's local day, not the shown day", () => {
+  // 21:30 in Bogotá is 02:30 UTC the next day; the header prints that UTC clock with no zone. The day is the
+  // site's local one (the project's one convention), whichever the header shows.
+  const html = page({
+    lang: 'es-CO',
+    head:
+      '<meta property="article:published_time" content="2022-03-10T02:30:00Z">' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-03-09T21:30:00-05:00"}</script>',
+    above: '<div class="Datetime">10 de marzo de 2022 - 2:30 a. m.</div>',
+  });
+  assert.equal(published(html, { url: 'https://rio.example.co/ciudad/muelle' }).value, '2022-03-09T21:30:00-05:00');
+  // With the UTC markup alone, the shown clock is the only local writing of that instant: its day is the page's.
+  const utcOnly = page({
+    lang: 'es',
+    head: '<meta property="article:published_time" content="2022-03-10T02:30:00Z">',
+    above: '<div class="Datetime">10 de marzo de 2022 - 2:30 a. m.</div>',
+  });
+  assert.equal(published(utcOnly, { url: 'https://rio.example.com/ciudad/muelle' }).value?.slice(0, 10), '2022-03-10');
+});
