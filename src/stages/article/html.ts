@@ -1,13 +1,14 @@
 /**
- * Article extraction for HTML pages. Phases: guard the input (size, markup), parse once with
- * linkedom, collect metadata signals, copy the body into a light tree, find and read the main
- * content, recover when it yields too little (JSON-LD body, Readability, fast text path), then
- * fill the metadata fields.
+ * Article extraction for HTML pages. Phases: guard the input (size, markup), parse once into a bare
+ * tree (html/parse-dom.ts), collect metadata signals, copy the body into a light tree, find and read
+ * the main content, recover when it yields too little (JSON-LD body, Readability over a linkedom
+ * parse of the same markup, fast text path), then fill the metadata fields.
  */
 import { parseHTML } from 'linkedom';
 import type { Article, Message } from '../../core/doc.js';
 import type { ExtractOptions } from './options.js';
 import { buildLightTree, type DomNode } from './html/light-tree.js';
+import { parseDom } from './html/parse-dom.js';
 import { readMainContent, type Paragraph } from './html/main-content.js';
 import { fastTextParagraphs, stripNonText } from './html/fast-text.js';
 import { readabilityParagraphs } from './html/readability-fallback.js';
@@ -45,8 +46,8 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
     note(options.messages, 'article/oversized-page', `page of more than ${MAX_PARSE_TAGS} tags read without a DOM`);
     return fastArticle(source, options);
   }
-  const { document } = parseHTML(normaliseRoot(source));
-  const root = document as unknown as DomNode;
+  const markup = normaliseRoot(source);
+  const root = parseDom(markup);
   const signals = collectSignals(root);
   const jsonLd = readJsonLdArticle(signals.jsonLd, options.url);
   const meta = readPageMetadata(signals, jsonLd, options.url);
@@ -55,7 +56,7 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
     note(options.messages, 'article/truncated-dom', `read the first ${tree.nodes} elements only (node or time limit)`);
   }
   let paragraphs = readMainContent(tree.root, meta.title);
-  paragraphs = recover(paragraphs, { jsonLdBody: jsonLd?.body ?? null, document, tree, source, deadline, options });
+  paragraphs = recover(paragraphs, { jsonLdBody: jsonLd?.body ?? null, markup, tree, source, deadline, options });
   const texts = paragraphs.map((p) => p.text);
   const text = texts.join('\n\n');
   if (text.length === 0) warnNoText(options.messages);
@@ -85,7 +86,8 @@ export function extractHtml(html: string, options: ExtractOptions): Article {
 
 interface RecoverContext {
   jsonLdBody: string | null;
-  document: unknown;
+  /** The markup the bare tree was parsed from: Readability gets linkedom's document of it. */
+  markup: string;
   tree: { maxDepth: number; isTruncated: boolean };
   source: string;
   deadline: number;
@@ -107,7 +109,7 @@ function recover(paragraphs: Paragraph[], ctx: RecoverContext): Paragraph[] {
       .map((text) => ({ text, tag: 'p', textLen: text.length, linkLen: 0 }));
   }
   if (ctx.tree.maxDepth <= MAX_READABILITY_DEPTH && !ctx.tree.isTruncated && performance.now() < ctx.deadline) {
-    const fromReadability = readabilityParagraphs(ctx.document);
+    const fromReadability = readabilityParagraphs(parseHTML(ctx.markup).document);
     const found = fromReadability.reduce((n, p) => n + p.textLen, 0);
     if (found > length * 1.5) {
       note(messages, 'article/readability-fallback', 'main content too short; used Readability');
