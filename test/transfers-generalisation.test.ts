@@ -5,7 +5,8 @@
  * item's phrase, equipment a service works on, a deal noun's "from Z" kept to its own phrase, a
  * delivery begun beside the order it belongs to, a gerund as the subject of a clause, the passive
  * "be supplied with", a listed subject of a passive, a bracketed designation inside a name, and
- * "X-class" written with and without its hyphen.
+ * "X-class" written with and without its hyphen, the parties of a predicate with no item read, a
+ * designation written as a number pair, and one model named by two nouns.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,6 +74,21 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'a listed subject of a passive reaches its verb from the list\'s last member; a bracketed designation stays in its name',
     text: 'Four XK-Z sonars and four QQ-05-Mk-3 (TT-02) search radars were supplied to Peru by Chile in 2011.',
     want: [['CHL', 'PER', 'delivered', 4, 'XK-Z sonars'], ['CHL', 'PER', 'delivered', 4, 'QQ-05-Mk-3 (TT-02) search radars']],
+  },
+  {
+    construction: 'a predicate with both parties and no equipment read ("provided Peru with military equipment") gives the parties of a pronoun subject after it',
+    text: 'Peru is likely to buy more frigates from Spain. Chile has provided Peru with military equipment through aid and sales. It sold 20 XY-9 torpedoes to the Peruvian navy as part of a deal.',
+    want: [['ESP', 'PER', 'planned', null, 'frigates'], ['CHL', 'PER', 'ordered', 20, 'XY-9']],
+  },
+  {
+    construction: 'a number pair after a count and before an equipment noun ("24 30-11 torpedoes") is a designation, the count is the first number',
+    text: 'Chile sold a frigate to Peru in 2020. The frigate will be supplied with 24 30-11 torpedoes.',
+    want: [['CHL', 'PER', 'ordered', null, 'frigate'], ['CHL', 'PER', 'pledged', 24, '30-11 torpedoes']],
+  },
+  {
+    construction: 'one model named by two nouns of one category in one dyad ("Galicia warships", "Galicia amphibious landing ships") is one item',
+    text: 'Peru receives first of two Spanish Galicia warships. On Monday Peru received the first of two Galicia amphibious landing ships from Spain, which sold them under a 2021 contract.',
+    want: [['ESP', 'PER', 'delivered', null, 'Galicia amphibious landing ships'], ['ESP', 'PER', 'ordered', 2, 'Galicia amphibious landing ships']],
   },
 ];
 

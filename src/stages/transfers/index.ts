@@ -14,7 +14,7 @@ import type { ItemMention } from './items.js';
 import { statesIn } from './actors.js';
 import { findTriggers, readSentence } from './read-sentence.js';
 import type { Parties } from './read-sentence.js';
-import { mergeTransfers, sameItem } from './merge.js';
+import { designationsOf, mergeTransfers, sameItem } from './merge.js';
 import { countryCode } from '../entities/lookup.js';
 
 export { mergeTransfers, transferKey } from './merge.js';
@@ -148,8 +148,11 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     }
     return named;
   };
-  nameGenerics(drafts, namedByCategory, new Set(lex.makers.flatMap((m) => m.words)), (w) => countryCode(w, ctx.data) !== null);
+  const makerWords = new Set(lex.makers.flatMap((m) => m.words));
+  const isDemonym = (w: string): boolean => countryCode(w, ctx.data) !== null;
+  nameGenerics(drafts, namedByCategory, makerWords, isDemonym);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed) && !isDealSchedule(d, drafts));
+  unifyModelNames(kept, makerWords, isDemonym);
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, isDefinite: _d, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
 
@@ -237,6 +240,32 @@ function fillParties(drafts: Draft[]): void {
     // "It also received 30 mortars from Spain": a buyer or receiver the sentence does not name as a state is the article's last recipient.
     if (/^transfers\/(?:receive|buy)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
+  }
+}
+
+// Capitalised words of an item that name a force or a use, not a model ("British Army Mistral ships").
+const NOT_MODEL_WORDS = /^(?:army|navy|air|force|forces|marine|marines|royal|coast|guard|national|naval|military|defence|defense|new|used|first|second)$/;
+
+/**
+ * "Egypt receives first of two Mistral warships ... received the first of two Mistral helicopter carriers": one model named by
+ * two nouns of one category in one dyad is one item; the fuller name (more words) names both tellings.
+ */
+function unifyModelNames(drafts: Draft[], makerWords: Set<string>, isDemonym: (word: string) => boolean): void {
+  const modelWords = (item: string): string[] => item.split(/\s+/).slice(0, -1).filter((w) => /^[A-Z][a-z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w) && !NOT_MODEL_WORDS.test(w.toLowerCase())).map((w) => w.toLowerCase());
+  for (const d of drafts) {
+    const item = d.items[0]!;
+    const own = modelWords(item.item);
+    if (own.length === 0) continue;
+    const fuller = drafts.find((o) => {
+      const other = o.items[0]!;
+      if (o === d || o.supplier !== d.supplier || o.recipient !== d.recipient || other.category !== item.category || sameItem(other, item)) return false;
+      if (other.item.split(/\s+/).length <= item.item.split(/\s+/).length) return false;
+      const da = designationsOf(item.item);
+      const db = designationsOf(other.item);
+      if (da.length && db.length && !da.some((x) => db.includes(x))) return false;
+      return modelWords(other.item).some((w) => own.includes(w));
+    });
+    if (fuller) d.items = [{ ...item, item: fuller.items[0]!.item }];
   }
 }
 

@@ -137,6 +137,10 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
     else if (MODIFIERS.has(t.text.toLowerCase()) || /^[A-Z][A-Za-z]+(?:-[A-Za-z]+)*$/.test(t.text) || /^[A-Za-z]+-(?:made|built|origin|manufactured|produced|class|type)$/i.test(t.text)) kinds[i] = 'modifier';
     i += 1;
   }
+  // "20 53-65 torpedoes": a number pair after a count and before a head is the model's designation, not a range.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (/^\d+-\d+$/.test(tokens[i]!.text) && kinds[i - 1] === 'number' && kinds[i + 1] === 'head') kinds[i] = 'designation';
+  }
   // "ten recovery vehicles": one unlisted lower-case word right before a head is a compound modifier.
   for (let i = 0; i + 1 < tokens.length; i++) {
     const w = lower(tokens[i]);

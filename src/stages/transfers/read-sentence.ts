@@ -677,7 +677,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     // "Kenya said Italy had sold it 12 jets": "it" after the verb is the state that speaks.
     const say = lowerAt(tokens, t.last + 1) === 'it' ? tokens.findIndex((x, i) => i < t.first && SAYING.test(x.text.toLowerCase())) : -1;
     const speaker = say > 0 ? [...states].reverse().find((s) => s.last < say && s.kind !== 'made' && prepositionBefore(tokens, s) === null) : undefined;
-    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && s.last < item.first) ?? inObject ?? speaker;
+    // "Chile has provided Peru with equipment": without an item read, the state right after the verb still receives (for what follows).
+    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && (s.last < item.first || item.last < 0)) ?? inObject ?? speaker;
     // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
     const recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
     const otherSuppliers = subject ? conjoined(tokens, states, subject).filter((c) => c !== subject.code && !recipients.includes(c)) : [];
