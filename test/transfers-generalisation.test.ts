@@ -51,8 +51,8 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['FRA', 'PER', 'delivered', 4, 'Mirage']],
   },
   {
-    construction: 'equipment in the "of" phrase of a service noun ("an overhaul of its old jets") does not move',
-    text: 'Peru bought ten Super Tucano trainers from Brazil, along with an overhaul of its old Mirage jets.',
+    construction: 'equipment in the "of" phrase of a service noun ("an overhaul of its old jets and ...") does not move, every member of its list',
+    text: 'Peru bought ten Super Tucano trainers from Brazil, along with an overhaul of its old Mirage jets and Bell helicopters.',
     want: [['BRA', 'PER', 'ordered', 10, 'Super Tucano']],
   },
   {
@@ -89,6 +89,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'one model named by two nouns of one category in one dyad ("Galicia warships", "Galicia amphibious landing ships") is one item',
     text: 'Peru receives first of two Spanish Galicia warships. On Monday Peru received the first of two Galicia amphibious landing ships from Spain, which sold them under a 2021 contract.',
     want: [['ESP', 'PER', 'delivered', null, 'Galicia amphibious landing ships'], ['ESP', 'PER', 'ordered', 2, 'Galicia amphibious landing ships']],
+  },
+  {
+    construction: 'a maker\'s name and "made" written apart inside a counted phrase ("the two China made submarines") keep the count and name the supplier',
+    text: 'Peru received the two China made submarines on Monday.',
+    want: [['CHN', 'PER', 'delivered', 2, 'submarines']],
   },
 ];
 

@@ -161,6 +161,8 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   // "12 high-speed guard boats": a hyphenated adjective between the count and the phrase keeps the count.
   // "six ex-Navy patrol boats": a former owner ("ex-" and its name) between the count and the phrase keeps the count.
   while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text) || /^ex-[A-Za-z]+$/.test(tokens[j]!.text))) j--;
+  // "the two China made submarines": a maker's name and "made" written apart stand between the count and the phrase.
+  if (j > 1 && /^(?:made|built|manufactured|produced)$/.test(lower(tokens[j])) && /^[A-Z]/.test(tokens[j - 1]!.text)) j -= 2;
   // "12 coast guard vessels": one plain word of a compound the phrase left out, right after the count.
   // "two dozen howitzers": a number word ("dozen") is the count's own, no compound word.
   if (j > 0 && /^[a-z]{3,}$/.test(tokens[j]!.text) && numberValue(tokens[j], lex) === null && !FUNCTION_WORDS.has(lower(tokens[j])) && !TARGET_VERBS.test(lower(tokens[j])) && !/(?:ly|ed|ing)$/.test(lower(tokens[j])) && numberValue(tokens[j - 1], lex) !== null && !/^(?:a|an)$/i.test(tokens[j - 1]!.text)) j--;

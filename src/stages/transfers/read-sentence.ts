@@ -485,11 +485,21 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
   const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
   const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
+  const serviced = new Set<ItemMention>();
   for (const item of items) {
     // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
     if (isAgent(tokens, item)) continue;
     // "a modernisation of its old jets", "support for the production of drones": what a service or a making works on does not move.
-    if (isServiced(tokens, item)) continue;
+    if (isServiced(tokens, item)) {
+      serviced.add(item);
+      continue;
+    }
+    // "... a modernisation of its A-4s and F-5s": a later member of that list is serviced too.
+    const previous = items[items.indexOf(item) - 1];
+    if (previous && serviced.has(previous) && tokens.slice(previous.last + 1, item.first).every((x) => /^(?:,|and|or|its|their|the|\d[\d,]*)$/i.test(x.text))) {
+      serviced.add(item);
+      continue;
+    }
     // A target of another verb ("to replace the Hawk jets") moves only by a relative clause of its own ("... Kenya bought from Britain").
     let trigger = item.isTarget ? null : governing(tokens, triggers, item, items);
     // "the jets, which Chile ordered from Spain, arrived", "the boats that Japan donated to Peru": the verb of a relative clause on the item moves it too.
