@@ -105,3 +105,15 @@ void test('places: a listed place followed by words that are no place word names
   assert.notEqual(typeOf(entities, 'Mexico City'), 'organization');
   assert.notEqual(typeOf(entities, 'Orange County'), 'organization');
 });
+
+void test('organisations: a name ending in an organisation noun, then "of" and a place, is one organisation', () => {
+  const entities = find('The Democratic Front of Kenya said its members would stay away from the vote.');
+  assert.equal(typeOf(entities, 'Democratic Front of Kenya'), 'organization');
+  assert.equal(typeOf(entities, 'Kenya'), null);
+});
+
+void test('abbreviations: one defined in brackets after an organisation names it wherever the article writes it', () => {
+  const entities = find('Fighters of the Velmar Liberation Front ( VLF ) crossed the river at dawn.\nA VLF commander said the raid was over.\nThe army said VLF units had pulled back.');
+  const mentions = entities.filter((e) => e.type === 'organization').flatMap((e) => e.mentions.filter((m) => m.text === 'VLF'));
+  assert.equal(mentions.length, 3);
+});

@@ -224,5 +224,65 @@ export const oneSense: EntityRefiner = {
   },
 };
 
+/** An abbreviation in capitals, as written in brackets after a name: "TLF", "NDAC", "UN-OCM". */
+const ACRONYM = /^\p{Lu}[\p{Lu}&-]{1,7}$/u;
+
+/**
+ * Whether an abbreviation fits a name's capitalised words: its first letter opens one of them and most of
+ * its letters do ("Tarvo Liberation Front" - "TLF"; not a runner followed by her country, "Brenka" - "USA").
+ */
+function initialsFit(acronym: string, words: readonly string[]): boolean {
+  const initials = new Set<string>();
+  for (const w of words) if (/^\p{Lu}/u.test(w)) initials.add(w.charAt(0));
+  const letters = [...acronym].filter((ch) => /\p{Lu}/u.test(ch));
+  if (!initials.has(letters[0] as string)) return false;
+  const hits = letters.filter((ch) => initials.has(ch)).length;
+  return hits * 2 >= letters.length + 1;
+}
+
+/**
+ * An abbreviation defined in brackets after an organisation's name ("the Tarvo Liberation Front (TLF)")
+ * names that organisation wherever the article writes it, whatever the tagger guessed there (a person, a
+ * place, nothing); a guessed person or place of several words that the abbreviation fits is that
+ * organisation too.
+ */
+export const definedAcronym: EntityRefiner = {
+  id: 'entities/refiner:defined-acronym',
+  refine(found, { text, sentences }) {
+    const defined = new Set<string>();
+    const longNames = new Set<Found>();
+    for (const f of found) {
+      const k = f.tokenEnd;
+      if (f.tokens[k]?.text !== '(' || f.tokens[k + 2]?.text !== ')') continue;
+      const acronym = (f.tokens[k + 1] as Token).text;
+      if (!ACRONYM.test(acronym)) continue;
+      const words = f.tokens.slice(f.tokenStart, f.tokenEnd).map((t) => t.text);
+      const isOrg = f.kind === 'organization' || f.kind === 'ministry';
+      const isGuessedName = isGuess(f) && (f.kind === 'person' || f.kind === 'location') && words.length >= 2;
+      if ((!isOrg && !isGuessedName) || !initialsFit(acronym, words)) continue;
+      defined.add(acronym);
+      if (!isOrg) longNames.add(f);
+    }
+    if (defined.size === 0) return found;
+    const out: Found[] = [];
+    for (const f of found) {
+      if (longNames.has(f)) out.push({ ...f, kind: 'organization', entries: [], origin: 'rule' });
+      else if (!(isGuess(f) && defined.has(f.text))) out.push(f);
+    }
+    const covered = (start: number, end: number): boolean => out.some((f) => f.start < end && start < f.end);
+    sentences.forEach((sentence, index) => {
+      const tokens = sentence.tokens ?? [];
+      tokens.forEach((t, i) => {
+        if (!defined.has(t.text) || covered(t.start, t.end)) return;
+        out.push({
+          start: t.start, end: t.end, text: text.slice(t.start, t.end), sentence: index, tokens, tokenStart: i, tokenEnd: i + 1,
+          kind: 'organization', entries: [], rule: 'entities/refiner:defined-acronym', origin: 'rule',
+        });
+      });
+    });
+    return out;
+  },
+};
+
 /** The refiners, in order: names copied first, so the later ones see every mention of a name. */
-export const REFINERS: readonly EntityRefiner[] = [sameName, townContext, legalForm, oneSense];
+export const REFINERS: readonly EntityRefiner[] = [sameName, definedAcronym, townContext, legalForm, oneSense];

@@ -428,10 +428,34 @@ function joinParticles(spans: [number, number, string][], words: readonly string
   return out;
 }
 
+/** Head nouns of organisations' names: "Popular Union", "National Council", "Central Bank". */
+const ORG_HEAD = /^(?:Party|Front|Movement|Union|Council|Committee|Commission|Congress|Assembly|Parliament|Senate|Army|Forces|Force|Guard|Guards|Brigade|Brigades|Corps|Command|League|Alliance|Federation|Association|Organization|Organisation|Agency|Authority|Bureau|Office|Department|Ministry|Board|Court|Bank|Institute|University|Academy|Foundation|Fund|Society|Company|Corporation|Group|Service|Services|Directorate|Administration|Secretariat|Tribunal)$/;
+
+/**
+ * "Popular Union of Velmaria", "Central Bank of Norvia": a name ending in an organisation's head noun,
+ * then "of" and capitalised words, is one organisation's name, whatever the tagger made of each part.
+ */
+function joinOfNames(spans: [number, number, string][], words: readonly string[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (let i = 0; i < spans.length; i++) {
+    const [s, e, type] = spans[i] as [number, number, string];
+    if (type === 'MISC' || !ORG_HEAD.test(words[e - 1] as string) || words[e] !== 'of' || !/^\p{Lu}\p{Ll}/u.test(words[e + 1] ?? '')) {
+      out.push([s, e, type]);
+      continue;
+    }
+    let j = e + 1;
+    while (j < words.length && j - e <= 3 && /^\p{Lu}[\p{L}'’.-]*$/u.test(words[j] as string)) j++;
+    out.push([s, j, 'ORG']);
+    // the tagger's spans inside the name's "of" part are part of it
+    while (i + 1 < spans.length && (spans[i + 1] as [number, number, string])[0] < j) i++;
+  }
+  return out;
+}
+
 /** The tagger's spans, trimmed to names and resolved with the gazetteer where one covers them. */
 function resolveTaggedSpans(st: SentenceState): void {
   const { words, lower, tags, knowledge, roles, isShouting } = st;
-  for (const [s0, e0, type] of joinParticles(splitLists(taggedSpans(tags, words), lower, st.gazAt), words)) {
+  for (const [s0, e0, type] of joinOfNames(joinParticles(splitLists(taggedSpans(tags, words), lower, st.gazAt), words), words)) {
     // a name ends in a word: "England 1996-08-31" and "4-43" are left out
     let e = e0;
     while (e > s0 + 1 && !/^\p{L}/u.test(words[e - 1] as string)) e--;
