@@ -95,6 +95,21 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Peru received the two China made submarines on Monday.',
     want: [['CHN', 'PER', 'delivered', 2, 'submarines']],
   },
+  {
+    construction: 'an indefinite counted generic ("two new radars") brings equipment of its own; it is not a model of unknown kind told before',
+    text: 'Peru will buy the QX-9 from Israel. It will also buy two new radars from Israel.',
+    want: [['ISR', 'PER', 'planned', null, 'QX-9'], ['ISR', 'PER', 'planned', 2, 'radars']],
+  },
+  {
+    construction: 'a hyphenated adjective after a name ("Grizzly mine-clearing armoured vehicles") stays inside the phrase with its count',
+    text: 'Canada promised 30 Grizzly mine-clearing armoured vehicles to Ukraine.',
+    want: [['CAN', 'UKR', 'pledged', 30, 'Grizzly mine-clearing armoured vehicles']],
+  },
+  {
+    construction: 'equipment named as a stock ("its ammunition stocks") is an inventory, no item that moves',
+    text: 'Chile signed a deal to buy 12 K9 howitzers from South Korea and plans to share its ammunition stocks with Peru.',
+    want: [['KOR', 'CHL', 'ordered', 12, 'K9']],
+  },
 ];
 
 for (const c of CASES) {

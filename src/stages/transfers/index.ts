@@ -279,7 +279,7 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
     // "transferred 5 BN-2 aircraft ... it provided 2 such aircraft": of several named items of the dyad and category, the one told last before.
     const ofDyad = (o: Draft): boolean => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category;
-    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.findLast((o) => o.order < d.order && ofDyad(o)) ?? drafts.find(ofDyad) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item))));
+    const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.findLast((o) => o.order < d.order && ofDyad(o)) ?? drafts.find(ofDyad) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item, d.isDefinite))));
     namedByCategory ??= readNamed();
     if (d.isAnaphor && !sameDyad) continue;
     const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
@@ -301,9 +301,10 @@ const WIDER: Record<string, string[]> = {
  * Whether a generic noun can stand for a named item of another category: a noun of a wider kind
  * ("the aircraft" for drones), or a designation the lexicon does not know ("Su-30SME", "Barak-8").
  */
-function fitsCategory(named: string | null | undefined, generic: TransferItem): boolean {
-  if (named === 'military equipment') return true;
+function fitsCategory(named: string | null | undefined, generic: TransferItem, isDefinite: boolean): boolean {
   const head = generic.item.toLowerCase().split(/\s+/).pop()?.replace(/s$/, '') ?? '';
+  // "the radars" may be the "QX-9" told before; "two new radars", indefinite, bring equipment of their own.
+  if (named === 'military equipment') return isDefinite || /^(?:system|weapon|equipment|arm|hardware)$/.test(head);
   return (WIDER[head] ?? []).includes(named ?? '');
 }
 

@@ -137,6 +137,14 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
     else if (MODIFIERS.has(t.text.toLowerCase()) || /^[A-Z][A-Za-z]+(?:-[A-Za-z]+)*$/.test(t.text) || /^[A-Za-z]+-(?:made|built|origin|manufactured|produced|class|type)$/i.test(t.text)) kinds[i] = 'modifier';
     i += 1;
   }
+  // "Leopard 2A7 tanks": a variant written as digits and letters right after a model name is part of its name.
+  for (let i = 1; i < tokens.length; i++) {
+    if (kinds[i] === 'other' && kinds[i - 1] === 'model' && /^\d[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*$/.test(tokens[i]!.text) && !/^\d+(?:st|nd|rd|th|s|mm|km|m)$/i.test(tokens[i]!.text)) kinds[i] = 'designation';
+  }
+  // "50 Bradley tank-killing armoured vehicles": a hyphenated adjective between a name and the rest of its phrase belongs to it.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    if (kinds[i] === 'other' && /^[a-z]+-[a-z]+$/.test(tokens[i]!.text) && (/^(?:model|designation)$/.test(kinds[i - 1]!) || (kinds[i - 1] === 'modifier' && /^[A-Z]/.test(tokens[i - 1]!.text))) && (kinds[i + 1] === 'head' || kinds[i + 1] === 'modifier') && !isPredicate(i)) kinds[i] = 'modifier';
+  }
   // "20 53-65 torpedoes": a number pair after a count and before a head is the model's designation, not a range.
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (/^\d+-\d+$/.test(tokens[i]!.text) && kinds[i - 1] === 'number' && kinds[i + 1] === 'head') kinds[i] = 'designation';
