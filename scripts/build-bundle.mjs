@@ -9,7 +9,8 @@
 // does not fit. The bundle sits in dist/cli/, beside main.js, so paths our modules take from their own
 // location (data/ two folders up) resolve as they do from dist/core/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,6 +30,11 @@ try {
 }
 statSync(entry);
 rmSync(cache, { force: true });
+// the start-up caches of the last build (src/core/startup-cache.ts): quick.NAME.cache
+const dataCaches = () => readdirSync(path.dirname(out)).filter((name) => /^quick\.[\w-]+\.cache$/.test(name));
+for (const name of dataCaches()) rmSync(path.join(path.dirname(out), name), { force: true });
+/** Stands for the bundle's content hash while it is built (see below). */
+const ID_PLACEHOLDER = 'watchfloor-bundle-id-0000000000000000000000000000';
 
 await esbuild.build({
   entryPoints: [entry],
@@ -41,7 +47,7 @@ await esbuild.build({
   logLevel: 'warning',
   // Our modules find data/ from their own address (import.meta.url): in the bundle, the bundle's.
   banner: { js: "'use strict';\nconst __quickUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__quickUrl' },
+  define: { 'import.meta.url': '__quickUrl', __WATCHFLOOR_BUNDLE_ID__: JSON.stringify(ID_PLACEHOLDER) },
   plugins: [
     {
       name: 'other-commands-stay-out',
@@ -55,6 +61,12 @@ await esbuild.build({
   ],
 });
 
+// The bundle's id, which its start-up caches carry: the hash of its text, so a cache is only ever read
+// by the code that wrote it.
+const text = readFileSync(out, 'utf8');
+const bundleId = createHash('sha256').update(text).digest('hex').slice(0, ID_PLACEHOLDER.length);
+writeFileSync(out, text.replaceAll(ID_PLACEHOLDER, bundleId));
+
 // The code cache: bin/watchfloor.js writes it after analysing a text page and an HTML page of the demo
 // corpus, so it holds the functions a page goes through, not only the start-up code.
 const samples = [];
@@ -67,12 +79,20 @@ const walk = (dir) => {
   }
 };
 walk(corpus);
-const warm = spawnSync(process.execPath, [path.join(root, 'bin/watchfloor.js'), 'analyze', '--jsonl', ...samples], {
-  env: { ...process.env, WATCHFLOOR_WRITE_CODE_CACHE: cache },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const warmUp = (env) =>
+  spawnSync(process.execPath, [path.join(root, 'bin/watchfloor.js'), 'analyze', '--jsonl', ...samples], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+// First the start-up caches (the loaders write what they decode), then the code cache, made by a run
+// that reads them, so it holds the functions that read the caches.
+const { WATCHFLOOR_WRITE_CODE_CACHE: _code, WATCHFLOOR_WRITE_STARTUP_CACHE: _data, ...quiet } = process.env;
+const made = warmUp({ ...quiet, WATCHFLOOR_WRITE_STARTUP_CACHE: '1' }).status === 0 ? dataCaches() : [];
+const warm = warmUp({ ...quiet, WATCHFLOOR_WRITE_CODE_CACHE: cache });
 const cached = warm.status === 0 && existsSync(cache);
+const size = (name) => `${name} ${Math.round(statSync(path.join(path.dirname(out), name)).size / 1024)} KB`;
 console.log(
   `bundle ${path.relative(root, out)} (${Math.round(statSync(out).size / 1024)} KB): ${[...QUICK].join(', ')}; ` +
-    (cached ? `code cache ${Math.round(statSync(cache).size / 1024)} KB` : 'no code cache (the warm-up run failed)'),
+    (cached ? `code cache ${Math.round(statSync(cache).size / 1024)} KB` : 'no code cache (the warm-up run failed)') +
+    `; start-up caches: ${made.length ? made.map(size).join(', ') : 'none'}`,
 );

@@ -2,7 +2,11 @@
  * The knowledge files (data/countries, organizations, people, places) and the lookup indexes built
  * from them once per process: phrase -> what it names, by lower-cased token sequence.
  */
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { DataFiles } from '../../core/context.js';
+import { DATA_DIR } from '../../core/context.js';
+import { isWritingStartupCache, readStartupCache, StringTable, writeStartupCache, type StartupCache } from '../../core/startup-cache.js';
 import { tokenize } from '../sentences/tokenize.js';
 
 export interface CountryRecord {
@@ -62,17 +66,33 @@ export type GazetteerEntry =
   | { kind: 'person'; person: PersonRecord; isFullName: boolean }
   | { kind: 'place'; places: PlaceRecord[] };
 
+/** Lower-cased phrase (tokens joined by one space) -> entries, most specific first: a Map, or the start-up cache's index. */
+export interface PhraseIndex {
+  get(key: string): GazetteerEntry[] | undefined;
+  has(key: string): boolean;
+}
+
+/** First word -> the word counts of the phrases it starts (Knowledge.lengths): a Map, or the start-up cache's. */
+export interface WordLengths {
+  get(word: string): number[] | undefined;
+}
+
+/** The pairs of first words (Knowledge.pairs): a Set, or the start-up cache's. */
+export interface PairSet {
+  has(pair: string): boolean;
+}
+
 export interface Knowledge {
   countries: CountryRecord[];
   countryByCode: Map<string, CountryRecord>;
   organizations: OrganizationRecord[];
   people: PersonRecord[];
   /** Lower-cased phrase (tokens joined by one space) -> entries, most specific first. */
-  phrases: Map<string, GazetteerEntry[]>;
+  phrases: PhraseIndex;
   /** Lower-cased first token -> the token lengths of phrases starting with it, longest first. */
-  lengths: Map<string, number[]>;
+  lengths: WordLengths;
   /** The first two tokens (joined by one space) of every phrase of two tokens or more: where a pair is not here, only a one-word phrase can start. */
-  pairs: Set<string>;
+  pairs: PairSet;
   /** Group adjectives and names ("Moslem", "Kurdish"), as written: never a place, a person or an organisation. */
   groupWords: Set<string>;
   /** Common given names as written ("Sergei", "Maria"): a capitalised word after one is a person's name. */
@@ -126,13 +146,26 @@ export function loadClusters(data: DataFiles): ReadonlyMap<string, string> {
 
 /** Builds (once per DataFiles) the knowledge indexes. */
 export function loadKnowledge(data: DataFiles): Knowledge {
-  return data.memo('entities/knowledge', () => buildKnowledge(data));
+  return data.memo('entities/knowledge', () => {
+    const cached = readStartupCache(CACHE_NAME, CACHE_SOURCES);
+    if (cached) return cachedKnowledge(data, cached);
+    const knowledge = buildKnowledge(data);
+    if (isWritingStartupCache()) writeKnowledgeCache(data, knowledge);
+    return knowledge;
+  });
+}
+
+/** The records the index points into, as buildKnowledge reads them. */
+function records(data: DataFiles): { countries: CountryRecord[]; organizations: OrganizationRecord[]; people: PersonRecord[] } {
+  return {
+    countries: data.load<{ countries: CountryRecord[] }>('countries').countries,
+    organizations: [...data.load<{ organizations: OrganizationRecord[] }>('organizations').organizations, ...mediaOrganizations(data)],
+    people: data.load<{ people: PersonRecord[] }>('people').people,
+  };
 }
 
 function buildKnowledge(data: DataFiles): Knowledge {
-  const countries = data.load<{ countries: CountryRecord[] }>('countries').countries;
-  const organizations = [...data.load<{ organizations: OrganizationRecord[] }>('organizations').organizations, ...mediaOrganizations(data)];
-  const people = data.load<{ people: PersonRecord[] }>('people').people;
+  const { countries, organizations, people } = records(data);
   const placeRows = data.load<{ places: [string, string, number, number, string | null, number | null][] }>('places').places;
   const phrases = new Map<string, GazetteerEntry[]>();
   const lengths = new Map<string, number[]>();
@@ -177,14 +210,199 @@ function buildKnowledge(data: DataFiles): Knowledge {
     placeGroups.set(key, group);
   }
   for (const [key, group] of placeGroups) addKey(key, { kind: 'place', places: group });
+  return { countries, countryByCode: byCode(countries), organizations, people, phrases, lengths, pairs, ...wordLists(data) };
+}
+
+function byCode(countries: readonly CountryRecord[]): Map<string, CountryRecord> {
   const countryByCode = new Map<string, CountryRecord>();
   for (const country of countries) {
     countryByCode.set(country.code, country);
     countryByCode.set(country.alpha3, country);
   }
-  const groupWords = new Set(data.load<{ words: string[] }>('group-adjectives').words);
-  const firstNames = new Set(data.load<{ names: string[] }>('first-names').names);
-  return { countries, countryByCode, organizations, people, phrases, lengths, pairs, groupWords, firstNames };
+  return countryByCode;
+}
+
+function wordLists(data: DataFiles): { groupWords: Set<string>; firstNames: Set<string> } {
+  return {
+    groupWords: new Set(data.load<{ words: string[] }>('group-adjectives').words),
+    firstNames: new Set(data.load<{ names: string[] }>('first-names').names),
+  };
+}
+
+/*
+ * The gazetteer's start-up cache (src/core/startup-cache.ts), for the bundle's page commands: the
+ * phrase index built above, so that a process neither parses places.json (most of the phrases) nor
+ * tokenizes the 25,000 names, nor fills Maps with them. The phrases, the first words (lengths) and
+ * the pairs are StringTables looked up in place. A phrase's entries are JSON (countries,
+ * organisations and people by their place in the lists records() reads, which the cache's sources
+ * pin; places written out), read the first time the phrase is looked up, and kept; a first word's
+ * lengths likewise. The sources are data/'s files: the bundle's commands read data/ through the one
+ * shared DataFiles (createContext).
+ */
+const CACHE_NAME = 'gazetteer';
+/** The files the index is built from; group-adjectives and first-names are read as they are. */
+const CACHE_SOURCES = ['countries', 'organizations', 'outlets', 'people', 'places'].map((name) => path.join(DATA_DIR, `${name}.json`));
+
+type CachedEntry = ['c', number, number] | ['o', number] | ['p', number, 0 | 1] | ['l', [string, string, number, number, string | null, number | null][]];
+const FORMS = ['name', 'alias', 'demonym', 'capital'] as const;
+
+function writeKnowledgeCache(data: DataFiles, knowledge: Knowledge): void {
+  try {
+    const sections = knowledgeSections(knowledge);
+    // the cache is written only if reading it gives back this very index
+    const back = cachedKnowledge(data, { meta: null, sections: sections.map((s) => new Uint8Array(s.buffer, s.byteOffset, s.byteLength)) });
+    const phrases = knowledge.phrases as Map<string, GazetteerEntry[]>;
+    const lengths = knowledge.lengths as Map<string, number[]>;
+    const pairs = knowledge.pairs as Set<string>;
+    const isSame =
+      [...phrases].every(([key, entries]) => isDeepStrictEqual(back.phrases.get(key), entries)) &&
+      [...lengths].every(([word, ls]) => isDeepStrictEqual(back.lengths.get(word), ls)) &&
+      [...pairs].every((pair) => back.pairs.has(pair)) &&
+      (back.pairs as CachedPairs).size === pairs.size &&
+      (back.lengths as CachedLengths).size === lengths.size &&
+      (back.phrases as CachedPhrases).size === phrases.size &&
+      ['', 'no such phrase', 'no such'].every((key) => back.phrases.get(key) === phrases.get(key) && back.phrases.has(key) === phrases.has(key) && back.lengths.get(key) === lengths.get(key) && back.pairs.has(key) === pairs.has(key));
+    if (!isSame) throw new Error('the cached gazetteer reads back different');
+    writeStartupCache(CACHE_NAME, CACHE_SOURCES, null, sections);
+  } catch (error) {
+    process.stderr.write(`start-up cache ${CACHE_NAME} not written: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+
+function knowledgeSections(knowledge: Knowledge): ArrayBufferView[] {
+  const phrases = knowledge.phrases as Map<string, GazetteerEntry[]>;
+  const lengths = knowledge.lengths as Map<string, number[]>;
+  const indexOf = <T>(list: readonly T[]): Map<T, number> => new Map(list.map((item, i) => [item, i]));
+  const countryAt = indexOf(knowledge.countries);
+  const orgAt = indexOf(knowledge.organizations);
+  const personAt = indexOf(knowledge.people);
+  const at = <T>(index: Map<T, number>, item: T): number => {
+    const i = index.get(item);
+    if (i === undefined) throw new Error('an entry names a record outside the lists');
+    return i;
+  };
+  const encode = (e: GazetteerEntry): CachedEntry => {
+    switch (e.kind) {
+      case 'country':
+        return ['c', FORMS.indexOf(e.form), at(countryAt, e.country)];
+      case 'organization':
+        return ['o', at(orgAt, e.org)];
+      case 'person':
+        return ['p', at(personAt, e.person), e.isFullName ? 1 : 0];
+      case 'place':
+        return ['l', e.places.map((p) => [p.name, p.type, p.lat, p.lon, p.country, p.population])];
+    }
+  };
+  const texts = [...phrases.values()].map((entries) => Buffer.from(JSON.stringify(entries.map(encode)), 'utf8'));
+  const entryStarts = new Int32Array(texts.length + 1);
+  texts.forEach((t, i) => (entryStarts[i + 1] = (entryStarts[i] as number) + t.length));
+  const lists = [...lengths.values()];
+  const lengthStarts = new Int32Array(lists.length + 1);
+  lists.forEach((ls, i) => (lengthStarts[i + 1] = (lengthStarts[i] as number) + ls.length));
+  if (lists.some((ls) => ls.some((n) => n > 255))) throw new Error('a phrase of more than 255 words');
+  return [
+    ...StringTable.sections([...phrases.keys()]),
+    Buffer.concat(texts),
+    entryStarts,
+    ...StringTable.sections([...lengths.keys()]),
+    Uint8Array.from(lists.flat()),
+    lengthStarts,
+    ...StringTable.sections([...knowledge.pairs as Set<string>]),
+  ];
+}
+
+/** A view of a section as `T` (the sections are 8-aligned). */
+function view<T>(section: Uint8Array | undefined, make: new (buffer: ArrayBuffer, offset: number, length: number) => T, bytes: number): T {
+  if (!section) throw new Error('start-up cache: a section is missing');
+  return new make(section.buffer as ArrayBuffer, section.byteOffset, section.byteLength / bytes);
+}
+
+/** The phrase index over the cache's sections: a phrase's entries are decoded on its first lookup. */
+class CachedPhrases implements PhraseIndex {
+  readonly #keys: StringTable;
+  readonly #decoded: (GazetteerEntry[] | undefined)[];
+  readonly #text: Buffer;
+  readonly #starts: Int32Array;
+  readonly #records: ReturnType<typeof records>;
+  constructor(keys: StringTable, text: Buffer, starts: Int32Array, lists: ReturnType<typeof records>) {
+    this.#keys = keys;
+    this.#decoded = [];
+    this.#text = text;
+    this.#starts = starts;
+    this.#records = lists;
+  }
+  get size(): number {
+    return this.#keys.size;
+  }
+  has(key: string): boolean {
+    return this.#keys.indexOf(key) >= 0;
+  }
+  get(key: string): GazetteerEntry[] | undefined {
+    const i = this.#keys.indexOf(key);
+    if (i < 0) return undefined;
+    return (this.#decoded[i] ??= this.#decode(i));
+  }
+  #decode(i: number): GazetteerEntry[] {
+    const { countries, organizations, people } = this.#records;
+    const json = this.#text.toString('utf8', this.#starts[i], this.#starts[i + 1]);
+    return (JSON.parse(json) as CachedEntry[]).map((e): GazetteerEntry => {
+      switch (e[0]) {
+        case 'c':
+          return { kind: 'country', form: FORMS[e[1]] as (typeof FORMS)[number], country: countries[e[2]] as CountryRecord };
+        case 'o':
+          return { kind: 'organization', org: organizations[e[1]] as OrganizationRecord };
+        case 'p':
+          return { kind: 'person', person: people[e[1]] as PersonRecord, isFullName: e[2] === 1 };
+        case 'l':
+          return { kind: 'place', places: e[1].map(([name, type, lat, lon, country, population]) => ({ name, type, lat, lon, country, population })) };
+      }
+    });
+  }
+}
+
+/** First word -> the word counts of the phrases it starts, longest first, over the cache's sections. */
+class CachedLengths implements WordLengths {
+  readonly #words: StringTable;
+  readonly #values: Uint8Array;
+  readonly #starts: Int32Array;
+  readonly #decoded: (number[] | undefined)[] = [];
+  constructor(words: StringTable, values: Uint8Array, starts: Int32Array) {
+    this.#words = words;
+    this.#values = values;
+    this.#starts = starts;
+  }
+  get size(): number {
+    return this.#words.size;
+  }
+  get(word: string): number[] | undefined {
+    const i = this.#words.indexOf(word);
+    if (i < 0) return undefined;
+    return (this.#decoded[i] ??= Array.from(this.#values.subarray(this.#starts[i], this.#starts[i + 1])));
+  }
+}
+
+class CachedPairs implements PairSet {
+  readonly #pairs: StringTable;
+  constructor(pairs: StringTable) {
+    this.#pairs = pairs;
+  }
+  get size(): number {
+    return this.#pairs.size;
+  }
+  has(pair: string): boolean {
+    return this.#pairs.indexOf(pair) >= 0;
+  }
+}
+
+function cachedKnowledge(data: DataFiles, cached: StartupCache): Knowledge {
+  const s = cached.sections;
+  const table = (at: number): StringTable => new StringTable(view(s[at], Uint8Array, 1), view(s[at + 1], Uint8Array, 1), view(s[at + 2], Uint8Array, 1));
+  const lists = records(data);
+  const entries = view(s[3], Uint8Array, 1);
+  const phrases = new CachedPhrases(table(0), Buffer.from(entries.buffer, entries.byteOffset, entries.byteLength), view(s[4], Int32Array, 4), lists);
+  const lengths = new CachedLengths(table(5), view(s[8], Uint8Array, 1), view(s[9], Int32Array, 4));
+  const pairs = new CachedPairs(table(10));
+  return { ...lists, countryByCode: byCode(lists.countries), phrases, lengths, pairs, ...wordLists(data) };
 }
 
 /** Scratch for longestMatch: WORD_ENDS[n] is where the first n words of the joined phrase end. */
