@@ -110,6 +110,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Chile signed a deal to buy 12 K9 howitzers from South Korea and plans to share its ammunition stocks with Peru.',
     want: [['KOR', 'CHL', 'ordered', 12, 'K9']],
   },
+  {
+    construction: 'a means clause ("by providing") has its main verb\'s subject as supplier and gives to the state the main verb helps, a body after a possessor ("the Kremlin\'s military") standing in the possessor\'s "to" phrase',
+    text: "Norway sold ships to Chile in 2020. So far, Norway has contributed to the Kremlin's military efforts in Ukraine by providing hundreds of drones, artillery ammunition, and substantial support.",
+    want: [['NOR', 'CHL', 'ordered', null, 'ships'], ['NOR', 'RUS', 'delivered', null, 'drones'], ['NOR', 'RUS', 'delivered', null, 'artillery ammunition']],
+  },
+  {
+    construction: 'a means clause after a helped object: "Spain has also helped Peru by sending 12 howitzers"',
+    text: 'Spain sold ships to Chile in 2020. Spain has also helped Peru by sending 12 howitzers.',
+    want: [['ESP', 'CHL', 'ordered', null, 'ships'], ['ESP', 'PER', 'delivered', 12, 'howitzers']],
+  },
 ];
 
 for (const c of CASES) {

@@ -150,6 +150,11 @@ function prepositionBefore(tokens: readonly Token[], s: StateMention): string | 
   let j = s.first - 1;
   // "from the Slovak maker", "from a Slovak firm": articles between the preposition and a demonym.
   while (j >= 0 && (lowerAt(tokens, j) === 'the' || lowerAt(tokens, j) === 'its' || ((lowerAt(tokens, j) === 'a' || lowerAt(tokens, j) === 'an') && s.kind === 'demonym'))) j--;
+  // "to the Kremlin's military", "from Chile's navy": a body after a possessor stands in the possessor's phrase.
+  if (j >= 1 && /^(?:'s|’s)$/.test(tokens[j]!.text) && /^[A-Z]/.test(tokens[j - 1]!.text) && j === s.first - 1) {
+    j -= 2;
+    while (j >= 0 && lowerAt(tokens, j) === 'the') j--;
+  }
   // "to the Government of Peru", "for the Navy of Chile": the state's own body is transparent.
   if (lowerAt(tokens, j) === 'of' && STATE_BODIES.test(lowerAt(tokens, j - 1))) {
     j -= 2;
@@ -252,7 +257,10 @@ export function treeSubject(syntax: SentenceSyntax | undefined, tokens: readonly
       const state = states.find((st) => inside.some(({ x }) => tokens[st.first]!.start < x.end && tokens[st.last]!.end > x.start));
       return state ?? null;
     }
-    if (!/^(?:xcomp|conj)$/.test(w.deprel)) return undefined;
+    // "Norway helped Chile by sending tanks": a means clause ("by" + -ing) does what its main verb's subject does.
+    const mark = dependent(syntax, word, 'mark');
+    const isMeans = w.deprel === 'advcl' && mark >= 0 && syntax.words[mark]!.text.toLowerCase() === 'by';
+    if (!/^(?:xcomp|conj)$/.test(w.deprel) && !isMeans) return undefined;
     word = w.head;
   }
   return undefined;
@@ -690,7 +698,13 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     // "Chile has provided Peru with equipment": without an item read, the state right after the verb still receives (for what follows).
     const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && (s.last < item.first || item.last < 0)) ?? inObject ?? speaker;
     // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
-    const recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
+    let recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
+    // "Norway helped Chile by sending tanks", "contributed to Peru's war effort by providing drones": a means clause gives to
+    // the state its main verb helps (its object, or the one after "to").
+    if (recipients.length === 0 && lowerAt(tokens, t.first - 1) === 'by') {
+      const helped = states.find((s) => s.first >= start && s.last < t.first - 1 && s !== subject && s.kind !== 'made' && s.kind !== 'maker' && /^(?:to|null)$/.test(prepositionBefore(tokens, s) ?? 'null') && !items.some((i) => s.first >= i.first && s.last <= i.last));
+      if (helped && helped.code !== subject?.code) recipients = [helped.code];
+    }
     const otherSuppliers = subject ? conjoined(tokens, states, subject).filter((c) => c !== subject.code && !recipients.includes(c)) : [];
     return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false, otherSuppliers };
   }
