@@ -444,17 +444,54 @@ const VISIBLE_DATE = new RegExp(
   'gu',
 );
 
+/** VISIBLE_DATE tried at one position only (sticky), by `nextShownDate`. */
+const VISIBLE_DATE_AT = new RegExp(VISIBLE_DATE.source, 'uy');
+
+/** Code units walked back from a digit for a month word before it: 12 letters, each up to two units, and some slack. */
+const MONTH_WORD_UNITS = 30;
+const SPACE = /\s/u;
+const LETTER = /\p{L}/u;
+
+/**
+ * The first VISIBLE_DATE match starting at or after `from`, as a global search from there gives it.
+ * Every form holds an ASCII digit, and the only one that starts before its first digit is the month
+ * word before the day ("March 27, 2020": a word, a dot, spaces): so a match whose first digit is at
+ * `d` starts between the start of that word and `d`. Only those places are tried, digit after digit
+ * in text order, instead of every character of the text (prose has few digits).
+ */
+function nextShownDate(text: string, from: number): RegExpExecArray | null {
+  for (let d = from; d < text.length; d++) {
+    const c = text.charCodeAt(d);
+    if (c < 48 || c > 57) continue;
+    // The earliest start of a match whose first digit is here: back over spaces, a dot, a word.
+    let start = d;
+    while (start > from && SPACE.test(text[start - 1]!)) start--;
+    if (start > from && text[start - 1] === '.') start--;
+    for (let units = 0; start > from && units < MONTH_WORD_UNITS; units++) {
+      const u = text.charCodeAt(start - 1);
+      if (!(u >= 0xd800 && u <= 0xdfff) && !LETTER.test(text[start - 1]!)) break;
+      start--;
+    }
+    for (let at = start; at <= d; at++) {
+      VISIBLE_DATE_AT.lastIndex = at;
+      const m = VISIBLE_DATE_AT.exec(text);
+      if (m) return m;
+    }
+  }
+  return null;
+}
+
 /** The visible dates of a text in order, each a match whose month word (if any) names a month. */
 function* shownDates(text: string): Generator<RegExpExecArray> {
-  VISIBLE_DATE.lastIndex = 0;
-  for (let m = VISIBLE_DATE.exec(text); m; m = VISIBLE_DATE.exec(text)) {
+  for (let m = nextShownDate(text, 0); m; ) {
     const word = m[1] ?? m[2] ?? m[3];
     if (word !== undefined && monthOf(word) === null && solarMonthOf(word) === null) {
       // Not a month ("Issue 12, 2022"): try again from the next character, which may start a real date.
-      VISIBLE_DATE.lastIndex = m.index + 1;
+      m = nextShownDate(text, m.index + 1);
       continue;
     }
     yield m;
+    m = nextShownDate(text, m.index + m[0].length);
   }
 }
 /** A clock after a shown date; a UTC or GMT after it says the clock is UTC's ("6 May 2022, 02:00 UTC"). */
