@@ -120,6 +120,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Spain sold ships to Chile in 2020. Spain has also helped Peru by sending 12 howitzers.',
     want: [['ESP', 'CHL', 'ordered', null, 'ships'], ['ESP', 'PER', 'delivered', 12, 'howitzers']],
   },
+  {
+    construction: 'a lead\'s getter that names no state ("The navy accepted ... from Japan") receives what a later telling from the same supplier gives to a state',
+    text: 'The navy accepted three KX-4 patrol planes from the Japanese government on Monday. In 2019 Japan transferred two KX-4 planes to the Peruvian Navy.',
+    want: [['JPN', 'PER', 'delivered', 3, 'KX-4'], ['JPN', 'PER', 'delivered', 2, 'KX-4']],
+  },
 ];
 
 for (const c of CASES) {

@@ -241,6 +241,12 @@ function fillParties(drafts: Draft[]): void {
     if (/^transfers\/(?:receive|buy)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
   }
+  // "The navy accepted three planes from Japan on Monday ... Japan transferred two planes to Peru last year": a getter that is a force
+  // the lead names by no state receives what the article's later telling from the same supplier gives to a state.
+  for (const [i, d] of drafts.entries()) {
+    if (d.recipient || !d.supplier || !/^transfers\/(?:receive|buy)(?::passive)?$/.test(d.rule ?? '')) continue;
+    d.recipient = drafts.slice(i + 1).find((p) => p.supplier === d.supplier && p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
+  }
 }
 
 // Capitalised words of an item that name a force or a use, not a model ("British Army Mistral ships").
