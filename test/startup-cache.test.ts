@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { decodeFlat, encodeFlat, readCache, StringTable, writeCache, type CacheStore } from '../src/core/startup-cache.js';
+import { decodeFlat, encodeFlat, readCache, readRecord, recordSections, StringTable, writeCache, type CacheStore } from '../src/core/startup-cache.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wf-startup-cache-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,6 +78,22 @@ test('StringTable numbers its strings and finds each, and nothing else', () => {
     assert.equal(table.at(i), key);
   });
   for (const absent of ['north', 'sea', 'port sai', 'port saidx', 'gdansk', 'abc', ' ']) assert.equal(table.indexOf(absent), -1);
+});
+
+test('a record read in place answers reads, `in` and listings as the record, and takes no writes', () => {
+  const record: Record<string, string> = { 'NOUN\tries': '3\ty', 'VERB\tied': '2\t', 'ADJ\tgrößer': 'groß', 'X\t': '' };
+  const aligned = (s: ArrayBufferView): Uint8Array => new Uint8Array(Uint8Array.from(new Uint8Array(s.buffer, s.byteOffset, s.byteLength)).buffer);
+  const back = readRecord(recordSections(record).map(aligned));
+  for (const [key, value] of Object.entries(record)) assert.equal(back[key], value);
+  assert.equal(back['NOUN\tie'], undefined);
+  assert.ok('VERB\tied' in back);
+  assert.ok(!('VERB\tie' in back));
+  assert.equal(typeof back['toString'], 'function'); // an ordinary object's prototype, as JSON.parse gives
+  assert.deepEqual(Object.keys(back), Object.keys(record));
+  assert.equal(JSON.stringify(back), JSON.stringify(record));
+  assert.throws(() => {
+    (back as Record<string, string>)['NOUN\tries'] = 'changed';
+  }, TypeError);
 });
 
 test('a flat object keeps its arrays (one buffer shared stays shared) and its JSON values', () => {

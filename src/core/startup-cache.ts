@@ -337,3 +337,52 @@ export class StringTable {
     return this.#text.slice(this.#starts[i], this.#starts[i + 1]);
   }
 }
+
+/**
+ * A string -> string record as five cache sections: its keys as a StringTable, then its values end
+ * to end and where each starts. Read back by readRecord.
+ */
+export function recordSections(record: Readonly<Record<string, string>>): ArrayBufferView[] {
+  const keys = Object.keys(record);
+  const values = keys.map((key) => record[key] as string);
+  const starts = new Int32Array(values.length + 1);
+  values.forEach((v, i) => (starts[i + 1] = (starts[i] as number) + v.length));
+  const text = Buffer.from(values.join(''), 'utf8');
+  if (text.toString('utf8') !== values.join('')) throw new Error('start-up cache: a string does not survive UTF-8');
+  return [...StringTable.sections(keys), text, starts];
+}
+
+/**
+ * The record recordSections wrote, read in place: a read-only object whose properties are looked up
+ * in the sections when asked for (no object of thousands of keys is built at start-up). It answers
+ * reads, `in`, and key listings (Object.keys, JSON.stringify) as the record did; it takes no writes.
+ */
+export function readRecord(sections: readonly Uint8Array[]): Readonly<Record<string, string>> {
+  const [a, b, c, text, starts] = sections;
+  if (!a || !b || !c || !text || !starts) throw new Error('start-up cache: a record lacks sections');
+  const keys = new StringTable(a, b, c);
+  const values = Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8');
+  const at = new Int32Array(starts.buffer, starts.byteOffset, starts.byteLength / 4);
+  const valueOf = (key: string | symbol): string | undefined => {
+    if (typeof key !== 'string') return undefined;
+    const i = keys.indexOf(key);
+    return i < 0 ? undefined : values.slice(at[i], at[i + 1]);
+  };
+  const refuse = (): boolean => {
+    throw new TypeError('a record read from the start-up cache is read-only');
+  };
+  // an ordinary object's prototype behind it, as the record parsed from JSON had
+  return new Proxy<Record<string, string>>({}, {
+    get: (target, key, receiver) => valueOf(key) ?? Reflect.get(target, key, receiver) as unknown,
+    has: (target, key) => valueOf(key) !== undefined || Reflect.has(target, key),
+    ownKeys: () => Array.from({ length: keys.size }, (_, i) => keys.at(i)),
+    getOwnPropertyDescriptor: (_target, key) => {
+      const value = valueOf(key);
+      return value === undefined ? undefined : { value, writable: false, enumerable: true, configurable: true };
+    },
+    set: refuse,
+    defineProperty: refuse,
+    deleteProperty: refuse,
+    setPrototypeOf: refuse,
+  });
+}

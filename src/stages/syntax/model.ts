@@ -7,8 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { DATA_DIR } from '../../core/context.js';
-import { isWritingStartupCache, readStartupCache, writeStartupCache, type StartupCache } from '../../core/startup-cache.js';
+import { isWritingStartupCache, readRecord, readStartupCache, recordSections, writeStartupCache, type StartupCache } from '../../core/startup-cache.js';
 import type { LemmaModel } from './lemma.js';
 import { denseWeights, SPARSE_MAX_CLASSES, type LinearModel } from './perceptron.js';
 import type { ParserModel } from './parser.js';
@@ -140,16 +141,15 @@ export function decodeModel(file: Buffer): SyntaxModel & { info: Record<string, 
   return assemble(header, tables);
 }
 
-/** A model file's header (its JSON text too) and its tables decoded, by name. */
-function decodeParts(file: Buffer): { header: Header; headerJson: Buffer; tables: Map<string, LinearModel> } {
+/** A model file's header and its tables decoded, by name. */
+function decodeParts(file: Buffer): { header: Header; tables: Map<string, LinearModel> } {
   const isGzip = file[0] === 0x1f && file[1] === 0x8b;
   const bytes = isGzip ? gunzipSync(file) : file;
   const magic = bytes.toString('latin1', 0, MAGIC.length);
   if (magic !== MAGIC && magic !== MAGIC2) throw new Error('not a Watchfloor syntax model file');
   const jsonLength = bytes.readUInt32LE(MAGIC.length);
   let pos = MAGIC.length + 4;
-  const headerJson = bytes.subarray(pos, pos + jsonLength);
-  const header = JSON.parse(headerJson.toString('utf8')) as Header;
+  const header = JSON.parse(bytes.toString('utf8', pos, pos + jsonLength)) as Header;
   pos += jsonLength;
   if (magic === MAGIC2) pos = padded(pos);
   const tables = new Map<string, LinearModel>();
@@ -157,7 +157,7 @@ function decodeParts(file: Buffer): { header: Header; headerJson: Buffer; tables
     tables.set(t.name, magic === MAGIC2 ? decodeTable(bytes, pos, t, SPARSE_TABLES.has(t.name)) : decodeTableV1(bytes, pos, t));
     pos += t.bytes;
   }
-  return { header, headerJson, tables };
+  return { header, tables };
 }
 
 /** The model from its header and decoded tables (from the file, or from the start-up cache). */
@@ -284,33 +284,70 @@ interface CachedTable {
 }
 
 /**
- * The model from the bundle's start-up cache of this very file (its header's JSON, then each table's
- * arrays as decodeTable leaves them), else decoded from the file; the build's warm-up run writes the cache.
+ * The model from the bundle's start-up cache of this very file (see cacheSections), else decoded
+ * from the file; the build's warm-up run writes the cache.
  */
 function loadModel(file: string): SyntaxModel {
   const cached = readStartupCache(CACHE_NAME, [file]);
   if (cached) return fromCache(cached);
   const bytes = readFileSync(file);
   if (!isWritingStartupCache()) return decodeModel(bytes);
-  const { header, headerJson, tables } = decodeParts(bytes);
+  const { header, tables } = decodeParts(bytes);
+  try {
+    const { meta, sections } = cacheSections(header, tables);
+    writeStartupCache(CACHE_NAME, [file], meta, sections);
+  } catch (error) {
+    process.stderr.write(`start-up cache ${CACHE_NAME} not written: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  return assemble(header, tables);
+}
+
+/** Sections of the lemmatiser's two records (see recordSections): five each. */
+const RECORD_SECTIONS = 5;
+
+/**
+ * The cache's sections: the header without the lemmatiser as JSON; the lemmatiser's rules and
+ * exceptions as records read in place (JSON.parse of their 13,000 keys was a large part of the load);
+ * then each table's arrays as decodeTable leaves them. Throws for anything it would not give back as is.
+ */
+function cacheSections(header: Header, tables: ReadonlyMap<string, LinearModel>): { meta: { tables: CachedTable[] }; sections: ArrayBufferView[] } {
+  const { lemmas, ...rest } = header;
+  const restJson = JSON.stringify(rest);
+  if (!isDeepStrictEqual(JSON.parse(restJson), rest)) throw new Error('the header does not survive JSON');
+  if (!isDeepStrictEqual(Object.keys(lemmas), ['rules', 'exceptions'])) throw new Error('the lemmatiser holds more than rules and exceptions');
+  const records = [lemmas.rules, lemmas.exceptions].map((record) => {
+    if (!Object.values(record).every((v) => typeof v === 'string')) throw new Error('a lemmatiser value is not a string');
+    const parts = recordSections(record);
+    const back = readRecord(parts.map((p) => new Uint8Array(p.buffer, p.byteOffset, p.byteLength)));
+    if (!isDeepStrictEqual(Object.keys(back), Object.keys(record)) || !Object.keys(record).every((k) => back[k] === record[k])) {
+      throw new Error('the lemmatiser reads back different');
+    }
+    return parts;
+  });
   const described: CachedTable[] = [];
-  const sections: ArrayBufferView[] = [headerJson];
+  const sections: ArrayBufferView[] = [Buffer.from(restJson, 'utf8'), ...records.flat()];
   for (const [name, t] of tables) {
-    if (!(t.weights instanceof Int16Array)) return assemble(header, tables);
+    if (!(t.weights instanceof Int16Array)) throw new Error(`${name} holds float weights`);
     described.push({ name, classes: t.classes, mask: t.mask, isSparse: t.sparse !== undefined });
     sections.push(t.weights, t.sparse?.start ?? new Int32Array(0), t.sparse?.entries ?? new Int32Array(0));
   }
-  writeStartupCache(CACHE_NAME, [file], { tables: described }, sections);
-  return assemble(header, tables);
+  return { meta: { tables: described }, sections };
 }
 
 function fromCache(cached: StartupCache): SyntaxModel {
   const { tables: described } = cached.meta as { tables: CachedTable[] };
-  const section = (i: number): Uint8Array => cached.sections[i] as Uint8Array;
+  const section = (i: number): Uint8Array => {
+    const s = cached.sections[i];
+    if (!s) throw new Error(`syntax model cache: no section ${i}`);
+    return s;
+  };
   const header = JSON.parse(Buffer.from(section(0).buffer, section(0).byteOffset, section(0).byteLength).toString('utf8')) as Header;
+  const record = (at: number): Record<string, string> => readRecord(cached.sections.slice(at, at + RECORD_SECTIONS));
+  header.lemmas = { rules: record(1), exceptions: record(1 + RECORD_SECTIONS) };
+  const first = 1 + 2 * RECORD_SECTIONS;
   const tables = new Map<string, LinearModel>();
   described.forEach((t, i) => {
-    const [weights, start, entries] = [section(1 + i * 3), section(2 + i * 3), section(3 + i * 3)];
+    const [weights, start, entries] = [section(first + i * 3), section(first + 1 + i * 3), section(first + 2 + i * 3)];
     const table: LinearModel = { classes: t.classes, mask: t.mask, weights: new Int16Array(weights.buffer, weights.byteOffset, weights.byteLength / 2) };
     if (t.isSparse) {
       table.sparse = {
