@@ -125,6 +125,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'The navy accepted three KX-4 patrol planes from the Japanese government on Monday. In 2019 Japan transferred two KX-4 planes to the Peruvian Navy.',
     want: [['JPN', 'PER', 'delivered', 3, 'KX-4'], ['JPN', 'PER', 'delivered', 2, 'KX-4']],
   },
+  {
+    construction: 'two models sharing only a class word and told with different numbers ("Type 054 frigates", "Type 056 missile corvettes") stay two items',
+    text: 'Peru bought two Type 054 frigates and two Type 056 missile corvettes from China.',
+    want: [['CHN', 'PER', 'ordered', 2, 'Type 054 frigates'], ['CHN', 'PER', 'ordered', 2, 'Type 056 missile corvettes']],
+  },
 ];
 
 for (const c of CASES) {

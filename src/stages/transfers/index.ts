@@ -250,7 +250,7 @@ function fillParties(drafts: Draft[]): void {
 }
 
 // Capitalised words of an item that name a force or a use, not a model ("British Army Mistral ships").
-const NOT_MODEL_WORDS = /^(?:army|navy|air|force|forces|marine|marines|royal|coast|guard|national|naval|military|defence|defense|new|used|first|second)$/;
+const NOT_MODEL_WORDS = /^(?:army|navy|air|force|forces|marine|marines|royal|coast|guard|national|naval|military|defence|defense|new|used|first|second|type|project|block|mark|mk|class|series|model|flight)$/;
 
 /**
  * "Egypt receives first of two Mistral warships ... received the first of two Mistral helicopter carriers": one model named by
@@ -269,6 +269,10 @@ function unifyModelNames(drafts: Draft[], makerWords: Set<string>, isDemonym: (w
       const da = designationsOf(item.item);
       const db = designationsOf(other.item);
       if (da.length && db.length && !da.some((x) => db.includes(x))) return false;
+      // "Type 054 frigates" and "Type 056 corvettes": two numbers that differ name two models.
+      const na: string[] = item.item.match(/\d[\w-]*/g) ?? [];
+      const nb: string[] = other.item.match(/\d[\w-]*/g) ?? [];
+      if (na.length && nb.length && !na.some((x) => nb.includes(x))) return false;
       return modelWords(other.item).some((w) => own.includes(w));
     });
     if (fuller) d.items = [{ ...item, item: fuller.items[0]!.item }];
