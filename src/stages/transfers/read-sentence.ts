@@ -539,8 +539,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the ship will be supplied with 20 torpedoes": the subject of a passive "supplied with" is fitted out; what comes after "with" moves.
     if (item.last < trigger.first && isPassive(tokens, trigger) && lowerAt(tokens, trigger.last + 1) === 'with') continue;
     // "fears that supplying tanks could provoke": an -ing form right after "that" or "whether" is the subject of the clause, an act
-    // talked about, not one stated.
-    if (/ing$/.test(lowerAt(tokens, trigger.first)) && /^(?:that|whether)$/.test(lowerAt(tokens, trigger.first - 1))) continue;
+    // talked about when its clause goes on with a modal ("that delivering the jets had begun" states a delivery).
+    if (/ing$/.test(lowerAt(tokens, trigger.first)) && /^(?:that|whether)$/.test(lowerAt(tokens, trigger.first - 1)) && tokens.slice(trigger.last + 1, trigger.last + 14).some((x) => /^(?:could|would|may|might|should|will|can|must)$/i.test(x.text))) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
