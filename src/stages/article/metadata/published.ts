@@ -554,8 +554,10 @@ function fromText(
     const before = text.slice(Math.max(0, m.index - 60), m.index);
     const clause = before.split(/[.!?|·•]\s/).pop() ?? '';
     // A copyright notice's dates are never the publication: the date's clause names it, or so does its line
-    // (opened by the mark, or saying the rights are reserved: "© 2021 Harbour Media · 3 March 2021").
-    if (/©|copyright|\(c\)/i.test(clause) || COPYRIGHT_LINE.test(before.split(/\s\|\s/).pop() ?? '')) continue;
+    // (opened by the mark, or saying the rights are reserved: "© 2021 Harbour Media · 3 March 2021"), unless the
+    // date's own clause introduces it as the publication ("© 2019 Example. Published: March 27, 2020").
+    if (/©|copyright|\(c\)/i.test(clause)) continue;
+    if (COPYRIGHT_LINE.test(before.split(/\s\|\s/).pop() ?? '') && !PUBLISHED_CUE.test(clause)) continue;
     const label = labelOf(before);
     if (UPDATED.test(label) || OTHER_EVENT.test(label) || otherDays.has(m[0])) {
       labelledOther?.add(m[0]);
