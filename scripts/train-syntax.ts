@@ -3,7 +3,8 @@
  * data/syntax-model.bin; prints dev-set UPOS/UAS/LAS (tune and check halves). Fixed seed.
  * The parser first trains greedily (dynamic oracle; this gives the label model), then its
  * transitions are trained again globally with a beam (--beam, --beam-epochs); the stored model
- * parses with --decode-beam and drops sequences --beam-margin behind the best.
+ * parses with --decode-beam and drops sequences --beam-margin behind the best. Tagger and parser
+ * read word clusters (data/word-clusters.json, through prepareWords).
  *   npm run train:syntax [-- --tagger-epochs N --parser-epochs N --folds K --beam K --beam-epochs N --out FILE]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,7 +34,7 @@ const { values: args } = parseArgs({
     explore: { type: 'string', default: '0.9' },
     /** Beam size; above 1 the transitions are then trained globally (max-violation) on top of the greedy model's labels. */
     beam: { type: 'string', default: '8' },
-    'beam-epochs': { type: 'string', default: '8' },
+    'beam-epochs': { type: 'string', default: '10' },
     /** The beam the stored model parses with (it may be narrower than the one it trained with). */
     'decode-beam': { type: 'string', default: '3' },
     /** Start the beam's weights from the greedy model's (scaled by this; 0: from zero). */
@@ -41,9 +42,9 @@ const { values: args } = parseArgs({
     /** Labels beam states carry: 'model' (the label model's, each arc scored) or 'quick' (dictionary and commonest relation; the best parse relabelled after). */
     'beam-labels': { type: 'string', default: 'quick' },
     /** While decoding, drop sequences this far behind the best (in the stored int16 units of the transition weights; 0: never). */
-    'beam-margin': { type: 'string', default: '17500' },
+    'beam-margin': { type: 'string', default: '35000' },
     /** Score lead (in the averaged weights' units) at which a first-pass tag skips the second pass. */
-    'tag-margin': { type: 'string', default: '13.6' },
+    'tag-margin': { type: 'string', default: '20.4' },
     seed: { type: 'string', default: '11' },
     out: { type: 'string', default: MODEL_FILE },
     /** A folder to keep the tagging stage in, so parser experiments need not repeat it. */

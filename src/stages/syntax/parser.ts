@@ -7,7 +7,7 @@
  */
 import { featureValues, hashRows, mix } from './hash.js';
 import { best, dominantClass, score, scoreSome, type LinearModel } from './perceptron.js';
-import { UPOS, type PreparedWords } from './tagger.js';
+import { CLUSTER_PARTS, UPOS, type PreparedWords } from './tagger.js';
 
 /** This module's own bindings to the shared feature values (see hashRows). */
 const va = featureValues.a;
@@ -20,7 +20,7 @@ export const RIGHT = 2;
 export const ACTIONS = 3;
 
 /** Most feature rows for one transition and for one label decision. */
-export const PARSER_FEATURES = 112;
+export const PARSER_FEATURES = 128;
 export const LABEL_FEATURES = 48;
 
 const NONE_W = 0x77a1;
@@ -207,6 +207,11 @@ function suffixAt(p: PreparedWords, n: number, x: number): number {
   return x < 0 || x >= n ? NONE_W : (p.suffix[x * 4 + 2] as number);
 }
 
+/** A word's cluster part (0: 4-bit prefix, 1: 6-bit prefix, 2: whole bit string); placeholders outside the sentence and for the root. */
+function clusterAt(p: PreparedWords, n: number, x: number, part: number): number {
+  return x < 0 || x > n ? NONE_W + part : x === n ? ROOT_W + part : (p.cluster[x * CLUSTER_PARTS + part] as number);
+}
+
 function childAt(a: Int32Array, x: number): number {
   return x < 0 ? -1 : (a[x] as number);
 }
@@ -278,6 +283,14 @@ export function parserFeatures(s: ParseState, p: PreparedWords, tags: Int32Array
   { va[k] = b0l1w; vb[k] = b0w; vc[k] = 0; k++; } { va[k] = s1w * 31 + s0w; vb[k] = b0l1w; vc[k] = 0; k++; } { va[k] = s1w; vb[k] = b0l1w; vc[k] = b0w; k++; }
   // unknown words: suffixes with the tag
   { va[k] = suffixAt(p, n, b0); vb[k] = b0t; vc[k] = 0; k++; } { va[k] = suffixAt(p, n, s0); vb[k] = s0t; vc[k] = 0; k++; }
+  // word clusters (Koo et al. 2008): the words' cluster strings and their prefixes, alone and with the other word's tag or cluster
+  const s0c = clusterAt(p, n, s0, 2), b0c = clusterAt(p, n, b0, 2), b1c = clusterAt(p, n, b1, 2), s1c = clusterAt(p, n, s1, 2);
+  const s0c4 = clusterAt(p, n, s0, 0), b0c4 = clusterAt(p, n, b0, 0), s1c4 = clusterAt(p, n, s1, 0), b1c4 = clusterAt(p, n, b1, 0);
+  const s0c6 = clusterAt(p, n, s0, 1), b0c6 = clusterAt(p, n, b0, 1), s1c6 = clusterAt(p, n, s1, 1);
+  { va[k] = s0c; vb[k] = s0t; vc[k] = 0; k++; } { va[k] = b0c; vb[k] = b0t; vc[k] = 0; k++; } { va[k] = b1c; vb[k] = b1t; vc[k] = 0; k++; } { va[k] = s1c; vb[k] = s1t; vc[k] = 0; k++; }
+  { va[k] = s0c4; vb[k] = b0c4; vc[k] = 0; k++; } { va[k] = s0c6; vb[k] = b0c6; vc[k] = 0; k++; } { va[k] = s0c; vb[k] = b0t; vc[k] = 0; k++; } { va[k] = s0t; vb[k] = b0c; vc[k] = 0; k++; }
+  { va[k] = s1c4; vb[k] = s0c4; vc[k] = 0; k++; } { va[k] = s1c6; vb[k] = s0c6; vc[k] = 0; k++; } { va[k] = s0c6; vb[k] = b0c6; vc[k] = dist; k++; } { va[k] = b0c4; vb[k] = b1c4; vc[k] = 0; k++; }
+  { va[k] = s0w; vb[k] = b0c6; vc[k] = 0; k++; } { va[k] = s0c6; vb[k] = b0w; vc[k] = 0; k++; } { va[k] = s1c6; vb[k] = b0l1w; vc[k] = b0c6; k++; } { va[k] = s0c6; vb[k] = b0l1w; vc[k] = b0c6; k++; }
   hashRows(off, k, mask, rows);
   return k;
 }

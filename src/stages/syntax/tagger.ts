@@ -2,6 +2,9 @@
  * The part-of-speech tagger: a greedy left-to-right averaged perceptron over hashed context
  * features (the word, its neighbours, affixes, shape and the tags already chosen).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DATA_DIR } from '../../core/context.js';
 import { featureValues, hashRows, hashText, mix } from './hash.js';
 import { best, dominantClass, score, type LinearModel } from './perceptron.js';
 
@@ -28,6 +31,41 @@ export interface PreparedWords {
   prefix: Int32Array;
   /** Word shape: character classes with runs collapsed ("F-16s" -> "X-dx"). */
   shape: Int32Array;
+  /**
+   * The word's cluster in data/word-clusters.json (learned from unlabelled text): its bit string's
+   * first 4 and 6 bits and the whole string, hashed, three per word (a placeholder for a word in no cluster).
+   */
+  cluster: Int32Array;
+}
+
+/** Prefix lengths of a cluster's bit string kept per word (coarse, middle; the whole string is the third). */
+const CLUSTER_PREFIXES = [4, 6] as const;
+export const CLUSTER_PARTS = CLUSTER_PREFIXES.length + 1;
+
+/** Word (lower case, digits as 0) -> index of its cluster; and the hashed parts of each cluster. */
+let clusterTable: { index: Map<string, number>; parts: Int32Array; unknown: Int32Array } | null = null;
+
+/** Reads data/word-clusters.json once. */
+function clusters(): NonNullable<typeof clusterTable> {
+  if (clusterTable) return clusterTable;
+  const data = JSON.parse(readFileSync(path.join(DATA_DIR, 'word-clusters.json'), 'utf8')) as { clusters: Record<string, string> };
+  const entries = Object.entries(data.clusters);
+  const index = new Map<string, number>();
+  const parts = new Int32Array(entries.length * CLUSTER_PARTS);
+  entries.forEach(([bits, words], c) => {
+    CLUSTER_PREFIXES.forEach((len, j) => (parts[c * CLUSTER_PARTS + j] = mix(hashText(bits, 0, Math.min(len, bits.length)), 0x6c00 + len)));
+    parts[c * CLUSTER_PARTS + CLUSTER_PARTS - 1] = mix(hashText(bits), 0x6cff);
+    for (const w of words.split(' ')) index.set(w, c);
+  });
+  const unknown = Int32Array.from({ length: CLUSTER_PARTS }, (_, j) => mix(0x6c3f, j));
+  return (clusterTable = { index, parts, unknown });
+}
+
+/** The form a word is clustered under: lower case, digits as 0 (as scripts/word-clusters.ts counts words). */
+function clusterForm(w: string): string {
+  let out = w.toLowerCase();
+  if (/[0-9]/.test(out)) out = out.replace(/[0-9]/g, '0');
+  return out;
 }
 
 /** Out-of-sentence placeholders, distinct from any hash of a real word. */
@@ -44,7 +82,9 @@ export function prepareWords(forms: readonly string[]): PreparedWords {
     suffix: new Int32Array(n * 4),
     prefix: new Int32Array(n * 3),
     shape: new Int32Array(n),
+    cluster: new Int32Array(n * CLUSTER_PARTS),
   };
+  const table = clusters();
   for (let i = 0; i < n; i++) {
     const w = forms[i] as string;
     const len = w.length;
@@ -53,6 +93,9 @@ export function prepareWords(forms: readonly string[]): PreparedWords {
     for (let k = 1; k <= 4; k++) p.suffix[i * 4 + k - 1] = k <= len ? hashText(w, len - k, len, true) : mix(k, len);
     for (let k = 1; k <= 3; k++) p.prefix[i * 3 + k - 1] = k <= len ? hashText(w, 0, k, true) : mix(k + 7, len);
     p.shape[i] = shapeHash(w);
+    const c = table.index.get(clusterForm(w));
+    if (c === undefined) p.cluster.set(table.unknown, i * CLUSTER_PARTS);
+    else p.cluster.set(table.parts.subarray(c * CLUSTER_PARTS, (c + 1) * CLUSTER_PARTS), i * CLUSTER_PARTS);
   }
   return p;
 }
@@ -80,7 +123,7 @@ function around(a: Int32Array, n: number, j: number, edge: number, stride = 1, o
 }
 
 /** Most feature rows the tagger makes for one word. */
-export const TAGGER_FEATURES = 32;
+export const TAGGER_FEATURES = 35;
 
 const BOS_TAG = 101;
 const EOS_TAG = 102;
@@ -121,6 +164,11 @@ export function tagFeatures(p: PreparedWords, i: number, tags: Int32Array, ahead
   { va[k] = tm1; vb[k] = wp1; vc[k] = 0; k++; }
   { va[k] = i === 0 ? 1 : 0; vb[k] = p.shape[i] as number; vc[k] = 0; k++; }
   { va[k] = tm1; vb[k] = p.suffix[i * 4 + 2] as number; vc[k] = 0; k++; }
+  // word clusters: the word's, coarse to fine
+  const c = i * CLUSTER_PARTS;
+  { va[k] = p.cluster[c] as number; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = p.cluster[c + 1] as number; vb[k] = 0; vc[k] = 0; k++; }
+  { va[k] = p.cluster[c + 2] as number; vb[k] = 0; vc[k] = 0; k++; }
   if (ahead) {
     const tp1 = i + 1 < n ? (ahead[i + 1] as number) : EOS_TAG;
     const tp2 = i + 2 < n ? (ahead[i + 2] as number) : EOS_TAG;
