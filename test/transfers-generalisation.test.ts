@@ -1,12 +1,12 @@
 /**
- * The transfers stage on constructions found by the kinds of error it made on unseen arms-trade news
- * (sentences of our own, invented figures): a headline's "X to handover Y", an anaphor ("such jets")
- * naming the equipment told last, a maker's possessive that is no subject, a maker inside another
- * item's phrase, equipment a service works on, a deal noun's "from Z" kept to its own phrase, a
- * delivery begun beside the order it belongs to, a gerund as the subject of a clause, the passive
- * "be supplied with", a listed subject of a passive, a bracketed designation inside a name, and
- * "X-class" written with and without its hyphen, the parties of a predicate with no item read, a
- * designation written as a number pair, and one model named by two nouns.
+ * The transfers stage on constructions of arms-trade reporting that it used to misread, each in a
+ * sentence written for this file (invented countries' deals, invented model names and figures): a
+ * headline verb spelt as one word ("to handover"), "such" naming the model told last, a possessive
+ * that names a maker rather than a subject, a maker written inside another item's phrase, equipment a
+ * service noun works on, a deal noun's "from" kept inside its own phrase, a delivery that has begun
+ * beside its counted order, a gerund clause subject, the passive "be supplied with", a listed passive
+ * subject, a bracketed designation inside a name, "X-class" with and without its hyphen, the parties
+ * of a predicate with no item, a designation written as a number pair, and one model named two ways.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,108 +27,108 @@ function rows(text: string): Row[] {
 const CASES: { construction: string; text: string; want: Row[] }[] = [
   {
     construction: 'a headline\'s "X to handover Y to Z" is a promise, not a delivery',
-    text: 'Norway to handover three patrol boats to Ghana',
-    want: [['NOR', 'GHA', 'pledged', 3, 'patrol boats']],
+    text: 'Finland to handover four minesweepers to Estonia',
+    want: [['FIN', 'EST', 'pledged', 4, 'minesweepers']],
   },
   {
-    construction: 'a headline\'s "to handover" and the body\'s "will transfer" a "Petya-class" frigate are one promise',
-    text: 'Vietnam to handover Petya class frigate to Laos. The Vietnamese government said it will transfer a Petya-class frigate to Laos next year.',
-    want: [['VNM', 'LAO', 'pledged', null, 'Petya']],
+    construction: 'a headline\'s "to handover" and a later "will give" of a "Tarvik-class" corvette are one promise',
+    text: 'Greece to handover Tarvik class corvette to Cyprus. Greek officials say the navy will give a Tarvik-class corvette to Cyprus before the summer.',
+    want: [['GRC', 'CYP', 'pledged', null, 'Tarvik']],
   },
   {
-    construction: '"such jets" names the equipment of the dyad told last before it, not the first',
-    text: 'Spain gave 4 C-295 transport aircraft to Peru in 2010. In 2014 Spain sold 6 AV-8B jets to Peru. Before that sale it had given 3 such jets to Peru.',
-    want: [['ESP', 'PER', 'delivered', 4, 'C-295'], ['ESP', 'PER', 'ordered', 6, 'AV-8B'], ['ESP', 'PER', 'delivered', 3, 'AV-8B']],
+    construction: '"such fighters" names the model of the dyad and category told last before it, not the first',
+    text: 'In 2008 Italy handed four ZR-40 training aircraft to Kenya. Italy then sold nine QF-7 fighters to Kenya in 2015. Two years earlier Italy had donated two such fighters to Kenya.',
+    want: [['ITA', 'KEN', 'delivered', 4, 'ZR-40'], ['ITA', 'KEN', 'ordered', 9, 'QF-7'], ['ITA', 'KEN', 'delivered', 2, 'QF-7']],
   },
   {
-    construction: 'a possessive right before an item ("China\'s J-10 jets") names its maker, not the subject of a later verb',
-    text: "Chile ordered 12 Gripen jets in 2023. It is also considering ordering China's J-10 jets and holds talks to buy the US-made F-16V jets.",
-    want: [['SWE', 'CHL', 'ordered', 12, 'Gripen'], ['CHN', 'CHL', 'planned', null, 'J-10'], ['USA', 'CHL', 'planned', null, 'F-16V']],
+    construction: 'a possessive right before an item ("Turkey\'s QH-3 jets") names its maker, not the subject of a later verb',
+    text: "Kenya ordered 10 Hawk trainers in 2021. It may now also be weighing buying Turkey's QH-3 jets and keeps negotiating to acquire the US-built TA-50 jets.",
+    want: [['GBR', 'KEN', 'ordered', 10, 'Hawk'], ['TUR', 'KEN', 'planned', null, 'QH-3'], ['USA', 'KEN', 'planned', null, 'TA-50']],
   },
   {
-    construction: 'a maker inside another item\'s phrase ("Dassault Mirage jets") does not sell the generic item beside it',
-    text: 'Peru received 12 new fighters and four used Dassault Mirage jets in 2020.',
-    want: [['FRA', 'PER', 'delivered', 4, 'Mirage']],
+    construction: 'a maker inside another item\'s phrase ("Embraer Tucano planes") does not sell the generic item beside it',
+    text: 'Kenya took delivery of eight new trainers and two second-hand Embraer Tucano planes last year.',
+    want: [['BRA', 'KEN', 'delivered', 2, 'Tucano']],
   },
   {
-    construction: 'equipment in the "of" phrase of a service noun ("an overhaul of its old jets and ...") does not move, every member of its list',
-    text: 'Peru bought ten Super Tucano trainers from Brazil, along with an overhaul of its old Mirage jets and Bell helicopters.',
-    want: [['BRA', 'PER', 'ordered', 10, 'Super Tucano']],
+    construction: 'equipment in the "of" phrase of a service noun ("a refurbishment of its ageing helicopters and ...") does not move, every member of its list',
+    text: 'Kenya signed for six Hawk trainers from Britain, together with a refurbishment of its ageing Puma helicopters and Alpha jets.',
+    want: [['GBR', 'KEN', 'ordered', 6, 'Hawk']],
   },
   {
     construction: 'a deal noun\'s "from Z" stays in its phrase (not one inside a relative clause); a begun delivery is a part apart from the counted order',
-    text: 'France began delivering Rafale jets to Greece in 2021. The deal for 18 Rafale jets, which Greece says it needs against a threat from Turkey, was signed in 2020.',
-    want: [['FRA', 'GRC', 'delivered', null, 'Rafale'], ['FRA', 'GRC', 'ordered', 18, 'Rafale']],
+    text: 'Sweden started shipping Gripen fighters to Hungary last spring. The contract for 14 Gripen fighters, which Hungary wanted because of pressure from Serbia, was concluded in 2019.',
+    want: [['SWE', 'HUN', 'delivered', null, 'Gripen'], ['SWE', 'HUN', 'ordered', 14, 'Gripen']],
   },
   {
-    construction: 'a gerund that is the subject of a clause after "that" is an act talked about, no transfer',
-    text: 'There are worries in Washington that supplying Taiwan with F-16 jets could anger China.',
+    construction: 'a gerund that is the subject of a clause after "that" or "whether", the clause going on with a modal, is an act talked about, no transfer',
+    text: 'Officials in Italy doubt whether delivering ZR-40 trainers to Kenya would be wise.',
     want: [],
   },
   {
     construction: 'the subject of a passive "be supplied with" receives what follows "with"',
-    text: 'Chile will be supplied with 16 Exocet missiles by France.',
-    want: [['FRA', 'CHL', 'pledged', 16, 'Exocet']],
+    text: 'Under the accord, Kenya is to be supplied with 40 Zefir anti-ship missiles by Italy.',
+    want: [['ITA', 'KEN', 'pledged', 40, 'Zefir']],
   },
   {
     construction: 'a listed subject of a passive reaches its verb from the list\'s last member; a bracketed designation stays in its name',
-    text: 'Four XK-Z sonars and four QQ-05-Mk-3 (TT-02) search radars were supplied to Peru by Chile in 2011.',
-    want: [['CHL', 'PER', 'delivered', 4, 'XK-Z sonars'], ['CHL', 'PER', 'delivered', 4, 'QQ-05-Mk-3 (TT-02) search radars']],
+    text: 'Six VR-12 jammers and two BK-4 (LM-7) tracking radars were shipped by Italy to Kenya in 2016.',
+    want: [['ITA', 'KEN', 'delivered', 6, 'VR-12 jammers'], ['ITA', 'KEN', 'delivered', 2, 'BK-4 (LM-7) tracking radars']],
   },
   {
-    construction: 'a predicate with both parties and no equipment read ("provided Peru with military equipment") gives the parties of a pronoun subject after it',
-    text: 'Peru is likely to buy more frigates from Spain. Chile has provided Peru with military equipment through aid and sales. It sold 20 XY-9 torpedoes to the Peruvian navy as part of a deal.',
-    want: [['ESP', 'PER', 'planned', null, 'frigates'], ['CHL', 'PER', 'ordered', 20, 'XY-9']],
+    construction: 'a predicate with both parties and no equipment read ("supplied Kenya with weapons") gives the parties of a pronoun subject after it',
+    text: 'Kenya wants to acquire extra patrol boats from Italy. Over the past decade Turkey has supplied Kenya with weapons, both donated and sold. In 2017 it sold 300 KT-7 mortars to the Kenyan army under a loan.',
+    want: [['ITA', 'KEN', 'planned', null, 'patrol boats'], ['TUR', 'KEN', 'ordered', 300, 'KT-7']],
   },
   {
-    construction: 'a number pair after a count and before an equipment noun ("24 30-11 torpedoes") is a designation, the count is the first number',
-    text: 'Chile sold a frigate to Peru in 2020. The frigate will be supplied with 24 30-11 torpedoes.',
-    want: [['CHL', 'PER', 'ordered', null, 'frigate'], ['CHL', 'PER', 'pledged', 24, '30-11 torpedoes']],
+    construction: 'a number pair after a count and before an equipment noun ("36 44-12 rockets") is a designation, the count is the first number',
+    text: 'Norway delivered 36 44-12 rockets to Estonia in March.',
+    want: [['NOR', 'EST', 'delivered', 36, '44-12 rockets']],
   },
   {
-    construction: 'one model named by two nouns of one category in one dyad ("Galicia warships", "Galicia amphibious landing ships") is one item',
-    text: 'Peru receives first of two Spanish Galicia warships. On Monday Peru received the first of two Galicia amphibious landing ships from Spain, which sold them under a 2021 contract.',
-    want: [['ESP', 'PER', 'delivered', null, 'Galicia amphibious landing ships'], ['ESP', 'PER', 'ordered', 2, 'Galicia amphibious landing ships']],
+    construction: 'one model named by two nouns of one category in one dyad ("Tarvik warship", "Tarvik offshore patrol ships") is one item',
+    text: 'Kenya gets opening Tarvik warship from Italy. On Friday Italy handed over to Kenya the first of three Tarvik offshore patrol ships, which Kenya bought in 2022.',
+    want: [['ITA', 'KEN', 'delivered', null, 'Tarvik offshore patrol ships'], ['ITA', 'KEN', 'ordered', 3, 'Tarvik offshore patrol ships']],
   },
   {
-    construction: 'a maker\'s name and "made" written apart inside a counted phrase ("the two China made submarines") keep the count and name the supplier',
-    text: 'Peru received the two China made submarines on Monday.',
-    want: [['CHN', 'PER', 'delivered', 2, 'submarines']],
+    construction: 'a maker\'s name and "built" written apart inside a counted phrase ("four Turkey built corvettes") keep the count and name the supplier',
+    text: 'Kenya took delivery of four Turkey built corvettes in May.',
+    want: [['TUR', 'KEN', 'delivered', 4, 'corvettes']],
   },
   {
-    construction: 'an indefinite counted generic ("two new radars") brings equipment of its own; it is not a model of unknown kind told before',
-    text: 'Peru will buy the QX-9 from Israel. It will also buy two new radars from Israel.',
-    want: [['ISR', 'PER', 'planned', null, 'QX-9'], ['ISR', 'PER', 'planned', 2, 'radars']],
+    construction: 'an indefinite counted generic ("four additional sonars") brings equipment of its own; it is not a model of unknown kind told before',
+    text: 'Kenya plans to acquire the ZK-90 from Italy. Nairobi also means to purchase four additional sonars from Italy.',
+    want: [['ITA', 'KEN', 'planned', null, 'ZK-90'], ['ITA', 'KEN', 'planned', 4, 'sonars']],
   },
   {
-    construction: 'a hyphenated adjective after a name ("Grizzly mine-clearing armoured vehicles") stays inside the phrase with its count',
-    text: 'Canada promised 30 Grizzly mine-clearing armoured vehicles to Ukraine.',
-    want: [['CAN', 'UKR', 'pledged', 30, 'Grizzly mine-clearing armoured vehicles']],
+    construction: 'a hyphenated adjective after a name ("Tarpan bridge-laying tracked vehicles") stays inside the phrase with its count',
+    text: 'Poland has pledged 18 Tarpan bridge-laying tracked vehicles to Latvia.',
+    want: [['POL', 'LVA', 'pledged', 18, 'Tarpan bridge-laying tracked vehicles']],
   },
   {
-    construction: 'equipment named as a stock ("its ammunition stocks") is an inventory, no item that moves',
-    text: 'Chile signed a deal to buy 12 K9 howitzers from South Korea and plans to share its ammunition stocks with Peru.',
-    want: [['KOR', 'CHL', 'ordered', 12, 'K9']],
+    construction: 'equipment named as a stock ("its missile stockpile") is an inventory, no item that moves',
+    text: 'Estonia ordered six Caesar howitzers from France and will hand some of its missile stockpile to Latvia.',
+    want: [['FRA', 'EST', 'ordered', 6, 'Caesar']],
   },
   {
-    construction: 'a means clause ("by providing") has its main verb\'s subject as supplier and gives to the state the main verb helps, a body after a possessor ("the Kremlin\'s military") standing in the possessor\'s "to" phrase',
-    text: "Norway sold ships to Chile in 2020. So far, Norway has contributed to the Kremlin's military efforts in Ukraine by providing hundreds of drones, artillery ammunition, and substantial support.",
-    want: [['NOR', 'CHL', 'ordered', null, 'ships'], ['NOR', 'RUS', 'delivered', null, 'drones'], ['NOR', 'RUS', 'delivered', null, 'artillery ammunition']],
+    construction: 'a means clause ("by shipping") has its main verb\'s subject as supplier and gives to the state the main verb helps, a body after a possessor ("Moscow\'s army") standing in the possessor\'s "to" phrase',
+    text: "Italy sold frigates to Greece in 2019. Belarus has lent weight to Moscow's army in its war on Georgia by shipping thousands of shells and rocket launchers.",
+    want: [['ITA', 'GRC', 'ordered', null, 'frigates'], ['BLR', 'RUS', 'delivered', null, 'shells'], ['BLR', 'RUS', 'delivered', null, 'rocket launchers']],
   },
   {
-    construction: 'a means clause after a helped object: "Spain has also helped Peru by sending 12 howitzers"',
-    text: 'Spain sold ships to Chile in 2020. Spain has also helped Peru by sending 12 howitzers.',
-    want: [['ESP', 'CHL', 'ordered', null, 'ships'], ['ESP', 'PER', 'delivered', 12, 'howitzers']],
+    construction: 'a means clause after a helped object: "Italy supported Kenya by shipping 20 mortars"',
+    text: 'Italy sold frigates to Greece in 2018. Italy, for its part, supported Kenya by shipping 20 mortars.',
+    want: [['ITA', 'GRC', 'ordered', null, 'frigates'], ['ITA', 'KEN', 'delivered', 20, 'mortars']],
   },
   {
-    construction: 'a lead\'s getter that names no state ("The navy accepted ... from Japan") receives what a later telling from the same supplier gives to a state',
-    text: 'The navy accepted three KX-4 patrol planes from the Japanese government on Monday. In 2019 Japan transferred two KX-4 planes to the Peruvian Navy.',
-    want: [['JPN', 'PER', 'delivered', 3, 'KX-4'], ['JPN', 'PER', 'delivered', 2, 'KX-4']],
+    construction: 'a lead\'s getter that names no state ("The air arm took delivery of ... from Italy") receives what a later telling from the same supplier gives to a state',
+    text: 'The air arm took delivery of four Z-9 trainers from Italy on Friday. Italy had already handed three Z-9 trainers to Kenya in 2021.',
+    want: [['ITA', 'KEN', 'delivered', 4, 'Z-9'], ['ITA', 'KEN', 'delivered', 3, 'Z-9']],
   },
   {
-    construction: 'two models sharing only a class word and told with different numbers ("Type 054 frigates", "Type 056 missile corvettes") stay two items',
-    text: 'Peru bought two Type 054 frigates and two Type 056 missile corvettes from China.',
-    want: [['CHN', 'PER', 'ordered', 2, 'Type 054 frigates'], ['CHN', 'PER', 'ordered', 2, 'Type 056 missile corvettes']],
+    construction: 'two models sharing only a class word and told with different numbers ("Block 7 patrol boats", "Block 9 fast attack boats") stay two items',
+    text: 'Kenya has ordered three Block 7 patrol boats and four Block 9 fast attack boats from Turkey.',
+    want: [['TUR', 'KEN', 'ordered', 3, 'Block 7 patrol boats'], ['TUR', 'KEN', 'ordered', 4, 'Block 9 fast attack boats']],
   },
 ];
 
