@@ -241,7 +241,7 @@ function fillParties(drafts: Draft[]): void {
     if (/^transfers\/(?:receive|buy)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
   }
-  // "The navy accepted three planes from Japan on Monday ... Japan transferred two planes to Peru last year": a getter that is a force
+  // "The air arm took delivery of four trainers from Italy ... Italy had handed three trainers to Kenya": a getter that is a force
   // the lead names by no state receives what the article's later telling from the same supplier gives to a state.
   for (const [i, d] of drafts.entries()) {
     if (d.recipient || !d.supplier || !/^transfers\/(?:receive|buy)(?::passive)?$/.test(d.rule ?? '')) continue;
@@ -249,11 +249,11 @@ function fillParties(drafts: Draft[]): void {
   }
 }
 
-// Capitalised words of an item that name a force or a use, not a model ("British Army Mistral ships").
+// Capitalised words of an item that name a force or a use, not a model ("Royal Navy Tarvik ships").
 const NOT_MODEL_WORDS = /^(?:army|navy|air|force|forces|marine|marines|royal|coast|guard|national|naval|military|defence|defense|new|used|first|second|type|project|block|mark|mk|class|series|model|flight)$/;
 
 /**
- * "Egypt receives first of two Mistral warships ... received the first of two Mistral helicopter carriers": one model named by
+ * "Kenya gets its opening Tarvik warship ... three Tarvik offshore patrol ships": one model named by
  * two nouns of one category in one dyad is one item; the fuller name (more words) names both tellings.
  */
 function unifyModelNames(drafts: Draft[], makerWords: Set<string>, isDemonym: (word: string) => boolean): void {
@@ -269,7 +269,7 @@ function unifyModelNames(drafts: Draft[], makerWords: Set<string>, isDemonym: (w
       const da = designationsOf(item.item);
       const db = designationsOf(other.item);
       if (da.length && db.length && !da.some((x) => db.includes(x))) return false;
-      // "Type 054 frigates" and "Type 056 corvettes": two numbers that differ name two models.
+      // "Block 7 patrol boats" and "Block 9 attack boats", "Tarpan 1 tanks" and "Tarpan 2 tanks": two numbers that differ name two models.
       const na: string[] = item.item.match(/\d[\w-]*/g) ?? [];
       const nb: string[] = other.item.match(/\d[\w-]*/g) ?? [];
       if (na.length && nb.length && !na.some((x) => nb.includes(x))) return false;
@@ -287,7 +287,7 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const item = d.items[0]!;
     // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
-    // "transferred 5 BN-2 aircraft ... it provided 2 such aircraft": of several named items of the dyad and category, the one told last before.
+    // "handed four ZR-40 trainers ... sold nine QF-7 fighters ... had donated two such fighters": of several named items of the dyad and category, the one told last before.
     const ofDyad = (o: Draft): boolean => o.isNamed && o.supplier === d.supplier && o.recipient === d.recipient && o.items[0]!.category === item.category;
     const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.findLast((o) => o.order < d.order && ofDyad(o)) ?? drafts.find(ofDyad) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item, d.isDefinite))));
     namedByCategory ??= readNamed();
@@ -313,7 +313,7 @@ const WIDER: Record<string, string[]> = {
  */
 function fitsCategory(named: string | null | undefined, generic: TransferItem, isDefinite: boolean): boolean {
   const head = generic.item.toLowerCase().split(/\s+/).pop()?.replace(/s$/, '') ?? '';
-  // "the radars" may be the "QX-9" told before; "two new radars", indefinite, bring equipment of their own.
+  // "the sonars" may be the "ZK-90" told before; "four additional sonars", indefinite, bring equipment of their own.
   if (named === 'military equipment') return isDefinite || /^(?:system|weapon|equipment|arm|hardware)$/.test(head);
   return (WIDER[head] ?? []).includes(named ?? '');
 }

@@ -141,11 +141,11 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   for (let i = 1; i < tokens.length; i++) {
     if (kinds[i] === 'other' && kinds[i - 1] === 'model' && /^\d[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*$/.test(tokens[i]!.text) && !/^\d+(?:st|nd|rd|th|s|mm|km|m)$/i.test(tokens[i]!.text)) kinds[i] = 'designation';
   }
-  // "50 Bradley tank-killing armoured vehicles": a hyphenated adjective between a name and the rest of its phrase belongs to it.
+  // "18 Tarpan bridge-laying tracked vehicles": a hyphenated adjective between a name and the rest of its phrase belongs to it.
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (kinds[i] === 'other' && /^[a-z]+-[a-z]+$/.test(tokens[i]!.text) && (/^(?:model|designation)$/.test(kinds[i - 1]!) || (kinds[i - 1] === 'modifier' && /^[A-Z]/.test(tokens[i - 1]!.text))) && (kinds[i + 1] === 'head' || kinds[i + 1] === 'modifier') && !isPredicate(i)) kinds[i] = 'modifier';
   }
-  // "20 53-65 torpedoes": a number pair after a count and before a head is the model's designation, not a range.
+  // "36 44-12 rockets": a number pair after a count and before a head is the model's designation, not a range.
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (/^\d+-\d+$/.test(tokens[i]!.text) && kinds[i - 1] === 'number' && kinds[i + 1] === 'head') kinds[i] = 'designation';
   }
@@ -169,7 +169,7 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   // "12 high-speed guard boats": a hyphenated adjective between the count and the phrase keeps the count.
   // "six ex-Navy patrol boats": a former owner ("ex-" and its name) between the count and the phrase keeps the count.
   while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text) || /^ex-[A-Za-z]+$/.test(tokens[j]!.text))) j--;
-  // "the two China made submarines": a maker's name and "made" written apart stand between the count and the phrase.
+  // "four Turkey built corvettes": a maker's name and "built" written apart stand between the count and the phrase.
   if (j > 1 && /^(?:made|built|manufactured|produced)$/.test(lower(tokens[j])) && /^[A-Z]/.test(tokens[j - 1]!.text)) j -= 2;
   // "12 coast guard vessels": one plain word of a compound the phrase left out, right after the count.
   // "two dozen howitzers": a number word ("dozen") is the count's own, no compound word.
@@ -404,7 +404,7 @@ function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], artic
     if (close < 0) continue;
     const inside = tokens.slice(item.last + 2, close);
     if (inside.length === 0 || !inside.every((t) => /^[A-Z][A-Z0-9]*(?:[-/][A-Z0-9]+)*s?$/.test(t.text) || DESIGNATION.test(t.text))) continue;
-    // "three QX-7 (LR-2) search radars": a bracketed designation inside a name, its head noun after the bracket, is one item.
+    // "two BK-4 (LM-7) tracking radars": a bracketed designation inside a name, its head noun after the bracket, is one item.
     const named = items.find((x) => x.first === close + 1);
     const to = named && item.isNamed ? named : null;
     Object.assign(item, { last: to?.last ?? close, end: to?.end ?? tokens[close]!.end, text: articleText.slice(item.start, to?.end ?? tokens[close]!.end), isNamed: true, ...(to ? { category: to.category } : {}) });

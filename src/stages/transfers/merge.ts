@@ -38,7 +38,7 @@ export function sameItem(a: TransferItem, b: TransferItem): boolean {
   const db = designationsOf(b.item);
   // "F-35" and "F-35A" are one aircraft; "M142 HIMARS" and "HIMARS" share a name.
   if (da.length && db.length) return da.some((d) => db.some((e) => d === e || (e.startsWith(d) && /^[a-z]$/.test(e.slice(d.length))) || (d.startsWith(e) && /^[a-z]$/.test(d.slice(e.length)))));
-  // "Kilo-class submarine" and "Kilo class submarine": a hyphen between words is a space.
+  // "Tarvik-class corvette" and "Tarvik class corvette": a hyphen between words is a space.
   const x = a.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   const y = b.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   if (x.includes(y) || y.includes(x)) return true;

@@ -45,7 +45,7 @@ export interface ItemReading {
   recipients: string[];
   status: TransferStatus;
   rule: string;
-  /** "has started supplying": a delivery begun, a part of the whole (kept apart from an order with a count). */
+  /** "started shipping": a delivery begun, one part of the whole (kept apart from an order with a count). */
   isStart?: boolean;
 }
 
@@ -101,7 +101,7 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     }
     const same = candidates.filter((c) => c.words.length === longest);
     // A word that is both verb and noun ("order", "supply", "transfer") is the noun after a determiner.
-    // "India to handover two ships to Peru": a headline's "to" before a noun spelt as one word ("handover") makes it the verb.
+    // "Finland to handover four minesweepers to Estonia": a headline's "to" before a noun spelt as one word ("handover") makes it the verb.
     const isNounSlot = DETERMINERS.has(lowerAt(tokens, i - 1)) || /^\$/.test(tokens[i - 1]?.text ?? '') || (HEADLINE_VERB_NOUNS.has(lowerAt(tokens, i)) && !/^(?:to|will|would)$/.test(lowerAt(tokens, i - 1)));
     const entry = same.find((c) => (c.frame === 'noun') === isNounSlot) ?? same[0]!;
     // "Mistral ships", "the ship will sail": a verb form the tagger reads as a noun, with no noun sense of its own, is no predicate.
@@ -150,7 +150,7 @@ function prepositionBefore(tokens: readonly Token[], s: StateMention): string | 
   let j = s.first - 1;
   // "from the Slovak maker", "from a Slovak firm": articles between the preposition and a demonym.
   while (j >= 0 && (lowerAt(tokens, j) === 'the' || lowerAt(tokens, j) === 'its' || ((lowerAt(tokens, j) === 'a' || lowerAt(tokens, j) === 'an') && s.kind === 'demonym'))) j--;
-  // "to the Kremlin's military", "from Chile's navy": a body after a possessor stands in the possessor's phrase.
+  // "to Moscow's army", "from Chile's navy": a body after a possessor stands in the possessor's phrase.
   if (j >= 1 && /^(?:'s|’s)$/.test(tokens[j]!.text) && /^[A-Z]/.test(tokens[j - 1]!.text) && j === s.first - 1) {
     j -= 2;
     while (j >= 0 && lowerAt(tokens, j) === 'the') j--;
@@ -224,7 +224,7 @@ function subjectBefore(tokens: readonly Token[], states: readonly StateMention[]
     if (s.first < start || s.last >= at) continue;
     // "operates Chinese drones and has bought ...": a demonym naming some equipment's maker is no subject.
     if (items.some((i) => s.first >= i.first && s.last <= i.last)) continue;
-    // "considering China's J-10 jets and talks to buy ...": a possessive right before an item names that item's maker, not a subject.
+    // "weighing Turkey's QH-3 jets and talks to buy ...": a possessive right before an item names that item's maker, not a subject.
     if (s.kind === 'possessive' && items.some((i) => i.first > s.last && i.first - s.last <= 2)) continue;
     if (s.kind === 'made') continue;
     // A state right after the clause's opening word ("after Canada promised") is its subject.
@@ -418,7 +418,7 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   // "The howitzers, similar to the M109 used by the US Army, were delivered": an aside between commas right after the item does not count.
   const asideEnd = tokens[item.last + 1]?.text === ',' ? tokens.findIndex((x, i) => i > item.last + 1 && i <= item.last + 14 && x.text === ',') : -1;
   const aside = asideEnd > 0 ? asideEnd - item.last : 0;
-  // "Four sonars and four radars were supplied": a list that is the subject is measured from its last member.
+  // "Six jammers and two radars were shipped": a list that is the subject is measured from its last member.
   const subjectEnd = Math.max(item.last, listEnd(tokens, items, item));
   const after = triggers.find((t) => t.first > item.last && t.first - subjectEnd - (t.first > asideEnd ? aside : 0) <= 10 && (end < 0 || t.first < end) && (t.entry.frame === 'arrive' || isPassive(tokens, t) || isReducedPassive(tokens, t, item) || isReducedGet(tokens, t, item))) ?? null;
   // "operates Su-30 fighters bought from Z": a participle right after the item, with its "from" or "by", is the item's own verb.
@@ -497,12 +497,12 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   for (const item of items) {
     // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
     if (isAgent(tokens, item)) continue;
-    // "a modernisation of its old jets", "support for the production of drones": what a service or a making works on does not move.
+    // "a refurbishment of its ageing helicopters", "help with the assembly of drones": what a service or a making works on does not move.
     if (isServiced(tokens, item)) {
       serviced.add(item);
       continue;
     }
-    // "... a modernisation of its A-4s and F-5s": a later member of that list is serviced too.
+    // "... a refurbishment of its Pumas and Alphas": a later member of that list is serviced too.
     const previous = items[items.indexOf(item) - 1];
     if (previous && serviced.has(previous) && tokens.slice(previous.last + 1, item.first).every((x) => /^(?:,|and|or|its|their|the|\d[\d,]*)$/i.test(x.text))) {
       serviced.add(item);
@@ -536,9 +536,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the frigate is equipped with anti-ship missiles", "to equip its brigades with": fitting out is a description or a state's
     // own procurement; only "equip Y with X", a state as the verb's object, moves equipment to another state.
     if (trigger.entry.id === 'equip' && (isFitOut(tokens, items, states, trigger) || !equipsState(tokens, states, trigger, item))) continue;
-    // "the ship will be supplied with 20 torpedoes": the subject of a passive "supplied with" is fitted out; what comes after "with" moves.
+    // "the patrol ship is to be supplied with 12 mines": the subject of a passive "supplied with" is fitted out; what comes after "with" moves.
     if (item.last < trigger.first && isPassive(tokens, trigger) && lowerAt(tokens, trigger.last + 1) === 'with') continue;
-    // "fears that supplying tanks could provoke": an -ing form right after "that" or "whether" is the subject of the clause, an act
+    // "doubt whether delivering trainers would be wise": an -ing form right after "that" or "whether" is the subject of the clause, an act
     // talked about when its clause goes on with a modal ("that delivering the jets had begun" states a delivery).
     if (/ing$/.test(lowerAt(tokens, trigger.first)) && /^(?:that|whether)$/.test(lowerAt(tokens, trigger.first - 1)) && tokens.slice(trigger.last + 1, trigger.last + 14).some((x) => /^(?:could|would|may|might|should|will|can|must)$/i.test(x.text))) continue;
     const status = statusOf(tokens, trigger, lex);
@@ -619,7 +619,7 @@ function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[],
 // Nouns of a service done to equipment, or of making it: their "of" phrase names equipment that does not move.
 const SERVICE_NOUNS = /^(?:modernisation|modernization|upgrade|upgrades|upgrading|overhaul|overhauls|refit|refits|refurbishment|maintenance|repair|repairs|servicing|production|manufacture|manufacturing|development|assembly|co-production|coproduction)$/;
 
-/** "a modernisation of its A-4s", "the production of drones": an item in the "of" phrase of a service noun. */
+/** "an overhaul of its Pumas", "the assembly of drones": an item in the "of" phrase of a service noun. */
 function isServiced(tokens: readonly Token[], item: ItemMention): boolean {
   let j = item.first - 1;
   while (j >= 0 && item.first - j <= 4 && (COUNT_WORD.test(lowerAt(tokens, j)) || /^(?:the|a|an|its|their|his|her|our|some|these|those|existing|old|older|ageing|aging)$/.test(lowerAt(tokens, j)))) j--;
@@ -674,7 +674,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const itemEnd = item.last >= 0 && /^(?:batter(?:y|ies)|systems?|units?|squadrons?|battalions?)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 1 : item.last;
   const fromItem = item.last >= 0 ? afterPreposition(tokens, states, itemEnd + 1, Math.min(sentenceEnd, itemEnd + 3), ['from']) : [];
   // A noun's "from Z" or "by Z" stands in its own phrase ("the sale of 40 jets by Spain"); one past a comma belongs to another clause
-  // ("the deal for five systems, which Chile needs against a threat from Peru, ...").
+  // ("the contract for 14 fighters, which Hungary wanted because of pressure from Serbia, ...").
   const fromEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
   const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, fromEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
@@ -695,11 +695,11 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     // "Kenya said Italy had sold it 12 jets": "it" after the verb is the state that speaks.
     const say = lowerAt(tokens, t.last + 1) === 'it' ? tokens.findIndex((x, i) => i < t.first && SAYING.test(x.text.toLowerCase())) : -1;
     const speaker = say > 0 ? [...states].reverse().find((s) => s.last < say && s.kind !== 'made' && prepositionBefore(tokens, s) === null) : undefined;
-    // "Chile has provided Peru with equipment": without an item read, the state right after the verb still receives (for what follows).
+    // "Turkey has supplied Kenya with weapons": without an item read, the state right after the verb still receives (for what follows).
     const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && (s.last < item.first || item.last < 0)) ?? inObject ?? speaker;
     // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
     let recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
-    // "Norway helped Chile by sending tanks", "contributed to Peru's war effort by providing drones": a means clause gives to
+    // "Norway helped Chile by sending tanks", "lent weight to Moscow's army by shipping shells": a means clause gives to
     // the state its main verb helps (its object, or the one after "to").
     if (recipients.length === 0 && lowerAt(tokens, t.first - 1) === 'by') {
       const helped = states.find((s) => s.first >= start && s.last < t.first - 1 && s !== subject && s.kind !== 'made' && s.kind !== 'maker' && /^(?:to|null)$/.test(prepositionBefore(tokens, s) ?? 'null') && !items.some((i) => s.first >= i.first && s.last <= i.last));
@@ -719,7 +719,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
       const supplier = fromAfter[0] ?? maker ?? makerCompany ?? null;
       return { supplier, recipients: owner && owner.code !== supplier ? [owner.code] : [], isPassive: true };
     }
-    // "Chile will be supplied with 12 tanks by Norway": the subject of a passive "supplied with" receives.
+    // "Kenya is to be supplied with 40 missiles by Italy": the subject of a passive "supplied with" receives.
     if (lowerAt(tokens, t.last + 1) === 'with' && item.first > t.last) return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? null, recipients: toAfter.length ? toAfter : subject ? [subject.code] : [], isPassive: true };
     return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
