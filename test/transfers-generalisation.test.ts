@@ -4,8 +4,8 @@
  * headline verb spelt as one word ("to handover"), "such" naming the model told last, a possessive
  * that names a maker rather than a subject, a maker written inside another item's phrase, equipment a
  * service noun works on, a deal noun's "from" kept inside its own phrase, a delivery that has begun
- * beside its counted order, a gerund clause subject, the passive "be supplied with", a listed passive
- * subject, a bracketed designation inside a name, "X-class" with and without its hyphen, the parties
+ * beside its counted order, a gerund clause subject, the passive "be supplied with" on both of its sides, a listed passive
+ * subject, a bracketed designation inside a name, "X-class" with and without its hyphen, a variant after a model name, the parties
  * of a predicate with no item, a designation written as a number pair, and one model named two ways.
  */
 import { test } from 'node:test';
@@ -69,6 +69,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'the subject of a passive "be supplied with" receives what follows "with"',
     text: 'Under the accord, Kenya is to be supplied with 40 Zefir anti-ship missiles by Italy.',
     want: [['ITA', 'KEN', 'pledged', 40, 'Zefir']],
+  },
+  {
+    construction: 'equipment that is the subject of a passive "be supplied with" is fitted out, it does not move itself',
+    text: 'Italy will give Kenya a refurbished corvette. Its Zefir launchers are to be supplied with 60 missiles.',
+    want: [['ITA', 'KEN', 'pledged', null, 'corvette'], ['ITA', 'KEN', 'pledged', 60, 'missiles']],
+  },
+  {
+    construction: 'a variant written as digits and letters after a model name ("Leopard 2A8") stays in the name with its count',
+    text: 'Peru bought 30 Leopard 2A8 tanks from Germany in 2020 and ten more Leopard 2A8 tanks in 2022.',
+    want: [['DEU', 'PER', 'ordered', 30, 'Leopard 2A8 tanks'], ['DEU', 'PER', 'ordered', 10, 'Leopard 2A8']],
   },
   {
     construction: 'a listed subject of a passive reaches its verb from the list\'s last member; a bracketed designation stays in its name',
