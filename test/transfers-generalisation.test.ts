@@ -1,12 +1,13 @@
 /**
  * The transfers stage on constructions of arms-trade reporting that it used to misread, each in a
- * sentence written for this file (invented countries' deals, invented model names and figures): a
- * headline verb spelt as one word ("to handover"), "such" naming the model told last, a possessive
- * that names a maker rather than a subject, a maker written inside another item's phrase, equipment a
- * service noun works on, a deal noun's "from" kept inside its own phrase, a delivery that has begun
- * beside its counted order, a gerund clause subject, the passive "be supplied with" on both of its sides, a listed passive
- * subject, a bracketed designation inside a name, "X-class" with and without its hyphen, a variant after a model name, the parties
- * of a predicate with no item, a designation written as a number pair, and one model named two ways.
+ * sentence written for this file (real countries; invented deals, model names and figures): a headline
+ * verb spelt as one word ("to handover"), "such" naming the model told last, a possessive that names a
+ * maker rather than a subject, a maker written inside another item's phrase, equipment a service noun
+ * works on, a deal noun's "from" kept inside its own phrase, a delivery that has begun beside its
+ * counted order, a gerund clause subject, the passive "be supplied with" on both of its sides, a
+ * listed passive subject, a bracketed designation inside a name, "X-class" with and without its
+ * hyphen, a variant after a model name, the parties of a predicate with no item, a designation
+ * written as a number pair, and one model named two ways.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

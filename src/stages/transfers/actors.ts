@@ -1,6 +1,6 @@
 /**
  * The states a sentence names, as token spans with their ISO alpha-3 code: countries and their
- * demonyms and capitals, bodies of a state (the Indian Air Force), manufacturers standing for their
+ * demonyms and capitals, bodies of a state (the Chilean Navy), manufacturers standing for their
  * home state (Embraer -> BRA), and "X-made"/"X-built" words naming the maker's state.
  */
 import type { Doc, Sentence, Token } from '../../core/doc.js';

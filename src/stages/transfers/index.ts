@@ -129,7 +129,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
         // "Sweden and Thailand agreed on the sale of Gripen jets": a state does not receive its own model from the other party.
         const origin = r.item.model?.origin;
         if (origin && recipient === origin && r.supplier && r.supplier !== origin) Object.assign(drafts[drafts.length - 1]!, { supplier: origin, recipient: r.supplier });
-        // "delivered the first two of 28 jets": the 28 are the order the delivery belongs to.
+        // "handed over the first three of 16 jets": the 16 are the order the delivery belongs to.
         const made = drafts[drafts.length - 1]!;
         if (r.item.partOf && (made.status === 'delivered' || made.status === 'pledged')) {
           drafts.push({ ...made, status: 'ordered', items: [{ ...item, count: r.item.partOf.whole }], batch: null, order: order++ });

@@ -28,7 +28,7 @@ export interface ItemMention {
   batch: string | null;
   /** Whether a verb of fighting or servicing governs the phrase ("to counter drones", "upgrade 79 jets"): the item is no transfer. */
   isTarget: boolean;
-  /** "the first two of 28 jets": the part's count and the whole it belongs to (an order of its own), or null. */
+  /** "the first three of 16 jets": the part's count and the whole it belongs to (an order of its own), or null. */
   partOf: { part: number | null; whole: number } | null;
   /** "the last three helicopters still due": the rest of a deal already told, whose delivery schedule is no record of its own. */
   isRemainder: boolean;
@@ -207,7 +207,7 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
 }
 
 /**
- * "the first of two carriers", "the first two of 28 jets": a part of a whole written before the
+ * "the opening one of three corvettes", "the first three of 16 jets": a part of a whole written before the
  * phrase. Returns the part's count (null for "the first of") and the whole's, or null when the phrase
  * has no such opening.
  */

@@ -93,7 +93,7 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
       continue;
     }
     const longest = candidates[0]!.words.length;
-    // "artillery, supply vehicles and radars": a verb form in a list, before an equipment noun, is a modifier.
+    // "mortars, supply trucks and sonars": a verb form in a list, before an equipment noun, is a modifier.
     const next = lowerAt(tokens, i + longest);
     if (longest === 1 && /^(?:,|and|or)$/.test(lowerAt(tokens, i - 1)) && lex.heads.has(singular(next))) {
       i++;
@@ -116,7 +116,7 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
   return out;
 }
 
-// Verbs of saying whose "that" opens the reported clause ("the agency claimed that two more ... are expected").
+// Verbs of saying whose "that" opens the reported clause ("the ministry asserted that three more ... would follow").
 const SAYING = /^(?:said|says|say|claimed|claims|announced|announces|reported|reports|stated|states|added|adds|confirmed|confirms|noted|notes|told|tells|insisted|believes|believed|argued|argues|revealed|reveals|wrote|writes)$/;
 
 function clauseStart(tokens: readonly Token[], at: number): number {
@@ -349,7 +349,7 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "may purchase", "could receive": speculation, no record.
   if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
   if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
-  // "two deals approved last week: a potential sale of ...": an approval written after the deal noun, or before it in the sentence.
+  // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   // "a deal expected to be signed next month", "the contract, still under negotiation": a deal noun not yet concluded is a plan.
@@ -495,7 +495,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
   const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   const serviced = new Set<ItemMention>();
   for (const item of items) {
-    // "an escort provided by two tankers": equipment in the agent phrase of a passive does the act, it is not what moves.
+    // "cover provided by four gunboats": equipment in the agent phrase of a passive does the act, it is not what moves.
     if (isAgent(tokens, item)) continue;
     // "a refurbishment of its ageing helicopters", "help with the assembly of drones": what a service or a making works on does not move.
     if (isServiced(tokens, item)) {
@@ -543,7 +543,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (/ing$/.test(lowerAt(tokens, trigger.first)) && /^(?:that|whether)$/.test(lowerAt(tokens, trigger.first - 1)) && tokens.slice(trigger.last + 1, trigger.last + 14).some((x) => /^(?:could|would|may|might|should|will|can|must)$/i.test(x.text))) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
-    // "the remaining two will be delivered in the coming weeks": a schedule of the deal, not a record.
+    // "the other three are due to be handed over next month": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
     // "jets that would be bought by Chile", "to be acquired by Peru": a purchase told in the passive and only planned is talk about
