@@ -257,6 +257,23 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
   return first;
 }
 
+/**
+ * Where a relative clause set off by commas ends when the predicate stands in one ("Chile, which has
+ * long backed the accord, condemned Peru"): at the first later comma that a verb follows, for that
+ * verb is the sentence's own; the sentence's length otherwise (or without a tagged tree).
+ */
+function relativeEnd(sc: SentenceContext, before: string, from: number): number {
+  const tags = tagsOf(sc);
+  if (!tags || !/^\s*(?:which|who)\b/i.test(before)) return sc.claim.length;
+  const comma = /,\s*(?=\S)/g;
+  comma.lastIndex = from;
+  for (let m = comma.exec(sc.claim); m; m = comma.exec(sc.claim)) {
+    const tag = tags(m.index + m[0].length);
+    if (tag === 'VERB' || tag === 'AUX') return m.index;
+  }
+  return sc.claim.length;
+}
+
 /** Whether a mention is a town or region the tree reads as the compound modifier of a noun ("the Jeddah truce"). */
 function isPlaceModifier(sc: SentenceContext, a: ActorMention): boolean {
   if (!sc.tree || !isPlaceEntity(a)) return false;
@@ -393,8 +410,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const { claim, frame, actors } = sc;
   const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
   const start = lastBoundary(claim, match.start, floor);
-  const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match));
   const before = claim.slice(start, match.start);
+  const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
   const tree = treeArguments(sc, match);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
   const subject = tree?.subject ?? (isInPassivePhrase(sc, match) ? null : subjectOf(actors, start, match.start, claim, ctx));
@@ -441,7 +458,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
       break;
     default:
       if (clause.isPassive) {
-        const agent = tree?.agent ?? agentOf(actors, claim, match.end, clause.end);
+        // A tree whose agent phrase names no actor ("bound by law, ...") lets the surface look no further than the phrase's comma.
+        const agent = tree?.agent ?? agentOf(actors, claim, match.end, clause.end, tree?.isSourceNoActor ?? false);
         // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
         source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
         target = subject ? at(subject) : object ? at(object) : null;
@@ -687,14 +705,19 @@ function nearestBefore(actors: ActorMention[], before: number, not: Actor | null
   return null;
 }
 
-function agentOf(actors: ActorMention[], claim: string, from: number, to: number): ActorMention | null {
+function agentOf(actors: ActorMention[], claim: string, from: number, to: number, isInPhrase = false): ActorMention | null {
   const by = /\bby\s+/gi;
   by.lastIndex = from;
   const m = by.exec(claim);
   if (!m || m.index >= to + 40) return null;
   // "killed by a roadside bomb near X": a name that only says where is not the one who acted.
   const doers = actors.filter((a) => !PLACE_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)));
-  return objectOf(doers, m.index, Math.max(to, m.index + 80), claim);
+  let end = Math.max(to, m.index + 80);
+  if (isInPhrase) {
+    const comma = claim.slice(m.index).search(/[,;]/);
+    if (comma >= 0) end = Math.min(end, m.index + comma);
+  }
+  return objectOf(doers, m.index, end, claim);
 }
 
 function locationOf(actors: ActorMention[], claim: string, from: number, to: number): Place | null {

@@ -69,7 +69,35 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
   if (isSetting(syntax, p)) return 'setting';
   // "called the move a provocation", "named him envoy": an object with a noun predicate is a naming, not the verb's act.
   if (dependent(syntax, p, 'obj') >= 0 && dependents(syntax, p, 'xcomp').some((x) => word(syntax, x).upos === 'NOUN')) return 'naming';
+  if (namesObject(syntax, p)) return 'naming';
   return null;
+}
+
+/** Verbs that give their object a name or a verdict in a second noun phrase: "called X a Y", "branded X a Y". */
+const NAMING_VERBS = new Set(['call', 'name', 'dub', 'label', 'brand', 'term', 'declare', 'deem', 'pronounce']);
+/** Nouns of time, which follow an object bare without naming it ("called the envoy last week"). */
+const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'today', 'yesterday', 'tonight']);
+
+/**
+ * "called the ballot in the province a farce": a verb of naming with an object and, after it, a bare
+ * noun phrase (no preposition) that the parser may hang anywhere: on the verb (xcomp, obj, iobj, an
+ * unmarked obl), or as an apposition to the object or a noun inside the object's phrase.
+ */
+function namesObject(syntax: SentenceSyntax, p: number): boolean {
+  if (!NAMING_VERBS.has(lemmaOf(word(syntax, p)))) return false;
+  const o = dependent(syntax, p, 'obj');
+  if (o < 0) return false;
+  const inObject = new Set<number>([o]);
+  for (let k = o + 1; k < syntax.words.length; k++) if (inObject.has(word(syntax, k).head) && baseRelation(word(syntax, k).deprel) === 'nmod') inObject.add(k);
+  for (let k = o + 1; k < syntax.words.length; k++) {
+    const w = word(syntax, k);
+    if (w.upos !== 'NOUN' || TIME_NOUNS.has(lemmaOf(w)) || dependent(syntax, k, 'case') >= 0) continue;
+    const rel = baseRelation(w.deprel);
+    const onVerb = w.head === p && ['xcomp', 'obj', 'iobj', 'obl', 'appos'].includes(rel) && w.deprel !== 'obl:tmod';
+    const onObject = inObject.has(w.head) && rel === 'appos';
+    if (onVerb || onObject) return true;
+  }
+  return false;
 }
 
 /** Prepositions whose object is the one acted on or dealt with; "in", "near", "at" name places. */
@@ -81,6 +109,8 @@ const INTENT_VERBS = new Set([
   'agree', 'plan', 'intend', 'want', 'wish', 'hope', 'decide', 'promise', 'pledge', 'vow', 'offer', 'seek', 'try',
   'attempt', 'aim', 'expect', 'prepare', 'threaten', 'propose', 'consider', 'mean', 'undertake', 'resolve', 'volunteer',
 ]);
+/** Verbs of commitment whose object is what is promised, not yet given: "pledged tanks", "offered aid". */
+const COMMISSIVE_VERBS = new Set(['pledge', 'promise', 'vow', 'offer']);
 /** Auxiliaries of possibility: "could reach", "may attack". */
 const CAPABILITY_AUX = new Set(['can', 'could', 'may', 'might']);
 /** Auxiliaries of a future or obligation: "will send", "is to visit", "would sign". */
@@ -143,6 +173,8 @@ function clauseModality(syntax: SentenceSyntax, p: number, viaIntent: boolean): 
   const auxes = dependents(syntax, p, 'aux').map((k) => lemmaOf(word(syntax, k)));
   if (auxes.some((a) => CAPABILITY_AUX.has(a))) return 'hypothetical';
   if (viaIntent || auxes.some((a) => FUTURE_AUX.has(a))) return 'planned';
+  // "X pledges air defence for Y", "offered two field hospitals": a verb of commitment with goods as its object states what is to come.
+  if (COMMISSIVE_VERBS.has(lemmaOf(w)) && dependent(syntax, p, 'obj') >= 0) return 'planned';
   const last = syntax.words[syntax.words.length - 1];
   if (w.head === -1 && last?.text === '?') return 'hypothetical';
   return null;
@@ -252,14 +284,36 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
   for (let guard = 0; guard < 4; guard++) {
     const w = word(syntax, i);
     const rel = baseRelation(w.deprel);
-    if (w.head < 0 || (!CONTENT_RELATIONS.has(rel) && rel !== 'conj')) return -1;
+    if (w.head < 0) return -1;
+    if (!CONTENT_RELATIONS.has(rel) && rel !== 'conj') return chargedGerundOver(syntax, i, claims);
     if (rel !== 'conj' && claims.has(w.head)) return w.head;
     // "accused Uganda of arming rebels" with "arming" hung on "Uganda": the charged one's clause is still the charge.
     const h = word(syntax, w.head);
     if (rel !== 'conj' && h.head >= 0 && claims.has(h.head) && /^(?:obj|iobj)$/.test(baseRelation(h.deprel))) return h.head;
+    const over = chargedGerundOver(syntax, i, claims);
+    if (over >= 0) return over;
     i = w.head;
   }
   return -1;
+}
+
+/**
+ * "accused X of smuggling fuel" with "smuggling" read as an adjective on "fuel": an -ing word that opens
+ * an "of" phrase hung on the charging word or on its object is the charge, whatever its tag. Returns the
+ * charging word, or -1.
+ */
+function chargedGerundOver(syntax: SentenceSyntax, i: number, claims: ReadonlySet<number>): number {
+  const w = word(syntax, i);
+  if (!/ing$/i.test(w.text) || w.head < 0 || !/^(?:amod|compound)$/.test(w.deprel)) return -1;
+  const n = w.head;
+  const of = dependent(syntax, n, 'case');
+  if (of < 0 || of > i || lemmaOf(word(syntax, of)) !== 'of' || !/^(?:nmod|obl)$/.test(baseRelation(word(syntax, n).deprel))) return -1;
+  // Only the words between "of" and the -ing word may be its own modifiers ("of secretly arming").
+  for (let k = of + 1; k < i; k++) if (!/^(?:advmod|punct)$/.test(word(syntax, k).deprel)) return -1;
+  const h = word(syntax, n).head;
+  if (claims.has(h)) return h;
+  const hw = word(syntax, h);
+  return hw.head >= 0 && claims.has(hw.head) && /^(?:obj|iobj)$/.test(baseRelation(hw.deprel)) ? hw.head : -1;
 }
 
 /** The object of a verb that has a "to" infinitive complement ("ordered the troops to leave", "asked X to stay"), or -1. */

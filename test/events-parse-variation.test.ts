@@ -1,0 +1,147 @@
+/**
+ * The events stage read through parse variation: each construction is checked on hand-built trees in
+ * the several shapes a parser may give it (so the rule holds whatever the model does), then on whole
+ * sentences of our own through the pipeline.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeInput } from '../src/analysis.js';
+import { createContext } from '../src/core/context.js';
+import type { Event, SentenceSyntax } from '../src/core/doc.js';
+import { chargeOver, readPredicate } from '../src/stages/events/tree-roles.js';
+
+/** A tree from rows "text upos lemma head deprel" (head as a word index, -1 for the root). */
+function treeOf(rows: string[]): SentenceSyntax {
+  let at = 0;
+  const words = rows.map((row) => {
+    const [text = '', upos = '', lemma = '', head = '', deprel = ''] = row.split(' ');
+    const w = { text, start: at, end: at + text.length, upos, lemma, head: Number(head), deprel };
+    at += text.length + 1;
+    return w;
+  });
+  return { sentence: 0, words };
+}
+
+const ctx = createContext({ now: new Date('2024-03-15T10:00:00Z') });
+
+function eventsOf(text: string): Event[] {
+  const doc = analyzeInput({ origin: 'story.txt', bytes: Buffer.from(text), isRaw: true, published: '2024-03-15T10:00:00' }, ctx);
+  return doc.events ?? [];
+}
+
+function show(e: Event): string {
+  return `${e.plover} ${e.source?.code ?? '-'}>${e.target?.code ?? '-'} ${e.modality} [${e.trigger?.text ?? ''}]`;
+}
+
+test('"accused X of <V-ing> Y": the -ing word is the charge whether it is tagged a verb or an adjective on Y', () => {
+  // Egypt accused Ethiopia of smuggling weapons: "smuggling" as an adjective on "weapons", the "of" phrase on the object.
+  const onObject = treeOf([
+    'Egypt PROPN Egypt 1 nsubj',
+    'accused VERB accuse -1 root',
+    'Ethiopia PROPN Ethiopia 1 obj',
+    'of ADP of 5 case',
+    'smuggling ADJ smuggling 5 amod',
+    'weapons NOUN weapon 2 nmod',
+  ]);
+  assert.equal(chargeOver(onObject, 4, new Set([1])), 1);
+  // The same with the "of" phrase hung on the verb and the -ing word tagged VERB.
+  const onVerb = treeOf([
+    'Egypt PROPN Egypt 1 nsubj',
+    'accused VERB accuse -1 root',
+    'Ethiopia PROPN Ethiopia 1 obj',
+    'of SCONJ of 5 case',
+    'smuggling VERB smuggle 5 amod',
+    'weapons NOUN weapon 1 obl',
+  ]);
+  assert.equal(chargeOver(onVerb, 4, new Set([1])), 1);
+  // The verbal reading the parser used to give still holds.
+  const verbal = treeOf([
+    'Egypt PROPN Egypt 1 nsubj',
+    'accused VERB accuse -1 root',
+    'Ethiopia PROPN Ethiopia 1 obj',
+    'of SCONJ of 4 mark',
+    'smuggling VERB smuggle 1 advcl',
+    'weapons NOUN weapon 4 obj',
+  ]);
+  assert.equal(chargeOver(verbal, 4, new Set([1])), 1);
+  // An -ing adjective on the object itself, with no "of" before it, is no charge: "accused the ruling party".
+  const attribute = treeOf([
+    'Egypt PROPN Egypt 1 nsubj',
+    'accused VERB accuse -1 root',
+    'the DET the 4 det',
+    'ruling ADJ ruling 4 amod',
+    'party NOUN party 1 obj',
+  ]);
+  assert.equal(chargeOver(attribute, 3, new Set([1])), -1);
+  // Nor is one under a verb that charges nothing.
+  assert.equal(chargeOver(onObject, 4, new Set()), -1);
+});
+
+test('"called X a Y" is a naming whatever relation the parser gives the second noun phrase', () => {
+  const shapes: Array<[string, number, string]> = [
+    ['obl:unmarked', 1, 'on the verb, unmarked'],
+    ['xcomp', 1, 'on the verb, xcomp'],
+    ['obj', 1, 'a second object'],
+    ['iobj', 1, 'an indirect object'],
+    ['appos', 5, 'an apposition to the name inside the object'],
+    ['appos', 3, 'an apposition to the object'],
+  ];
+  for (const [deprel, head, what] of shapes) {
+    const tree = treeOf([
+      'Latvia PROPN Latvia 1 nsubj',
+      'called VERB call -1 root',
+      'the DET the 3 det',
+      'ballot NOUN ballot 1 obj',
+      'in ADP in 5 case',
+      'Minsk PROPN Minsk 3 nmod',
+      'a DET a 7 det',
+      `farce NOUN farce ${head} ${deprel}`,
+    ]);
+    assert.equal(readPredicate(tree, 1).background, 'naming', what);
+  }
+  // A bare noun of time after the object names nothing: "called the envoy last week" is a call.
+  const call = treeOf(['Latvia PROPN Latvia 1 nsubj', 'called VERB call -1 root', 'the DET the 3 det', 'envoy NOUN envoy 1 obj', 'last ADJ last 5 amod', 'week NOUN week 1 obl']);
+  assert.equal(readPredicate(call, 1).background, null);
+  // A verb that names nothing keeps its act with two objects: "sent Peru a frigate".
+  const sent = treeOf(['Chile PROPN Chile 1 nsubj', 'sent VERB send -1 root', 'Peru PROPN Peru 1 obj', 'a DET a 4 det', 'frigate NOUN frigate 1 obj']);
+  assert.equal(readPredicate(sent, 1).background, null);
+});
+
+test('"X pledges <goods> for Y": a verb of commitment with an object states what is to come', () => {
+  const pledge = treeOf(['Canada PROPN Canada 1 nsubj', 'pledges VERB pledge -1 root', 'artillery NOUN artillery 3 compound', 'shells NOUN shell 1 obj', 'for ADP for 5 case', 'Estonia PROPN Estonia 3 nmod']);
+  assert.equal(readPredicate(pledge, 1).modality, 'planned');
+  const delivered = treeOf(['Canada PROPN Canada 1 nsubj', 'delivers VERB deliver -1 root', 'artillery NOUN artillery 3 compound', 'shells NOUN shell 1 obj', 'to ADP to 5 case', 'Estonia PROPN Estonia 1 obl']);
+  assert.equal(readPredicate(delivered, 1).modality, null);
+});
+
+test('pipeline: a charge holds its -ing clause as said, however the -ing word is read', () => {
+  for (const text of ['Egypt accused Ethiopia of smuggling weapons into Sudan.', 'Ghana accused Togo of secretly training militants.', 'Mali accused Niger of shelling villages near the frontier.']) {
+    const events = eventsOf(text);
+    assert.deepEqual(events.map((e) => e.plover), ['ACCUSE'], `${text}: ${events.map(show).join('; ')}`);
+  }
+});
+
+test('pipeline: "called X a Y" and "branded X a Y" are no telephone calls', () => {
+  for (const text of ["Lithuania's parliament called the election in Belarus a farce.", 'Poland branded the expulsion of its consul a hostile act.', 'Estonia called the Russian decision a provocation.', 'Moldova called the vote in Transnistria an illegal act.']) {
+    const events = eventsOf(text);
+    assert.ok(!events.some((e) => e.plover === 'CONSULT'), `${text}: ${events.map(show).join('; ')}`);
+  }
+  const call = eventsOf('Brazil called the Bolivian president last week.');
+  assert.ok(call.some((e) => e.plover === 'CONSULT'), call.map(show).join('; '));
+});
+
+test('pipeline: a pledge of goods is an intent to give them, planned', () => {
+  const events = eventsOf('Canada pledges more artillery shells for Estonia');
+  assert.deepEqual(events.map(show), ['AGREE CAN>EST planned [pledges]']);
+});
+
+test('pipeline: a relative clause set off by commas reaches no actor past its closing comma', () => {
+  // The relative clause's own object is no actor; the main clause's object is not its target.
+  const backed = eventsOf('Norway, which has long backed the treaty, condemned Iran on Friday.');
+  assert.ok(!backed.some((e) => e.trigger?.text === 'backed' && e.target?.code === 'IRN'), backed.map(show).join('; '));
+  assert.ok(backed.some((e) => e.plover === 'ACCUSE' && e.source?.code === 'NOR' && e.target?.code === 'IRN'), backed.map(show).join('; '));
+  // A passive whose agent phrase names no actor ("obliged by treaty") takes no doer from the main clause.
+  const obliged = eventsOf('Canada, which is obliged by treaty to defend the islands, warned Argentina against any landing.');
+  assert.ok(!obliged.some((e) => e.trigger?.text !== 'warned' && (e.source?.code === 'ARG' || e.target?.code === 'ARG')), obliged.map(show).join('; '));
+  assert.ok(obliged.some((e) => e.trigger?.text === 'warned' && e.source?.code === 'CAN' && e.target?.code === 'ARG'), obliged.map(show).join('; '));
+});
