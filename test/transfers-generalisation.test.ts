@@ -102,9 +102,9 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['ITA', 'KEN', 'delivered', null, 'Tarvik offshore patrol ships'], ['ITA', 'KEN', 'ordered', 3, 'Tarvik offshore patrol ships']],
   },
   {
-    construction: 'a maker\'s name and "built" written apart inside a counted phrase ("four Turkey built corvettes") keep the count and name the supplier',
-    text: 'Kenya took delivery of four Turkey built corvettes in May.',
-    want: [['TUR', 'KEN', 'delivered', 4, 'corvettes']],
+    construction: 'a maker\'s name and "built" written apart inside a counted phrase ("fifteen Turkey built corvettes", any count word) keep the count and name the supplier',
+    text: 'Kenya took delivery of fifteen Turkey built corvettes in May.',
+    want: [['TUR', 'KEN', 'delivered', 15, 'corvettes']],
   },
   {
     construction: 'an indefinite counted generic ("four additional sonars") brings equipment of its own; it is not a model of unknown kind told before',

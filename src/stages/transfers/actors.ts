@@ -65,7 +65,9 @@ export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[],
   }
   for (const f of found) if (tokens[f.last + 1]?.text === "'s" || tokens[f.last + 1]?.text === '’s') f.kind = f.kind === 'maker' ? 'maker' : 'possessive';
   // "four Turkey built corvettes": a country inside a noun phrase, right before "made" or "built", names the maker as "Turkey-built" does.
-  for (const f of found) if (f.kind === 'country' && /^(?:made|built|manufactured|produced)$/i.test(tokens[f.last + 1]?.text ?? '') && /^(?:the|a|an|its|their|these|those|\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|twelve|new|used)$/i.test(tokens[f.first - 1]?.text ?? '')) f.kind = 'made';
+  // What opens the phrase is a determiner, a count (digits or any number word of the lexicon) or "new"/"used".
+  const opensPhrase = (t: Token | undefined): boolean => t !== undefined && (/^(?:the|a|an|its|their|these|those|\d[\d,]*|new|used)$/i.test(t.text) || lex.numberWords[t.text.toLowerCase()] !== undefined);
+  for (const f of found) if (f.kind === 'country' && /^(?:made|built|manufactured|produced)$/i.test(tokens[f.last + 1]?.text ?? '') && opensPhrase(tokens[f.first - 1])) f.kind = 'made';
   // A manufacturer the entities stage also found as an organisation is read as the maker it is.
   found.sort((a, b) => a.first - b.first || b.last - a.last || Number(b.kind === 'maker') - Number(a.kind === 'maker'));
   const out: StateMention[] = [];
