@@ -145,3 +145,21 @@ test('pipeline: a relative clause set off by commas reaches no actor past its cl
   assert.ok(!obliged.some((e) => e.trigger?.text !== 'warned' && (e.source?.code === 'ARG' || e.target?.code === 'ARG')), obliged.map(show).join('; '));
   assert.ok(obliged.some((e) => e.trigger?.text === 'warned' && e.source?.code === 'CAN' && e.target?.code === 'ARG'), obliged.map(show).join('; '));
 });
+
+test('a verb complementing a purpose clause is part of the aim: "sent troops to help X defend its border"', () => {
+  const rows = (headRel: string): string[] => [
+    'Chad PROPN Chad 1 nsubj',
+    'sent VERB send -1 root',
+    'troops NOUN troop 1 obj',
+    'to PART to 4 mark',
+    `help VERB help 1 ${headRel}`,
+    'Niger PROPN Niger 4 obj',
+    'defend VERB defend 4 xcomp',
+    'its PRON its 8 nmod:poss',
+    'border NOUN border 6 obj',
+  ];
+  assert.equal(readPredicate(treeOf(rows('advcl')), 6).background, 'purpose');
+  // "agreed to help Niger defend its border": the help is the agreement's content, not a purpose; its complement keeps its act.
+  const agreed = treeOf(rows('xcomp').map((r) => r.replace('sent VERB send', 'agreed VERB agree').replace('troops NOUN troop 1 obj', 'quickly ADV quickly 1 advmod')));
+  assert.equal(readPredicate(agreed, 6).background, null);
+});

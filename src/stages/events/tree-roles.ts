@@ -60,6 +60,8 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
   // "sent envoys to calm X": an infinitive adjunct without its own subject is the aim, not the deed
   // (a noun's "to" clause, "plans to impose", is its content and is read through the noun).
   if (rel === 'advcl' && marks.includes('to') && !dependents(syntax, p, 'nsubj').length) return 'purpose';
+  // "sent troops to help the island defend itself": a verb complementing a purpose is part of the aim.
+  if (rel === 'xcomp' && w.head >= 0 && backgroundOf(syntax, w.head) === 'purpose') return 'purpose';
   if (dependents(syntax, p, 'aux').some((k) => OBLIGATION_AUX.has(lemmaOf(word(syntax, k))))) return 'obligation';
   // "the visiting envoy", "Jordan's ruling party": a participle between a determiner or possessive and a noun.
   const before = syntax.words[p - 1];
