@@ -163,3 +163,8 @@ test('a verb complementing a purpose clause is part of the aim: "sent troops to 
   const agreed = treeOf(rows('xcomp').map((r) => r.replace('sent VERB send', 'agreed VERB agree').replace('troops NOUN troop 1 obj', 'quickly ADV quickly 1 advmod')));
   assert.equal(readPredicate(agreed, 6).background, null);
 });
+
+test('pipeline: the main verb after a relative clause set off by commas takes the subject before it and none of its modals', () => {
+  const events = eventsOf('Chile, which could face floods this winter, asked Argentina for help.');
+  assert.deepEqual(events.map(show), ['REQUEST CHL>ARG asserted [asked]']);
+});

@@ -258,6 +258,26 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
 }
 
 /**
+ * A main verb right after a relative clause set off by commas ("Chile, which could face floods this year,
+ * asked Peru for help"): its clause opens before the relative clause, whose words are blanked from
+ * the text before the verb (its "could" or "would not" says nothing of the main verb). Null when the
+ * predicate does not follow such a clause or is no verb.
+ */
+function pastRelative(sc: SentenceContext, start: number, floor: number, at: number): { start: number; before: string } | null {
+  const tags = tagsOf(sc);
+  const { claim } = sc;
+  const before = claim.slice(start, at);
+  if (!tags || !/^\s*(?:which|who)\b/i.test(before)) return null;
+  const tag = tags(at);
+  if (tag !== 'VERB' && tag !== 'AUX') return null;
+  const close = before.search(/,\s*(?:\w+ly\s+)?$/);
+  const open = claim.lastIndexOf(',', start);
+  if (close < 0 || open < 0 || open < floor) return null;
+  const outer = lastBoundary(claim, open, floor);
+  return { start: outer, before: claim.slice(outer, open) + ' '.repeat(start + close - open) + claim.slice(start + close, at) };
+}
+
+/**
  * Where a relative clause set off by commas ends when the predicate stands in one ("Chile, which has
  * long backed the accord, condemned Peru"): at the first later comma that a verb follows, for that
  * verb is the sentence's own; the sentence's length otherwise (or without a tagged tree).
@@ -409,8 +429,10 @@ function chargeWords(sc: SentenceContext, matches: readonly PatternMatch[]): Set
 function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discourse, ctx: Context): Clause {
   const { claim, frame, actors } = sc;
   const floor = match.start >= frame.claimStart ? frame.claimStart : 0;
-  const start = lastBoundary(claim, match.start, floor);
-  const before = claim.slice(start, match.start);
+  const inner = lastBoundary(claim, match.start, floor);
+  const outer = pastRelative(sc, inner, floor, match.start);
+  const start = outer?.start ?? inner;
+  const before = outer?.before ?? claim.slice(start, match.start);
   const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
   const tree = treeArguments(sc, match);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
