@@ -107,11 +107,11 @@ test('"called X a Y" is a naming whatever relation the parser gives the second n
   assert.equal(readPredicate(sent, 1).background, null);
 });
 
-test('"X pledges <goods> for Y": a verb of commitment with an object states what is to come', () => {
+test('"X pledges <goods> for Y": a verb of commitment with an object is read as a commitment', () => {
   const pledge = treeOf(['Canada PROPN Canada 1 nsubj', 'pledges VERB pledge -1 root', 'artillery NOUN artillery 3 compound', 'shells NOUN shell 1 obj', 'for ADP for 5 case', 'Estonia PROPN Estonia 3 nmod']);
-  assert.equal(readPredicate(pledge, 1).modality, 'planned');
+  assert.equal(readPredicate(pledge, 1).isCommitment, true);
   const delivered = treeOf(['Canada PROPN Canada 1 nsubj', 'delivers VERB deliver -1 root', 'artillery NOUN artillery 3 compound', 'shells NOUN shell 1 obj', 'to ADP to 5 case', 'Estonia PROPN Estonia 1 obl']);
-  assert.equal(readPredicate(delivered, 1).modality, null);
+  assert.equal(readPredicate(delivered, 1).isCommitment, false);
 });
 
 test('pipeline: a charge holds its -ing clause as said, however the -ing word is read', () => {
@@ -133,6 +133,9 @@ test('pipeline: "called X a Y" and "branded X a Y" are no telephone calls', () =
 test('pipeline: a pledge of goods is an intent to give them, planned', () => {
   const events = eventsOf('Canada pledges more artillery shells for Estonia');
   assert.deepEqual(events.map(show), ['AGREE CAN>EST planned [pledges]']);
+  // Condolences are given in the offering: no intent, the act is told as done.
+  const condolences = eventsOf('Iran offered condolences to Turkey after the earthquake.');
+  assert.ok(condolences.length > 0 && condolences.every((e) => e.modality === 'asserted'), condolences.map(show).join('; '));
 });
 
 test('pipeline: a relative clause set off by commas reaches no actor past its closing comma', () => {

@@ -539,7 +539,9 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   const { match, start, end, object } = clause;
   const date = eventDate(sc, start, end, published);
   const read = modalityOf(claim, clause.before, start, end, match, frame, date, published);
-  const modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
+  let modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
+  // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
+  if (modality === 'asserted' && clause.tree?.isCommitment && match.pattern.code.startsWith('03')) modality = 'planned';
   const clauseText = claim.slice(start, end);
   const quantities = findQuantities(claim.slice(match.start, end), ctx).map(({ start: _s, end: _e, ...q }) => q);
   let code = match.pattern.code;
@@ -613,6 +615,8 @@ interface TreeArguments {
   isConduct: boolean;
   /** Why the clause states no act of its own: a purpose, an obligation, an attribute (tree-roles.ts). */
   background: TreeReading['background'];
+  /** A verb of commitment with an object ("pledges tanks"): see TreeReading.isCommitment. */
+  isCommitment: boolean;
 }
 
 /** Reads the match's predicate in the sentence's tree; null without a trained tree or a word there. */
@@ -631,6 +635,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
     isCapability: reading.isCapability,
     isConduct: reading.isConduct,
     background: reading.background,
+    isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
   };
   return reading.isPassive

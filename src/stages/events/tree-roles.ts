@@ -33,6 +33,12 @@ export interface TreeReading {
    * the setting of another act ("recalled its envoy after talks with X"), a naming ("called the move a provocation").
    */
   background: 'purpose' | 'obligation' | 'attribute' | 'setting' | 'naming' | null;
+  /**
+   * "X pledges air defence for Y", "offered two field hospitals": a verb of commitment with an object.
+   * Where the act is an intent to cooperate (CAMEO 03), what is promised is still to come (planned);
+   * "offered condolences" is done in the offering, so the coder decides by the code.
+   */
+  isCommitment: boolean;
 }
 
 /** Prepositions and conjunctions of a phrase that sets the scene or gives the reason ("over the crackdown"; lemmas: "following" is read as "follow"). */
@@ -175,8 +181,6 @@ function clauseModality(syntax: SentenceSyntax, p: number, viaIntent: boolean): 
   const auxes = dependents(syntax, p, 'aux').map((k) => lemmaOf(word(syntax, k)));
   if (auxes.some((a) => CAPABILITY_AUX.has(a))) return 'hypothetical';
   if (viaIntent || auxes.some((a) => FUTURE_AUX.has(a))) return 'planned';
-  // "X pledges air defence for Y", "offered two field hospitals": a verb of commitment with goods as its object states what is to come.
-  if (COMMISSIVE_VERBS.has(lemmaOf(w)) && dependent(syntax, p, 'obj') >= 0) return 'planned';
   const last = syntax.words[syntax.words.length - 1];
   if (w.head === -1 && last?.text === '?') return 'hypothetical';
   return null;
@@ -245,7 +249,8 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   }
   targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
   const isCapability = dependents(syntax, p, 'aux').some((k) => word(syntax, k).text.toLowerCase() === 'can') || isAbleTo(syntax, p);
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability, isConduct: !isPassive && isConductOf(syntax, source), background: backgroundOf(syntax, p) };
+  const isCommitment = COMMISSIVE_VERBS.has(lemmaOf(word(syntax, p))) && dependent(syntax, p, 'obj') >= 0;
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability, isConduct: !isPassive && isConductOf(syntax, source), background: backgroundOf(syntax, p), isCommitment };
 }
 
 /** Reads an event noun's source (possessor, "by" phrase, the light verb's subject) and target. */
@@ -267,7 +272,7 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality;
     }
   }
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, isConduct: false, background: isSetting(syntax, p) ? 'setting' : null };
+  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, isConduct: false, background: isSetting(syntax, p) ? 'setting' : null, isCommitment: false };
 }
 
 /** Relations by which a clause is what another verb says, asks or charges: "accused X of spying", "denied sending", "demanded that X halt". */
