@@ -102,6 +102,19 @@ test('"called X a Y" is a naming whatever relation the parser gives the second n
   // A bare noun of time after the object names nothing: "called the envoy last week" is a call.
   const call = treeOf(['Latvia PROPN Latvia 1 nsubj', 'called VERB call -1 root', 'the DET the 3 det', 'envoy NOUN envoy 1 obj', 'last ADJ last 5 amod', 'week NOUN week 1 obl']);
   assert.equal(readPredicate(call, 1).background, null);
+  // A phrase set off by commas describes the object: "called the president, a close ally, on Monday" is a call.
+  const described = treeOf([
+    'Latvia PROPN Latvia 1 nsubj',
+    'called VERB call -1 root',
+    'the DET the 3 det',
+    'president NOUN president 1 obj',
+    ', PUNCT , 7 punct',
+    'a DET a 7 det',
+    'close ADJ close 7 amod',
+    'ally NOUN ally 3 appos',
+    ', PUNCT , 7 punct',
+  ]);
+  assert.equal(readPredicate(described, 1).background, null);
   // A verb that names nothing keeps its act with two objects: "sent Peru a frigate".
   const sent = treeOf(['Chile PROPN Chile 1 nsubj', 'sent VERB send -1 root', 'Peru PROPN Peru 1 obj', 'a DET a 4 det', 'frigate NOUN frigate 1 obj']);
   assert.equal(readPredicate(sent, 1).background, null);

@@ -5,7 +5,7 @@
  * (negated, conditional, capability, purpose, intended through an `xcomp` chain, a question).
  */
 import type { Modality, SentenceSyntax, SyntaxWord } from '../../core/doc.js';
-import { baseRelation, childrenOf, dependent, dependents } from '../syntax/tree.js';
+import { baseRelation, childrenOf, dependent, dependents, subtree } from '../syntax/tree.js';
 
 /** What the tree says about one predicate. Word indices are into `syntax.words`; -1 where absent. */
 export interface TreeReading {
@@ -103,7 +103,9 @@ function namesObject(syntax: SentenceSyntax, p: number): boolean {
     const rel = baseRelation(w.deprel);
     const onVerb = w.head === p && ['xcomp', 'obj', 'iobj', 'obl', 'appos'].includes(rel) && w.deprel !== 'obl:tmod';
     const onObject = inObject.has(w.head) && rel === 'appos';
-    if (onVerb || onObject) return true;
+    // "called the president, a close ally, on Monday": a phrase set off by a comma describes the object, it names nothing.
+    const left = Math.min(k, ...subtree(syntax, k).filter((i) => word(syntax, i).upos !== 'PUNCT'));
+    if ((onVerb || onObject) && syntax.words[left - 1]?.text !== ',') return true;
   }
   return false;
 }
