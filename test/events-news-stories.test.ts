@@ -5,22 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeInput } from '../src/analysis.js';
-import { createContext } from '../src/core/context.js';
-import type { Event } from '../src/core/doc.js';
 import { readDateline, readFrame } from '../src/stages/events/attribution.js';
 import { NEWS_STORIES, scoreStory } from './helpers/news-stories.js';
-
-const ctx = createContext({ now: new Date('2024-03-15T10:00:00Z') });
-
-function eventsOf(text: string): Event[] {
-  const doc = analyzeInput({ origin: 'story.txt', bytes: Buffer.from(text), isRaw: true, published: '2024-03-15T10:00:00' }, ctx);
-  return doc.events ?? [];
-}
-
-function show(e: Event): string {
-  return `${e.plover} ${e.source?.code ?? '-'}>${e.target?.code ?? '-'} ${e.modality} [${e.trigger?.text ?? ''}]`;
-}
+import { eventsOf, show } from './helpers/story-events.js';
 
 /**
  * Stories the coder does not meet yet, with what they still get wrong today: a ratchet, so they may

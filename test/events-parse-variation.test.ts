@@ -5,10 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeInput } from '../src/analysis.js';
-import { createContext } from '../src/core/context.js';
-import type { Event, SentenceSyntax } from '../src/core/doc.js';
+import type { SentenceSyntax } from '../src/core/doc.js';
 import { chargeOver, readPredicate } from '../src/stages/events/tree-roles.js';
+import { eventsOf, show } from './helpers/story-events.js';
 
 /** A tree from rows "text upos lemma head deprel" (head as a word index, -1 for the root). */
 function treeOf(rows: string[]): SentenceSyntax {
@@ -20,17 +19,6 @@ function treeOf(rows: string[]): SentenceSyntax {
     return w;
   });
   return { sentence: 0, words };
-}
-
-const ctx = createContext({ now: new Date('2024-03-15T10:00:00Z') });
-
-function eventsOf(text: string): Event[] {
-  const doc = analyzeInput({ origin: 'story.txt', bytes: Buffer.from(text), isRaw: true, published: '2024-03-15T10:00:00' }, ctx);
-  return doc.events ?? [];
-}
-
-function show(e: Event): string {
-  return `${e.plover} ${e.source?.code ?? '-'}>${e.target?.code ?? '-'} ${e.modality} [${e.trigger?.text ?? ''}]`;
 }
 
 test('"accused X of <V-ing> Y": the -ing word is the charge whether it is tagged a verb or an adjective on Y', () => {

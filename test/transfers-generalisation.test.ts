@@ -11,18 +11,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createContext } from '../src/core/context.js';
-import { analyzeInput } from '../src/analysis.js';
-import type { Transfer } from '../src/core/doc.js';
-
-const ctx = createContext({ now: new Date('2025-06-15T10:00:00Z') });
-
-type Row = [string | null, string | null, string, number | null, string];
-
-function rows(text: string): Row[] {
-  const doc = analyzeInput({ origin: 'test.txt', bytes: Buffer.from(text), isRaw: true, published: '2025-06-15T10:00:00' }, ctx);
-  return (doc.transfers ?? []).flatMap((t: Transfer) => t.items.map((i) => [t.supplier, t.recipient, t.status, i.count, i.item] as Row));
-}
+import { rows, type Row } from './helpers/transfer-rows.js';
 
 /** Each want is [supplier, recipient, status, count, a word of the item]; the records read must be exactly these. */
 const CASES: { construction: string; text: string; want: Row[] }[] = [
