@@ -459,4 +459,4 @@ const bytes = encodeModel(model, {
 });
 writeFileSync(args.out, bytes);
 log(`wrote ${args.out} (${(bytes.length / 1e6).toFixed(2)} MB)`);
-report(decodeModel(bytes), 'final (as stored, int16)');
+report(decodeModel(bytes), 'final (as loaded: int16 tables, the transitions as one-byte codes)');

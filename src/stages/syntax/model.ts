@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { DATA_DIR } from '../../core/context.js';
 import { isWritingStartupCache, readRecord, readStartupCache, recordSections, writeStartupCache, type StartupCache } from '../../core/startup-cache.js';
 import type { LemmaModel } from './lemma.js';
-import { denseWeights, SPARSE_MAX_CLASSES, type LinearModel } from './perceptron.js';
+import { denseWeights, levelCodes, SPARSE_MAX_CLASSES, weightLevels, type LinearModel } from './perceptron.js';
 import type { ParserModel } from './parser.js';
 import type { TaggerModel } from './tagger.js';
 
@@ -154,7 +154,8 @@ function decodeParts(file: Buffer): { header: Header; tables: Map<string, Linear
   if (magic === MAGIC2) pos = padded(pos);
   const tables = new Map<string, LinearModel>();
   for (const t of header.tables) {
-    tables.set(t.name, magic === MAGIC2 ? decodeTable(bytes, pos, t, SPARSE_TABLES.has(t.name)) : decodeTableV1(bytes, pos, t));
+    const table = magic === MAGIC2 ? decodeTable(bytes, pos, t, SPARSE_TABLES.has(t.name), CODED_TABLES.has(t.name)) : decodeTableV1(bytes, pos, t);
+    tables.set(t.name, table);
     pos += t.bytes;
   }
   return { header, tables };
@@ -200,10 +201,30 @@ const IS_LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
  */
 const SPARSE_TABLES: ReadonlySet<string> = new Set(['tagger.first', 'tagger.second', 'parser.labels']);
 
-function decodeTable(bytes: Buffer, start: number, t: TableHeader, isSparse: boolean): LinearModel {
+/**
+ * Tables held as one-byte codes once loaded (see CodedWeights): the transition table, dense and read
+ * at 128 scattered rows per beam state and step, whose memory misses were most of the parser's time.
+ */
+const CODED_TABLES: ReadonlySet<string> = new Set(['parser.transitions']);
+
+/** The code levels and the int16-to-code map, built on first use. */
+let levelTables: { levels: Int32Array; codeOf: Uint8Array } | null = null;
+
+function codeLevels(): { levels: Int32Array; codeOf: Uint8Array } {
+  if (!levelTables) {
+    const levels = weightLevels();
+    levelTables = { levels, codeOf: levelCodes(levels) };
+  }
+  return levelTables;
+}
+
+function decodeTable(bytes: Buffer, start: number, t: TableHeader, isSparse: boolean, isCoded = false): LinearModel {
   const n = t.entries;
   const isHeldSparse = isSparse && t.classes <= SPARSE_MAX_CLASSES;
-  const weights = new Int16Array(isHeldSparse ? 0 : (1 << t.bits) * t.classes);
+  const isHeldCoded = isCoded && !isHeldSparse;
+  const weights = new Int16Array(isHeldSparse || isHeldCoded ? 0 : (1 << t.bits) * t.classes);
+  const { levels, codeOf } = codeLevels();
+  const codes = isHeldCoded ? new Uint8Array((1 << t.bits) * t.classes).fill(codeOf[32768] as number) : null;
   // sparse rows: row r's entries from rowStart[r]; one spare entry at the end (see touchSparse)
   const rowStart = new Int32Array(isHeldSparse ? (1 << t.bits) + 1 : 0);
   const entries = new Int32Array(isHeldSparse ? n + 1 : 0);
@@ -224,6 +245,10 @@ function decodeTable(bytes: Buffer, start: number, t: TableHeader, isSparse: boo
       gap |= (byte & 0x7f) << shift;
     }
     index += gap + 1;
+    if (codes) {
+      codes[index] = codeOf[(values[e] as number) + 32768] as number;
+      continue;
+    }
     if (!isHeldSparse) {
       weights[index] = values[e] as number;
       continue;
@@ -233,6 +258,7 @@ function decodeTable(bytes: Buffer, start: number, t: TableHeader, isSparse: boo
     entries[e] = ((values[e] as number) << 8) | (index - r * t.classes);
   }
   const mask = (1 << t.bits) - 1;
+  if (codes) return { classes: t.classes, mask, weights, coded: { codes, levels } };
   if (!isHeldSparse) return { classes: t.classes, mask, weights };
   while (row <= mask) rowStart[++row] = n;
   return { classes: t.classes, mask, weights, sparse: { start: rowStart, entries } };
@@ -281,6 +307,8 @@ interface CachedTable {
   classes: number;
   mask: number;
   isSparse: boolean;
+  /** Held as one-byte codes (CodedWeights): the weights section holds the codes. */
+  isCoded: boolean;
 }
 
 /**
@@ -328,8 +356,8 @@ function cacheSections(header: Header, tables: ReadonlyMap<string, LinearModel>)
   const sections: ArrayBufferView[] = [Buffer.from(restJson, 'utf8'), ...records.flat()];
   for (const [name, t] of tables) {
     if (!(t.weights instanceof Int16Array)) throw new Error(`${name} holds float weights`);
-    described.push({ name, classes: t.classes, mask: t.mask, isSparse: t.sparse !== undefined });
-    sections.push(t.weights, t.sparse?.start ?? new Int32Array(0), t.sparse?.entries ?? new Int32Array(0));
+    described.push({ name, classes: t.classes, mask: t.mask, isSparse: t.sparse !== undefined, isCoded: t.coded !== undefined });
+    sections.push(t.coded?.codes ?? t.weights, t.sparse?.start ?? new Int32Array(0), t.sparse?.entries ?? new Int32Array(0));
   }
   return { meta: { tables: described }, sections };
 }
@@ -348,7 +376,9 @@ function fromCache(cached: StartupCache): SyntaxModel {
   const tables = new Map<string, LinearModel>();
   described.forEach((t, i) => {
     const [weights, start, entries] = [section(first + i * 3), section(first + 1 + i * 3), section(first + 2 + i * 3)];
-    const table: LinearModel = { classes: t.classes, mask: t.mask, weights: new Int16Array(weights.buffer, weights.byteOffset, weights.byteLength / 2) };
+    const table: LinearModel = t.isCoded
+      ? { classes: t.classes, mask: t.mask, weights: new Int16Array(0), coded: { codes: weights, levels: codeLevels().levels } }
+      : { classes: t.classes, mask: t.mask, weights: new Int16Array(weights.buffer, weights.byteOffset, weights.byteLength / 2) };
     if (t.isSparse) {
       table.sparse = {
         start: new Int32Array(start.buffer, start.byteOffset, start.byteLength / 4),

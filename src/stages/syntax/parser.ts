@@ -6,7 +6,7 @@
  * narrowed where the best sequence leads by `beamMargin`.
  */
 import { featureValues, hashRows, mix } from './hash.js';
-import { best, dominantClass, score, scoreSome, type LinearModel } from './perceptron.js';
+import { best, dominantClass, score, score3Blocks, scoreSome, type LinearModel } from './perceptron.js';
 import { CLUSTER_PARTS, UPOS, type PreparedWords } from './tagger.js';
 
 /** This module's own bindings to the shared feature values (see hashRows). */
@@ -529,7 +529,7 @@ export function chooseCandidates(beam: Beam, m: number, margin = Infinity): numb
 }
 
 /** Feature rows of every state in a beam step, `PARSER_FEATURES` apart, and their counts. */
-const beamRows = { rows: new Int32Array(0), counts: new Int32Array(0) };
+const beamRows = { rows: new Int32Array(0), counts: new Int32Array(0), sums: new Float64Array(0) };
 
 /**
  * One step of beam search: scores every state's valid moves (`onScored` sees each state's
@@ -552,6 +552,7 @@ export function beamStep(
   if (beamRows.counts.length < beam.size) {
     beamRows.rows = new Int32Array(beam.size * F);
     beamRows.counts = new Int32Array(beam.size);
+    beamRows.sums = new Float64Array(beam.size * 3);
   }
   const all = beamRows.rows;
   const counts = beamRows.counts;
@@ -568,28 +569,16 @@ export function beamStep(
     }
     onScored?.(i, rows, counts[i] as number);
   }
-  const w = model.transitions.weights;
-  let t = 0;
-  for (let i = 0; i < beam.count; i++) {
-    const k = counts[i] as number;
-    for (let j = i * F, end = i * F + k; j < end; j++) t += w[(all[j] as number) * 3 + 2] as number;
-  }
-  beamTouched = t;
+  const sums = beamRows.sums;
+  score3Blocks(model.transitions, all, counts, beam.count, F, sums);
   let m = 0;
   for (let i = 0; i < beam.count; i++) {
     const s = beam.states[i] as ParseState;
     const base = beam.scores[i] as number;
-    const k = counts[i] as number;
     validActions(s, valid);
-    let sh = 0;
-    let le = 0;
-    let ri = 0;
-    for (let j = i * F, end = i * F + k; j < end; j++) {
-      const at = (all[j] as number) * 3;
-      sh += w[at] as number;
-      le += w[at + 1] as number;
-      ri += w[at + 2] as number;
-    }
+    const sh = sums[i * 3] as number;
+    const le = sums[i * 3 + 1] as number;
+    const ri = sums[i * 3 + 2] as number;
     if (valid[SHIFT]) {
       candParent[m] = i;
       candAction[m] = SHIFT;
@@ -633,9 +622,6 @@ export function beamStep(
   beam.nextScores = sc;
   beam.count = kept;
 }
-
-/** The last value beamStep's touching pass read (kept so the pass is not optimised away). */
-export let beamTouched = 0;
 
 /** Beams kept for reuse, by size and by room (sentences up to 31, 47, 63... words). */
 const beamPool = new Map<number, Beam>();
