@@ -1,7 +1,9 @@
 /**
  * The lemmatiser: suffix rewrite rules per part of speech learned from the treebank ("-ies" -> "-y"
- * for NOUN), and the forms whose lemma the rules get wrong ("went" -> "go") as exceptions.
+ * for NOUN), and the forms whose lemma the rules get wrong ("went" -> "go") as exceptions; verb forms
+ * the treebank lacks are looked up in a list of English irregular verbs (irregular-verbs.ts).
  */
+import { irregularBase } from './irregular-verbs.js';
 
 /** What the lemmatiser learned: rules keyed `UPOS\tsuffix`, exceptions keyed `UPOS\tlower-case form`. */
 export interface LemmaModel {
@@ -45,6 +47,9 @@ export function lemmatize(model: LemmaModel, form: string, upos: string): string
   const lower = form.toLowerCase();
   const exception = model.exceptions[`${upos}\t${lower}`];
   if (exception !== undefined) return exception;
+  // an irregular verb form the treebank does not show: the rules would make a non-word of it
+  const irregular = upos === 'VERB' || upos === 'AUX' ? irregularBase(lower) : undefined;
+  if (irregular !== undefined) return irregular;
   return byRules(model.rules, keepsCase(upos) ? form : lower, upos);
 }
 
