@@ -172,3 +172,40 @@ test('pipeline: the main verb after a relative clause set off by commas takes th
   const events = eventsOf('Chile, which could face floods this winter, asked Argentina for help.');
   assert.deepEqual(events.map(show), ['REQUEST CHL>ARG asserted [asked]']);
 });
+
+test('a relative pronoun subject stands for its antecedent, read beside the noun before it when the parser hangs the clause elsewhere', () => {
+  // Canada will ship trucks to Peru, which fought Chile: the clause hung on "trucks", as the parser may.
+  const rows = (antecedent: number): string[] => [
+    'Canada PROPN Canada 2 nsubj',
+    'will AUX will 2 aux',
+    'ship VERB ship -1 root',
+    'trucks NOUN truck 2 obj',
+    'to ADP to 5 case',
+    'Peru PROPN Peru 3 nmod',
+    ', PUNCT , 8 punct',
+    'which PRON which 8 nsubj',
+    `fought VERB fight ${antecedent} acl:relcl`,
+    'Chile PROPN Chile 8 obj',
+  ];
+  const reading = readPredicate(treeOf(rows(3)), 8);
+  assert.equal(reading.source, 3, 'the parser\'s antecedent, "trucks"');
+  assert.equal(reading.isRelativeSource, true);
+  assert.equal(reading.sourceNext, 5, 'the name just before the pronoun, "Peru"');
+  // Hung on the name itself, the clause needs no second reading.
+  const direct = readPredicate(treeOf(rows(5)), 8);
+  assert.equal(direct.source, 5);
+  assert.equal(direct.sourceNext, -1);
+  // Without a relative pronoun nothing of this is set.
+  assert.equal(readPredicate(treeOf(rows(3)), 2).isRelativeSource, undefined);
+});
+
+test('pipeline: the subject of a relative clause is never the main clause\'s subject', () => {
+  const events = eventsOf('Canada will ship forty trucks to Peru, which fought Chile over the border in the spring.');
+  const fight = events.find((e) => e.trigger?.text === 'fought');
+  assert.ok(fight, events.map(show).join('; '));
+  assert.equal(fight.source?.code?.slice(0, 3), 'PER', show(fight));
+  assert.equal(fight.target?.code?.slice(0, 3), 'CHL', show(fight));
+  // A pronoun standing for a thing names no actor: the act has no named doer, not the buyer.
+  const things = eventsOf('Greece bought four patrol boats, which later fired on smugglers near Turkey.');
+  for (const e of things.filter((x) => x.trigger?.text === 'fired')) assert.notEqual(e.source?.code?.slice(0, 3), 'GRC', show(e));
+});

@@ -436,7 +436,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
   const tree = treeArguments(sc, match);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) ? null : subjectOf(actors, start, match.start, claim, ctx));
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource ? null : subjectOf(actors, start, match.start, claim, ctx));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -486,7 +486,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
         target = subject ? at(subject) : object ? at(object) : null;
       } else {
-        source = subject ? compound(coSubjectBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null) : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
+        // A relative clause's subject is what its pronoun stands for: naming no actor, it names no one else either.
+        if (subject) source = compound(coSubjectBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null);
+        else source = tree?.isRelativeSource ? null : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
       }
   }
@@ -607,6 +609,8 @@ interface TreeArguments {
   agent: ActorMention | null;
   /** Whether the tree names who acted (subject, agent) with words that name no actor: "the rally", "a roadside bomb". */
   isSourceNoActor: boolean;
+  /** The subject is a relative pronoun: what it stands for acted, or no one named (never the main clause's subject). */
+  isRelativeSource: boolean;
   isPassive: boolean;
   modality: Modality | null;
   /** "X can strike Y": an ability stated, no act. */
@@ -628,7 +632,8 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
   if (p < 0) return null;
   const reading = readPredicate(sc.tree, p);
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
-  const source = mention(reading.source);
+  // "to Ukraine, which has been fighting": where the parser's antecedent names no actor, the name just before the pronoun.
+  const source = mention(reading.source) ?? (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null);
   const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
   const common = {
     modality: reading.modality,
@@ -637,6 +642,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
     background: reading.background,
     isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
+    isRelativeSource: reading.isRelativeSource === true,
   };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }

@@ -12,6 +12,14 @@ export interface TreeReading {
   predicate: number;
   /** Head word of the phrase that names who acted. */
   source: number;
+  /**
+   * The subject is a relative pronoun ("Ukraine, which has been fighting ..."): the source is what it
+   * stands for, never the main clause's subject. `sourceNext` is the noun or name just before the
+   * pronoun when the parser hung the clause on another noun ("14 howitzers to Ukraine, which ...": on
+   * "howitzers"), to be read when the parser's choice names no actor (-1: none, or the same word).
+   */
+  isRelativeSource?: boolean;
+  sourceNext?: number;
   /** Head word of the phrase that names whom the act was aimed at: the first of `targets` that names an actor. */
   target: number;
   /**
@@ -201,6 +209,11 @@ function isAbleTo(syntax: SentenceSyntax, p: number): boolean {
  */
 function antecedentOf(syntax: SentenceSyntax, p: number, pronoun: number): number {
   if (word(syntax, p).deprel === 'acl:relcl') return word(syntax, p).head;
+  return nounBefore(syntax, pronoun);
+}
+
+/** The noun or name right before a relative pronoun, past its comma ("Ukraine" of "to Ukraine, which"), or -1. */
+function nounBefore(syntax: SentenceSyntax, pronoun: number): number {
   for (let i = pronoun - 1; i >= 0; i--) {
     const upos = word(syntax, i).upos;
     if (upos === 'NOUN' || upos === 'PROPN') return i;
@@ -229,6 +242,8 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const passiveSubject = dependent(syntax, p, 'nsubj:pass');
   const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0;
   let source: number;
+  let isRelativeSource = false;
+  let sourceNext = -1;
   const targets: number[] = [];
   if (isPassive) {
     source = dependent(syntax, p, 'obl:agent');
@@ -237,7 +252,12 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   } else {
     source = dependent(syntax, p, 'nsubj');
     // "Iran, which attacked Israel": a relative pronoun stands for the noun the clause describes.
-    if (source >= 0 && RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, source)))) source = antecedentOf(syntax, p, source);
+    if (source >= 0 && RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, source)))) {
+      isRelativeSource = true;
+      const next = nounBefore(syntax, source);
+      source = antecedentOf(syntax, p, source);
+      if (next !== source) sourceNext = next;
+    }
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
     const rel = baseRelation(word(syntax, p).deprel);
@@ -252,7 +272,19 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
   const isCapability = dependents(syntax, p, 'aux').some((k) => word(syntax, k).text.toLowerCase() === 'can') || isAbleTo(syntax, p);
   const isCommitment = COMMISSIVE_VERBS.has(lemmaOf(word(syntax, p))) && dependent(syntax, p, 'obj') >= 0;
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive, modality: clauseModality(syntax, p, viaIntent), isCapability, isConduct: !isPassive && isConductOf(syntax, source), background: backgroundOf(syntax, p), isCommitment };
+  return {
+    predicate: p,
+    source,
+    ...(isRelativeSource && { isRelativeSource, sourceNext }),
+    target: targets[0] ?? -1,
+    targets,
+    isPassive,
+    modality: clauseModality(syntax, p, viaIntent),
+    isCapability,
+    isConduct: !isPassive && isConductOf(syntax, source),
+    background: backgroundOf(syntax, p),
+    isCommitment,
+  };
 }
 
 /** Reads an event noun's source (possessor, "by" phrase, the light verb's subject) and target. */
