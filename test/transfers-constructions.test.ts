@@ -347,6 +347,17 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Qatar ordered 24 Typhoon jets from Britain in 2017. Britain delivered the 24 Typhoon jets to Qatar this year.',
     want: [['GBR', 'QAT', 'delivered', 24, 'Typhoon']],
   },
+  // Open questions
+  {
+    construction: 'a giving still undecided ("has not decided whether to send") is at most a plan, not a pledge',
+    text: 'Norway has not decided whether to send its NASAMS batteries to Moldova, the minister said on Thursday.',
+    want: [['NOR', 'MDA', 'planned', null, 'NASAMS']],
+  },
+  {
+    construction: '"has yet to decide whether it will supply": a plan',
+    text: 'Italy has yet to decide whether it will supply 12 Centauro vehicles to Ghana.',
+    want: [['ITA', 'GHA', 'planned', 12, 'Centauro']],
+  },
 ];
 
 /** Texts that state no transfer. */
@@ -355,6 +366,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a negated contract ("has not signed a contract for")', text: 'Chile has not signed a contract for 12 jets from Sweden, officials said.' },
   { construction: '"has no plans to buy"', text: 'Malaysia has no plans to buy fighter jets from Russia, the minister said.' },
   { construction: '"is unlikely to receive": speculation', text: 'Analysts say Kenya is unlikely to receive the jets from Italy before 2030.' },
+  { construction: 'a question whether a past delivery took place', text: 'Journalists asked whether Belarus had shipped howitzer shells to Sudan.' },
   { construction: 'a cancelled order', text: 'Peru cancelled its order for 24 tanks from South Korea.' },
   { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
   { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },

@@ -335,6 +335,12 @@ function isSigningToCome(tokens: readonly Token[], from: number, to: number): bo
   return false;
 }
 
+/** The index of the first token written `lower` (any case) in [from, to), or -1. */
+function indexOfWord(tokens: readonly Token[], lower: string, from: number, to: number): number {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (lowerAt(tokens, i) === lower) return i;
+  return -1;
+}
+
 /** The status a predicate states given the words before it; null when the words cancel the record. */
 export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexicon): TransferStatus | null {
   const start = Math.max(clauseStart(tokens, t.first), t.first - 14);
@@ -348,6 +354,10 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, Math.max(0, t.first - 6), Math.min(tokens.length, t.last + (frame === 'noun' ? 13 : 5)), lex.markers.cancelled)) return null;
   // "may purchase", "could receive": speculation, no record.
   if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
+  // "has not decided whether to send", "asked whether Chile will buy": an open question states no transfer;
+  // one about a transfer still to come is at most a plan, one about a past transfer asserts nothing.
+  const whether = indexOfWord(tokens, 'whether', start, t.first);
+  if (whether >= 0) return lowerAt(tokens, t.first - 1) === 'to' || hasMarker(tokens, whether + 1, t.first, lex.markers.future) ? 'planned' : null;
   if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
   // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
