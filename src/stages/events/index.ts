@@ -23,7 +23,7 @@ const MAX_SENTENCE_CHARS = 2000;
 const HISTORICAL_DAYS = 365;
 
 const PREPOSITION_BEFORE =
-  /(?:^|\s)(?:in|at|near|to|from|against|with|on|for|over|by|into|across|toward|towards|inside|outside|between|among|despite|after|before|under|about|of|than|via|including|like)\s+(?:the\s+)?$/i;
+  /(?:^|\s)(?:in|at|near|to|from|against|with|on|for|over|by|into|across|toward|towards|inside|outside|between|among|despite|after|before|under|about|of|than|via|including|like)\s+(?:the\s+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?$/i;
 const CLAUSE_START =
   /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s|\w+ing\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
 const CLAUSE_END =
@@ -436,7 +436,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
   const tree = treeArguments(sc, match);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource ? null : subjectOf(actors, start, match.start, claim, ctx));
+  // ", killing five soldiers": a participle after a comma acts with the main clause's doer (the event before it), never a name the surface finds
+  const isParticiple = /,\s*$/.test(claim.slice(0, match.start)) && /^[a-z]+ing\b/i.test(claim.slice(match.start, match.end));
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || isParticiple ? null : subjectOf(actors, start, match.start, claim, ctx));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
