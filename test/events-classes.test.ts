@@ -175,3 +175,10 @@ test('setting: an act named in an "after"/"following" phrase is the background o
     assert.deepEqual(events.map((e) => e.plover), ['SANCTION'], text);
   }
 });
+
+test('recipient made the source: the one who receives arms is their target, the one they come from their source', () => {
+  const events = eventsOf('Egypt received six armoured boats from Japan last week.');
+  const aid = events.find((e) => e.cameo.startsWith('07'));
+  assert.ok(aid, events.map(triple).join('; '));
+  assert.equal(triple(aid), `${aid.plover}(JPN>EGY)`);
+});
