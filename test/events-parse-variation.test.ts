@@ -215,3 +215,23 @@ test('pipeline: a participle after a comma acts with the main clause\'s doer, ne
   assert.ok(events.length > 0, 'the raid is coded');
   for (const e of events) assert.notEqual(e.source?.code?.slice(0, 3), 'TCD', show(e));
 });
+
+test('two subjects hung on one verb: the one nearest before it is its own ("a charge Lima denied")', () => {
+  // Quito accused Peru of spying, a charge Lima denied: the parser may hang both "charge" and "Lima" on "denied".
+  const twoSubjects = treeOf([
+    'Quito PROPN Quito 1 nsubj',
+    'accused VERB accuse -1 root',
+    'Peru PROPN Peru 1 obj',
+    'of SCONJ of 4 mark',
+    'spying VERB spy 1 advcl',
+    ', PUNCT , 9 punct',
+    'a DET a 7 det',
+    'charge NOUN charge 9 nsubj',
+    'Lima PROPN Lima 9 nsubj',
+    'denied VERB deny 1 parataxis',
+  ]);
+  assert.equal(readPredicate(twoSubjects, 9).source, 8);
+  // One subject stays the subject.
+  const one = treeOf(['Lima PROPN Lima 1 nsubj', 'denied VERB deny -1 root', 'it PRON it 1 obj']);
+  assert.equal(readPredicate(one, 1).source, 0);
+});

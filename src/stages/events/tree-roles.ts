@@ -250,7 +250,10 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     if (source < 0) source = firstArgument(syntax, p, ['obl'], new Set(['by']));
     if (passiveSubject >= 0) targets.push(passiveSubject);
   } else {
-    source = dependent(syntax, p, 'nsubj');
+    // Two subjects on one verb: the parser hung a phrase before it there as well ("a charge Yerevan
+    // denied"); the one nearest before the verb is its own.
+    const subjects = dependents(syntax, p, 'nsubj');
+    source = subjects.length > 1 ? (subjects.filter((i) => i < p).pop() ?? (subjects[0] as number)) : (subjects[0] ?? -1);
     // "Iran, which attacked Israel": a relative pronoun stands for the noun the clause describes.
     if (source >= 0 && RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, source)))) {
       isRelativeSource = true;
