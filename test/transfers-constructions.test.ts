@@ -347,6 +347,22 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Qatar ordered 24 Typhoon jets from Britain in 2017. Britain delivered the 24 Typhoon jets to Qatar this year.',
     want: [['GBR', 'QAT', 'delivered', 24, 'Typhoon']],
   },
+  // Rounds of a weapon
+  {
+    construction: '"N rounds of <weapon>": one item, the weapon\'s rounds, with their count',
+    text: 'Denmark unveiled an aid package for Lithuania that contains extra NASAMS interceptors and 40,000 rounds of 155mm artillery.',
+    want: [['DNK', 'LTU', 'pledged', null, 'NASAMS'], ['DNK', 'LTU', 'pledged', 40000, 'rounds of 155mm artillery']],
+  },
+  {
+    construction: '"N rounds of <munitions>" are those munitions, counted, and the count is no other list member\'s',
+    text: 'Denmark unveiled an aid package for Lithuania that contains extra NASAMS interceptors and 30,000 rounds of 120mm mortar ammunition.',
+    want: [['DNK', 'LTU', 'pledged', null, 'NASAMS'], ['DNK', 'LTU', 'pledged', 30000, '120mm mortar ammunition']],
+  },
+  {
+    construction: 'counted mortars and counted rounds for them are two items',
+    text: 'Denmark unveiled an aid package for Lithuania that contains 16 mortars and 8,000 rounds of mortar ammunition.',
+    want: [['DNK', 'LTU', 'pledged', 16, 'mortars'], ['DNK', 'LTU', 'pledged', 8000, 'mortar ammunition']],
+  },
   // Open questions
   {
     construction: 'a giving still undecided ("has not decided whether to send") is at most a plan, not a pledge',

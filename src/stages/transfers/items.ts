@@ -324,6 +324,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
 /**
  * "ammunition for HIMARS launchers", "missiles for Chile's F-16 jets": the platform munitions are "for" is what they serve,
  * not equipment that moves; the munitions and their platform are one item ("ammunition for HIMARS"), named by both.
+ * So are generic rounds "of" a weapon ("3,000 rounds of mortar ammunition", "rounds of 155mm artillery").
  */
 function foldServedPlatforms(tokens: readonly Token[], items: ItemMention[], articleText: string): ItemMention[] {
   const out: ItemMention[] = [];
@@ -332,7 +333,14 @@ function foldServedPlatforms(tokens: readonly Token[], items: ItemMention[], art
     let j = item.first - 1;
     // Back over determiners, a count and a possessor ("its", "the", "Chile 's") to the word that opens the phrase.
     while (j >= 0 && (/^(?:the|its|their|his|her|our|these|those|\d[\d,]*|'s|’s)$/i.test(tokens[j]!.text) || (/^(?:'s|’s)$/.test(tokens[j + 1]?.text ?? '') && /^[A-Z]/.test(tokens[j]!.text)))) j--;
-    if (munition && lower(tokens[j]) === 'for' && munition.last === j - 1 && SERVING.has(munition.category)) {
+    // "50,000 rounds of 155mm artillery": generic rounds "of" a weapon are that weapon's munitions, one item with the rounds' count.
+    const isRoundsOf = lower(tokens[j]) === 'of' && munition?.category === 'ammunition' && !munition.isNamed;
+    // "8,000 rounds of mortar ammunition": rounds of munitions are those munitions, counted.
+    if (munition && isRoundsOf && munition.last === j - 1 && item.category === 'ammunition') {
+      out[out.length - 1] = { ...item, count: munition.count ?? item.count, batch: munition.batch ?? item.batch };
+      continue;
+    }
+    if (munition && (lower(tokens[j]) === 'for' || isRoundsOf) && munition.last === j - 1 && SERVING.has(munition.category)) {
       Object.assign(munition, { last: item.last, end: item.end, text: articleText.slice(munition.start, item.end), isNamed: munition.isNamed || item.isNamed });
       continue;
     }

@@ -41,13 +41,17 @@ export function sameItem(a: TransferItem, b: TransferItem): boolean {
   // "Tarvik-class corvette" and "Tarvik class corvette": a hyphen between words is a space.
   const x = a.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   const y = b.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
-  if (x.includes(y) || y.includes(x)) return true;
+  // "Rafale" and "Rafale jets", "artillery" and "155mm artillery rounds"; but "20 mortars" and "3,000 rounds of mortar
+  // ammunition" are two things: a contained name with another head noun is the same item only when one of them has no count.
+  const isNameOnly = (item: string): boolean => item.split(/\s+/).every((w) => /^[A-Z]/.test(w));
+  const shorter = x.length <= y.length ? a.item : b.item;
+  const isLoose = a.count === null || b.count === null;
+  if ((x.includes(y) || y.includes(x)) && (head(x) === head(y) || isNameOnly(shorter) || isLoose)) return true;
   // "Rosomak vehicles" and "ASCOD vehicles" share a head but name two models.
   const na = names(a.item);
   const nb = names(b.item);
   if (na.length && nb.length && !na.some((n) => nb.includes(n))) return false;
   // "Rafales" and "Rafale jets", "Gripens" and "Gripen E fighters": a model written by its name alone is the same model with a noun.
-  const isNameOnly = (item: string): boolean => item.split(/\s+/).every((w) => /^[A-Z]/.test(w));
   if (na.length && nb.length && (isNameOnly(a.item) || isNameOnly(b.item))) return true;
   return (a.category ?? '') === (b.category ?? '') && head(a.item) === head(b.item);
 }
