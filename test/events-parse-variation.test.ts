@@ -235,3 +235,10 @@ test('two subjects hung on one verb: the one nearest before it is its own ("a ch
   const one = treeOf(['Lima PROPN Lima 1 nsubj', 'denied VERB deny -1 root', 'it PRON it 1 obj']);
   assert.equal(readPredicate(one, 1).source, 0);
 });
+
+test('pipeline: equipment that arrives makes no visit; a minister who arrives does', () => {
+  const things = eventsOf('Four coastal radars arrived in Ghana on Friday.');
+  assert.deepEqual(things.filter((e) => e.cameo === '042').map(show), []);
+  const visit = eventsOf('The Indian defence minister arrived in Ghana on Friday.');
+  assert.ok(visit.some((e) => e.cameo === '042' && e.target?.code === 'GHA'), visit.map(show).join('; '));
+});

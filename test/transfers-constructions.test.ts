@@ -347,6 +347,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Qatar ordered 24 Typhoon jets from Britain in 2017. Britain delivered the 24 Typhoon jets to Qatar this year.',
     want: [['GBR', 'QAT', 'delivered', 24, 'Typhoon']],
   },
+  {
+    construction: 'a part of an order arriving, the order\'s participle with its agent and source between item and arrival',
+    text: "The first three of eight KC-390 tankers bought by Ecuador from Brazil's Embraer arrived in Quito on Sunday.",
+    want: [['BRA', 'ECU', 'ordered', 8, 'KC-390'], ['BRA', 'ECU', 'delivered', 3, 'KC-390']],
+  },
   // Rounds of a weapon
   {
     construction: '"N rounds of <weapon>": one item, the weapon\'s rounds, with their count',

@@ -455,12 +455,17 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
 
+/** CAMEO's "make a visit". */
+const VISIT_CODE = '042';
+
 /** Phase 2: source and target from the clause and the pattern's roles; null when the clause codes no event. */
 function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | null, discourse: Discourse, ctx: Context): { source: Actor | null; target: Actor | null } | null {
   const { claim, actors } = sc;
   const { match, subject, object, resolved, isOwnClaim, tree } = clause;
   if (tree?.isConduct) return null;
   const at = (m: ActorMention): Actor => actorAt(m, sc.sentence.start);
+  // "the first two aircraft arrived in Tunis": things arrive, only actors visit; a visit whose subject names no actor is no visit.
+  if (match.pattern.code === VISIT_CODE && tree?.isSourceNoActor && !tree.isPassive) return null;
   let source: Actor | null;
   let target: Actor | null;
   switch (match.pattern.roles) {

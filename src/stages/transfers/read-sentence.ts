@@ -570,7 +570,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     for (const other of roles.otherSuppliers ?? []) readings.push({ ...readings[readings.length - 1]!, supplier: other, recipients: roles.recipients.filter((r) => r !== other) });
     // "The frigate ordered by Chile was commissioned into its navy": past the item's own participle, the clause's passive verb tells another stage.
     if (trigger.first === item.last + 1 && (isReducedPassive(tokens, trigger, item) || isReducedGet(tokens, trigger, item))) {
-      const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 6 && (isPassive(tokens, t) || t.entry.frame === 'arrive') && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
+      // "bought by Tunisia from the United States arrived": the participle's own phrases (an agent, a source) may stand between.
+      const main = triggers.find((t) => t.first > trigger.last && t.first - trigger.last <= 10 && (isPassive(tokens, t) || t.entry.frame === 'arrive') && !tokens.slice(trigger.last + 1, t.first).some((x) => CLAUSE_BREAK.has(x.text.toLowerCase()) || x.text === ','));
       const mainStatus = main ? statusOf(tokens, main, lex) : null;
       // "Chile has received six howitzers ordered from Z": the clause's verb before the item tells another stage too.
       const start = clauseStart(tokens, item.first);
