@@ -352,6 +352,17 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: "The first three of eight KC-390 tankers bought by Ecuador from Brazil's Embraer arrived in Quito on Sunday.",
     want: [['BRA', 'ECU', 'ordered', 8, 'KC-390'], ['BRA', 'ECU', 'delivered', 3, 'KC-390']],
   },
+  // A yard building for a customer
+  {
+    construction: 'a foreign yard building ships for a state: ordered, the yard\'s state supplies',
+    text: 'Damen is building three offshore patrol vessels for Ghana at its Romanian yard.',
+    want: [['NLD', 'GHA', 'ordered', 3, 'patrol vessels']],
+  },
+  {
+    construction: 'a state\'s plan to build ships for another: planned',
+    text: 'Japan plans to construct two destroyers for the Philippines.',
+    want: [['JPN', 'PHL', 'planned', 2, 'destroyers']],
+  },
   // Rounds of a weapon
   {
     construction: '"N rounds of <weapon>": one item, the weapon\'s rounds, with their count',
@@ -388,6 +399,8 @@ const NONE: { construction: string; text: string }[] = [
   { construction: '"has no plans to buy"', text: 'Malaysia has no plans to buy fighter jets from Russia, the minister said.' },
   { construction: '"is unlikely to receive": speculation', text: 'Analysts say Kenya is unlikely to receive the jets from Italy before 2030.' },
   { construction: 'a question whether a past delivery took place', text: 'Journalists asked whether Belarus had shipped howitzer shells to Sudan.' },
+  { construction: 'a state building warships with no customer named', text: 'Vietnam is building two frigates at its Haiphong yard.' },
+  { construction: 'a yard building for its own navy', text: 'A Turkish yard is building two corvettes for the Turkish navy.' },
   { construction: 'a cancelled order', text: 'Peru cancelled its order for 24 tanks from South Korea.' },
   { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
   { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },

@@ -383,6 +383,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, start, t.first, lex.markers.started) && (id === 'give' || id === 'noun-delivery' || id === 'hand-over')) return 'delivered';
   // "will receive three batteries under a deal signed in 2022": a delivery still to come under a signed deal is an order.
   if (isFuture && isUnderDeal && (id === 'receive' || id === 'give' || id === 'hand-over')) return 'ordered';
+  // "is building", "will build" four corvettes for a customer: the yard works under a contract.
+  if (id === 'build-for') return 'ordered';
   if (id === 'pledge') return 'pledged';
   if (id === 'noun-package') return 'pledged';
   if (id === 'sell' || id === 'noun-sale') return isFuture && id === 'sell' ? 'planned' : 'ordered';
@@ -556,6 +558,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const roles = rolesOf(tokens, states, trigger, item, items, syntax);
+    // "Navantia is building four corvettes for Saudi Arabia": a yard builds for a customer state under contract; building
+    // with no state named after "for" is a maker's or a navy's own work, no transfer.
+    if (trigger.entry.id === 'build-for' && (item.first <= trigger.last || roles.recipients.length === 0)) continue;
     // "jets that would be bought by Chile", "to be acquired by Peru": a purchase told in the passive and only planned is talk about
     // a buyer, no record (the buyer's own plan, "Chile plans to buy", stays one).
     if (trigger.entry.frame === 'get' && roles.isPassive && status === 'planned') continue;
@@ -710,6 +715,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && (s.last < item.first || item.last < 0)) ?? inObject ?? speaker;
     // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
     let recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
+    // "is building four corvettes for Saudi Arabia": the state right after the item's "for" is the customer.
+    if (t.entry.id === 'build-for') recipients = item.last > t.last ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 4), ['for']) : [];
     // "Norway helped Chile by sending tanks", "lent weight to Moscow's army by shipping shells": a means clause gives to
     // the state its main verb helps (its object, or the one after "to").
     if (recipients.length === 0 && lowerAt(tokens, t.first - 1) === 'by') {
