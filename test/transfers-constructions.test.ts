@@ -352,6 +352,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: "The first three of eight KC-390 tankers bought by Ecuador from Brazil's Embraer arrived in Quito on Sunday.",
     want: [['BRA', 'ECU', 'ordered', 8, 'KC-390'], ['BRA', 'ECU', 'delivered', 3, 'KC-390']],
   },
+  {
+    construction: '"N of M" and "N of the M" without an ordinal: a delivered part beside the order',
+    text: 'Bolivia has received three of the ten K-8 trainers ordered from China. Paraguay has received two of six EMB-314 aircraft ordered from Brazil.',
+    want: [['CHN', 'BOL', 'ordered', 10, 'K-8'], ['CHN', 'BOL', 'delivered', 3, 'K-8'], ['BRA', 'PRY', 'ordered', 6, 'EMB-314'], ['BRA', 'PRY', 'delivered', 2, 'EMB-314']],
+  },
   // A yard building for a customer
   {
     construction: 'a foreign yard building ships for a state: ordered, the yard\'s state supplies',

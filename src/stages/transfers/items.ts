@@ -215,11 +215,15 @@ function partOfWhole(tokens: readonly Token[], first: number, lex: TransferLexic
   let j = first - 1;
   while (j >= 0 && GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') j--;
   const whole = numberValue(tokens[j], lex);
-  if (whole === null || lower(tokens[j - 1]) !== 'of') return null;
-  const before = tokens[j - 2];
+  // "of four", "of the four"
+  const of = lower(tokens[j - 1]) === 'the' ? j - 2 : j - 1;
+  if (whole === null || lower(tokens[of]) !== 'of') return null;
+  const before = tokens[of - 1];
   if (before && ORDINALS.test(before.text)) return { part: null, whole };
   const part = numberValue(before, lex);
-  if (part !== null && tokens[j - 3] && ORDINALS.test(tokens[j - 3]!.text)) return { part, whole };
+  if (part !== null && tokens[of - 2] && ORDINALS.test(tokens[of - 2]!.text)) return { part, whole };
+  // "two of four ships", "three of the 12 jets": a smaller count of a larger one is a part of it.
+  if (part !== null && part < whole && !/^(?:a|an)$/i.test(before?.text ?? '')) return { part, whole };
   return null;
 }
 
