@@ -357,6 +357,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Bolivia has received three of the ten K-8 trainers ordered from China. Paraguay has received two of six EMB-314 aircraft ordered from Brazil.',
     want: [['CHN', 'BOL', 'ordered', 10, 'K-8'], ['CHN', 'BOL', 'delivered', 3, 'K-8'], ['BRA', 'PRY', 'ordered', 6, 'EMB-314'], ['BRA', 'PRY', 'delivered', 2, 'EMB-314']],
   },
+  {
+    construction: 'two unlisted words between a count and the head noun belong to the item, and the part still reads its whole',
+    text: 'Ghana has received the second of four inshore survey boats ordered from Norway.',
+    want: [['NOR', 'GHA', 'ordered', 4, 'inshore survey boats'], ['NOR', 'GHA', 'delivered', null, 'inshore survey boats']],
+  },
   // A yard building for a customer
   {
     construction: 'a foreign yard building ships for a state: ordered, the yard\'s state supplies',

@@ -150,9 +150,15 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
     if (/^\d+-\d+$/.test(tokens[i]!.text) && kinds[i - 1] === 'number' && kinds[i + 1] === 'head') kinds[i] = 'designation';
   }
   // "ten recovery vehicles": one unlisted lower-case word right before a head is a compound modifier.
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  const isPlainWord = (i: number): boolean => {
     const w = lower(tokens[i]);
-    if (kinds[i] === 'other' && kinds[i + 1] === 'head' && /^[a-z]{3,}$/.test(tokens[i]!.text) && !FUNCTION_WORDS.has(w) && !TARGET_VERBS.test(w) && !isPredicate(i) && !/ly$/.test(w)) kinds[i] = 'modifier';
+    return kinds[i] === 'other' && /^[a-z]{3,}$/.test(tokens[i]!.text) && !FUNCTION_WORDS.has(w) && !TARGET_VERBS.test(w) && !isPredicate(i) && !/ly$/.test(w);
+  };
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (kinds[i + 1] !== 'head' || !isPlainWord(i)) continue;
+    kinds[i] = 'modifier';
+    // "four littoral mission ships": a second such word, right after a count, is one too.
+    if (i >= 2 && isPlainWord(i - 1) && numberValue(tokens[i - 2], lex) !== null && !/^(?:a|an)$/i.test(tokens[i - 2]!.text)) kinds[i - 1] = 'modifier';
   }
   return { kinds, models, heads };
 }
