@@ -362,6 +362,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Ghana has received the second of four inshore survey boats ordered from Norway.',
     want: [['NOR', 'GHA', 'ordered', 4, 'inshore survey boats'], ['NOR', 'GHA', 'delivered', null, 'inshore survey boats']],
   },
+  {
+    construction: '"from a shipyard in <city>": the works stands for the city\'s state',
+    text: 'Peru ordered two landing ships from a shipyard in Busan.',
+    want: [['KOR', 'PER', 'ordered', 2, 'landing ships']],
+  },
+  {
+    construction: 'a later "the 45-metre boats" arriving is the same transfer, its most advanced stage kept',
+    text: 'Kenya bought two patrol boats from Italy. The 45-metre boats arrived in Mombasa in May.',
+    want: [['ITA', 'KEN', 'delivered', 2, 'patrol boats']],
+  },
   // A yard building for a customer
   {
     construction: 'a foreign yard building ships for a state: ordered, the yard\'s state supplies',

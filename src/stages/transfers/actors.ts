@@ -28,11 +28,34 @@ function tokenIndexAt(tokens: readonly Token[], start: number, end: number): [nu
   return first < 0 ? null : [first, last];
 }
 
+/** Words for a works that builds equipment ("a shipyard in Busan"). */
+const WORKS = /^(?:shipyards?|yards?|factory|factories|plants?|works|firms?|company|companies|manufacturers?|makers?)$/i;
+
+/**
+ * "from a shipyard in Busan", "a plant based in Wuchang": a works in a place stands for the place's
+ * state as a manufacturer does (the place alone is where something happens, no party).
+ */
+function addMakerPlaces(entity: NonNullable<Doc['entities']>[number], sentence: Sentence, tokens: readonly Token[], found: StateMention[]): void {
+  const code = entity.country ?? null;
+  if (!code || !ISO3.test(code)) return;
+  for (const m of entity.mentions) {
+    if (m.start < sentence.start || m.end > sentence.end) continue;
+    const span = tokenIndexAt(tokens, m.start, m.end);
+    if (!span || tokens[span[0] - 1]?.text.toLowerCase() !== 'in') continue;
+    const k = tokens[span[0] - 2]?.text.toLowerCase() === 'based' ? span[0] - 3 : span[0] - 2;
+    if (k >= 0 && WORKS.test(tokens[k]!.text)) found.push({ first: k, last: span[1], code, kind: 'maker' });
+  }
+}
+
 /** The states named in one sentence, in token order, without overlaps (the longest span wins). */
 export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[], lex: TransferLexicon, ctx: Context): StateMention[] {
   const found: StateMention[] = [];
   for (const entity of doc.entities ?? []) {
-    if (entity.type === 'person' || entity.type === 'place') continue;
+    if (entity.type === 'place') {
+      addMakerPlaces(entity, sentence, tokens, found);
+      continue;
+    }
+    if (entity.type === 'person') continue;
     const code = entity.type === 'country' ? entity.code : (entity.country ?? null);
     if (!code || !ISO3.test(code)) continue;
     for (const m of entity.mentions) {

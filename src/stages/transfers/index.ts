@@ -4,7 +4,7 @@
  * (a party the sentence leaves out, a generic noun for a model named elsewhere) and merged, so that
  * one record stands for one item of one transfer.
  */
-import type { Doc, SentenceSyntax, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
+import type { Doc, SentenceSyntax, Token, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { stamp } from '../../core/rule.js';
@@ -123,7 +123,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           order: order++,
           batch: isWholeOrder ? null : (r.item.batch ?? (r.isStart ? 'started' : null)),
           isAnaphor: r.item.isAnaphor === true,
-          isDefinite: !r.item.isNamed && r.item.count === null && r.item.first > 0 && /^(?:the|these|those)$/i.test(tokens[r.item.first - 1]!.text),
+          isDefinite: !r.item.isNamed && r.item.count === null && isDefiniteAt(tokens, r.item.first),
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
         // "Sweden and Thailand agreed on the sale of Gripen jets": a state does not receive its own model from the other party.
@@ -154,6 +154,13 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed) && !isDealSchedule(d, drafts));
   unifyModelNames(kept, makerWords, isDemonym);
   return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, isDefinite: _d, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
+}
+
+/** Whether a phrase opens with "the", "these" or "those", past a measure ("the 68-metre vessel", "the 1,500-tonne ships"). */
+function isDefiniteAt(tokens: readonly Token[], first: number): boolean {
+  let j = first - 1;
+  while (j > 0 && /^\d[\d.,]*-[a-z]+$/i.test(tokens[j]!.text)) j--;
+  return j >= 0 && /^(?:the|these|those)$/i.test(tokens[j]!.text);
 }
 
 /**
