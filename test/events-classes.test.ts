@@ -182,3 +182,8 @@ test('recipient made the source: the one who receives arms is their target, the 
   assert.ok(aid, events.map(triple).join('; '));
   assert.equal(triple(aid), `${aid.plover}(JPN>EGY)`);
 });
+
+test('an expectation is no intent to cooperate: "expects to receive" codes no 030 of its own', () => {
+  const events = eventsOf('Egypt expects to take its first Japanese frigates next spring.');
+  assert.deepEqual(events.filter((e) => e.cameo === '030').map(triple), []);
+});
