@@ -242,3 +242,9 @@ test('pipeline: equipment that arrives makes no visit; a minister who arrives do
   const visit = eventsOf('The Indian defence minister arrived in Ghana on Friday.');
   assert.ok(visit.some((e) => e.cameo === '042' && e.target?.code === 'GHA'), visit.map(show).join('; '));
 });
+
+test('pipeline: a member of a compound subject does not act on its own state', () => {
+  const events = eventsOf('Thai and Lao troops opened their joint exercise in Laos on Monday.');
+  assert.ok(events.length > 0, 'the joint patrol is coded');
+  for (const e of events) assert.notEqual(e.source?.code?.slice(0, 3), e.target?.code?.slice(0, 3), show(e));
+});

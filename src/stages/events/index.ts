@@ -373,6 +373,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     for (const [i, s] of sources.entries()) {
       for (const [j, t] of targets.entries()) {
         if (i + j === 0 || (i > 0 && !s?.code) || (j > 0 && !t?.code) || (s?.code && s.code === t?.code)) continue;
+        // "Chinese and Cambodian troops ... in Cambodia": a member does not act on its own state (KHMMIL on KHM).
+        if (sameActor(s?.code, t?.code)) continue;
         // "the UN and its Security Council" (UNO, IGOUNO): a member that names one already coded adds nothing.
         if (j > 0 && targets.slice(0, j).some((other) => sameActor(other?.code, t?.code))) continue;
         if (i > 0 && sources.slice(0, i).some((other) => sameActor(other?.code, s?.code))) continue;
