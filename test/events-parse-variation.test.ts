@@ -248,3 +248,9 @@ test('pipeline: a member of a compound subject does not act on its own state', (
   assert.ok(events.length > 0, 'the joint patrol is coded');
   for (const e of events) assert.notEqual(e.source?.code?.slice(0, 3), e.target?.code?.slice(0, 3), show(e));
 });
+
+test('pipeline: a compound subject signing or meeting somewhere acts on each other, not on the place', () => {
+  const events = eventsOf('Serbia and Kosovo signed a border accord in Washington on Friday.');
+  const pairs = events.filter((e) => e.cameo === '057').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
+  assert.deepEqual(pairs, ['KSV>SRB', 'SRB>KSV']);
+});

@@ -101,6 +101,14 @@ void test('places: geocoded cities and regions; Central Asia is a region', () =>
   assert.ok(sea.lat !== null && sea.lat > 40 && sea.lat < 47);
 });
 
+void test('places: a government capital named in a place phrase is the capital city, not a smaller town of its name', () => {
+  const entities = find('The two foreign ministers will meet in Washington next week.');
+  const place = entities.find((e) => e.mentions.some((m) => m.text === 'Washington'));
+  assert.ok(place, 'Washington not found');
+  assert.equal(place.country, 'USA');
+  assert.ok(place.lon !== null && place.lon < -70 && place.lon > -80, `lon ${place.lon}`);
+});
+
 void test('places: an ambiguous name is resolved by the article focus', () => {
   const entities = find('Russia and Russia again. Troops arrived in Vladimir.');
   const place = entities.find((e) => e.mentions.some((m) => m.text === 'Vladimir'));

@@ -209,6 +209,18 @@ function buildKnowledge(data: DataFiles): Knowledge {
     group.push({ name, type, lat, lon, country, population });
     placeGroups.set(key, group);
   }
+  // "in Washington": a government capital as the countries file writes it names that country's city whose name
+  // begins with it ("Washington, D.C."), before any smaller town of the same name elsewhere.
+  for (const country of countries) {
+    for (const capital of country.governmentCapitals) {
+      const key = phraseKey(capital);
+      const group = placeGroups.get(key) ?? [];
+      const city = placeRows.find(([name, type, , , code]) => code === country.code && type === 'city' && name.startsWith(`${capital},`));
+      if (!city || group.some((p) => p.name === city[0])) continue;
+      const [name, type, lat, lon, code, population] = city;
+      placeGroups.set(key, [{ name, type, lat, lon, country: code, population }, ...group]);
+    }
+  }
   for (const [key, group] of placeGroups) addKey(key, { kind: 'place', places: group });
   return { countries, countryByCode: byCode(countries), organizations, people, phrases, lengths, pairs, ...wordLists(data) };
 }

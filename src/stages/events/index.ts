@@ -358,8 +358,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     );
     if (isRepeat) continue;
     out.push(event);
-    // "India and China held talks": members of a compound source with no target met each other.
-    const mutual = !target && source && RECIPROCAL_CODES.has(event.cameo) ? (MEMBERS.get(source) ?? []) : [];
+    // "India and China held talks": members of a compound source with no target met each other; so they do
+    // where the target read is only the place they met in ("signed a peace agreement in Washington").
+    const isVenue = Boolean(target?.entityId?.startsWith('place:')) && (MEMBERS.get(source!)?.length ?? 0) > 0;
+    const mutual = (!target || isVenue) && source && RECIPROCAL_CODES.has(event.cameo) ? (MEMBERS.get(source) ?? []) : [];
     if (mutual.length > 0) {
       const all = [source!, ...mutual].filter((a) => a.code);
       out.pop();
@@ -410,7 +412,7 @@ function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
 }
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating. */
-const RECIPROCAL_CODES = new Set(['040', '044', '046', '060']);
+const RECIPROCAL_CODES = new Set(['040', '044', '046', '057', '060']);
 
 /** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
 const CHARGE_ROOTS = new Set(['10', '11', '12']);
