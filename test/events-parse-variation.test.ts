@@ -254,3 +254,9 @@ test('pipeline: a compound subject signing or meeting somewhere acts on each oth
   const pairs = events.filter((e) => e.cameo === '057').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
   assert.deepEqual(pairs, ['KSV>SRB', 'SRB>KSV']);
 });
+
+test('pipeline: why someone is sanctioned is the sanctioner\'s charge, not an act the report tells', () => {
+  const events = eventsOf('Canada sanctioned four Belarusian companies for supplying artillery shells to Sudan.');
+  assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code?.startsWith('CAN')), events.map(show).join('; '));
+  assert.deepEqual(events.filter((e) => e.trigger?.text === 'supplying').map(show), []);
+});

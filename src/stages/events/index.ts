@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, chargeOver, infinitiveObject, readPredicate, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, chargeOver, infinitiveObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -340,6 +340,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
   const out: Event[] = [];
   let previousSource: Actor | null = null;
   const claims = chargeWords(sc, matches);
+  const punishers = chargeWords(sc, matches, PUNISHING_ROOTS);
   for (const found of matches) {
     if (found.pattern.code === '-') continue;
     // "in March", "last May": a word of a date is no act.
@@ -347,6 +348,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const match = commandOf(sc, found);
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
+    // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
+    if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
     const clause = readClause(sc, match, discourse, ctx);
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
     const roles = readRoles(sc, clause, previousSource, discourse, ctx);
@@ -417,12 +420,15 @@ const RECIPROCAL_CODES = new Set(['040', '044', '046', '057', '060']);
 /** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
 const CHARGE_ROOTS = new Set(['10', '11', '12']);
 
+/** CAMEO roots whose predicate punishes (sanctions, expulsions; arrests, seizures): its "for" clause says why (16, 17). */
+const PUNISHING_ROOTS = new Set(['16', '17']);
+
 /** The tree words of a sentence's predicates that charge, deny or demand (see CHARGE_ROOTS). */
-function chargeWords(sc: SentenceContext, matches: readonly PatternMatch[]): Set<number> {
+function chargeWords(sc: SentenceContext, matches: readonly PatternMatch[], roots: ReadonlySet<string> = CHARGE_ROOTS): Set<number> {
   const out = new Set<number>();
   if (!sc.tree) return out;
   for (const m of matches) {
-    if (!CHARGE_ROOTS.has(m.pattern.code.slice(0, 2))) continue;
+    if (!roots.has(m.pattern.code.slice(0, 2))) continue;
     const i = wordAt(sc.tree, sc.sentence.start + m.start);
     if (i >= 0) out.add(i);
   }

@@ -360,6 +360,22 @@ function chargedGerundOver(syntax: SentenceSyntax, i: number, claims: ReadonlySe
   return hw.head >= 0 && claims.has(hw.head) && /^(?:obj|iobj)$/.test(baseRelation(hw.deprel)) ? hw.head : -1;
 }
 
+/**
+ * The word among `punishers` (predicates that sanction, arrest or punish) whose "for" clause holds the
+ * verb at `p`, or -1: "sanctioned three firms for supplying drones" tells why, as the punisher sees it;
+ * the supplying is a charge, no act the report states.
+ */
+export function reasonOver(syntax: SentenceSyntax, p: number, punishers: ReadonlySet<number>): number {
+  if (p < 0) return -1;
+  const w = word(syntax, p);
+  if (w.head < 0 || !/ing$/i.test(w.text) || !/^(?:advcl|acl)$/.test(baseRelation(w.deprel))) return -1;
+  if (!dependents(syntax, p, 'mark', 'case').some((k) => lemmaOf(word(syntax, k)) === 'for')) return -1;
+  if (punishers.has(w.head)) return w.head;
+  // "for" clause hung on the punished object ("sanctioned firms [for supplying]")
+  const h = word(syntax, w.head);
+  return h.head >= 0 && punishers.has(h.head) && /^(?:obj|iobj|nsubj:pass)$/.test(h.deprel) ? h.head : -1;
+}
+
 /** The object of a verb that has a "to" infinitive complement ("ordered the troops to leave", "asked X to stay"), or -1. */
 export function infinitiveObject(syntax: SentenceSyntax, p: number): number {
   const o = dependent(syntax, p, 'obj');
