@@ -372,6 +372,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Kenya bought two patrol boats from Italy. The 45-metre boats arrived in Mombasa in May.',
     want: [['ITA', 'KEN', 'delivered', 2, 'patrol boats']],
   },
+  {
+    construction: 'designations with a variant\'s letters and digits after the number ("Mi-17V5", "T-72B3") name the item and keep its count',
+    text: 'Laos received four Mi-17V5 helicopters and 20 T-72B3 tanks from Russia last year.',
+    want: [['RUS', 'LAO', 'delivered', 4, 'Mi-17V5'], ['RUS', 'LAO', 'delivered', 20, 'T-72B3']],
+  },
   // A yard building for a customer
   {
     construction: 'a foreign yard building ships for a state: ordered, the yard\'s state supplies',
