@@ -377,6 +377,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Laos received four Mi-17V5 helicopters and 20 T-72B3 tanks from Russia last year.',
     want: [['RUS', 'LAO', 'delivered', 4, 'Mi-17V5'], ['RUS', 'LAO', 'delivered', 20, 'T-72B3']],
   },
+  {
+    construction: 'a maker that won or secured a contract to supply: ordered; one that hopes to win it: planned',
+    text: 'Rheinmetall won a contract last month to supply 50 Lynx vehicles to Hungary. Saab hopes to win a deal to supply Gripen jets to Colombia.',
+    want: [['DEU', 'HUN', 'ordered', 50, 'Lynx'], ['SWE', 'COL', 'planned', null, 'Gripen']],
+  },
   // A yard building for a customer
   {
     construction: 'a foreign yard building ships for a state: ordered, the yard\'s state supplies',

@@ -335,6 +335,15 @@ function isSigningToCome(tokens: readonly Token[], from: number, to: number): bo
   return false;
 }
 
+/** Whether [from, to) holds a deal won: "won", "secured" or "clinched", then within six words a contract, deal, order or tender. */
+function isDealWon(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) {
+    if (!/^(?:won|wins|secured|secures|clinched|clinches)$/.test(lowerAt(tokens, i))) continue;
+    for (let k = i + 1; k < Math.min(to, i + 7); k++) if (/^(?:contract|contracts|deal|deals|order|orders|tender)$/.test(lowerAt(tokens, k))) return true;
+  }
+  return false;
+}
+
 /** The index of the first token written `lower` (any case) in [from, to), or -1. */
 function indexOfWord(tokens: readonly Token[], lower: string, from: number, to: number): number {
   for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (lowerAt(tokens, i) === lower) return i;
@@ -361,6 +370,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
   // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
+  // "won a $2 billion contract to supply", "secured an order for": a maker that won the deal has it signed.
+  if (isDealWon(tokens, start, t.first)) return 'ordered';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   // "a deal expected to be signed next month", "the contract, still under negotiation": a deal noun not yet concluded is a plan.
   if (frame === 'noun' && id === 'noun-sale' && isUnconcluded(tokens, t.last + 1, Math.min(tokens.length, t.last + 16))) return 'planned';
