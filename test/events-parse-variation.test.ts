@@ -214,6 +214,11 @@ test('pipeline: a participle after a comma acts with the main clause\'s doer, ne
   const events = eventsOf('Gunmen raided a border post in eastern Chad on Friday, killing four guards.');
   assert.ok(events.length > 0, 'the raid is coded');
   for (const e of events) assert.notEqual(e.source?.code?.slice(0, 3), 'TCD', show(e));
+  // The main clause's own subject still acts in its participle: "the ministry said, warning X".
+  const warned = eventsOf('"Any incursion will be met with force," the Turkish defence ministry said, warning Greece.');
+  const warning = warned.find((e) => e.trigger?.text === 'warning');
+  assert.ok(warning, warned.map(show).join('; '));
+  assert.equal(warning.source?.code?.slice(0, 3), 'TUR', show(warning));
 });
 
 test('two subjects hung on one verb: the one nearest before it is its own ("a charge Lima denied")', () => {

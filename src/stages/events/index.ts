@@ -199,11 +199,11 @@ function nextBoundary(claim: string, after: number): number {
   return claim.length;
 }
 
-function subjectOf(actors: ActorMention[], from: number, to: number, claim: string, ctx: Context): ActorMention | null {
+function subjectOf(actors: ActorMention[], from: number, to: number, claim: string, ctx: Context, isFreeOnly = false): ActorMention | null {
   const inRange = actors.filter((a) => a.start >= from && a.end <= to);
   const free = inRange.filter((a) => !PREPOSITION_BEFORE.test(claim.slice(Math.max(from, a.start - 30), a.start)));
   const chosen = free.find((a) => a.code);
-  if (chosen) return chosen;
+  if (chosen || isFreeOnly) return chosen ?? null;
   if (startsWithAnaphor(claim.slice(from, to), ctx)) return null;
   return inRange.find((a) => a.code) ?? free[0] ?? null;
 }
@@ -446,9 +446,10 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
   const tree = treeArguments(sc, match);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
-  // ", killing five soldiers": a participle after a comma acts with the main clause's doer (the event before it), never a name the surface finds
+  // ", killing five soldiers": a participle after a comma acts with the main clause's doer (its subject, or the event before it),
+  // never a name the surface finds in a phrase of place ("in eastern Chad")
   const isParticiple = /,\s*$/.test(claim.slice(0, match.start)) && /^[a-z]+ing\b/i.test(claim.slice(match.start, match.end));
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || isParticiple ? null : subjectOf(actors, start, match.start, claim, ctx));
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
