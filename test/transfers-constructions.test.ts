@@ -431,6 +431,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a question whether a past delivery took place', text: 'Journalists asked whether Belarus had shipped howitzer shells to Sudan.' },
   { construction: 'a state building warships with no customer named', text: 'Vietnam is building two frigates at its Haiphong yard.' },
   { construction: 'a yard building for its own navy', text: 'A Turkish yard is building two corvettes for the Turkish navy.' },
+  { construction: 'a transfer denied ("denied supplying", "denied that it had sold")', text: 'Minsk denied supplying Sudan with mortars. Ankara denied that it had sold drones to Niger.' },
   { construction: 'a cancelled order', text: 'Peru cancelled its order for 24 tanks from South Korea.' },
   { construction: 'talks that name no equipment', text: 'Leaders of Vietnam and India discussed defence cooperation and arms sales on Monday.' },
   { construction: 'own industry delivering to its own army (a maker of the same state)', text: 'Hyundai Rotem delivered 30 K2 tanks to the South Korean army.' },

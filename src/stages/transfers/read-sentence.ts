@@ -363,6 +363,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, Math.max(0, t.first - 6), Math.min(tokens.length, t.last + (frame === 'noun' ? 13 : 5)), lex.markers.cancelled)) return null;
   // "may purchase", "could receive": speculation, no record.
   if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
+  // "Iran denied supplying Russia with missiles", "denied that it had sent": a transfer denied is not told.
+  if (tokens.slice(Math.max(start, t.first - 8), t.first).some((x) => /^(?:denied|denies|deny|denying|dismissed|refuted|refutes)$/i.test(x.text))) return null;
   // "has not decided whether to send", "asked whether Chile will buy": an open question states no transfer;
   // one about a transfer still to come is at most a plan, one about a past transfer asserts nothing.
   const whether = indexOfWord(tokens, 'whether', start, t.first);
