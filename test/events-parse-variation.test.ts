@@ -258,6 +258,10 @@ test('pipeline: a compound subject signing or meeting somewhere acts on each oth
   const events = eventsOf('Serbia and Kosovo signed a border accord in Washington on Friday.');
   const pairs = events.filter((e) => e.cameo === '057').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
   assert.deepEqual(pairs, ['KSV>SRB', 'SRB>KSV']);
+  // Agreeing to cooperate, with no one else named, is with each other too.
+  const agreed = eventsOf('Chile and Peru agreed to hold joint naval patrols next year.');
+  const intents = agreed.filter((e) => e.cameo === '030').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
+  assert.deepEqual(intents, ['CHL>PER', 'PER>CHL']);
 });
 
 test('pipeline: why someone is sanctioned is the sanctioner\'s charge, not an act the report tells', () => {

@@ -415,7 +415,7 @@ function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
 }
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating. */
-const RECIPROCAL_CODES = new Set(['040', '044', '046', '057', '060']);
+const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060']);
 
 /** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
 const CHARGE_ROOTS = new Set(['10', '11', '12']);
