@@ -363,10 +363,11 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     out.push(event);
     // "India and China held talks": members of a compound source with no target met each other; so they do
     // where the target read is only the place they met in ("signed a peace agreement in Washington").
-    const isVenue = Boolean(target?.entityId?.startsWith('place:')) && (MEMBERS.get(source!)?.length ?? 0) > 0;
+    const isVenue = source !== null && Boolean(target?.entityId?.startsWith('place:')) && (MEMBERS.get(source)?.length ?? 0) > 0;
     const mutual = (!target || isVenue) && source && RECIPROCAL_CODES.has(event.cameo) ? (MEMBERS.get(source) ?? []) : [];
-    if (mutual.length > 0) {
-      const all = [source!, ...mutual].filter((a) => a.code);
+    const all = source ? [source, ...mutual].filter((a) => a.code) : [];
+    // A member that names no actor leaves the event as it was read.
+    if (mutual.length > 0 && all.length > 1) {
       out.pop();
       for (const s of all) for (const t of all) if (s !== t && !sameActor(s.code, t.code)) out.push({ ...event, source: s, target: t, roles: arcsOf(sc.text, s, t) });
       if (source?.code) previousSource = source;
