@@ -41,7 +41,7 @@ export function sameItem(a: TransferItem, b: TransferItem): boolean {
   // "Tarvik-class corvette" and "Tarvik class corvette": a hyphen between words is a space.
   const x = a.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
   const y = b.item.toLowerCase().replace(/(?<=[a-z])-(?=[a-z])/g, ' ');
-  // "Rafale" and "Rafale jets", "artillery" and "155mm artillery rounds"; but "20 mortars" and "3,000 rounds of mortar
+  // "Rafale" and "Rafale jets", "artillery" and "122mm artillery shells"; but "20 mortars" and "3,000 rounds of mortar
   // ammunition" are two things: a contained name with another head noun is the same item only when one of them has no count.
   const isNameOnly = (item: string): boolean => item.split(/\s+/).every((w) => /^[A-Z]/.test(w));
   const shorter = x.length <= y.length ? a.item : b.item;
