@@ -269,3 +269,9 @@ test('pipeline: why someone is sanctioned is the sanctioner\'s charge, not an ac
   assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code?.startsWith('CAN')), events.map(show).join('; '));
   assert.deepEqual(events.filter((e) => e.trigger?.text === 'supplying').map(show), []);
 });
+
+test('pipeline: a sea named after a country is no actor of that country ("the Gulf of Oman" is not Oman)', () => {
+  const events = eventsOf('Iranian commandos seized a freighter in the Gulf of Oman on Monday.');
+  assert.ok(events.length > 0, 'the boarding is coded');
+  for (const e of events) assert.notEqual(e.target?.code?.slice(0, 3), 'OMN', show(e));
+});

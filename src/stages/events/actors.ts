@@ -150,8 +150,10 @@ function baseCode(entity: Entity, ctx: Context, date: string | null = null): str
     if (igo.test(entity.name)) return 'IGO';
     if (ngo.test(entity.name)) return 'NGO';
   }
-  if ((entity.type === 'organization' || entity.type === 'place') && !entity.country) {
+  if (entity.type === 'organization' && !entity.country) {
     // "Baghdad University Medical School", "Montenegro Assembly": a body named after a country or capital belongs to it.
+    // A place the gazetteer gives no country is a sea or a region of several ("the Gulf of Oman", "the South China Sea"):
+    // the country in its name does not own it.
     const code = countryInName(entity.name, ctx);
     if (code) return code;
   }
