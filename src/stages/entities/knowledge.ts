@@ -203,11 +203,16 @@ function buildKnowledge(data: DataFiles): Knowledge {
     for (const alias of person.aliases) add(alias, { kind: 'person', person, isFullName: alias.includes(' ') });
   }
   const placeGroups = new Map<string, PlaceRecord[]>();
+  // Cities written "Name, qualifier" ("Washington, D.C."), by the name before the comma and the country.
+  const qualified = new Map<string, PlaceRecord>();
   for (const [name, type, lat, lon, country, population] of placeRows) {
     const key = phraseKey(name);
     const group = placeGroups.get(key) ?? [];
-    group.push({ name, type, lat, lon, country, population });
+    const place = { name, type, lat, lon, country, population };
+    group.push(place);
     placeGroups.set(key, group);
+    const comma = name.indexOf(',');
+    if (comma > 0 && type === 'city') qualified.set(`${country}\t${name.slice(0, comma)}`, place);
   }
   // "in Washington": a government capital as the countries file writes it names that country's city whose name
   // begins with it ("Washington, D.C."), before any smaller town of the same name elsewhere.
@@ -215,10 +220,9 @@ function buildKnowledge(data: DataFiles): Knowledge {
     for (const capital of country.governmentCapitals) {
       const key = phraseKey(capital);
       const group = placeGroups.get(key) ?? [];
-      const city = placeRows.find(([name, type, , , code]) => code === country.code && type === 'city' && name.startsWith(`${capital},`));
-      if (!city || group.some((p) => p.name === city[0])) continue;
-      const [name, type, lat, lon, code, population] = city;
-      placeGroups.set(key, [{ name, type, lat, lon, country: code, population }, ...group]);
+      const city = qualified.get(`${country.code}\t${capital}`);
+      if (!city || group.some((p) => p.name === city.name)) continue;
+      placeGroups.set(key, [city, ...group]);
     }
   }
   for (const [key, group] of placeGroups) addKey(key, { kind: 'place', places: group });

@@ -272,6 +272,8 @@ export function score3Blocks(model: LinearModel, rows: Int32Array, counts: Int32
     }
     return;
   }
+  // The trainer's float table (beam training): the same two passes over weights read directly; two loops
+  // rather than one with a per-weight branch, as this is the parser's hottest code.
   const w = model.weights;
   for (let b = 0; b < blocks; b++) {
     for (let j = b * stride, end = j + (counts[b] as number); j < end; j++) t += w[(rows[j] as number) * 3 + 2] as number;
