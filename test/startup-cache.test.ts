@@ -143,3 +143,17 @@ test('analyze gives the same JSON from the start-up caches as from the data file
   assert.match(cached, /"entities"/);
   assert.equal(cached, run({ WATCHFLOOR_NO_STARTUP_CACHE: '1' }));
 });
+
+test('parse gives the same lemmas from the syntax cache as from the model file, the known-lemma check included', () => {
+  const page = path.join(dir, 'patrol.txt');
+  writeFileSync(page, 'Gunboats patrolled the lagoon while artillery shelled a ridge.\n');
+  const run = (env: Record<string, string>): string => {
+    const r = spawnSync(process.execPath, [path.join(root, 'bin/watchfloor.js'), 'parse', '--conllu', page], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  const cached = run({});
+  assert.match(cached, /\tpatrolled\tpatrol\t/);
+  assert.match(cached, /\tshelled\tshell\t/);
+  assert.equal(cached, run({ WATCHFLOOR_NO_STARTUP_CACHE: '1' }));
+});

@@ -339,10 +339,12 @@ const RECORD_SECTIONS = 5;
  * then each table's arrays as decodeTable leaves them. Throws for anything it would not give back as is.
  */
 function cacheSections(header: Header, tables: ReadonlyMap<string, LinearModel>): { meta: { tables: CachedTable[] }; sections: ArrayBufferView[] } {
-  const { lemmas, ...rest } = header;
-  const restJson = JSON.stringify(rest);
-  if (!isDeepStrictEqual(JSON.parse(restJson), rest)) throw new Error('the header does not survive JSON');
-  if (!isDeepStrictEqual(Object.keys(lemmas), ['rules', 'exceptions'])) throw new Error('the lemmatiser holds more than rules and exceptions');
+  const { lemmas: allLemmas, ...rest } = header;
+  // The known-lemma list is one string: it travels in the header's JSON, the two records on their own.
+  const { words: lemmaWords, ...lemmas } = allLemmas;
+  const restJson = JSON.stringify({ ...rest, ...(lemmaWords !== undefined && { lemmaWords }) });
+  if (!isDeepStrictEqual(JSON.parse(restJson), { ...rest, ...(lemmaWords !== undefined && { lemmaWords }) })) throw new Error('the header does not survive JSON');
+  if (!isDeepStrictEqual(Object.keys(lemmas), ['rules', 'exceptions'])) throw new Error('the lemmatiser holds more than rules, exceptions and words');
   const records = [lemmas.rules, lemmas.exceptions].map((record) => {
     if (!Object.values(record).every((v) => typeof v === 'string')) throw new Error('a lemmatiser value is not a string');
     const parts = recordSections(record);
@@ -369,9 +371,11 @@ function fromCache(cached: StartupCache): SyntaxModel {
     if (!s) throw new Error(`syntax model cache: no section ${i}`);
     return s;
   };
-  const header = JSON.parse(Buffer.from(section(0).buffer, section(0).byteOffset, section(0).byteLength).toString('utf8')) as Header;
+  const { lemmaWords, ...header } = JSON.parse(Buffer.from(section(0).buffer, section(0).byteOffset, section(0).byteLength).toString('utf8')) as Header & {
+    lemmaWords?: string;
+  };
   const record = (at: number): Record<string, string> => readRecord(cached.sections.slice(at, at + RECORD_SECTIONS));
-  header.lemmas = { rules: record(1), exceptions: record(1 + RECORD_SECTIONS) };
+  header.lemmas = { rules: record(1), exceptions: record(1 + RECORD_SECTIONS), ...(lemmaWords !== undefined && { words: lemmaWords }) };
   const first = 1 + 2 * RECORD_SECTIONS;
   const tables = new Map<string, LinearModel>();
   described.forEach((t, i) => {
