@@ -163,3 +163,42 @@ test('a verb with its own object ends its clause where a conjoined predicate beg
 test('an act noun in a passive\'s agent phrase does not take the sufferers as its doer ("soldiers were wounded by a roadside bomb")', () => {
   assert.deepEqual(eventsOf('Four Ghanaian soldiers were wounded by a roadside bomb on Tuesday.').map(show), []);
 });
+
+test('a complaint is about an "over"/"at" phrase of its own clause, not of a clause hung below it', () => {
+  const events = eventsOf("Estonia summoned Belarus's envoy on Thursday after Belarusian guards fired warning shots at a Latvian patrol boat.");
+  const summon = events.find((e) => e.trigger?.text.startsWith('summoned'));
+  assert.ok(summon, events.map(show).join('; '));
+  assert.equal(summon.target?.code?.slice(0, 3), 'BLR', show(summon));
+});
+
+test('the doer named in a "by" phrase of the object is whom the act answers ("repelled an assault by X on Y")', () => {
+  const events = eventsOf('Azerbaijani units repelled an assault by Armenian troops on a Georgian border post.');
+  const repel = events.find((e) => e.trigger?.text === 'repelled');
+  assert.ok(repel, events.map(show).join('; '));
+  assert.equal(repel.source?.code?.slice(0, 3), 'AZE', show(repel));
+  assert.equal(repel.target?.code, 'ARMMIL', show(repel));
+});
+
+test('a speaker phrase is named by its head: "Sudan\'s army said", "the Lithuanian navy said", not the country before it', () => {
+  const cases: [string, string][] = [
+    ["Chad's army said it had shelled rebel camps near Faya overnight.", 'TCDMIL'],
+    ['The Lithuanian navy said it had seized a freighter off Klaipeda.', 'LTUMIL'],
+  ];
+  for (const [text, code] of cases) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0, text);
+    assert.equal(events[0]?.source?.code, code, events.map(show).join('; '));
+  }
+});
+
+test('a capitalised noun of a name ("the National Guard Forces agreed to") opens no verb phrase', () => {
+  const events = eventsOf('Yemen and the Southern Transitional Forces agreed on Sunday to a ten-day truce.');
+  assert.ok(!events.some((e) => e.plover === 'COERCE'), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.plover === 'AGREE'), events.map(show).join('; '));
+});
+
+test('armed groups of recent wars are actors: an abbreviation a page defines in brackets names the group after it', () => {
+  const events = eventsOf('The Rapid Support Forces (RSF) shelled a camp in Darfur. On Monday the RSF denied the charge.');
+  assert.ok(events.some((e) => e.plover === 'ASSAULT' && e.source?.code === 'SDNREB'), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.source?.code === 'SDNREB' && e.trigger?.text.startsWith('denied')), events.map(show).join('; '));
+});

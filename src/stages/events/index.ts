@@ -13,7 +13,7 @@ import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, chargeOver, infinitiveObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
-import { baseRelation } from '../syntax/tree.js';
+import { baseRelation, clauseHead } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -123,7 +123,12 @@ function readSentence(
     const inside = actors.filter((a) => a.start >= start && a.end <= end);
     // "The Nigerian Union of Teachers (NUT), the umbrella union ..., announced": the apposition's head names the speaker.
     const opened = frame.dateline?.end ?? 0;
-    const coded = inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start) : undefined);
+    // The speaker phrase's head comes last ("Sudan's army", "the Sudanese army", "Russian Defence Minister
+    // Sergei Shoigu"): its last coded name before a comma, a bracket or a prepositional phrase ("President
+    // Putin of Russia", "the governor, who ...") names it.
+    const headZone = /^[^,(]*?(?=\s(?:of|in|at|from|for|on)\s|[,(]|$)/i.exec(text.slice(start, end))?.[0].length ?? end - start;
+    const heads = inside.filter((a) => a.code && a.end <= start + headZone);
+    const coded = heads[heads.length - 1] ?? inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start) : undefined);
     if (coded) speaker = actorAt(coded, sentence.start);
     else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
@@ -308,12 +313,26 @@ function isPlaceEntity(a: ActorMention): boolean {
   return a.entity.type === 'place' || a.entity.type === 'region';
 }
 
-/** The target of a complaint: what it is about ("complained to the UN over Israeli air raids"), else the object. */
-function aboutOf(actors: ActorMention[], claim: string, from: number, to: number): ActorMention | null {
+/**
+ * The target of a complaint: what it is about ("complained to the UN over Israeli air raids"), else the
+ * object. With a tree, only an "over"/"about" of the complaint's own clause: "summoned X's envoy after
+ * ships fired at a fishing boat" is not about the boat.
+ */
+function aboutOf(sc: SentenceContext, match: PatternMatch, to: number): ActorMention | null {
+  const { actors, claim } = sc;
+  const base = sc.sentence.start;
+  const tree = sc.tree && isTrained(sc.tree) ? sc.tree : undefined;
+  const p = tree ? wordAt(tree, base + match.start) : -1;
   const about = /\b(?:over|about|against|at)\s+/gi;
-  about.lastIndex = from;
-  const m = about.exec(claim);
-  return m && m.index < to ? objectOf(actors, m.index, to, claim) : null;
+  about.lastIndex = match.end;
+  for (let m = about.exec(claim); m && m.index < to; m = about.exec(claim)) {
+    if (tree && p >= 0) {
+      const w = wordAt(tree, base + m.index);
+      if (w >= 0 && clauseHead(tree, w) !== clauseHead(tree, p)) continue;
+    }
+    return objectOf(actors, m.index, to, claim);
+  }
+  return null;
 }
 
 /** The clause around one predicate: its bounds and the arguments read from the tree or the surface. */
@@ -454,7 +473,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
-  const about = match.pattern.code === '114' ? aboutOf(actors, claim, match.end, end) : null;
+  const about = match.pattern.code === '114' ? aboutOf(sc, match, end) : null;
   const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;

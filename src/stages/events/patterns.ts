@@ -309,8 +309,8 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       // A one-word match trusts the tagger; a phrase ("stems directly from") is itself the sign of a verb.
       const isOneWord = !/\s/.test(m[0]);
       if (pattern.phrase.startsWith('~') && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
-      // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name opens no verb phrase.
-      if (pattern.phrase.startsWith('~') && !isOneWord && tag === 'PROPN' && /^[A-Z]/.test(m[0]) && m.index > 0) continue;
+      // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name or a noun opens no verb phrase.
+      if (pattern.phrase.startsWith('~') && !isOneWord && (tag === 'PROPN' || tag === 'NOUN') && /^[A-Z]/.test(m[0]) && m.index > 0) continue;
       if (isArmedGap(pattern, m[0], ctx)) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }

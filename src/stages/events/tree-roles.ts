@@ -268,6 +268,9 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     targets.push(...dependents(syntax, p, 'iobj'));
     for (const o of dependents(syntax, p, 'obj')) {
       targets.push(o);
+      // "repelled an assault by X on Y", "welcomed the offer by X": the object's own doer is whom the act
+      // answers, before what that doer aimed at (the possessor, "X's assault", is among the object's words).
+      if (!LIGHT_VERBS.has(lemmaOf(word(syntax, p)))) targets.push(...dependents(syntax, o, 'nmod').filter((i) => caseOf(syntax, i) === 'by'));
       // "held talks with X", "launched strikes against X", "offered help to X": the object's phrase names the target.
       targets.push(...dependents(syntax, o, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i))));
     }
