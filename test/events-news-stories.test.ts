@@ -202,3 +202,20 @@ test('armed groups of recent wars are actors: an abbreviation a page defines in 
   assert.ok(events.some((e) => e.plover === 'ASSAULT' && e.source?.code === 'SDNREB'), events.map(show).join('; '));
   assert.ok(events.some((e) => e.source?.code === 'SDNREB' && e.trigger?.text.startsWith('denied')), events.map(show).join('; '));
 });
+
+test('an act noun naming a kind of weapon ("main battle tanks", "attack helicopters") is no act', () => {
+  const events = eventsOf('Chile ordered eight main battle tanks and four attack helicopters.');
+  assert.ok(!events.some((e) => e.plover === 'ASSAULT'), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.trigger?.text === 'ordered'), events.map(show).join('; '));
+});
+
+test('a deal\'s "to" clause is what was agreed, wherever the parser hangs it ("signed an agreement last month to buy")', () => {
+  const events = eventsOf('Peru signed an agreement last month to buy twelve trainer jets from Brazil.');
+  assert.ok(events.some((e) => e.trigger?.text === 'buy'), events.map(show).join('; '));
+});
+
+test('"in May" is a month, not the modal "may"', () => {
+  const events = eventsOf('Kenya signed a contract in May to supply Uganda with six patrol boats.');
+  assert.ok(events.length > 0);
+  for (const e of events) assert.notEqual(e.modality, 'hypothetical', show(e));
+});

@@ -33,7 +33,8 @@ const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s
 const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
-const HYPOTHETICAL = /\b(?:if|unless|could|might|may|in\s+case|would\s+consider)\b/i;
+// "may" in lower case only: "in May" is a month.
+const HYPOTHETICAL = /\b(?:[Ii]f|[Uu]nless|[Cc]ould|[Mm]ight|may|[Ii]n\s+case|[Ww]ould\s+consider)\b/;
 const PLANNED_BEFORE =
   /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|prepares\s+to|preparing\s+to|scheduled\s+to|aims?\s+to|aimed\s+to|decided\s+to|decides\s+to|pledged\s+to|pledges\s+to|vowed\s+to|vows\s+to|offered\s+to|offers\s+to|promised\s+to|promises\s+to|undertook\s+to|committed\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
@@ -353,6 +354,14 @@ interface Clause {
   isPassive: boolean;
 }
 
+/** Whether a word modifies, as a compound or adjective, a noun that names a kind of weapon or equipment. */
+function namesWeaponKind(tree: SentenceSyntax, i: number, ctx: Context): boolean {
+  const w = tree.words[i];
+  if (!w || !/^(?:compound|amod)$/.test(w.deprel) || w.head < 0) return false;
+  const head = tree.words[w.head]!;
+  return head.upos === 'NOUN' && equipmentCategories(head.text, ctx).length > 0;
+}
+
 /** Codes one sentence: each predicate's clause, then its roles, then its code and the event. */
 function codeSentence(sc: SentenceContext, published: Dated | null, discourse: Discourse, ctx: Context): Event[] {
   const matches = governing(matchPatterns(sc.claim, ctx, tagsOf(sc)), sc.claim);
@@ -369,6 +378,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
+    // "main battle tanks", "attack helicopters", "strike fighters": an act noun that modifies a weapon's name names a kind of weapon.
+    if (!match.pattern.isVerb && sc.tree && namesWeaponKind(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), ctx)) continue;
     const clause = readClause(sc, match, discourse, ctx);
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
     const roles = readRoles(sc, clause, previousSource, discourse, ctx);

@@ -73,7 +73,8 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
   const marks = dependents(syntax, p, 'mark').map((k) => lemmaOf(word(syntax, k)));
   // "sent envoys to calm X": an infinitive adjunct without its own subject is the aim, not the deed
   // (a noun's "to" clause, "plans to impose", is its content and is read through the noun).
-  if (rel === 'advcl' && marks.includes('to') && !dependents(syntax, p, 'nsubj').length) return 'purpose';
+  // "signed a contract on Friday to supply X": hung on the verb, the infinitive is still the deal's content.
+  if (rel === 'advcl' && marks.includes('to') && !dependents(syntax, p, 'nsubj').length && !holdsDeal(syntax, w.head)) return 'purpose';
   // "sent troops to help the island defend itself": a verb complementing a purpose is part of the aim.
   if (rel === 'xcomp' && w.head >= 0 && backgroundOf(syntax, w.head) === 'purpose') return 'purpose';
   if (dependents(syntax, p, 'aux').some((k) => OBLIGATION_AUX.has(lemmaOf(word(syntax, k))))) return 'obligation';
@@ -87,6 +88,14 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
   if (dependent(syntax, p, 'obj') >= 0 && dependents(syntax, p, 'xcomp').some((x) => word(syntax, x).upos === 'NOUN')) return 'naming';
   if (namesObject(syntax, p)) return 'naming';
   return null;
+}
+
+/** Nouns of a deal whose "to" clause says what was agreed: "a contract to supply", "a deal to buy". */
+const DEAL_NOUNS = new Set(['contract', 'deal', 'agreement', 'accord', 'pact', 'memorandum', 'treaty']);
+
+/** Whether a verb's object is a deal ("signed a contract", "reached an agreement"). */
+function holdsDeal(syntax: SentenceSyntax, p: number): boolean {
+  return p >= 0 && dependents(syntax, p, 'obj').some((o) => DEAL_NOUNS.has(lemmaOf(word(syntax, o))));
 }
 
 /** Verbs that give their object a name or a verdict in a second noun phrase: "called X a Y", "branded X a Y". */
