@@ -219,3 +219,10 @@ test('"in May" is a month, not the modal "may"', () => {
   assert.ok(events.length > 0);
   for (const e of events) assert.notEqual(e.modality, 'hypothetical', show(e));
 });
+
+test('a subject naming a thing ("the raid killed") does not make the speaker the doer; a pronoun still points to it', () => {
+  const events = eventsOf('Armenia said the raid killed four farmers near the border.');
+  assert.ok(!events.some((e) => e.plover === 'ASSAULT' && e.source?.code?.startsWith('ARM')), events.map(show).join('; '));
+  const own = eventsOf("Chile said it backed the plan but did not endorse Peru's demands.");
+  assert.ok(own.some((e) => e.source?.code === 'CHL' && e.modality === 'negated'), own.map(show).join('; '));
+});

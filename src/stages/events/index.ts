@@ -537,7 +537,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
       } else {
         // A relative clause's subject is what its pronoun stands for: naming no actor, it names no one else either.
         if (subject) source = compound(coSubjectBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null);
-        else source = tree?.isRelativeSource ? null : (resolved ?? previousSource ?? (isOwnClaim ? sc.speaker : null));
+        // "The Houthis said the strikes killed three workers": a subject that names no actor does not make the speaker the doer.
+        else source = tree?.isRelativeSource ? null : (resolved ?? previousSource ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
       }
   }
@@ -658,6 +659,8 @@ interface TreeArguments {
   agent: ActorMention | null;
   /** Whether the tree names who acted (subject, agent) with words that name no actor: "the rally", "a roadside bomb". */
   isSourceNoActor: boolean;
+  /** Like isSourceNoActor, the words being no pronoun ("the strikes killed", not "it did not endorse"). */
+  isSourceThing: boolean;
   /** The subject is a relative pronoun: what it stands for acted, or no one named (never the main clause's subject). */
   isRelativeSource: boolean;
   isPassive: boolean;
@@ -691,6 +694,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
     background: reading.background,
     isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
+    isSourceThing: reading.source >= 0 && source === null && sc.tree!.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
   };
   return reading.isPassive
