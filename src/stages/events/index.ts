@@ -694,7 +694,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
     background: reading.background,
     isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
-    isSourceThing: reading.source >= 0 && source === null && sc.tree!.words[reading.source]!.upos !== 'PRON',
+    isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
   };
   return reading.isPassive
