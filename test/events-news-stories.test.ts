@@ -226,3 +226,10 @@ test('a subject naming a thing ("the raid killed") does not make the speaker the
   const own = eventsOf("Chile said it backed the plan but did not endorse Peru's demands.");
   assert.ok(own.some((e) => e.source?.code === 'CHL' && e.modality === 'negated'), own.map(show).join('; '));
 });
+
+test('a relative clause with a subject and no object has the noun it describes as object ("a firm it accuses of ...")', () => {
+  const events = eventsOf('Canada sanctioned two Chilean officers and a firm it accuses of selling rifles to Haiti.');
+  const accuse = events.find((e) => e.trigger?.text === 'accuses');
+  assert.ok(accuse, events.map(show).join('; '));
+  assert.equal(accuse.target?.code?.slice(0, 3), 'CHL', show(accuse));
+});

@@ -272,9 +272,16 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     }
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
-    const rel = baseRelation(word(syntax, p).deprel);
-    if (source < 0 && rel === 'acl') source = word(syntax, p).head;
+    if (source < 0 && baseRelation(word(syntax, p).deprel) === 'acl') source = word(syntax, p).head;
+    const rel = word(syntax, p).deprel;
     targets.push(...dependents(syntax, p, 'iobj'));
+    // "three firms it accuses of supplying drones", "the envoy Japan expelled": a relative clause with a subject
+    // and no object of its own has the noun it describes as its object (and that noun's first conjunct).
+    if (rel === 'acl:relcl' && dependents(syntax, p, 'obj').length === 0 && dependents(syntax, p, 'nsubj').length > 0 && !isRelativeSource) {
+      const h = word(syntax, p).head;
+      targets.push(h);
+      if (baseRelation(word(syntax, h).deprel) === 'conj') targets.push(word(syntax, h).head);
+    }
     for (const o of dependents(syntax, p, 'obj')) {
       targets.push(o);
       // "repelled an assault by X on Y", "welcomed the offer by X": the object's own doer is whom the act
