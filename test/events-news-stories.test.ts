@@ -233,3 +233,9 @@ test('a relative clause with a subject and no object has the noun it describes a
   assert.ok(accuse, events.map(show).join('; '));
   assert.equal(accuse.target?.code?.slice(0, 3), 'CHL', show(accuse));
 });
+
+test('a noun of those who act names its own doer: "police detained demonstrators" is no protest by the police', () => {
+  const events = eventsOf('Bolivian police detained forty demonstrators near the mine.');
+  assert.ok(events.some((e) => e.trigger?.text === 'detained'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.plover === 'PROTEST' && e.source?.code === 'BOLCOP'), events.map(show).join('; '));
+});

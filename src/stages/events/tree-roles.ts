@@ -17,6 +17,8 @@ export interface TreeReading {
    * stands for, never the main clause's subject. `sourceNext` is the noun or name just before the
    * pronoun when the parser hung the clause on another noun ("14 howitzers to Ukraine, which ...": on
    * "howitzers"), to be read when the parser's choice names no actor (-1: none, or the same word).
+   * Also set for a noun that names its own doer ("police detained protesters": the protesters
+   * protested, never the police).
    */
   isRelativeSource?: boolean;
   sourceNext?: number;
@@ -317,6 +319,9 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
   if (source < 0) source = dependents(syntax, p, 'amod', 'compound').find((i) => word(syntax, i).upos === 'PROPN' || /^[A-Z]/.test(word(syntax, i).text)) ?? -1;
   const targets = dependents(syntax, p, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i)));
   const w = word(syntax, p);
+  // "protesters", "demonstrators", "rioters": a noun of those who act names its own doer.
+  const isDoerNoun = source < 0 && AGENT_NOUN.test(w.text);
+  if (isDoerNoun) source = p;
   let modality: Modality | null = null;
   if (w.head >= 0) {
     const head = w.head;
@@ -328,8 +333,23 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality;
     }
   }
-  return { predicate: p, source, target: targets[0] ?? -1, targets, isPassive: false, modality, isCapability: false, isConduct: false, background: isSetting(syntax, p) ? 'setting' : null, isCommitment: false };
+  return {
+    predicate: p,
+    source,
+    ...(isDoerNoun && { isRelativeSource: true }),
+    target: targets[0] ?? -1,
+    targets,
+    isPassive: false,
+    modality,
+    isCapability: false,
+    isConduct: false,
+    background: isSetting(syntax, p) ? 'setting' : null,
+    isCommitment: false,
+  };
 }
+
+/** A plural noun of people who do something: "protesters", "demonstrators", "militants" is not one ("-ants"). */
+const AGENT_NOUN = /[a-z](?:ers|ors|ists)$/i;
 
 /** Relations by which a clause is what another verb says, asks or charges: "accused X of spying", "denied sending", "demanded that X halt". */
 const CONTENT_RELATIONS = new Set(['advcl', 'ccomp', 'xcomp']);
