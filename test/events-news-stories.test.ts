@@ -239,3 +239,11 @@ test('a noun of those who act names its own doer: "police detained demonstrators
   assert.ok(events.some((e) => e.trigger?.text === 'detained'), events.map(show).join('; '));
   assert.ok(!events.some((e) => e.plover === 'PROTEST' && e.source?.code === 'BOLCOP'), events.map(show).join('; '));
 });
+
+test('a name joined to "-flagged", "-held", "-led" names the owner, holder or leader; a maker ("-made") is no actor', () => {
+  const seized = eventsOf('Libya seized a Maltese-flagged trawler off Benghazi.');
+  assert.ok(seized.some((e) => e.source?.code === 'LBY' && e.target?.code === 'MLT'), seized.map(show).join('; '));
+  const fired = eventsOf('Tanzanian troops fired Kenyan-made mortars at a Somali-held village.');
+  assert.ok(fired.some((e) => e.target?.code === 'SOM'), fired.map(show).join('; '));
+  assert.ok(!fired.some((e) => e.source?.code?.startsWith('KEN') || e.target?.code?.startsWith('KEN')), fired.map(show).join('; '));
+});

@@ -59,13 +59,42 @@ function findCandidates(text: string, sentences: readonly Sentence[], ctx: Conte
   const found: Found[] = [];
   sentences.forEach((sentence, index) => {
     const tokens = tokensOf(sentence, index);
+    const covered = new Uint8Array(tokens.length);
     for (const candidate of sentenceCandidates({ tokens, knowledge, roles, weights, doc, skip })) {
       const start = (tokens[candidate.start] as Token).start;
       const end = (tokens[candidate.end - 1] as Token).end;
+      covered.fill(1, candidate.start, candidate.end);
       found.push({ ...candidate, sentence: index, tokens, tokenStart: candidate.start, tokenEnd: candidate.end, start, end, text: text.slice(start, end) });
     }
+    if (!skip.has(HYPHEN_RULE)) found.push(...hyphenModifiers(text, tokens, covered, knowledge, index));
   });
   return found;
+}
+
+const HYPHEN_RULE = 'entities/hyphen-modifier';
+/**
+ * A name joined by a hyphen to a participle that says whose a thing is or who holds or leads it:
+ * "Greek-flagged", "Houthi-held", "Saudi-led", "Moscow-based". Not the maker or the backer ("U.S.-made",
+ * "Iran-backed"): that one does not own, hold or act, and would be read as an actor of the clause.
+ */
+const HYPHEN_MODIFIER = /^(.+?)-(?:flagged|registered|owned|operated|led|based|controlled|held|run|occupied|annexed|administered)$/i;
+
+/** Names inside hyphenated modifiers of tokens no other phase claimed: the name's part of the token only. */
+function hyphenModifiers(text: string, tokens: readonly Token[], covered: Uint8Array, knowledge: Knowledge, sentence: number): Found[] {
+  const out: Found[] = [];
+  tokens.forEach((token, i) => {
+    if (covered[i]) return;
+    const m = HYPHEN_MODIFIER.exec(token.text);
+    if (!m || !/^[A-Z]/.test(m[1] as string)) return;
+    const entries = knowledge.phrases.get(phraseKey(m[1] as string));
+    const first = entries?.[0];
+    if (!entries || !first || first.kind === 'person') return;
+    const kind = first.kind === 'organization' ? 'organization' : first.kind === 'country' && first.form === 'demonym' ? 'demonym' : 'location';
+    const start = token.start;
+    const end = start + (m[1] as string).length;
+    out.push({ start, end, kind, entries, rule: HYPHEN_RULE, origin: 'rule', sentence, tokens, tokenStart: i, tokenEnd: i + 1, text: text.slice(start, end) });
+  });
+  return out;
 }
 
 /** The country the article is mostly about: most mentions, the first ones counting double. */
