@@ -420,6 +420,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Italy has yet to decide whether it will supply 12 Centauro vehicles to Ghana.',
     want: [['ITA', 'GHA', 'planned', 12, 'Centauro']],
   },
+  {
+    construction: 'a designation with two variant parts ("M1A2T") heads the phrase, so a part of a whole keeps its count',
+    text: 'Morocco took delivery of the first 24 of 90 M1A2T tanks from the United States on Monday.',
+    want: [['USA', 'MAR', 'delivered', 24, 'M1A2T'], ['USA', 'MAR', 'ordered', 90, 'M1A2T']],
+  },
+  {
+    construction: 'a generic item of one supplier does not take the model another supplier sells in the same article',
+    text: 'Belarus received dozens of cruise missiles from Russia. Peru bought 300 Mistral missiles from France.',
+    want: [['RUS', 'BLR', 'delivered', null, 'cruise'], ['FRA', 'PER', 'ordered', 300, 'Mistral']],
+  },
 ];
 
 /** Texts that state no transfer. */

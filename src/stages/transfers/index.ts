@@ -299,7 +299,10 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const sameDyad = d.isAnaphor ? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient)) : (drafts.findLast((o) => o.order < d.order && ofDyad(o)) ?? drafts.find(ofDyad) ?? onlyNamed(drafts.filter((o) => o.isNamed && !o.isAnaphor && o.supplier === d.supplier && o.recipient === d.recipient && fitsCategory(o.items[0]!.category, item, d.isDefinite))));
     namedByCategory ??= readNamed();
     if (d.isAnaphor && !sameDyad) continue;
-    const named = sameDyad?.items[0]!.item ?? (namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
+    // The article's one model of the category names it only where no record moves that model from another supplier
+    // ("hundreds of missiles from North Korea" in a story that also tells of Stingers sold by the United States).
+    const isOthersModel = d.supplier !== null && drafts.some((o) => o.isNamed && o.supplier !== null && o.supplier !== d.supplier && o.items[0]!.category === item.category);
+    const named = sameDyad?.items[0]!.item ?? (!isOthersModel && namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
     // "Chile ordered two frigates" in a story of Scorpene submarines: a kind of its own keeps its noun.
     if (named && !isOtherKind(item.item, named)) {
       d.items = [{ ...item, item: named }];

@@ -50,9 +50,9 @@ const GENERIC_ADJECTIVES = new Set(['old', 'older', 'ageing', 'aging', 'existing
 // Nouns that count a set of items ("three batteries of Patriot launchers", "a batch of six").
 const GROUP_NOUNS = new Set(['batch', 'batches', 'battalion', 'battalions', 'battery', 'batteries', 'squadron', 'squadrons', 'unit', 'units', 'lot', 'lots', 'tranche', 'set', 'sets', 'regiment', 'regiments', 'fleet', 'shipment', 'consignment']);
 const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|\d+(?:st|nd|rd|th))$/i;
-// A designation: letters then digits ("Su-25", "K9", "AH-64E", "F/A-18", "TB2"), a variant's letters and digits after them
-// ("Su-30SM2", "T-72B3", "K9A1"), a plural "s" allowed.
-const DESIGNATION = /^(?:[A-Z][A-Za-z]{0,8}(?:\/[A-Z])?-?\d{1,4}(?:[A-Za-z]{1,3}\d{0,2})?(?:[-/][0-9A-Za-z]+)*|\d{2,3}mm)(?:s|'s)?$/;
+// A designation: letters then digits ("Su-25", "K9", "AH-64E", "F/A-18", "TB2"), up to two variants' letters and digits
+// after them ("Su-30SM2", "T-72B3", "K9A1", "M1A2T"), a plural "s" allowed.
+const DESIGNATION = /^(?:[A-Z][A-Za-z]{0,8}(?:\/[A-Z])?-?\d{1,4}(?:[A-Za-z]{1,3}\d{0,2}){0,2}(?:[-/][0-9A-Za-z]+)*|\d{2,3}mm)(?:s|'s)?$/;
 // Designation-shaped words that are not equipment.
 const NOT_DESIGNATION = /^(?:COVID|G\d|MH\d|Q\d|H\d|PM\d|AM\d|UN\d|EU\d|[A-Z]\d{4,})/;
 
