@@ -11,7 +11,7 @@ export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntax
   if (words.length === 0) return [];
   const forms = words.map((w) => w.text);
   const prepared = prepareWords(forms);
-  const tags = tagWords(model.tagger, prepared, forms);
+  const tags = openingParticiples(forms, tagWords(model.tagger, prepared, forms));
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   const relations = model.parser.relations;
   // One pass straight into the words (no per-field arrays in between: this runs for every sentence).
@@ -33,6 +33,29 @@ export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntax
   return out;
 }
 
+const ADJ = UPOS.indexOf('ADJ');
+const NOUN = UPOS.indexOf('NOUN');
+const PROPN = UPOS.indexOf('PROPN');
+const VERB = UPOS.indexOf('VERB');
+
+/**
+ * "Suspected militants killed ...", "Stranded migrants waited ...": a participle that opens a sentence
+ * (or follows a dateline's dash) before a noun phrase and its verb modifies the noun. The treebank has no
+ * such opening (its one in dev is an adjective), so the tagger reads a finite verb there and the parser
+ * makes the sentence's root of it. Retags the participle ADJ; the tags are changed in place and returned.
+ */
+export function openingParticiples(forms: readonly string[], tags: Int32Array): Int32Array {
+  for (let i = 0; i + 2 < forms.length; i++) {
+    if (i > 0 && !/^[-–—:"“]$/.test(forms[i - 1] as string)) continue;
+    if (tags[i] !== VERB || !/^[A-Z][a-z]+ed$/.test(forms[i] as string)) continue;
+    // the noun phrase: up to three adjectives, names and nouns ending in a noun, then its verb
+    let j = i + 1;
+    while (j < forms.length && j - i <= 3 && (tags[j] === ADJ || tags[j] === PROPN || tags[j] === NOUN) && !(tags[j] === NOUN && tags[j + 1] === VERB)) j++;
+    if (tags[j] === NOUN && tags[j + 1] === VERB) tags[i] = ADJ;
+  }
+  return tags;
+}
+
 /** Tags, lemmas, heads (-1 root) and relations for a sentence given as word forms. */
 export interface FormAnalysis {
   upos: string[];
@@ -44,7 +67,7 @@ export interface FormAnalysis {
 /** Analyses a sentence of word forms (gold tokenization, as a .conllu file gives it). */
 export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel()): FormAnalysis {
   const prepared = prepareWords(forms);
-  const tags = tagWords(model.tagger, prepared, forms);
+  const tags = openingParticiples(forms, tagWords(model.tagger, prepared, forms));
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {

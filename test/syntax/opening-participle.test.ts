@@ -1,0 +1,33 @@
+/**
+ * A participle that opens a sentence, or follows a dateline's dash, before a noun phrase and its verb
+ * modifies the noun ("Stranded fishermen waited"): the treebank has no such opening, so the tagger's
+ * verb reading is corrected before parsing. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from '../../src/stages/sentences/index.js';
+import { parseTokens } from '../../src/stages/syntax/index.js';
+import { openingParticiples } from '../../src/stages/syntax/annotate.js';
+import { UPOS } from '../../src/stages/syntax/tagger.js';
+
+function rootAndTag(text: string, word: string): { root: string | undefined; upos: string | undefined } {
+  const sentence = segment(text)[0];
+  assert.ok(sentence);
+  const words = parseTokens(sentence.tokens ?? []).words;
+  return { root: words.find((w) => w.head === -1)?.text, upos: words.find((w) => w.text === word)?.upos };
+}
+
+test('an opening participle before a noun and its verb is an adjective, and the verb is the root', () => {
+  assert.deepEqual(rootAndTag('Stranded fishermen waited for rescue boats.', 'Stranded'), { root: 'waited', upos: 'ADJ' });
+  assert.deepEqual(rootAndTag('KANO (Wire) - Suspected bandits abducted 30 pupils from a school.', 'Suspected'), { root: 'abducted', upos: 'ADJ' });
+});
+
+test('a participle that is the verb keeps its tag', () => {
+  const tag = (name: string): number => UPOS.indexOf(name as (typeof UPOS)[number]);
+  const forms = ['Troops', 'crossed', 'the', 'river'];
+  const tags = Int32Array.from([tag('NOUN'), tag('VERB'), tag('DET'), tag('NOUN')]);
+  assert.deepEqual([...openingParticiples(forms, tags)], [tag('NOUN'), tag('VERB'), tag('DET'), tag('NOUN')]);
+  // "Deployed troops" with no verb after the noun phrase: nothing to change
+  const alone = Int32Array.from([tag('VERB'), tag('NOUN'), tag('PUNCT')]);
+  assert.deepEqual([...openingParticiples(['Deployed', 'troops', '.'], alone)], [tag('VERB'), tag('NOUN'), tag('PUNCT')]);
+});
