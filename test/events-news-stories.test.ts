@@ -247,3 +247,10 @@ test('a name joined to "-flagged", "-held", "-led" names the owner, holder or le
   assert.ok(fired.some((e) => e.target?.code === 'SOM'), fired.map(show).join('; '));
   assert.ok(!fired.some((e) => e.source?.code?.startsWith('KEN') || e.target?.code?.startsWith('KEN')), fired.map(show).join('; '));
 });
+
+test('a participle whose subject names no actor acts with the main clause\'s doer, not a name in its object', () => {
+  const events = eventsOf('The junta in Bamako expelled two Danish diplomats on Monday, accusing them of spying.');
+  const accuse = events.find((e) => e.trigger?.text === 'accusing');
+  assert.ok(accuse, events.map(show).join('; '));
+  assert.equal(accuse.source?.code, 'MLI', show(accuse));
+});

@@ -480,7 +480,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // ", killing five soldiers": a participle after a comma acts with the main clause's doer (its subject, or the event before it),
   // never a name the surface finds in a phrase of place ("in eastern Chad")
   const isParticiple = /,\s*$/.test(claim.slice(0, match.start)) && /^[a-z]+ing\b/i.test(claim.slice(match.start, match.end));
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
+  // A participle whose tree subject names no actor ("The junta ... expelled three French diplomats, accusing them")
+  // acts with the main clause's doer, never a name the surface finds in the main clause's object.
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || (isParticiple && tree?.isSourceNoActor) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
