@@ -254,3 +254,8 @@ test('a participle whose subject names no actor acts with the main clause\'s doe
   assert.ok(accuse, events.map(show).join('; '));
   assert.equal(accuse.source?.code, 'MLI', show(accuse));
 });
+
+test('a country named only as the other side of a border ("toward the border with Mali") is where, not whom', () => {
+  const events = eventsOf('Rebels burned a village near the border with Togo.');
+  assert.ok(!events.some((e) => e.target?.code === 'TGO'), events.map(show).join('; '));
+});

@@ -223,6 +223,8 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
 }
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
+/** "near the border with Mali": a country named as a border's other side. */
+const BORDER_BEFORE = /\b(?:border|borders|frontier|boundary)\s+with\s+(?:the\s+)?$/i;
 
 /** Whether the match is a noun in the agent phrase of a passive verb ("killed by a roadside bomb"). */
 function isInPassivePhrase(sc: SentenceContext, match: PatternMatch): boolean {
@@ -487,7 +489,11 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
   const about = match.pattern.code === '114' ? aboutOf(sc, match, end) : null;
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a)), verbEnd, end, claim);
+  // "burned a village near the border with Togo": the country past a border is where, not whom; troops sent
+  // to a border (a show of force, root 15) are aimed at the country past it.
+  const isPosture = match.pattern.code.startsWith('15');
+  const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && startsWithAnaphor(before, ctx);
