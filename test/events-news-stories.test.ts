@@ -259,3 +259,15 @@ test('a country named only as the other side of a border ("toward the border wit
   const events = eventsOf('Rebels burned a village near the border with Togo.');
   assert.ok(!events.some((e) => e.target?.code === 'TGO'), events.map(show).join('; '));
 });
+
+test('actors of a clause of time ("while Israel was holding elections") are not the main act\'s target', () => {
+  const events = eventsOf('Iran fired a missile into the desert while Israel was holding elections.');
+  const fired = events.find((e) => e.trigger?.text.startsWith('fired'));
+  assert.ok(fired, events.map(show).join('; '));
+  assert.equal(fired.target, null, show(fired));
+});
+
+test('partners of a compound subject in joint drills cooperate with each other', () => {
+  const events = eventsOf('Egypt and Greece staged joint air drills over the Aegean.').filter((e) => e.cameo === '062');
+  assert.deepEqual(events.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['EGY>GRC', 'GRC>EGY']);
+});

@@ -13,7 +13,7 @@ import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, chargeOver, infinitiveObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
-import { baseRelation, clauseHead } from '../syntax/tree.js';
+import { baseRelation, clauseHead, dependents } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -311,6 +311,28 @@ function isPlaceModifier(sc: SentenceContext, a: ActorMention): boolean {
   return last !== undefined && last.deprel === 'compound';
 }
 
+/** Marks of a clause that says when ("days after X staged drills", "before fleeing"). */
+const TIME_MARKS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'as', 'once']);
+
+/**
+ * Whether the tree puts a mention in a clause of time hung on the predicate ("fired a missile days after
+ * Washington and Seoul staged drills"): its actors did something else, at another time.
+ */
+function isInTimeClause(sc: SentenceContext, match: PatternMatch, a: ActorMention): boolean {
+  const tree = sc.tree;
+  if (!tree) return false;
+  const base = sc.sentence.start;
+  const p = wordAt(tree, base + match.start);
+  let i = wordAt(tree, base + a.start);
+  if (p < 0 || i < 0) return false;
+  for (let guard = 0; i >= 0 && guard <= tree.words.length; guard++) {
+    const w = tree.words[i]!;
+    if (w.head === p) return w.deprel === 'advcl' && dependents(tree, i, 'mark').some((k) => TIME_MARKS.has(tree.words[k]!.text.toLowerCase()));
+    i = w.head;
+  }
+  return false;
+}
+
 /** Whether a mention names a place or region (a city, a province), not a state or a body. */
 function isPlaceEntity(a: ActorMention): boolean {
   return a.entity.type === 'place' || a.entity.type === 'region';
@@ -447,8 +469,8 @@ function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
 
-/** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating. */
-const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060']);
+/** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
+const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
 
 /** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
 const CHARGE_ROOTS = new Set(['10', '11', '12']);
@@ -493,7 +515,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a)), verbEnd, end, claim);
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(isInTimeClause(sc, match, a) && !isPosture)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && startsWithAnaphor(before, ctx);
