@@ -271,3 +271,8 @@ test('partners of a compound subject in joint drills cooperate with each other',
   const events = eventsOf('Egypt and Greece staged joint air drills over the Aegean.').filter((e) => e.cameo === '062');
   assert.deepEqual(events.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['EGY>GRC', 'GRC>EGY']);
 });
+
+test('a coordinated speaker ("Chile and Peru said they ...") is coded by its first member, as a coordinated subject is', () => {
+  const events = eventsOf('Chile and Peru said they would send troops to Bolivia.');
+  assert.ok(events.some((e) => e.source?.code === 'CHL' && e.target?.code === 'BOL'), events.map(show).join('; '));
+});

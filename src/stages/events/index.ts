@@ -128,8 +128,11 @@ function readSentence(
     // Sergei Shoigu"): its last coded name before a comma, a bracket or a prepositional phrase ("President
     // Putin of Russia", "the governor, who ...") names it.
     const headZone = /^[^,(]*?(?=\s(?:of|in|at|from|for|on)\s|[,(]|$)/i.exec(text.slice(start, end))?.[0].length ?? end - start;
+    // A coordination ("Britain and France said") is one speaker, coded by its first member as subjects are.
     const heads = inside.filter((a) => a.code && a.end <= start + headZone);
-    const coded = heads[heads.length - 1] ?? inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start) : undefined);
+    const joined = (a: ActorMention, i: number): boolean => i > 0 && /^\s*(?:,|and|or|&)\s*$/i.test(text.slice(heads[i - 1]!.end, a.start));
+    const own = heads.filter((a, i) => !joined(a, i));
+    const coded = own[own.length - 1] ?? inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start) : undefined);
     if (coded) speaker = actorAt(coded, sentence.start);
     else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
