@@ -276,3 +276,14 @@ test('a coordinated speaker ("Chile and Peru said they ...") is coded by its fir
   const events = eventsOf('Chile and Peru said they would send troops to Bolivia.');
   assert.ok(events.some((e) => e.source?.code === 'CHL' && e.target?.code === 'BOL'), events.map(show).join('; '));
 });
+
+test('"spoke (by phone) with X" is a consultation', () => {
+  const events = eventsOf("Chile's president spoke by phone with Peru's president on Sunday.");
+  assert.ok(events.some((e) => e.plover === 'CONSULT' && e.source?.code?.startsWith('CHL') && e.target?.code?.startsWith('PER')), events.map(show).join('; '));
+});
+
+test('a light verb whose object is an act noun coded on its own ("held a phone call with X") is no act of its own', () => {
+  const events = eventsOf("Chile's foreign minister held a phone call with Peru's foreign minister.");
+  assert.ok(events.some((e) => e.plover === 'CONSULT'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.plover === 'COERCE'), events.map(show).join('; '));
+});

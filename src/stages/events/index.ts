@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, chargeOver, infinitiveObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, chargeOver, infinitiveObject, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation, clauseHead, dependents } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -314,6 +314,17 @@ function isPlaceModifier(sc: SentenceContext, a: ActorMention): boolean {
   return last !== undefined && last.deprel === 'compound';
 }
 
+/** Whether a verb match is a light verb whose object starts or heads a noun match of its own. */
+function isLightOverActNoun(sc: SentenceContext, match: PatternMatch, matches: readonly PatternMatch[]): boolean {
+  const tree = sc.tree!;
+  const base = sc.sentence.start;
+  const o = lightVerbObject(tree, wordAt(tree, base + match.start));
+  if (o < 0) return false;
+  const at = tree.words[o]!.start - base;
+  if (at < match.end) return false;
+  return matches.some((m) => m !== match && !m.pattern.isVerb && m.pattern.code !== '-' && m.start <= at && at < m.end);
+}
+
 /** Marks of a clause that says when ("days after X staged drills", "before fleeing"). */
 const TIME_MARKS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'as', 'once']);
 
@@ -401,6 +412,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     // "in March", "last May": a word of a date is no act.
     if (sc.dates.some((d) => d.start - sc.sentence.start <= found.start && found.start < d.end - sc.sentence.start)) continue;
     const match = commandOf(sc, found);
+    // "held a phone call with X", "launched strikes on X": a light verb whose object is an act noun coded on its own
+    // is no act of its own (the derived dictionary's "hold" is a detention).
+    if (match.pattern.isVerb && sc.tree && isLightOverActNoun(sc, match, matches)) continue;
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.

@@ -430,6 +430,12 @@ export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
   return w.upos === 'NOUN' || w.upos === 'PROPN' ? readNoun(syntax, p) : readVerb(syntax, p);
 }
 
+/** The object of a light verb ("held a phone call", "launched strikes"), or -1 when `p` is none or has none. */
+export function lightVerbObject(syntax: SentenceSyntax, p: number): number {
+  if (p < 0 || !LIGHT_VERBS.has(lemmaOf(word(syntax, p)))) return -1;
+  return dependent(syntax, p, 'obj');
+}
+
 /** Relations inside a noun phrase that still name the same actor: "the Russian defence minister", "the president of Russia". */
 const SAME_ACTOR = new Set(['compound', 'amod', 'nmod:poss', 'flat', 'flat:name', 'appos', 'det', 'nummod']);
 
