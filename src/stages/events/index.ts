@@ -419,7 +419,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
-    // "main battle tanks", "attack helicopters", "strike fighters": an act noun that modifies a weapon's name names a kind of weapon.
+    // "attack helicopters", "strike fighters", "assault rifles": an act noun that modifies a weapon's name names a kind of weapon.
     if (!match.pattern.isVerb && sc.tree && namesWeaponKind(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), ctx)) continue;
     const clause = readClause(sc, match, discourse, ctx);
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;

@@ -95,7 +95,7 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
 /** Nouns of a deal whose "to" clause says what was agreed: "a contract to supply", "a deal to buy". */
 const DEAL_NOUNS = new Set(['contract', 'deal', 'agreement', 'accord', 'pact', 'memorandum', 'treaty']);
 
-/** Whether a verb's object is a deal ("signed a contract", "reached an agreement"). */
+/** Whether a verb's object is a deal ("signed a contract", "struck a deal"). */
 function holdsDeal(syntax: SentenceSyntax, p: number): boolean {
   return p >= 0 && dependents(syntax, p, 'obj').some((o) => DEAL_NOUNS.has(lemmaOf(word(syntax, o))));
 }
