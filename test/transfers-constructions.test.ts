@@ -430,6 +430,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Belarus received dozens of cruise missiles from Russia. Peru bought 300 Mistral missiles from France.',
     want: [['RUS', 'BLR', 'delivered', null, 'cruise'], ['FRA', 'PER', 'ordered', 300, 'Mistral']],
   },
+  {
+    construction: 'a designation of H and three digits ("H145M") names equipment; "H1" alone does not',
+    text: 'Germany delivered four H145M helicopters to Serbia.',
+    want: [['DEU', 'SRB', 'delivered', 4, 'H145M']],
+  },
 ];
 
 /** Texts that state no transfer. */

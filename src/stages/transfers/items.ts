@@ -54,7 +54,8 @@ const ORDINALS = /^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
 // after them ("Su-30SM2", "T-72B3", "K9A1", "M1A2T"), a plural "s" allowed.
 const DESIGNATION = /^(?:[A-Z][A-Za-z]{0,8}(?:\/[A-Z])?-?\d{1,4}(?:[A-Za-z]{1,3}\d{0,2}){0,2}(?:[-/][0-9A-Za-z]+)*|\d{2,3}mm)(?:s|'s)?$/;
 // Designation-shaped words that are not equipment.
-const NOT_DESIGNATION = /^(?:COVID|G\d|MH\d|Q\d|H\d|PM\d|AM\d|UN\d|EU\d|[A-Z]\d{4,})/;
+// (H and two digits at most: "H1", "H5N1" are no equipment, the helicopter "H145M" is.)
+const NOT_DESIGNATION = /^(?:COVID|G\d|MH\d|Q\d|H\d{1,2}(?:N\d+)?$|PM\d|AM\d|UN\d|EU\d|[A-Z]\d{4,})/;
 
 type Kind = 'model' | 'head' | 'designation' | 'modifier' | 'number' | 'other';
 
