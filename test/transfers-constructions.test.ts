@@ -435,6 +435,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Germany delivered four H145M helicopters to Serbia.',
     want: [['DEU', 'SRB', 'delivered', 4, 'H145M']],
   },
+  {
+    construction: 'parts, engines or upgrades "for" equipment move no equipment ("spare parts for X"); a deal "for" X still moves X',
+    text: 'Spain approved a sale of spare parts for Harrier jets to Chile. Italy will supply engines for 12 trainer jets to Greece. Egypt signed a deal for ten K9 howitzers with South Korea.',
+    want: [['KOR', 'EGY', 'ordered', 10, 'K9']],
+  },
 ];
 
 /** Texts that state no transfer. */

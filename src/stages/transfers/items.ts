@@ -214,6 +214,22 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
   return n;
 }
 
+/** Nouns of parts and services for equipment: what moves in "spare parts for X" is no X ("a deal for X" is). */
+const PART_NOUNS = new Set(['part', 'spare', 'component', 'engine', 'kit', 'upgrade', 'overhaul', 'maintenance', 'simulator', 'training', 'servicing', 'refit', 'modernisation', 'modernization']);
+
+/** Whether "for" before a phrase (past its count and determiner) follows a part or service noun, within three words. */
+function isPartFor(tokens: readonly Token[], first: number, lex: TransferLexicon): boolean {
+  let j = first - 1;
+  while (j >= 0 && (numberValue(tokens[j], lex) !== null || /^(?:the|its|their|his|her|a|an|some|all)$/i.test(tokens[j]!.text))) j--;
+  if (lower(tokens[j]) !== 'for') return false;
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    const w = lower(tokens[k]);
+    if (!/^[a-z][a-z-]*$/.test(w)) break;
+    if (PART_NOUNS.has(w) || PART_NOUNS.has(singular(w))) return true;
+  }
+  return false;
+}
+
 /**
  * "the opening one of three corvettes", "the first three of 16 jets": a part of a whole written before the
  * phrase. Returns the part's count (null for "the first of") and the whole's, or null when the phrase
@@ -448,6 +464,8 @@ function buildItem(
 ): ItemMention | null {
   // A part or a service named by its own noun after the phrase ("F-110 engines", "ground control stations").
   for (const words of lex.nonItems) if (matchWords(tokens, last + 1, words, false)) return null;
+  // ... or before it, with "for": "spare parts for F-16 jets", "engines for 12 trainers", "upgrade kits for".
+  if (isPartFor(tokens, first, lex)) return null;
   // "made by Turkey's Aselsan", "built by Eurofighter": a maker's name alone after "by" or a possessive is the company.
   if (/^(?:by|'s|’s)$/.test(lower(tokens[first - 1])) && lex.index.makers.get(lower(tokens[first]))?.some((m) => m.words.length === last - first + 1 && m.words.every((w, k) => w === lower(tokens[first + k])))) return null;
   let model: ModelEntry | null = null;
