@@ -287,3 +287,11 @@ test('a light verb whose object is an act noun coded on its own ("held a phone c
   assert.ok(events.some((e) => e.plover === 'CONSULT'), events.map(show).join('; '));
   assert.ok(!events.some((e) => e.plover === 'COERCE'), events.map(show).join('; '));
 });
+
+test('a quotation that goes on into the next sentence is still its speaker\'s; "cannot" negates', () => {
+  const events = eventsOf('"We cannot accept these arrests," Chile\'s foreign minister said. "Peru must free our fishermen at once."');
+  const demand = events.find((e) => e.plover === 'REQUEST');
+  assert.ok(demand, events.map(show).join('; '));
+  assert.equal(demand.source?.code?.slice(0, 3), 'CHL', show(demand));
+  for (const e of events.filter((x) => x.trigger?.text.startsWith('accept'))) assert.equal(e.modality, 'negated', show(e));
+});

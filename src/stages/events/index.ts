@@ -31,8 +31,11 @@ const CLAUSE_END =
 /** A preposition that makes the name after it a place: "near Gao", "in the north of Mali". */
 const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s+(?:the\s+)?$/i;
 const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
+/** A quotation mark, and one that opens a sentence. */
+const QUOTE_MARK = /["“”]/;
+const OPENING_QUOTE = /^\s*["“]/;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
-const NEGATION_BEFORE = /\b(?:not|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
+const NEGATION_BEFORE = /\b(?:not|cannot|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
 // "may" in lower case only: "in May" is a month.
 const HYPOTHETICAL = /\b(?:[Ii]f|[Uu]nless|[Cc]ould|[Mm]ight|may|[Ii]n\s+case|[Ww]ould\s+consider)\b/;
 const PLANNED_BEFORE =
@@ -45,6 +48,8 @@ interface Discourse {
   topic: Actor | null;
   /** The last source of each CAMEO root: who "the raid" of a later agentless passive was carried out by. */
   doerOf: Map<string, { source: Actor; target: Actor | null }>;
+  /** The speaker of the last sentence, when it quoted: a quotation that goes on in the next sentence is theirs. */
+  quoteSpeaker: { actor: Actor; name: string | null } | null;
 }
 
 interface SentenceContext {
@@ -82,7 +87,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
-  const discourse: Discourse = { topic: null, doerOf: new Map() };
+  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -98,6 +103,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
     sc.evidence = evidenceOf(text, sentence.start, sentence.end);
     sc.tree = isTrained(trees[index]) ? trees[index]! : null;
     out.push(...codeSentence(sc, published, discourse, ctx));
+    discourse.quoteSpeaker = sc.speaker && QUOTE_MARK.test(sentence.text) ? { actor: sc.speaker, name: sc.speakerName } : null;
   }
   return out;
 }
@@ -139,6 +145,10 @@ function readSentence(
       const outlet = inside.find((a) => a.entity.type === 'organization' && !a.code) ?? inside.find((a) => a.entity.type === 'organization');
       named.push(outlet ? outlet.entity.name : speakerName.replace(/^(?:the|a)\s+/i, ''));
     }
+  } else if (discourse.quoteSpeaker && OPENING_QUOTE.test(text)) {
+    // '"We cannot accept this," the minister said. "They must release him."': the second sentence is still the minister's.
+    speaker = discourse.quoteSpeaker.actor;
+    speakerName = discourse.quoteSpeaker.name;
   }
   // "TOKYO (Kyodo) — ...": the outlet a dateline credits carried the story.
   if (frame.datelineOutlet) named.unshift(frame.datelineOutlet);
