@@ -218,3 +218,11 @@ void test('people: lower-case particles inside a surname keep the name whole', (
     assert.deepEqual(people.map((e) => e.mentions.map((m) => m.text)), [[name]], text);
   }
 });
+
+test('a country\'s possessive opening a tagged name is its owner: "Yemen\'s Houthi rebels", hyphenated owners and holders', () => {
+  const entities = find("Yemen's Houthi rebels said they had hit a Maltese-flagged tanker near a Saudi-led patrol.");
+  assert.equal(byId(entities, 'org:houthis').code, 'YEMREB');
+  byId(entities, 'country:YEM');
+  assert.deepEqual(byId(entities, 'country:MLT').mentions.map((m) => m.text), ['Maltese']);
+  byId(entities, 'country:SAU');
+});

@@ -464,6 +464,9 @@ function resolveTaggedSpans(st: SentenceState): void {
     // "Ohio-based KeyCorp": a word saying where a name is based does not start it
     while (s < e - 1 && (isLowerWord(words[s] as string) || BASED.test(words[s] as string))) s++;
     while (e > s + 1 && isLowerWord(words[e - 1] as string)) e--;
+    // "Yemen's Houthi": a country's possessive opening the span is the owner, not part of the name
+    const owner = st.gazAt.get(s);
+    if (owner && owner.end < e - 1 && /^['’]s$/.test(words[owner.end] as string) && owner.entries[0]?.kind === 'country') s = owner.end + 1;
     if (isLowerWord(words[s] as string)) continue;
     if (e - s === 1 && CALENDAR_WORD.test(words[s] as string)) continue;
     if (!isFree(st, s, e)) continue;
