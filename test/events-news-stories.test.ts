@@ -295,3 +295,8 @@ test('a quotation that goes on into the next sentence is still its speaker\'s; "
   assert.equal(demand.source?.code?.slice(0, 3), 'CHL', show(demand));
   for (const e of events.filter((x) => x.trigger?.text.startsWith('accept'))) assert.equal(e.modality, 'negated', show(e));
 });
+
+test('a participle hung on a noun with a "by" doer is a passive: "hostages held by X" is no act of the main subject', () => {
+  const events = eventsOf("Chad's army said it had freed 30 hostages held by Boko Haram.");
+  assert.ok(!events.some((e) => e.source?.code?.startsWith('TCD') && e.plover === 'COERCE'), events.map(show).join('; '));
+});

@@ -247,19 +247,27 @@ function isConductOf(syntax: SentenceSyntax, subject: number): boolean {
   return w.upos === 'NOUN' && CONDUCT_NOUNS.has(lemmaOf(w)) && dependent(syntax, subject, 'nmod:poss') >= 0;
 }
 
+/** A passive's doer: its `obl:agent`, else an `obl` with "by"; -1 when none. */
+function agentOf(syntax: SentenceSyntax, p: number): number {
+  const agent = dependent(syntax, p, 'obl:agent');
+  return agent >= 0 ? agent : firstArgument(syntax, p, ['obl'], new Set(['by']));
+}
+
 /** Reads a verb predicate's source, target and clause. */
 function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const { donor, viaIntent } = subjectDonor(syntax, p);
   const passiveSubject = dependent(syntax, p, 'nsubj:pass');
-  const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0;
+  // "hostages held by Boko Haram": a participle hung on a noun, with a "by" doer, is a passive whose sufferer is that noun.
+  const isReducedPassive = baseRelation(word(syntax, p).deprel) === 'acl' && /(?:ed|en|wn|ld|ght|nt)$/i.test(word(syntax, p).text) && agentOf(syntax, p) >= 0;
+  const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0 || isReducedPassive;
   let source: number;
   let isRelativeSource = false;
   let sourceNext = -1;
   const targets: number[] = [];
   if (isPassive) {
-    source = dependent(syntax, p, 'obl:agent');
-    if (source < 0) source = firstArgument(syntax, p, ['obl'], new Set(['by']));
+    source = agentOf(syntax, p);
     if (passiveSubject >= 0) targets.push(passiveSubject);
+    else if (isReducedPassive) targets.push(word(syntax, p).head);
   } else {
     // Two subjects on one verb: the parser hung a phrase before it there as well ("a charge Yerevan
     // denied"); the one nearest before the verb is its own.
