@@ -300,3 +300,8 @@ test('a participle hung on a noun with a "by" doer is a passive: "hostages held 
   const events = eventsOf("Chad's army said it had freed 30 hostages held by Boko Haram.");
   assert.ok(!events.some((e) => e.source?.code?.startsWith('TCD') && e.plover === 'COERCE'), events.map(show).join('; '));
 });
+
+test('suspending membership reduces relations; a name in a hyphenated modifier of a coded body ("the Russia-led CSTO") is not the target', () => {
+  const events = eventsOf('Kazakhstan suspended its membership in the Russia-led CSTO.');
+  assert.ok(events.some((e) => e.cameo === '160' && e.source?.code === 'KAZ' && e.target?.code === 'CSTO'), events.map(show).join('; '));
+});

@@ -231,11 +231,17 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   // "on the Thai border": a country that only names a border is where, not whom.
   const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
   // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
-  const whom = inRange.filter((a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))));
+  const whom = inRange.filter((a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) && !isLeaderOfNext(a, inRange, claim));
   return whom.find((a) => a.code) ?? whom[0] ?? null;
 }
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
+
+/** "the Russia-led CSTO": a name in a hyphenated modifier of a name that is itself an actor is not the one meant. */
+function isLeaderOfNext(a: ActorMention, actors: readonly ActorMention[], claim: string): boolean {
+  const m = /^-[a-z]+\s+/.exec(claim.slice(a.end, a.end + 24));
+  return m !== null && actors.some((b) => b.code && b.start === a.end + m[0].length);
+}
 /** "near the border with Mali": a country named as a border's other side. */
 const BORDER_BEFORE = /\b(?:border|borders|frontier|boundary)\s+with\s+(?:the\s+)?$/i;
 
