@@ -305,3 +305,10 @@ test('suspending membership reduces relations; a name in a hyphenated modifier o
   const events = eventsOf('Kazakhstan suspended its membership in the Russia-led CSTO.');
   assert.ok(events.some((e) => e.cameo === '160' && e.source?.code === 'KAZ' && e.target?.code === 'CSTO'), events.map(show).join('; '));
 });
+
+test('two sides of a clash or an exchange of fire act on each other; coordinated nationality adjectives are two members', () => {
+  const clash = eventsOf('Thai and Cambodian troops clashed near the temple on Friday.');
+  assert.deepEqual(clash.filter((e) => e.plover === 'ASSAULT').map((e) => `${e.source?.code?.slice(0, 3)}>${e.target?.code?.slice(0, 3)}`).sort(), ['KHM>THA', 'THA>KHM']);
+  const fire = eventsOf('Eritrea and Ethiopia exchanged fire across the frontier.');
+  assert.deepEqual(fire.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['ERI>ETH', 'ETH>ERI']);
+});

@@ -451,7 +451,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     // "India and China held talks": members of a compound source with no target met each other; so they do
     // where the target read is only the place they met in ("signed a peace agreement in Washington").
     const isVenue = source !== null && Boolean(target?.entityId?.startsWith('place:')) && (MEMBERS.get(source)?.length ?? 0) > 0;
-    const mutual = (!target || isVenue) && source && RECIPROCAL_CODES.has(event.cameo) ? (MEMBERS.get(source) ?? []) : [];
+    const isMutual = RECIPROCAL_CODES.has(event.cameo) || MUTUAL_PHRASE.test(match.pattern.phrase);
+    const mutual = (!target || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
     const all = source ? [source, ...mutual].filter((a) => a.code) : [];
     // A member that names no actor leaves the event as it was read.
     if (mutual.length > 0 && all.length > 1) {
@@ -501,6 +502,9 @@ function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
   if (o < 0 || !mentionOf(tree, o, sc.actors, base)?.code) return match;
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
+
+/** Verbs of fighting that take two sides by their meaning: "India and Pakistan exchanged fire", "X and Y clashed". */
+const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish)\b/;
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
 const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
@@ -599,7 +603,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         target = subject ? at(subject) : object ? at(object) : null;
       } else {
         // A relative clause's subject is what its pronoun stands for: naming no actor, it names no one else either.
-        if (subject) source = compound(coSubjectBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null);
+        if (subject) source = compound(coSubjectBefore(sc, subject) ?? adjectiveBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null);
         // "The Houthis said the strikes killed three workers": a subject that names no actor does not make the speaker the doer.
         else source = tree?.isRelativeSource ? null : (resolved ?? previousSource ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
@@ -830,6 +834,19 @@ function coSubjectBefore(sc: SentenceContext, subject: ActorMention): ActorMenti
   if (!first) return null;
   const i = wordAt(sc.tree, base + first.start);
   return i >= 0 && /^(?:vocative|dep)$/.test(sc.tree.words[i]!.deprel) ? first : null;
+}
+
+/**
+ * "Indian and Chinese troops clashed": the nationality adjective coordinated before the subject's own
+ * is its first member (the tree reads the second adjective as a `conj` of the first). Null otherwise.
+ */
+function adjectiveBefore(sc: SentenceContext, subject: ActorMention): ActorMention | null {
+  if (!sc.tree) return null;
+  const before = sc.actors.filter((a) => a.code && a.end <= subject.start && /^\s*(?:,|and|,\s*and)\s+$/i.test(sc.claim.slice(a.end, subject.start)));
+  const first = before[before.length - 1];
+  if (!first) return null;
+  const i = wordAt(sc.tree, sc.sentence.start + first.start);
+  return i >= 0 && sc.tree.words[i]!.upos === 'ADJ' && isConjunctOf(sc.tree, subject, [first], sc.sentence.start) ? first : null;
 }
 
 /** Whether a mention's words hold a `conj` dependent of a word of the earlier members (offsets relative to the sentence at `base`). */
