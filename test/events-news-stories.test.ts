@@ -312,3 +312,10 @@ test('two sides of a clash or an exchange of fire act on each other; coordinated
   const fire = eventsOf('Eritrea and Ethiopia exchanged fire across the frontier.');
   assert.deepEqual(fire.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['ERI>ETH', 'ETH>ERI']);
 });
+
+test('a hyphenated verb ("test-fired") is read by the tag of its verb part; scrambling jets is a show of force', () => {
+  const test1 = eventsOf('Pakistan test-fired a cruise missile over the Arabian Sea.');
+  assert.ok(test1.some((e) => e.cameo === '150' && e.source?.code === 'PAK'), test1.map(show).join('; '));
+  const scramble = eventsOf('Finland scrambled fighters on Sunday.');
+  assert.ok(scramble.some((e) => e.cameo === '150' && e.source?.code === 'FIN'), scramble.map(show).join('; '));
+});

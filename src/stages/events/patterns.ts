@@ -304,10 +304,11 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       regex.lastIndex = w.index;
       const m = regex.exec(text);
       if (!m || /\s{3,}/.test(m[0])) continue;
-      const tag = tagAt?.(m.index);
-      if (pattern.needsVerbTag && tag !== 'VERB') continue;
       // A one-word match trusts the tagger; a phrase ("stems directly from") is itself the sign of a verb.
       const isOneWord = !/\s/.test(m[0]);
+      // "test-fired": the parser's words split at the hyphen, and the verb is the last part.
+      const tag = tagAt?.(isOneWord && m[0].includes('-') ? m.index + m[0].lastIndexOf('-') + 1 : m.index);
+      if (pattern.needsVerbTag && tag !== 'VERB') continue;
       if (pattern.phrase.startsWith('~') && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
       // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name or a noun opens no verb phrase.
       if (pattern.phrase.startsWith('~') && !isOneWord && (tag === 'PROPN' || tag === 'NOUN') && /^[A-Z]/.test(m[0]) && m.index > 0) continue;
