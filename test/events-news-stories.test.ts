@@ -319,3 +319,10 @@ test('a hyphenated verb ("test-fired") is read by the tag of its verb part; scra
   const scramble = eventsOf('Finland scrambled fighters on Sunday.');
   assert.ok(scramble.some((e) => e.cameo === '150' && e.source?.code === 'FIN'), scramble.map(show).join('; '));
 });
+
+test('people named by a role in a named place belong to its country, not to the one who struck them', () => {
+  const events = eventsOf('Russian strikes killed nine civilians in Lviv.');
+  assert.ok(events.some((e) => e.source?.code?.startsWith('RUS') && e.target?.code === 'UKRCVL'), events.map(show).join('; '));
+  const home = eventsOf('Egyptian police dispersed demonstrators in Alexandria.');
+  assert.ok(home.some((e) => e.target?.code === 'EGYCVL'), home.map(show).join('; '));
+});
