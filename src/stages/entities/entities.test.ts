@@ -226,3 +226,9 @@ test('a country\'s possessive opening a tagged name is its owner: "Yemen\'s Hout
   assert.deepEqual(byId(entities, 'country:MLT').mentions.map((m) => m.text), ['Maltese']);
   byId(entities, 'country:SAU');
 });
+
+test('a transliterated city is found without its soft-sign apostrophe ("Kramatorsk" for "Kramators’k")', () => {
+  const entities = find('Shelling hit Kramatorsk and Lysychansk overnight.');
+  const places = entities.filter((e) => e.type === 'place');
+  assert.deepEqual(places.map((e) => [e.mentions[0]?.text, e.country]), [['Kramatorsk', 'UKR'], ['Lysychansk', 'UKR']]);
+});

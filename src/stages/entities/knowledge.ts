@@ -205,6 +205,7 @@ function buildKnowledge(data: DataFiles): Knowledge {
   const placeGroups = new Map<string, PlaceRecord[]>();
   // Cities written "Name, qualifier" ("Washington, D.C."), by the name before the comma and the country.
   const qualified = new Map<string, PlaceRecord>();
+  const softSigned: [string, PlaceRecord][] = [];
   for (const [name, type, lat, lon, country, population] of placeRows) {
     const key = phraseKey(name);
     const group = placeGroups.get(key) ?? [];
@@ -213,7 +214,10 @@ function buildKnowledge(data: DataFiles): Knowledge {
     placeGroups.set(key, group);
     const comma = name.indexOf(',');
     if (comma > 0 && type === 'city') qualified.set(`${country}\t${name.slice(0, comma)}`, place);
+    // "Kramators’k": a transliteration's soft-sign apostrophe, which news leaves out ("Kramatorsk")
+    if (/\p{L}['’]\p{L}/u.test(name) && !/['’]s$/.test(name)) softSigned.push([phraseKey(name.replace(/(?<=\p{L})['’](?=\p{L})/gu, '')), place]);
   }
+  for (const [key, place] of softSigned) if (!placeGroups.has(key)) placeGroups.set(key, [place]);
   // "in Washington": a government capital as the countries file writes it names that country's city whose name
   // begins with it ("Washington, D.C."), before any smaller town of the same name elsewhere.
   for (const country of countries) {
