@@ -5,6 +5,7 @@ import { createContext } from '../../core/context.js';
 import type { Entity } from '../../core/doc.js';
 import { analyseText } from './analyse-text.js';
 import { actorAt, countryCode, countryRecord, isGroupCode } from './lookup.js';
+import { ukrainianSpellings } from './knowledge.js';
 
 const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
 const PUBLISHED = '2021-09-11';
@@ -231,4 +232,12 @@ test('a transliterated city is found without its soft-sign apostrophe ("Kramator
   const entities = find('Shelling hit Kramatorsk and Lysychansk overnight.');
   const places = entities.filter((e) => e.type === 'place');
   assert.deepEqual(places.map((e) => [e.mentions[0]?.text, e.country]), [['Kramatorsk', 'UKR'], ['Lysychansk', 'UKR']]);
+});
+
+test('Ukrainian cities are found in the national transliteration news uses ("Odesa", "Mykolaiv", "Izium")', () => {
+  assert.deepEqual(ukrainianSpellings('Mykolayiv'), ['Mykolaiv']);
+  assert.ok(ukrainianSpellings('Izyum').includes('Izium'));
+  assert.ok(ukrainianSpellings('Odessa').includes('Odesa'));
+  const entities = find('Drones struck Odesa and Mykolaiv before dawn.');
+  assert.deepEqual(entities.filter((e) => e.type === 'place').map((e) => [e.mentions[0]?.text, e.country]), [['Odesa', 'UKR'], ['Mykolaiv', 'UKR']]);
 });

@@ -215,7 +215,10 @@ function buildKnowledge(data: DataFiles): Knowledge {
     const comma = name.indexOf(',');
     if (comma > 0 && type === 'city') qualified.set(`${country}\t${name.slice(0, comma)}`, place);
     // "Kramators’k": a transliteration's soft-sign apostrophe, which news leaves out ("Kramatorsk")
-    if (/\p{L}['’]\p{L}/u.test(name) && !/['’]s$/.test(name)) softSigned.push([phraseKey(name.replace(/(?<=\p{L})['’](?=\p{L})/gu, '')), place]);
+    const plain = /\p{L}['’]\p{L}/u.test(name) && !/['’]s$/.test(name) ? name.replace(/(?<=\p{L})['’](?=\p{L})/gu, '') : name;
+    if (plain !== name) softSigned.push([phraseKey(plain), place]);
+    // Ukraine's cities as its national transliteration writes them, which news has used since 2022 ("Odesa", "Mykolaiv", "Izium")
+    if (country === 'UKR' && type === 'city') for (const variant of ukrainianSpellings(plain)) softSigned.push([phraseKey(variant), place]);
   }
   for (const [key, place] of softSigned) if (!placeGroups.has(key)) placeGroups.set(key, [place]);
   // "in Washington": a government capital as the countries file writes it names that country's city whose name
@@ -231,6 +234,30 @@ function buildKnowledge(data: DataFiles): Knowledge {
   }
   for (const [key, group] of placeGroups) addKey(key, { kind: 'place', places: group });
   return { countries, countryByCode: byCode(countries), organizations, people, phrases, lengths, pairs, ...wordLists(data) };
+}
+
+/**
+ * The spellings of a Ukrainian city name in the national transliteration, where the gazetteer has an
+ * older one: "y" between vowels dropped (Mykolayiv -> Mykolaiv, Avdiyivka -> Avdiivka), "ya"/"yu"
+ * or "ja" after a consonant as "ia"/"iu" (Berdyansk -> Berdiansk, Kupjansk -> Kupiansk), "g" as "h" (Energodar ->
+ * Enerhodar), "ss" as "s" (Odessa -> Odesa); each change alone and all together.
+ */
+export function ukrainianSpellings(name: string): string[] {
+  const rules: [RegExp, string][] = [
+    [/(?<=[aeiou])y(?=[aeiou])/g, ''],
+    [/(?<=[^aeiouy\s'’-])[yj](?=[au])/g, 'i'],
+    [/(?<=\p{L})g/gu, 'h'],
+    [/ss/g, 's'],
+  ];
+  const out = new Set<string>();
+  let all = name;
+  for (const [pattern, by] of rules) {
+    const one = name.replace(pattern, by);
+    if (one !== name) out.add(one);
+    all = all.replace(pattern, by);
+  }
+  if (all !== name) out.add(all);
+  return [...out];
 }
 
 function byCode(countries: readonly CountryRecord[]): Map<string, CountryRecord> {
