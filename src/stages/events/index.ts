@@ -623,7 +623,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
     const directObject = claim.slice(clause.verbEnd, object ? object.start : clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
     const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end), ctx);
-    // "Pakistani airstrikes killed eight civilians in Paktika": the people of a named place belong to its country.
+    // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country.
     const where = role ? locationOf(actors, claim, clause.verbEnd, clause.end)?.country : null;
     const home = where && /^[A-Z]{3}$/.test(where) ? where : source.code.slice(0, 3);
     if (role) target = { name: role.noun, code: home + role.code, entityId: null };
