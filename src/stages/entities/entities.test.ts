@@ -5,7 +5,7 @@ import { createContext } from '../../core/context.js';
 import type { Entity } from '../../core/doc.js';
 import { analyseText } from './analyse-text.js';
 import { actorAt, countryCode, countryRecord, isGroupCode } from './lookup.js';
-import { ukrainianSpellings } from './knowledge.js';
+import { plainSpelling, ukrainianSpellings } from './knowledge.js';
 
 const ctx = createContext({ now: new Date('2021-09-11T12:00:00Z') });
 const PUBLISHED = '2021-09-11';
@@ -240,4 +240,12 @@ test('Ukrainian cities are found in the national transliteration news uses ("Ode
   assert.ok(ukrainianSpellings('Odessa').includes('Odesa'));
   const entities = find('Drones struck Odesa and Mykolaiv before dawn.');
   assert.deepEqual(entities.filter((e) => e.type === 'place').map((e) => [e.mentions[0]?.text, e.country]), [['Odesa', 'UKR'], ['Mykolaiv', 'UKR']]);
+});
+
+test('a place is found as news writes it, without the diacritics and marks of its transliteration ("Rafah", "Zahle")', () => {
+  assert.equal(plainSpelling('‘Afrīn'), 'Afrin');
+  assert.equal(plainSpelling('Zahlé'), 'Zahle');
+  assert.equal(plainSpelling("King's Lynn"), "King's Lynn");
+  const entities = find('Shelling was reported in Rafah and in Zahle.');
+  assert.deepEqual(entities.filter((e) => e.type === 'place').map((e) => [e.mentions[0]?.text, e.country]), [['Rafah', 'PSE'], ['Zahle', 'LBN']]);
 });

@@ -214,8 +214,9 @@ function buildKnowledge(data: DataFiles): Knowledge {
     placeGroups.set(key, group);
     const comma = name.indexOf(',');
     if (comma > 0 && type === 'city') qualified.set(`${country}\t${name.slice(0, comma)}`, place);
-    // "Kramators’k": a transliteration's soft-sign apostrophe, which news leaves out ("Kramatorsk")
-    const plain = /\p{L}['’]\p{L}/u.test(name) && !/['’]s$/.test(name) ? name.replace(/(?<=\p{L})['’](?=\p{L})/gu, '') : name;
+    // "Kramators’k", "Rafaḩ", "Zahlé": news writes a transliterated name without its apostrophes and diacritics
+    // ("Kramatorsk", "Rafah", "Zahle")
+    const plain = plainSpelling(name);
     if (plain !== name) softSigned.push([phraseKey(plain), place]);
     // Ukraine's cities as its national transliteration writes them, which news has used since 2022 ("Odesa", "Mykolaiv", "Izium")
     if (country === 'UKR' && type === 'city') for (const variant of ukrainianSpellings(plain)) softSigned.push([phraseKey(variant), place]);
@@ -234,6 +235,19 @@ function buildKnowledge(data: DataFiles): Knowledge {
   }
   for (const [key, group] of placeGroups) addKey(key, { kind: 'place', places: group });
   return { countries, countryByCode: byCode(countries), organizations, people, phrases, lengths, pairs, ...wordLists(data) };
+}
+
+/**
+ * A place name as news writes it: letters without their diacritics ("Ḩamāh" -> Hamah), and without the
+ * apostrophes and ayn/hamza marks of a transliteration at a word's start or between letters ("Kramators’k"
+ * -> Kramatorsk, "‘Afrīn" -> Afrin). A possessive "'s" at the end stays.
+ */
+export function plainSpelling(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/(?:(?<=\p{L})|(?<![\p{L}\p{N}]))['’‘ʿʾ`](?=\p{L})(?!s\b)/gu, '')
+    .normalize('NFC');
 }
 
 /**
