@@ -205,7 +205,7 @@ function buildKnowledge(data: DataFiles): Knowledge {
   const placeGroups = new Map<string, PlaceRecord[]>();
   // Cities written "Name, qualifier" ("Washington, D.C."), by the name before the comma and the country.
   const qualified = new Map<string, PlaceRecord>();
-  const softSigned: [string, PlaceRecord][] = [];
+  const spellingVariants: [string, PlaceRecord][] = [];
   for (const [name, type, lat, lon, country, population] of placeRows) {
     const key = phraseKey(name);
     const group = placeGroups.get(key) ?? [];
@@ -217,11 +217,11 @@ function buildKnowledge(data: DataFiles): Knowledge {
     // "Kramators’k", "Rafaḩ", "Zahlé": news writes a transliterated name without its apostrophes and diacritics
     // ("Kramatorsk", "Rafah", "Zahle")
     const plain = plainSpelling(name);
-    if (plain !== name) softSigned.push([phraseKey(plain), place]);
+    if (plain !== name) spellingVariants.push([phraseKey(plain), place]);
     // Ukraine's cities as its national transliteration writes them, which news has used since 2022 ("Odesa", "Mykolaiv", "Izium")
-    if (country === 'UKR' && type === 'city') for (const variant of ukrainianSpellings(plain)) softSigned.push([phraseKey(variant), place]);
+    if (country === 'UKR' && type === 'city') for (const variant of ukrainianSpellings(plain)) spellingVariants.push([phraseKey(variant), place]);
   }
-  for (const [key, place] of softSigned) if (!placeGroups.has(key)) placeGroups.set(key, [place]);
+  for (const [key, place] of spellingVariants) if (!placeGroups.has(key)) placeGroups.set(key, [place]);
   // "in Washington": a government capital as the countries file writes it names that country's city whose name
   // begins with it ("Washington, D.C."), before any smaller town of the same name elsewhere.
   for (const country of countries) {

@@ -348,12 +348,10 @@ const TIME_MARKS = new Set(['after', 'before', 'since', 'until', 'till', 'when',
  * Whether the tree puts a mention in a clause of time hung on the predicate ("fired a missile days after
  * Washington and Seoul staged drills"): its actors did something else, at another time.
  */
-function isInTimeClause(sc: SentenceContext, match: PatternMatch, a: ActorMention): boolean {
+function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolean {
   const tree = sc.tree;
   if (!tree) return false;
-  const base = sc.sentence.start;
-  const p = wordAt(tree, base + match.start);
-  let i = wordAt(tree, base + a.start);
+  let i = wordAt(tree, sc.sentence.start + a.start);
   if (p < 0 || i < 0) return false;
   for (let guard = 0; i >= 0 && guard <= tree.words.length; guard++) {
     const w = tree.words[i]!;
@@ -552,7 +550,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(isInTimeClause(sc, match, a) && !isPosture)), verbEnd, end, claim);
+  // the predicate's word, found once for every mention the filter below tries
+  const predicate = sc.tree ? wordAt(sc.tree, sc.sentence.start + match.start) : -1;
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a))), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && startsWithAnaphor(before, ctx);
