@@ -406,6 +406,16 @@ interface Clause {
   isPassive: boolean;
 }
 
+/** Categories of the equipment list whose nouns may still do what actors do: ships call at ports, troops and aid are no hardware. */
+const NOT_HARDWARE = new Set(['ships', 'troops', 'humanitarian goods']);
+
+/** Whether a word is a noun naming hardware ("helicopters", "tanks", "howitzers"; not ships, troops or aid). */
+function isEquipmentNoun(w: SentenceSyntax['words'][number], ctx: Context): boolean {
+  if (w.upos !== 'NOUN') return false;
+  const categories = equipmentCategories(w.text, ctx);
+  return categories.length > 0 && !categories.some((c) => NOT_HARDWARE.has(c));
+}
+
 /** Whether a word modifies, as a compound or adjective, a noun that names a kind of weapon or equipment. */
 function namesWeaponKind(tree: SentenceSyntax, i: number, ctx: Context): boolean {
   const w = tree.words[i];
@@ -534,7 +544,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const start = outer?.start ?? inner;
   const before = outer?.before ?? claim.slice(start, match.start);
   const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
-  const tree = treeArguments(sc, match);
+  const tree = treeArguments(sc, match, ctx);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
   // ", killing five soldiers": a participle after a comma acts with the main clause's doer (its subject, or the event before it),
   // never a name the surface finds in a phrase of place ("in eastern Chad")
@@ -573,8 +583,10 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   const { match, subject, object, resolved, isOwnClaim, tree } = clause;
   if (tree?.isConduct) return null;
   const at = (m: ActorMention): Actor => actorAt(m, sc.sentence.start);
-  // "the first two aircraft arrived in Tunis": things arrive, only actors visit; a visit whose subject names no actor is no visit.
-  if (match.pattern.code === VISIT_CODE && tree?.isSourceNoActor && !tree.isPassive) return null;
+  // "the first two aircraft arrived in Tunis": things arrive, only actors visit; a visit whose subject names no actor is no visit,
+  // nor one whose subject is equipment that a modifier says whose it is ("Australia's first helicopters arrived in Sydney": a delivery).
+  // A warship's arrival stays a visit (a port call).
+  if (match.pattern.code === VISIT_CODE && (tree?.isSourceNoActor || tree?.isSourceEquipment) && !tree.isPassive) return null;
   let source: Actor | null;
   let target: Actor | null;
   switch (match.pattern.roles) {
@@ -733,6 +745,8 @@ interface TreeArguments {
   isSourceThing: boolean;
   /** The subject is a relative pronoun: what it stands for acted, or no one named (never the main clause's subject). */
   isRelativeSource: boolean;
+  /** The subject's head names equipment other than a ship ("Australia's first helicopters"), whoever its modifiers name. */
+  isSourceEquipment: boolean;
   isPassive: boolean;
   modality: Modality | null;
   /** "X can strike Y": an ability stated, no act. */
@@ -746,7 +760,7 @@ interface TreeArguments {
 }
 
 /** Reads the match's predicate in the sentence's tree; null without a trained tree or a word there. */
-function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments | null {
+function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): TreeArguments | null {
   // Adjectival phrases ("opposed to", "ready to") keep the surface reading: their "is" is no passive.
   if (!sc.tree || (match.pattern.isVerb && !match.pattern.phrase.startsWith('~'))) return null;
   const base = sc.sentence.start;
@@ -766,6 +780,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch): TreeArguments 
     isSourceNoActor: reading.source >= 0 && source === null,
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
+    isSourceEquipment: reading.source >= 0 && isEquipmentNoun(sc.tree.words[reading.source]!, ctx),
   };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }

@@ -12,7 +12,7 @@ export interface StateMention {
   first: number;
   last: number;
   code: string;
-  kind: 'country' | 'demonym' | 'body' | 'maker' | 'made' | 'possessive';
+  kind: 'country' | 'demonym' | 'body' | 'maker' | 'made' | 'possessive' | 'place';
 }
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -100,4 +100,21 @@ export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[],
     out.push(f);
   }
   return out;
+}
+
+/**
+ * The places a sentence names that lie in a known state ("Sydney" -> AUS), as mentions of that state of kind `place`: not parties
+ * of their own (a place is where something happens), read only where a predicate names a destination ("arrived in Sydney").
+ */
+export function placesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[]): StateMention[] {
+  const out: StateMention[] = [];
+  for (const entity of doc.entities ?? []) {
+    if (entity.type !== 'place' || !entity.country || !ISO3.test(entity.country)) continue;
+    for (const m of entity.mentions) {
+      if (m.start < sentence.start || m.end > sentence.end) continue;
+      const span = tokenIndexAt(tokens, m.start, m.end);
+      if (span) out.push({ first: span[0], last: span[1], code: entity.country, kind: 'place' });
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
 }

@@ -11,7 +11,7 @@ import { stamp } from '../../core/rule.js';
 import { transferLexicon } from './lexicon.js';
 import { readItems } from './items.js';
 import type { ItemMention } from './items.js';
-import { statesIn } from './actors.js';
+import { placesIn, statesIn } from './actors.js';
 import { findTriggers, readSentence } from './read-sentence.js';
 import type { Parties } from './read-sentence.js';
 import { designationsOf, mergeTransfers, sameItem } from './merge.js';
@@ -68,7 +68,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     const items = itemsOf(sentenceIndex);
     const states = statesIn(doc, sentence, tokens, lex, ctx);
     const syntax = syntaxOf(sentenceIndex);
-    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax);
+    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax, triggers.some((t) => t.entry.frame === 'arrive') ? placesIn(doc, sentence, tokens) : []);
     // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
     for (const item of included) {
       // "gunboats and munitions ... These will include anti-ship missiles": munitions a bare munitions record includes are that record.
@@ -245,13 +245,13 @@ function fillParties(drafts: Draft[]): void {
     if (!d.supplier && d.recipient) d.supplier = [...drafts.slice(0, i)].reverse().find((p) => p.supplier && p.supplier !== d.recipient)?.supplier ?? null;
     // "Canada also promised 30 tanks": in a story about one recipient, a pledge that names none is to it.
     // "It also received 30 mortars from Spain": a buyer or receiver the sentence does not name as a state is the article's last recipient.
-    if (/^transfers\/(?:receive|buy)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
+    if (/^transfers\/(?:receive|buy|acquire)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
   }
   // "The air arm took delivery of four trainers from Italy ... Italy had handed three trainers to Kenya": a getter that is a force
   // the lead names by no state receives what the article's later telling from the same supplier gives to a state.
   for (const [i, d] of drafts.entries()) {
-    if (d.recipient || !d.supplier || !/^transfers\/(?:receive|buy)(?::passive)?$/.test(d.rule ?? '')) continue;
+    if (d.recipient || !d.supplier || !/^transfers\/(?:receive|buy|acquire)(?::passive)?$/.test(d.rule ?? '')) continue;
     d.recipient = drafts.slice(i + 1).find((p) => p.supplier === d.supplier && p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
   }
 }

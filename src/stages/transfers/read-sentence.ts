@@ -278,8 +278,20 @@ function makerOf(tokens: readonly Token[], states: readonly StateMention[], item
       if (/^(?:built|made|manufactured|produced)$/.test(lowerAt(tokens, verb)) && lowerAt(tokens, verb + 1) === 'by' && s.first >= verb + 2 && s.first <= verb + 4 && tokens.slice(verb + 2, s.first).every((x) => /^(?:the|a|an)$/i.test(x.text))) return s.code;
     }
   }
+  return ownerOf(tokens, states, item);
+}
+
+/** Words that may stand between a possessive and its item: "Ukraine's new F-16s", "Chile's first Leopard tanks". */
+const OWNED_DESCRIPTORS = /^(?:new|first|second|third|latest|last|own|additional|further|modern|upgraded|used|remaining)$/;
+
+/**
+ * "Russia's frigates", "a Russian frigate", "Ukraine's new F-16s": the state a possessive or demonym in the item's phrase names
+ * (its maker or its owner).
+ */
+function ownerOf(tokens: readonly Token[], states: readonly StateMention[], item: ItemMention): string | null {
   for (const s of states) {
-    if ((s.kind === 'possessive' && s.last >= item.first - 2 && s.last < item.first) || (s.kind === 'demonym' && s.first >= item.first - 1 && s.last < item.last)) return s.code;
+    const isPossessive = s.kind === 'possessive' && s.last < item.first && (s.last >= item.first - 2 || (s.last === item.first - 3 && OWNED_DESCRIPTORS.test(lowerAt(tokens, item.first - 1))));
+    if (isPossessive || (s.kind === 'demonym' && s.first >= item.first - 1 && s.last < item.last)) return s.code;
   }
   return null;
 }
@@ -378,9 +390,9 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "a deal expected to be signed next month", "the contract, still under negotiation": a deal noun not yet concluded is a plan.
   if (frame === 'noun' && id === 'noun-sale' && isUnconcluded(tokens, t.last + 1, Math.min(tokens.length, t.last + 16))) return 'planned';
   // "will sign a contract to buy", "is expected to sign a deal to buy": a signing still to come is a plan.
-  if ((id === 'buy' || id === 'sell') && isSigningToCome(tokens, start, t.first)) return 'planned';
+  if ((id === 'buy' || id === 'acquire' || id === 'sell') && isSigningToCome(tokens, start, t.first)) return 'planned';
   // "has agreed to buy", "agreed to sell": a purchase or sale agreed is a deal (an agreement to give stays a promise).
-  if ((id === 'buy' || id === 'sell') && lowerAt(tokens, t.first - 1) === 'to' && /^(?:agreed|agrees)$/.test(lowerAt(tokens, t.first - 2))) return 'ordered';
+  if ((id === 'buy' || id === 'acquire' || id === 'sell') && lowerAt(tokens, t.first - 1) === 'to' && /^(?:agreed|agrees)$/.test(lowerAt(tokens, t.first - 2))) return 'ordered';
   if (hasMarker(tokens, start, t.first, lex.markers.signed)) return id === 'receive' && !hasMarker(tokens, start, t.first, lex.markers.future) ? 'delivered' : 'ordered';
   // "will buy three frigates under a deal worth ...": a purchase or sale the clause places under a deal is an order.
   const isUnderDeal = hasMarker(tokens, t.last + 1, Math.min(tokens.length, t.last + 14), dealPhrases(lex.markers.signed)) || placesUnderDeal(tokens, t.last + 1, Math.min(tokens.length, t.last + 14));
@@ -389,7 +401,7 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "had transferred", "has sent": a perfect tense reports a done deed whatever the clause around it says.
   const isPerfect = /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:had|has|have)$/.test(lowerAt(tokens, t.first - 2)) && /^(?:already|also|now|just|recently)$/.test(lowerAt(tokens, t.first - 1));
   // "is buying", "was selling": a purchase under way is a deal; a giving verb in the progressive ("is sending") is a promise.
-  const isDealUnderWay = isProgressive && (id === 'buy' || id === 'sell');
+  const isDealUnderWay = isProgressive && (id === 'buy' || id === 'acquire' || id === 'sell');
   const isFuture = !isPerfect && (hasMarker(tokens, start, t.first, lex.markers.future) || (isProgressive && !isDealUnderWay) || (lowerAt(tokens, t.first - 1) === 'to' && frame !== 'noun'));
   // "Kenya would receive 12 jets if parliament approves", "If the deal goes ahead, Chile will buy": a transfer to come on a condition is a plan.
   if (isFuture && tokens.some((x, k) => /^(?:if|unless)$/i.test(x.text) && !/^(?:as|even)$/.test(lowerAt(tokens, k - 1)))) return 'planned';
@@ -402,6 +414,9 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (id === 'noun-package') return 'pledged';
   if (id === 'sell' || id === 'noun-sale') return isFuture && id === 'sell' ? 'planned' : 'ordered';
   if (id === 'buy') return isFuture ? 'planned' : 'ordered';
+  // "acquired a frigate" (even "as part of a deal") tells it came; "is acquiring" is a deal under way; "plans to acquire",
+  // "will be acquiring" a plan, unless a deal is named ("will acquire 20 jets under a contract signed in May").
+  if (id === 'acquire') return isFuture ? (isUnderDeal ? 'ordered' : 'planned') : isDealUnderWay ? 'ordered' : 'delivered';
   // Equipping a force is a plan until done; a pledge is a promise to another state.
   if (id === 'equip') return isFuture ? 'planned' : 'delivered';
   if (id === 'noun-delivery') return isFuture ? 'pledged' : 'delivered';
@@ -426,8 +441,10 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   const start = clauseStart(tokens, item.first);
   // A verb reaches a long list; a noun only its own "of"/"for" phrase ("the sale of 12 jets").
   // "a deal worth $2 billion with Sweden for 14 jets": a noun's "for/of" phrase may come after its value and its other party, within its clause.
-  const nounReach = (t: Trigger): number => (isOwnPhrase(tokens, t.last + 1, item.first) ? 14 : 8);
-  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && item.first - t.last <= (t.entry.frame === 'noun' ? nounReach(t) : 25);
+  // "an order for 54 howitzers and 36 ammunition vehicles": a later member of a list is measured from its first member.
+  const lead = items.find((p) => p.first < item.first && p.last >= 0 && listEnd(tokens, items, p) >= item.last) ?? item;
+  const nounReach = (t: Trigger): number => (isOwnPhrase(tokens, t.last + 1, lead.first) ? 14 : 8);
+  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && (t.entry.frame === 'noun' ? (lead.first > t.last ? lead.first : item.first) - t.last <= nounReach(t) : item.first - t.last <= 25);
   let before: Trigger | null = null;
   // "after buying the S-400 system, the F-16s are ...": a subject past a comma is not the earlier verb's object.
   const isOwnClause = (t: Trigger): boolean => item.isSubject && tokens.slice(t.last + 1, item.first).some((x) => x.text === ',');
@@ -512,12 +529,12 @@ function includer(tokens: readonly Token[], t: Trigger): string {
 }
 
 /** Readings of every item in one sentence (items without a governing predicate give none). */
-export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon, syntax?: SentenceSyntax): { readings: ItemReading[]; included: ItemMention[]; parties: Parties | null } {
+export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon, syntax?: SentenceSyntax, places: readonly StateMention[] = []): { readings: ItemReading[]; included: ItemMention[]; parties: Parties | null } {
   const readings: ItemReading[] = [];
   const included: ItemMention[] = [];
   // The parties of the sentence's first predicate even without an item ("unveiled an aid package for Jordan"), for what follows.
   const lead = triggers.find((t) => t.entry.frame !== 'include' && statusOf(tokens, t, lex) !== null);
-  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
+  const parties = lead ? { ...rolesOf(tokens, states, lead, NO_ITEM, items, syntax, places), status: statusOf(tokens, lead, lex)!, trigger: lead, triggerSpan: spanOf(tokens, lead) } : null;
   const serviced = new Set<ItemMention>();
   for (const item of items) {
     // "cover provided by four gunboats": equipment in the agent phrase of a passive does the act, it is not what moves.
@@ -540,7 +557,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (relative && relative !== trigger) {
       const relativeStatus = statusOf(tokens, relative, lex);
       if (relativeStatus) {
-        const relativeRoles = rolesOf(tokens, states, relative, item, items, syntax);
+        const relativeRoles = rolesOf(tokens, states, relative, item, items, syntax, places);
         readings.push({ item, trigger: relative, triggerSpan: spanOf(tokens, relative), supplier: relativeRoles.supplier, recipients: relativeRoles.recipients, status: relativeStatus, rule: `transfers/${relative.entry.id}:relative` });
       }
     }
@@ -566,11 +583,14 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "doubt whether delivering trainers would be wise": an -ing form right after "that" or "whether" is the subject of the clause, an act
     // talked about when its clause goes on with a modal ("that delivering the jets had begun" states a delivery).
     if (/ing$/.test(lowerAt(tokens, trigger.first)) && /^(?:that|whether)$/.test(lowerAt(tokens, trigger.first - 1)) && tokens.slice(trigger.last + 1, trigger.last + 14).some((x) => /^(?:could|would|may|might|should|will|can|must)$/i.test(x.text))) continue;
+    // "arrived in Sydney aboard a cargo ship", "arrived with an escort of two frigates": what arrives is the verb's subject; what
+    // follows it is the carrier or the company it came in.
+    if (trigger.entry.frame === 'arrive' && item.first > trigger.last) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
-    const roles = rolesOf(tokens, states, trigger, item, items, syntax);
+    const roles = rolesOf(tokens, states, trigger, item, items, syntax, places);
     // "Navantia is building four corvettes for Saudi Arabia": a yard builds for a customer state under contract; building
     // with no state named after "for" is a maker's or a navy's own work, no transfer.
     if (trigger.entry.id === 'build-for' && (item.first <= trigger.last || roles.recipients.length === 0)) continue;
@@ -596,11 +616,17 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
       const verb = [...triggers].reverse().find((t) => t.last < item.first && t.first >= start && t.entry.frame !== 'noun' && t.entry.frame !== 'include' && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ','));
       const verbStatus = verb && !main ? statusOf(tokens, verb, lex) : null;
       if (verb && verbStatus && verbStatus !== status) {
-        const verbRoles = rolesOf(tokens, states, verb, item, items, syntax);
+        const verbRoles = rolesOf(tokens, states, verb, item, items, syntax, places);
         readings.push({ item, trigger: verb, triggerSpan: spanOf(tokens, verb), supplier: verbRoles.supplier ?? roles.supplier, recipients: verbRoles.recipients.length ? verbRoles.recipients : roles.recipients, status: verbStatus, rule: `transfers/${verb.entry.id}` });
       }
+      // "helicopters supplied by the United States arrived in Australia": of one stage told twice, the main verb names the recipient the participle leaves out.
+      const told = readings[readings.length - 1]!;
+      if (main && mainStatus === status && told.item === item && told.recipients.length === 0) {
+        const mainRoles = rolesOf(tokens, states, main, item, items, syntax, places);
+        told.recipients = mainRoles.recipients.filter((r) => r !== told.supplier);
+      }
       if (main && mainStatus && mainStatus !== status) {
-        const mainRoles = rolesOf(tokens, states, main, item, items, syntax);
+        const mainRoles = rolesOf(tokens, states, main, item, items, syntax, places);
         readings.push({ item, trigger: main, triggerSpan: spanOf(tokens, main), supplier: mainRoles.supplier ?? roles.supplier, recipients: mainRoles.recipients.length ? mainRoles.recipients : roles.recipients, status: mainStatus, rule: `transfers/${main.entry.id}:passive` });
       }
     }
@@ -684,7 +710,7 @@ function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: numb
   return Math.min(sentenceEnd, Math.max(j, last + 4));
 }
 
-function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax?: SentenceSyntax): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[]; buysForOther?: boolean } {
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax: SentenceSyntax | undefined, places: readonly StateMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[]; buysForOther?: boolean } {
   const start = clauseStart(tokens, t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
@@ -697,11 +723,11 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const isInItem = (s: StateMention, i: ItemMention): boolean => i.last >= 0 && s.first >= i.first && s.last <= i.last;
   const makerCompany = states.find((s) => s.kind === 'maker' && !items.some((i) => isInItem(s, i)))?.code ?? states.find((s) => s.kind === 'maker' && isInItem(s, item))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
-  // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own.
+  // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own ("from the United States" too).
   // "Twelve howitzers from Germany arrived", "Patriot batteries from Germany were delivered": so is a subject's.
   // "Patriot batteries from Germany": a unit noun the phrase leaves out stands between the item and its "from".
   const itemEnd = item.last >= 0 && /^(?:batter(?:y|ies)|systems?|units?|squadrons?|battalions?)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 1 : item.last;
-  const fromItem = item.last >= 0 ? afterPreposition(tokens, states, itemEnd + 1, Math.min(sentenceEnd, itemEnd + 3), ['from']) : [];
+  const fromItem = item.last >= 0 ? afterPreposition(tokens, states, itemEnd + 1, Math.min(sentenceEnd, itemEnd + 4), ['from']) : [];
   // A noun's "from Z" or "by Z" stands in its own phrase ("the sale of 40 jets by Spain"); one past a comma belongs to another clause
   // ("the contract for 14 fighters, which Hungary wanted because of pressure from Serbia, ...").
   const fromEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
@@ -769,7 +795,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     return { supplier, recipients: by.filter((r) => r !== supplier), isPassive: true };
   }
   // "Germany will buy 20 howitzers for Ukraine": a state buying for another gives what it buys; the maker's state is no party.
-  const buysFor = frame === 'get' && t.entry.id === 'buy' && item.last >= 0 ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['for']) : [];
+  const buysFor = frame === 'get' && (t.entry.id === 'buy' || t.entry.id === 'acquire') && item.last >= 0 ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['for']) : [];
   if (buysFor.length && subject && !buysFor.includes(subject.code)) return { supplier: subject.code, recipients: buysFor, isPassive: false, buysForOther: true };
   if (frame === 'get') {
     const possessive = states.find((s) => s.kind === 'possessive' && s.first > t.last && s.last < item.first);
@@ -781,12 +807,27 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     return { supplier: fromAfter[0] ?? withBefore[0] ?? withSeller ?? possessive?.code ?? maker ?? (makerCompany !== recipient ? makerCompany : null), recipients, isPassive: false, otherSuppliers: fromAfter.slice(1).filter((c) => !recipients.includes(c)) };
   }
   if (frame === 'arrive') {
-    return { supplier: fromAfter[0] ?? maker ?? makerCompany, recipients: afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['in', 'at', 'to']).slice(0, 1), isPassive: false };
+    // "arrived in Australia"; "arrived in Sydney": where no state is named, the state of the place named right after the preposition.
+    const destination = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['in', 'at', 'to']).slice(0, 1);
+    const at = destination.length ? destination : afterPreposition(tokens, places, t.last + 1, Math.min(sentenceEnd, t.last + 3), ['in', 'at', 'to']).slice(0, 1);
+    // "a Russian frigate arrived in Havana": a ship the phrase calls a state's sails under its flag, a port call and no transfer.
+    const owner = ownerOf(tokens, states, item);
+    const isOwnShip = item.category === 'ships' && maker !== null && maker === owner;
+    // "Ukraine's first F-16 jets arrived at an air base": a state's new equipment of another state's model came from that state.
+    const origin = item.model?.origin ?? null;
+    if (!fromAfter[0] && owner && maker === owner && origin && origin !== owner) return { supplier: origin, recipients: [owner], isPassive: false };
+    const supplier = fromAfter[0] ?? (isOwnShip ? null : maker) ?? makerCompany;
+    return { supplier, recipients: isOwnShip && !fromAfter[0] ? [] : at.filter((c) => c !== supplier), isPassive: false };
   }
   // A transfer noun: prepositions first, then the clause's subject fills the free role.
   let supplier = fromAfter[0] ?? maker ?? null;
   // "an aid package for Jordan": who a package is for receives it.
   let recipients = toAfter.length || !/^(?:package|packages|aid|assistance)$/.test(word) ? toAfter : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['for']);
+  // "Hanwha won a $2 billion order from Romania": an order won comes from the buyer; the winner, the subject, supplies.
+  if (BUYER_NOUNS.has(word) && fromAfter[0] && !toAfter.length && isDealWon(tokens, start, t.last + 1)) {
+    recipients = [fromAfter[0]];
+    supplier = null;
+  }
   // "Kenya, which borders Somalia, signed a contract with Turkey": past a closed relative clause, its antecedent is the subject, not the states inside it.
   const ownFrom = closed ? tokens.findLastIndex((x, i) => i >= start && i < t.first && x.text === ',') + 1 : start;
   const subjects = [...(closed && antecedent ? [antecedent] : []), ...states.filter((s) => s.first >= ownFrom && s.last < t.first && s.kind !== 'made' && prepositionBefore(tokens, s) === null && !(s.first >= item.first && s.last <= item.last))];

@@ -1,0 +1,80 @@
+/**
+ * The transfers stage on arrivals, acquisitions and won orders, each in a sentence written for this
+ * file (real countries, makers and models; invented deals and figures): a "from the X" after the item,
+ * a participle's supplier completed by the arrival's destination, a destination named by a town, what
+ * comes after "arrived" (a carrier, no item), a warship's port call, a state's new equipment of another
+ * state's model, the tense of "acquire", an order won from a buyer, and a list member far from its noun.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rows, type Row } from './helpers/transfer-rows.js';
+import { eventsOf } from './helpers/story-events.js';
+
+/** Each want is [supplier, recipient, status, count, a word of the item]; the records read must be exactly these. */
+const CASES: { construction: string; text: string; want: Row[] }[] = [
+  {
+    construction: 'a "from the X" right after a generic item names its supplier (an arrival in a state)',
+    text: 'Eight howitzers from the Czech Republic arrived in Armenia on Thursday.',
+    want: [['CZE', 'ARM', 'delivered', 8, 'howitzers']],
+  },
+  {
+    construction: 'a participle names the supplier ("donated by X") and the arrival the recipient',
+    text: 'Six patrol boats donated by Japan arrived in Vietnam last week.',
+    want: [['JPN', 'VNM', 'delivered', 6, 'patrol boats']],
+  },
+  {
+    construction: 'an arrival in a town names the state the town lies in',
+    text: 'Twelve armoured vehicles from Turkey arrived in Mombasa on Saturday.',
+    want: [['TUR', 'KEN', 'delivered', 12, 'armoured vehicles']],
+  },
+  {
+    construction: 'what follows "arrived" is the carrier, not what arrives',
+    text: 'Four Caesar howitzers from France arrived in Yerevan aboard a transport plane.',
+    want: [['FRA', 'ARM', 'delivered', 4, 'Caesar']],
+  },
+  {
+    construction: "a state's warship arriving in a port is a port call, no transfer",
+    text: 'A Chinese destroyer arrived in Colombo for a four-day stop on Tuesday.',
+    want: [],
+  },
+  {
+    construction: "a state's new equipment of another state's model came from that state",
+    text: "Romania's first F-35 fighters arrived at an air base near the Black Sea coast.",
+    want: [['USA', 'ROU', 'delivered', null, 'F-35']],
+  },
+  {
+    construction: '"acquired" tells a delivery, "is acquiring" a deal under way, "plans to acquire" a plan',
+    text: 'Croatia acquired 12 Rafale jets from France in 2021. Slovakia is acquiring 152 CV90 vehicles from Sweden. Estonia plans to acquire six HIMARS launchers from the United States.',
+    want: [
+      ['FRA', 'HRV', 'delivered', 12, 'Rafale'],
+      ['SWE', 'SVK', 'ordered', 152, 'CV90'],
+      ['USA', 'EST', 'planned', 6, 'HIMARS'],
+    ],
+  },
+  {
+    construction: 'an order won "from" a state comes from the buyer; every member of its list is ordered',
+    text: "Sweden's Saab won a $900 million order from Latvia for 20 radars and 40 missile launchers.",
+    want: [
+      ['SWE', 'LVA', 'ordered', 20, 'radars'],
+      ['SWE', 'LVA', 'ordered', 40, 'missile launchers'],
+    ],
+  },
+];
+
+for (const c of CASES) {
+  test(`transfers: ${c.construction}`, () => {
+    const got = rows(c.text);
+    assert.equal(got.length, c.want.length, `records: ${JSON.stringify(got)}`);
+    for (const [supplier, recipient, status, count, word] of c.want) {
+      const hit = got.find(([s, r, st, n, item]) => s === supplier && r === recipient && st === status && n === count && item.includes(word));
+      assert.ok(hit, `want ${supplier}>${recipient} ${status} ${count} ${word}; got ${JSON.stringify(got)}`);
+    }
+  });
+}
+
+test('events: equipment a state owns arriving somewhere is no visit; a minister arriving is one', () => {
+  const things = eventsOf("Romania's first F-35 fighters arrived in Bucharest on Monday.");
+  assert.deepEqual(things.filter((e) => e.cameo === '042').map((e) => e.source?.code), []);
+  const people = eventsOf("Romania's defence minister arrived in Warsaw on Monday.");
+  assert.ok(people.some((e) => e.cameo === '042' && e.source?.code?.startsWith('ROU') && e.target?.code === 'POL'), JSON.stringify(people.map((e) => [e.cameo, e.source?.code, e.target?.code])));
+});
