@@ -3,7 +3,8 @@
  * file (real countries, makers and models; invented deals and figures): a "from the X" after the item,
  * a participle's supplier completed by the arrival's destination, a destination named by a town, what
  * comes after "arrived" (a carrier, no item), a warship's port call, a state's new equipment of another
- * state's model, the tense of "acquire", an order won from a buyer, and a list member far from its noun.
+ * state's model, the tense of "acquire", an order won from a buyer, a list member far from its noun, talks
+ * with a seller, a deal cancelled in a later clause, and two signatories of a deal for one's own model.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,6 +59,24 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
       ['SWE', 'LVA', 'ordered', 20, 'radars'],
       ['SWE', 'LVA', 'ordered', 40, 'missile launchers'],
     ],
+  },
+  {
+    construction: 'talks "with" a seller "over" or "for" equipment are a plan; talks over a deal noun leave the noun its parties',
+    text: 'Ghana is negotiating with Brazil over six Super Tucano aircraft. Spain is negotiating with Morocco over the sale of 20 Leopard tanks.',
+    want: [
+      ['BRA', 'GHA', 'planned', 6, 'Super Tucano'],
+      ['ESP', 'MAR', 'planned', 20, 'Leopard'],
+    ],
+  },
+  {
+    construction: 'a later clause whose subject is the deal and whose verb cancels it leaves no record; a cancelled other deal does not',
+    text: 'Peru bought 10 Kfir jets from Israel, but the contract was later scrapped. Bolivia bought eight K-8 trainers from China, but Ecuador scrapped its own order.',
+    want: [['CHN', 'BOL', 'ordered', 8, 'K-8']],
+  },
+  {
+    construction: 'two states signing for one state\'s model: the other buys it, and the promise that follows keeps that direction',
+    text: 'Norway and Germany signed a deal on Monday for four Type 212CD submarines. The first boat is due to be handed over in 2029.',
+    want: [['DEU', 'NOR', 'ordered', 4, 'Type 212CD']],
   },
 ];
 

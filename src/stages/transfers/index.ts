@@ -98,6 +98,11 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
       if (!r.supplier && (r.recipients.length === 0 || (context.recipients[0] && r.recipients.includes(context.recipients[0])))) r.supplier = context.supplier;
       if (r.recipients.length === 0 && r.supplier === context.supplier) r.recipients = context.recipients;
     }
+    // "Greece and France signed a deal for Belharra frigates": a state does not receive its own model from the other party.
+    for (const r of readings) {
+      const origin = r.item.model?.origin;
+      if (origin && r.supplier && r.supplier !== origin && r.recipients.length === 1 && r.recipients[0] === origin) [r.supplier, r.recipients] = [origin, [r.supplier]];
+    }
     const last = readings[readings.length - 1];
     if (last?.supplier && last.recipients.length) lastItem = last.item;
     else if (parties?.supplier && parties.recipients.length) lastItem = null;

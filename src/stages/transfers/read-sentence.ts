@@ -356,6 +356,28 @@ function isDealWon(tokens: readonly Token[], from: number, to: number): boolean 
   return false;
 }
 
+/** Nouns that stand for a transfer as a whole in a later clause ("the deal", "the sale"). */
+const DEAL_SUBJECTS = /^(?:deal|contract|sale|order|purchase|agreement|transfer|delivery|acquisition)$/;
+
+/**
+ * Whether a clause after `from` (past a comma, "but" or a semicolon) has the deal as its subject and a cancellation as its verb:
+ * ", but the deal was later cancelled", "; the contract has since been scrapped". Only the deal noun with "the", "that" or
+ * "this" counts: "..., but Peru cancelled its own order" cancels another deal.
+ */
+function isDealCancelledLater(tokens: readonly Token[], from: number, lex: TransferLexicon): boolean {
+  for (let i = from; i < tokens.length - 2; i++) {
+    const w = lowerAt(tokens, i);
+    if (w !== ',' && w !== ';' && w !== 'but') continue;
+    let j = i + 1;
+    if (/^(?:but|and|although|though)$/.test(lowerAt(tokens, j))) j++;
+    if (!/^(?:the|that|this)$/.test(lowerAt(tokens, j)) || !DEAL_SUBJECTS.test(lowerAt(tokens, j + 1))) continue;
+    let k = j + 2;
+    while (k < tokens.length && k - j <= 6 && /^(?:was|were|is|has|had|have|been|later|subsequently|eventually|since|then|quietly|formally|officially)$/.test(lowerAt(tokens, k))) k++;
+    if (hasMarker(tokens, k, Math.min(tokens.length, k + 2), lex.markers.cancelled)) return true;
+  }
+  return false;
+}
+
 /** The index of the first token written `lower` (any case) in [from, to), or -1. */
 function indexOfWord(tokens: readonly Token[], lower: string, from: number, to: number): number {
   for (let i = Math.max(0, from); i < Math.min(to, tokens.length); i++) if (lowerAt(tokens, i) === lower) return i;
@@ -373,6 +395,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, near, t.first, lex.markers.negation) && !tokens.slice(near, t.first).some((x, k) => x.text.toLowerCase() === 'not' && lowerAt(tokens, near + k + 1) === 'only')) return null;
   // "the sale ... was cancelled": a noun's cancellation may come at the end of its clause.
   if (hasMarker(tokens, Math.max(0, t.first - 6), Math.min(tokens.length, t.last + (frame === 'noun' ? 13 : 5)), lex.markers.cancelled)) return null;
+  // "bought 12 jets from Qatar, but the deal was later scrapped": a later clause whose subject is the deal itself cancels it.
+  if (isDealCancelledLater(tokens, t.last + 1, lex)) return null;
   // "may purchase", "could receive": speculation, no record.
   if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
   // "Iran denied supplying Russia with missiles", "denied that it had sent": a transfer denied is not told.
@@ -381,6 +405,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // one about a transfer still to come is at most a plan, one about a past transfer asserts nothing.
   const whether = indexOfWord(tokens, 'whether', start, t.first);
   if (whether >= 0) return lowerAt(tokens, t.first - 1) === 'to' || hasMarker(tokens, whether + 1, t.first, lex.markers.future) ? 'planned' : null;
+  // "is negotiating with Italy over trainer jets": talks about a purchase are a plan, whatever else the clause says.
+  if (id === 'negotiate') return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
   // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
@@ -471,7 +497,8 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     // "received the first batch of", "signed a contract for", "approved the sale of": the verb before the noun governs.
     if (before.entry.frame === 'noun') {
       const verb = triggers.find((t) => t.entry.frame !== 'noun' && t.entry.frame !== 'include' && t.last < before.first && before.first - t.last <= 4);
-      if (verb && (verb.entry.frame === 'get' || verb.entry.id === 'give' || verb.entry.id === 'hand-over')) return verb;
+      // Not "negotiating with India over the sale of": the deal noun tells who sells; the talks only make it a plan.
+      if (verb && verb.entry.id !== 'negotiate' && (verb.entry.frame === 'get' || verb.entry.id === 'give' || verb.entry.id === 'hand-over')) return verb;
     }
     return before;
   }
