@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, chargeOver, infinitiveObject, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, chargeOver, infinitiveObject, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation, clauseHead, dependents } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -50,6 +50,8 @@ interface Discourse {
   doerOf: Map<string, { source: Actor; target: Actor | null }>;
   /** The speaker of the last sentence, when it quoted: a quotation that goes on in the next sentence is theirs. */
   quoteSpeaker: { actor: Actor; name: string | null } | null;
+  /** The armed group the article named last (a code of role REB): who "the rebels", "the militants" of a later clause are. */
+  armedGroup: Actor | null;
 }
 
 interface SentenceContext {
@@ -87,7 +89,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
-  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null };
+  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -104,6 +106,8 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
     sc.tree = isTrained(trees[index]) ? trees[index]! : null;
     out.push(...codeSentence(sc, published, discourse, ctx));
     discourse.quoteSpeaker = sc.speaker && QUOTE_MARK.test(sentence.text) ? { actor: sc.speaker, name: sc.speakerName } : null;
+    const group = inSentence.findLast((a) => a.code?.endsWith(ARMED_GROUP_ROLE));
+    if (group) discourse.armedGroup = actorAt(group, sentence.start);
   }
   return out;
 }
@@ -361,6 +365,24 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
   return false;
 }
 
+/**
+ * Whether a mention lies inside a reduced passive that describes a noun of the predicate's phrase ("arrested a man suspected of spying
+ * for Russia", "detained a ship accused of carrying arms to Yemen"): that clause tells what the noun is charged with, not whom the
+ * predicate acts on.
+ */
+function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): boolean {
+  const tree = sc.tree;
+  if (!tree || p < 0) return false;
+  let i = wordAt(tree, sc.sentence.start + a.start);
+  for (let guard = 0; i >= 0 && i !== p && guard <= tree.words.length; guard++) {
+    const w = tree.words[i]!;
+    // One with a "by" doer ("a protest staged by students at X") names who did what the noun is: that doer may be the target.
+    if (w.head !== p && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && dependents(tree, i, 'obj').length === 0 && dependents(tree, i, 'obl:agent').length === 0 && !dependents(tree, i, 'obl').some((k) => dependents(tree, k, 'case').some((c) => tree.words[c]!.text.toLowerCase() === 'by'))) return true;
+    i = w.head;
+  }
+  return false;
+}
+
 /** Whether a mention names a place or region (a city, a province), not a state or a body. */
 function isPlaceEntity(a: ActorMention): boolean {
   return a.entity.type === 'place' || a.entity.type === 'region';
@@ -562,17 +584,24 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
   // the predicate's word, found once for every mention the filter below tries
   const predicate = sc.tree ? wordAt(sc.tree, sc.sentence.start + match.start) : -1;
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a))), verbEnd, end, claim);
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && startsWithAnaphor(before, ctx);
   // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
   const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
-  const resolved = pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  // "after the rebels attacked a base": a definite plural of armed men is the armed group named last, in this sentence or before.
+  const group = !subject && ARMED_MEN.test(before) ? (actors.findLast((a) => a.end <= match.start && a.code?.endsWith(ARMED_GROUP_ROLE)) ?? null) : null;
+  const resolved = group ? actorAt(group, sc.sentence.start) : !subject && ARMED_MEN.test(before) ? discourse.armedGroup : pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
+
+/** The role code of armed groups (COLREB, MMRREB). */
+const ARMED_GROUP_ROLE = 'REB';
+/** A definite plural of armed men right before the verb: "the rebels", "on Friday the militants", "the insurgents". */
+const ARMED_MEN = /(?:^|[^\w-])the\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists)\s*$/i;
 
 /** CAMEO's "make a visit". */
 const VISIT_CODE = '042';
@@ -617,7 +646,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         // A relative clause's subject is what its pronoun stands for: naming no actor, it names no one else either.
         if (subject) source = compound(coSubjectBefore(sc, subject) ?? adjectiveBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null);
         // "The Houthis said the strikes killed three workers": a subject that names no actor does not make the speaker the doer.
-        else source = tree?.isRelativeSource ? null : (resolved ?? previousSource ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
+        // "Petro suspended talks after the rebels attacked a base": a subject of its own that names no actor is not the doer of the act before.
+        else source = tree?.isRelativeSource ? null : (resolved ?? (tree?.isSourceThing && tree.isOwnSubject ? null : previousSource) ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
       }
   }
@@ -743,6 +773,8 @@ interface TreeArguments {
   isSourceNoActor: boolean;
   /** Like isSourceNoActor, the words being no pronoun ("the strikes killed", not "it did not endorse"). */
   isSourceThing: boolean;
+  /** The subject read is the predicate's own, or the noun it describes (not one it shares with the verb it is joined to). */
+  isOwnSubject: boolean;
   /** The subject is a relative pronoun: what it stands for acted, or no one named (never the main clause's subject). */
   isRelativeSource: boolean;
   /** The subject's head names equipment other than a ship ("Australia's first helicopters"), whoever its modifiers name. */
@@ -780,6 +812,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     isSourceNoActor: reading.source >= 0 && source === null,
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
+    isOwnSubject: reading.source >= 0 && (sc.tree.words[reading.source]!.head === p || sc.tree.words[p]!.head === reading.source),
     isSourceEquipment: reading.source >= 0 && isEquipmentNoun(sc.tree.words[reading.source]!, ctx),
   };
   return reading.isPassive

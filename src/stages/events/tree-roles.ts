@@ -253,12 +253,29 @@ function agentOf(syntax: SentenceSyntax, p: number): number {
   return agent >= 0 ? agent : firstArgument(syntax, p, ['obl'], new Set(['by']));
 }
 
+const isPastForm = (text: string): boolean => /(?:ed|en|wn|ld|ght|nt)$/i.test(text);
+
+/**
+ * Whether a verb is a past participle hung on a noun with no subject or auxiliary of its own ("hostages held by", "a man suspected
+ * of"), not a relative clause ("the jets it has ordered").
+ */
+export function isParticipleOnNoun(syntax: SentenceSyntax, p: number): boolean {
+  return word(syntax, p).deprel === 'acl' && isPastForm(word(syntax, p).text) && dependent(syntax, p, 'nsubj') < 0 && dependent(syntax, p, 'aux') < 0 && dependent(syntax, p, 'aux:pass') < 0;
+}
+
+/** Whether the sentence's root is a verb. */
+function isVerbRooted(syntax: SentenceSyntax): boolean {
+  return syntax.words.some((w) => w.head < 0 && w.upos === 'VERB');
+}
+
 /** Reads a verb predicate's source, target and clause. */
 function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const { donor, viaIntent } = subjectDonor(syntax, p);
   const passiveSubject = dependent(syntax, p, 'nsubj:pass');
   // "hostages held by Boko Haram": a participle hung on a noun, with a "by" doer, is a passive whose sufferer is that noun.
-  const isReducedPassive = baseRelation(word(syntax, p).deprel) === 'acl' && /(?:ed|en|wn|ld|ght|nt)$/i.test(word(syntax, p).text) && agentOf(syntax, p) >= 0;
+  // "a man suspected of spying": without a "by" doer too, where the sentence has a verb of its own for its root (a root noun
+  // with the only verb hung on it, "Thousands of protesters rallied", is a misread main clause).
+  const isReducedPassive = (baseRelation(word(syntax, p).deprel) === 'acl' && isPastForm(word(syntax, p).text) && agentOf(syntax, p) >= 0) || (isParticipleOnNoun(syntax, p) && dependent(syntax, p, 'obj') < 0 && isVerbRooted(syntax));
   const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0 || isReducedPassive;
   let source: number;
   let isRelativeSource = false;

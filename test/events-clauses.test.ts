@@ -1,0 +1,41 @@
+/**
+ * Events on clauses whose doer or target is easy to take from the wrong place, each in a sentence
+ * written for this file: a clause of time with a subject of its own that names no actor ("after the
+ * rebels struck"), a definite plural of armed men pointing back to the armed group named before, and a
+ * past participle describing a noun ("a man suspected of spying for X") that tells a charge, not an act.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+
+test('a clause with a subject of its own that names no actor does not take the doer of the act before it', () => {
+  const events = eventsOf('Peruvian President Dina Boluarte broke off talks with the growers after the farmers seized a depot in Cusco.');
+  assert.ok(events.some((e) => e.source?.code === 'PERGOV'), events.map(show).join('; '));
+  const seized = events.find((e) => e.trigger?.text.startsWith('seized'));
+  assert.ok(!seized || !seized.source?.code?.startsWith('PER'), events.map(show).join('; '));
+});
+
+test('"the rebels" of a later clause are the armed group named before them, in the sentence or an earlier one', () => {
+  const same = eventsOf('Manila resumed talks with the New People\'s Army on Monday, a week after the rebels ambushed an army patrol in Samar.');
+  const ambush = same.find((e) => e.trigger?.text.startsWith('ambushed'));
+  assert.ok(ambush, same.map(show).join('; '));
+  assert.equal(ambush.source?.code, 'PHLREB', show(ambush));
+  const later = eventsOf('The Baloch Liberation Army claimed a bombing in Quetta. On Friday the militants attacked a police station in Turbat.');
+  const attack = later.find((e) => e.trigger?.text.startsWith('attacked'));
+  assert.ok(attack, later.map(show).join('; '));
+  assert.equal(attack.source?.code, 'PAKREB', show(attack));
+});
+
+test('a past participle describing a noun ("a man suspected of spying for X") tells a charge: no event of its own, and X is not acted on', () => {
+  const events = eventsOf('Latvian police detained a sailor suspected of working for Belarus on Thursday.');
+  const detain = events.find((e) => e.trigger?.text.startsWith('detained'));
+  assert.ok(detain, events.map(show).join('; '));
+  assert.notEqual(detain.target?.code, 'BLR', show(detain));
+  assert.ok(!events.some((e) => e.trigger?.text.startsWith('suspected')), events.map(show).join('; '));
+});
+
+test('armed groups of the 2020s are known by name and by their short names (ELN, BLA)', () => {
+  const events = eventsOf('Bogota accused the ELN of kidnapping two engineers. Islamabad blamed the BLA for the blast.');
+  const codes = events.flatMap((e) => [e.source?.code, e.target?.code]);
+  for (const code of ['COLREB', 'PAKREB']) assert.ok(codes.includes(code), `${code}: ${events.map(show).join('; ')}`);
+});
