@@ -14,6 +14,7 @@ export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntax
   const tags = openingParticiples(forms, tagWords(model.tagger, prepared, forms));
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   const relations = model.parser.relations;
+  partitiveSubjects(forms, tags, heads, labels, relations);
   // One pass straight into the words (no per-field arrays in between: this runs for every sentence).
   const out = new Array<SyntaxWord>(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -56,6 +57,58 @@ export function openingParticiples(forms: readonly string[], tags: Int32Array): 
   return tags;
 }
 
+const NUM = UPOS.indexOf('NUM');
+const PRON = UPOS.indexOf('PRON');
+const AUX = UPOS.indexOf('AUX');
+
+/**
+ * "Hundreds of people marched through the capital", "Two of the attackers escaped": a sentence rooted in a quantity whose "of"
+ * phrase carries the sentence's only verb, a past form, as a reduced relative (acl, with no subject, auxiliary or marker) has that
+ * verb for its predicate and the quantity for its subject. The parser, trained on a treebank with few such subjects, reads an
+ * intransitive past verb there as a participle on the noun. Changes `heads` and `labels` in place.
+ */
+export function partitiveSubjects(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const n = tags.length;
+  const root = heads.indexOf(-1);
+  if (root < 0 || !(tags[root] === NOUN || tags[root] === NUM || tags[root] === PRON || tags[root] === ADJ)) return;
+  const acl = relations.indexOf('acl');
+  const nmod = relations.indexOf('nmod');
+  const kase = relations.indexOf('case');
+  const nsubj = relations.indexOf('nsubj');
+  const aux = relations.indexOf('aux');
+  const mark = relations.indexOf('mark');
+  // the "of" phrase on the root, and the verb hung on it
+  let verb = -1;
+  for (let i = root + 1; i < n; i++) {
+    if (tags[i] === VERB || tags[i] === AUX) {
+      verb = i;
+      break;
+    }
+  }
+  // a verb in the past ("marched", "fled"), not a present participle ("students needing help")
+  if (verb < 0 || tags[verb] !== VERB || labels[verb] !== acl || /ing$/i.test(forms[verb] as string)) return;
+  const noun = heads[verb] as number;
+  if (noun <= root || heads[noun] !== root || labels[noun] !== nmod) return;
+  let hasOf = false;
+  for (let i = 0; i < n; i++) {
+    if (heads[i] === noun && labels[i] === kase && i === root + 1) hasOf = true;
+    if (heads[i] === verb && (labels[i] === nsubj || labels[i] === aux || labels[i] === mark)) return;
+  }
+  if (!hasOf) return;
+  // every other verb lies below this one (an infinitive of purpose, a participle of its own)
+  const isBelow = (i: number): boolean => {
+    for (let j = i, guard = 0; j >= 0 && guard <= n; j = heads[j] as number, guard++) if (j === verb) return true;
+    return false;
+  };
+  for (let i = 0; i < n; i++) if (i !== verb && (tags[i] === VERB || tags[i] === AUX) && !isBelow(i)) return;
+  heads[verb] = -1;
+  labels[verb] = relations.indexOf('root');
+  heads[root] = verb;
+  labels[root] = nsubj;
+  // the root's words after the verb (its closing punctuation, a trailing phrase) are the verb's now
+  for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
+}
+
 /** Tags, lemmas, heads (-1 root) and relations for a sentence given as word forms. */
 export interface FormAnalysis {
   upos: string[];
@@ -69,6 +122,7 @@ export function analyzeForms(forms: readonly string[], model: SyntaxModel = synt
   const prepared = prepareWords(forms);
   const tags = openingParticiples(forms, tagWords(model.tagger, prepared, forms));
   const { heads, labels } = parseWords(model.parser, prepared, tags);
+  partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {
     upos,
