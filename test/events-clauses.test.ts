@@ -2,10 +2,14 @@
  * Events on clauses whose doer or target is easy to take from the wrong place, each in a sentence
  * written for this file: a clause of time with a subject of its own that names no actor ("after the
  * rebels struck"), a definite plural of armed men pointing back to the armed group named before, and a
- * past participle describing a noun ("a man suspected of spying for X") that tells a charge, not an act.
+ * past participle describing a noun ("a man suspected of spying for X") that tells a charge, not an act, a
+ * "by" agent making a verb passive, "traded accusations" taking two sides, and a state and its own
+ * armed group agreeing with each other in a region.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { SentenceSyntax } from '../src/core/doc.js';
+import { readPredicate } from '../src/stages/events/tree-roles.js';
 import { eventsOf, show } from './helpers/story-events.js';
 
 test('a clause with a subject of its own that names no actor does not take the doer of the act before it', () => {
@@ -38,4 +42,41 @@ test('armed groups of the 2020s are known by name and by their short names (ELN,
   const events = eventsOf('Bogota accused the ELN of kidnapping two engineers. Islamabad blamed the BLA for the blast.');
   const codes = events.flatMap((e) => [e.source?.code, e.target?.code]);
   for (const code of ['COLREB', 'PAKREB']) assert.ok(codes.includes(code), `${code}: ${events.map(show).join('; ')}`);
+});
+
+test('a past verb with a "by" agent and no object is passive even where the parser gives it a subject and no auxiliary', () => {
+  // "Chadian troops backed by French jets ...", as the parser read such a clause: "troops" nsubj, "jets" obl:agent, no aux:pass
+  const forms: [string, string, number, string][] = [
+    ['Chadian', 'ADJ', 1, 'amod'],
+    ['troops', 'NOUN', 2, 'nsubj'],
+    ['backed', 'VERB', -1, 'root'],
+    ['by', 'ADP', 5, 'case'],
+    ['French', 'ADJ', 5, 'amod'],
+    ['jets', 'NOUN', 2, 'obl:agent'],
+  ];
+  let at = 0;
+  const words = forms.map(([text, upos, head, deprel]) => {
+    const start = at;
+    at += text.length + 1;
+    return { text, start, end: start + text.length, upos, lemma: text.toLowerCase(), head, deprel };
+  });
+  const reading = readPredicate({ sentence: 0, words } as SentenceSyntax, 2);
+  assert.equal(reading.isPassive, true);
+  assert.equal(reading.source, 5);
+  assert.deepEqual(reading.targets, [1]);
+  // with an object of its own the verb is active ("rejected calls by X"): the "by" phrase is the object's
+  const active = words.map((w) => (w.text === 'troops' ? { ...w, deprel: 'obj' } : w));
+  assert.equal(readPredicate({ sentence: 0, words: active } as SentenceSyntax, 2).isPassive, false);
+});
+
+test('"traded accusations" takes two sides: each member of the subject accuses the other, a region named after it is where', () => {
+  const events = eventsOf('Armenia and Azerbaijan traded accusations of shelling along the frontier in the South Caucasus on Monday.');
+  const accuse = events.filter((e) => e.trigger?.text.startsWith('traded'));
+  assert.deepEqual(accuse.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['ARM>AZE', 'AZE>ARM'], events.map(show).join('; '));
+});
+
+test('two parties agreeing to something in a region agree with each other, not with the region', () => {
+  const events = eventsOf('Sudan and the Rapid Support Forces agreed to a truce in Darfur.');
+  const agreed = events.filter((e) => e.trigger?.text.startsWith('agreed'));
+  assert.deepEqual(agreed.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['SDN>SDNREB', 'SDNREB>SDN'], events.map(show).join('; '));
 });

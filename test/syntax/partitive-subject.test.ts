@@ -24,7 +24,7 @@ test('a quantity "of" a plural before a past verb is that verb\'s subject, and t
 });
 
 test('the repair leaves a participle that is not the only verb, and an -ing participle, where the parser put them', () => {
-  const tag = (name: string): number => UPOS.indexOf(name);
+  const tag = (name: string): number => UPOS.indexOf(name as (typeof UPOS)[number]);
   const relations = ['root', 'nmod', 'case', 'acl', 'nsubj', 'punct', 'aux', 'mark', 'advmod', 'obj'];
   const rel = (name: string): number => relations.indexOf(name);
   // "Dozens of men stranded there waited ." with "waited" a second verb outside the participle's phrase: no change

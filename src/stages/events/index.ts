@@ -480,14 +480,17 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     out.push(event);
     // "India and China held talks": members of a compound source with no target met each other; so they do
     // where the target read is only the place they met in ("signed a peace agreement in Washington").
-    const isVenue = source !== null && Boolean(target?.entityId?.startsWith('place:')) && (MEMBERS.get(source)?.length ?? 0) > 0;
+    const isVenue = source !== null && /^(?:place|region):/.test(target?.entityId ?? '') && (MEMBERS.get(source)?.length ?? 0) > 0;
     const isMutual = RECIPROCAL_CODES.has(event.cameo) || MUTUAL_PHRASE.test(match.pattern.phrase);
-    const mutual = (!target || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
+    // A target that names no actor ("traded accusations ... in the Horn of Africa": a region with no code) leaves them each other's.
+    const mutual = (!target?.code || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
     const all = source ? [source, ...mutual].filter((a) => a.code) : [];
     // A member that names no actor leaves the event as it was read.
-    if (mutual.length > 0 && all.length > 1) {
+    // "Sudan and the Rapid Support Forces agreed to a truce": a state and an armed group or opposition of its own are two sides.
+    const pairs = all.flatMap((s) => all.filter((t) => s !== t && (!sameActor(s.code, t.code) || isOtherSide(s.code, t.code))).map((t) => [s, t] as const));
+    if (mutual.length > 0 && pairs.length > 0) {
       out.pop();
-      for (const s of all) for (const t of all) if (s !== t && !sameActor(s.code, t.code)) out.push({ ...event, source: s, target: t, roles: arcsOf(sc.text, s, t) });
+      for (const [s, t] of pairs) out.push({ ...event, source: s, target: t, roles: arcsOf(sc.text, s, t) });
       if (source?.code) previousSource = source;
       continue;
     }
@@ -533,8 +536,8 @@ function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
 
-/** Verbs of fighting that take two sides by their meaning: "India and Pakistan exchanged fire", "X and Y clashed". */
-const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish)\b/;
+/** Verbs that take two sides by their meaning: "India and Pakistan exchanged fire", "X and Y clashed", "traded accusations". */
+const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish|trade)\b/;
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
 const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
@@ -909,6 +912,14 @@ function isConjunctOf(tree: SentenceSyntax, next: ActorMention, members: readonl
 /** Whether two codes name the same actor or one part of the other (ARM and ARMMED, UNO and IGOUNO). */
 function sameActor(a: string | null | undefined, b: string | null | undefined): boolean {
   return Boolean(a && b && (a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a)));
+}
+
+/** Roles of those who stand against their own state: rebels, insurgents, separatists, the opposition, criminal groups. */
+const OTHER_SIDE_ROLES = /^[A-Z]{3}(?:REB|INS|SEP|OPP|CRM)/;
+
+/** Whether two codes of one state are two sides of it: one names its state or organs, the other those who stand against them. */
+function isOtherSide(a: string | null | undefined, b: string | null | undefined): boolean {
+  return Boolean(a && b) && OTHER_SIDE_ROLES.test(a!) !== OTHER_SIDE_ROLES.test(b!);
 }
 
 /** The further members of a compound source or target ("Britain, France and Germany"): one event each. */

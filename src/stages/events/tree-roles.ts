@@ -276,7 +276,10 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   // "a man suspected of spying": without a "by" doer too, where the sentence has a verb of its own for its root (a root noun
   // with the only verb hung on it, "Thousands of protesters rallied", is a misread main clause).
   const isReducedPassive = (baseRelation(word(syntax, p).deprel) === 'acl' && isPastForm(word(syntax, p).text) && agentOf(syntax, p) >= 0) || (isParticipleOnNoun(syntax, p) && dependent(syntax, p, 'obj') < 0 && isVerbRooted(syntax));
-  const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0 || isReducedPassive;
+  // "Somali forces backed by US strikes killed ...", misread as the main verb with a subject: a "by" agent makes any verb passive.
+  // Not "rejected calls by X": a verb with an object of its own is active, and the "by" phrase belongs to the object.
+  const hasAgent = dependent(syntax, p, 'obl:agent') >= 0 && dependent(syntax, p, 'obj') < 0 && isPastForm(word(syntax, p).text);
+  const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0 || isReducedPassive || hasAgent;
   let source: number;
   let isRelativeSource = false;
   let sourceNext = -1;
@@ -285,6 +288,7 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     source = agentOf(syntax, p);
     if (passiveSubject >= 0) targets.push(passiveSubject);
     else if (isReducedPassive) targets.push(word(syntax, p).head);
+    else if (hasAgent) targets.push(...dependents(syntax, p, 'nsubj'));
   } else {
     // Two subjects on one verb: the parser hung a phrase before it there as well ("a charge Yerevan
     // denied"); the one nearest before the verb is its own.
