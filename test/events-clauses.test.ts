@@ -8,7 +8,6 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SentenceSyntax } from '../src/core/doc.js';
 import { readPredicate } from '../src/stages/events/tree-roles.js';
 import { eventsOf, show } from './helpers/story-events.js';
 
@@ -60,13 +59,13 @@ test('a past verb with a "by" agent and no object is passive even where the pars
     at += text.length + 1;
     return { text, start, end: start + text.length, upos, lemma: text.toLowerCase(), head, deprel };
   });
-  const reading = readPredicate({ sentence: 0, words } as SentenceSyntax, 2);
+  const reading = readPredicate({ sentence: 0, words }, 2);
   assert.equal(reading.isPassive, true);
   assert.equal(reading.source, 5);
   assert.deepEqual(reading.targets, [1]);
   // with an object of its own the verb is active ("rejected calls by X"): the "by" phrase is the object's
   const active = words.map((w) => (w.text === 'troops' ? { ...w, deprel: 'obj' } : w));
-  assert.equal(readPredicate({ sentence: 0, words: active } as SentenceSyntax, 2).isPassive, false);
+  assert.equal(readPredicate({ sentence: 0, words: active }, 2).isPassive, false);
 });
 
 test('"traded accusations" takes two sides: each member of the subject accuses the other, a region named after it is where', () => {
