@@ -4,7 +4,8 @@
  * a participle's supplier completed by the arrival's destination, a destination named by a town, what
  * comes after "arrived" (a carrier, no item), a warship's port call, a state's new equipment of another
  * state's model, the tense of "acquire", an order won from a buyer, a list member far from its noun, talks
- * with a seller, a deal cancelled in a later clause, and two signatories of a deal for one's own model.
+ * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
+ * a state that became a model's buyer or customer.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -77,6 +78,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'two states signing for one state\'s model: the other buys it, and the promise that follows keeps that direction',
     text: 'Norway and Germany signed a deal on Monday for four Type 212CD submarines. The first boat is due to be handed over in 2029.',
     want: [['DEU', 'NOR', 'ordered', 4, 'Type 212CD']],
+  },
+  {
+    construction: 'a state that "became a buyer" or "a customer" of a model ordered it from the model\'s state; a buyer of goods that are no arms reads nothing',
+    text: 'Uruguay became the first export customer of the Brazilian Guarani vehicle. Egypt is the largest buyer of Ukrainian wheat.',
+    want: [['BRA', 'URY', 'ordered', null, 'Guarani']],
   },
 ];
 

@@ -55,11 +55,11 @@ const SUBORDINATORS = new Set(['while', 'which', 'who', 'whose', 'when', 'althou
 const CLAUSE_BREAK = new Set([';', ':', '(', ')', '—', '–', 'while', 'but', 'which', 'who', 'whose', 'after', 'before', 'when', 'although', 'though', 'whereas', 'because', 'since', 'as', 'if', 'unless', 'where']);
 const PREPOSITIONS = new Set(['to', 'from', 'with', 'in', 'at', 'by', 'of', 'for', 'against', 'into', 'on', 'near', 'over', 'under', 'via', 'across', 'between', 'after', 'before', 'like', 'including', 'than', 'among', 'toward', 'towards', 'through', 'about']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'potential', 'possible', 'firm', 'new', 'first', 'second', 'latest', 'proposed', 'planned', 'further', 'major', 'huge', 'big', 'arms', 'weapons', 'defense', 'defence', 'military', 'billion', 'million', "'s", '’s', 'another']);
-// Nouns of a deal whose subject is the buyer ("Iraq's purchase", "India's order"); other transfer nouns' subject is the seller.
+// Nouns of a deal whose subject is the buyer ("Iraq's purchase", "India's order", "Chile became the first buyer of"); other transfer nouns' subject is the seller.
 // A cardinal written in digits or as a word, the first word of a count.
 const COUNT_WORD = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?)$/;
 
-const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement']);
+const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement', 'buyer', 'buyers', 'customer', 'customers']);
 const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
 
 // Each sentence's words lower-cased once: statusOf and the role search read the same words many times.
