@@ -61,6 +61,8 @@ const COUNT_WORD = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|el
 
 const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement', 'buyer', 'buyers', 'customer', 'customers']);
 const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
+// Deal nouns that name a party, not the deal: they govern only their own "of" or "for" phrase.
+const PARTY_NOUNS = new Set(['buyer', 'buyers', 'customer', 'customers']);
 
 // Each sentence's words lower-cased once: statusOf and the role search read the same words many times.
 const loweredOf = new WeakMap<readonly Token[], string[]>();
@@ -470,7 +472,10 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   // "an order for 54 howitzers and 36 ammunition vehicles": a later member of a list is measured from its first member.
   const lead = items.find((p) => p.first < item.first && p.last >= 0 && listEnd(tokens, items, p) >= item.last) ?? item;
   const nounReach = (t: Trigger): number => (isOwnPhrase(tokens, t.last + 1, lead.first) ? 14 : 8);
-  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && (t.entry.frame === 'noun' ? (lead.first > t.last ? lead.first : item.first) - t.last <= nounReach(t) : item.first - t.last <= 25);
+  // "the first buyer of X": a noun naming the buyer reaches only its own "of" or "for" phrase ("Poland, its biggest customer, and 12 to Malaysia").
+  const isOwnOnly = (t: Trigger): boolean =>
+    t.entry.frame === 'noun' && PARTY_NOUNS.has(lowerAt(tokens, t.first)) && !(/^(?:of|for)$/.test(lowerAt(tokens, t.last + 1)) && lead.first > t.last && !tokens.slice(t.last + 1, lead.first).some((x) => x.text === ','));
+  const reaches = (t: Trigger): boolean => t.entry.frame !== 'include' && !isOwnOnly(t) && (t.entry.frame === 'noun' ? (lead.first > t.last ? lead.first : item.first) - t.last <= nounReach(t) : item.first - t.last <= 25);
   let before: Trigger | null = null;
   // "after buying the S-400 system, the F-16s are ...": a subject past a comma is not the earlier verb's object.
   const isOwnClause = (t: Trigger): boolean => item.isSubject && tokens.slice(t.last + 1, item.first).some((x) => x.text === ',');
