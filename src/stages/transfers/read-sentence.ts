@@ -442,7 +442,7 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (id === 'noun-package') return 'pledged';
   if (id === 'sell' || id === 'noun-sale') return isFuture && id === 'sell' ? 'planned' : 'ordered';
   if (id === 'buy') return isFuture ? 'planned' : 'ordered';
-  // "acquired a frigate" (even "as part of a deal") tells it came; "is acquiring" is a deal under way; "plans to acquire",
+  // "acquired two corvettes" (even under a deal) tells they came; "is acquiring" is a deal under way; "plans to acquire",
   // "will be acquiring" a plan, unless a deal is named ("will acquire 20 jets under a contract signed in May").
   if (id === 'acquire') return isFuture ? (isUnderDeal ? 'ordered' : 'planned') : isDealUnderWay ? 'ordered' : 'delivered';
   // Equipping a force is a plan until done; a pledge is a promise to another state.
@@ -755,7 +755,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const isInItem = (s: StateMention, i: ItemMention): boolean => i.last >= 0 && s.first >= i.first && s.last <= i.last;
   const makerCompany = states.find((s) => s.kind === 'maker' && !items.some((i) => isInItem(s, i)))?.code ?? states.find((s) => s.kind === 'maker' && isInItem(s, item))?.code ?? null;
   const withBefore = afterPreposition(tokens, states, start, t.first, ['with']);
-  // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own ("from the United States" too).
+  // "Wing Loong drones from China and TB2 drones from Turkey": a "from Z" right after the item is that item's own ("from the Czech Republic" too).
   // "Twelve howitzers from Germany arrived", "Patriot batteries from Germany were delivered": so is a subject's.
   // "Patriot batteries from Germany": a unit noun the phrase leaves out stands between the item and its "from".
   const itemEnd = item.last >= 0 && /^(?:batter(?:y|ies)|systems?|units?|squadrons?|battalions?)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 1 : item.last;
