@@ -594,8 +594,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
   const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
   // "after the rebels attacked a base": a definite plural of armed men is the armed group named last, in this sentence or before.
-  const group = !subject && ARMED_MEN.test(before) ? (actors.findLast((a) => a.end <= match.start && a.code?.endsWith(ARMED_GROUP_ROLE)) ?? null) : null;
-  const resolved = group ? actorAt(group, sc.sentence.start) : !subject && ARMED_MEN.test(before) ? discourse.armedGroup : pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  const isArmedMen = !subject && ARMED_MEN.test(before);
+  const group = isArmedMen ? actors.findLast((a) => a.end <= match.start && a.code?.endsWith(ARMED_GROUP_ROLE)) : undefined;
+  const resolved = isArmedMen ? (group ? actorAt(group, sc.sentence.start) : discourse.armedGroup) : pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
