@@ -79,3 +79,9 @@ test('two parties agreeing to something in a region agree with each other, not w
   const agreed = events.filter((e) => e.trigger?.text.startsWith('agreed'));
   assert.deepEqual(agreed.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['SDN>SDNREB', 'SDNREB>SDN'], events.map(show).join('; '));
 });
+
+test('"disengaged" takes two sides, and the first of two coordinated nationality adjectives shares the noun\'s role', () => {
+  const events = eventsOf('Thai and Cambodian soldiers disengaged from a disputed temple on Sunday.');
+  const pairs = events.filter((e) => e.cameo === '087').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
+  assert.deepEqual(pairs, ['KHMMIL>THAMIL', 'THAMIL>KHMMIL'], events.map(show).join('; '));
+});

@@ -536,8 +536,8 @@ function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
 
-/** Verbs that take two sides by their meaning: "India and Pakistan exchanged fire", "X and Y clashed", "traded accusations". */
-const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish|trade)\b/;
+/** Verbs that take two sides by their meaning: "India and Pakistan exchanged fire", "X and Y clashed", "traded accusations", "disengaged". */
+const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish|trade|disengage)\b/;
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
 const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
@@ -648,7 +648,13 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         target = subject ? at(subject) : object ? at(object) : null;
       } else {
         // A relative clause's subject is what its pronoun stands for: naming no actor, it names no one else either.
-        if (subject) source = compound(coSubjectBefore(sc, subject) ?? adjectiveBefore(sc, subject) ?? subject, actors, claim, sc.sentence.start, null);
+        if (subject) {
+          const coSubject = coSubjectBefore(sc, subject);
+          const adjective = coSubject ? null : adjectiveBefore(sc, subject);
+          source = compound(coSubject ?? adjective ?? subject, actors, claim, sc.sentence.start, null);
+          // "Armenian and Azerbaijani forces": the first adjective shares the noun, so its state takes the noun's role too (ARM -> ARMMIL).
+          if (adjective && source.code?.length === 3 && subject.code && subject.code.length > 3 && isCountryCode(subject.code)) source.code += subject.code.slice(3);
+        }
         // "The Houthis said the strikes killed three workers": a subject that names no actor does not make the speaker the doer.
         // "Petro suspended talks after the rebels attacked a base": a subject of its own that names no actor is not the doer of the act before.
         else source = tree?.isRelativeSource ? null : (resolved ?? (tree?.isSourceThing && tree.isOwnSubject ? null : previousSource) ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
@@ -901,7 +907,10 @@ function adjectiveBefore(sc: SentenceContext, subject: ActorMention): ActorMenti
   const first = before[before.length - 1];
   if (!first) return null;
   const i = wordAt(sc.tree, sc.sentence.start + first.start);
-  return i >= 0 && sc.tree.words[i]!.upos === 'ADJ' && isConjunctOf(sc.tree, subject, [first], sc.sentence.start) ? first : null;
+  // The tagger may read the adjective as a name ("Armenian" PROPN) hung on the noun as a compound.
+  const w = i >= 0 ? sc.tree.words[i]! : null;
+  const isModifier = w !== null && (w.upos === 'ADJ' || (w.upos === 'PROPN' && /^(?:compound|amod)$/.test(w.deprel)));
+  return isModifier && isConjunctOf(sc.tree, subject, [first], sc.sentence.start) ? first : null;
 }
 
 /** Whether a mention's words hold a `conj` dependent of a word of the earlier members (offsets relative to the sentence at `base`). */
