@@ -5,7 +5,7 @@
  * comes after "arrived" (a carrier, no item), a warship's port call, a state's new equipment of another
  * state's model, the tense of "acquire", an order won from a buyer, a list member far from its noun, talks
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
- * a state that became a model's buyer or customer.
+ * a state that became a model's buyer or customer, and "N of them" for the equipment told before.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -83,6 +83,14 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'a state that "became a buyer" or "a customer" of a model ordered it from the model\'s state; a buyer of goods that are no arms reads nothing',
     text: 'Uruguay became the first export customer of the Brazilian Guarani vehicle. Egypt is the largest buyer of Ukrainian wheat.',
     want: [['BRA', 'URY', 'ordered', null, 'Guarani']],
+  },
+  {
+    construction: '"N of them" after a named order is a part of that equipment, with its kind; a count of a pronoun with no transfer before it reads nothing',
+    text: 'Ghana ordered ten Z-10 helicopters from China in 2023. China handed over three of them in May. The rebels lost 20 trucks; eight of them burned.',
+    want: [
+      ['CHN', 'GHA', 'ordered', 10, 'Z-10'],
+      ['CHN', 'GHA', 'delivered', 3, 'Z-10'],
+    ],
   },
 ];
 

@@ -310,7 +310,8 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     const named = sameDyad?.items[0]!.item ?? (!isOthersModel && namedByCategory.get(item.category ?? '')?.size === 1 ? [...namedByCategory.get(item.category ?? '')!][0]! : null);
     // "Chile ordered two frigates" in a story of Scorpene submarines: a kind of its own keeps its noun.
     if (named && !isOtherKind(item.item, named)) {
-      d.items = [{ ...item, item: named }];
+      // "the systems", "six of them": a word that names no kind takes the kind of the equipment it stands for.
+      d.items = [{ ...item, item: named, category: d.isAnaphor && sameDyad ? sameDyad.items[0]!.category : item.category }];
       d.isNamed = true;
     }
   }

@@ -343,6 +343,16 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
       batch: batchBefore(tokens, k, lex), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
     });
   }
+  // "has since received six of them": a count of a pronoun stands for the equipment the article named (kept only once it takes its model).
+  for (let k = 2; k < tokens.length; k++) {
+    if (!/^(?:them|those)$/i.test(tokens[k]!.text) || lower(tokens[k - 1]) !== 'of') continue;
+    const count = numberValue(tokens[k - 2], lex);
+    if (count === null || /^(?:a|an|one)$/i.test(tokens[k - 2]!.text) || items.some((it) => it.first <= k && it.last >= k - 2)) continue;
+    items.push({
+      first: k - 2, last: k, start: tokens[k - 2]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count, category: 'military equipment', model: null, isNamed: false, makerToken: null,
+      batch: null, partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k - 2)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
+    });
+  }
   items.sort((a, b) => a.first - b.first);
   const read = foldServedPlatforms(tokens, joinAbbreviations(tokens, items, articleText), articleText);
   markArmament(tokens, read);
