@@ -311,7 +311,7 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
     // "Chile ordered two frigates" in a story of Scorpene submarines: a kind of its own keeps its noun.
     if (named && !isOtherKind(item.item, named)) {
       // "the systems", "six of them": a word that names no kind takes the kind of the equipment it stands for.
-      d.items = [{ ...item, item: named, category: d.isAnaphor && sameDyad ? sameDyad.items[0]!.category : item.category }];
+      d.items = [d.isAnaphor && sameDyad ? { ...item, item: named, category: sameDyad.items[0]!.category ?? null } : { ...item, item: named }];
       d.isNamed = true;
     }
   }
