@@ -85,3 +85,12 @@ test('"disengaged" takes two sides, and the first of two coordinated nationality
   const pairs = events.filter((e) => e.cameo === '087').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
   assert.deepEqual(pairs, ['KHMMIL>THAMIL', 'THAMIL>KHMMIL'], events.map(show).join('; '));
 });
+
+test('a physical act on someone named by a nationality ("arrested a Moldovan courier") did not happen in that country', () => {
+  const events = eventsOf('Romanian police arrested a Moldovan courier carrying forged documents.');
+  const arrest = events.find((e) => e.trigger?.text.startsWith('arrested'));
+  assert.ok(arrest, events.map(show).join('; '));
+  assert.notEqual(arrest.location?.country, 'MDA', JSON.stringify(arrest.location));
+  const strike = eventsOf('Russian drones struck Odesa overnight.').find((e) => e.trigger?.text.startsWith('struck'));
+  assert.equal(strike?.location?.country, 'UKR', JSON.stringify(strike?.location));
+});

@@ -737,7 +737,8 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
     precision: date?.precision ?? 'vague',
     modality,
     quantities,
-    location: locationOf(actors, claim, start, end) ?? (entry.isPhysical && object ? placeOf(object.entity) : null),
+    // "attacked Kharkiv" happened there; "arrested a Russian agent" did not happen in Russia (a demonym names no place).
+    location: locationOf(actors, claim, start, end) ?? (entry.isPhysical && object && !isDemonymAt(object, sc.sentence.start) ? placeOf(object.entity) : null),
     attribution: { speaker: sc.speakerName, via: sc.via },
     evidence: sc.evidence,
     goldstein: entry.goldstein,
@@ -966,6 +967,11 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
     if (place) return place;
   }
   return null;
+}
+
+/** Whether an actor mention opens with a nationality adjective of its entity ("a Russian agent"), not a place's name. */
+function isDemonymAt(a: ActorMention, base: number): boolean {
+  return a.entity.mentions.some((m) => m.start === base + a.start && (m.demonym === true || m.form === 'demonym'));
 }
 
 /** A country, place or region entity as a place; null for other entities. */
