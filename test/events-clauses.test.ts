@@ -94,3 +94,15 @@ test('a physical act on someone named by a nationality ("arrested a Moldovan cou
   const strike = eventsOf('Russian drones struck Odesa overnight.').find((e) => e.trigger?.text.startsWith('struck'));
   assert.equal(strike?.location?.country, 'UKR', JSON.stringify(strike?.location));
 });
+
+test('"claimed responsibility for an attack": the claimer did it; "what X called Y" is no phone call; a "US journalist" is not a place', () => {
+  const claimed = eventsOf('The Houthis claimed responsibility for a missile attack on a Greek-owned bulk carrier in the Red Sea.');
+  const attack = claimed.find((e) => e.trigger?.text.startsWith('attack'));
+  assert.ok(attack, claimed.map(show).join('; '));
+  assert.equal(attack.source?.code, 'YEMREB', show(attack));
+  const named = eventsOf('Azerbaijani forces launched what Baku called anti-terrorist measures in Nagorno-Karabakh, shelling Armenian positions.');
+  assert.ok(!named.some((e) => e.cameo === '041'), named.map(show).join('; '));
+  const sentenced = eventsOf('A Russian court sentenced a US journalist to 16 years in prison on espionage charges.').find((e) => e.trigger?.text.startsWith('sentenced'));
+  assert.ok(sentenced, 'no sentencing event');
+  assert.notEqual(sentenced.location?.country, 'USA', JSON.stringify(sentenced.location));
+});

@@ -438,6 +438,16 @@ function isEquipmentNoun(w: SentenceSyntax['words'][number], ctx: Context): bool
   return categories.length > 0 && !categories.some((c) => NOT_HARDWARE.has(c));
 }
 
+/** Whether a "call" names something: the verb of "what X called Y", or with a second object or a predicate ("called it a provocation"). */
+function isNamingCall(tree: SentenceSyntax, p: number): boolean {
+  const w = tree.words[p];
+  if (!w || w.lemma !== 'call') return false;
+  const head = w.head >= 0 ? tree.words[w.head] : undefined;
+  if (head && /^what$/i.test(head.text) && w.deprel === 'acl:relcl') return true;
+  const objects = dependents(tree, p, 'obj');
+  return objects.some((o) => /^what$/i.test(tree.words[o]!.text)) || objects.length >= 2 || (objects.length > 0 && dependents(tree, p, 'xcomp').length > 0);
+}
+
 /** Whether a word modifies, as a compound or adjective, a noun that names a kind of weapon or equipment. */
 function namesWeaponKind(tree: SentenceSyntax, i: number, ctx: Context): boolean {
   const w = tree.words[i];
@@ -461,6 +471,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     // "held a phone call with X", "launched strikes on X": a light verb whose object is an act noun coded on its own
     // is no act of its own (the derived dictionary's "hold" is a detention).
     if (match.pattern.isVerb && sc.tree && isLightOverActNoun(sc, match, matches)) continue;
+    // "what Baku called anti-terrorist measures", "called the raid a provocation": "call" that names something is no call.
+    if (match.pattern.isVerb && sc.tree && isNamingCall(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
@@ -594,13 +606,22 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
   const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
   // "after the rebels attacked a base": a definite plural of armed men is the armed group named last, in this sentence or before.
+  // "The Houthis claimed responsibility for a missile attack on X": the act a claim of responsibility names is the claimer's
+  // (read in the sentence's own words: "X claimed" is also a frame of attribution, which the claim text blanks out).
+  const claimed = !subject && !match.pattern.isVerb ? CLAIMED_FOR.exec(sc.sentence.text.slice(Math.max(0, match.start - 80), match.start)) : null;
+  const claimer = claimed ? (actors.findLast((a) => a.code && a.end <= match.start - claimed[0].length) ?? null) : null;
+  const claimerActor = claimer ? actorAt(claimer, sc.sentence.start) : claimed ? sc.speaker : null;
   const isArmedMen = !subject && ARMED_MEN.test(before);
   const group = isArmedMen ? actors.findLast((a) => a.end <= match.start && a.code?.endsWith(ARMED_GROUP_ROLE)) : undefined;
-  const resolved = isArmedMen ? (group ? actorAt(group, sc.sentence.start) : discourse.armedGroup) : pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  const armed = isArmedMen ? (group ? actorAt(group, sc.sentence.start) : discourse.armedGroup) : null;
+  const resolved = claimerActor ?? armed ?? (pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null);
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
+
+/** A claim of responsibility right before an act noun: "claimed responsibility for a missile attack", "took responsibility for the raid". */
+const CLAIMED_FOR = /\b(?:claimed|claims|claim|claiming|took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$/i;
 
 /** The role code of armed groups (COLREB, MMRREB). */
 const ARMED_GROUP_ROLE = 'REB';
@@ -969,9 +990,12 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
   return null;
 }
 
-/** Whether an actor mention opens with a nationality adjective of its entity ("a Russian agent"), not a place's name. */
+/**
+ * Whether an actor mention names its country only as a modifier: a nationality adjective ("a Russian agent") or a name before a
+ * role noun the mention runs on to ("a US journalist"), not a place's own name.
+ */
 function isDemonymAt(a: ActorMention, base: number): boolean {
-  return a.entity.mentions.some((m) => m.start === base + a.start && (m.demonym === true || m.form === 'demonym'));
+  return a.entity.mentions.some((m) => m.start === base + a.start && (m.demonym === true || m.form === 'demonym' || m.end < base + a.end));
 }
 
 /** A country, place or region entity as a place; null for other entities. */
