@@ -5,7 +5,8 @@
  * comes after "arrived" (a carrier, no item), a warship's port call, a state's new equipment of another
  * state's model, the tense of "acquire", an order won from a buyer, a list member far from its noun, talks
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
- * a state that became a model's buyer or customer, and "N of them" for the equipment told before.
+ * a state that became a model's buyer or customer, "N of them" for the equipment told before, a wire
+ * dateline, and a getting verb's "from" kept to its own clause.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,6 +92,19 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
       ['CHN', 'GHA', 'ordered', 10, 'Z-10'],
       ['CHN', 'GHA', 'delivered', 3, 'Z-10'],
     ],
+  },
+  {
+    construction: 'a wire dateline\'s place gives and gets nothing',
+    text: 'KYIV — Sweden will send Ukraine its Archer artillery system and 50 CV90 infantry fighting vehicles as part of its largest aid package yet, the government said on Thursday.',
+    want: [
+      ['SWE', 'UKR', 'pledged', null, 'Archer'],
+      ['SWE', 'UKR', 'pledged', 50, 'CV90'],
+    ],
+  },
+  {
+    construction: 'a getting verb\'s "from" stands in its own clause; an item past ", after ..." belongs to that clause',
+    text: 'Ghana is in talks with Turkey about buying patrol boats, officials said, after years of failed efforts to obtain frigates from Spain.',
+    want: [['TUR', 'GHA', 'planned', null, 'patrol boats']],
   },
 ];
 

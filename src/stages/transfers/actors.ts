@@ -6,6 +6,7 @@
 import type { Doc, Sentence, Token } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { countryCode } from '../entities/lookup.js';
+import { readDateline } from '../events/attribution.js';
 import type { TransferLexicon } from './lexicon.js';
 
 export interface StateMention {
@@ -49,6 +50,13 @@ function addMakerPlaces(entity: NonNullable<Doc['entities']>[number], sentence: 
 
 /** The states named in one sentence, in token order, without overlaps (the longest span wins). */
 export function statesIn(doc: Doc, sentence: Sentence, tokens: readonly Token[], lex: TransferLexicon, ctx: Context): StateMention[] {
+  const found = statesInText(doc, sentence, tokens, lex, ctx);
+  // "KYIV — Sweden will send Ukraine ...": a wire dateline's place says where the story was filed; it gives and gets nothing.
+  const dateline = readDateline(sentence.text);
+  return dateline ? found.filter((f) => tokens[f.first]!.start - sentence.start >= dateline.span.end) : found;
+}
+
+function statesInText(doc: Doc, sentence: Sentence, tokens: readonly Token[], lex: TransferLexicon, ctx: Context): StateMention[] {
   const found: StateMention[] = [];
   for (const entity of doc.entities ?? []) {
     if (entity.type === 'place') {

@@ -484,7 +484,9 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     // Widen to the sentence for lists that run past a comma-clause ("..., including X and Y").
     // A subordinate clause between them ("..., where they will replace older tanks") has a verb of its own: no widening across it.
     // A noun reaches only its own phrase, never past its clause; nothing reaches into a reported clause ("... and added that X").
-    if (!before) for (const t of triggers) if (t.last < item.first && t.entry.frame !== 'noun' && reaches(t) && !isOwnClause(t) && !opensReport(tokens, t.last + 1, start) && !tokens.slice(t.last + 1, item.first).some((x) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()))) before = t;
+    // Nor across ", after ..." or ", because ...": a clause of time or reason past a comma has a verb of its own ("after failing to obtain X").
+    const opensSubClause = (k: number): boolean => tokens[k - 1]?.text === ',' && /^(?:after|before|since|because|as)$/.test(lowerAt(tokens, k));
+    if (!before) for (const t of triggers) if (t.last < item.first && t.entry.frame !== 'noun' && reaches(t) && !isOwnClause(t) && !opensReport(tokens, t.last + 1, start) && !tokens.slice(t.last + 1, item.first).some((x, k) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()) || opensSubClause(t.last + 1 + k))) before = t;
   }
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
@@ -735,6 +737,18 @@ function listEnd(tokens: readonly Token[], items: readonly ItemMention[], item: 
   return last;
 }
 
+/**
+ * The end (exclusive) of the clause that runs on after `last`: its first clause break, or a comma that opens an attribution or
+ * another clause (", according to", ", and", ", after"). An aside between commas ("20 helicopters, made by X, from Y") runs on.
+ */
+function clauseEnd(tokens: readonly Token[], last: number, sentenceEnd: number): number {
+  for (let j = last + 1; j < sentenceEnd; j++) {
+    if (CLAUSE_BREAK.has(lowerAt(tokens, j))) return j;
+    if (tokens[j]!.text === ',' && /^(?:according|and|but|after|before|since|because|as|while|which|who|when|where|although|though|said|says)$/.test(lowerAt(tokens, j + 1))) return j;
+  }
+  return sentenceEnd;
+}
+
 /** The end (exclusive) of the words that may still hold a noun's "to Y" after `last`: up to 8 words, stopping at a comma, a clause break or a finite verb. */
 function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: number): number {
   let j = last + 1;
@@ -762,7 +776,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const fromItem = item.last >= 0 ? afterPreposition(tokens, states, itemEnd + 1, Math.min(sentenceEnd, itemEnd + 4), ['from']) : [];
   // A noun's "from Z" or "by Z" stands in its own phrase ("the sale of 40 jets by Spain"); one past a comma belongs to another clause
   // ("the contract for 14 fighters, which Hungary wanted because of pressure from Serbia, ...").
-  const fromEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
+  // "buying J-10C jets, ..., after failing to obtain F-15s from the United States": a getting verb's "from" stands in its own clause.
+  const fromEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : t.entry.frame === 'get' ? clauseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
   const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, fromEnd, ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
