@@ -6,7 +6,7 @@
  * state's model, the tense of "acquire", an order won from a buyer, a list member far from its noun, talks
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
  * a state that became a model's buyer or customer, "N of them" for the equipment told before, a wire
- * dateline, and a getting verb's "from" kept to its own clause.
+ * dateline, a getting verb's "from" kept to its own clause, and a relative clause with its pronoun.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -105,6 +105,14 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'a getting verb\'s "from" stands in its own clause; an item past ", after ..." belongs to that clause',
     text: 'Ghana is in talks with Turkey about buying patrol boats, officials said, after years of failed efforts to obtain frigates from Spain.',
     want: [['TUR', 'GHA', 'planned', null, 'patrol boats']],
+  },
+  {
+    construction: 'a relative clause with its pronoun names the order ("the boats that X ordered from Y"); the passive after it delivers between the same parties',
+    text: 'The first three of ten patrol boats that Senegal ordered from France in 2019 were handed over in Lorient, the navy said.',
+    want: [
+      ['FRA', 'SEN', 'ordered', 10, 'patrol boats'],
+      ['FRA', 'SEN', 'delivered', 3, 'patrol boats'],
+    ],
   },
 ];
 

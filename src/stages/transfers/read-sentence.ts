@@ -588,10 +588,13 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     let trigger = item.isTarget ? null : governing(tokens, triggers, item, items);
     // "the jets, which Chile ordered from Spain, arrived", "the boats that Japan donated to Peru": the verb of a relative clause on the item moves it too.
     const relative = relativeTrigger(tokens, triggers, item, syntax) ?? contactRelative(tokens, triggers, states, item);
+    // The parties the relative clause names, for a later passive that names none ("the boats that Peru ordered from Chile were handed over").
+    let relativeParties: { supplier: string | null; recipients: string[] } | null = null;
     if (relative && relative !== trigger) {
       const relativeStatus = statusOf(tokens, relative, lex);
       if (relativeStatus) {
         const relativeRoles = rolesOf(tokens, states, relative, item, items, syntax, places);
+        relativeParties = relativeRoles;
         readings.push({ item, trigger: relative, triggerSpan: spanOf(tokens, relative), supplier: relativeRoles.supplier, recipients: relativeRoles.recipients, status: relativeStatus, rule: `transfers/${relative.entry.id}:relative` });
       }
     }
@@ -624,7 +627,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (!status) continue;
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
-    const roles = rolesOf(tokens, states, trigger, item, items, syntax, places);
+    const read = rolesOf(tokens, states, trigger, item, items, syntax, places);
+    // A passive after the item that names no recipient takes the relative clause's parties (its subject is the item, not a state in it).
+    const roles = read.isPassive && read.recipients.length === 0 && trigger.first > item.last && relativeParties?.supplier && relativeParties.recipients.length ? { ...read, supplier: relativeParties.supplier, recipients: relativeParties.recipients } : read;
     // "Navantia is building four corvettes for Saudi Arabia": a yard builds for a customer state under contract; building
     // with no state named after "for" is a maker's or a navy's own work, no transfer.
     if (trigger.entry.id === 'build-for' && (item.first <= trigger.last || roles.recipients.length === 0)) continue;
@@ -679,7 +684,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
  */
 function contactRelative(tokens: readonly Token[], triggers: readonly Trigger[], states: readonly StateMention[], item: ItemMention): Trigger | null {
   if (item.last < 0) return null;
-  const state = states.find((s) => s.first === item.last + 1 && (s.kind === 'country' || s.kind === 'body'));
+  // "the submarines that Pakistan ordered from China": with its pronoun too, where the tree did not hang the clause on the item.
+  const opens = /^(?:that|which)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 2 : item.last + 1;
+  const state = states.find((s) => s.first === opens && (s.kind === 'country' || s.kind === 'body'));
   if (!state) return null;
   const at = state.last + 1 + (/^(?:had|has|have)$/.test(lowerAt(tokens, state.last + 1)) ? 1 : 0);
   const t = triggers.find((x) => x.first === at && (x.entry.frame === 'give' || x.entry.frame === 'get'));
