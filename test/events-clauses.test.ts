@@ -106,3 +106,9 @@ test('"claimed responsibility for an attack": the claimer did it; "what X called
   assert.ok(sentenced, 'no sentencing event');
   assert.notEqual(sentenced.location?.country, 'USA', JSON.stringify(sentenced.location));
 });
+
+test('two leaders who "discussed the situation in X" talked with each other; X, after "in", is what about', () => {
+  const events = eventsOf('Erdogan and Macron discussed the fighting in Sudan by phone on Tuesday.');
+  const talks = events.filter((e) => e.trigger?.text.startsWith('discussed')).map((e) => `${e.source?.code}>${e.target?.code}`).sort();
+  assert.deepEqual(talks, ['FRAGOV>TURGOV', 'TURGOV>FRAGOV'], events.map(show).join('; '));
+});

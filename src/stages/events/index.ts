@@ -492,7 +492,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     out.push(event);
     // "India and China held talks": members of a compound source with no target met each other; so they do
     // where the target read is only the place they met in ("signed a peace agreement in Washington").
-    const isVenue = source !== null && /^(?:place|region):/.test(target?.entityId ?? '') && (MEMBERS.get(source)?.length ?? 0) > 0;
+    // "discussed the situation in Ukraine", "agreed to a truce in Darfur": a place or a state named after "in" or "at" is where, or what about.
+    const arc = target ? ARCS.get(target) : undefined;
+    const isLocative = arc !== undefined && /\b(?:in|at)\s+(?:the\s+)?$/i.test(sc.text.slice(Math.max(0, arc.start - 8), arc.start));
+    const isVenue = source !== null && (/^(?:place|region):/.test(target?.entityId ?? '') || isLocative) && (MEMBERS.get(source)?.length ?? 0) > 0;
     const isMutual = RECIPROCAL_CODES.has(event.cameo) || MUTUAL_PHRASE.test(match.pattern.phrase);
     // A target that names no actor ("traded accusations ... in the Horn of Africa": a region with no code) leaves them each other's.
     const mutual = (!target?.code || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
