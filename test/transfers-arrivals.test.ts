@@ -6,7 +6,8 @@
  * state's model, the tense of "acquire", an order won from a buyer, a list member far from its noun, talks
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
  * a state that became a model's buyer or customer, "N of them" for the equipment told before, a wire
- * dateline, a getting verb's "from" kept to its own clause, and a relative clause with its pronoun.
+ * dateline, a getting verb's "from" kept to its own clause, a relative clause with its pronoun, and a
+ * gerund after "after" with the main clause's subject.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -113,6 +114,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
       ['FRA', 'SEN', 'ordered', 10, 'patrol boats'],
       ['FRA', 'SEN', 'delivered', 3, 'patrol boats'],
     ],
+  },
+  {
+    construction: 'a gerund after "after" or "before" has the main clause\'s subject for its own',
+    text: 'Peru was dropped from the programme in 2020 after buying 14 Kfir jets from Israel.',
+    want: [['ISR', 'PER', 'ordered', 14, 'Kfir']],
   },
 ];
 

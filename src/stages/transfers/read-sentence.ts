@@ -770,7 +770,10 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   // "Chile, which bought X, ordered Y": the state before ", which" does what the relative clause tells, and, once a comma closes it, the main verb too.
   const antecedent = /^(?:which|who)$/.test(lowerAt(tokens, start - 1)) && tokens[start - 2]?.text === ',' ? states.find((s) => s.last === start - 3) ?? null : null;
   const closed = antecedent !== null && tokens.slice(start, t.first).some((x) => x.text === ',');
-  const subject = fromTree ?? (closed ? antecedent : subjectBefore(tokens, states, start, t.first, item, items) ?? antecedent);
+  // "Turkey was expelled from the programme after buying Russia's S-400": a gerund after "after", "before", "by" or "since" has the
+  // main clause's subject for its own.
+  const gerundOwner = /ing$/.test(lowerAt(tokens, t.first)) && /^(?:after|before|by|since)$/.test(lowerAt(tokens, t.first - 1)) ? subjectBefore(tokens, states, clauseStart(tokens, t.first - 1), t.first - 1, item, items) : null;
+  const subject = fromTree ?? (closed ? antecedent : subjectBefore(tokens, states, start, t.first, item, items) ?? gerundOwner ?? antecedent);
   const maker = makerOf(tokens, states, item);
   // A maker named in another item's phrase ("used Dassault Mirages and new fighters") is that item's maker, not this one's.
   const isInItem = (s: StateMention, i: ItemMention): boolean => i.last >= 0 && s.first >= i.first && s.last <= i.last;
