@@ -7,7 +7,7 @@
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
  * a state that became a model's buyer or customer, "N of them" for the equipment told before, a wire
  * dateline, a getting verb's "from" kept to its own clause, a relative clause with its pronoun, and a
- * gerund after "after" with the main clause's subject.
+ * gerund after "after" with the main clause's subject, and "more than N".
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -119,6 +119,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'a gerund after "after" or "before" has the main clause\'s subject for its own',
     text: 'Peru was dropped from the programme in 2020 after buying 14 Kfir jets from Israel.',
     want: [['ISR', 'PER', 'ordered', 14, 'Kfir']],
+  },
+  {
+    construction: '"more than N" is a count, not a comparison; "cheaper than X" still compares',
+    text: 'The US approved the sale of more than 300 Javelin missiles to Estonia. Estonia said the Javelin was cheaper than the Spike LR.',
+    want: [['USA', 'EST', 'approved', 300, 'Javelin']],
   },
 ];
 

@@ -279,6 +279,8 @@ const COMPARING = /^(?:than|unlike|like|versus|vs|rival|rivals|competitor|compet
 function isComparand(tokens: readonly Token[], j: number): boolean {
   const w = lower(tokens[j]);
   const before = lower(tokens[j - 1]);
+  // "more than 100 missiles", "fewer than 20 jets": a count, not a comparison (the count itself stands between).
+  if (w === 'than' && /^(?:more|fewer|less)$/.test(before) && /^(?:\d|a$|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|dozens?$|hundreds?$)/i.test(tokens[j + 1]?.text ?? '')) return false;
   if (COMPARING.test(w)) return true;
   if (w === 'of' && /^(?:instead|place)$/.test(before)) return true;
   if (w === 'to' && /^(?:similar|compared|comparable|alternative|rival|competitor|preferred)$/.test(before)) return true;
