@@ -11,7 +11,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rows, type Row } from './helpers/transfer-rows.js';
+import { assertRows, rows, type Row } from './helpers/transfer-rows.js';
 import { eventsOf } from './helpers/story-events.js';
 
 /** Each want is [supplier, recipient, status, count, a word of the item]; the records read must be exactly these. */
@@ -129,12 +129,7 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
 
 for (const c of CASES) {
   test(`transfers: ${c.construction}`, () => {
-    const got = rows(c.text);
-    assert.equal(got.length, c.want.length, `records: ${JSON.stringify(got)}`);
-    for (const [supplier, recipient, status, count, word] of c.want) {
-      const hit = got.find(([s, r, st, n, item]) => s === supplier && r === recipient && st === status && n === count && item.includes(word));
-      assert.ok(hit, `want ${supplier}>${recipient} ${status} ${count} ${word}; got ${JSON.stringify(got)}`);
-    }
+    assertRows(rows(c.text), c.want);
   });
 }
 

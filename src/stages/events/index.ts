@@ -812,7 +812,7 @@ interface TreeArguments {
   isOwnSubject: boolean;
   /** The subject is a relative pronoun: what it stands for acted, or no one named (never the main clause's subject). */
   isRelativeSource: boolean;
-  /** The subject's head names equipment other than a ship ("Australia's first helicopters"), whoever its modifiers name. */
+  /** For a visit: the subject's head names equipment other than a ship ("Australia's first helicopters"), whoever its modifiers name. */
   isSourceEquipment: boolean;
   isPassive: boolean;
   modality: Modality | null;
@@ -848,7 +848,8 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
     isOwnSubject: reading.source >= 0 && (sc.tree.words[reading.source]!.head === p || sc.tree.words[p]!.head === reading.source),
-    isSourceEquipment: reading.source >= 0 && isEquipmentNoun(sc.tree.words[reading.source]!, ctx),
+    // read only for a visit, the one act it bars (this runs for every predicate)
+    isSourceEquipment: match.pattern.code === VISIT_CODE && reading.source >= 0 && isEquipmentNoun(sc.tree.words[reading.source]!, ctx),
   };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
