@@ -112,3 +112,24 @@ test('two leaders who "discussed the situation in X" talked with each other; X, 
   const talks = events.filter((e) => e.trigger?.text.startsWith('discussed')).map((e) => `${e.source?.code}>${e.target?.code}`).sort();
   assert.deepEqual(talks, ['FRAGOV>TURGOV', 'TURGOV>FRAGOV'], events.map(show).join('; '));
 });
+
+test('"ordered an attache out (of the country)", "ordered an envoy to leave": an expulsion by the subject, not a purchase (soldiers told to leave stay a demand)', () => {
+  const out = eventsOf('Nairobi ordered a Ugandan attache out of the country on Friday.');
+  const expel = out.find((e) => e.trigger?.text.startsWith('ordered'));
+  assert.ok(expel, out.map(show).join('; '));
+  assert.ok(['164', '174'].includes(expel.cameo), show(expel));
+  assert.equal(expel.source?.code?.slice(0, 3), 'KEN', show(expel));
+  assert.equal(expel.target?.code?.slice(0, 3), 'UGA', show(expel));
+  const leave = eventsOf('Hanoi ordered the Cambodian ambassador to leave within 48 hours.');
+  const told = leave.find((e) => e.trigger?.text.startsWith('ordered'));
+  assert.ok(told, leave.map(show).join('; '));
+  assert.equal(told.cameo, '164', show(told));
+  assert.equal(told.source?.code?.slice(0, 3), 'VNM', show(told));
+});
+
+test('an armed group listed with a lower-case word ("M23 rebels") is still found by its own name before that word', () => {
+  const events = eventsOf('On Sunday, M23 rebels shelled a hospital near Sake.');
+  const shell = events.find((e) => e.trigger?.text.startsWith('shelled'));
+  assert.ok(shell, events.map(show).join('; '));
+  assert.equal(shell.source?.code, 'CODREB', show(shell));
+});

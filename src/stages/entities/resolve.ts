@@ -255,7 +255,17 @@ function readSentence({ tokens, knowledge, roles, weights, doc }: SentenceInput)
   };
   for (const m of matches) {
     if (keep(m.start, m.length, m.entries)) continue;
-    for (let i = m.start + 1; i < m.start + m.length; ) {
+    // a listed phrase whose case does not fit ("M23 rebels", listed for the lower-case word, written "M23 Rebels" nowhere)
+    // may hold a shorter listed one at its start ("M23"), then others inside it
+    let i = m.start + 1;
+    for (let length = m.length - 1; length >= 1; length--) {
+      const entries = knowledge.phrases.get(lower.slice(m.start, m.start + length).join(' '));
+      if (entries && keep(m.start, length, entries)) {
+        i = m.start + length;
+        break;
+      }
+    }
+    for (; i < m.start + m.length; ) {
       const inner = longestMatch(knowledge, lower, i);
       if (inner && keep(i, inner.length, inner.entries)) i += inner.length;
       else i++;

@@ -11,10 +11,11 @@ export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntax
   if (words.length === 0) return [];
   const forms = words.map((w) => w.text);
   const prepared = prepareWords(forms);
-  const tags = openingParticiples(forms, tagWords(model.tagger, prepared, forms));
+  const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   const relations = model.parser.relations;
   partitiveSubjects(forms, tags, heads, labels, relations);
+  frontedClauses(forms, heads, labels, relations);
   // One pass straight into the words (no per-field arrays in between: this runs for every sentence).
   const out = new Array<SyntaxWord>(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -60,6 +61,33 @@ export function openingParticiples(forms: readonly string[], tags: Int32Array): 
 const NUM = UPOS.indexOf('NUM');
 const PRON = UPOS.indexOf('PRON');
 const AUX = UPOS.indexOf('AUX');
+const ADP = UPOS.indexOf('ADP');
+const SCONJ = UPOS.indexOf('SCONJ');
+const DET = UPOS.indexOf('DET');
+
+/** Words that head either a phrase ("after the war") or a clause ("after the army withdrew"). */
+const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till']);
+
+/**
+ * "... a day after Islamabad ordered an envoy out", "two weeks after the army withdrew": "after", "before", "since" and
+ * "until" followed by a short noun phrase and then a finite verb open a clause, with the noun phrase its subject. The
+ * tagger, reading a word or two either side, often takes the preposition there (above all after a noun of time, as in
+ * "a day after"), and the parser then hangs the subject on the noun before it and gives the verb that noun for a subject.
+ * Retags the word SCONJ when the noun phrase (determiners, adjectives, numbers, names and nouns, or one pronoun) runs
+ * straight into a verb that is not a participle in -ing; the tags are changed in place and returned.
+ */
+export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32Array {
+  for (let i = 0; i + 2 < forms.length; i++) {
+    if (tags[i] !== ADP || !CLAUSE_PREPOSITIONS.has((forms[i] as string).toLowerCase())) continue;
+    let j = i + 1;
+    if (tags[j] === PRON) j++;
+    else while (j < forms.length && j - i <= 5 && (tags[j] === DET || tags[j] === ADJ || tags[j] === NUM || tags[j] === PROPN || tags[j] === NOUN)) j++;
+    const last = tags[j - 1];
+    if (j === i + 1 || !(last === NOUN || last === PROPN || last === PRON)) continue;
+    if ((tags[j] === VERB || tags[j] === AUX) && !/ing$/i.test(forms[j] as string)) tags[i] = SCONJ;
+  }
+  return tags;
+}
 
 /**
  * "Hundreds of people marched through the capital", "Two of the attackers escaped": a sentence rooted in a quantity whose "of"
@@ -109,6 +137,53 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
 }
 
+/** Words that open an adverbial clause. */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'till', 'when', 'while', 'whilst', 'as', 'because', 'although', 'though', 'once', 'if', 'unless', 'whereas']);
+
+/**
+ * "After the army withdrew, the rebels seized the town", "A day after Islamabad ordered an envoy out, India expelled a
+ * diplomat": a sentence that opens with an adverbial clause and then, past a comma, has its main clause with its own
+ * subject. The parser often roots such a sentence in the opening clause's verb and hangs the main verb on it. When the root
+ * has a subordinator ("after", "when", "because"...) before it and a later verb with a subject of its own, past a comma, hangs
+ * on it, that later verb becomes the root and the opening clause an adverbial clause on it. Changes `heads` and `labels` in place.
+ */
+export function frontedClauses(forms: readonly string[], heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const n = heads.length;
+  const root = heads.indexOf(-1);
+  const mark = relations.indexOf('mark');
+  const nsubj = relations.indexOf('nsubj');
+  const nsubjPass = relations.indexOf('nsubj:pass');
+  if (root <= 0) return;
+  let opener = -1;
+  for (let i = 0; i < root; i++) if (heads[i] === root && labels[i] === mark && SUBORDINATORS.has((forms[i] as string).toLowerCase())) opener = i;
+  if (opener < 0) return;
+  const main = ['advcl', 'conj', 'parataxis', 'ccomp', 'xcomp'].map((r) => relations.indexOf(r));
+  for (let v = root + 1; v < n; v++) {
+    if (heads[v] !== root || !main.includes(labels[v] as number)) continue;
+    // the main clause starts past the last comma before its verb, which closes the opening one
+    let comma = -1;
+    for (let i = root + 1; i < v; i++) if (forms[i] === ',') comma = i;
+    if (comma < 0) return;
+    let hasSubject = false;
+    for (let i = comma + 1; i < v; i++) {
+      if (heads[i] !== v) continue;
+      if (labels[i] === nsubj || labels[i] === nsubjPass) hasSubject = true;
+      if (labels[i] === mark) return;
+    }
+    if (!hasSubject) return;
+    heads[v] = -1;
+    labels[v] = relations.indexOf('root');
+    heads[root] = v;
+    labels[root] = relations.indexOf('advcl');
+    // words before the comma that hung on the main verb belong to the opening clause; the comma and the words after the
+    // main verb that hung on the old root are the main verb's
+    for (let i = 0; i < comma; i++) if (heads[i] === v && i !== root) heads[i] = root;
+    heads[comma] = v;
+    for (let i = v + 1; i < n; i++) if (heads[i] === root) heads[i] = v;
+    return;
+  }
+}
+
 /** Tags, lemmas, heads (-1 root) and relations for a sentence given as word forms. */
 export interface FormAnalysis {
   upos: string[];
@@ -120,9 +195,10 @@ export interface FormAnalysis {
 /** Analyses a sentence of word forms (gold tokenization, as a .conllu file gives it). */
 export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel()): FormAnalysis {
   const prepared = prepareWords(forms);
-  const tags = openingParticiples(forms, tagWords(model.tagger, prepared, forms));
+  const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
+  frontedClauses(forms, heads, labels, model.parser.relations);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {
     upos,
