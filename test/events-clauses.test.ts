@@ -133,3 +133,29 @@ test('an armed group listed with a lower-case word ("M23 rebels") is still found
   assert.ok(shell, events.map(show).join('; '));
   assert.equal(shell.source?.code, 'CODREB', show(shell));
 });
+
+test('"police in <town>", "soldiers in <country>": a state organ named by its noun and an "in" phrase is that country\'s organ', () => {
+  const police = eventsOf('Police in Kisumu detained three opposition organisers on Saturday.');
+  const detain = police.find((e) => e.trigger?.text.startsWith('detained'));
+  assert.ok(detain, police.map(show).join('; '));
+  assert.equal(detain.source?.code, 'KENCOP', show(detain));
+  const soldiers = eventsOf('Soldiers in Niger arrested a former minister.');
+  const arrest = soldiers.find((e) => e.trigger?.text.startsWith('arrested'));
+  assert.ok(arrest, soldiers.map(show).join('; '));
+  assert.equal(arrest.source?.code, 'NERMIL', show(arrest));
+});
+
+test('a clause opened by "under which" states a deal\'s terms: the names in it are not the target of agreeing to the deal', () => {
+  const events = eventsOf('Ethiopia and Eritrea agreed to a pact under which Sudanese monitors would patrol the frontier.');
+  const agree = events.filter((e) => e.trigger?.text.startsWith('agreed'));
+  assert.ok(agree.length > 0, events.map(show).join('; '));
+  for (const e of agree) assert.notEqual(e.target?.code?.slice(0, 3), 'SDN', show(e));
+  assert.ok(agree.some((e) => e.source?.code === 'ETH' && e.target?.code === 'ERI'), agree.map(show).join('; '));
+});
+
+test('"pushed further east" is an advance, no demand; "in exchange for" names no exchange of its own', () => {
+  const push = eventsOf('Islamist fighters captured Mocimboa on Friday, officials said, pushing further south despite appeals from Angola.');
+  assert.ok(!push.some((e) => e.cameo === '100'), push.map(show).join('; '));
+  const swap = eventsOf('Moscow freed a Lithuanian pilot in exchange for two Russian prisoners.');
+  assert.ok(!swap.some((e) => e.trigger?.text.startsWith('exchange')), swap.map(show).join('; '));
+});

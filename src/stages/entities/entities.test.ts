@@ -249,3 +249,11 @@ test('a place is found as news writes it, without the diacritics and marks of it
   const entities = find('Shelling was reported in Rafah and in Zahle.');
   assert.deepEqual(entities.filter((e) => e.type === 'place').map((e) => [e.mentions[0]?.text, e.country]), [['Rafah', 'PSE'], ['Zahle', 'LBN']]);
 });
+
+void test('"Congo" is the state that bore the name on the article\'s day: the DRC today, the Republic of the Congo before May 1997', () => {
+  const text = 'Angola sent envoys to Congo on Monday.';
+  const codes = (published: string): (string | null)[] => (analyseText(text, ctx, published).entities ?? []).filter((e) => e.type === 'country').map((e) => e.code);
+  assert.ok(codes('2024-02-01').includes('COD'), codes('2024-02-01').join());
+  assert.ok(codes('1991-06-01').includes('COG'), codes('1991-06-01').join());
+  assert.ok(!codes('1991-06-01').includes('COD'), codes('1991-06-01').join());
+});

@@ -195,6 +195,19 @@ class PeopleIndex {
   }
 }
 
+/**
+ * Short names that named another state before a date: "Congo" is the Democratic Republic of the Congo in today's wires, but
+ * until that state dropped the name Zaire (17 May 1997) it was the Republic of the Congo. Lower-case name -> [day, code].
+ */
+const NAMES_BEFORE: ReadonlyMap<string, readonly [string, string]> = new Map([['congo', ['1997-05-17', 'COG']]]);
+
+/** The state a short name stood for on the article's day, where it was another than today's; else null. */
+function countryThen(name: string, day: string | null, knowledge: Knowledge): CountryRecord | null {
+  const before = NAMES_BEFORE.get(name.toLowerCase());
+  if (!before || !day || day >= before[0]) return null;
+  return knowledge.countryByCode.get(before[1]) ?? null;
+}
+
 function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: CountryRecord | null, day: string | null): Entity[] {
   const table = new EntityTable();
   const named = new Set<string>();
@@ -252,7 +265,9 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
     }
     if (first?.kind === 'country') {
       const form = first.form === 'capital' ? 'capital' : first.form === 'alias' ? 'alias' : 'name';
-      table.add(`country:${first.country.code}`, () => ({ ...countryEntity(first.country), rule }), { ...mention, form });
+      const then = form === 'alias' ? countryThen(f.text, day, knowledge) : null;
+      const country = then ?? first.country;
+      table.add(`country:${country.code}`, () => ({ ...countryEntity(country), rule }), { ...mention, form });
       continue;
     }
     if (first?.kind === 'organization') {

@@ -13,7 +13,7 @@ import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, chargeOver, infinitiveObject, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
-import { baseRelation, clauseHead, dependents } from '../syntax/tree.js';
+import { baseRelation, clauseHead, dependents, subtree } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -286,6 +286,34 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
     first = Math.min(first, tree.words[left]!.start - base);
   }
   return first;
+}
+
+/**
+ * "agreed to a truce under which hostages would be freed in exchange for Palestinian prisoners": a relative clause on a
+ * noun after the predicate, opened by a preposition and "which" ("under which", "by which") or by "whereby", states the
+ * noun's terms; the names in it are not the predicate's target. Returns where the first such clause opens, relative to the
+ * sentence, or the claim's length.
+ */
+function objectRelativeStart(sc: SentenceContext, match: PatternMatch): number {
+  const tree = sc.tree;
+  const base = sc.sentence.start;
+  if (!tree) return sc.claim.length;
+  const p = wordAt(tree, base + match.start);
+  if (p < 0) return sc.claim.length;
+  for (const [c, w] of tree.words.entries()) {
+    if (c <= p || w.deprel !== 'acl:relcl' || w.head <= p) continue;
+    let left = c;
+    for (const k of subtree(tree, c)) if (k < left) left = k;
+    if (left <= w.head) continue;
+    // only a clause opened by a preposition and "which" or "whom" ("under which", "by whom"), or "whereby": the terms or
+    // circumstances of the noun. A clause opened by "that" or "which" alone may say what the act did ("a strike that shut
+    // down the capital"), and "demands that X grant" is the content of the noun, both read by the parser as relative.
+    const first = tree.words[left]!;
+    const second = tree.words[left + 1];
+    const isPiedPiped = first.upos === 'ADP' && second !== undefined && /^(?:which|whom)$/i.test(second.text);
+    if (isPiedPiped || /^whereby$/i.test(first.text)) return first.start - base;
+  }
+  return sc.claim.length;
 }
 
 /**
@@ -583,7 +611,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const outer = pastRelative(sc, inner, floor, match.start);
   const start = outer?.start ?? inner;
   const before = outer?.before ?? claim.slice(start, match.start);
-  const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end));
+  const end = Math.min(nextBoundary(claim, match.end), conjoinedStart(sc, match), relativeEnd(sc, before, match.end), objectRelativeStart(sc, match));
   const tree = treeArguments(sc, match, ctx);
   // "were killed by a roadside bomb": the words before an act noun in a passive's agent phrase name its sufferers, not its doer.
   // ", killing five soldiers": a participle after a comma acts with the main clause's doer (its subject, or the event before it),
@@ -836,7 +864,10 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   const reading = readPredicate(sc.tree, p);
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   // "to Ukraine, which has been fighting": where the parser's antecedent names no actor, the name just before the pronoun.
-  const source = mention(reading.source) ?? (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null);
+  const source =
+    mention(reading.source) ??
+    (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null) ??
+    (reading.source >= 0 ? organAt(sc, reading.source, ctx) : null);
   const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
   const common = {
     modality: reading.modality,
@@ -873,6 +904,29 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
     actors.find(holds(head)) ??
     null
   );
+}
+
+/**
+ * "Police in Port-au-Prince arrested ...", "soldiers in Goma detained ...": a noun naming a state's organ (police, soldiers,
+ * officials, a court) with an "in" phrase naming a town or country is that country's organ (HTICOP, CODMIL), written out
+ * from the noun to the place. Null for any other noun or phrase (protesters in a town stay the town's country, as before).
+ */
+function organAt(sc: SentenceContext, i: number, ctx: Context): ActorMention | null {
+  const tree = sc.tree;
+  if (!tree) return null;
+  const w = tree.words[i]!;
+  const role = stateRoleIn(w.text, ctx);
+  if (!role) return null;
+  const base = sc.sentence.start;
+  for (const k of dependents(tree, i, 'nmod')) {
+    const kase = dependents(tree, k, 'case')[0];
+    if (kase === undefined || tree.words[kase]!.text.toLowerCase() !== 'in') continue;
+    const place = mentionOf(tree, k, sc.actors, base);
+    if (!place?.code || !/^[A-Z]{3}$/.test(place.code) || !(isPlaceEntity(place) || place.entity.type === 'country')) continue;
+    const start = w.start - base;
+    return { ...place, start, end: place.end, name: sc.text.slice(base + start, base + place.end), code: place.code + role };
+  }
+  return null;
 }
 
 /** Whether a tree comes from the trained parser (the placeholder tags every word X). */
