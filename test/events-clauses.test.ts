@@ -159,3 +159,10 @@ test('"pushed further east" is an advance, no demand; "in exchange for" names no
   const swap = eventsOf('Moscow freed a Lithuanian pilot in exchange for two Russian prisoners.');
   assert.ok(!swap.some((e) => e.trigger?.text.startsWith('exchange')), swap.map(show).join('; '));
 });
+
+test('"initialled a draft accord" is a signing by both sides; a leader who "oversaw the test" of a missile shows force', () => {
+  const initialled = eventsOf('Kyrgyzstan and Tajikistan initialled a border accord in Bishkek on Tuesday.');
+  assert.ok(initialled.some((e) => e.cameo === '057' && e.source?.code === 'KGZ' && e.target?.code === 'TJK'), initialled.map(show).join('; '));
+  const oversaw = eventsOf('Iranian President Masoud Pezeshkian oversaw the launch of a new cruise missile on Sunday.');
+  assert.ok(oversaw.some((e) => e.cameo === '150' && e.source?.code?.startsWith('IRN')), oversaw.map(show).join('; '));
+});

@@ -7,7 +7,7 @@
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
  * a state that became a model's buyer or customer, "N of them" for the equipment told before, a wire
  * dateline, a getting verb's "from" kept to its own clause, a relative clause with its pronoun, and a
- * gerund after "after" with the main clause's subject, and "more than N".
+ * gerund after "after" with the main clause's subject, "more than N", and the carrier a shipment was flown in by.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -124,6 +124,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: '"more than N" is a count, not a comparison; "cheaper than X" still compares',
     text: 'The US approved the sale of more than 300 Javelin missiles to Estonia. Estonia said the Javelin was cheaper than the Spike LR.',
     want: [['USA', 'EST', 'approved', 300, 'Javelin']],
+  },
+  {
+    construction: 'the aircraft a shipment was "flown in by" carried it; it is not part of it',
+    text: 'Kazakhstan received a batch of Turkish Anka drones, flown in by two A400M transport aircraft, on Tuesday.',
+    want: [['TUR', 'KAZ', 'delivered', null, 'Anka']],
   },
 ];
 

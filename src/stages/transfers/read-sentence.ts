@@ -562,6 +562,27 @@ function includer(tokens: readonly Token[], t: Trigger): string {
   return lowerAt(tokens, j);
 }
 
+/** Participles of carrying: "flown in by six transport planes", "carried aboard a cargo ship", "ferried by two ferries". */
+const CARRYING = /^(?:flown|carried|transported|ferried|airlifted|shipped|brought|escorted|towed|trucked|hauled)$/i;
+
+/**
+ * Whether an item is what carried or escorted the goods, not the goods: the noun of a "by" phrase after a participle of
+ * carrying ("flown in by six Y-20 transport planes"), or one after "aboard" or "on board" ("aboard two cargo ships").
+ */
+function isCarrier(tokens: readonly Token[], item: ItemMention): boolean {
+  // the item's own words before its noun may hold a count and modifiers: look back past them to the preposition
+  for (let k = item.first - 1, seen = 0; k >= 0 && seen < 6; k--, seen++) {
+    const word = lowerAt(tokens, k);
+    if (word === 'aboard' || (word === 'board' && lowerAt(tokens, k - 1) === 'on')) return true;
+    if (word === 'by') {
+      const before = lowerAt(tokens, k - 1);
+      return CARRYING.test(before) || (/^(?:in|out|over)$/.test(before) && CARRYING.test(lowerAt(tokens, k - 2)));
+    }
+    if (word === ',' || word === 'and' || word === 'of' || word === 'to' || word === 'from') return false;
+  }
+  return false;
+}
+
 /** Readings of every item in one sentence (items without a governing predicate give none). */
 export function readSentence(tokens: readonly Token[], items: readonly ItemMention[], states: readonly StateMention[], triggers: readonly Trigger[], lex: TransferLexicon, syntax?: SentenceSyntax, places: readonly StateMention[] = []): { readings: ItemReading[]; included: ItemMention[]; parties: Parties | null } {
   const readings: ItemReading[] = [];
@@ -623,6 +644,7 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "arrived in Sydney aboard a cargo ship", "arrived with an escort of two frigates": what arrives is the verb's subject; what
     // follows it is the carrier or the company it came in.
     if (trigger.entry.frame === 'arrive' && item.first > trigger.last) continue;
+    if (isCarrier(tokens, item)) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
