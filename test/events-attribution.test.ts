@@ -15,6 +15,8 @@ test('readFrame: leading, trailing and "according to" attribution', () => {
     ['Russia sent tanks to Syria, the ministry said on Monday.', 'the ministry', 0],
     ['Russia sent tanks to Syria, says the defense ministry.', 'the defense ministry', 0],
     ['According to TASS, Russia sent tanks to Syria.', 'TASS', 'According to TASS'.length],
+    // a relative clause set off by commas between the speaker and the verb; no inverted speaker made of the claim
+    ['The navy, which has patrolled the strait since May, said on Friday it had sunk two boats.', 'The navy', 'The navy, which has patrolled the strait since May, said on Friday '.length],
   ];
   for (const [sentence, speaker, claimStart] of cases) {
     const frame = readFrame(sentence);

@@ -166,3 +166,20 @@ test('"initialled a draft accord" is a signing by both sides; a leader who "over
   const oversaw = eventsOf('Iranian President Masoud Pezeshkian oversaw the launch of a new cruise missile on Sunday.');
   assert.ok(oversaw.some((e) => e.cameo === '150' && e.source?.code?.startsWith('IRN')), oversaw.map(show).join('; '));
 });
+
+test('"X, which has fought Y since 2019, said on Monday it had retaken Z": X speaks and retook Z; the relative clause is X\'s own act', () => {
+  const events = eventsOf('The Malian army, which has battled jihadist groups since 2012, said on Monday it had retaken the town of Boni.');
+  const retake = events.find((e) => e.trigger?.text.startsWith('retaken'));
+  assert.ok(retake, events.map(show).join('; '));
+  assert.equal(retake.cameo, '192', show(retake));
+  assert.equal(retake.source?.code, 'MLIMIL', show(retake));
+  assert.equal(retake.attribution.speaker, 'The Malian army', show(retake));
+  for (const e of events) assert.ok(!/\bhad\b/.test(e.attribution.speaker ?? ''), `speaker of ${show(e)}: ${e.attribution.speaker}`);
+});
+
+test('"Donetsk" is the Ukrainian city the news means, not the Russian town of that name, whoever else the story names', () => {
+  const events = eventsOf('Russian troops shelled Donetsk overnight, Moscow said.');
+  const shell = events.find((e) => e.trigger?.text.startsWith('shelled'));
+  assert.ok(shell, events.map(show).join('; '));
+  assert.equal(shell.target?.code, 'UKR', show(shell));
+});

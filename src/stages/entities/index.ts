@@ -137,8 +137,14 @@ function countryEntity(country: CountryRecord): Omit<Entity, 'mentions' | 'id'> 
   return { name: country.name, type: 'country', code: country.code, role: null, affiliation: null, lat: country.lat, lon: country.lon, country: country.alpha3 };
 }
 
-/** The record of an ambiguous place name that fits the article: its focus country, then any country named, then the largest. */
+/**
+ * The record of an ambiguous place name that fits the article: one of our own written entries (regions, fronts, bases: the
+ * sense the news means, as Donetsk in Ukraine over the town of that name in Russia's Rostov region), else its focus country,
+ * then any country named, then the largest.
+ */
 function pickPlace(places: readonly PlaceRecord[], focus: CountryRecord | null, named: ReadonlySet<string>): PlaceRecord {
+  const written = places.filter((p) => p.population === null && p.type !== 'city');
+  if (written.length > 0 && written.length < places.length) return written.find((p) => p.country === focus?.alpha3) ?? written.find((p) => p.country !== null && named.has(p.country)) ?? (written[0] as PlaceRecord);
   return (
     places.find((p) => p.country !== null && p.country === focus?.alpha3) ??
     places.find((p) => p.country !== null && named.has(p.country)) ??

@@ -52,6 +52,9 @@ const TRAILING = new RegExp(
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
 const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`);
+/** What an inverted attribution's speaker never opens with, nor holds: a preposition, a pronoun, a finite auxiliary
+ * (", said on Thursday it had retaken the palace" is the verb of a subject before the comma, with its claim). */
+const NOT_INVERTED_SPEAKER = /^(?:on|in|at|by|for|from|that|it|he|she|they|we|this|last|early|late)\b|\b(?:had|has|have|was|were|would|will|is|are|could|should)\b/i;
 const HEDGE = /\b(?:reportedly|allegedly|purportedly|according\s+to\s+(?:reports|media|sources|unconfirmed)|reports\s+said|media\s+reports?)\b/i;
 const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|media|press|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
 
@@ -89,7 +92,7 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
     return frame;
   }
   const inverted = TRAILING_INVERTED.exec(sentence);
-  if (inverted?.[1] && inverted.index > 15) {
+  if (inverted?.[1] && inverted.index > 15 && !NOT_INVERTED_SPEAKER.test(inverted[1].trim())) {
     const speakerStart = inverted.index + inverted[0].lastIndexOf(inverted[1]);
     frame.speaker = { start: speakerStart, end: speakerStart + inverted[1].length };
     frame.masked.push({ start: inverted.index, end: sentence.length });
@@ -109,6 +112,20 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
       if (/(?:^|\s)and$/.test(before.trimEnd()) && /\s/.test(before.trim().replace(/\s+and$/, ''))) return frame;
       const comma = before.lastIndexOf(', ');
       const speakerStart = comma >= 0 ? comma + 2 : 0;
+      // "The army, which has fought the rebels since 2023, said ...": the last part before the verb is a relative clause set off
+      // by commas; the speaker is the noun phrase before it, and the relative clause stays a claim of its own.
+      if (comma >= 0 && /^(?:which|who)\b/.test(before.slice(speakerStart)) && /,\s*$/.test(before)) {
+        const previous = before.lastIndexOf(', ', comma - 1);
+        const nounStart = previous >= 0 ? previous + 2 : 0;
+        if (before.slice(nounStart, comma).split(/\s+/).length > 9) return frame;
+        frame.speaker = { start: nounStart, end: comma };
+        // the speaker's words stay readable: the relative clause after them acts with them ("which has fought")
+        frame.masked.push({ start: before.length, end: claimStart });
+        frame.claimStart = claimStart;
+        frame.isLeading = true;
+        if (MEDIA.test(before.slice(nounStart, comma))) frame.isHedged = true;
+        return frame;
+      }
       if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
       frame.speaker = { start: speakerStart, end: before.length };
       frame.masked.push({ start: speakerStart, end: claimStart });

@@ -64,6 +64,7 @@ const AUX = UPOS.indexOf('AUX');
 const ADP = UPOS.indexOf('ADP');
 const SCONJ = UPOS.indexOf('SCONJ');
 const DET = UPOS.indexOf('DET');
+const ADV = UPOS.indexOf('ADV');
 
 /** Words that head either a phrase ("after the war") or a clause ("after the army withdrew"). */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till']);
@@ -74,9 +75,14 @@ const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till'
  * tagger, reading a word or two either side, often takes the preposition there (above all after a noun of time, as in
  * "a day after"), and the parser then hangs the subject on the noun before it and gives the verb that noun for a subject.
  * Retags the word SCONJ when the noun phrase (determiners, adjectives, numbers, names and nouns, or one pronoun) runs
- * straight into a verb that is not a participle in -ing; the tags are changed in place and returned.
+ * straight into a verb that is not a participle in -ing; the tags are changed in place and returned. Also retags
+ * "overnight" after its verb's object ADV: the treebank has no such word, and the tagger read it as a noun.
  */
 export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32Array {
+  for (let i = 0; i < forms.length; i++) {
+    // "shelled Kharkiv overnight": a news adverb the treebank never has, read as a noun (and the town as its compound)
+    if (tags[i] === NOUN && (forms[i] as string).toLowerCase() === 'overnight' && tags[i + 1] !== NOUN && tags[i + 1] !== PROPN) tags[i] = ADV;
+  }
   for (let i = 0; i + 2 < forms.length; i++) {
     if (tags[i] !== ADP || !CLAUSE_PREPOSITIONS.has((forms[i] as string).toLowerCase())) continue;
     let j = i + 1;
