@@ -183,3 +183,20 @@ test('"Donetsk" is the Ukrainian city the news means, not the Russian town of th
   assert.ok(shell, events.map(show).join('; '));
   assert.equal(shell.target?.code, 'UKR', show(shell));
 });
+
+test('"spoke by phone" is a consultation of both; "came under fire from X" is an attack by X; "fighting alongside X" is cooperation with X', () => {
+  const call = eventsOf('Orban and Erdogan spoke by phone on Friday about gas supplies.');
+  assert.ok(call.some((e) => e.cameo === '040' && e.source?.code?.startsWith('HUN') && e.target?.code?.startsWith('TUR')), call.map(show).join('; '));
+  const fire = eventsOf('A Moldovan patrol came under fire from Russian troops near the Dniester.');
+  assert.ok(fire.some((e) => e.cameo === '190' && e.source?.code?.startsWith('RUS') && e.target?.code?.startsWith('MDA')), fire.map(show).join('; '));
+  const alongside = eventsOf('Chadian soldiers have been fighting alongside the Sudanese army near the border.');
+  assert.ok(!alongside.some((e) => e.cameo.startsWith('19')), alongside.map(show).join('; '));
+  assert.ok(alongside.some((e) => e.cameo === '062'), alongside.map(show).join('; '));
+});
+
+test('a plural demonym names its people as an actor ("thousands of Croatians marched")', () => {
+  const events = eventsOf('Thousands of Croatians marched through Zagreb on Sunday.');
+  const march = events.find((e) => e.trigger?.text.startsWith('marched'));
+  assert.ok(march, events.map(show).join('; '));
+  assert.equal(march.source?.code?.slice(0, 3), 'HRV', show(march));
+});

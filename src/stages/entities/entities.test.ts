@@ -257,3 +257,11 @@ void test('"Congo" is the state that bore the name on the article\'s day: the DR
   assert.ok(codes('1991-06-01').includes('COG'), codes('1991-06-01').join());
   assert.ok(!codes('1991-06-01').includes('COD'), codes('1991-06-01').join());
 });
+
+void test('leaders of the mid-2020s named by surname alone get their office and country at the article\'s day', () => {
+  const entities = find('Ruto flew to Kampala on Tuesday, where Museveni and Tshisekedi joined him for talks.');
+  const codes = Object.fromEntries(entities.filter((e) => e.type === 'person').map((e) => [e.name, e.code]));
+  assert.equal(codes['William Ruto'], 'KENGOV', JSON.stringify(codes));
+  assert.equal(codes['Yoweri Museveni'], 'UGAGOV', JSON.stringify(codes));
+  assert.equal(codes['Felix Tshisekedi'], 'CODGOV', JSON.stringify(codes));
+});
