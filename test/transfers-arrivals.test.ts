@@ -7,7 +7,7 @@
  * with a seller, a deal cancelled in a later clause, two signatories of a deal for one's own model, and
  * a state that became a model's buyer or customer, "N of them" for the equipment told before, a wire
  * dateline, a getting verb's "from" kept to its own clause, a relative clause with its pronoun, and a
- * gerund after "after" with the main clause's subject, "more than N", and the carrier a shipment was flown in by.
+ * gerund after "after" with the main clause's subject, "more than N", the carrier a shipment was flown in by, a former user's equipment ("ex-Dutch"), and a delivery held up.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -129,6 +129,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     construction: 'the aircraft a shipment was "flown in by" carried it; it is not part of it',
     text: 'Kazakhstan received a batch of Turkish Anka drones, flown in by two A400M transport aircraft, on Tuesday.',
     want: [['TUR', 'KAZ', 'delivered', null, 'Anka']],
+  },
+  {
+    construction: '"ex-Dutch" equipment comes from the state that used it, not the maker; a "by" after a buying verb names no seller',
+    text: 'Chile bought 10 ex-Dutch Leopard tanks under an arrangement approved by Germany.',
+    want: [['NLD', 'CHL', 'ordered', 10, 'Leopard']],
+  },
+  {
+    construction: 'a delivery held up ("had been postponed", "froze the delivery of") is none; the purchase told in its phrase stays',
+    text: 'Hungary said deliveries of the 24 H225M helicopters it ordered from France had been postponed. Paris froze the delivery of six Rafale jets to Serbia.',
+    want: [['FRA', 'HUN', 'ordered', 24, 'H225M']],
   },
 ];
 

@@ -76,7 +76,8 @@ function statesInText(doc: Doc, sentence: Sentence, tokens: readonly Token[], le
   for (let i = 0; i < tokens.length; i++) {
     const maker = lex.index.makers.get(tokens[i]!.text.toLowerCase())?.find((mk) => mk.words.every((w, k) => tokens[i + k]?.text.toLowerCase() === w));
     if (maker?.state) found.push({ first: i, last: i + maker.words.length - 1, code: maker.state, kind: 'maker' });
-    const made = /^(.+?)-(?:made|built|origin|manufactured|produced|supplied)$/i.exec(tokens[i]!.text);
+    // "ex-Danish F-16s", "ex-US Navy frigates": the state that used the equipment before sells it on, as a maker would.
+    const made = /^(.+?)-(?:made|built|origin|manufactured|produced|supplied)$/i.exec(tokens[i]!.text) ?? /^ex-(\p{Lu}.*)$/u.exec(tokens[i]!.text);
     if (made) {
       const code = countryCode(made[1]!, ctx.data);
       if (code && ISO3.test(code)) found.push({ first: i, last: i, code, kind: 'made' });

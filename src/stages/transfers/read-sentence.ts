@@ -562,6 +562,27 @@ function includer(tokens: readonly Token[], t: Trigger): string {
   return lowerAt(tokens, j);
 }
 
+/** Verbs that hold a delivery up: it has not happened (yet). */
+const HOLDING_UP = /^(?:delay|delays|delayed|delaying|postpone|postpones|postponed|suspend|suspends|suspended|halt|halts|halted|pause|paused|pauses|freeze|froze|frozen|freezes|stall|stalled|block|blocked|blocks|withheld|withhold|withholds)$/;
+
+/**
+ * Whether a delivery noun is held up: a verb of delay, suspension or blocking governs it just before ("halted the delivery of")
+ * or follows it in its clause ("deliveries of the jets had been delayed until 2026").
+ */
+function isHeldUp(tokens: readonly Token[], t: Trigger): boolean {
+  for (let k = t.first - 1; k >= Math.max(0, t.first - 3); k--) {
+    const w = lowerAt(tokens, k);
+    if (HOLDING_UP.test(w)) return true;
+    if (!/^(?:the|a|an|its|their|further|all|any|planned|scheduled)$/.test(w)) break;
+  }
+  for (let k = t.last + 1; k < Math.min(tokens.length, t.last + 21); k++) {
+    const w = lowerAt(tokens, k);
+    if (w === ';' || w === '.') return false;
+    if (HOLDING_UP.test(w) && /^(?:been|be|was|were|is|are|being|had|has|have)$/.test(lowerAt(tokens, k - 1))) return true;
+  }
+  return false;
+}
+
 /** Participles of carrying: "flown in by six transport planes", "carried aboard a cargo ship", "ferried by two ferries". */
 const CARRYING = /^(?:flown|carried|transported|ferried|airlifted|shipped|brought|escorted|towed|trucked|hauled)$/i;
 
@@ -647,6 +668,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (isCarrier(tokens, item)) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
+    // "deliveries of the 66 jets had been delayed", "Washington halted the delivery of 20 jets": a delivery held up has not happened.
+    if (status === 'delivered' && trigger.entry.frame === 'noun' && isHeldUp(tokens, trigger)) continue;
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const read = rolesOf(tokens, states, trigger, item, items, syntax, places);
@@ -708,9 +731,11 @@ function contactRelative(tokens: readonly Token[], triggers: readonly Trigger[],
   if (item.last < 0) return null;
   // "the submarines that Pakistan ordered from China": with its pronoun too, where the tree did not hang the clause on the item.
   const opens = /^(?:that|which)$/.test(lowerAt(tokens, item.last + 1)) ? item.last + 2 : item.last + 1;
+  // "the 66 jets it bought from the United States": a pronoun for the state the sentence is about stands there too.
   const state = states.find((s) => s.first === opens && (s.kind === 'country' || s.kind === 'body'));
-  if (!state) return null;
-  const at = state.last + 1 + (/^(?:had|has|have)$/.test(lowerAt(tokens, state.last + 1)) ? 1 : 0);
+  const last = state ? state.last : /^(?:it|they)$/.test(lowerAt(tokens, opens)) ? opens : -1;
+  if (last < 0) return null;
+  const at = last + 1 + (/^(?:had|has|have)$/.test(lowerAt(tokens, last + 1)) ? 1 : 0);
   const t = triggers.find((x) => x.first === at && (x.entry.frame === 'give' || x.entry.frame === 'get'));
   // A past form only: "the jets Kenya buys" is a headline's clause of its own.
   return t && /(?:ed|bought|sold|sent|gave|given|got)$/.test(lowerAt(tokens, t.last)) ? t : null;
@@ -810,7 +835,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   // ("the contract for 14 fighters, which Hungary wanted because of pressure from Serbia, ...").
   // "buying J-10C jets, ..., after failing to obtain F-15s from the United States": a getting verb's "from" stands in its own clause.
   const fromEnd = t.entry.frame === 'noun' && item.last >= 0 ? nounPhraseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : t.entry.frame === 'get' ? clauseEnd(tokens, Math.max(listEnd(tokens, items, item), t.last), sentenceEnd) : sentenceEnd;
-  const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, fromEnd, ['from', 'by']);
+  // A getting verb's seller follows "from"; a "by" after it belongs to another participle ("bought jets in a deal backed by X").
+  const fromAfter = fromItem.length ? fromItem : afterPreposition(tokens, states, t.last + 1, fromEnd, t.entry.frame === 'get' ? ['from'] : ['from', 'by']);
   // A noun's "to Y" follows its item closely ("the sale of 40 jets to Chile"); a verb's may come later in the sentence.
   // "the sale of 30 missiles and 10 launchers to Chile": the "to Y" after a list is every member's.
   // "the sale of 30 missiles and related equipment to Chile": the noun phrase runs on to its first comma or clause break.
