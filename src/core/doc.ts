@@ -62,6 +62,8 @@ export interface Article {
   published: string | null;
   language: string | null;
   url: string | null;
+  /** The place of a wire dateline taken off the text's start ("VILNIUS" of "VILNIUS, March 4 (Reuters) -"); absent when none. */
+  dateline?: string | null;
 }
 
 /** One token of a sentence, with its span in `article.text`. */

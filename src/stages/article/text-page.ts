@@ -84,6 +84,7 @@ export function extractTextPage(text: string, options: ExtractOptions): Article 
     published: pickPublished(facts.dates, dateline?.date ?? null, options.messages, options.capturedAt),
     language: detectLanguage([title ?? '', ...paragraphs].join('\n')),
     url: options.url,
+    ...(dateline?.place ? { dateline: dateline.place } : {}),
   };
 }
 

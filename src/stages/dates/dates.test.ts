@@ -24,6 +24,9 @@ const CASES: [string, string, string | null, string][] = [
   ['Exercises begin on September 20.', 'September 20', '2021-09-20', 'day'],
   ['It was reported yesterday.', 'yesterday', '2021-09-10', 'day'],
   ['The order was placed on 1996-08-30.', '1996-08-30', '1996-08-30', 'day'],
+  // a claim's "will" does not move the day its speaker spoke; a "will" after the verb of saying does
+  ['Norway will send more jets, the minister said on Thursday.', 'on Thursday', '2021-09-09', 'day'],
+  ['The minister said the talks will resume on Thursday.', 'on Thursday', '2021-09-16', 'day'],
 ];
 
 for (const [sentence, text, value, precision] of CASES) {

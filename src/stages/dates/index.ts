@@ -42,8 +42,22 @@ export function refDayOf(published: string | null | undefined, now: Date): RefDa
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay() };
 }
 
+/** A verb of saying in the past, which a date right after it belongs to ("X will buy jets, the minister said on Wednesday"). */
+const SAID = /\b(?:said|says|told|announced|added|stated|reported|confirmed|noted|wrote|declared)\b/gi;
+
+/**
+ * The words before a date that may say it lies ahead: those after the last verb of saying, so that "will" in a claim does not
+ * move the day its speaker spoke ("Lithuania will buy jets, the minister said on Wednesday" is this Wednesday, or the last).
+ */
+function aheadWindow(before: string): string {
+  let from = 0;
+  for (const m of before.matchAll(SAID)) from = m.index + m[0].length;
+  return before.slice(from);
+}
+
 /** chrono's reading of one expression, refined for news. */
-function refine(result: chrono.ParsedResult, ref: RefDay, before: string): DateValue | null {
+function refine(result: chrono.ParsedResult, ref: RefDay, whole: string): DateValue | null {
+  const before = aheadWindow(whole);
   const c = result.start;
   const text = result.text;
   const hasDay = c.isCertain('day');

@@ -265,3 +265,12 @@ void test('leaders of the mid-2020s named by surname alone get their office and 
   assert.equal(codes['Yoweri Museveni'], 'UGAGOV', JSON.stringify(codes));
   assert.equal(codes['Felix Tshisekedi'], 'CODGOV', JSON.stringify(codes));
 });
+
+void test('a dateline with its date right after the comma ("QUITO, June 2 -") is a place; a weekday in capitals is none', () => {
+  const filed = find('QUITO, June 2 - Ecuador closed two border crossings on Monday.');
+  const quito = filed.find((e) => e.name.toUpperCase() === 'QUITO');
+  assert.ok(quito, JSON.stringify(filed.map((e) => [e.name, e.rule])));
+  assert.equal(quito.rule, 'entities/dateline');
+  const day = find('FRIDAY, June 2 - Results of the vote were announced.');
+  assert.ok(!day.some((e) => e.name.toUpperCase() === 'FRIDAY'), JSON.stringify(day.map((e) => e.name)));
+});

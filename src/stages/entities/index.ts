@@ -33,6 +33,8 @@ export function slugOf(name: string): string {
 export interface EntitiesOptions {
   /** Refiner and phase ids to leave out (bench/ner.ts measures each one's effect with this). */
   skip?: readonly string[];
+  /** The place of a wire dateline the article stage took off the text ("VILNIUS"): see `buildEntities`. */
+  dateline?: string | null;
 }
 
 /** Finds the entities of an article text from its sentences (with tokens, as the sentences stage makes them). */
@@ -44,7 +46,7 @@ export function findEntities(text: string, sentences: readonly Sentence[], ctx: 
   const ordered = [...refined].sort((a, b) => a.start - b.start || b.end - a.end);
   const focus = focusCountry(ordered, knowledge);
   const at = published ? published.slice(0, 10) : null;
-  return buildEntities(ordered, knowledge, focus, at);
+  return buildEntities(ordered, knowledge, focus, at, options.dateline ?? null);
 }
 
 /** Every sentence's candidates, placed in the article. */
@@ -214,13 +216,28 @@ function countryThen(name: string, day: string | null, knowledge: Knowledge): Co
   return knowledge.countryByCode.get(before[1]) ?? null;
 }
 
-function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: CountryRecord | null, day: string | null): Entity[] {
+/** The state a dateline's place lies in (a capital or city of the gazetteer, or a country named), or null. */
+function datelineCountry(first: GazetteerEntry | undefined, knowledge: Knowledge, focus: CountryRecord | null, named: ReadonlySet<string>): CountryRecord | null {
+  if (!first) return null;
+  if (first.kind === 'country') return first.country;
+  if (first.kind !== 'place') return null;
+  const code = pickPlace(first.places, focus, named).country;
+  return code ? (knowledge.countryByCode.get(code) ?? null) : null;
+}
+
+function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: CountryRecord | null, day: string | null, datelinePlace: string | null = null): Entity[] {
   const table = new EntityTable();
   const named = new Set<string>();
   for (const f of found) {
     const first = f.entries[0];
     if (first?.kind === 'country') named.add(first.country.alpha3);
   }
+  // A wire dateline's place ("VILNIUS, March 4 -"): an official named by title alone speaks for the state the story is filed
+  // from ("..., Defence Minister X said"), more often than for the state the article mentions most.
+  const dateline = found.find((f) => f.rule === 'entities/dateline');
+  const taken = datelinePlace ? knowledge.phrases.get(datelinePlace.toLowerCase().replace(/\s+/g, ' ')) : undefined;
+  const filedFrom = datelineCountry(dateline?.entries[0], knowledge, focus, named) ?? datelineCountry(taken?.[0], knowledge, focus, named);
+  const home = filedFrom ?? focus;
   const people = new PeopleIndex();
   const lastPersonBefore: { entity: Entity; end: number }[] = [];
   let lastMinistry: Entity | undefined;
@@ -285,7 +302,7 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
     }
     if (c.kind === 'person') {
       const person = first?.kind === 'person' ? first.person : undefined;
-      const entity = addPerson(table, people, f, person, knowledge, focus, day);
+      const entity = addPerson(table, people, f, person, knowledge, home, day);
       lastPersonBefore.push({ entity, end: f.end });
       continue;
     }
@@ -370,5 +387,5 @@ function addPerson(
 
 export const entities = defineStage('entities', (doc, ctx) => {
   const article = need(doc, 'article');
-  return findEntities(article.text, need(doc, 'sentences'), ctx, article.published ?? doc.input.published ?? null);
+  return findEntities(article.text, need(doc, 'sentences'), ctx, article.published ?? doc.input.published ?? null, { dateline: article.dateline ?? null });
 });

@@ -278,6 +278,7 @@ function readSentence({ tokens, knowledge, roles, weights, doc }: SentenceInput)
 const DATELINE_WORD = /^\p{Lu}[\p{Lu}.'’-]*$/u;
 /** What follows a dateline's place: a date (ISO here; a month and a day below). A dash does not do: "MARKETS - ROUNDUP" is a headline's topic. */
 const DATELINE_NEXT = /^\d{4}-\d\d-\d\d$/;
+const WEEKDAY = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?$|^(?:january|february|march|april|june|july|august|september|october|november|december)$/i;
 
 /**
@@ -290,9 +291,13 @@ function findDateline(st: SentenceState): void {
   let k = 0;
   while (k < n && k < 4 && DATELINE_WORD.test(words[k] as string) && /\p{Lu}{2}/u.test(words[k] as string)) k++;
   if (k === 0 || k >= n) return;
+  // "FRIDAY, AUGUST 30": a day's name in capitals opens a date line, not a place
+  if (WEEKDAY.test(words[0] as string)) return;
   let j = k;
+  // ", March 4": the date right after the comma
+  if (words[j] === ',' && MONTH.test(words[j + 1] ?? '')) j++;
   // ", Region": one to three capitalised words after a comma
-  if (words[j] === ',') {
+  else if (words[j] === ',') {
     j++;
     const from = j;
     while (j < n && j - from < 3 && /^\p{Lu}/u.test(words[j] as string) && !MONTH.test(words[j] as string)) j++;
