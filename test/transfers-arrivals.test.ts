@@ -140,6 +140,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Hungary said deliveries of the 24 H225M helicopters it ordered from France had been postponed. Paris froze the delivery of six Rafale jets to Serbia.',
     want: [['FRA', 'HUN', 'ordered', 24, 'H225M']],
   },
+  {
+    construction: 'capitals and a number ("Saab 2000", "ASC 890") name a model, no count; "two more batteries of" counts the batteries',
+    text: 'Norway will give Estonia three GSC 620 surveillance aircraft. Jakarta signed for two more batteries of the Chunmoo rocket system.',
+    want: [['NOR', 'EST', 'pledged', 3, 'GSC 620'], ['KOR', 'IDN', 'ordered', 2, 'Chunmoo']],
+  },
+  {
+    construction: 'a currency code and its sum ("USD 300 million") name no model',
+    text: 'Kenya signed a USD 300 million deal with Turkey for 12 Bayraktar TB2 drones.',
+    want: [['TUR', 'KEN', 'ordered', 12, 'TB2']],
+  },
 ];
 
 for (const c of CASES) {

@@ -43,7 +43,7 @@ const SUBJECT_VERBS = /^(?:is|are|was|were|has|have|had|will|would|can|could|rem
 
 // Words that may stand inside an equipment phrase before its head, besides names and head words.
 const MODIFIERS = new Set(
-  'armored armoured tactical military combat attack fighter light heavy main battle self-propelled surface-to-air air-to-air air-to-surface surface-to-surface anti-tank anti-aircraft anti-ship anti-submarine anti-armor anti-armour long-range short-range medium-range multirole multi-role ballistic cruise guided precision wheeled tracked unmanned uncrewed armed naval coastal maritime patrol reconnaissance transport utility amphibious mobile towed twin-engine infantry fighting ground aerial air defense defence off-road load-handling search surveillance assault stealth jet-powered supersonic frigate-class kamikaze loitering portable man-portable shoulder-fired sea land missile rocket artillery tank helicopter aircraft drone radar vehicle submarine corvette destroyer frigate offshore landing tanker cargo early warning electronic warfare command control multiple launch self-propelled howitzer mine-resistant ambush-protected personnel carrier anti-air air-defense air-defence counter-battery trainer training maritime-patrol'.split(' '),
+  'armored armoured airborne tactical military combat attack fighter light heavy main battle self-propelled surface-to-air air-to-air air-to-surface surface-to-surface anti-tank anti-aircraft anti-ship anti-submarine anti-armor anti-armour long-range short-range medium-range multirole multi-role ballistic cruise guided precision wheeled tracked unmanned uncrewed armed naval coastal maritime patrol reconnaissance transport utility amphibious mobile towed twin-engine infantry fighting ground aerial air defense defence off-road load-handling search surveillance assault stealth jet-powered supersonic frigate-class kamikaze loitering portable man-portable shoulder-fired sea land missile rocket artillery tank helicopter aircraft drone radar vehicle submarine corvette destroyer frigate offshore landing tanker cargo early warning electronic warfare command control multiple launch self-propelled howitzer mine-resistant ambush-protected personnel carrier anti-air air-defense air-defence counter-battery trainer training maritime-patrol'.split(' '),
 );
 // Adjectives that do not name the equipment: "30 new tanks" is 30 tanks.
 const GENERIC_ADJECTIVES = new Set(['old', 'older', 'ageing', 'aging', 'existing', 'outdated', 'obsolete', 'new', 'additional', 'more', 'other', 'modern', 'used', 'secondhand', 'second-hand', 'advanced', 'latest', 'further', 'extra', 'such', 'another', 'newly-purchased', 'refurbished', 'brand-new', 'its', 'their', 'the', 'these', 'those']);
@@ -134,6 +134,9 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
     if (DESIGNATION.test(t.text) && !NOT_DESIGNATION.test(t.text)) kinds[i] = 'designation';
     // "Type 054", "Project 636", "Block 70": a class word and its number name a model; the number is no count.
     else if (/^\d[\d/A-Za-z]*$/.test(t.text) && CLASS_WORDS.test(tokens[i - 1]?.text ?? '')) kinds[i] = 'designation';
+    // "two ASC 890 aircraft", "HQ 9 batteries": a maker's or model's capitals and then a number name a model; the number is no count.
+    // (Not a currency's code and its sum: "USD 500 million".)
+    else if (/^\d+[A-Za-z]?$/.test(t.text) && /^[A-Z]{2,5}$/.test(tokens[i - 1]?.text ?? '') && !STATE_ACRONYMS.test(tokens[i - 1]?.text ?? '') && !CURRENCY_CODES.test(tokens[i - 1]?.text ?? '') && !/^(?:thousand|million|billion|bn|mn|m|percent)$/i.test(tokens[i + 1]?.text ?? '')) kinds[i] = 'designation';
     else if (numberValue(t, lex) !== null || t.text.toLowerCase() === 'dozen') kinds[i] = 'number';
     else if (predicateLength) kinds[i] = 'other';
     else if (MODIFIERS.has(t.text.toLowerCase()) || /^[A-Z][A-Za-z]+(?:-[A-Za-z]+)*$/.test(t.text) || /^[A-Za-z]+-(?:made|built|origin|manufactured|produced|class|type)$/i.test(t.text)) kinds[i] = 'modifier';
@@ -165,6 +168,12 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   return { kinds, models, heads };
 }
 
+// ISO codes of currencies a sum is written with ("USD 500 million", "EUR 1.2 billion").
+const CURRENCY_CODES = /^(?:USD|EUR|GBP|INR|RUB|CNY|RMB|JPY|AUD|CAD|KRW|SEK|NOK|DKK|PLN|CHF|TRY|SAR|AED|ILS|BRL|PKR|IDR|MYR|PHP|THB|VND|EGP|ZAR|NGN|MXN)$/;
+
+// Capitals that name a state or a body of states, before a count ("the US 12 jets" never; "the UAE's 80 jets" has its "'s").
+const STATE_ACRONYMS = /^(?:US|USA|UK|UAE|EU|UN|NATO|DRC|ROK|PRC|DPRK)$/;
+
 // Capitalised words whose number names a model or a class of one ("Type 054", "Project 636", "Block 52").
 const CLASS_WORDS = /^(?:Type|Project|Block|Mark|Mk|Model|Series|Flight)$/;
 
@@ -188,7 +197,11 @@ function countBefore(tokens: readonly Token[], first: number, lex: TransferLexic
     if (lower(tokens[j]) === 'the') j--;
     // "six more of the fighters"
     while (j >= 0 && /^(?:more|other|additional|further)$/.test(lower(tokens[j]))) j--;
-    if (GROUP_NOUNS.has(lower(tokens[j]))) j--;
+    if (GROUP_NOUNS.has(lower(tokens[j]))) {
+      j--;
+      // "two more batteries of", "three additional squadrons of"
+      while (j >= 0 && /^(?:more|other|additional|further|new)$/.test(lower(tokens[j]))) j--;
+    }
   }
   const t = tokens[j];
   if (!t) return null;
