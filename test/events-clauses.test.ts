@@ -200,3 +200,11 @@ test('a plural demonym names its people as an actor ("thousands of Croatians mar
   assert.ok(march, events.map(show).join('; '));
   assert.equal(march.source?.code?.slice(0, 3), 'HRV', show(march));
 });
+
+test('"detained 30 suspected militants": the participle describing the noun is no act (no suspicion coded), and the noun is the object', () => {
+  const events = eventsOf('Jordanian police detained 14 suspected Hezbollah members near Irbid on Monday.');
+  assert.ok(!events.some((e) => e.trigger?.text === 'suspected'), events.map(show).join('; '));
+  const detain = events.find((e) => e.trigger?.text.startsWith('detained'));
+  assert.ok(detain, events.map(show).join('; '));
+  assert.equal(detain.source?.code, 'JORCOP', show(detain));
+});

@@ -65,3 +65,10 @@ test('the retagging needs a noun phrase running into a finite verb; the re-rooti
   frontedClauses(['When', 'it', 'rained', ',', 'fighting', 'stopped', '.'], heads, labels, relations);
   assert.deepEqual([...heads], [2, 2, -1, 2, 2, 2, 2]);
 });
+
+test('a past participle between a count and its noun ("14 suspected recruiters") modifies the noun, keeping its VERB tag', () => {
+  const words = wordsOf('Guards arrested 14 suspected al-Shabaab recruiters near the port.');
+  assert.equal(arc(words, 'recruiters'), 'arrested:obj');
+  assert.equal(arc(words, 'suspected'), 'recruiters:amod');
+  assert.equal(words.find((w) => w.text === 'suspected')?.upos, 'VERB');
+});

@@ -411,6 +411,19 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
   return false;
 }
 
+/**
+ * Whether a predicate's word is a past participle describing a noun with no doer of its own: one after the noun ("a man
+ * convicted of spying", no "by" phrase) or before it ("30 suspected militants", "the wanted man").
+ */
+function isDescribingParticiple(tree: SentenceSyntax, p: number): boolean {
+  if (p < 0) return false;
+  const w = tree.words[p]!;
+  if (w.deprel === 'amod' && /ed$/i.test(w.text)) return true;
+  if (!isParticipleOnNoun(tree, p)) return false;
+  const hasBy = dependents(tree, p, 'obl:agent').length > 0 || dependents(tree, p, 'obl').some((k) => dependents(tree, k, 'case').some((c) => tree.words[c]!.text.toLowerCase() === 'by'));
+  return !hasBy && dependents(tree, p, 'obj').length === 0;
+}
+
 /** Whether a mention names a place or region (a city, a province), not a state or a body. */
 function isPlaceEntity(a: ActorMention): boolean {
   return a.entity.type === 'place' || a.entity.type === 'region';
@@ -505,6 +518,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
+    // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
+    // what the noun is (charged, convicted, wanted), not an act told; its phrase names no target.
+    if (match.pattern.isVerb && sc.tree && isDescribingParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "attack helicopters", "strike fighters", "assault rifles": an act noun that modifies a weapon's name names a kind of weapon.
     if (!match.pattern.isVerb && sc.tree && namesWeaponKind(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), ctx)) continue;
     const clause = readClause(sc, match, discourse, ctx);

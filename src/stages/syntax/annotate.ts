@@ -12,7 +12,9 @@ export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntax
   const forms = words.map((w) => w.text);
   const prepared = prepareWords(forms);
   const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
+  const participles = prenominalParticiples(forms, tags);
   const { heads, labels } = parseWords(model.parser, prepared, tags);
+  for (const i of participles) tags[i] = VERB;
   const relations = model.parser.relations;
   partitiveSubjects(forms, tags, heads, labels, relations);
   frontedClauses(forms, heads, labels, relations);
@@ -65,6 +67,22 @@ const ADP = UPOS.indexOf('ADP');
 const SCONJ = UPOS.indexOf('SCONJ');
 const DET = UPOS.indexOf('DET');
 const ADV = UPOS.indexOf('ADV');
+
+/**
+ * "detained 30 suspected militants", "the wounded soldiers": a past participle between a count or determiner and the rest of its
+ * noun phrase describes the noun. The treebank tags such a word VERB (as an amod), but read as a verb by the parser it took the
+ * phrase's noun for its object. Returns the positions to read as adjectives while parsing, and to tag VERB again after.
+ */
+export function prenominalParticiples(forms: readonly string[], tags: Int32Array): number[] {
+  const out: number[] = [];
+  for (let i = 1; i + 1 < forms.length; i++) {
+    if (tags[i] === VERB && /^[a-z]+ed$/.test(forms[i] as string) && (tags[i - 1] === NUM || tags[i - 1] === DET) && (tags[i + 1] === ADJ || tags[i + 1] === NOUN || tags[i + 1] === PROPN)) {
+      tags[i] = ADJ;
+      out.push(i);
+    }
+  }
+  return out;
+}
 
 /** Words that head either a phrase ("after the war") or a clause ("after the army withdrew"). */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till']);
@@ -202,7 +220,9 @@ export interface FormAnalysis {
 export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel()): FormAnalysis {
   const prepared = prepareWords(forms);
   const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
+  const participles = prenominalParticiples(forms, tags);
   const { heads, labels } = parseWords(model.parser, prepared, tags);
+  for (const i of participles) tags[i] = VERB;
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
   frontedClauses(forms, heads, labels, model.parser.relations);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
