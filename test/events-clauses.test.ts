@@ -208,3 +208,14 @@ test('"detained 30 suspected militants": the participle describing the noun is n
   assert.ok(detain, events.map(show).join('; '));
   assert.equal(detain.source?.code, 'JORCOP', show(detain));
 });
+
+test('"fired warning shots" is a show of force; a plan of one\'s own names no intent toward anyone; an accord "allowing" X tells its content', () => {
+  const shots = eventsOf('Taiwanese coast guards fired warning shots at a Chinese dredger near Kinmen.');
+  assert.ok(shots.some((e) => e.cameo === '150' && e.source?.code?.startsWith('TWN')), shots.map(show).join('; '));
+  assert.ok(!shots.some((e) => e.cameo.startsWith('19') || e.cameo === '130'), shots.map(show).join('; '));
+  const plan = eventsOf('Thailand plans to replace its ageing Gripen fleet by 2032.');
+  assert.deepEqual(plan.map(show), []);
+  const accord = eventsOf('Chile and Peru signed a border pact allowing joint patrols along the coast.');
+  assert.ok(accord.some((e) => e.cameo === '057'), accord.map(show).join('; '));
+  assert.ok(!accord.some((e) => e.trigger?.text.startsWith('allowing')), accord.map(show).join('; '));
+});

@@ -411,6 +411,9 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
   return false;
 }
 
+/** Nouns of texts that rule or agree something: a participle on them tells their content. */
+const DOCUMENT_NOUNS = /^(?:agreement|deal|pact|treaty|accord|law|bill|resolution|decree|legislation|memorandum|protocol|order|ordinance|amendment|declaration|statement|text)$/;
+
 /**
  * Whether a predicate's word is a past participle describing a noun with no doer of its own: one after the noun ("a man
  * convicted of spying", no "by" phrase) or before it ("30 suspected militants", "the wanted man").
@@ -419,6 +422,8 @@ function isDescribingParticiple(tree: SentenceSyntax, p: number): boolean {
   if (p < 0) return false;
   const w = tree.words[p]!;
   if (w.deprel === 'amod' && /ed$/i.test(w.text)) return true;
+  // "signed an agreement allowing their troops to train", "passed a law banning protests": what a text does is its content
+  if (baseRelation(w.deprel) === 'acl' && /ing$/i.test(w.text) && w.head >= 0 && DOCUMENT_NOUNS.test(tree.words[w.head]!.lemma)) return true;
   if (!isParticipleOnNoun(tree, p)) return false;
   const hasBy = dependents(tree, p, 'obl:agent').length > 0 || dependents(tree, p, 'obl').some((k) => dependents(tree, k, 'case').some((c) => tree.words[c]!.text.toLowerCase() === 'by'));
   return !hasBy && dependents(tree, p, 'obj').length === 0;
@@ -772,6 +777,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
   if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) return null;
+  // "Vietnam plans to replace its fleet": a word of intent whose verb codes nothing is an intent toward someone only where it
+  // names them ("ready to help Chad"); with no one named it tells a plan of one's own, no event.
+  if (match.pattern.isIntentMarker && !target?.code) return null;
   return match.pattern.isReverse ? { source: target, target: source } : { source, target };
 }
 
