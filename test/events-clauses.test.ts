@@ -219,3 +219,10 @@ test('"fired warning shots" is a show of force; a plan of one\'s own names no in
   assert.ok(accord.some((e) => e.cameo === '057'), accord.map(show).join('; '));
   assert.ok(!accord.some((e) => e.trigger?.text.startsWith('allowing')), accord.map(show).join('; '));
 });
+
+test('"Eritrean tanks pushed into Badme" read as one clause (not a noun with a participle), and the RSF known by its short name', () => {
+  const tanks = eventsOf('Eritrean tanks pushed into Badme on Monday.');
+  assert.ok(tanks.some((e) => e.cameo === '192' && e.source?.code?.startsWith('ERI')), tanks.map(show).join('; '));
+  const rsf = eventsOf('The RSF shelled a market in Omdurman on Sunday.');
+  assert.ok(rsf.some((e) => e.source?.code === 'SDNREB'), rsf.map(show).join('; '));
+});

@@ -274,3 +274,10 @@ void test('a dateline with its date right after the comma ("QUITO, June 2 -") is
   const day = find('FRIDAY, June 2 - Results of the vote were announced.');
   assert.ok(!day.some((e) => e.name.toUpperCase() === 'FRIDAY'), JSON.stringify(day.map((e) => e.name)));
 });
+
+void test('Arab towns as the press spells them ("Beit Hanoun", "Khan Younis") find the gazetteer\'s romanized names', () => {
+  const entities = find('Shelling hit Beit Hanoun and Khan Younis overnight.');
+  const places = entities.filter((e) => e.type === 'place');
+  assert.equal(places.length, 2, JSON.stringify(entities.map((e) => [e.name, e.type])));
+  for (const p of places) assert.equal(p.country, 'PSE', JSON.stringify(p));
+});

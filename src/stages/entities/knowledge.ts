@@ -220,6 +220,12 @@ function buildKnowledge(data: DataFiles): Knowledge {
     if (plain !== name) spellingVariants.push([phraseKey(plain), place]);
     // Ukraine's cities as its national transliteration writes them, which news has used since 2022 ("Odesa", "Mykolaiv", "Izium")
     if (country === 'UKR' && type === 'city') for (const variant of ukrainianSpellings(plain)) spellingVariants.push([phraseKey(variant), place]);
+    // Arab towns as the press writes them rather than the gazetteer's romanization ("Beit Lahia", "Deir al-Balah", "Khan Younis")
+    if (country !== null && ARABIC_ROMANIZED.has(country) && type === 'city') {
+      // a long "ū" is written "ou" (Khān Yūnis -> Khan Younis, Bayt Ḩānūn -> Beit Hanoun)
+      const bases = /ū/.test(name) ? [plain, plainSpelling(name.replace(/ū/g, 'ou'))] : [plain];
+      for (const base of bases) for (const variant of [base, ...arabicSpellings(base)]) if (variant !== name) spellingVariants.push([phraseKey(variant), place]);
+    }
   }
   for (const [key, place] of spellingVariants) if (!placeGroups.has(key)) placeGroups.set(key, [place]);
   // "in Washington": a government capital as the countries file writes it names that country's city whose name
@@ -262,6 +268,32 @@ export function ukrainianSpellings(name: string): string[] {
     [/(?<=[^aeiouy\s'’-])[yj](?=[au])/g, 'i'],
     [/(?<=\p{L})g/gu, 'h'],
     [/ss/g, 's'],
+  ];
+  const out = new Set<string>();
+  let all = name;
+  for (const [pattern, by] of rules) {
+    const one = name.replace(pattern, by);
+    if (one !== name) out.add(one);
+    all = all.replace(pattern, by);
+  }
+  if (all !== name) out.add(all);
+  return [...out];
+}
+
+/** States whose town names the gazetteer gives in a formal romanization of Arabic. */
+const ARABIC_ROMANIZED = new Set(['PSE', 'SYR', 'IRQ', 'LBN', 'YEM', 'JOR', 'EGY', 'LBY', 'SDN', 'SAU', 'ARE', 'OMN', 'KWT', 'QAT', 'BHR']);
+
+/**
+ * The spellings of an Arab town name as the press writes it, where the gazetteer has the formal romanization: "Dayr" as
+ * "Deir" and "Bayt" as "Beit" (Dayr al Balah -> Deir al Balah, Bayt Lahya -> Beit Lahya), a closing "ya" as "ia" (Jabalya ->
+ * Jabalia), the article joined to its noun (al Balah -> al-Balah); each change alone and all together.
+ */
+export function arabicSpellings(name: string): string[] {
+  const rules: [RegExp, string][] = [
+    [/\bDayr\b/g, 'Deir'],
+    [/\bBayt\b/g, 'Beit'],
+    [/(?<=\p{L})ya\b/gu, 'ia'],
+    [/\b([Aa]l) (?=\p{L})/gu, '$1-'],
   ];
   const out = new Set<string>();
   let all = name;

@@ -140,8 +140,10 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
   // a verb in the past ("marched", "fled"), not a present participle ("students needing help")
   if (verb < 0 || tags[verb] !== VERB || labels[verb] !== acl || /ing$/i.test(forms[verb] as string)) return;
   const noun = heads[verb] as number;
-  if (noun <= root || heads[noun] !== root || labels[noun] !== nmod) return;
-  let hasOf = false;
+  // "Israeli tanks pushed into Rafah": the verb right after a plural noun that roots the sentence, with a phrase of its own
+  const isDirect = noun === root && verb === root + 1 && tags[root] === NOUN && /s$/.test(forms[root] as string) && heads.some((h, i) => h === verb && i > verb);
+  if (!isDirect && (noun <= root || heads[noun] !== root || labels[noun] !== nmod)) return;
+  let hasOf = isDirect;
   for (let i = 0; i < n; i++) {
     if (heads[i] === noun && labels[i] === kase && i === root + 1) hasOf = true;
     if (heads[i] === verb && (labels[i] === nsubj || labels[i] === aux || labels[i] === mark)) return;
