@@ -263,12 +263,18 @@ export function plainSpelling(name: string): string {
  * Enerhodar), "ss" as "s" (Odessa -> Odesa); each change alone and all together.
  */
 export function ukrainianSpellings(name: string): string[] {
-  const rules: [RegExp, string][] = [
-    [/(?<=[aeiou])y(?=[aeiou])/g, ''],
-    [/(?<=[^aeiouy\s'’-])[yj](?=[au])/g, 'i'],
-    [/(?<=\p{L})g/gu, 'h'],
-    [/ss/g, 's'],
-  ];
+  return respellings(name, UKRAINIAN_RULES);
+}
+
+const UKRAINIAN_RULES: readonly [RegExp, string][] = [
+  [/(?<=[aeiou])y(?=[aeiou])/g, ''],
+  [/(?<=[^aeiouy\s'’-])[yj](?=[au])/g, 'i'],
+  [/(?<=\p{L})g/gu, 'h'],
+  [/ss/g, 's'],
+];
+
+/** A name with each rule applied alone, and with all applied together; the name itself left out. */
+function respellings(name: string, rules: readonly [RegExp, string][]): string[] {
   const out = new Set<string>();
   let all = name;
   for (const [pattern, by] of rules) {
@@ -289,22 +295,15 @@ const ARABIC_ROMANIZED = new Set(['PSE', 'SYR', 'IRQ', 'LBN', 'YEM', 'JOR', 'EGY
  * Jabalia), the article joined to its noun (al Balah -> al-Balah); each change alone and all together.
  */
 export function arabicSpellings(name: string): string[] {
-  const rules: [RegExp, string][] = [
-    [/\bDayr\b/g, 'Deir'],
-    [/\bBayt\b/g, 'Beit'],
-    [/(?<=\p{L})ya\b/gu, 'ia'],
-    [/\b([Aa]l) (?=\p{L})/gu, '$1-'],
-  ];
-  const out = new Set<string>();
-  let all = name;
-  for (const [pattern, by] of rules) {
-    const one = name.replace(pattern, by);
-    if (one !== name) out.add(one);
-    all = all.replace(pattern, by);
-  }
-  if (all !== name) out.add(all);
-  return [...out];
+  return respellings(name, ARABIC_RULES);
 }
+
+const ARABIC_RULES: readonly [RegExp, string][] = [
+  [/\bDayr\b/g, 'Deir'],
+  [/\bBayt\b/g, 'Beit'],
+  [/(?<=\p{L})ya\b/gu, 'ia'],
+  [/\b([Aa]l) (?=\p{L})/gu, '$1-'],
+];
 
 function byCode(countries: readonly CountryRecord[]): Map<string, CountryRecord> {
   const countryByCode = new Map<string, CountryRecord>();
