@@ -677,8 +677,11 @@ const CLAIMED_FOR = /\b(?:claimed|claims|claim|claiming|took|takes|take|taking)\
 
 /** The role code of armed groups (COLREB, MMRREB). */
 const ARMED_GROUP_ROLE = 'REB';
-/** A definite plural of armed men right before the verb: "the rebels", "on Friday the militants", "the insurgents". */
-const ARMED_MEN = /(?:^|[^\w-])the\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists)\s*$/i;
+/**
+ * A definite plural of armed men right before the verb: "the rebels", "on Friday the militants", "the insurgents"; or "the group",
+ * "the militia" where an armed group was named before it ("talks with the ELN after the group attacked a base").
+ */
+const ARMED_MEN = /(?:^|[^\w-])the\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists|fighters|group|militia)\s*$/i;
 
 /** CAMEO's "make a visit". */
 const VISIT_CODE = '042';
@@ -780,6 +783,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   // "Vietnam plans to replace its fleet": a word of intent whose verb codes nothing is an intent toward someone only where it
   // names them ("ready to help Chad"); with no one named it tells a plan of one's own, no event.
   if (match.pattern.isIntentMarker && !target?.code) return null;
+  // "Poland ordered 96 Apache helicopters": a purchase read in reverse (the seller gives) with no seller named is no exchange
+  // between two sides; the transfers register keeps it.
+  if (match.pattern.isReverse && !target?.code) return null;
   return match.pattern.isReverse ? { source: target, target: source } : { source, target };
 }
 
