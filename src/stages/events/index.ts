@@ -783,10 +783,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   // "Vietnam plans to replace its fleet": a word of intent whose verb codes nothing is an intent toward someone only where it
   // names them ("ready to help Chad"); with no one named it tells a plan of one's own, no event.
   if (match.pattern.isIntentMarker && !target?.code) return null;
-  // "Poland ordered 96 Apache helicopters": a purchase read in reverse (the seller gives) with no seller named is no exchange
-  // between two sides; the transfers register keeps it.
-  if (match.pattern.isReverse && !target?.code) return null;
-  return match.pattern.isReverse ? { source: target, target: source } : { source, target };
+  // "Poland ordered 96 Apache helicopters": a purchase is read in reverse (the seller gives to the buyer); with no seller named,
+  // the buyer stays the one who acted (it was printed as the target of no one).
+  return match.pattern.isReverse && target?.code ? { source: target, target: source } : { source, target };
 }
 
 /** Phase 3: the event's code (aid kind from what is given, intent for planned acts), date, modality and provenance. */
