@@ -238,3 +238,10 @@ test('"after the group attacked" is the armed group named before; a purchase wit
   assert.equal(order.source?.code, 'GHA', show(order));
   assert.equal(order.target, null, show(order));
 });
+
+test('an act noun\'s own modifier names its doer ("backed by Turkish air strikes": Turkey strikes, not the troops it backs)', () => {
+  const events = eventsOf('Somali troops, backed by Turkish air strikes, recaptured the port of Harardhere.');
+  const strikes = events.find((e) => e.trigger?.text === 'air strikes');
+  assert.ok(strikes, events.map(show).join('; '));
+  assert.equal(strikes.source?.code, 'TUR', show(strikes));
+});

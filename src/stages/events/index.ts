@@ -888,8 +888,10 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   // Adjectival phrases ("opposed to", "ready to") keep the surface reading: their "is" is no passive.
   if (!sc.tree || (match.pattern.isVerb && !match.pattern.phrase.startsWith('~'))) return null;
   const base = sc.sentence.start;
-  const p = wordAt(sc.tree, base + match.start);
-  if (p < 0) return null;
+  const first = wordAt(sc.tree, base + match.start);
+  if (first < 0) return null;
+  // "air strikes", "missile attack": a noun phrase's predicate is its head noun, the word whose head lies outside the phrase.
+  const p = match.pattern.isVerb ? first : phraseHead(sc.tree, first, base + match.end);
   const reading = readPredicate(sc.tree, p);
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   // "to Ukraine, which has been fighting": where the parser's antecedent names no actor, the name just before the pronoun.
@@ -914,6 +916,17 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };
+}
+
+/** The word of a phrase (from word `first` to offset `end`) whose head lies outside it; `first` when none does. */
+function phraseHead(tree: SentenceSyntax, first: number, end: number): number {
+  let last = first;
+  while (last + 1 < tree.words.length && tree.words[last + 1]!.end <= end) last++;
+  for (let i = first; i <= last; i++) {
+    const h = tree.words[i]!.head;
+    if (h < first || h > last) return i;
+  }
+  return first;
 }
 
 /**

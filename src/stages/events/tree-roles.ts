@@ -345,7 +345,10 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
   let source = dependent(syntax, p, 'nmod:poss');
   if (source < 0) source = firstArgument(syntax, p, ['nmod'], new Set(['by']));
   // "Russian air strikes", "the US delivery": a modifying nation or name is the one acting.
-  if (source < 0) source = dependents(syntax, p, 'amod', 'compound').find((i) => word(syntax, i).upos === 'PROPN' || /^[A-Z]/.test(word(syntax, i).text)) ?? -1;
+  const isName = (i: number): boolean => word(syntax, i).upos === 'PROPN' || /^[A-Z]/.test(word(syntax, i).text);
+  if (source < 0) source = dependents(syntax, p, 'amod', 'compound').find(isName) ?? -1;
+  // "US-led coalition air strikes": the name may modify a compound noun of the phrase rather than the act noun itself.
+  if (source < 0) source = dependents(syntax, p, 'compound').flatMap((c) => dependents(syntax, c, 'amod', 'compound')).find(isName) ?? -1;
   const targets = dependents(syntax, p, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i)));
   const w = word(syntax, p);
   // "protesters", "demonstrators", "rioters": a noun of those who act names its own doer.
