@@ -150,6 +150,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Kenya signed a USD 300 million deal with Turkey for 12 Bayraktar TB2 drones.',
     want: [['TUR', 'KEN', 'ordered', 12, 'TB2']],
   },
+  {
+    construction: 'a designation with a slash and several letters ("AN/TPQ-50") keeps its count, and "fire control" modifies radars',
+    text: 'The State Department approved the possible sale of 14 AN/TPQ-50 fire control radars to Latvia.',
+    want: [['USA', 'LVA', 'approved', 14, 'AN/TPQ-50']],
+  },
 ];
 
 for (const c of CASES) {
