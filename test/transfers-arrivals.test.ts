@@ -13,6 +13,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertRows, rows, type Row } from './helpers/transfer-rows.js';
 import { eventsOf } from './helpers/story-events.js';
+import { createContext } from '../src/core/context.js';
+import { analyzeInput } from '../src/analysis.js';
 
 /** Each want is [supplier, recipient, status, count, a word of the item]; the records read must be exactly these. */
 const CASES: { construction: string; text: string; want: Row[] }[] = [
@@ -168,4 +170,12 @@ test('events: equipment a state owns arriving somewhere is no visit; a minister 
   assert.deepEqual(things.filter((e) => e.cameo === '042').map((e) => e.source?.code), []);
   const people = eventsOf("Romania's defence minister arrived in Warsaw on Monday.");
   assert.ok(people.some((e) => e.cameo === '042' && e.source?.code?.startsWith('ROU') && e.target?.code === 'POL'), JSON.stringify(people.map((e) => [e.cameo, e.source?.code, e.target?.code])));
+});
+
+test('transfers: each date of a sentence belongs to the predicate nearest it ("ordered X and received Y in 2023")', () => {
+  const ctx = createContext({ now: new Date('2025-06-15T10:00:00Z') });
+  const doc = analyzeInput({ origin: 'dates.txt', bytes: Buffer.from('Ghana has ordered two Turkish corvettes and received four Chinese patrol boats in 2023.'), isRaw: true, published: '2025-06-15T10:00:00' }, ctx);
+  const byStatus = Object.fromEntries((doc.transfers ?? []).map((t) => [t.status, t.date]));
+  assert.equal(byStatus['delivered'], '2023', JSON.stringify(doc.transfers));
+  assert.notEqual(byStatus['ordered'], '2023', JSON.stringify(doc.transfers));
 });

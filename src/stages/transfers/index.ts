@@ -4,7 +4,7 @@
  * (a party the sentence leaves out, a generic noun for a model named elsewhere) and merged, so that
  * one record stands for one item of one transfer.
  */
-import type { Doc, SentenceSyntax, Token, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
+import type { Doc, SentenceSyntax, Span, Token, Transfer, TransferItem, TransferStatus } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { stamp } from '../../core/rule.js';
@@ -108,8 +108,17 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     else if (parties?.supplier && parties.recipients.length) lastItem = null;
     if (last?.supplier && last.recipients.length) context = { supplier: last.supplier, recipients: last.recipients, status: last.status, trigger: last.trigger, triggerSpan: last.triggerSpan };
     else if (parties?.supplier && parties.recipients.length) context = parties;
-    const date = doc.dates?.find((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague')?.value ?? published;
+    // "Rabat ordered X and received Y last year": each date of the sentence belongs to the predicate nearest it
+    const sentenceDates = (doc.dates ?? []).filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague');
+    const distance = (d: { start: number; end: number }, t: Span): number => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0);
+    const triggerSpans = readings.map((r) => r.triggerSpan);
+    const dateOf = (t: Span): string | null => {
+      const own = sentenceDates.filter((d) => triggerSpans.every((other) => distance(d, t) <= distance(d, other)));
+      // none of its own: the date is another predicate's, and this one's is unknown beyond the report's day
+      return own.sort((a, b) => distance(a, t) - distance(b, t))[0]?.value ?? published;
+    };
     for (const r of readings) {
+      const date = dateOf(r.triggerSpan);
       const recipients = r.recipients.length ? r.recipients : [null];
       for (const recipient of recipients) {
         // "the first of 36 jets ordered by Chile": an order read from a part's phrase is the order of the whole.
