@@ -281,3 +281,9 @@ void test('Arab towns as the press spells them ("Beit Hanoun", "Khan Younis") fi
   assert.equal(places.length, 2, JSON.stringify(entities.map((e) => [e.name, e.type])));
   for (const p of places) assert.equal(p.country, 'PSE', JSON.stringify(p));
 });
+
+void test('a body named before a title is the person\'s ("Houthi military spokesman X", "Pentagon spokesman Y")', () => {
+  const people = (text: string): Record<string, string | null> => Object.fromEntries(find(text).filter((e) => e.type === 'person').map((e) => [e.name, e.code]));
+  assert.equal(people('Houthi military spokesman Nasser Qadri said two ships were hit.')['Nasser Qadri'], 'YEMREB');
+  assert.equal(people('Pentagon spokesman Tom Brandt declined to comment.')['Tom Brandt'], 'USAMIL');
+});

@@ -377,7 +377,7 @@ function addPerson(
   const countryCode = explicit?.alpha3 ?? person?.country ?? (c.role?.role ? focus?.alpha3 : undefined) ?? null;
   const cameo = explicit?.code ?? person?.country ?? (c.role?.role ? focus?.code : undefined) ?? null;
   const role = c.role?.role ?? (person ? officeAt(person, day) : null);
-  const code = person && (!explicit || explicit.alpha3 === person.country) ? person.code : cameo ? cameo + (c.role?.sector && c.role.sector !== 'IGO' ? c.role.sector : '') : null;
+  const code = person && (!explicit || explicit.alpha3 === person.country) ? person.code : c.bodyCode ? c.bodyCode : cameo ? cameo + (c.role?.sector && c.role.sector !== 'IGO' ? c.role.sector : '') : null;
   const entity = table.add(id, () => ({
     name: person?.name ?? name, type: 'person', code, role, affiliation: countryCode, lat: null, lon: null, country: countryCode, rule: c.rule,
   }), mention);

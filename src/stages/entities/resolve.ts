@@ -3,7 +3,7 @@
  * organisations, known people, places) and the tagger's spans, in that order of trust.
  */
 import type { Token } from '../../core/doc.js';
-import type { GazetteerEntry, Knowledge } from './knowledge.js';
+import type { GazetteerEntry, Knowledge, OrganizationRecord } from './knowledge.js';
 import { longestMatch, phraseMatches } from './knowledge.js';
 import type { RoleEntry, RoleIndex } from './roles.js';
 import { titleStartingAt } from './roles.js';
@@ -29,6 +29,8 @@ export interface Candidate {
   role?: RoleEntry;
   /** Alpha-3 of a country named next to the person or ministry ("Russian Defense Minister", "of Russia"). */
   country?: string;
+  /** The actor code of a body named right before a person's title ("Houthi military spokesman", "Pentagon spokesman"). */
+  bodyCode?: string;
   /** For ministries: the CAMEO agent (MIL, GOV) and a name. */
   sector?: string;
   label?: string;
@@ -200,6 +202,18 @@ function countryBefore(st: SentenceState, end: number): { start: number; country
   return null;
 }
 
+/** The listed body whose name ends right before `end`, a modifier or two ("military", "army") between: "Houthi military". */
+function bodyBefore(st: SentenceState, end: number): { org: OrganizationRecord } | null {
+  for (let e = end, k = 0; e > 0 && k <= 2; e--, k++) {
+    for (const g of st.gazEnd.get(e) ?? []) {
+      const first = g.entries[0];
+      if (first?.kind === 'organization') return { org: first.org };
+    }
+    if (!/^(?:military|army|armed|security|media|press|foreign|defence|defense|political|chief)$/i.test(st.words[e - 1] as string)) break;
+  }
+  return null;
+}
+
 /** The candidates of one sentence, non-overlapping except that demonyms may sit inside a name; phases run in order of trust. */
 export function sentenceCandidates(input: SentenceInput): Candidate[] {
   const st = readSentence(input);
@@ -321,7 +335,8 @@ function findTitledPeople(st: SentenceState): void {
     // "General Assembly", "General Motors": a title inside a known organisation or place name
     const cover = st.covering[i];
     if (cover && cover.entries[0]?.kind !== 'person') continue;
-    if (/ORG|LOC/.test(tags[i] as string) && title.entry.role !== null) continue;
+    // (a title of two words or more after a country's name, "Philippine Defense Secretary", is one whatever the tagger read there)
+    if (/ORG|LOC/.test(tags[i] as string) && title.entry.role !== null && !(title.end - i > 1 && countryBefore(st, i))) continue;
     let j = title.end;
     while (j < n && (NAME_WORD.test(words[j] as string) || (j > title.end && NAME_PARTICLE.has(lower[j] as string))) && j - title.end < 4) {
       const g = st.gazAt.get(j);
@@ -334,6 +349,9 @@ function findTitledPeople(st: SentenceState): void {
     if (j === title.end || st.isShouting) continue;
     if (!isFree(st, title.end, j)) continue;
     let country = countryBefore(st, i)?.country;
+    // "Houthi military spokesman X", "Pentagon spokesman X": a body named before the title is the person's
+    const body = country ? null : bodyBefore(st, i);
+    if (body?.org.country) country = body.org.country;
     if (lower[j] === 'of' && j + 1 < n) {
       const g = st.gazAt.get(j + 1);
       const code = g ? countryOf(g.entries) : undefined;
@@ -342,6 +360,7 @@ function findTitledPeople(st: SentenceState): void {
     const entries = knowledge.phrases.get(lower.slice(title.end, j).join(' ')) ?? [];
     const c: Candidate = { start: title.end, end: j, kind: 'person', entries: entries.filter((e) => e.kind === 'person'), rule: 'entities/titled-person', origin: 'rule', role: title.entry };
     if (country) c.country = country;
+    if (body?.org.code) c.bodyCode = body.org.code;
     claim(st, c);
     i = j - 1;
   }
