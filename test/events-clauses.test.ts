@@ -245,3 +245,10 @@ test('an act noun\'s own modifier names its doer ("backed by Turkish air strikes
   assert.ok(strikes, events.map(show).join('; '));
   assert.equal(strikes.source?.code, 'TUR', show(strikes));
 });
+
+test('"residents of southern Lebanon": people "of" a country named after their noun are that country\'s', () => {
+  const events = eventsOf('The Israeli army warned residents of southern Syria to stay indoors.');
+  const warn = events.find((e) => e.trigger?.text.startsWith('warned'));
+  assert.ok(warn, events.map(show).join('; '));
+  assert.equal(warn.target?.code, 'SYRCVL', show(warn));
+});

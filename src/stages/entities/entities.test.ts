@@ -287,3 +287,8 @@ void test('a body named before a title is the person\'s ("Houthi military spokes
   assert.equal(people('Houthi military spokesman Nasser Qadri said two ships were hit.')['Nasser Qadri'], 'YEMREB');
   assert.equal(people('Pentagon spokesman Tom Brandt declined to comment.')['Tom Brandt'], 'USAMIL');
 });
+
+void test('"<country> army spokesman X" is that country\'s military, not its government', () => {
+  const people = Object.fromEntries(find('Nigerian army spokesman Musa Danjuma said the raid was over.').filter((e) => e.type === 'person').map((e) => [e.name, e.code]));
+  assert.equal(people['Musa Danjuma'], 'NGAMIL', JSON.stringify(people));
+});

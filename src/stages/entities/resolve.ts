@@ -202,6 +202,9 @@ function countryBefore(st: SentenceState, end: number): { start: number; country
   return null;
 }
 
+/** Forces named between a country and a title, and their CAMEO sectors. */
+const FORCE_SECTORS: Readonly<Record<string, string>> = { army: 'MIL', military: 'MIL', navy: 'MIL', police: 'COP' };
+
 /** The listed body whose name ends right before `end`, a modifier or two ("military", "army") between: "Houthi military". */
 function bodyBefore(st: SentenceState, end: number): { org: OrganizationRecord } | null {
   for (let e = end, k = 0; e > 0 && k <= 2; e--, k++) {
@@ -349,6 +352,10 @@ function findTitledPeople(st: SentenceState): void {
     if (j === title.end || st.isShouting) continue;
     if (!isFree(st, title.end, j)) continue;
     let country = countryBefore(st, i)?.country;
+    // "Israeli army spokesman X", "Kenyan police spokesman Y": the force named between the country and the title is the person's
+    const force = !country && i > 1 ? FORCE_SECTORS[lower[i - 1] as string] : undefined;
+    const forceCountry = force ? countryBefore(st, i - 1)?.country : undefined;
+    if (forceCountry) country = forceCountry;
     // "Houthi military spokesman X", "Pentagon spokesman X": a body named before the title is the person's
     const body = country ? null : bodyBefore(st, i);
     if (body?.org.country) country = body.org.country;
@@ -361,6 +368,7 @@ function findTitledPeople(st: SentenceState): void {
     const c: Candidate = { start: title.end, end: j, kind: 'person', entries: entries.filter((e) => e.kind === 'person'), rule: 'entities/titled-person', origin: 'rule', role: title.entry };
     if (country) c.country = country;
     if (body?.org.code) c.bodyCode = body.org.code;
+    else if (force && forceCountry) c.bodyCode = forceCountry + force;
     claim(st, c);
     i = j - 1;
   }

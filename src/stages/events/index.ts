@@ -752,7 +752,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const directObject = claim.slice(clause.verbEnd, object ? object.start : clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
     const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end), ctx);
     // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country.
-    const where = role ? locationOf(actors, claim, clause.verbEnd, clause.end)?.country : null;
+    const where = role ? locationOf(actors, claim, clause.verbEnd, clause.end, OF_PLACE_BEFORE)?.country : null;
     const home = where && /^[A-Z]{3}$/.test(where) ? where : source.code.slice(0, 3);
     if (role) target = { name: role.noun, code: home + role.code, entityId: null };
   }
@@ -1080,15 +1080,20 @@ function agentOf(actors: ActorMention[], claim: string, from: number, to: number
   return objectOf(doers, m.index, end, claim);
 }
 
-function locationOf(actors: ActorMention[], claim: string, from: number, to: number): Place | null {
+function locationOf(actors: ActorMention[], claim: string, from: number, to: number, before: RegExp = LOCATIVE_BEFORE): Place | null {
   for (const a of actors) {
     if (a.start < from || a.end > to) continue;
-    if (!/\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
+    if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
     const place = placeOf(a.entity);
     if (place) return place;
   }
   return null;
 }
+
+/** A preposition of place and up to two words (an article, "southern") before a place's name. */
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
+/** The same, or "of" ("residents of southern Lebanon": the people of a place). */
+const OF_PLACE_BEFORE = /\b(?:in|at|near|outside|inside|of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 
 /**
  * Whether an actor mention names its country only as a modifier: a nationality adjective ("a Russian agent") or a name before a
