@@ -252,3 +252,14 @@ test('"residents of southern Lebanon": people "of" a country named after their n
   assert.ok(warn, events.map(show).join('; '));
   assert.equal(warn.target?.code, 'SYRCVL', show(warn));
 });
+
+test('figures of speech: "struck a deal" is an agreement, "dealt a blow to" no act; "traded blame for the shelling" charges the shelling', () => {
+  const deal = eventsOf('Uganda and Tanzania struck a deal on Friday to build a rail link.');
+  assert.ok(deal.some((e) => e.cameo === '057'), deal.map(show).join('; '));
+  assert.ok(!deal.some((e) => e.cameo.startsWith('19')), deal.map(show).join('; '));
+  const blow = eventsOf('The ruling dealt a blow to Hungary\'s plans for a new reactor.');
+  assert.deepEqual(blow.map(show), []);
+  const blame = eventsOf('Armenia and Azerbaijan traded blame for the shelling of a border village.');
+  assert.ok(blame.some((e) => e.cameo === '112' && e.source?.code === 'ARM' && e.target?.code === 'AZE'), blame.map(show).join('; '));
+  assert.ok(!blame.some((e) => e.cameo.startsWith('19')), blame.map(show).join('; '));
+});

@@ -395,6 +395,14 @@ const CONTENT_RELATIONS = new Set(['advcl', 'ccomp', 'xcomp']);
 export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySet<number>): number {
   // A match that starts on no word of the tree (wordAt gave -1) has no clause to be charged in.
   if (p < 0) return -1;
+  // "blamed each other for the shelling", "traded blame over the strike": an act noun in the "for"/"over" phrase of the charge,
+  // or of the charge's object, is what is charged
+  const own = word(syntax, p);
+  if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over)$/.test(caseOf(syntax, p)) && own.head >= 0) {
+    if (claims.has(own.head)) return own.head;
+    const h = word(syntax, own.head);
+    if (h.head >= 0 && claims.has(h.head) && /^(?:obj|iobj|xcomp)$/.test(baseRelation(h.deprel))) return h.head;
+  }
   let i = p;
   for (let guard = 0; guard < 4; guard++) {
     const w = word(syntax, i);
