@@ -263,3 +263,14 @@ test('figures of speech: "struck a deal" is an agreement, "dealt a blow to" no a
   assert.ok(blame.some((e) => e.cameo === '112' && e.source?.code === 'ARM' && e.target?.code === 'AZE'), blame.map(show).join('; '));
   assert.ok(!blame.some((e) => e.cameo.startsWith('19')), blame.map(show).join('; '));
 });
+
+test('"X said its forces had liberated Y": the speaker\'s force acts; an unplaced town takes the country of the place named after it', () => {
+  const events = eventsOf('The Ukrainian General Staff said its forces had liberated the hamlet of Zarichne in the Kharkiv region.');
+  const take = events.find((e) => e.trigger?.text.startsWith('liberated'));
+  assert.ok(take, events.map(show).join('; '));
+  assert.equal(take.cameo, '192', show(take));
+  assert.equal(take.source?.code, 'UKRMIL', show(take));
+  assert.equal(take.target?.code, 'UKR', show(take));
+  const kill = eventsOf('The Nigerian army said it had neutralised 22 insurgents near Maiduguri.');
+  assert.ok(kill.some((e) => e.cameo === '190' && e.source?.code?.startsWith('NGA')), kill.map(show).join('; '));
+});

@@ -666,7 +666,12 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isArmedMen = !subject && ARMED_MEN.test(before);
   const group = isArmedMen ? actors.findLast((a) => a.end <= match.start && a.code?.endsWith(ARMED_GROUP_ROLE)) : undefined;
   const armed = isArmedMen ? (group ? actorAt(group, sc.sentence.start) : discourse.armedGroup) : null;
-  const resolved = claimerActor ?? armed ?? (pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null);
+  // "The ministry said its forces had captured X": a state's force named with a possessive pronoun is the force of whom the pronoun
+  // points back to (the speaker of the claim, else the topic), with the force's role.
+  const ownForce = !subject ? OWN_FORCE.exec(before) : null;
+  const owner = ownForce ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: /(?:its|their|our)\s+(?:own\s+)?(?:air force|\w+)/i.exec(ownForce![0])![0], code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
+  const resolved = claimerActor ?? armed ?? forceActor ?? (pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null);
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
@@ -674,6 +679,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
 
 /** A claim of responsibility right before an act noun: "claimed responsibility for a missile attack", "took responsibility for the raid". */
 const CLAIMED_FOR = /\b(?:claimed|claims|claim|claiming|took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$/i;
+
+/** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
+const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
 
 /** The role code of armed groups (COLREB, MMRREB). */
 const ARMED_GROUP_ROLE = 'REB';
@@ -769,6 +777,14 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const struck = last?.target?.code?.slice(0, 3);
     if (!last || !struck || struck !== target?.code?.slice(0, 3) || last.source.code === target?.code) return null;
     source = last.source;
+  }
+  // "captured the village of Bogatyr in the Donetsk region": a town the gazetteer does not place lies in the country of the place
+  // named right after it
+  if (target && !target.code && /^place:/.test(target.entityId ?? '')) {
+    const arc = ARCS.get(target);
+    const from = arc ? arc.end - sc.sentence.start : -1;
+    const where = from >= 0 ? locationOf(actors, claim, from, Math.min(claim.length, from + 40)) : null;
+    if (where?.country && /^[A-Z]{3}$/.test(where.country)) target = { ...target, code: where.country };
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
