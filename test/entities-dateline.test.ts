@@ -16,7 +16,7 @@ const PAGE = [
   '',
   'Russian patrol boats and Russian aircraft have been seen off the coast more often this winter, and Russia has warned its neighbours against new deployments.',
   '',
-  'The radars will be installed along the coast by the end of the year.',
+  'The radars will be installed along the coast before the winter storms.',
 ].join('\n');
 
 test('a titled official with no country of his own named belongs to the state of the dateline, not the one named most', () => {
