@@ -154,7 +154,7 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
   },
   {
     construction: 'a designation with a slash and several letters ("AN/TPQ-50") keeps its count, and "fire control" modifies radars',
-    text: 'The US State Department has cleared the possible sale of 14 AN/TPQ-50 fire control radars to Latvia.',
+    text: 'Washington has cleared the possible sale of 14 AN/TPQ-50 fire control radars to Latvia.',
     want: [['USA', 'LVA', 'approved', 14, 'AN/TPQ-50']],
   },
 ];
