@@ -6,18 +6,27 @@ import { parseWords } from './parser.js';
 import { prepareWords, tagWords, UPOS } from './tagger.js';
 import type { WordSpan } from './words.js';
 
-/** The words with UPOS, lemma, head and relation. */
-export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntaxModel()): SyntaxWord[] {
-  if (words.length === 0) return [];
-  const forms = words.map((w) => w.text);
+/**
+ * Tags and parses word forms: the tagger, the tag repairs around it, the parser (reading prenominal participles as adjectives),
+ * then the tree repairs. Tags, heads (-1 root) and relation indices.
+ */
+function tagAndParse(forms: readonly string[], model: SyntaxModel): { tags: Int32Array; heads: Int32Array; labels: Int32Array } {
   const prepared = prepareWords(forms);
   const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
   const participles = prenominalParticiples(forms, tags);
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   for (const i of participles) tags[i] = VERB;
+  partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
+  frontedClauses(forms, heads, labels, model.parser.relations);
+  return { tags, heads, labels };
+}
+
+/** The words with UPOS, lemma, head and relation. */
+export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntaxModel()): SyntaxWord[] {
+  if (words.length === 0) return [];
+  const forms = words.map((w) => w.text);
+  const { tags, heads, labels } = tagAndParse(forms, model);
   const relations = model.parser.relations;
-  partitiveSubjects(forms, tags, heads, labels, relations);
-  frontedClauses(forms, heads, labels, relations);
   // One pass straight into the words (no per-field arrays in between: this runs for every sentence).
   const out = new Array<SyntaxWord>(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -220,13 +229,7 @@ export interface FormAnalysis {
 
 /** Analyses a sentence of word forms (gold tokenization, as a .conllu file gives it). */
 export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel()): FormAnalysis {
-  const prepared = prepareWords(forms);
-  const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
-  const participles = prenominalParticiples(forms, tags);
-  const { heads, labels } = parseWords(model.parser, prepared, tags);
-  for (const i of participles) tags[i] = VERB;
-  partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
-  frontedClauses(forms, heads, labels, model.parser.relations);
+  const { tags, heads, labels } = tagAndParse(forms, model);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {
     upos,

@@ -135,7 +135,7 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
     // "Type 054", "Project 636", "Block 70": a class word and its number name a model; the number is no count.
     else if (/^\d[\d/A-Za-z]*$/.test(t.text) && CLASS_WORDS.test(tokens[i - 1]?.text ?? '')) kinds[i] = 'designation';
     // "two ASC 890 aircraft", "HQ 9 batteries": a maker's or model's capitals and then a number name a model; the number is no count.
-    // (Not a currency's code and its sum: "USD 500 million".)
+    // (Not a currency's code and its sum: "USD 300 million".)
     else if (/^\d+[A-Za-z]?$/.test(t.text) && /^[A-Z]{2,5}$/.test(tokens[i - 1]?.text ?? '') && !STATE_ACRONYMS.test(tokens[i - 1]?.text ?? '') && !CURRENCY_CODES.test(tokens[i - 1]?.text ?? '') && !/^(?:thousand|million|billion|bn|mn|m|percent)$/i.test(tokens[i + 1]?.text ?? '')) kinds[i] = 'designation';
     else if (numberValue(t, lex) !== null || t.text.toLowerCase() === 'dozen') kinds[i] = 'number';
     else if (predicateLength) kinds[i] = 'other';
@@ -168,7 +168,7 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   return { kinds, models, heads };
 }
 
-// ISO codes of currencies a sum is written with ("USD 500 million", "EUR 1.2 billion").
+// ISO codes of currencies a sum is written with ("USD 300 million", "EUR 1.2 billion").
 const CURRENCY_CODES = /^(?:USD|EUR|GBP|INR|RUB|CNY|RMB|JPY|AUD|CAD|KRW|SEK|NOK|DKK|PLN|CHF|TRY|SAR|AED|ILS|BRL|PKR|IDR|MYR|PHP|THB|VND|EGP|ZAR|NGN|MXN)$/;
 
 // Capitals that name a state or a body of states, before a count ("the US 12 jets" never; "the UAE's 80 jets" has its "'s").
