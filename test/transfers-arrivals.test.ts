@@ -157,6 +157,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Washington has cleared the possible sale of 14 AN/TPQ-50 fire control radars to Latvia.',
     want: [['USA', 'LVA', 'approved', 14, 'AN/TPQ-50']],
   },
+  {
+    construction: 'a deal weighed ("whether to send", "whether it should sell") is no record',
+    text: 'Berlin is still weighing whether to send Taurus missiles to Kyiv. Seoul has not decided whether it should sell K2 tanks to Riyadh.',
+    want: [],
+  },
 ];
 
 for (const c of CASES) {

@@ -562,6 +562,16 @@ function includer(tokens: readonly Token[], t: Trigger): string {
   return lowerAt(tokens, j);
 }
 
+/** Whether "whether" opens the trigger's clause: "whether to send", "whether it would sell", "whether or not to supply". */
+function isWeighed(tokens: readonly Token[], t: Trigger): boolean {
+  for (let k = t.first - 1; k >= Math.max(0, t.first - 5); k--) {
+    const w = lowerAt(tokens, k);
+    if (w === 'whether') return true;
+    if (!/^(?:to|or|not|it|they|he|she|we|would|should|could|will|can|might|may|also|further|more|ever)$/.test(w)) return false;
+  }
+  return false;
+}
+
 /** Verbs that hold a delivery up: it has not happened (yet). */
 const HOLDING_UP = /^(?:delay|delays|delayed|delaying|postpone|postpones|postponed|suspend|suspends|suspended|halt|halts|halted|pause|paused|pauses|freeze|froze|frozen|freezes|stall|stalled|block|blocked|blocks|withheld|withhold|withholds)$/;
 
@@ -668,6 +678,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (isCarrier(tokens, item)) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
+    // "has yet to decide whether to send missiles", "debating whether it should sell jets": a deal weighed, not made or planned.
+    if (isWeighed(tokens, trigger)) continue;
     // "deliveries of the 66 jets had been delayed", "Washington halted the delivery of 20 jets": a delivery held up has not happened.
     if (status === 'delivered' && trigger.entry.frame === 'noun' && isHeldUp(tokens, trigger)) continue;
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
