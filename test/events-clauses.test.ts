@@ -274,3 +274,12 @@ test('"X said its forces had liberated Y": the speaker\'s force acts; an unplace
   const kill = eventsOf('The Nigerian army said it had neutralised 22 insurgents near Maiduguri.');
   assert.ok(kill.some((e) => e.cameo === '190' && e.source?.code?.startsWith('NGA')), kill.map(show).join('; '));
 });
+
+test('of two dates in a clause, each predicate takes the nearer ("expelled an envoy in 2021 and closed the base last month")', () => {
+  const events = eventsOf('Niger expelled a French envoy in 2021 and closed the French base last month.');
+  const expel = events.find((e) => e.trigger?.text.startsWith('expelled'));
+  const shut = events.find((e) => e.trigger?.text.startsWith('closed'));
+  assert.ok(expel && shut, events.map(show).join('; '));
+  assert.equal(expel.date, '2021');
+  assert.equal(shut.date, '2024-02');
+});

@@ -808,7 +808,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
 function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, target: Actor | null, published: Dated | null, ctx: Context): Event {
   const { claim, frame, actors } = sc;
   const { match, start, end, object } = clause;
-  const date = eventDate(sc, start, end, published);
+  const date = eventDate(sc, start, end, published, match);
   const read = modalityOf(claim, clause.before, start, end, match, frame, date, published);
   let modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
@@ -1140,10 +1140,14 @@ function publishedDate(published: string | null): Dated | null {
   return { value: m[1] ?? '', precision: 'year' };
 }
 
-/** The clause's own date, else the attribution's, else the publication's. */
-function eventDate(sc: SentenceContext, from: number, to: number, published: Dated | null): Dated | null {
+/**
+ * The clause's own date (of several, the one nearest the predicate: "expelled an envoy in 2023 and closed the base last month"),
+ * else the attribution's, else the publication's.
+ */
+function eventDate(sc: SentenceContext, from: number, to: number, published: Dated | null, at: Span): Dated | null {
   const base = sc.sentence.start;
-  const own = sc.dates.find((d) => d.start - base >= from && d.end - base <= to);
+  const gap = (d: DateFinding): number => (d.start - base >= at.end ? d.start - base - at.end : at.start >= d.end - base ? at.start - (d.end - base) : 0);
+  const own = sc.dates.filter((d) => d.start - base >= from && d.end - base <= to).sort((a, b) => gap(a) - gap(b))[0];
   const attributed = sc.dates.find((d) => sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
   const chosen = own ?? attributed;
   if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
