@@ -283,3 +283,8 @@ test('of two dates in a clause, each predicate takes the nearer ("expelled an en
   assert.equal(expel.date, '2021');
   assert.equal(shut.date, '2024-02');
 });
+
+test('"the army and the RSF clashed": a state organ named bare, joined to an actor of one state, is that state\'s', () => {
+  const events = eventsOf('The army and the RSF clashed near Kosti on Tuesday.');
+  assert.ok(events.some((e) => e.cameo === '190' && e.source?.code === 'SDNMIL' && e.target?.code === 'SDNREB'), events.map(show).join('; '));
+});

@@ -967,7 +967,8 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
 /**
  * "Police in Port-au-Prince arrested ...", "soldiers in Goma detained ...": a noun naming a state's organ (police, soldiers,
  * officials, a court) with an "in" phrase naming a town or country is that country's organ (HTICOP, CODMIL), written out
- * from the noun to the place. Null for any other noun or phrase (protesters in a town stay the town's country, as before).
+ * from the noun to the place; so is one joined by "and" to an actor of one state. Null for any other noun or phrase
+ * (protesters in a town stay the town's country, as before).
  */
 function organAt(sc: SentenceContext, i: number, ctx: Context): ActorMention | null {
   const tree = sc.tree;
@@ -983,6 +984,12 @@ function organAt(sc: SentenceContext, i: number, ctx: Context): ActorMention | n
     if (!place?.code || !/^[A-Z]{3}$/.test(place.code) || !(isPlaceEntity(place) || place.entity.type === 'country')) continue;
     const start = w.start - base;
     return { ...place, start, end: place.end, name: sc.text.slice(base + start, base + place.end), code: place.code + role };
+  }
+  // "The army and the RSF clashed": joined to an actor of one state, the organ is that state's (SDNMIL)
+  for (const k of dependents(tree, i, 'conj')) {
+    const other = mentionOf(tree, k, sc.actors, base);
+    if (!other?.code || !isCountryCode(other.code)) continue;
+    return { ...other, start: w.start - base, end: w.end - base, name: w.text, code: other.code.slice(0, 3) + role };
   }
   return null;
 }
