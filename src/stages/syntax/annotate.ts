@@ -50,6 +50,13 @@ const ADJ = UPOS.indexOf('ADJ');
 const NOUN = UPOS.indexOf('NOUN');
 const PROPN = UPOS.indexOf('PROPN');
 const VERB = UPOS.indexOf('VERB');
+const NUM = UPOS.indexOf('NUM');
+const PRON = UPOS.indexOf('PRON');
+const AUX = UPOS.indexOf('AUX');
+const ADP = UPOS.indexOf('ADP');
+const SCONJ = UPOS.indexOf('SCONJ');
+const DET = UPOS.indexOf('DET');
+const ADV = UPOS.indexOf('ADV');
 
 /**
  * "Suspected militants killed ...", "Stranded migrants waited ...": a participle that opens a sentence
@@ -68,14 +75,6 @@ export function openingParticiples(forms: readonly string[], tags: Int32Array): 
   }
   return tags;
 }
-
-const NUM = UPOS.indexOf('NUM');
-const PRON = UPOS.indexOf('PRON');
-const AUX = UPOS.indexOf('AUX');
-const ADP = UPOS.indexOf('ADP');
-const SCONJ = UPOS.indexOf('SCONJ');
-const DET = UPOS.indexOf('DET');
-const ADV = UPOS.indexOf('ADV');
 
 /**
  * "detained 30 suspected militants", "the wounded soldiers": a past participle between a count or determiner and the rest of its
