@@ -72,3 +72,18 @@ test('a past participle between a count and its noun ("14 suspected recruiters")
   assert.equal(arc(words, 'suspected'), 'recruiters:amod');
   assert.equal(words.find((w) => w.text === 'suspected')?.upos, 'VERB');
 });
+
+test('"re" and an irregular past the treebank never shows ("retook", "retaken") is the verb after its subject, with the prefixed lemma', () => {
+  for (const text of ['The Chadian army retook Abeche Oasis from the rebels.', 'Kenyan police retook Garissa market hours later.']) {
+    const words = wordsOf(text);
+    const verb = words.find((w) => w.text === 'retook');
+    assert.ok(verb, text);
+    assert.equal(`${verb.upos} ${verb.lemma} ${verb.deprel}`, 'VERB retake root', text);
+  }
+  const tagsOf = (tags: readonly (typeof UPOS)[number][]): Int32Array => new Int32Array(tags.map((t) => UPOS.indexOf(t)));
+  // after a noun it is the verb; after a determiner it is left as the tagger read it
+  const kept = clauseMarkers(['The', 'rebound', 'retook', 'the', 'lead'], tagsOf(['DET', 'NOUN', 'NOUN', 'DET', 'NOUN']));
+  assert.equal(UPOS[kept[2] as number], 'VERB');
+  const after = clauseMarkers(['a', 'retook', 'x', 'the', 'lead'], tagsOf(['DET', 'NOUN', 'NOUN', 'DET', 'NOUN']));
+  assert.equal(UPOS[after[1] as number], 'NOUN');
+});

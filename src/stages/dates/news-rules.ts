@@ -96,7 +96,7 @@ export const yearOnly: Rule<DateValue, RefDay> = {
 /** Vague time words: no value, precision "vague". */
 export const vague: Rule<DateValue, RefDay> = {
   id: 'dates/vague',
-  pattern: /\b(?:back then|at the time|at that time|in the past|recently|in recent (?:days|weeks|months|years)|lately|soon|in the coming (?:days|weeks|months|years)|in the near future|some time ago|a while ago|years ago|decades ago|nowadays|these days)\b/gi,
+  pattern: /\b(?:(?:earlier|later) (?:in the|that) (?:day|morning|afternoon|evening|night)|(?:on )?(?:that|the) same day|back then|at the time|at that time|in the past|recently|in recent (?:days|weeks|months|years)|lately|soon|in the coming (?:days|weeks|months|years)|in the near future|some time ago|a while ago|years ago|decades ago|nowadays|these days)\b/gi,
   extract: () => ({ value: null, precision: 'vague' }),
 };
 

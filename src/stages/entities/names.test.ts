@@ -117,3 +117,16 @@ void test('abbreviations: one defined in brackets after an organisation names it
   const mentions = entities.filter((e) => e.type === 'organization').flatMap((e) => e.mentions.filter((m) => m.text === 'VLF'));
   assert.equal(mentions.length, 3);
 });
+
+void test('names opening with a lower-case Arabic article ("al-Shabaab", "al-Qaeda") are found in the gazetteer like any other', () => {
+  const entities = find('Kenyan troops clashed with al-Shabaab near the border on Tuesday.');
+  const group = entities.find((e) => e.mentions.some((m) => m.text === 'al-Shabaab'));
+  assert.ok(group, JSON.stringify(entities.map((e) => e.name)));
+  assert.equal(group.code, 'SOMREB');
+});
+
+void test('a name after "the town of" or "the village of" is a place, even where it opens with a given name', () => {
+  const entities = find('Shelling hit the town of Adam Kora and the village of Omar Dera overnight.');
+  assert.equal(typeOf(entities, 'Adam Kora'), 'place');
+  assert.equal(typeOf(entities, 'Omar Dera'), 'place');
+});

@@ -57,7 +57,9 @@ const FORCE_WORDS = new Set(['army', 'navy', 'air force', 'armed forces', 'milit
 function isCaseValid(words: readonly string[], start: number, end: number, entry: GazetteerEntry, isShouting: boolean): boolean {
   const first = words[start] as string;
   const last = words[end - 1] as string;
-  if (!/^[\p{Lu}\d]/u.test(first) || !/^[\p{Lu}\d]/u.test(last)) return false;
+  // "al-Shabaab", "al-Qaeda", "el-Sisi": a lower-case article joined by a hyphen to a capitalised name is written so
+  const isArticleName = (w: string): boolean => /^\p{Ll}{1,3}-\p{Lu}/u.test(w);
+  if (!(/^[\p{Lu}\d]/u.test(first) || isArticleName(first)) || !(/^[\p{Lu}\d]/u.test(last) || isArticleName(last))) return false;
   if (end - start === 1 && first.length <= 3 && /^[A-Z]+$/.test(first)) {
     if (isShouting) return false;
     const names = entryNames(entry);
@@ -431,7 +433,7 @@ function findGivenNames(st: SentenceState): void {
     const cover = st.covering[i];
     if (cover && cover.start < i && cover.entries[0]?.kind !== 'person') continue;
     const end = givenNameSpan(knowledge, words, lower, st.gazAt, i);
-    if (end <= i + 1 || !isFree(st, i, end)) continue;
+    if (end <= i + 1 || !isFree(st, i, end) || isSettlementNamed(lower, i)) continue;
     // a name inside a longer organisation or place name stays there ("John Lewis Partnership")
     let isOther = false;
     for (let k = i + 1; k <= end; k++) if (ORG_TAIL.test(words[k] ?? '') || GEO_HEADS.test(lower[k] ?? '')) isOther = true;
@@ -440,6 +442,14 @@ function findGivenNames(st: SentenceState): void {
     claim(st, { start: i, end, kind: 'person', entries, rule: 'entities/given-name', origin: 'rule' });
     i = end - 1;
   }
+}
+
+/** Nouns of settlements and districts that name a place after "of": "the town of", "the village of", "the port city of". */
+const SETTLEMENT_NOUNS = new Set(['town', 'towns', 'village', 'villages', 'city', 'cities', 'port', 'hamlet', 'settlement', 'district', 'districts', 'municipality', 'commune', 'suburb', 'neighbourhood', 'neighborhood', 'province', 'governorate', 'oblast']);
+
+/** Whether the name at word `s` follows a settlement noun and "of" ("the town of Adan Yabaal"): a place, whatever its words look like. */
+function isSettlementNamed(lower: readonly string[], s: number): boolean {
+  return s >= 2 && lower[s - 1] === 'of' && SETTLEMENT_NOUNS.has(lower[s - 2] as string);
 }
 
 /** Lower-case words inside or before a person's surname: "Pieter van der Merwe", "de Souza". */
@@ -539,7 +549,7 @@ function resolveTaggedSpans(st: SentenceState): void {
     // "Zairean", "Bosnian": an unlisted adjective of nationality is no place
     if (type === 'LOC' && e - s === 1 && /^\p{Lu}\p{Ll}+(?:ean|ian|ese)$/u.test(words[s] as string) && !st.gazAt.has(s)) continue;
     // a name ending in a landform or area word is a place whatever the tagger said ("Second Thomas Shoal")
-    const isGeographic = e - s > 1 && GEO_HEADS.test(lower[e - 1] as string);
+    const isGeographic = (e - s > 1 && GEO_HEADS.test(lower[e - 1] as string)) || isSettlementNamed(lower, s);
     let kind: CandidateKind = isGeographic ? 'location' : type === 'PER' ? 'person' : type === 'ORG' ? 'organization' : 'location';
     if (kind === 'location' && !isGeographic && isNamedAfterPlace(st, s, e)) kind = 'organization';
     const first = st.gazAt.get(s);

@@ -520,7 +520,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     // "what Baku called anti-terrorist measures", "called the raid a provocation": "call" that names something is no call.
     if (match.pattern.isVerb && sc.tree && isNamingCall(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
-    if (sc.tree && chargeOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), claims) >= 0) continue;
+    if (sc.tree && chargeOver(sc.tree, predicateWord(sc.tree, sc.sentence.start, match), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
@@ -640,7 +640,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isParticiple = /,\s*$/.test(claim.slice(0, match.start)) && /^[a-z]+ing\b/i.test(claim.slice(match.start, match.end));
   // A participle whose tree subject names no actor ("The junta ... expelled three French diplomats, accusing them")
   // acts with the main clause's doer, never a name the surface finds in the main clause's object.
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || (isParticiple && tree?.isSourceNoActor) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
+  // "it was expelling X and withdrawing Y": a pronoun the verb shares with the one it is joined to points back as that one's does,
+  // never to a name the surface finds in the first verb's object.
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || (isParticiple && tree?.isSourceNoActor) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -654,7 +656,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
-  const pointsBack = !subject && startsWithAnaphor(before, ctx);
+  const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);
   // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
   const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
   // "after the rebels attacked a base": a definite plural of armed men is the armed group named last, in this sentence or before.
@@ -677,8 +679,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
 
-/** A claim of responsibility right before an act noun: "claimed responsibility for a missile attack", "took responsibility for the raid". */
-const CLAIMED_FOR = /\b(?:claimed|claims|claim|claiming|took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+(?:[\w'’-]+\s+){0,4}$/i;
+/** A claim of responsibility right before an act noun: "claimed responsibility for a missile attack", "claimed the attack", "took responsibility for the raid". */
+const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?responsibility\s+for\s+)?|(?:took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+)(?:[\w'’-]+\s+){0,4}$/i;
 
 /** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
 const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
@@ -785,6 +787,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const from = arc ? arc.end - sc.sentence.start : -1;
     const where = from >= 0 ? locationOf(actors, claim, from, Math.min(claim.length, from + 40)) : null;
     if (where?.country && /^[A-Z]{3}$/.test(where.country)) target = { ...target, code: where.country };
+    // "attacked a tanker in the Red Sea": a place no state holds (a sea, a region across borders) is where it happened, not whom
+    else target = null;
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
@@ -796,6 +800,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
   if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) return null;
+  if (match.pattern.needsTarget && !target?.code) return null;
   // "Vietnam plans to replace its fleet": a word of intent whose verb codes nothing is an intent toward someone only where it
   // names them ("ready to help Chad"); with no one named it tells a plan of one's own, no event.
   if (match.pattern.isIntentMarker && !target?.code) return null;
@@ -885,6 +890,8 @@ interface TreeArguments {
   isOwnSubject: boolean;
   /** The subject is a relative pronoun: what it stands for acted, or no one named (never the main clause's subject). */
   isRelativeSource: boolean;
+  /** The subject is a personal pronoun the predicate shares with the verb it is joined to ("it was expelling X and withdrawing Y"). */
+  isSharedPronoun: boolean;
   /** For a visit: the subject's head names equipment other than a ship ("Australia's first helicopters"), whoever its modifiers name. */
   isSourceEquipment: boolean;
   isPassive: boolean;
@@ -904,10 +911,9 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   // Adjectival phrases ("opposed to", "ready to") keep the surface reading: their "is" is no passive.
   if (!sc.tree || (match.pattern.isVerb && !match.pattern.phrase.startsWith('~'))) return null;
   const base = sc.sentence.start;
-  const first = wordAt(sc.tree, base + match.start);
-  if (first < 0) return null;
   // "air strikes", "missile attack": a noun phrase's predicate is its head noun, the word whose head lies outside the phrase.
-  const p = match.pattern.isVerb ? first : phraseHead(sc.tree, first, base + match.end);
+  const p = predicateWord(sc.tree, base, match);
+  if (p < 0) return null;
   const reading = readPredicate(sc.tree, p);
   const mention = (i: number): ActorMention | null => (i >= 0 ? mentionOf(sc.tree!, i, sc.actors, base) : null);
   // "to Ukraine, which has been fighting": where the parser's antecedent names no actor, the name just before the pronoun.
@@ -915,7 +921,9 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     mention(reading.source) ??
     (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null) ??
     (reading.source >= 0 ? organAt(sc, reading.source, ctx) : null);
-  const target = reading.targets.map(mention).find((m) => m !== null && m.code !== null && m.entity.id !== source?.entity.id) ?? null;
+  const isOther = (m: ActorMention | null): m is ActorMention => m !== null && m.code !== null && m.entity.id !== source?.entity.id;
+  // "attacked the rebels in Somalia": an organ named bare is that of the state it is placed in
+  const target = reading.targets.map(mention).find(isOther) ?? reading.targets.map((i) => organAt(sc, i, ctx, true)).find(isOther) ?? null;
   const common = {
     modality: reading.modality,
     isCapability: reading.isCapability,
@@ -926,12 +934,20 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
     isOwnSubject: reading.source >= 0 && (sc.tree.words[reading.source]!.head === p || sc.tree.words[p]!.head === reading.source),
+    isSharedPronoun:
+      reading.source >= 0 && source === null && reading.isRelativeSource !== true && sc.tree.words[reading.source]!.upos === 'PRON' && sc.tree.words[reading.source]!.head !== p,
     // read only for a visit, the one act it bars (this runs for every predicate)
     isSourceEquipment: match.pattern.code === VISIT_CODE && reading.source >= 0 && isEquipmentNoun(sc.tree.words[reading.source]!, ctx),
   };
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };
+}
+
+/** The word a match is read at: a verb phrase's first word, an act noun phrase's head ("air strikes": "strikes"); -1 when none starts there. */
+function predicateWord(tree: SentenceSyntax, sentenceStart: number, match: PatternMatch): number {
+  const first = wordAt(tree, sentenceStart + match.start);
+  return first < 0 || match.pattern.isVerb ? first : phraseHead(tree, first, sentenceStart + match.end);
 }
 
 /** The word of a phrase (from word `first` to offset `end`) whose head lies outside it; `first` when none does. */
@@ -970,18 +986,26 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
  * from the noun to the place; so is one joined by "and" to an actor of one state. Null for any other noun or phrase
  * (protesters in a town stay the town's country, as before).
  */
-function organAt(sc: SentenceContext, i: number, ctx: Context): ActorMention | null {
+function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false): ActorMention | null {
   const tree = sc.tree;
   if (!tree) return null;
   const w = tree.words[i]!;
-  const role = stateRoleIn(w.text, ctx);
+  // as a target, the people of a place too: "attacked the rebels in Chad", "shelled civilians in Kharkiv"
+  const role = stateRoleIn(w.text, ctx) ?? (isTarget ? (domesticRoleIn(w.text, ctx)?.code ?? null) : null);
   if (!role) return null;
   const base = sc.sentence.start;
-  for (const k of dependents(tree, i, 'nmod')) {
+  // "police in Kisumu"; "attacked the rebels in Somalia", where the parser hung the place on the verb
+  const isArgument = /^(?:obj|nsubj)$/.test(w.deprel) && w.head >= 0 && tree.words[w.head]!.upos === 'VERB';
+  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, w.head, 'obl') : [])]) {
     const kase = dependents(tree, k, 'case')[0];
     if (kase === undefined || tree.words[kase]!.text.toLowerCase() !== 'in') continue;
     const place = mentionOf(tree, k, sc.actors, base);
     if (!place?.code || !/^[A-Z]{3}$/.test(place.code) || !(isPlaceEntity(place) || place.entity.type === 'country')) continue;
+    if (tree.words[k]!.head !== i) {
+      // the place is the verb's: the organ is named by its own words ("Government forces")
+      const start = tree.words[Math.min(...actorWords(tree, i))]!.start - base;
+      return { ...place, start, end: w.end - base, name: sc.text.slice(base + start, w.end), code: place.code + role };
+    }
     const start = w.start - base;
     return { ...place, start, end: place.end, name: sc.text.slice(base + start, base + place.end), code: place.code + role };
   }

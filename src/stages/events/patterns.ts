@@ -13,7 +13,7 @@ export type RoleSpec = 'subject>object' | 'speaker>subject' | 'speaker>object' |
 
 interface PatternFile {
   irregular: Record<string, string[]>;
-  patterns: { code: string; phrases: string[]; roles?: RoleSpec; transfer?: TransferStatus; reverse?: boolean; intentMarker?: boolean }[];
+  patterns: { code: string; phrases: string[]; roles?: RoleSpec; transfer?: TransferStatus; reverse?: boolean; intentMarker?: boolean; needsTarget?: boolean }[];
 }
 
 interface LexiconFile {
@@ -34,6 +34,8 @@ export interface VerbPattern {
   isReverse: boolean;
   /** "intends to", "ready to": marks the verb it introduces as planned rather than coding an event itself. */
   isIntentMarker: boolean;
+  /** "sent 300 soldiers to X": an act that is one only toward someone named (sending forces at home is no aid). */
+  needsTarget: boolean;
   /** Whether the phrase opens with a verb (so a passive form can be read). */
   isVerb: boolean;
   /**
@@ -186,6 +188,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
           transfer: entry.transfer ?? null,
           isReverse: entry.reverse === true,
           isIntentMarker: entry.intentMarker === true,
+          needsTarget: entry.needsTarget === true,
           isVerb: phrase.startsWith('~') || /^(?:not|ready|willing|opposed|must|should|no|guilty|sexually)\b/.test(phrase),
           needsVerbTag: false,
           anchors: anchorsOf(phrase, file.irregular, ourAnchors),
@@ -207,6 +210,7 @@ export function loadPatterns(ctx: Context): VerbPattern[] {
         transfer: null,
         isReverse: false,
         isIntentMarker: false,
+        needsTarget: false,
         isVerb: true,
         needsVerbTag: !entry.phrase.includes(' '),
         anchors: anchorsOf(entry.phrase, irregular, lexiconAnchors),
@@ -241,6 +245,15 @@ const NOUN_AFTER = /^\s+(?:boat|boats|ship|ships|chain|chains|line|lines|route|r
 
 // Tags under which a verb-looking word is no verb ("the attacks", "armed men", "its supply lines").
 const NOT_VERB_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'ADP', 'DET', 'NUM']);
+
+/** Whether the word before `start` is tagged as an adjective or determiner. */
+function isModifierBefore(text: string, start: number, tagAt: TagAt | undefined): boolean {
+  if (!tagAt) return false;
+  const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, start - 40), start));
+  if (!before) return false;
+  const tag = tagAt(start - before[0].length);
+  return tag === 'ADJ' || tag === 'DET';
+}
 
 /** Whether a verb form is used as a noun here ("the attacks", "supplies of weaponry"). */
 function isNounUse(text: string, start: number, matched: string): boolean {
@@ -310,6 +323,9 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       const tag = tagAt?.(isOneWord && m[0].includes('-') ? m.index + m[0].lastIndexOf('-') + 1 : m.index);
       if (pattern.needsVerbTag && tag !== 'VERB') continue;
       if (pattern.phrase.startsWith('~') && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
+      // "its own forces to monitor", "the armed forces to": a phrase's first word that the tagger reads as a
+      // noun, after a word it reads as an adjective or determiner, heads a noun phrase; the phrase is no verb's.
+      if (pattern.phrase.startsWith('~') && !isOneWord && tag === 'NOUN' && isModifierBefore(text, m.index, tagAt)) continue;
       // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name or a noun opens no verb phrase.
       if (pattern.phrase.startsWith('~') && !isOneWord && (tag === 'PROPN' || tag === 'NOUN') && /^[A-Z]/.test(m[0]) && m.index > 0) continue;
       if (isArmedGap(pattern, m[0], ctx)) continue;

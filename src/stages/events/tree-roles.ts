@@ -131,6 +131,8 @@ function namesObject(syntax: SentenceSyntax, p: number): boolean {
 
 /** Prepositions whose object is the one acted on or dealt with; "in", "near", "at" name places. */
 const TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'onto']);
+/** Verbs of taking ground or goods, whose "from" phrase names the loser: "recaptured the town from X". */
+const TAKING_VERBS = new Set(['capture', 'recapture', 'seize', 'take', 'retake', 'wrest', 'regain', 'reclaim', 'snatch', 'liberate', 'win', 'grab']);
 /** Prepositions that attach a noun-predicate's target: "a visit to", "talks with", "strikes on", "sale of ... to". */
 const NOUN_TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'at']);
 /** Verbs that pass their subject to an infinitive and make it intended, not done: "promised to ship". */
@@ -323,6 +325,13 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     }
   }
   targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
+  // "retook the town from the rebels", "wrested the port from X": a verb of taking names in "from" the one who lost it
+  // (on the verb, or on its object or the object's "of" name where the parser hung it there), before the ground or goods taken.
+  if (TAKING_VERBS.has(lemmaOf(word(syntax, p)))) {
+    const isFrom = (i: number): boolean => caseOf(syntax, i) === 'from';
+    const objectPhrase = dependents(syntax, p, 'obj').flatMap((o) => [o, ...dependents(syntax, o, 'nmod')]);
+    targets.unshift(...dependents(syntax, p, 'obl').filter(isFrom), ...objectPhrase.flatMap((o) => dependents(syntax, o, 'nmod').filter(isFrom)));
+  }
   const isCapability = dependents(syntax, p, 'aux').some((k) => word(syntax, k).text.toLowerCase() === 'can') || isAbleTo(syntax, p);
   const isCommitment = COMMISSIVE_VERBS.has(lemmaOf(word(syntax, p))) && dependent(syntax, p, 'obj') >= 0;
   return {
@@ -398,6 +407,8 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
   // "blamed each other for the shelling", "traded blame over the strike": an act noun in the "for"/"over" phrase of the charge,
   // or of the charge's object, is what is charged
   const own = word(syntax, p);
+  // "condemned the air strikes", "denied the attack": an act noun that is the charge's object is what is charged
+  if (own.upos === 'NOUN' && baseRelation(own.deprel) === 'obj' && own.head >= 0 && claims.has(own.head)) return own.head;
   if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over)$/.test(caseOf(syntax, p)) && own.head >= 0) {
     if (claims.has(own.head)) return own.head;
     const h = word(syntax, own.head);

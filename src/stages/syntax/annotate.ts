@@ -5,6 +5,7 @@ import { syntaxModel, type SyntaxModel } from './model.js';
 import { parseWords } from './parser.js';
 import { prepareWords, tagWords, UPOS } from './tagger.js';
 import type { WordSpan } from './words.js';
+import { irregularBase } from './irregular-verbs.js';
 
 /**
  * Tags and parses word forms: the tagger, the tag repairs around it, the parser (reading prenominal participles as adjectives),
@@ -92,6 +93,12 @@ export function prenominalParticiples(forms: readonly string[], tags: Int32Array
   return out;
 }
 
+/** "retook", "retaken", "resold": "re" before an irregular past or participle (not one the table holds itself, as "rebuilt"). */
+function isAgainPast(form: string): boolean {
+  const lower = form.toLowerCase();
+  return lower === form && lower.startsWith('re') && irregularBase(lower.slice(2)) !== undefined && irregularBase(lower) !== undefined;
+}
+
 /** Words that head either a phrase ("after the war") or a clause ("after the army withdrew"). */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till']);
 
@@ -108,6 +115,9 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
   for (let i = 0; i < forms.length; i++) {
     // "shelled Kharkiv overnight": a news adverb the treebank never has, read as a noun (and the town as its compound)
     if (tags[i] === NOUN && (forms[i] as string).toLowerCase() === 'overnight' && tags[i + 1] !== NOUN && tags[i + 1] !== PROPN) tags[i] = ADV;
+    // "the army retook the town", "had resold them": "re" and an irregular past the treebank never shows with it, read as a noun;
+    // after a subject or an auxiliary it is the verb
+    if ((tags[i] === NOUN || tags[i] === ADJ) && i > 0 && (tags[i - 1] === NOUN || tags[i - 1] === PROPN || tags[i - 1] === PRON || tags[i - 1] === AUX) && isAgainPast(forms[i] as string)) tags[i] = VERB;
   }
   for (let i = 0; i + 2 < forms.length; i++) {
     if (tags[i] !== ADP || !CLAUSE_PREPOSITIONS.has((forms[i] as string).toLowerCase())) continue;

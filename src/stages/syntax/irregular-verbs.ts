@@ -36,7 +36,10 @@ const TABLE =
 
 let bases: Map<string, string> | null = null;
 
-/** The base form of an irregular past or past participle ("fled" -> "flee"), or undefined. Lower case in, lower case out. */
+/**
+ * The base form of an irregular past or past participle ("fled" -> "flee"), or undefined. Lower case in, lower case out.
+ * A form with the prefix "re" of doing again has the prefixed base ("retook" -> "retake", "resold" -> "resell").
+ */
 export function irregularBase(lower: string): string | undefined {
   if (!bases) {
     bases = new Map();
@@ -45,5 +48,8 @@ export function irregularBase(lower: string): string | undefined {
       for (const form of [past, participle]) if (form !== '-' && form !== base) bases.set(form, base);
     }
   }
-  return bases.get(lower);
+  const base = bases.get(lower);
+  if (base !== undefined || !lower.startsWith('re') || lower.length < 6) return base;
+  const again = bases.get(lower.slice(2));
+  return again === undefined ? undefined : 're' + again;
 }

@@ -1,0 +1,86 @@
+/**
+ * Whom an act is aimed at, each in a sentence written for this file: a sea or a region no state holds is
+ * where, not whom; a verb of taking names the loser in "from"; bare organs and people take the state
+ * they are placed in; an act noun that is condemned or denied is no act of the condemner; a pronoun a
+ * verb shares with the one before points back as that one's does; forces sent to another state are
+ * military aid, and forces sent at home are nothing; "its own forces to" is a noun phrase, no coercion.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+
+test('a sea no state holds is where an attack happened, not its target', () => {
+  const events = eventsOf('The Houthis fired two drones at a bulk carrier in the Red Sea.');
+  const attack = events.find((e) => e.source?.code === 'YEMREB');
+  assert.ok(attack, events.map(show).join('; '));
+  assert.equal(attack.target, null, show(attack));
+  assert.equal(attack.location?.name, 'Red Sea');
+});
+
+test('a verb of taking ground names the one who lost it in its "from" phrase, before a place it names', () => {
+  for (const text of ['Syrian troops recaptured the city of Homs from the Islamic State on Sunday.', 'Iraqi forces retook Mosul from the Islamic State in 2017.']) {
+    const events = eventsOf(text);
+    const retake = events.find((e) => e.cameo === '192');
+    assert.ok(retake, `${text}: ${events.map(show).join('; ')}`);
+    assert.match(retake.target?.code ?? '', /^IMG/, `${text}: ${show(retake)}`);
+  }
+});
+
+test('"re" and an irregular past ("retook", "resold") is a verb after its subject', () => {
+  const events = eventsOf('The Sudanese army retook Sennar from the Rapid Support Forces on Saturday.');
+  const retake = events.find((e) => e.trigger?.text === 'retook');
+  assert.ok(retake, events.map(show).join('; '));
+  assert.equal(`${retake.source?.code}>${retake.target?.code}`, 'SDNMIL>SDNREB');
+});
+
+test('an act noun that is condemned is no act of the one condemning it', () => {
+  const events = eventsOf('The African Union condemned the drone strikes on Monday.');
+  assert.ok(events.some((e) => e.source?.code === 'AFR' && e.cameo.startsWith('11')), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.cameo.startsWith('19')), events.map(show).join('; '));
+});
+
+test('a pronoun subject shared by two joined verbs points back for both, never to the first verb\'s object', () => {
+  const events = eventsOf('Norway said it was expelling two Iranian diplomats and withdrawing its ambassador from Tehran.');
+  const withdraw = events.find((e) => e.trigger?.text.startsWith('withdrawing'));
+  assert.ok(withdraw, events.map(show).join('; '));
+  assert.equal(withdraw.source?.code, 'NOR', show(withdraw));
+  assert.equal(withdraw.cameo, '161', show(withdraw));
+  assert.equal(withdraw.target?.code?.slice(0, 3), 'IRN', show(withdraw));
+});
+
+test('"earlier in the day" is no date ahead of the story', () => {
+  const events = eventsOf('Chile said on Wednesday it had summoned an envoy of Peru. Lima had recalled its own envoy earlier in the day.');
+  const recall = events.find((e) => e.trigger?.text.startsWith('recalled'));
+  assert.ok(recall, events.map(show).join('; '));
+  assert.ok(recall.date === null || recall.date <= '2024-03-15', `${recall.date}`);
+});
+
+test('forces sent to another state are military aid to it; forces sent at home are no act of aid', () => {
+  const abroad = eventsOf('Rwanda sent 300 soldiers to Mozambique in 2021.');
+  const aid = abroad.find((e) => e.trigger?.text.startsWith('sent'));
+  assert.ok(aid, abroad.map(show).join('; '));
+  assert.equal(`${aid.source?.code}>${aid.target?.code} ${aid.cameo}`, 'RWA>MOZ 072');
+  const home = eventsOf('Japan said it had spotted four Chinese ships and sent its own forces to shadow them.');
+  assert.ok(!home.some((e) => e.cameo === '072' || e.cameo === '170'), home.map(show).join('; '));
+});
+
+test('bare rebels placed in a country are that country\'s rebels, not the country', () => {
+  const events = eventsOf('Government forces attacked the rebels in Chad on Monday.');
+  const attack = events.find((e) => e.trigger?.text.startsWith('attacked'));
+  assert.ok(attack, events.map(show).join('; '));
+  assert.equal(attack.target?.code, 'TCDREB', show(attack));
+});
+
+test('"government troops" of a state are its military, not its government', () => {
+  const events = eventsOf('Chadian government troops shelled a rebel camp near Faya.');
+  const shell = events.find((e) => e.trigger?.text.startsWith('shelled'));
+  assert.ok(shell, events.map(show).join('; '));
+  assert.equal(shell.source?.code, 'TCDMIL', show(shell));
+});
+
+test('an armed group that claims an attack did it', () => {
+  const events = eventsOf('The Pakistani Taliban claimed an attack on a checkpoint near Bannu.');
+  const attack = events.find((e) => e.cameo.startsWith('19') || e.cameo.startsWith('18'));
+  assert.ok(attack, events.map(show).join('; '));
+  assert.equal(attack.source?.code, 'PAKREB', show(attack));
+});
