@@ -84,3 +84,19 @@ test('an armed group that claims an attack did it', () => {
   assert.ok(attack, events.map(show).join('; '));
   assert.equal(attack.source?.code, 'PAKREB', show(attack));
 });
+
+test('a country right before a body of its own is the body ("a Nigerian military jet"), for the act and the participle after it', () => {
+  const events = eventsOf('A Nigerian military jet bombed a market near Maiduguri on Sunday, killing six civilians.');
+  const bomb = events.find((e) => e.trigger?.text.startsWith('bombed'));
+  const kill = events.find((e) => e.trigger?.text.startsWith('killing'));
+  assert.ok(bomb && kill, events.map(show).join('; '));
+  assert.equal(bomb.source?.code, 'NGAMIL', show(bomb));
+  assert.equal(kill.source?.code, 'NGAMIL', show(kill));
+});
+
+test('a junta is its state\'s military', () => {
+  const events = eventsOf("Mali's junta expelled the Swedish ambassador on Tuesday.");
+  const expel = events.find((e) => e.trigger?.text.startsWith('expelled'));
+  assert.ok(expel, events.map(show).join('; '));
+  assert.equal(`${expel.source?.code}>${expel.target?.code}`, 'MLIMIL>SWEGOV');
+});

@@ -187,6 +187,15 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
     }
     mentions.push({ ...mention });
   }
+  // "Myanmar military", "Sudan's army": a country right before a body of its own that the entities found (MMRMIL after MMR) is
+  // one actor, the body.
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const m = mentions[i]!;
+    const next = mentions[i + 1]!;
+    if (m.entity.type !== 'country' || !m.code || !next.code || next.code.length <= m.code.length || !next.code.startsWith(m.code)) continue;
+    if (!/^(?:['’]s)?\s+$/.test(text.slice(m.end, next.start))) continue;
+    mentions.splice(i, 2, { ...next, start: m.start, name: text.slice(m.start, next.end) });
+  }
   // Widen a country or organisation by the role noun after it, then absorb a person named right after.
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;

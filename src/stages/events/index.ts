@@ -972,9 +972,15 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
   // "the Jeddah truce", "the Minsk accord": a town or region naming a thing as its compound says where it was made, not whose it is.
   const isWhere = (i: number, a: ActorMention): boolean => i !== head && tree.words[i]!.deprel === 'compound' && isPlaceEntity(a);
   // The head's own coded mention, else a coded one among its modifiers ("the Latvian court"), else the head's uncoded one.
+  // Of the modifiers' mentions, one that narrows another's code wins ("a Myanmar military jet": MMRMIL, not MMR).
+  let modifier: ActorMention | undefined;
+  for (const i of words) {
+    const a = actors.find((m) => m.code && holds(i)(m) && !isWhere(i, m));
+    if (a && (!modifier || (a.code!.startsWith(modifier.code!) && a.code!.length > modifier.code!.length))) modifier = a;
+  }
   return (
     actors.find((a) => a.code && holds(head)(a)) ??
-    words.map((i) => actors.find((a) => a.code && holds(i)(a) && !isWhere(i, a))).find(Boolean) ??
+    modifier ??
     actors.find(holds(head)) ??
     null
   );
