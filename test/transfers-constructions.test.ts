@@ -303,6 +303,26 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
   },
   // A later mention of the same transfer
   {
+    construction: 'the size a fleet comes to ("bringing its fleet to N") is no count of the batch that moved',
+    text: 'Qatar took delivery of four more Eurofighter Typhoon jets from Britain in May, bringing its fleet to 16 aircraft.',
+    want: [['GBR', 'QAT', 'delivered', 4, 'Typhoon']],
+  },
+  {
+    construction: 'a headline telling a further batch with no count is that batch ("receives" over "four more")',
+    text: 'Qatar receives Typhoon jets\n\nQatar took delivery of four more Eurofighter Typhoon jets from Britain in May.',
+    want: [['GBR', 'QAT', 'delivered', 4, 'Typhoon']],
+  },
+  {
+    construction: '"another" right before one item is a further unit, its own record beside the batches already delivered',
+    text: 'Norway will send Latvia another NASAMS battery, the minister said. Oslo has already delivered two NASAMS batteries to Riga.',
+    want: [['NOR', 'LVA', 'pledged', null, 'NASAMS'], ['NOR', 'LVA', 'delivered', 2, 'NASAMS']],
+  },
+  {
+    construction: 'a BrahMos sale is India\'s: the missile is built and sold from India',
+    text: 'Vietnam orders BrahMos missiles\n\nVietnam has signed a contract for BrahMos missiles worth 700 million dollars.',
+    want: [['IND', 'VNM', 'ordered', null, 'BrahMos']],
+  },
+  {
     construction: 'a later mention of one sale merges into the first',
     text: 'Spain sold six corvettes to Peru in March. The sale of the six corvettes to Peru was the largest in a decade.',
     want: [['ESP', 'PER', 'ordered', 6, 'corvettes']],

@@ -271,7 +271,8 @@ function batchBefore(tokens: readonly Token[], first: number, lex: TransferLexic
     if (ORDINALS.test(w) || w === 'initial') return w;
     // "six more (of the) jets", "another 20 tanks": a further batch (a count with it, so no list's "additional ammunition").
     // "30 additional jets", "12 further tanks": a count with a word of addition is a further batch as "30 more" is.
-    if ((/^(?:more|additional|further|extra)$/.test(w) && numberValue(tokens[j - 1], lex) !== null) || (w === 'another' && numberValue(tokens[j + 1], lex) !== null)) return 'more';
+    // "another IRIS-T system": right before the item, one unit more.
+    if ((/^(?:more|additional|further|extra)$/.test(w) && numberValue(tokens[j - 1], lex) !== null) || (w === 'another' && (j === first - 1 || numberValue(tokens[j + 1], lex) !== null))) return 'more';
     if (/^(?:batch|tranche|shipment|consignment)$/.test(w) || UNIT_NOUNS.test(w)) {
       const ordinal = tokens.slice(Math.max(0, j - 2), j).map((t) => t.text.toLowerCase()).find((x) => ORDINALS.test(x));
       return ordinal ?? w;
@@ -288,7 +289,7 @@ const TARGET_VERBS = /^(?:counter|countering|against|intercept|intercepting|dest
 // "cheaper than the F-16", "instead of Rafales", "a rival to the Gripen", "beat the Eurofighter".
 const COMPARING = /^(?:than|unlike|like|versus|vs|rival|rivals|competitor|competitors|alternative|beat|beating|edged|outbid|defeated)$/;
 
-/** Whether the word at `j` (the one before an item) compares or opposes it: "than", "instead of", "similar to", "rival to", "edged out". */
+/** Whether the word at `j` (the one before an item) compares or opposes it: "than", "instead of", "similar to", "rival to", "edged out", or says what a holding's size comes to ("its fleet to"). */
 function isComparand(tokens: readonly Token[], j: number): boolean {
   const w = lower(tokens[j]);
   const before = lower(tokens[j - 1]);
@@ -300,6 +301,8 @@ function isComparand(tokens: readonly Token[], j: number): boolean {
   if (w === 'with' && /^(?:compared|competing|competes|compete)$/.test(before)) return true;
   if (w === 'out' && /^(?:edged|edging|beat|beating)$/.test(before)) return true;
   if (w === 'over' && /^(?:chosen|chose|picked|selected|preferred)$/.test(before)) return true;
+  // "bringing its fleet to 27 aircraft", "raising the total to 40 jets": the size a holding reaches, not what moves
+  if (w === 'to' && /^(?:fleets?|total|number|inventory|strength|tally|arsenal)$/.test(before)) return true;
   return false;
 }
 

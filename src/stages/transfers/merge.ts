@@ -81,8 +81,14 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   // "deliveries have started ... the first batch arrived": a begun delivery is no batch of its own beside a numbered one.
   const isLoose = (x: string): boolean => x === 'batch' || x === 'started';
   if (ba && bb && ba !== bb && !isLoose(ba) && !isLoose(bb)) return false;
-  // "six more of the jets": a further batch is never an earlier telling of its own.
-  if ((ba === 'more') !== (bb === 'more')) return false;
+  // "six more of the jets": a further batch is never an earlier telling of its own; a headline's telling of that batch
+  // with no count and the same stage is ("Egypt receives Rafale jets" over "took delivery of three more Rafales").
+  // A telling dated in another year is an earlier delivery ("delivered JF-17s in 2021 ... six more in 2023").
+  if ((ba === 'more') !== (bb === 'more')) {
+    const plain = ba === 'more' ? b : a;
+    const isOtherYear = a.date !== null && b.date !== null && a.date.slice(0, 4) !== b.date.slice(0, 4);
+    if (plain.items[0]?.count !== null || a.status !== b.status || isOtherYear) return false;
+  }
   // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own.
   const isSchedule = (x: Transfer, y: Transfer): boolean => (x.status === 'ordered' || x.status === 'approved') && (y.status === 'pledged' || y.status === 'planned');
   if (isSchedule(a, b) || isSchedule(b, a)) return true;
