@@ -318,6 +318,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['NOR', 'LVA', 'pledged', null, 'NASAMS'], ['NOR', 'LVA', 'delivered', 2, 'NASAMS']],
   },
   {
+    construction: 'a headline\'s delivery with no count is the batch the body delivers, not the order that batch is part of',
+    text: 'Qatar receives Typhoon jets\n\nQatar received the first six of 24 Eurofighter Typhoon jets it ordered from Britain.',
+    want: [['GBR', 'QAT', 'delivered', 6, 'Typhoon'], ['GBR', 'QAT', 'ordered', 24, 'Typhoon']],
+  },
+  {
     construction: 'a BrahMos sale is India\'s: the missile is built and sold from India',
     text: 'Vietnam orders BrahMos missiles\n\nVietnam has signed a contract for BrahMos missiles worth 700 million dollars.',
     want: [['IND', 'VNM', 'ordered', null, 'BrahMos']],

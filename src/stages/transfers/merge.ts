@@ -131,11 +131,16 @@ function mergeItems(into: TransferItem[], from: readonly TransferItem[]): Transf
  */
 export function mergeTransfers<T extends Transfer>(list: readonly T[]): MergedTransfer<T>[] {
   const out: MergedTransfer<T>[] = [];
-  for (const t of list) {
+  for (const [index, t] of list.entries()) {
     const key = transferKey(t);
     const same = (m: MergedTransfer<T>): boolean => (m.items.length <= 1 && t.items.length <= 1 ? isSameTransfer(m, t) : transferKey(m) === key);
-    // A telling joins one of its own stage first ("Iraq receives jets" with "received the first batch"), then a deal of another stage.
-    const target = out.find((m) => m.status === t.status && same(m)) ?? out.find(same);
+    // A telling joins one of its own stage first ("Iraq receives jets" with "received the first batch"), then a deal of another stage,
+    // unless that deal is a telling with no count whose own stage a later counted telling tells ("Taiwan receives Abrams tanks" over
+    // "received the first 38 of 108 tanks it ordered": the headline is the 38 delivered, not the 108 ordered).
+    const isOtherCounted = (m: MergedTransfer<T>): boolean =>
+      m.items.length === 1 && m.items[0]!.count === null && t.items.length === 1 && t.items[0]!.count !== null &&
+      list.slice(index + 1).some((u) => u.status === m.status && u.items.length === 1 && u.items[0]!.count !== null && u.items[0]!.count !== t.items[0]!.count && isSameTransfer(m, u));
+    const target = out.find((m) => m.status === t.status && same(m)) ?? out.find((m) => same(m) && !isOtherCounted(m));
     if (!target) {
       out.push({ ...t, items: [...t.items], mergedFrom: [t] });
       continue;
