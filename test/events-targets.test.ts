@@ -100,3 +100,47 @@ test('a junta is its state\'s military', () => {
   assert.ok(expel, events.map(show).join('; '));
   assert.equal(`${expel.source?.code}>${expel.target?.code}`, 'MLIMIL>SWEGOV');
 });
+
+test('a command to one\'s own organ named bare ("ordered the army to raise its readiness") is no purchase: what it commands is the act', () => {
+  const events = eventsOf('President Ilham Aliyev ordered the army to raise its combat readiness on Sunday.');
+  assert.ok(!events.some((e) => e.trigger?.text === 'ordered'), events.map(show).join('; '));
+  const alert = events.find((e) => e.cameo === '152');
+  assert.ok(alert, events.map(show).join('; '));
+  assert.match(alert.source?.code ?? '', /^AZE/, show(alert));
+});
+
+test('a single joint patrol of two states\' ships is military cooperation between them', () => {
+  const events = eventsOf('Indian and French warships held a joint patrol in the Arabian Sea this week.');
+  const pairs = events.filter((e) => e.cameo === '062').map((e) => `${e.source?.code?.slice(0, 3)}>${e.target?.code?.slice(0, 3)}`);
+  assert.ok(pairs.includes('IND>FRA') && pairs.includes('FRA>IND'), events.map(show).join('; '));
+});
+
+test('"for allegedly ..." hedges the charge, not the arrest', () => {
+  const events = eventsOf('The Greek coast guard arrested 14 Turkish fishermen on Friday for allegedly fishing in its waters.');
+  const arrest = events.find((e) => e.trigger?.text.startsWith('arrested'));
+  assert.ok(arrest, events.map(show).join('; '));
+  assert.equal(arrest.modality, 'asserted', show(arrest));
+});
+
+test('a name in a hyphenated modifier ("a Panama-flagged tanker") says whose, not where', () => {
+  const events = eventsOf('Iranian forces seized a Panama-flagged tanker on Thursday.');
+  const seize = events.find((e) => e.trigger?.text.startsWith('seized'));
+  assert.ok(seize, events.map(show).join('; '));
+  assert.notEqual(seize.location?.name, 'Panama', show(seize));
+});
+
+test('people placed by the verb\'s "in" phrase are that country\'s, and the toll a participle tells is its own event with its count', () => {
+  const events = eventsOf('Ugandan police opened fire on protesters in Kampala on Monday, killing at least four people.');
+  const fire = events.find((e) => e.trigger?.text.startsWith('opened fire'));
+  const kill = events.find((e) => e.trigger?.text.startsWith('killing'));
+  assert.ok(fire && kill, events.map(show).join('; '));
+  assert.equal(`${fire.source?.code}>${fire.target?.code}`, 'UGACOP>UGACVL');
+  assert.deepEqual(kill.quantities.map((q) => `${q.count} ${q.category}`), ['4 people']);
+});
+
+test('a participle clause after a comma ("..., drawing condemnation from X") holds no target of the act before it', () => {
+  const events = eventsOf('The Taliban barred girls from secondary schools on Monday, drawing criticism from the United Nations.');
+  const ban = events.find((e) => e.source?.code === 'TAL');
+  assert.ok(ban, events.map(show).join('; '));
+  assert.notEqual(ban.target?.code, 'UNO', show(ban));
+});

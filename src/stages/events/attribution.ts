@@ -56,6 +56,14 @@ const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`)
  * (", said on Thursday it had retaken the palace" is the verb of a subject before the comma, with its claim). */
 const NOT_INVERTED_SPEAKER = /^(?:on|in|at|by|for|from|that|it|he|she|they|we|this|last|early|late)\b|\b(?:had|has|have|was|were|would|will|is|are|could|should)\b/i;
 const HEDGE = /\b(?:reportedly|allegedly|purportedly|according\s+to\s+(?:reports|media|sources|unconfirmed)|reports\s+said|media\s+reports?)\b/i;
+
+/**
+ * A text without the hedges that qualify a charge rather than the report: "arrested 22 men for allegedly poaching",
+ * "accused of allegedly spying": the arrest is asserted; only the charge is alleged.
+ */
+export function withoutChargeHedges(text: string): string {
+  return text.replace(/\b(?:for|of|over|with)\s+(?:allegedly|reportedly|purportedly)\b/gi, (m) => ' '.repeat(m.length));
+}
 const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|media|press|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
 
 /** Reads a sentence's attribution; a sentence with none is its own claim. */
@@ -72,7 +80,7 @@ export function readFrame(sentence: string): Frame {
 }
 
 function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet: string | null): Frame {
-  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(sentence), isLeading: false, dateline, datelineOutlet };
+  const frame: Frame = { speaker: null, masked: [], claimStart: 0, isHedged: HEDGE.test(withoutChargeHedges(sentence)), isLeading: false, dateline, datelineOutlet };
   const end = sentence.length;
   const according = ACCORDING.exec(sentence);
   if (according?.[1]) {

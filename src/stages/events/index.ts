@@ -9,7 +9,7 @@ import { defineStage, need } from '../../core/stage.js';
 import { evidenceOf } from '../../core/doc.js';
 import { entryRuleId, stamp } from '../../core/rule.js';
 import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
-import { isOutlet, outletChain, readFrame, type Frame } from './attribution.js';
+import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, chargeOver, infinitiveObject, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
@@ -27,7 +27,7 @@ const PREPOSITION_BEFORE =
 const CLAUSE_START =
   /[;:"“”]|,\s+(?=(?:we|they|it|he|she|i)\s|\w+ing\s)|,\s+(?=(?:after|as|when|while|because|since|before|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|where|and)\b)|\b(?:after|when|while|because|since|although|though|whereas|that|if|unless|but)\s/gi;
 const CLAUSE_END =
-  /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b)|\s{3,}/g;
+  /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b|[a-z]{3,}ing\s)|\s{3,}/g;
 /** A preposition that makes the name after it a place: "near Gao", "in the north of Mali". */
 const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s+(?:the\s+)?$/i;
 const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
@@ -181,7 +181,8 @@ function governing(matches: PatternMatch[], claim: string): PatternMatch[] {
     if (previous) {
       const between = claim.slice(previous.end, match.start) + ' ';
       const isIntroduced = INFINITIVE_LINK.test(between) || (/\sto$/i.test(claim.slice(previous.start, previous.end)) && /^\s+(?:\S+\s+)?$/.test(between));
-      const isHandedOn = previous.pattern.isIntentMarker || (previous.pattern.code === '057' && match.pattern.transfer !== null);
+      // "ordered the army to raise its readiness": a command to one's own organ hands on to what it commands
+      const isHandedOn = previous.pattern.isIntentMarker || (previous.pattern.code === '057' && match.pattern.transfer !== null) || previous.pattern.id.endsWith(OWN_COMMAND);
       if (isIntroduced && isHandedOn) {
         // "intends to buy": the marker only makes the verb planned (read again from the text before it);
         // "signed a deal to buy": the purchase is the event.
@@ -504,16 +505,15 @@ function namesWeaponKind(tree: SentenceSyntax, i: number, ctx: Context): boolean
 
 /** Codes one sentence: each predicate's clause, then its roles, then its code and the event. */
 function codeSentence(sc: SentenceContext, published: Dated | null, discourse: Discourse, ctx: Context): Event[] {
-  const matches = governing(matchPatterns(sc.claim, ctx, tagsOf(sc)), sc.claim);
+  const matches = governing(matchPatterns(sc.claim, ctx, tagsOf(sc)).map((m) => commandOf(sc, m, ctx)), sc.claim);
   const out: Event[] = [];
   let previousSource: Actor | null = null;
   const claims = chargeWords(sc, matches);
   const punishers = chargeWords(sc, matches, PUNISHING_ROOTS);
-  for (const found of matches) {
-    if (found.pattern.code === '-') continue;
+  for (const match of matches) {
+    if (match.pattern.code === '-') continue;
     // "in March", "last May": a word of a date is no act.
-    if (sc.dates.some((d) => d.start - sc.sentence.start <= found.start && found.start < d.end - sc.sentence.start)) continue;
-    const match = commandOf(sc, found);
+    if (sc.dates.some((d) => d.start - sc.sentence.start <= match.start && match.start < d.end - sc.sentence.start)) continue;
     // "held a phone call with X", "launched strikes on X": a light verb whose object is an act noun coded on its own
     // is no act of its own (the derived dictionary's "hold" is a detention).
     if (match.pattern.isVerb && sc.tree && isLightOverActNoun(sc, match, matches)) continue;
@@ -534,8 +534,13 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (!roles) continue;
     const event = buildEvent(sc, clause, roles.source, roles.target, published, ctx);
     const { source, target } = roles;
+    // "opened fire on protesters, killing five people": an act of another code that counts its toll is told, not repeated
     const isRepeat = out.some(
-      (e) => e.cameo.slice(0, 2) === event.cameo.slice(0, 2) && e.source?.code === source?.code && (!target || e.target?.code === target.code),
+      (e) =>
+        e.cameo.slice(0, 2) === event.cameo.slice(0, 2) &&
+        e.source?.code === source?.code &&
+        (!target || e.target?.code === target.code) &&
+        !(e.cameo !== event.cameo && event.quantities.length > 0 && e.quantities.length === 0),
     );
     if (isRepeat) continue;
     out.push(event);
@@ -587,16 +592,21 @@ const COMMAND_CODE = '100';
 /**
  * A verb of buying read where its object takes an infinitive ("ordered the peacekeepers to leave"):
  * the verb gives a command to an actor, so the match codes a demand by the subject of the object,
- * not a purchase; any other match is returned as it is.
+ * not a purchase, and a command to the subject's own organ named bare codes nothing ('-'); any other match is returned as it is.
  */
-function commandOf(sc: SentenceContext, match: PatternMatch): PatternMatch {
+const OWN_COMMAND = ':own-command';
+
+function commandOf(sc: SentenceContext, match: PatternMatch, ctx: Context): PatternMatch {
   const tree = sc.tree;
   if (!tree || !match.pattern.transfer || !match.pattern.isReverse) return match;
   const base = sc.sentence.start;
   const p = wordAt(tree, base + match.start);
   // "ordered 12 helicopters to replace its fleet": goods bought for a purpose; a command's object is an actor.
   const o = p >= 0 ? infinitiveObject(tree, p) : -1;
-  if (o < 0 || !mentionOf(tree, o, sc.actors, base)?.code) return match;
+  if (o < 0) return match;
+  // "ordered the army to raise its readiness": a command to one's own organ, named bare, is no act between actors (what it
+  // commands is coded on its own verb)
+  if (!mentionOf(tree, o, sc.actors, base)?.code) return stateRoleIn(tree.words[o]!.text, ctx) ? { ...match, pattern: { ...match.pattern, code: '-', id: `${match.pattern.id}${OWN_COMMAND}` } } : match;
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
 
@@ -840,7 +850,8 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
     modality,
     quantities,
     // "attacked Kharkiv" happened there; "arrested a Russian agent" did not happen in Russia (a demonym names no place).
-    location: locationOf(actors, claim, start, end) ?? (entry.isPhysical && object && !isDemonymAt(object, sc.sentence.start) ? placeOf(object.entity) : null),
+    // "a US-flagged boat", "Iranian-made drones": a name in a hyphenated modifier says whose, not where
+    location: locationOf(actors, claim, start, end) ?? (entry.isPhysical && object && !isDemonymAt(object, sc.sentence.start) && !/^-[a-z]/.test(claim.slice(object.end, object.end + 2)) ? placeOf(object.entity) : null),
     attribution: { speaker: sc.speakerName, via: sc.via },
     evidence: sc.evidence,
     goldstein: entry.goldstein,
@@ -1001,8 +1012,12 @@ function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false)
   if (!role) return null;
   const base = sc.sentence.start;
   // "police in Kisumu"; "attacked the rebels in Somalia", where the parser hung the place on the verb
-  const isArgument = /^(?:obj|nsubj)$/.test(w.deprel) && w.head >= 0 && tree.words[w.head]!.upos === 'VERB';
-  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, w.head, 'obl') : [])]) {
+  // (as a target also "opened fire on protesters in Nairobi": the verb's object's phrase, or the verb's own "on" phrase)
+  const h = w.head >= 0 ? tree.words[w.head]! : null;
+  const isPhraseOfObject = isTarget && w.deprel === 'nmod' && h !== null && h.deprel === 'obj';
+  const verb = (/^(?:obj|nsubj)$/.test(w.deprel) || (isTarget && w.deprel === 'obl')) ? w.head : isPhraseOfObject ? h.head : -1;
+  const isArgument = verb >= 0 && tree.words[verb]!.upos === 'VERB';
+  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : [])]) {
     const kase = dependents(tree, k, 'case')[0];
     if (kase === undefined || tree.words[kase]!.text.toLowerCase() !== 'in') continue;
     const place = mentionOf(tree, k, sc.actors, base);
@@ -1014,6 +1029,11 @@ function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false)
     }
     const start = w.start - base;
     return { ...place, start, end: place.end, name: sc.text.slice(base + start, base + place.end), code: place.code + role };
+  }
+  // "Vucic ordered the army to raise its readiness": the organ a commander orders to act is the commander's state's
+  if (w.deprel === 'obj' && w.head >= 0 && infinitiveObject(tree, w.head) === i) {
+    const commander = dependents(tree, w.head, 'nsubj').map((k) => mentionOf(tree, k, sc.actors, base)).find((m) => m?.code && isCountryCode(m.code));
+    if (commander?.code) return { ...commander, start: w.start - base, end: w.end - base, name: w.text, code: commander.code.slice(0, 3) + role };
   }
   // "The army and the RSF clashed": joined to an actor of one state, the organ is that state's (SDNMIL)
   for (const k of dependents(tree, i, 'conj')) {
@@ -1214,6 +1234,6 @@ function modalityOf(
   if (date && published && date !== published && toTime(published.value) - toTime(date.value) > HISTORICAL_DAYS * 86_400_000) {
     return 'historical';
   }
-  if (frame.isHedged || /\b(?:reportedly|allegedly)\b/i.test(clause)) return 'reported';
+  if (frame.isHedged || /\b(?:reportedly|allegedly)\b/i.test(withoutChargeHedges(clause))) return 'reported';
   return 'asserted';
 }
