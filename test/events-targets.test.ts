@@ -144,3 +144,12 @@ test('a participle clause after a comma ("..., drawing condemnation from X") hol
   assert.ok(ban, events.map(show).join('; '));
   assert.notEqual(ban.target?.code, 'UNO', show(ban));
 });
+
+test('summoning several envoys is a protest to their states; a count of prisoners freed is a count of people', () => {
+  const summoned = eventsOf('Tehran summoned the ambassadors of Britain and France on Sunday.');
+  assert.ok(summoned.some((e) => e.cameo === '114' && e.source?.code === 'IRN'), summoned.map(show).join('; '));
+  const freed = eventsOf('Israel freed 90 Palestinian prisoners on Sunday.');
+  const free = freed.find((e) => e.trigger?.text.startsWith('freed'));
+  assert.ok(free, freed.map(show).join('; '));
+  assert.deepEqual(free.quantities.map((q) => `${q.count} ${q.category}`), ['90 people']);
+});

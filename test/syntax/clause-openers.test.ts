@@ -87,3 +87,9 @@ test('"re" and an irregular past the treebank never shows ("retook", "retaken") 
   const after = clauseMarkers(['a', 'retook', 'x', 'the', 'lead'], tagsOf(['DET', 'NOUN', 'NOUN', 'DET', 'NOUN']));
   assert.equal(UPOS[after[1] as number], 'NOUN');
 });
+
+test('a participle of a person\'s state right after a verb ("arrested suspected spies") describes the noun, not a second verb', () => {
+  const words = wordsOf('Police in Riga arrested suspected Belarusian agents on Monday.');
+  assert.equal(arc(words, 'suspected'), 'agents:amod');
+  assert.equal(arc(words, 'agents'), 'arrested:obj');
+});

@@ -130,3 +130,9 @@ void test('a name after "the town of" or "the village of" is a place, even where
   assert.equal(typeOf(entities, 'Adam Kora'), 'place');
   assert.equal(typeOf(entities, 'Omar Dera'), 'place');
 });
+
+void test('a tagged name does not run across a lower-case word that joins no name ("Egypt, Qatar mediate Gaza talks")', () => {
+  const entities = find('Egypt, Qatar mediate Gaza talks\n\nThe talks opened on Monday.');
+  assert.equal(typeOf(entities, 'Qatar mediate Gaza'), null);
+  assert.equal(typeOf(entities, 'Qatar'), 'country');
+});

@@ -89,10 +89,11 @@ function taggedSpans(tags: readonly Tag[], words: readonly string[]): [number, n
     if (tag === 'O' || tag.startsWith('I-')) continue;
     let j = i + 1;
     while (j < tags.length && tags[j] === 'I-' + tag.slice(2)) j++;
-    // a name does not run across a dash, comma or colon standing alone: "Romania - Ilie Dumitrescu" is two
+    // a name does not run across a dash, comma or colon standing alone: "Romania - Ilie Dumitrescu" is two;
+    // nor across a word in lower case that joins no name's words ("Qatar mediate Gaza" in a headline is two names and a verb)
     let s = i;
     for (let k = i; k < j; k++) {
-      if (!SEPARATOR.test(words[k] as string)) continue;
+      if (!SEPARATOR.test(words[k] as string) && !(k > i && k < j - 1 && isLowerWord(words[k] as string) && !NAME_JOINERS.has(words[k] as string))) continue;
       if (k > s) out.push([s, k, tag.slice(2)]);
       s = k + 1;
     }
@@ -105,6 +106,9 @@ function taggedSpans(tags: readonly Tag[], words: readonly string[]): [number, n
 function isLowerWord(w: string): boolean {
   return /^\p{Ll}/u.test(w) && !/\p{Lu}/u.test(w);
 }
+
+/** Lower-case words inside names: "Bank of America", "Gulf of Aden", "Osama bin Laden", "Ministry for Foreign Affairs". */
+const NAME_JOINERS = new Set(['of', 'and', 'the', 'for', 'de', 'du', 'da', 'di', 'del', 'della', 'dello', 'delle', 'degli', 'dei', 'des', 'sur', 'zu', 'am', 'im', 'la', 'le', 'les', 'van', 'von', 'der', 'den', 'ter', 'ten', 'al', 'bin', 'ibn', 'el', 'y', 'e', 'on', 'upon', 'at', 'in', 'und', 'dos', 'das', 'do', 'na', 'an', 'a', 'to', 'et']);
 
 /** Tokens that separate two names rather than join words of one. */
 const SEPARATOR = /^(?:-|--|–|—|,|:|;|\/|\|)$/;

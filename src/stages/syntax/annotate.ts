@@ -85,7 +85,9 @@ export function openingParticiples(forms: readonly string[], tags: Int32Array): 
 export function prenominalParticiples(forms: readonly string[], tags: Int32Array): number[] {
   const out: number[] = [];
   for (let i = 1; i + 1 < forms.length; i++) {
-    if (tags[i] === VERB && /^[a-z]+ed$/.test(forms[i] as string) && (tags[i - 1] === NUM || tags[i - 1] === DET) && (tags[i + 1] === ADJ || tags[i + 1] === NOUN || tags[i + 1] === PROPN)) {
+    // "arrested suspected spies", "freed kidnapped workers": right after a verb, a participle of a person's state describes the noun
+    const isAfterVerb = tags[i - 1] === VERB && STATE_PARTICIPLES.has((forms[i] as string).toLowerCase());
+    if (tags[i] === VERB && /^[a-z]+ed$/.test(forms[i] as string) && (tags[i - 1] === NUM || tags[i - 1] === DET || isAfterVerb) && (tags[i + 1] === ADJ || tags[i + 1] === NOUN || tags[i + 1] === PROPN)) {
       tags[i] = ADJ;
       out.push(i);
     }
@@ -98,6 +100,9 @@ function isAgainPast(form: string): boolean {
   const lower = form.toLowerCase();
   return lower === form && lower.startsWith('re') && irregularBase(lower.slice(2)) !== undefined && irregularBase(lower) !== undefined;
 }
+
+/** Participles that say what state a person is in, written before the noun: "suspected militants", "wounded soldiers". */
+const STATE_PARTICIPLES = new Set(['suspected', 'alleged', 'wanted', 'wounded', 'injured', 'armed', 'displaced', 'detained', 'jailed', 'imprisoned', 'kidnapped', 'abducted', 'captured', 'stranded', 'trapped', 'accused', 'convicted']);
 
 /** Words that head either a phrase ("after the war") or a clause ("after the army withdrew"). */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till']);
