@@ -323,6 +323,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['GBR', 'QAT', 'delivered', 6, 'Typhoon'], ['GBR', 'QAT', 'ordered', 24, 'Typhoon']],
   },
   {
+    construction: '"the first two of N X ordered by Y from Z were handed over": the order from Z and the batch delivered',
+    text: 'The first two of six patrol ships ordered by Ghana from Turkey were handed over in Istanbul on Friday.',
+    want: [['TUR', 'GHA', 'ordered', 6, 'patrol ships'], ['TUR', 'GHA', 'delivered', 2, 'patrol ships']],
+  },
+  {
     construction: 'a BrahMos sale is India\'s: the missile is built and sold from India',
     text: 'Vietnam orders BrahMos missiles\n\nVietnam has signed a contract for BrahMos missiles worth 700 million dollars.',
     want: [['IND', 'VNM', 'ordered', null, 'BrahMos']],

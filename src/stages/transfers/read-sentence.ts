@@ -900,7 +900,10 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   if (frame === 'get' && isReducedGet(tokens, t, item)) {
     // "the frigate ordered by Chile": the agent got it; "Chile flies F-16s acquired from Z": the state that owns or uses the item got it.
     const by = lowerAt(tokens, t.last + 1) === 'by' ? afterPreposition(tokens, states, t.last + 1, Math.min(sentenceEnd, t.last + 5), ['by']) : [];
-    const supplier = lowerAt(tokens, t.last + 1) === 'from' ? (fromAfter[0] ?? null) : (maker ?? null);
+    // "the frigate ordered by Kenya from Italy": a "from Z" right after the agent names the seller too.
+    const agent = by.length ? states.find((s) => s.first > t.last + 1 && s.first <= t.last + 5 && s.code === by[0]) : undefined;
+    const fromAgent = agent && lowerAt(tokens, agent.last + 1) === 'from' ? afterPreposition(tokens, states, agent.last + 1, Math.min(sentenceEnd, agent.last + 5), ['from']) : [];
+    const supplier = lowerAt(tokens, t.last + 1) === 'from' ? (fromAfter[0] ?? null) : (fromAgent[0] ?? maker ?? null);
     const owner = by.length ? null : subjectBefore(tokens, states, clauseStart(tokens, item.first), item.first, item, items);
     const recipients = by.length ? by : owner ? [owner.code] : [];
     return { supplier, recipients: recipients.filter((r) => r !== supplier), isPassive: true };
