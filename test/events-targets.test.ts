@@ -153,3 +153,22 @@ test('summoning several envoys is a protest to their states; a count of prisoner
   assert.ok(free, freed.map(show).join('; '));
   assert.deepEqual(free.quantities.map((q) => `${q.count} ${q.category}`), ['90 people']);
 });
+
+test('"US forces to ..." after a name is a noun phrase, no act of coercion', () => {
+  const events = eventsOf('Guyana invited Brazilian forces to hold exercises near the border on Monday.');
+  assert.ok(!events.some((e) => e.cameo === '170'), events.map(show).join('; '));
+});
+
+test('the broker of the deal an act is done in is no one it is done to: an exchange stays between its two sides', () => {
+  const events = eventsOf('Armenia and Azerbaijan exchanged 32 prisoners on Friday in a deal brokered by Qatar.');
+  const pairs = events.filter((e) => e.trigger?.text.startsWith('exchanged')).map((e) => `${e.source?.code}>${e.target?.code}`);
+  assert.deepEqual(pairs.sort(), ['ARM>AZE', 'AZE>ARM']);
+});
+
+test('a clause of "when" right after a date is of that date', () => {
+  const events = eventsOf('The two leaders last spoke in 2019, when Emmanuel Macron met Vladimir Putin at Bregancon.');
+  const meet = events.find((e) => e.trigger?.text === 'met');
+  assert.ok(meet, events.map(show).join('; '));
+  assert.equal(meet.date, '2019', show(meet));
+  assert.equal(meet.modality, 'historical', show(meet));
+});

@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, chargeOver, infinitiveObject, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, caseOf, chargeOver, infinitiveObject, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation, clauseHead, dependents, subtree } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -407,10 +407,16 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
     const w = tree.words[i]!;
     // One with a "by" doer ("a protest staged by students at X") names who did what the noun is: that doer may be the target.
     if (w.head !== p && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && dependents(tree, i, 'obj').length === 0 && dependents(tree, i, 'obl:agent').length === 0 && !dependents(tree, i, 'obl').some((k) => dependents(tree, k, 'case').some((c) => tree.words[c]!.text.toLowerCase() === 'by'))) return true;
+    // "exchanged prisoners in a deal brokered by X": the frame an act is done in ("in a deal", "under an accord") is no one it is
+    // done to, whoever the frame's own doer is
+    if (w.head >= 0 && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && FRAME_CASES.has(caseOf(tree, w.head)) && tree.words[w.head]!.deprel === 'obl') return true;
     i = w.head;
   }
   return false;
 }
+
+/** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks". */
+const FRAME_CASES = new Set(['in', 'under', 'through', 'via']);
 
 /** Nouns of texts that rule or agree something: a participle on them tells their content. */
 const DOCUMENT_NOUNS = /^(?:agreement|deal|pact|treaty|accord|law|bill|resolution|decree|legislation|memorandum|protocol|order|ordinance|amendment|declaration|statement|text)$/;
@@ -1206,7 +1212,9 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   const gap = (d: DateFinding): number => (d.start - base >= at.end ? d.start - base - at.end : at.start >= d.end - base ? at.start - (d.end - base) : 0);
   const own = sc.dates.filter((d) => d.start - base >= from && d.end - base <= to).sort((a, b) => gap(a) - gap(b))[0];
   const attributed = sc.dates.find((d) => sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
-  const chosen = own ?? attributed;
+  // "last held talks in 2018, when Kim met Moon": a clause of "when" right after a date is of that date
+  const whenOf = own ? undefined : sc.dates.find((d) => d.value && /^\s*,?\s*when\s+$/i.test(sc.sentence.text.slice(d.end - base, from)));
+  const chosen = own ?? whenOf ?? attributed;
   if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
   return published;
 }

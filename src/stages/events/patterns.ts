@@ -326,6 +326,8 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       // "its own forces to monitor", "the armed forces to": a phrase's first word that the tagger reads as a
       // noun, after a word it reads as an adjective or determiner, heads a noun phrase; the phrase is no verb's.
       if (pattern.phrase.startsWith('~') && !isOneWord && tag === 'NOUN' && isModifierBefore(text, m.index, tagAt)) continue;
+      // "US forces to hold drills": a verb whose object comes before "to" ("forces Iran to") has none here; its -s form is a plural noun
+      if (/^~\S+ \* to$/.test(pattern.phrase) && /^\S+s\s+to$/i.test(m[0])) continue;
       // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name or a noun opens no verb phrase.
       if (pattern.phrase.startsWith('~') && !isOneWord && (tag === 'PROPN' || tag === 'NOUN') && /^[A-Z]/.test(m[0]) && m.index > 0) continue;
       if (isArmedGap(pattern, m[0], ctx)) continue;

@@ -161,7 +161,7 @@ function lemmaOf(w: SyntaxWord): string {
 }
 
 /** The preposition (`case` child) of a nominal, lower case, or ''. */
-function caseOf(syntax: SentenceSyntax, i: number): string {
+export function caseOf(syntax: SentenceSyntax, i: number): string {
   const c = dependent(syntax, i, 'case');
   return c >= 0 ? lemmaOf(word(syntax, c)) : '';
 }
