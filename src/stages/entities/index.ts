@@ -313,7 +313,8 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
       continue;
     }
     if (c.kind === 'organization') {
-      const name = trimName(f.text);
+      // "known as SSB": an organisation's capitals are its acronym, kept; a headline in capitals is title-cased
+      const name = f.isShouting ? trimName(f.text) : f.text;
       table.add(`org:${slugOf(name)}`, () => ({ name, type: 'organization', code: null, role: null, affiliation: null, lat: null, lon: null, country: null, rule }), mention);
       continue;
     }

@@ -136,3 +136,10 @@ void test('a tagged name does not run across a lower-case word that joins no nam
   assert.equal(typeOf(entities, 'Qatar mediate Gaza'), null);
   assert.equal(typeOf(entities, 'Qatar'), 'country');
 });
+
+void test('an organisation found by the tagger and written in capitals keeps its acronym as its name', () => {
+  const entities = find('Officials of the procurement agency, known as DMO, visited the shipyard in Gdansk on Monday.');
+  const acronym = entities.find((e) => e.mentions.some((m) => m.text === 'DMO'));
+  assert.ok(acronym, JSON.stringify(entities.map((e) => e.name)));
+  assert.equal(acronym.name, 'DMO');
+});
