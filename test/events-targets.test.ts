@@ -172,3 +172,17 @@ test('a clause of "when" right after a date is of that date', () => {
   assert.equal(meet.date, '2019', show(meet));
   assert.equal(meet.modality, 'historical', show(meet));
 });
+
+test('a pronoun object ("urged him") stands for the actor named before it, not a place after it', () => {
+  const events = eventsOf('Emmanuel Macron spoke with Nigerian President Bola Tinubu and urged him to reopen the border with Niger.');
+  const urge = events.find((e) => e.trigger?.text.startsWith('urged'));
+  assert.ok(urge, events.map(show).join('; '));
+  assert.equal(urge.target?.code, 'NGAGOV', show(urge));
+});
+
+test('a clause of "who" on the object tells what those people did, not whom the act struck', () => {
+  const events = eventsOf('Lithuanian border guards detained nine migrants who had crossed from Belarus overnight.');
+  const detain = events.find((e) => e.trigger?.text.startsWith('detained'));
+  assert.ok(detain, events.map(show).join('; '));
+  assert.notEqual(detain.target?.code, 'BLR', show(detain));
+});

@@ -312,7 +312,8 @@ function objectRelativeStart(sc: SentenceContext, match: PatternMatch): number {
     const first = tree.words[left]!;
     const second = tree.words[left + 1];
     const isPiedPiped = first.upos === 'ADP' && second !== undefined && /^(?:which|whom)$/i.test(second.text);
-    if (isPiedPiped || /^whereby$/i.test(first.text)) return first.start - base;
+    // "detained 12 migrants who had crossed from Belarus": a clause of "who" tells what the people did, not whom the act struck
+    if (isPiedPiped || /^(?:whereby|who)$/i.test(first.text)) return first.start - base;
   }
   return sc.claim.length;
 }
@@ -940,7 +941,11 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     (reading.source >= 0 ? organAt(sc, reading.source, ctx) : null);
   const isOther = (m: ActorMention | null): m is ActorMention => m !== null && m.code !== null && m.entity.id !== source?.entity.id;
   // "attacked the rebels in Somalia": an organ named bare is that of the state it is placed in
-  const target = reading.targets.map(mention).find(isOther) ?? reading.targets.map((i) => organAt(sc, i, ctx, true)).find(isOther) ?? null;
+  const target =
+    reading.targets.map(mention).find(isOther) ??
+    reading.targets.map((i) => organAt(sc, i, ctx, true)).find(isOther) ??
+    reading.targets.map((i) => objectPronounReferent(sc, i, source)).find(isOther) ??
+    null;
   const common = {
     modality: reading.modality,
     isCapability: reading.isCapability,
@@ -1001,6 +1006,18 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
     actors.find(holds(head)) ??
     null
   );
+}
+
+/**
+ * "Biden spoke with Netanyahu and urged him to ...": a personal pronoun object stands for the nearest actor named before it
+ * in the sentence, other than the one acting; null for any other word or where none is named.
+ */
+function objectPronounReferent(sc: SentenceContext, i: number, source: ActorMention | null): ActorMention | null {
+  const tree = sc.tree;
+  if (!tree || !/^(?:him|her|them)$/i.test(tree.words[i]!.text)) return null;
+  const at = tree.words[i]!.start - sc.sentence.start;
+  const isAnother = (a: ActorMention): boolean => a.code !== null && a.end <= at && a.entity.id !== source?.entity.id && (source === null || a.start >= source.end || a.end <= source.start);
+  return sc.actors.findLast(isAnother) ?? null;
 }
 
 /**
