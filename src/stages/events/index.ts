@@ -657,9 +657,12 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isParticiple = /,\s*$/.test(claim.slice(0, match.start)) && /^[a-z]+ing\b/i.test(claim.slice(match.start, match.end));
   // A participle whose tree subject names no actor ("The junta ... expelled three French diplomats, accusing them")
   // acts with the main clause's doer, never a name the surface finds in the main clause's object.
+  // "..., the Turkish defence ministry said, warning Greece": a participle right after the attribution's verb is the speaker's act,
+  // found before it; any other participle after a comma acts with the clause before it, never a name in that clause's object.
+  const isAfterSaying = SAID_COMMA.test(sc.sentence.text.slice(Math.max(0, match.start - 24), match.start));
   // "it was expelling X and withdrawing Y": a pronoun the verb shares with the one it is joined to points back as that one's does,
   // never to a name the surface finds in the first verb's object.
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || (isParticiple && tree?.isSourceNoActor) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
+  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -695,6 +698,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
+
+/** A verb of saying and a comma right before a participle: "said, warning", "added, saying". */
+const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)\s*,\s*$/i;
 
 /** A claim of responsibility right before an act noun: "claimed responsibility for a missile attack", "claimed the attack", "took responsibility for the raid". */
 const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?responsibility\s+for\s+)?|(?:took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+)(?:[\w'’-]+\s+){0,4}$/i;
