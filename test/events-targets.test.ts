@@ -193,3 +193,22 @@ test('a participle after a comma acts with the clause before it, never a name in
   assert.ok(fire, events.map(show).join('; '));
   assert.equal(fire.source?.code, 'ISRCVL', show(fire));
 });
+
+test('the mediator of talks an agreement came "after" is no side of the agreement', () => {
+  const events = eventsOf('Kenya and Uganda agreed to reopen their border on Monday after talks mediated by Tanzania.');
+  const pairs = events.filter((e) => e.trigger?.text.startsWith('agreed')).map((e) => `${e.source?.code}>${e.target?.code}`);
+  assert.deepEqual(pairs.sort(), ['KEN>UGA', 'UGA>KEN']);
+});
+
+test('a coast guard is its state\'s military, and a nationality adjective after "at a" is no location', () => {
+  const events = eventsOf('The Italian coast guard fired warning shots at a Libyan fishing boat near Lampedusa on Sunday.');
+  const shots = events.find((e) => e.trigger?.text.startsWith('fired'));
+  assert.ok(shots, events.map(show).join('; '));
+  assert.equal(shots.source?.code, 'ITAMIL', show(shots));
+  assert.notEqual(shots.location?.name, 'Libya', show(shots));
+});
+
+test('the mediator of the talks that an act came after is no one it is aimed at, however the parser hung "after"', () => {
+  const events = eventsOf('The two states restored ties after talks mediated by Qatar.');
+  assert.ok(!events.some((e) => e.target?.code === 'QAT' && !e.trigger?.text.startsWith('mediated')), events.map(show).join('; '));
+});

@@ -410,14 +410,18 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
     if (w.head !== p && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && dependents(tree, i, 'obj').length === 0 && dependents(tree, i, 'obl:agent').length === 0 && !dependents(tree, i, 'obl').some((k) => dependents(tree, k, 'case').some((c) => tree.words[c]!.text.toLowerCase() === 'by'))) return true;
     // "exchanged prisoners in a deal brokered by X": the frame an act is done in ("in a deal", "under an accord") is no one it is
     // done to, whoever the frame's own doer is
-    if (w.head >= 0 && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && FRAME_CASES.has(caseOf(tree, w.head)) && tree.words[w.head]!.deprel === 'obl') return true;
+    // ("agreed to restore ties after talks mediated by Turkey": a frame of time, wherever the parser hung it, also as a clause
+    // of its own opened by "after")
+    if (w.upos === 'VERB' && w.head !== -1 && i !== p && dependents(tree, i, 'obl:agent').length > 0 && dependents(tree, i, 'mark').some((k) => TIME_FRAME_CASES.has(tree.words[k]!.text.toLowerCase()))) return true;
+    if (w.head >= 0 && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && FRAME_CASES.has(caseOf(tree, w.head)) && (tree.words[w.head]!.deprel === 'obl' || TIME_FRAME_CASES.has(caseOf(tree, w.head)))) return true;
     i = w.head;
   }
   return false;
 }
 
-/** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks". */
-const FRAME_CASES = new Set(['in', 'under', 'through', 'via']);
+/** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks", "after talks". */
+const FRAME_CASES = new Set(['in', 'under', 'through', 'via', 'after', 'following', 'amid', 'during']);
+const TIME_FRAME_CASES = new Set(['after', 'following', 'amid', 'during']);
 
 /** Nouns of texts that rule or agree something: a participle on them tells their content. */
 const DOCUMENT_NOUNS = /^(?:agreement|deal|pact|treaty|accord|law|bill|resolution|decree|legislation|memorandum|protocol|order|ordinance|amendment|declaration|statement|text)$/;
@@ -1185,6 +1189,8 @@ function agentOf(actors: ActorMention[], claim: string, from: number, to: number
 function locationOf(actors: ActorMention[], claim: string, from: number, to: number, before: RegExp = LOCATIVE_BEFORE): Place | null {
   for (const a of actors) {
     if (a.start < from || a.end > to) continue;
+    // "fired at a Turkish fishing boat": a nationality adjective after "at a" says whose, not where
+    if (a.entity.mentions.some((m) => m.demonym === true && m.text === a.name)) continue;
     if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
     const place = placeOf(a.entity);
     if (place) return place;

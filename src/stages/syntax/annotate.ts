@@ -131,7 +131,9 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
     else while (j < forms.length && j - i <= 5 && (tags[j] === DET || tags[j] === ADJ || tags[j] === NUM || tags[j] === PROPN || tags[j] === NOUN)) j++;
     const last = tags[j - 1];
     if (j === i + 1 || !(last === NOUN || last === PROPN || last === PRON)) continue;
-    if ((tags[j] === VERB || tags[j] === AUX) && !/ing$/i.test(forms[j] as string)) tags[i] = SCONJ;
+    // "after talks mediated by Turkey": a past participle with its "by" agent describes the noun; it opens no clause
+    const isReducedPassive = last !== PRON && /ed$/i.test(forms[j] as string) && (forms[j + 1] ?? '').toLowerCase() === 'by';
+    if ((tags[j] === VERB || tags[j] === AUX) && !/ing$/i.test(forms[j] as string) && !isReducedPassive) tags[i] = SCONJ;
   }
   return tags;
 }
