@@ -212,3 +212,11 @@ test('the mediator of the talks that an act came after is no one it is aimed at,
   const events = eventsOf('The two states restored ties after talks mediated by Qatar.');
   assert.ok(!events.some((e) => e.target?.code === 'QAT' && !e.trigger?.text.startsWith('mediated')), events.map(show).join('; '));
 });
+
+test('a clause of "after" with no date of its own is of the time of the clause it hangs on', () => {
+  const events = eventsOf('Egypt closed the Rafah crossing in 2013 after the Islamic State attacked a checkpoint in Sinai.');
+  const attack = events.find((e) => e.trigger?.text.startsWith('attacked'));
+  assert.ok(attack, events.map(show).join('; '));
+  assert.equal(attack.date, '2013', show(attack));
+  assert.equal(attack.modality, 'historical', show(attack));
+});

@@ -1243,7 +1243,10 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   const attributed = sc.dates.find((d) => sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
   // "last held talks in 2018, when Kim met Moon": a clause of "when" right after a date is of that date
   const whenOf = own ? undefined : sc.dates.find((d) => d.value && /^\s*,?\s*when\s+$/i.test(sc.sentence.text.slice(d.end - base, from)));
-  const chosen = own ?? whenOf ?? attributed;
+  // "imposed a blockade in 2007 after Hamas seized control": a clause of "after", "when" or "as" with no date of its own is of
+  // the time of the clause it hangs on (the nearest date before it)
+  const hungOn = own || whenOf || !/\b(?:after|when|as|while|once)\s+$/i.test(sc.sentence.text.slice(Math.max(0, from - 8), from)) ? undefined : sc.dates.findLast((d) => d.value && d.end - base <= from);
+  const chosen = own ?? whenOf ?? hungOn ?? attributed;
   if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
   return published;
 }
