@@ -220,3 +220,16 @@ test('a clause of "after" with no date of its own is of the time of the clause i
   assert.equal(attack.date, '2013', show(attack));
   assert.equal(attack.modality, 'historical', show(attack));
 });
+
+test('a time between the speaker and the speech verb is no part of the speaker ("Pakistan on Saturday said")', () => {
+  const events = eventsOf('Latvia on Monday said Russian jets had violated its airspace near Daugavpils.');
+  assert.ok(events.length > 0, 'the tracking is coded');
+  for (const e of events) assert.equal(e.attribution.speaker, 'Latvia', show(e));
+});
+
+test('ending or tearing up a pact with a state reduces relations with it', () => {
+  const events = eventsOf('Niger ended its military cooperation agreement with the United States on Saturday.');
+  const end = events.find((e) => e.trigger?.text.startsWith('ended'));
+  assert.ok(end, events.map(show).join('; '));
+  assert.equal(`${end.cameo} ${end.source?.code}>${end.target?.code}`, '160 NER>USA');
+});

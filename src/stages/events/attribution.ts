@@ -135,7 +135,9 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
         return frame;
       }
       if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
-      frame.speaker = { start: speakerStart, end: before.length };
+      // "Pakistan on Saturday said": the time between the speaker and the verb is no part of the name
+      const time = SPEAKER_TIME.exec(before.slice(speakerStart));
+      frame.speaker = { start: speakerStart, end: time && time.index > 0 ? speakerStart + time.index : before.trimEnd().length };
       frame.masked.push({ start: speakerStart, end: claimStart });
       frame.claimStart = claimStart;
       frame.isLeading = true;
@@ -144,6 +146,10 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
   }
   return frame;
 }
+
+/** A time adverbial closing the words before a speech verb ("Pakistan on Saturday said", "the ministry earlier said"). */
+const SPEAKER_TIME =
+  /\s+(?:on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|on\s+\w+\s+\d{1,2}|yesterday|today|earlier|later|also|last\s+(?:week|month|year|night))\s*$/i;
 
 /** Whether a speaker phrase names a news outlet rather than a person or body. */
 export function isOutlet(speaker: string): boolean {
