@@ -233,3 +233,9 @@ test('ending or tearing up a pact with a state reduces relations with it', () =>
   assert.ok(end, events.map(show).join('; '));
   assert.equal(`${end.cameo} ${end.source?.code}>${end.target?.code}`, '160 NER>USA');
 });
+
+test('a speaker\'s own force named by a possessive pronoun ("killed two of its soldiers") is the speaker state\'s', () => {
+  const events = eventsOf("Jordan's army said a drone launched from Syria wounded three of its soldiers near Ruwaished.");
+  const hit = events.find((e) => e.target?.code === 'JORMIL');
+  assert.ok(hit, events.map(show).join('; '));
+});

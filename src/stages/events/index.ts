@@ -712,6 +712,9 @@ const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?res
 /** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
 const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
 
+/** A possessive pronoun and a state's force as an act's object: "killed two of its soldiers", "wounded three of our troops". */
+const OWN_FORCE_OBJECT = /^\s+(?:(?:\w+|at least \w+|more than \w+)\s+of\s+)?(?:its|their|our)\s+(?:own\s+)?(soldiers|troops|forces|police|officers|servicemen|personnel)\b/i;
+
 /** The role code of armed groups (COLREB, MMRREB). */
 const ARMED_GROUP_ROLE = 'REB';
 /**
@@ -772,6 +775,14 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         // "Petro suspended talks after the rebels attacked a base": a subject of its own that names no actor is not the doer of the act before.
         else source = tree?.isRelativeSource ? null : (resolved ?? (tree?.isSourceThing && tree.isOwnSubject ? null : previousSource) ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
+        // "Lebanon's army said an Israeli strike killed two of its soldiers": the speaker's own force, named by a possessive pronoun
+        if (!target?.code && sc.speaker) {
+          const own = OWN_FORCE_OBJECT.exec(claim.slice(clause.verbEnd, clause.end));
+          const speaker = sc.speaker;
+          if (own && speaker?.code && isCountryCode(speaker.code) && speaker.code.slice(0, 3) !== source?.code?.slice(0, 3)) {
+            target = { name: own[0].trim().replace(/^.*?\b(its|their|our)\b/i, '$1'), code: speaker.code.slice(0, 3) + (/police/i.test(own[1]!) ? 'COP' : 'MIL'), entityId: speaker.entityId ?? null };
+          }
+        }
       }
   }
   if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
