@@ -239,3 +239,12 @@ test('a speaker\'s own force named by a possessive pronoun ("killed two of its s
   const hit = events.find((e) => e.target?.code === 'JORMIL');
   assert.ok(hit, events.map(show).join('; '));
 });
+
+test('a region no state holds is where, not whom; nor is a people named after "at" a location', () => {
+  const seized = eventsOf('Iran seizes oil tanker in Gulf\n\nThe ship was taken to Bandar Abbas.');
+  const seize = seized.find((e) => e.trigger?.text === 'seizes');
+  assert.ok(seize, seized.map(show).join('; '));
+  assert.equal(seize.target, null, show(seize));
+  const shots = eventsOf('Greece fires warning shots at Turkish fishermen');
+  for (const e of shots) assert.notEqual(e.location?.name, 'Türkiye', show(e));
+});

@@ -820,7 +820,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   }
   // "captured the village of Bogatyr in the Donetsk region": a town the gazetteer does not place lies in the country of the place
   // named right after it
-  if (target && !target.code && /^place:/.test(target.entityId ?? '')) {
+  if (target && !target.code && /^(?:place|region):/.test(target.entityId ?? '')) {
     const arc = ARCS.get(target);
     const from = arc ? arc.end - sc.sentence.start : -1;
     const where = from >= 0 ? locationOf(actors, claim, from, Math.min(claim.length, from + 40)) : null;
@@ -1201,7 +1201,7 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
   for (const a of actors) {
     if (a.start < from || a.end > to) continue;
     // "fired at a Turkish fishing boat": a nationality adjective after "at a" says whose, not where
-    if (a.entity.mentions.some((m) => m.demonym === true && m.text === a.name)) continue;
+    if (a.entity.mentions.some((m) => m.demonym === true && a.name.startsWith(m.text))) continue;
     if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
     const place = placeOf(a.entity);
     if (place) return place;
