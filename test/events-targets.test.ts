@@ -248,3 +248,10 @@ test('a region no state holds is where, not whom; nor is a people named after "a
   const shots = eventsOf('Greece fires warning shots at Turkish fishermen');
   for (const e of shots) assert.notEqual(e.location?.name, 'Türkiye', show(e));
 });
+
+test('a headline\'s "X to <verb>" tells what is to come, and boosting troops somewhere is a build-up of forces', () => {
+  const events = eventsOf('Canada to boost troops in Latvia\n\nOttawa announced the plan on Monday.');
+  const boost = events.find((e) => e.trigger?.text.startsWith('boost'));
+  assert.ok(boost, events.map(show).join('; '));
+  assert.equal(`${boost.cameo} ${boost.source?.code} ${boost.modality}`, '154 CAN planned');
+});

@@ -40,6 +40,7 @@ const NEGATION_BEFORE = /\b(?:not|cannot|never|no\s+longer|n't|neither|nor)\s+(?
 const HYPOTHETICAL = /\b(?:[Ii]f|[Uu]nless|[Cc]ould|[Mm]ight|may|[Ii]n\s+case|[Ww]ould\s+consider)\b/;
 const PLANNED_BEFORE =
   /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|prepares\s+to|preparing\s+to|scheduled\s+to|aims?\s+to|aimed\s+to|decided\s+to|decides\s+to|pledged\s+to|pledges\s+to|vowed\s+to|vows\s+to|offered\s+to|offers\s+to|promised\s+to|promises\s+to|undertook\s+to|committed\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
+const HEADLINE_FUTURE = /^\s*(?:[A-Z][\w'’.-]*\s+){1,4}to\s+$/;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 
 /** What the coder remembers from one sentence to the next. */
@@ -1281,7 +1282,8 @@ function modalityOf(
   const sentenceHead = claim.slice(0, match.start);
   if (NEGATION_BEFORE.test(before) || /\bdenied\s+(?:that\s+)?$/i.test(sentenceHead.slice(-20))) return 'negated';
   if (HYPOTHETICAL.test(before) || /\b(?:if|unless)\b/i.test(claim.slice(clauseStart, match.start))) return 'hypothetical';
-  if (PLANNED_BEFORE.test(before)) return 'planned';
+  // a headline's "NATO to boost troops", "Germany to supply tanks": a name right before "to" and the verb tells what is to come
+  if (PLANNED_BEFORE.test(before) || HEADLINE_FUTURE.test(before)) return 'planned';
   if (date && published && date !== published && toTime(published.value) - toTime(date.value) > HISTORICAL_DAYS * 86_400_000) {
     return 'historical';
   }
