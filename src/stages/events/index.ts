@@ -414,14 +414,18 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
     // ("agreed to restore ties after talks mediated by Turkey": a frame of time, wherever the parser hung it, also as a clause
     // of its own opened by "after")
     if (w.upos === 'VERB' && w.head !== -1 && i !== p && dependents(tree, i, 'obl:agent').length > 0 && dependents(tree, i, 'mark').some((k) => TIME_FRAME_CASES.has(tree.words[k]!.text.toLowerCase()))) return true;
-    if (w.head >= 0 && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && FRAME_CASES.has(caseOf(tree, w.head)) && (tree.words[w.head]!.deprel === 'obl' || TIME_FRAME_CASES.has(caseOf(tree, w.head)))) return true;
+    if (w.head >= 0 && w.upos === 'VERB' && isParticipleOnNoun(tree, i)) {
+      const frame = caseOf(tree, w.head);
+      if (TIME_FRAME_CASES.has(frame) || (FRAME_CASES.has(frame) && tree.words[w.head]!.deprel === 'obl')) return true;
+    }
     i = w.head;
   }
   return false;
 }
 
-/** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks", "after talks". */
-const FRAME_CASES = new Set(['in', 'under', 'through', 'via', 'after', 'following', 'amid', 'during']);
+/** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks" (as the verb's phrase). */
+const FRAME_CASES = new Set(['in', 'under', 'through', 'via']);
+/** Prepositions of a frame of time: "after talks", "amid protests" (wherever the parser hangs the phrase). */
 const TIME_FRAME_CASES = new Set(['after', 'following', 'amid', 'during']);
 
 /** Nouns of texts that rule or agree something: a participle on them tells their content. */
@@ -777,10 +781,10 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         else source = tree?.isRelativeSource ? null : (resolved ?? (tree?.isSourceThing && tree.isOwnSubject ? null : previousSource) ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
         // "Lebanon's army said an Israeli strike killed two of its soldiers": the speaker's own force, named by a possessive pronoun
-        if (!target?.code && sc.speaker) {
+        const speaker = sc.speaker;
+        if (!target?.code && speaker?.code && isCountryCode(speaker.code)) {
           const own = OWN_FORCE_OBJECT.exec(claim.slice(clause.verbEnd, clause.end));
-          const speaker = sc.speaker;
-          if (own && speaker?.code && isCountryCode(speaker.code) && speaker.code.slice(0, 3) !== source?.code?.slice(0, 3)) {
+          if (own && speaker.code.slice(0, 3) !== source?.code?.slice(0, 3)) {
             target = { name: own[0].trim().replace(/^.*?\b(its|their|our)\b/i, '$1'), code: speaker.code.slice(0, 3) + (/police/i.test(own[1]!) ? 'COP' : 'MIL'), entityId: speaker.entityId ?? null };
           }
         }
@@ -1253,12 +1257,10 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   const gap = (d: DateFinding): number => (d.start - base >= at.end ? d.start - base - at.end : at.start >= d.end - base ? at.start - (d.end - base) : 0);
   const own = sc.dates.filter((d) => d.start - base >= from && d.end - base <= to).sort((a, b) => gap(a) - gap(b))[0];
   const attributed = sc.dates.find((d) => sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
-  // "last held talks in 2018, when Kim met Moon": a clause of "when" right after a date is of that date
-  const whenOf = own ? undefined : sc.dates.find((d) => d.value && /^\s*,?\s*when\s+$/i.test(sc.sentence.text.slice(d.end - base, from)));
-  // "imposed a blockade in 2007 after Hamas seized control": a clause of "after", "when" or "as" with no date of its own is of
-  // the time of the clause it hangs on (the nearest date before it)
-  const hungOn = own || whenOf || !/\b(?:after|when|as|while|once)\s+$/i.test(sc.sentence.text.slice(Math.max(0, from - 8), from)) ? undefined : sc.dates.findLast((d) => d.value && d.end - base <= from);
-  const chosen = own ?? whenOf ?? hungOn ?? attributed;
+  // "imposed a blockade in 2007 after Hamas seized control", "last held talks in 2018, when Kim met Moon": a clause of "after",
+  // "when" or "as" with no date of its own is of the time of the clause it hangs on (the nearest date before it)
+  const hungOn = own || !/\b(?:after|when|as|while|once)\s+$/i.test(sc.sentence.text.slice(Math.max(0, from - 8), from)) ? undefined : sc.dates.findLast((d) => d.value && d.end - base <= from);
+  const chosen = own ?? hungOn ?? attributed;
   if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
   return published;
 }
