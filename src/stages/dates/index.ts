@@ -16,8 +16,12 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** Words before a date that make it lie ahead of the reference ("will ... in January"). */
 const FUTURE = /\b(?:will|would|shall|is to|are to|plans? to|planned|expected|scheduled|due|next|upcoming|coming)\b/i;
 
-/** Spans of time chrono reads as dates: "for two years", "the past two years", "last four days", "after a month". */
-const DURATION = /^(?:for|over|during|within|past|the past|last|the last|after|next|the next)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few|a few)\s+(?:days?|weeks?|months?|years?|decades?)$/i;
+/**
+ * Spans of time chrono reads as dates: "for two years", "the past two years", "last four days", "after a month", and a
+ * deadline's "within 72 hours" (when something must be done by, not when it was done).
+ */
+const DURATION =
+  /^(?:for|over|during|within|past|the past|last|the last|after|next|the next)\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|few|a few)\s+(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 
 /** Paragraphs longer than this are read by chrono in pieces cut at a sentence end: its cost grows with length. */
 const MAX_CHRONO_CHARS = 20_000;

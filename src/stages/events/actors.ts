@@ -224,8 +224,10 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
   return mentions;
 }
 
-// Roles that, named without a country, belong to the country of whoever acts on them ("police dispersed demonstrators").
-const DOMESTIC_ROLES = new Set(['CVL', 'REB', 'OPP', 'REF', 'INS']);
+// Roles that, named without a country, belong to the country of whoever acts on them ("police dispersed demonstrators"):
+// civilians, rebels and the opposition, farmers (AGR) and worshippers (REL), and armed men no one names (gunmen: UAF) or
+// criminals (bandits, kidnappers: CRM).
+const DOMESTIC_ROLES = new Set(['CVL', 'REB', 'OPP', 'REF', 'INS', 'AGR', 'REL', 'UAF', 'CRM']);
 
 /** The first domestic role noun in a text and its role code (demonstrators -> CVL, rebels -> REB), or null. */
 export function domesticRoleIn(text: string, ctx: Context): { noun: string; code: string } | null {

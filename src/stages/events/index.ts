@@ -671,7 +671,14 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isAfterSaying = SAID_COMMA.test(sc.sentence.text.slice(Math.max(0, match.start - 24), match.start));
   // "it was expelling X and withdrawing Y": a pronoun the verb shares with the one it is joined to points back as that one's does,
   // never to a name the surface finds in the first verb's object.
-  const subject = tree?.subject ?? (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
+  // the predicate's word, found once for every mention the filters below try
+  const predicate = sc.tree ? wordAt(sc.tree, sc.sentence.start + match.start) : -1;
+  // "rescued 40 villagers held by bandits": a participle hung on a noun suffers on that noun, named or not; the clause before it
+  // names none of its actors
+  const isOnNoun = tree?.isPassive === true && predicate >= 0 && isParticipleOnNoun(sc.tree!, predicate);
+  const subject =
+    tree?.subject ??
+    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -680,8 +687,6 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  // the predicate's word, found once for every mention the filter below tries
-  const predicate = sc.tree ? wordAt(sc.tree, sc.sentence.start + match.start) : -1;
   const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
@@ -811,7 +816,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   }
   if (!source?.code && target?.code && cameoEntry(match.pattern.code, ctx).isDomestic && isCountryCode(target.code)) {
     // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
-    const role = stateRoleIn(clause.before, ctx);
+    // The organ is the doer the tree reads, if any ("fishermen held by kidnappers": not the police of the clause before).
+    const role = stateRoleIn(tree ? (tree.sourceWord ?? (clause.isPassive ? '' : clause.before)) : clause.before, ctx);
     if (role) source = { name: source?.name ?? clause.before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
   }
   if (!source?.code && !target?.code) return null;
@@ -835,10 +841,11 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
-  // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only.
+  // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only; so is a place inside
+  // the doer's own words ("Demonstrators in Baghdad blocked a road": the doer, not whom they acted on)
   const s = source ? ARCS.get(source) : undefined;
   const t = target ? ARCS.get(target) : undefined;
-  if (s && t && s.start === t.start && s.end === t.end) target = null;
+  if (s && t && s.start <= t.start && t.end <= s.end) target = null;
   // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
   if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
@@ -928,6 +935,8 @@ interface TreeArguments {
   agent: ActorMention | null;
   /** Whether the tree names who acted (subject, agent) with words that name no actor: "the rally", "a roadside bomb". */
   isSourceNoActor: boolean;
+  /** The head word of the phrase the tree reads as who acted, or null where it reads none. */
+  sourceWord: string | null;
   /** Like isSourceNoActor, the words being no pronoun ("the strikes killed", not "it did not endorse"). */
   isSourceThing: boolean;
   /** The subject read is the predicate's own, or the noun it describes (not one it shares with the verb it is joined to). */
@@ -964,7 +973,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   const source =
     mention(reading.source) ??
     (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null) ??
-    (reading.source >= 0 ? organAt(sc, reading.source, ctx) : null);
+    (reading.source >= 0 && reading.source !== p ? organAt(sc, reading.source, ctx) : null);
   const isOther = (m: ActorMention | null): m is ActorMention => m !== null && m.code !== null && m.entity.id !== source?.entity.id;
   // "attacked the rebels in Somalia": an organ named bare is that of the state it is placed in
   const target =
@@ -979,6 +988,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     background: reading.background,
     isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
+    sourceWord: reading.source >= 0 ? sc.tree.words[reading.source]!.text : null,
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
     isOwnSubject: reading.source >= 0 && (sc.tree.words[reading.source]!.head === p || sc.tree.words[p]!.head === reading.source),
@@ -1057,7 +1067,8 @@ function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false)
   if (!tree) return null;
   const w = tree.words[i]!;
   // as a target, the people of a place too: "attacked the rebels in Chad", "shelled civilians in Kharkiv"
-  const role = stateRoleIn(w.text, ctx) ?? (isTarget ? (domesticRoleIn(w.text, ctx)?.code ?? null) : null);
+  // as a doer, a civilian or armed group's noun only as a verb's subject ("gunmen in Zamfara killed ..."), not an act noun's own doer
+  const role = stateRoleIn(w.text, ctx) ?? (isTarget || w.deprel === 'nsubj' ? (domesticRoleIn(w.text, ctx)?.code ?? null) : null);
   if (!role) return null;
   const base = sc.sentence.start;
   // "police in Kisumu"; "attacked the rebels in Somalia", where the parser hung the place on the verb
@@ -1250,17 +1261,21 @@ function publishedDate(published: string | null): Dated | null {
 
 /**
  * The clause's own date (of several, the one nearest the predicate: "expelled an envoy in 2023 and closed the base last month"),
- * else the attribution's, else the publication's.
+ * else the attribution's, else the dateline's, else the publication's.
  */
 function eventDate(sc: SentenceContext, from: number, to: number, published: Dated | null, at: Span): Dated | null {
   const base = sc.sentence.start;
   const gap = (d: DateFinding): number => (d.start - base >= at.end ? d.start - base - at.end : at.start >= d.end - base ? at.start - (d.end - base) : 0);
-  const own = sc.dates.filter((d) => d.start - base >= from && d.end - base <= to).sort((a, b) => gap(a) - gap(b))[0];
-  const attributed = sc.dates.find((d) => sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
+  // a wire dateline's date ("KHARTOUM, March 9 -") is the day the story was filed, not the day of the act its clause tells
+  const filedEnd = sc.frame.dateline?.end ?? 0;
+  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to).sort((a, b) => gap(a) - gap(b))[0];
+  const attributed = sc.dates.find((d) => d.start - base >= filedEnd && sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
   // "imposed a blockade in 2007 after Hamas seized control", "last held talks in 2018, when Kim met Moon": a clause of "after",
   // "when" or "as" with no date of its own is of the time of the clause it hangs on (the nearest date before it)
   const hungOn = own || !/\b(?:after|when|as|while|once)\s+$/i.test(sc.sentence.text.slice(Math.max(0, from - 8), from)) ? undefined : sc.dates.findLast((d) => d.value && d.end - base <= from);
-  const chosen = own ?? hungOn ?? attributed;
+  // with no date of its own the clause is of the day the story was filed, where the dateline gives it
+  const filed = filedEnd > 0 ? sc.dates.find((d) => d.end - base <= filedEnd) : undefined;
+  const chosen = own ?? hungOn ?? attributed ?? filed;
   if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
   return published;
 }

@@ -1,0 +1,64 @@
+/**
+ * Who acted and when, each in a sentence written for this file: armed men no one names (gunmen) and criminals (bandits,
+ * kidnappers) placed in a country by the clause are that country's UAF and CRM; a participle hung on a noun ("hostages held by
+ * pirates") suffers on that noun and never takes the main clause's subject as its doer; a place inside the doer's own words is
+ * not whom the act is aimed at, and a noun of people who act ("protesters") is no doer of its own act there; a wire dateline's date is the day the story was filed, not the day of a clause that names its own; a deadline
+ * ("within 48 hours") is no date of the act.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+
+test('gunmen and bandits placed in a country by the clause are its unidentified armed men and criminals', () => {
+  const gunmen = eventsOf('Gunmen shot dead nine farmers in Kaduna on Tuesday.');
+  const killing = gunmen.find((e) => e.cameo.startsWith('19') || e.cameo.startsWith('18'));
+  assert.ok(killing, gunmen.map(show).join('; '));
+  assert.equal(killing.source?.code, 'NGAUAF', show(killing));
+  const bandits = eventsOf('Bandits in Kano seized eleven traders on a highway.');
+  const seizure = bandits.find((e) => e.source?.code?.startsWith('NGA'));
+  assert.ok(seizure, bandits.map(show).join('; '));
+  assert.equal(seizure.source?.code, 'NGACRM', show(seizure));
+});
+
+test('a participle hung on a noun never takes the main clause\'s subject as its doer', () => {
+  const events = eventsOf('Kenyan police freed 12 fishermen held by kidnappers near Lamu and detained three men.');
+  const free = events.find((e) => e.trigger?.text === 'freed');
+  assert.ok(free, events.map(show).join('; '));
+  assert.equal(free.source?.code, 'KENCOP', show(free));
+  // "held by kidnappers": the kidnappers held the fishermen; the police held no one
+  for (const e of events) {
+    assert.ok(!(e.trigger?.text === 'held' && e.source?.code === 'KENCOP'), show(e));
+    assert.ok(!/freed/.test(e.source?.name ?? ''), `a doer named by a whole clause: ${e.source?.name}`);
+  }
+  assert.ok(events.some((e) => e.trigger?.text.startsWith('detained') && e.source?.code === 'KENCOP'), events.map(show).join('; '));
+});
+
+test('a place inside the doer\'s own words is not whom the act is aimed at', () => {
+  const events = eventsOf('Students in Dhaka blocked a highway on Thursday to protest against new quotas.');
+  const block = events.find((e) => e.trigger?.text.startsWith('blocked'));
+  assert.ok(block, events.map(show).join('; '));
+  assert.equal(block.source?.code, 'BGDCVL', show(block));
+  for (const e of events) assert.notEqual(e.target?.code, 'BGD', show(e));
+  // "Protesters in Lahore blocked ...": the noun of people who protest is the doer of the blocking, no act of its own
+  const protesters = eventsOf('Protesters in Lahore blocked a bridge to show their disapproval of Danish policies.');
+  assert.equal(protesters.length, 1, protesters.map(show).join('; '));
+  assert.equal(protesters[0]!.source?.code, 'PAKCVL', show(protesters[0]!));
+});
+
+test('a wire dateline\'s date is the day the story was filed, not the day of a clause that names its own', () => {
+  const own = eventsOf('ADDIS ABABA, March 14 - Ethiopia\'s army said on Tuesday it had captured the town of Lalibela from Fano militias.');
+  const capture = own.find((e) => e.cameo === '192' || e.cameo.startsWith('19'));
+  assert.ok(capture, own.map(show).join('; '));
+  assert.equal(capture.date, '2024-03-12', show(capture));
+  const none = eventsOf('ADDIS ABABA, March 14 - Ethiopian troops captured the town of Lalibela from Fano militias, a regional official said.');
+  const filed = none.find((e) => e.cameo === '192' || e.cameo.startsWith('19'));
+  assert.ok(filed, none.map(show).join('; '));
+  assert.equal(filed.date, '2024-03-14', show(filed));
+});
+
+test('a deadline ("within 48 hours") is no date of the act', () => {
+  const events = eventsOf('NIAMEY, March 14 - Niger ordered the Beninese consul to leave the country within 48 hours.');
+  const expel = events.find((e) => e.source?.code?.startsWith('NER'));
+  assert.ok(expel, events.map(show).join('; '));
+  assert.equal(expel.date, '2024-03-14', show(expel));
+});
