@@ -3,7 +3,8 @@
  * kidnappers) placed in a country by the clause are that country's UAF and CRM; a participle hung on a noun ("hostages held by
  * pirates") suffers on that noun and never takes the main clause's subject as its doer; a place inside the doer's own words is
  * not whom the act is aimed at, and a noun of people who act ("protesters") is no doer of its own act there; a wire dateline's date is the day the story was filed, not the day of a clause that names its own; a deadline
- * ("within 48 hours") is no date of the act.
+ * ("within 48 hours") is no date of the act; the act a verb of answering answers ("vowed to respond to drills by X") is
+ * someone else's, never the answering subject's.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,4 +62,9 @@ test('a deadline ("within 48 hours") is no date of the act', () => {
   const expel = events.find((e) => e.source?.code?.startsWith('NER'));
   assert.ok(expel, events.map(show).join('; '));
   assert.equal(expel.date, '2024-03-14', show(expel));
+});
+
+test('the act a verb of answering answers is never the answering subject\'s', () => {
+  const events = eventsOf('Belarus vowed to respond to joint exercises by Poland and Lithuania near its border.');
+  for (const e of events) assert.notEqual(e.source?.code, 'BLR', show(e));
 });

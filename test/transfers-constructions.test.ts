@@ -348,6 +348,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['FRA', 'EGY', 'ordered', 30, 'Rafale']],
   },
   {
+    construction: 'a headline\'s "N more" told again in the lead with the same count and no "more" is one order, and its first deliveries to come are its schedule',
+    text: 'Romania signs deal for 54 more Abrams tanks\n\nRomania signed a contract with the United States on Tuesday for 54 M1A2 Abrams tanks. The first tanks are due to reach Romania in 2027.',
+    want: [['USA', 'ROU', 'ordered', 54, 'Abrams']],
+  },
+  {
     construction: 'a definite generic noun of the same category ("the warships", "the aircraft") is a later mention of the dyad\'s item',
     text: 'Spain sold six frigates to Peru. The warships will be delivered to Peru by Spain in 2026. Italy delivered 12 fighter jets to Kenya. The aircraft were handed over to Kenya by Italy at a ceremony.',
     want: [['ESP', 'PER', 'ordered', 6, 'frigates'], ['ITA', 'KEN', 'delivered', 12, 'fighter jets']],

@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, caseOf, chargeOver, infinitiveObject, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation, clauseHead, dependents, subtree } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -539,6 +539,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && chargeOver(sc.tree, predicateWord(sc.tree, sc.sentence.start, match), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
+    // "vowed to respond to joint drills by X and Y": the act a verb of answering answers is someone else's
+    if (!match.pattern.isVerb && sc.tree && isAnsweredAct(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
     // what the noun is (charged, convicted, wanted), not an act told; its phrase names no target.
     if (match.pattern.isVerb && sc.tree && isDescribingParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;

@@ -466,6 +466,21 @@ export function reasonOver(syntax: SentenceSyntax, p: number, punishers: Readonl
   return h.head >= 0 && punishers.has(h.head) && /^(?:obj|iobj|nsubj:pass)$/.test(h.deprel) ? h.head : -1;
 }
 
+/** Verbs of answering someone else's act: what they answer is in their "to" or "for" phrase. */
+const REACTING = new Set(['respond', 'react', 'retaliate', 'reply']);
+
+/**
+ * Whether an act noun is what a verb of answering answers ("vowed to respond to joint drills by X and Y", "will retaliate for
+ * the strikes"): someone else's act, never one of the answering subject (the parser hangs the noun's own "by" doer on the verb
+ * as often as on the noun).
+ */
+export function isAnsweredAct(syntax: SentenceSyntax, p: number): boolean {
+  if (p < 0) return false;
+  const w = word(syntax, p);
+  if (w.upos !== 'NOUN' || w.head < 0 || !/^(?:obl|nmod)$/.test(baseRelation(w.deprel))) return false;
+  return /^(?:to|for)$/.test(caseOf(syntax, p)) && REACTING.has(lemmaOf(word(syntax, w.head)));
+}
+
 /** The object of a verb that has a "to" infinitive complement ("ordered the troops to leave", "asked X to stay"), or -1. */
 export function infinitiveObject(syntax: SentenceSyntax, p: number): number {
   const o = dependent(syntax, p, 'obj');

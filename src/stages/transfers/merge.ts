@@ -75,6 +75,10 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   const ib = b.items[0];
   if (!ia || !ib) return a.status === b.status && (a.items.length === 0 || b.items.length === 0);
   if (!sameItem(ia, ib)) return false;
+  // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own, whatever batch
+  // it names ("the first tanks are due in 2026" of "a deal for 180 more").
+  const isSchedule = (x: Transfer, y: Transfer): boolean => (x.status === 'ordered' || x.status === 'approved') && (y.status === 'pledged' || y.status === 'planned');
+  if (isSchedule(a, b) || isSchedule(b, a)) return true;
   // "the third NASAMS" and "the fourth NASAMS" are two deliveries.
   const ba = (a as { batch?: string | null }).batch ?? null;
   const bb = (b as { batch?: string | null }).batch ?? null;
@@ -84,14 +88,14 @@ function isSameTransfer(a: Transfer, b: Transfer): boolean {
   // "six more of the jets": a further batch is never an earlier telling of its own; a headline's telling of that batch
   // with no count and the same stage is ("Egypt receives Rafale jets" over "took delivery of three more Rafales").
   // A telling dated in another year is an earlier delivery ("delivered JF-17s in 2021 ... six more in 2023").
+  // So is a later telling with the same count and stage ("Poland signs deal for 180 more K2 tanks" over "signed a contract ...
+  // for 180 K2 tanks"): a further batch is told after the one it adds to, never before it.
   if ((ba === 'more') !== (bb === 'more')) {
-    const plain = ba === 'more' ? b : a;
+    const [further, plain] = ba === 'more' ? [a, b] : [b, a];
     const isOtherYear = a.date !== null && b.date !== null && a.date.slice(0, 4) !== b.date.slice(0, 4);
-    if (plain.items[0]?.count !== null || a.status !== b.status || isOtherYear) return false;
+    const isRetold = plain.items[0]?.count === further.items[0]?.count && further.evidence.start < plain.evidence.start;
+    if ((plain.items[0]?.count !== null && !isRetold) || a.status !== b.status || isOtherYear) return false;
   }
-  // "ordered 180 tanks ... ten are to be delivered this year": a schedule of the order, not a record of its own.
-  const isSchedule = (x: Transfer, y: Transfer): boolean => (x.status === 'ordered' || x.status === 'approved') && (y.status === 'pledged' || y.status === 'planned');
-  if (isSchedule(a, b) || isSchedule(b, a)) return true;
   // "Chile will send 20 tanks ... it had first said it would send only four": two figures of one promise are one record.
   if (isPromise(a) && isPromise(b)) return true;
   if (ia.count !== null && ib.count !== null) return ia.count === ib.count;
