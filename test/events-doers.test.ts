@@ -4,7 +4,9 @@
  * pirates") suffers on that noun and never takes the main clause's subject as its doer; a place inside the doer's own words is
  * not whom the act is aimed at, and a noun of people who act ("protesters") is no doer of its own act there; a wire dateline's date is the day the story was filed, not the day of a clause that names its own; a deadline
  * ("within 48 hours") is no date of the act; the act a verb of answering answers ("vowed to respond to drills by X") is
- * someone else's, never the answering subject's.
+ * someone else's, never the answering subject's; an -ing participle set off by a comma that the parser hangs on a place
+ * ("struck depots near Tyre, killing three people") is the clause's doer's act, and the people it kills are the place's; a
+ * verb joined to one of the predicate's own clauses ("closed the border to trade and blamed X") ends the predicate's clause.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -67,4 +69,26 @@ test('a deadline ("within 48 hours") is no date of the act', () => {
 test('the act a verb of answering answers is never the answering subject\'s', () => {
   const events = eventsOf('Belarus vowed to respond to joint exercises by Poland and Lithuania near its border.');
   for (const e of events) assert.notEqual(e.source?.code, 'BLR', show(e));
+});
+
+test('an -ing participle after a comma is the clause\'s doer\'s act, whatever noun the parser hangs it on', () => {
+  // the parser hangs "killing" on "Lebanon"
+  const hung = eventsOf("Israeli jets struck what the military said were Hezbollah weapons depots in southern Lebanon on Monday, killing four people, Lebanon's health ministry said.");
+  const kill = hung.find((e) => e.trigger?.text === 'killing');
+  assert.ok(kill, hung.map(show).join('; '));
+  assert.equal(`${kill.source?.code}>${kill.target?.code}`, 'ISR>LBNCVL', show(kill));
+  const events = eventsOf('Turkish drones struck fuel depots near Qamishli in northeastern Syria on Friday, killing three people.');
+  const killing = events.find((e) => e.trigger?.text === 'killing');
+  assert.ok(killing, events.map(show).join('; '));
+  assert.equal(killing.source?.code?.slice(0, 3), 'TUR', show(killing));
+  // the dead are the people of the place the violence happened in, not the attacker's
+  assert.equal(killing.target?.code, 'SYRCVL', show(killing));
+});
+
+test('a verb joined to one of the predicate\'s own clauses ends the predicate\'s clause', () => {
+  const events = eventsOf('Uzbekistan closed the border to trade and blamed the Kyrgyz government for the shooting.');
+  const shut = events.find((e) => e.trigger?.text.startsWith('closed'));
+  assert.ok(shut, events.map(show).join('; '));
+  assert.notEqual(shut.target?.code?.slice(0, 3), 'KGZ', show(shut));
+  assert.ok(events.some((e) => e.trigger?.text === 'blamed' && e.target?.code?.startsWith('KGZ')), events.map(show).join('; '));
 });

@@ -280,8 +280,13 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
   // "donated and delivered goods to X": a first verb with no object of its own shares the second's.
   if (!tree.words.some((w) => w.head === p && w.deprel === 'obj')) return sc.claim.length;
   let first = sc.claim.length;
+  // "closed the crossing to trade and blamed X": a verb joined to one of the predicate's own clauses ends it too
+  const isBelowP = (i: number): boolean => {
+    for (let k = i, guard = 0; k >= 0 && guard < tree.words.length; k = tree.words[k]!.head, guard++) if (k === p) return true;
+    return false;
+  };
   for (const [c, w] of tree.words.entries()) {
-    if (w.head !== p || w.deprel !== 'conj' || (w.upos !== 'VERB' && w.upos !== 'AUX') || c <= p) continue;
+    if (w.deprel !== 'conj' || (w.upos !== 'VERB' && w.upos !== 'AUX') || c <= p || !isBelowP(w.head)) continue;
     // The conjunct's own words start at its leftmost dependent ("but did not endorse").
     let left = c;
     for (const [k, x] of tree.words.entries()) if (k < left && k > p && x.head === c) left = k;
@@ -811,8 +816,12 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
     const directObject = claim.slice(clause.verbEnd, object ? object.start : clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
     const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end), ctx);
-    // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country.
-    const where = role ? locationOf(actors, claim, clause.verbEnd, clause.end, OF_PLACE_BEFORE)?.country : null;
+    // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country; people a force kills
+    // or wounds ("struck depots in southern Lebanon, killing four people") those of the place the sentence puts the violence in
+    const isViolence = Number(match.pattern.code.slice(0, 2)) >= 18;
+    const where = role
+      ? (locationOf(actors, claim, clause.verbEnd, clause.end, OF_PLACE_BEFORE)?.country ?? (isViolence ? countryOfScene(actors, claim) : null))
+      : null;
     const home = where && /^[A-Z]{3}$/.test(where) ? where : source.code.slice(0, 3);
     if (role) target = { name: role.noun, code: home + role.code, entityId: null };
   }
@@ -1223,6 +1232,16 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
     if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
     const place = placeOf(a.entity);
     if (place) return place;
+  }
+  return null;
+}
+
+/** The country of the first place the sentence puts something in ("near Qamishli in northeastern Syria": Syria), or null. */
+function countryOfScene(actors: ActorMention[], claim: string): string | null {
+  for (const a of actors) {
+    if (!LOCATIVE_BEFORE.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
+    const country = placeOf(a.entity)?.country;
+    if (country && /^[A-Z]{3}$/.test(country)) return country;
   }
   return null;
 }

@@ -270,6 +270,22 @@ function isVerbRooted(syntax: SentenceSyntax): boolean {
   return syntax.words.some((w) => w.head < 0 && w.upos === 'VERB');
 }
 
+/** An -ing participle set off by a comma (", killing four people") hung as `acl` on a noun inside a prepositional phrase. */
+function isCommaParticipleOnPhrase(syntax: SentenceSyntax, p: number): boolean {
+  const w = word(syntax, p);
+  if (baseRelation(w.deprel) !== 'acl' || !/ing$/i.test(w.text) || p === 0 || syntax.words[p - 1]?.text !== ',') return false;
+  const h = word(syntax, w.head);
+  return /^(?:obl|nmod)$/.test(baseRelation(h.deprel)) && caseOf(syntax, w.head) !== '';
+}
+
+/** The subject of the nearest verb above a word (climbing through its heads), or -1. */
+function clauseSubjectAbove(syntax: SentenceSyntax, i: number): number {
+  for (let k = i, guard = 0; k >= 0 && guard < 12; k = word(syntax, k).head, guard++) {
+    if (word(syntax, k).upos === 'VERB') return dependent(syntax, k, 'nsubj');
+  }
+  return -1;
+}
+
 /** Reads a verb predicate's source, target and clause. */
 function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   const { donor, viaIntent } = subjectDonor(syntax, p);
@@ -304,6 +320,9 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
       if (next !== source) sourceNext = next;
     }
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
+    // "struck depots in southern Lebanon, killing four people": an -ing participle set off by a comma that the parser hung on
+    // a noun of a prepositional phrase tells what the clause's act did; its doer is the clause's subject, not the phrase's noun
+    if (source < 0 && isCommaParticipleOnPhrase(syntax, p)) source = clauseSubjectAbove(syntax, word(syntax, p).head);
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
     if (source < 0 && baseRelation(word(syntax, p).deprel) === 'acl') source = word(syntax, p).head;
     const rel = word(syntax, p).deprel;
