@@ -134,8 +134,27 @@ export function phoenixCode(name: string, date: string | null, ctx: Context): st
   return /^(?:IGO|NGO)/.test(first) ? first : first.slice(0, 3) || null;
 }
 
+/**
+ * The CAMEO code of a country given by its ISO alpha-3 code, as places and affiliations carry it: the two differ for Kosovo (XKX,
+ * CAMEO KSV), whose towns and capital were coded apart from the country named.
+ */
+function cameoOfAlpha3(code: string | null, ctx: Context): string | null {
+  if (!code || !/^[A-Z]{3}$/.test(code)) return code;
+  const differing = ctx.data.memo('events/alpha3-cameo', () => {
+    const out = new Map<string, string>();
+    for (const c of ctx.data.load<{ countries: { code: string; alpha3: string }[] }>('countries').countries) if (c.code !== c.alpha3) out.set(c.alpha3, c.code);
+    return out;
+  });
+  return differing.get(code) ?? code;
+}
+
 /** Base code of an entity: its own code, else a person's affiliation, else the country it lies in, else the kind of body it is. */
 function baseCode(entity: Entity, ctx: Context, date: string | null = null): string | null {
+  const code = ownOrPlacedCode(entity, ctx, date);
+  return code && code.length >= 3 ? (cameoOfAlpha3(code.slice(0, 3), ctx) ?? '') + code.slice(3) : code;
+}
+
+function ownOrPlacedCode(entity: Entity, ctx: Context, date: string | null): string | null {
   // A region inside one country (the West Bank, Gaza, Crimea as a place) is that country's, as a city is; one spanning several has none.
   if (entity.type === 'region') return entity.code ?? entity.country ?? null;
   if (entity.type === 'other') return entity.code ?? null;

@@ -40,7 +40,7 @@ export function readDateline(sentence: string): { span: Span; outlet: string | n
 }
 
 const SPEECH =
-  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|reports|stated|states|declared(?=\\s+(?:\\w+\\s+){0,2}that\\b)|declares(?=\\s+(?:\\w+\\s+){0,2}that\\b)|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|claims|charged|protested|explained|revealed|disclosed|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
+  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)reports|stated|states|declared(?=\\s+(?:\\w+\\s+){0,2}that\\b)|declares(?=\\s+(?:\\w+\\s+){0,2}that\\b)|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)claims|charged|protested|explained|revealed|disclosed|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
 const AUX = '(?:(?:has|had|have|was|is)\\s+)?';
 // What may follow a leading speech verb before the claim: "in a statement on Saturday", "back then", "that".
 const LEAD_FILLER =

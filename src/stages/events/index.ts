@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isChargeOfParticiple, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation, clauseHead, dependents, subtree } from '../syntax/tree.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -35,6 +35,8 @@ const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
 const QUOTE_MARK = /["“”]/;
 const OPENING_QUOTE = /^\s*["“]/;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
+/** A denial right before a claim: "denied that", "denied reports/claims/allegations that". */
+const DENIED_BEFORE = /\b(?:denied|denies|deny|rejected|dismissed)\s+(?:that\s+|(?:the\s+|media\s+|press\s+|western\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?)\s+that\s+)$/i;
 const NEGATION_BEFORE = /\b(?:not|cannot|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
 // "may" in lower case only: "in May" is a month.
 const HYPOTHETICAL = /\b(?:[Ii]f|[Uu]nless|[Cc]ould|[Mm]ight|may|[Ii]n\s+case|[Ww]ould\s+consider)\b/;
@@ -544,6 +546,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && chargeOver(sc.tree, predicateWord(sc.tree, sc.sentence.start, match), claims) >= 0) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
+    // "arrested four men suspected of attacking a patrol": the charge a participle on a noun states is no act told
+    if (sc.tree && isChargeOfParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "vowed to respond to joint drills by X and Y": the act a verb of answering answers is someone else's
     if (!match.pattern.isVerb && sc.tree && isAnsweredAct(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
@@ -685,7 +689,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isOnNoun = tree?.isPassive === true && predicate >= 0 && isParticipleOnNoun(sc.tree!, predicate);
   const subject =
     tree?.subject ??
-    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple));
+    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -875,7 +879,7 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   const { claim, frame, actors } = sc;
   const { match, start, end, object } = clause;
   const date = eventDate(sc, start, end, published, match);
-  const read = modalityOf(claim, clause.before, start, end, match, frame, date, published);
+  const read = modalityOf(claim, clause.before, start, end, match, frame, date, published, sc.sentence.text);
   let modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
   if (modality === 'asserted' && clause.tree?.isCommitment && match.pattern.code.startsWith('03')) modality = 'planned';
@@ -1315,10 +1319,13 @@ function modalityOf(
   frame: Frame,
   date: Dated | null,
   published: Dated | null,
+  sentence: string = claim,
 ): Modality {
   const clause = claim.slice(clauseStart, clauseEnd);
   const sentenceHead = claim.slice(0, match.start);
-  if (NEGATION_BEFORE.test(before) || /\bdenied\s+(?:that\s+)?$/i.test(sentenceHead.slice(-20))) return 'negated';
+  // "denied that ...", "denied reports that its forces had shelled ...": the claim denied
+  // (read in the sentence's own words: "X denied reports that" is also read as a frame of attribution, which the claim blanks out)
+  if (NEGATION_BEFORE.test(before) || DENIED_BEFORE.test(sentenceHead.slice(-60)) || DENIED_BEFORE.test(sentence.slice(Math.max(0, clauseStart - 60), clauseStart))) return 'negated';
   if (HYPOTHETICAL.test(before) || /\b(?:if|unless)\b/i.test(claim.slice(clauseStart, match.start))) return 'hypothetical';
   // a headline's "NATO to boost troops", "Germany to supply tanks": a name right before "to" and the verb tells what is to come
   if (PLANNED_BEFORE.test(before) || HEADLINE_FUTURE.test(before)) return 'planned';

@@ -485,6 +485,26 @@ export function reasonOver(syntax: SentenceSyntax, p: number, punishers: Readonl
   return h.head >= 0 && punishers.has(h.head) && /^(?:obj|iobj|nsubj:pass)$/.test(h.deprel) ? h.head : -1;
 }
 
+/** Participles that tell what someone is charged with: "suspected of", "accused of", "convicted of". */
+const CHARGING_PARTICIPLES = new Set(['suspect', 'accuse', 'charge', 'convict', 'indict', 'arrest', 'jail', 'sentence', 'wanted']);
+
+/**
+ * Whether a verb is the charge a participle on a noun states ("arrested four men suspected of attacking a patrol", "a pilot
+ * convicted of spying"): what they are suspected of is no act the report tells.
+ */
+export function isChargeOfParticiple(syntax: SentenceSyntax, p: number): boolean {
+  if (p < 0) return false;
+  const w = word(syntax, p);
+  if (w.head < 0 || !/^(?:advcl|acl)$/.test(baseRelation(w.deprel))) return false;
+  if (!dependents(syntax, p, 'mark', 'case').some((k) => lemmaOf(word(syntax, k)) === 'of' || lemmaOf(word(syntax, k)) === 'for')) return false;
+  const h = word(syntax, w.head);
+  if (CHARGING_PARTICIPLES.has(lemmaOf(h)) && (baseRelation(h.deprel) === 'acl' || baseRelation(h.deprel) === 'amod')) return true;
+  // the parser may hang the charge elsewhere ("men suspected of attacking a patrol, X said": on "said"); right after the
+  // participle and its "of" it is still the charge
+  const before = p >= 2 ? word(syntax, p - 2) : null;
+  return before !== null && CHARGING_PARTICIPLES.has(lemmaOf(before)) && baseRelation(before.deprel) === 'acl' && word(syntax, p - 1).text.toLowerCase() === 'of';
+}
+
 /** Verbs of answering someone else's act: what they answer is in their "to" or "for" phrase. */
 const REACTING = new Set(['respond', 'react', 'retaliate', 'reply']);
 
