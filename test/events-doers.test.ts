@@ -9,7 +9,8 @@
  * verb joined to one of the predicate's own clauses ("closed the border to trade and blamed X") ends the predicate's clause;
  * a subject the tree reads as a thing or group no actor names ("the envoys of both states") is not replaced by a place
  * after a preposition; the charge a participle states ("men suspected of attacking a patrol") is no act; a claim someone
- * "denied reports that" is negated, and the denier is no speaker of it; Kosovo's towns are Kosovo's (KSV, not the ISO XKX).
+ * "denied reports that" is negated, and the denier is no speaker of it; Kosovo's towns are Kosovo's (KSV, not the ISO XKX);
+ * a word of time and a verb after the predicate open a clause of their own, whose names are not the predicate's target.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -125,4 +126,10 @@ test('Kosovo\'s capital and towns are coded as Kosovo (KSV), as the country is',
   const accuse = events.find((e) => e.cameo.startsWith('11'));
   assert.ok(accuse, events.map(show).join('; '));
   assert.equal(accuse.source?.code, 'KSV', show(accuse));
+});
+
+test('a word of time and a verb after the predicate open a clause whose names are not the predicate\'s target', () => {
+  const events = eventsOf('Laos and Vietnam agreed on Friday to pull back troops from a disputed border area after clashes last week killed a Vietnamese soldier.');
+  const agreements = events.filter((e) => e.trigger?.text === 'agreed');
+  assert.deepEqual(agreements.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['LAO>VNM', 'VNM>LAO'], events.map(show).join('; '));
 });

@@ -395,6 +395,10 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
   if (!tree) return false;
   let i = wordAt(tree, sc.sentence.start + a.start);
   if (p < 0 || i < 0) return false;
+  // "agreed to pull back troops after clashes last week killed a Cambodian soldier": a word of time, then a verb, before the
+  // mention opens a clause of its own, however the parser hung it
+  const opener = tree.words.findIndex((w, k) => k > p && k < i && TIME_MARKS.has(w.text.toLowerCase()));
+  if (opener >= 0 && tree.words.some((w, k) => k > opener && k < i && w.upos === 'VERB' && !/ing$/i.test(w.text))) return true;
   for (let guard = 0; i >= 0 && guard <= tree.words.length; guard++) {
     const w = tree.words[i]!;
     if (w.head === p) return w.deprel === 'advcl' && dependents(tree, i, 'mark').some((k) => TIME_MARKS.has(tree.words[k]!.text.toLowerCase()));
