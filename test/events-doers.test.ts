@@ -10,7 +10,9 @@
  * a subject the tree reads as a thing or group no actor names ("the envoys of both states") is not replaced by a place
  * after a preposition; the charge a participle states ("men suspected of attacking a patrol") is no act; a claim someone
  * "denied reports that" is negated, and the denier is no speaker of it; Kosovo's towns are Kosovo's (KSV, not the ISO XKX);
- * a word of time and a verb after the predicate open a clause of their own, whose names are not the predicate's target.
+ * a word of time and a verb after the predicate open a clause of their own, whose names are not the predicate's target;
+ * "the army" of a later sentence is the army of the state named before (never a rebel group named since); a dateline's
+ * sentence-opening article is no part of a listed body's name.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -132,4 +134,18 @@ test('a word of time and a verb after the predicate open a clause whose names ar
   const events = eventsOf('Laos and Vietnam agreed on Friday to pull back troops from a disputed border area after clashes last week killed a Vietnamese soldier.');
   const agreements = events.filter((e) => e.trigger?.text === 'agreed');
   assert.deepEqual(agreements.map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['LAO>VNM', 'VNM>LAO'], events.map(show).join('; '));
+});
+
+test('"the army" of a later sentence is the army of the state named before, not the rebels named since', () => {
+  const events = eventsOf('Peruvian President Dina Boluarte ended a truce with Shining Path remnants on Sunday after the group ambushed a convoy. The army will resume offensive operations in the valley, the defence ministry said.');
+  const resume = events.find((e) => e.trigger?.text.startsWith('resume'));
+  assert.ok(resume, events.map(show).join('; '));
+  assert.equal(resume.source?.code, 'PERMIL', show(resume));
+});
+
+test('a sentence-opening article after a dateline is no part of a listed body\'s name', () => {
+  const events = eventsOf('WASHINGTON, March 14 - The U.S. State Department approved the possible sale of 12 Black Hawk helicopters to Greece, the Pentagon said.');
+  const approval = events.find((e) => e.trigger?.text.startsWith('approved'));
+  assert.ok(approval, events.map(show).join('; '));
+  assert.equal(approval.source?.code, 'USAGOV', show(approval));
 });

@@ -520,6 +520,9 @@ function resolveTaggedSpans(st: SentenceState): void {
     // "Ohio-based KeyCorp": a word saying where a name is based does not start it
     while (s < e - 1 && (isLowerWord(words[s] as string) || BASED.test(words[s] as string))) s++;
     while (e > s + 1 && isLowerWord(words[e - 1] as string)) e--;
+    // "- The U.S. State Department approved": an article before a name we list as it stands (after a dateline the tagger reads the
+    // sentence's opening article mid-sentence) is no part of it ("The Washington Post", listed with its article or not, stays whole)
+    if (e - s > 1 && /^(?:The|A|An)$/.test(words[s] as string) && st.gazAt.get(s)?.end !== e && st.gazAt.get(s + 1)?.end === e && st.gazAt.get(s + 1)?.entries[0]?.kind === 'organization') s++;
     // "Yemen's Houthi": a country's possessive opening the span is the owner, not part of the name
     const owner = st.gazAt.get(s);
     if (owner && owner.end < e - 1 && /^['’]s$/.test(words[owner.end] as string) && owner.entries[0]?.kind === 'country') s = owner.end + 1;

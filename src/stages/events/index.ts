@@ -55,6 +55,8 @@ interface Discourse {
   quoteSpeaker: { actor: Actor; name: string | null } | null;
   /** The armed group the article named last (a code of role REB): who "the rebels", "the militants" of a later clause are. */
   armedGroup: Actor | null;
+  /** The state the article named last (a country or one of its organs): whose "the army", "the government" of a later clause are. */
+  state: Actor | null;
 }
 
 interface SentenceContext {
@@ -92,7 +94,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
-  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null };
+  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -111,6 +113,8 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
     discourse.quoteSpeaker = sc.speaker && QUOTE_MARK.test(sentence.text) ? { actor: sc.speaker, name: sc.speakerName } : null;
     const group = inSentence.findLast((a) => a.code?.endsWith(ARMED_GROUP_ROLE));
     if (group) discourse.armedGroup = actorAt(group, sentence.start);
+    const state = inSentence.findLast((a) => a.code !== null && isCountryCode(a.code) && !OTHER_SIDE_ROLES.test(a.code) && !NON_STATE_ROLES.test(a.code));
+    if (state) discourse.state = actorAt(state, sentence.start);
   }
   return out;
 }
@@ -722,11 +726,23 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const ownForce = !subject ? OWN_FORCE.exec(before) : null;
   const owner = ownForce ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
   const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: /(?:its|their|our)\s+(?:own\s+)?(?:air force|\w+)/i.exec(ownForce![0])![0], code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
-  const resolved = claimerActor ?? armed ?? forceActor ?? (pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null);
+  const pointedTo = pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  // "The army will resume operations against the rebels": a state organ named by its role points back to the state named
+  // before, with that role (COLMIL after the president's COLGOV), never to a rebel group or another organ's role
+  const organRole = pointsBack && !tree?.isSharedPronoun ? ORGAN_ANAPHOR.exec(before)?.[1] : undefined;
+  const organ = organRole ? stateRoleIn(organRole, ctx) : null;
+  const isState = (a: Actor | null): boolean => Boolean(a?.code && isCountryCode(a.code) && !OTHER_SIDE_ROLES.test(a.code) && !NON_STATE_ROLES.test(a.code));
+  const organState = organ ? (isState(pointedTo) ? pointedTo : isState(discourse.state) ? discourse.state : null)?.code?.slice(0, 3) : null;
+  const organActor = organ && organState ? { name: /^\s*the\s+\S+(?:\s+(?:force|forces|ministry))?/i.exec(before)![0].trim(), code: organState + organ, entityId: null } : null;
+  const resolved = claimerActor ?? armed ?? forceActor ?? (organ ? organActor : pointedTo);
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
+
+/** A definite state organ opening a clause: "the army", "the military", "the defence ministry", "the government". */
+const ORGAN_ANAPHOR =
+  /^\s*the\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)(?:\s+(?:will|would|can|could|may|might|must|shall|should|has|have|had|is|are|was|were|be|been|also|then|later|now|still|not|never))*\s*$/i;
 
 /** A verb of saying and a comma right before a participle: "said, warning", "added, saying". */
 const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)\s*,\s*$/i;
@@ -1200,6 +1216,8 @@ function sameActor(a: string | null | undefined, b: string | null | undefined): 
 
 /** Roles of those who stand against their own state: rebels, insurgents, separatists, the opposition, criminal groups. */
 const OTHER_SIDE_ROLES = /^[A-Z]{3}(?:REB|INS|SEP|OPP|CRM)/;
+/** Actors of a country that are not its state: its people, firms, media, armed men no one names. */
+const NON_STATE_ROLES = /^[A-Z]{3}(?:CVL|BUS|MED|UAF|AGR|REL|REF|NGO|EDU|LAB)/;
 
 /** Whether two codes of one state are two sides of it: one names its state or organs, the other those who stand against them. */
 function isOtherSide(a: string | null | undefined, b: string | null | undefined): boolean {
