@@ -12,7 +12,10 @@
  * "denied reports that" is negated, and the denier is no speaker of it; Kosovo's towns are Kosovo's (KSV, not the ISO XKX);
  * a word of time and a verb after the predicate open a clause of their own, whose names are not the predicate's target;
  * "the army" of a later sentence is the army of the state named before (never a rebel group named since); a dateline's
- * sentence-opening article is no part of a listed body's name.
+ * sentence-opening article is no part of a listed body's name; a titled full name in another spelling of a listed surname
+ * ("President Volodymyr Zelenskiy") is that person; a participle after "said on Saturday," is the speaker's act; an act
+ * whose plan was given up ("scrapped plans to buy") is negated; a date in a clause that describes a noun is not the
+ * predicate's.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -148,4 +151,25 @@ test('a sentence-opening article after a dateline is no part of a listed body\'s
   const approval = events.find((e) => e.trigger?.text.startsWith('approved'));
   assert.ok(approval, events.map(show).join('; '));
   assert.equal(approval.source?.code, 'USAGOV', show(approval));
+});
+
+test('a titled full name in another spelling of a listed surname is that person, and a participle after "said on <day>," is theirs', () => {
+  const events = eventsOf('Kyiv has taken delivery of two air defence systems from Norway, President Volodymyr Zelenskiy said on Sunday, thanking Oslo for its help.');
+  const thanks = events.find((e) => e.trigger?.text === 'thanking');
+  assert.ok(thanks, events.map(show).join('; '));
+  assert.equal(`${thanks.source?.code}>${thanks.target?.code}`, 'UKRGOV>NOR', show(thanks));
+});
+
+test('an act whose plan was given up is negated', () => {
+  const events = eventsOf('Egypt has scrapped plans to buy 24 Russian Su-35 fighters, a defence source said.');
+  const buy = events.find((e) => e.trigger?.text === 'buy');
+  assert.ok(buy, events.map(show).join('; '));
+  assert.equal(buy.modality, 'negated', show(buy));
+});
+
+test('a date in a clause that describes a noun of the predicate is that clause\'s, not the predicate\'s', () => {
+  const events = eventsOf('Lithuania also signed an agreement with the United States to buy eight more HIMARS launchers, on top of the eight it ordered last year.');
+  const buy = events.find((e) => e.trigger?.text === 'buy');
+  assert.ok(buy, events.map(show).join('; '));
+  assert.equal(buy.date, '2024-03-15', show(buy));
 });

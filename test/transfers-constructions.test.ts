@@ -353,6 +353,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'ROU', 'ordered', 54, 'Abrams']],
   },
   {
+    construction: 'a variant\'s single capital after a model name ("Gripen C") is part of the item, and a whole "promised by" its giver is a pledge',
+    text: 'Ukraine has received the first six of 20 Gripen C fighter jets promised by Sweden.',
+    want: [['SWE', 'UKR', 'delivered', 6, 'Gripen C fighter jets'], ['SWE', 'UKR', 'pledged', 20, 'Gripen C fighter jets']],
+  },
+  {
+    construction: 'a headline\'s "buys more X" and the lead\'s "to buy N more X, on top of the M it ordered last year" are one order (the earlier order\'s date is its relative clause\'s)',
+    text: 'Estonia buys more HIMARS\n\nEstonia also signed an agreement with the United States to buy six more HIMARS rocket launchers, on top of the six it ordered last year.',
+    want: [['USA', 'EST', 'ordered', 6, 'HIMARS']],
+  },
+  {
     construction: 'a definite generic noun of the same category ("the warships", "the aircraft") is a later mention of the dyad\'s item',
     text: 'Spain sold six frigates to Peru. The warships will be delivered to Peru by Spain in 2026. Italy delivered 12 fighter jets to Kenya. The aircraft were handed over to Kenya by Italy at a ceremony.',
     want: [['ESP', 'PER', 'ordered', 6, 'frigates'], ['ITA', 'KEN', 'delivered', 12, 'fighter jets']],

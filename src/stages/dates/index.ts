@@ -206,3 +206,12 @@ export const dates = defineStage('dates', (doc, ctx) => {
   }
   return findDates(article.text, refDayOf(article.published ?? doc.input.published, ctx.now));
 });
+
+/**
+ * Whether a date closes a relative clause with a pronoun subject and a past verb right before it ("the 20 it ordered last year",
+ * "the jets which arrived in May"): the date is that clause's, whatever act the sentence tells around it. `before` is the text
+ * of the sentence up to the date.
+ */
+export function closesRelativeClause(before: string): boolean {
+  return /\b(?:it|they|which|that|he|she|we)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+)?[a-z]+(?:ed|ought|ught|old|ent|ew|ade|ave|ook|ive|ame)\s+(?:in\s+|on\s+|during\s+)?$/i.test(before);
+}

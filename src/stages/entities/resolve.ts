@@ -370,8 +370,14 @@ function findTitledPeople(st: SentenceState): void {
       const code = g ? countryOf(g.entries) : undefined;
       if (code) country = code;
     }
-    const entries = knowledge.phrases.get(lower.slice(title.end, j).join(' ')) ?? [];
-    const c: Candidate = { start: title.end, end: j, kind: 'person', entries: entries.filter((e) => e.kind === 'person'), rule: 'entities/titled-person', origin: 'rule', role: title.entry };
+    let entries: GazetteerEntry[] = (knowledge.phrases.get(lower.slice(title.end, j).join(' ')) ?? []).filter((e) => e.kind === 'person');
+    // "President Volodymyr Zelenskiy": a full name we do not list in this spelling is the listed person whose surname is spelled
+    // so and whose given name it opens with
+    if (entries.length === 0 && j - title.end >= 2) {
+      const given = lower[title.end] as string;
+      entries = (knowledge.phrases.get(lower[j - 1] as string) ?? []).filter((e) => e.kind === 'person' && e.person.name.toLowerCase().split(' ')[0] === given);
+    }
+    const c: Candidate = { start: title.end, end: j, kind: 'person', entries, rule: 'entities/titled-person', origin: 'rule', role: title.entry };
     if (country) c.country = country;
     if (body?.org.code) c.bodyCode = body.org.code;
     else if (force && forceCountry) c.bodyCode = forceCountry + force;

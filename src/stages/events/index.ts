@@ -13,7 +13,8 @@ import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } fro
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isChargeOfParticiple, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
-import { baseRelation, clauseHead, dependents, subtree } from '../syntax/tree.js';
+import { baseRelation, clauseHead, dependents, isInNounClauseApart, subtree } from '../syntax/tree.js';
+import { closesRelativeClause } from '../dates/index.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
 // Sentences longer than this are coded on their first part only: no real sentence is longer, and
@@ -35,6 +36,9 @@ const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
 const QUOTE_MARK = /["“”]/;
 const OPENING_QUOTE = /^\s*["“]/;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
+/** A plan given up right before its act: "scrapped plans to buy", "abandoned a bid to join", "shelved its plan for". */
+const DROPPED_PLAN_BEFORE =
+  /\b(?:scrapped|scraps|scrap|cancell?ed|cancels|cancel|abandoned|abandons|abandon|dropped|drops|shelved|shelves|ditched|ditches|called off|calls off|put on hold|puts on hold)\s+(?:its\s+|their\s+|the\s+|a\s+|his\s+|her\s+)?(?:plans?|bid|proposal|intention|idea|attempt)\s+(?:to|for)\s+$/i;
 /** A denial right before a claim: "denied that", "denied reports/claims/allegations that". */
 const DENIED_BEFORE = /\b(?:denied|denies|deny|rejected|dismissed)\s+(?:that\s+|(?:the\s+|media\s+|press\s+|western\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?)\s+that\s+)$/i;
 const NEGATION_BEFORE = /\b(?:not|cannot|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
@@ -734,7 +738,9 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isState = (a: Actor | null): boolean => Boolean(a?.code && isCountryCode(a.code) && !OTHER_SIDE_ROLES.test(a.code) && !NON_STATE_ROLES.test(a.code));
   const organState = organ ? (isState(pointedTo) ? pointedTo : isState(discourse.state) ? discourse.state : null)?.code?.slice(0, 3) : null;
   const organActor = organ && organState ? { name: /^\s*the\s+\S+(?:\s+(?:force|forces|ministry))?/i.exec(before)![0].trim(), code: organState + organ, entityId: null } : null;
-  const resolved = claimerActor ?? armed ?? forceActor ?? (organ ? organActor : pointedTo);
+  // "..., President X said on Saturday, thanking Stockholm": a participle right after the attribution is its speaker's act
+  const saidBy = isParticiple && isAfterSaying && !subject ? sc.speaker : null;
+  const resolved = claimerActor ?? saidBy ?? armed ?? forceActor ?? (organ ? organActor : pointedTo);
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
@@ -744,8 +750,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
 const ORGAN_ANAPHOR =
   /^\s*the\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)(?:\s+(?:will|would|can|could|may|might|must|shall|should|has|have|had|is|are|was|were|be|been|also|then|later|now|still|not|never))*\s*$/i;
 
-/** A verb of saying and a comma right before a participle: "said, warning", "added, saying". */
-const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)\s*,\s*$/i;
+/** A verb of saying (and its day) and a comma right before a participle: "said, warning", "said on Saturday, thanking". */
+const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)(?:\s+(?:on|late on|early on|in|last)\s+\w+)?\s*,\s*$/i;
 
 /** A claim of responsibility right before an act noun: "claimed responsibility for a missile attack", "claimed the attack", "took responsibility for the raid". */
 const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?responsibility\s+for\s+)?|(?:took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+)(?:[\w'’-]+\s+){0,4}$/i;
@@ -1315,7 +1321,14 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   const gap = (d: DateFinding): number => (d.start - base >= at.end ? d.start - base - at.end : at.start >= d.end - base ? at.start - (d.end - base) : 0);
   // a wire dateline's date ("KHARTOUM, March 9 -") is the day the story was filed, not the day of the act its clause tells
   const filedEnd = sc.frame.dateline?.end ?? 0;
-  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to).sort((a, b) => gap(a) - gap(b))[0];
+  // "buy 12 more launchers, on top of the 20 it ordered last year": a date in a clause that describes a noun of the predicate's
+  // is that clause's, not the predicate's
+  const tree = sc.tree;
+  const p = tree ? wordAt(tree, base + at.start) : -1;
+  // (and where the parser missed the clause, one closed by the date with a pronoun and a past verb: "the eight it ordered")
+  const isInNounClause = (d: DateFinding): boolean =>
+    (tree !== null && isInNounClauseApart(tree, wordAt(tree, d.start), p)) || (d.start - base > at.end && closesRelativeClause(sc.sentence.text.slice(at.end, d.start - base)));
+  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to && !isInNounClause(d)).sort((a, b) => gap(a) - gap(b))[0];
   const attributed = sc.dates.find((d) => d.start - base >= filedEnd && sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
   // "imposed a blockade in 2007 after Hamas seized control", "last held talks in 2018, when Kim met Moon": a clause of "after",
   // "when" or "as" with no date of its own is of the time of the clause it hangs on (the nearest date before it)
@@ -1347,7 +1360,7 @@ function modalityOf(
   const sentenceHead = claim.slice(0, match.start);
   // "denied that ...", "denied reports that its forces had shelled ...": the claim denied
   // (read in the sentence's own words: "X denied reports that" is also read as a frame of attribution, which the claim blanks out)
-  if (NEGATION_BEFORE.test(before) || DENIED_BEFORE.test(sentenceHead.slice(-60)) || DENIED_BEFORE.test(sentence.slice(Math.max(0, clauseStart - 60), clauseStart))) return 'negated';
+  if (NEGATION_BEFORE.test(before) || DROPPED_PLAN_BEFORE.test(before) || DENIED_BEFORE.test(sentenceHead.slice(-60)) || DENIED_BEFORE.test(sentence.slice(Math.max(0, clauseStart - 60), clauseStart))) return 'negated';
   if (HYPOTHETICAL.test(before) || /\b(?:if|unless)\b/i.test(claim.slice(clauseStart, match.start))) return 'hypothetical';
   // a headline's "NATO to boost troops", "Germany to supply tanks": a name right before "to" and the verb tells what is to come
   if (PLANNED_BEFORE.test(before) || HEADLINE_FUTURE.test(before)) return 'planned';

@@ -127,6 +127,21 @@ export function isPassive(syntax: SentenceSyntax, head: number): boolean {
 }
 
 /** The words of a sentence as "text/UPOS" with head and relation, for messages and test failures. */
+/**
+ * Whether word `i` lies in a clause that describes a noun (`acl`, `acl:relcl`) which does not hold word `top`: "buy 12 more
+ * launchers, on top of the 20 it ordered last year" has "last year" in such a clause below "buy". False when `i` is below `top`
+ * with no such clause between them, or either index is -1.
+ */
+export function isInNounClauseApart(syntax: SentenceSyntax, i: number, top: number): boolean {
+  if (i < 0 || top < 0) return false;
+  for (let k = i, guard = 0; k >= 0 && k !== top && guard <= syntax.words.length; k = syntax.words[k]!.head, guard++) {
+    if (!syntax.words[k]!.deprel.startsWith('acl')) continue;
+    for (let j = top, g = 0; j >= 0 && g <= syntax.words.length; j = syntax.words[j]!.head, g++) if (j === k) return false;
+    return true;
+  }
+  return false;
+}
+
 export function describeTree(syntax: SentenceSyntax): string {
   return syntax.words.map((w, i) => `${i}:${w.text}/${w.upos}<-${w.deprel}:${w.head}`).join(' ');
 }

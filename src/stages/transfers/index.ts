@@ -16,6 +16,8 @@ import { findTriggers, readSentence } from './read-sentence.js';
 import type { Parties } from './read-sentence.js';
 import { designationsOf, mergeTransfers, sameItem } from './merge.js';
 import { countryCode } from '../entities/lookup.js';
+import { isInNounClauseApart } from '../syntax/tree.js';
+import { closesRelativeClause } from '../dates/index.js';
 
 export { mergeTransfers, transferKey } from './merge.js';
 
@@ -32,6 +34,9 @@ interface Draft extends Transfer {
   /** A definite generic noun without a count ("the warships", "the aircraft"): it may stand for equipment the dyad named before. */
   isDefinite: boolean;
 }
+
+/** Participles of a promise of aid after an item: "18 jets promised by Sweden", "the tanks pledged last year". */
+const PROMISED = /^(?:promised|pledged|donated|offered|gifted)$/i;
 
 /** Transfers of military equipment stated by a document, one record per item, merged within the document. */
 export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
@@ -112,8 +117,15 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     const sentenceDates = (doc.dates ?? []).filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague');
     const distance = (d: { start: number; end: number }, t: Span): number => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0);
     const triggerSpans = readings.map((r) => r.triggerSpan);
+    // "buy 12 more launchers, on top of the 20 it ordered last year": a date in a clause that describes a noun is that clause's
+    const at = (offset: number): number => (syntax ? syntax.words.findIndex((w) => w.start === offset) : -1);
     const dateOf = (t: Span): string | null => {
-      const own = sentenceDates.filter((d) => triggerSpans.every((other) => distance(d, t) <= distance(d, other)));
+      const own = sentenceDates.filter(
+        (d) =>
+          triggerSpans.every((other) => distance(d, t) <= distance(d, other)) &&
+          !(syntax && isInNounClauseApart(syntax, at(d.start), at(t.start))) &&
+          !(d.start > t.end && closesRelativeClause(article.text.slice(t.end, d.start))),
+      );
       // none of its own: the date is another predicate's, and this one's is unknown beyond the report's day
       return own.sort((a, b) => distance(a, t) - distance(b, t))[0]?.value ?? published;
     };
@@ -122,7 +134,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
       const recipients = r.recipients.length ? r.recipients : [null];
       for (const recipient of recipients) {
         // "the first of 36 jets ordered by Chile": an order read from a part's phrase is the order of the whole.
-        const isWholeOrder = r.item.partOf !== null && (r.status === 'ordered' || r.status === 'approved');
+        // So is a promise told after the part ("the first four of 18 jets promised by Sweden": the 18 were promised).
+        const isWholeOrder = r.item.partOf !== null && (r.status === 'ordered' || r.status === 'approved' || (r.status === 'pledged' && r.triggerSpan.start >= r.item.end));
         const item: TransferItem = { count: isWholeOrder ? r.item.partOf!.whole : r.item.count, item: r.item.text, category: r.item.category };
         drafts.push({
           supplier: r.supplier,
@@ -145,8 +158,10 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
         if (origin && recipient === origin && r.supplier && r.supplier !== origin) Object.assign(drafts[drafts.length - 1]!, { supplier: origin, recipient: r.supplier });
         // "handed over the first three of 16 jets": the 16 are the order the delivery belongs to.
         const made = drafts[drafts.length - 1]!;
+        // ("the first four of 18 jets promised by Sweden": a whole that was promised is a pledge, not an order)
         if (r.item.partOf && (made.status === 'delivered' || made.status === 'pledged')) {
-          drafts.push({ ...made, status: 'ordered', items: [{ ...item, count: r.item.partOf.whole }], batch: null, order: order++ });
+          const isPromised = tokens.slice(r.item.last + 1, r.item.last + 3).some((x) => PROMISED.test(x.text));
+          drafts.push({ ...made, status: isPromised ? 'pledged' : 'ordered', items: [{ ...item, count: r.item.partOf.whole }], batch: null, order: order++ });
         }
       }
     }

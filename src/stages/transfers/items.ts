@@ -146,6 +146,10 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   for (let i = 1; i < tokens.length; i++) {
     if (kinds[i] === 'other' && kinds[i - 1] === 'model' && /^\d[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*$/.test(tokens[i]!.text) && !/^\d+(?:st|nd|rd|th|s|mm|km|m)$/i.test(tokens[i]!.text)) kinds[i] = 'designation';
   }
+  // "18 Gripen C fighter jets": a variant's single capital right after a model name is part of its name ("A" and "I" are words).
+  for (let i = 1; i < tokens.length; i++) {
+    if (kinds[i] === 'other' && kinds[i - 1] === 'model' && /^[B-HJ-Z]$/.test(tokens[i]!.text)) kinds[i] = 'designation';
+  }
   // "18 Tarpan bridge-laying tracked vehicles": a hyphenated adjective between a name and the rest of its phrase belongs to it.
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (kinds[i] === 'other' && /^[a-z]+-[a-z]+$/.test(tokens[i]!.text) && (/^(?:model|designation)$/.test(kinds[i - 1]!) || (kinds[i - 1] === 'modifier' && /^[A-Z]/.test(tokens[i - 1]!.text))) && (kinds[i + 1] === 'head' || kinds[i + 1] === 'modifier') && !isPredicate(i)) kinds[i] = 'modifier';
