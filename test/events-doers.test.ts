@@ -15,7 +15,8 @@
  * sentence-opening article is no part of a listed body's name; a titled full name in another spelling of a listed surname
  * ("President Volodymyr Zelenskiy") is that person; a participle after "said on Saturday," is the speaker's act; an act
  * whose plan was given up ("scrapped plans to buy") is negated; a date in a clause that describes a noun is not the
- * predicate's.
+ * predicate's; "deepening a rift" is no cooperation; what a deal requires ("a truce deal that requires X to withdraw") is its
+ * content, no act; a force deployed at home ("deploying troops in southern X") is aimed at no one.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,4 +173,17 @@ test('a date in a clause that describes a noun of the predicate is that clause\'
   const buy = events.find((e) => e.trigger?.text === 'buy');
   assert.ok(buy, events.map(show).join('; '));
   assert.equal(buy.date, '2024-03-15', show(buy));
+});
+
+test('deepening a rift is no cooperation', () => {
+  const events = eventsOf('Slovakia vetoed the sanctions package on Friday, diplomats said, deepening a rift with Brussels over its ties with Moscow.');
+  assert.ok(!events.some((e) => e.trigger?.text === 'deepening'), events.map(show).join('; '));
+});
+
+test('what a deal requires is its content, no act; a force deployed at home is aimed at no one', () => {
+  const events = eventsOf('The Congolese army began deploying troops in eastern Congo on Monday under a peace deal that requires M23 fighters to withdraw from Goma, an army spokesman said.');
+  assert.ok(!events.some((e) => e.trigger?.text.startsWith('withdraw')), events.map(show).join('; '));
+  const deploy = events.find((e) => e.trigger?.text.startsWith('deploying'));
+  assert.ok(deploy, events.map(show).join('; '));
+  assert.equal(deploy.target, null, show(deploy));
 });

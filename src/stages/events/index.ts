@@ -451,6 +451,21 @@ const TIME_FRAME_CASES = new Set(['after', 'following', 'amid', 'during']);
 const DOCUMENT_NOUNS = /^(?:agreement|deal|pact|treaty|accord|law|bill|resolution|decree|legislation|memorandum|protocol|order|ordinance|amendment|declaration|statement|text)$/;
 
 /**
+ * Whether a predicate states what a text rules or agrees: a clause on a document noun ("a ceasefire deal that requires Hezbollah
+ * fighters to withdraw", "a law banning protests"), or a verb that clause governs. What a deal requires is no act told.
+ */
+function isDocumentContent(tree: SentenceSyntax, p: number): boolean {
+  for (let k = p, guard = 0; k >= 0 && guard < 8; guard++) {
+    const w = tree.words[k]!;
+    const rel = baseRelation(w.deprel);
+    if (rel === 'acl' && w.head >= 0 && DOCUMENT_NOUNS.test(tree.words[w.head]!.lemma)) return true;
+    if (rel !== 'xcomp' && rel !== 'ccomp' && rel !== 'conj') return false;
+    k = w.head;
+  }
+  return false;
+}
+
+/**
  * Whether a predicate's word is a past participle describing a noun with no doer of its own: one after the noun ("a man
  * convicted of spying", no "by" phrase) or before it ("30 suspected militants", "the wanted man").
  */
@@ -560,6 +575,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
     // "arrested four men suspected of attacking a patrol": the charge a participle on a noun states is no act told
     if (sc.tree && isChargeOfParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
+    // "under a ceasefire deal that requires Hezbollah fighters to withdraw": what a text requires or allows is its content
+    if (match.pattern.isVerb && sc.tree && isDocumentContent(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "vowed to respond to joint drills by X and Y": the act a verb of answering answers is someone else's
     if (!match.pattern.isVerb && sc.tree && isAnsweredAct(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
@@ -887,6 +904,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   const s = source ? ARCS.get(source) : undefined;
   const t = target ? ARCS.get(target) : undefined;
   if (s && t && s.start <= t.start && t.end <= s.end) target = null;
+  // "The Lebanese army began deploying troops in southern Lebanon": a body acting on its own kind at home (troops of the same
+  // code) names no one it is aimed at
+  if (source?.code && target?.code === source.code && /\bin\b/.test(target.name)) target = null;
   // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
   if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
