@@ -16,7 +16,8 @@
  * ("President Volodymyr Zelenskiy") is that person; a participle after "said on Saturday," is the speaker's act; an act
  * whose plan was given up ("scrapped plans to buy") is negated; a date in a clause that describes a noun is not the
  * predicate's; "deepening a rift" is no cooperation; what a deal requires ("a truce deal that requires X to withdraw") is its
- * content, no act; a force deployed at home ("deploying troops in southern X") is aimed at no one.
+ * content, no act; a force deployed at home ("deploying troops in southern X") is aimed at no one; a name in a hyphenated
+ * modifier of an apposition ("the CSTO, the Russia-led alliance") is no member of the actor.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -186,4 +187,11 @@ test('what a deal requires is its content, no act; a force deployed at home is a
   const deploy = events.find((e) => e.trigger?.text.startsWith('deploying'));
   assert.ok(deploy, events.map(show).join('; '));
   assert.equal(deploy.target, null, show(deploy));
+});
+
+test('a name in a hyphenated modifier of an apposition is no member of the actor', () => {
+  for (const text of ['Armenia has frozen its participation in the Collective Security Treaty Organization, the Russia-led military alliance, its prime minister said.', 'Belarus froze its participation in the Eurasian Economic Union, the Russia-led trade bloc, the president said.']) {
+    const events = eventsOf(text);
+    assert.ok(events.length > 0 && !events.some((e) => e.target?.code === 'RUS'), `${text}: ${events.map(show).join('; ')}`);
+  }
 });

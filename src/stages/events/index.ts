@@ -247,7 +247,12 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   // "on the Thai border": a country that only names a border is where, not whom.
   const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
   // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
-  const whom = inRange.filter((a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) && !isLeaderOfNext(a, inRange, claim));
+  // "froze its participation in the EAEU, the Russia-led bloc": a name in a hyphenated modifier of an apposition says who leads
+  // the one named before it, not whom (but "aid to the US-led war" is the US's war)
+  const isAppositionModifier = (a: ActorMention): boolean => /^-[a-z]/.test(claim.slice(a.end, a.end + 2)) && /,\s*(?:the\s+|a\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start));
+  const whom = inRange.filter(
+    (a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) && !isLeaderOfNext(a, inRange, claim) && !isAppositionModifier(a),
+  );
   return whom.find((a) => a.code) ?? whom[0] ?? null;
 }
 
@@ -1190,6 +1195,8 @@ function compound(first: ActorMention, actors: ActorMention[], claim: string, ba
     const last = members[members.length - 1]!;
     if (next.start < last.end) continue;
     if (!/^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)(?:the\s+)?$/i.test(claim.slice(last.end, next.start))) break;
+    // "the CSTO, the Russia-led military alliance": a name in a hyphenated modifier of an apposition is no member
+    if (/^-[a-z]/.test(claim.slice(next.end, next.end + 2))) break;
     // "criticized Japan and China praised India": with a tree, a member is a conjunct of the phrase, not the next clause's subject.
     if (tree && !isConjunctOf(tree, next, members, base)) break;
     members.push(next);
