@@ -17,7 +17,9 @@
  * whose plan was given up ("scrapped plans to buy") is negated; a date in a clause that describes a noun is not the
  * predicate's; "deepening a rift" is no cooperation; what a deal requires ("a truce deal that requires X to withdraw") is its
  * content, no act; a force deployed at home ("deploying troops in southern X") is aimed at no one; a name in a hyphenated
- * modifier of an apposition ("the CSTO, the Russia-led alliance") is no member of the actor.
+ * modifier of an apposition ("the CSTO, the Russia-led alliance") is no member of the actor; "demonstrated its commitment" is no
+ * protest, and equipping one's own islands no military aid; a town never speaks (a participle after an uncoded speaker's
+ * "said," is not the town's act); people killed by a doer no one names are those of the place of the violence.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -194,4 +196,17 @@ test('a name in a hyphenated modifier of an apposition is no member of the actor
     const events = eventsOf(text);
     assert.ok(events.length > 0 && !events.some((e) => e.target?.code === 'RUS'), `${text}: ${events.map(show).join('; ')}`);
   }
+});
+
+test('"demonstrated its commitment" is no protest, and equipping one\'s own outposts no military aid', () => {
+  const events = eventsOf('The deployment demonstrated the alliance\'s commitment to Lithuania. Since 2015, Vietnam has equipped several of its islands with radars and rocket launchers.');
+  assert.deepEqual(events.map(show), []);
+});
+
+test('a town never speaks, and people killed by a doer no one names are those of the place of the violence', () => {
+  const events = eventsOf('A drone strike on a bus station in the city of Kadugli killed five civilians on Sunday, a local aid group said, blaming the Rapid Support Forces.');
+  for (const e of events) assert.ok(!/Kadugli/.test(e.source?.name ?? ''), show(e));
+  const killing = events.find((e) => e.trigger?.text === 'killed');
+  assert.ok(killing, events.map(show).join('; '));
+  assert.equal(`${killing.source?.code ?? '-'}>${killing.target?.code}`, '->SDNCVL', show(killing));
 });

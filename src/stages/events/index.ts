@@ -153,7 +153,8 @@ function readSentence(
     const heads = inside.filter((a) => a.code && a.end <= start + headZone);
     const joined = (a: ActorMention, i: number): boolean => i > 0 && /^\s*(?:,|and|or|&)\s*$/i.test(text.slice(heads[i - 1]!.end, a.start));
     const own = heads.filter((a, i) => !joined(a, i));
-    const coded = own[own.length - 1] ?? inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start) : undefined);
+    // (a town or region never speaks: "a drone strike in El Obeid killed three, a local rights group said" has no coded speaker)
+    const coded = own[own.length - 1] ?? inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start && !isPlaceEntity(a)) : undefined);
     if (coded) speaker = actorAt(coded, sentence.start);
     else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
@@ -723,7 +724,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isOnNoun = tree?.isPassive === true && predicate >= 0 && isParticipleOnNoun(sc.tree!, predicate);
   const subject =
     tree?.subject ??
-    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true));
+    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -882,6 +883,14 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // The organ is the doer the tree reads, if any ("fishermen held by kidnappers": not the police of the clause before).
     const role = stateRoleIn(tree ? (tree.sourceWord ?? (clause.isPassive ? '' : clause.before)) : clause.before, ctx);
     if (role) source = { name: source?.name ?? clause.before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
+  }
+  if (!source?.code && !target?.code && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
+    // "A drone strike on a market in El Obeid killed three civilians": people killed by a doer no one names are those of the place
+    // the sentence puts the violence in (the event tells whom it struck; who struck is left open)
+    const directObject = claim.slice(clause.verbEnd, clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
+    const role = domesticRoleIn(directObject, ctx);
+    const where = role ? countryOfScene(actors, claim) : null;
+    if (role && where) target = { name: role.noun, code: where + role.code, entityId: null };
   }
   if (!source?.code && !target?.code) return null;
   if (clause.isPassive && !source?.code) {
