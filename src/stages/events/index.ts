@@ -724,7 +724,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isOnNoun = tree?.isPassive === true && predicate >= 0 && isParticipleOnNoun(sc.tree!, predicate);
   const subject =
     tree?.subject ??
-    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true));
+    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
