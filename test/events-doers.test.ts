@@ -19,7 +19,11 @@
  * content, no act; a force deployed at home ("deploying troops in southern X") is aimed at no one; a name in a hyphenated
  * modifier of an apposition ("the CSTO, the Russia-led alliance") is no member of the actor; "demonstrated its commitment" is no
  * protest, and equipping one's own islands no military aid; a town never speaks (a participle after an uncoded speaker's
- * "said," is not the town's act); people killed by a doer no one names are those of the place of the violence.
+ * "said," is not the town's act); people killed by a doer no one names are those of the place of the violence; "about" before
+ * a count is no preposition ("ordered about 800 French troops to leave"); revoking a "military cooperation agreement" ends an
+ * agreement and is no cooperation; "in a deal brokered by X" names no target even where the parser makes it the participle's
+ * own phrase; a plain past joined to a reported clause in another tense is the reporter's act; "aimed at ending" is no act; a
+ * state organ named bare ("intelligence officials") is the organ of the state that acted last; "linked him to a plot" accuses.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -209,4 +213,41 @@ test('a town never speaks, and people killed by a doer no one names are those of
   const killing = events.find((e) => e.trigger?.text === 'killed');
   assert.ok(killing, events.map(show).join('; '));
   assert.equal(`${killing.source?.code ?? '-'}>${killing.target?.code}`, '->SDNCVL', show(killing));
+});
+
+test('"about" before a count is no preposition, and a command to foreign troops to leave is a demand on them', () => {
+  const events = eventsOf('Chad has revoked a military cooperation agreement with France and ordered about 800 French troops to leave the country.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('06')), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code === 'TCD' && e.target?.code === 'FRA'), events.map(show).join('; '));
+  const order = events.find((e) => e.trigger?.text === 'ordered');
+  assert.ok(order, events.map(show).join('; '));
+  assert.equal(`${order.source?.code}>${order.target?.code}`, 'TCD>FRAMIL', show(order));
+});
+
+test('"in a deal brokered by X" names no target, wherever the parser hangs the frame', () => {
+  const events = eventsOf('Eritrea and Ethiopia agreed on Friday to restore diplomatic relations and reopen their embassies within two months, in a deal brokered by Qatar that ends years of hostility.');
+  const agreed = events.filter((e) => e.trigger?.text === 'agreed').map((e) => `${e.source?.code}>${e.target?.code}`).sort();
+  assert.deepEqual(agreed, ['ERI>ETH', 'ETH>ERI'], events.map(show).join('; '));
+});
+
+test('a plain past joined to a reported clause in another tense is the reporter\'s act', () => {
+  const events = eventsOf('Vietnam said its ship had acted lawfully and urged Beijing to stop harassing fishermen.');
+  const urged = events.find((e) => e.trigger?.text === 'urged');
+  assert.ok(urged, events.map(show).join('; '));
+  assert.equal(`${urged.source?.code}>${urged.target?.code}`, 'VNM>CHN', show(urged));
+});
+
+test('"aimed at ending" the war is no act, and a bare state organ is the organ of the state that acted last', () => {
+  const talks = eventsOf('Kenya hosted a meeting of South Sudanese rebel groups on Saturday aimed at ending the war between the army and the SPLM-IO.');
+  assert.ok(!talks.some((e) => e.trigger?.text.startsWith('aimed')), talks.map(show).join('; '));
+  const spies = eventsOf('Canada expelled a Chinese diplomat on Thursday after intelligence officials accused him of intimidating a lawmaker.');
+  const accused = spies.find((e) => e.trigger?.text === 'accused');
+  assert.ok(accused, spies.map(show).join('; '));
+  assert.equal(accused.source?.code?.slice(0, 3), 'CAN', show(accused));
+});
+
+test('"linked him to a plot" accuses him; it is no cooperation', () => {
+  const events = eventsOf('Latvian prosecutors linked a Belarusian diplomat to a sabotage plot on Tuesday.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('06')), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.cameo.startsWith('11') && e.target?.code === 'BLR'), events.map(show).join('; '));
 });

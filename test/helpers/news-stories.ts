@@ -209,6 +209,8 @@ Warsaw has closed two Russian consulates since 2023.`,
       '?THREATEN|SANCTION RUS>POL|- planned',
       '?COERCE POL>-|POL',
       '?SANCTION POL>RUS',
+      // "prosecutors linked him to a plot": Polish prosecutors accuse the Russian diplomat
+      '?ACCUSE POL>RUS',
     ],
   },
   {

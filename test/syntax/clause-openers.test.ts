@@ -93,3 +93,13 @@ test('a participle of a person\'s state right after a verb ("arrested suspected 
   assert.equal(arc(words, 'suspected'), 'agents:amod');
   assert.equal(arc(words, 'agents'), 'arrested:obj');
 });
+
+test('"about" or "around" tagged as a preposition right after a verb and before a count is retagged an adverb on the number', () => {
+  const tag = (t: string): number => (UPOS as readonly string[]).indexOf(t);
+  const forms = ['ordered', 'about', '1,000', 'troops'];
+  const tags = Int32Array.from([tag('VERB'), tag('ADP'), tag('NUM'), tag('NOUN')]);
+  assert.equal(UPOS[clauseMarkers(forms, tags)[1]!], 'ADV');
+  // "talks about 12 new jets": no verb right before it, a preposition still
+  const talks = Int32Array.from([tag('NOUN'), tag('ADP'), tag('NUM'), tag('NOUN')]);
+  assert.equal(UPOS[clauseMarkers(['talks', 'about', '12', 'jets'], talks)[1]!], 'ADP');
+});

@@ -439,6 +439,8 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
     // ("agreed to restore ties after talks mediated by Turkey": a frame of time, wherever the parser hung it, also as a clause
     // of its own opened by "after")
     if (w.upos === 'VERB' && w.head !== -1 && i !== p && dependents(tree, i, 'obl:agent').length > 0 && dependents(tree, i, 'mark').some((k) => TIME_FRAME_CASES.has(tree.words[k]!.text.toLowerCase()))) return true;
+    // ", in a deal brokered by China": the frame read as the participle's own phrase ("brokered [in a deal] by China")
+    if (w.upos === 'VERB' && i !== p && dependents(tree, i, 'obl:agent').length > 0 && dependents(tree, i, 'obl').some((k) => FRAME_CASES.has(caseOf(tree, k)) && DOCUMENT_NOUNS.test(tree.words[k]!.lemma))) return true;
     if (w.head >= 0 && w.upos === 'VERB' && isParticipleOnNoun(tree, i)) {
       const frame = caseOf(tree, w.head);
       if (TIME_FRAME_CASES.has(frame) || (FRAME_CASES.has(frame) && tree.words[w.head]!.deprel === 'obl')) return true;
@@ -541,6 +543,13 @@ function isEquipmentNoun(w: SentenceSyntax['words'][number], ctx: Context): bool
   return categories.length > 0 && !categories.some((c) => NOT_HARDWARE.has(c));
 }
 
+/** Whether a word modifies, as a compound or adjective, a noun of a text that rules or agrees ("a cooperation agreement"). */
+function namesDocumentKind(tree: SentenceSyntax, i: number): boolean {
+  const w = tree.words[i];
+  if (!w || !/^(?:compound|amod)$/.test(w.deprel) || w.head < 0) return false;
+  return DOCUMENT_NOUNS.test(tree.words[w.head]!.lemma);
+}
+
 /** Whether a "call" names something: the verb of "what X called Y", or with a second object or a predicate ("called it a provocation"). */
 function isNamingCall(tree: SentenceSyntax, p: number): boolean {
   const w = tree.words[p];
@@ -590,6 +599,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (match.pattern.isVerb && sc.tree && isDescribingParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "attack helicopters", "strike fighters", "assault rifles": an act noun that modifies a weapon's name names a kind of weapon.
     if (!match.pattern.isVerb && sc.tree && namesWeaponKind(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), ctx)) continue;
+    // "revoked a military cooperation agreement": an act noun that modifies a text's noun names the kind of text, no act
+    if (!match.pattern.isVerb && sc.tree && namesDocumentKind(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     const clause = readClause(sc, match, discourse, ctx);
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
     const roles = readRoles(sc, clause, previousSource, discourse, ctx);
@@ -758,15 +769,45 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // before, with that role (COLMIL after the president's COLGOV), never to a rebel group or another organ's role
   const organRole = pointsBack && !tree?.isSharedPronoun ? ORGAN_ANAPHOR.exec(before)?.[1] : undefined;
   const organ = organRole ? stateRoleIn(organRole, ctx) : null;
-  const isState = (a: Actor | null): boolean => Boolean(a?.code && isCountryCode(a.code) && !OTHER_SIDE_ROLES.test(a.code) && !NON_STATE_ROLES.test(a.code));
+  const isState = (a: Actor | null): boolean => Boolean(a?.code && isStateCode(a.code));
   const organState = organ ? (isState(pointedTo) ? pointedTo : isState(discourse.state) ? discourse.state : null)?.code?.slice(0, 3) : null;
   const organActor = organ && organState ? { name: /^\s*the\s+\S+(?:\s+(?:force|forces|ministry))?/i.exec(before)![0].trim(), code: organState + organ, entityId: null } : null;
-  // "..., President X said on Saturday, thanking Stockholm": a participle right after the attribution is its speaker's act
-  const saidBy = isParticiple && isAfterSaying && !subject ? sc.speaker : null;
-  const resolved = claimerActor ?? saidBy ?? armed ?? forceActor ?? (organ ? organActor : pointedTo);
+  // "..., President X said on Saturday, thanking Stockholm": a participle right after the attribution is its speaker's act; so is
+  // a plain past joined to a reported clause in another tense ("China said its vessel had acted lawfully and urged Manila to stop")
+  const saidBy = (isParticiple && isAfterSaying && !subject) || (sc.tree && isSpeakersOwnConjunct(sc.tree, predicate)) ? sc.speaker : null;
+  // "Australia expelled a diplomat after intelligence officials accused him": a state organ named bare as the tree's subject is
+  // the organ of the state that acted last (the topic), else of the state the article named last
+  const bareOrgan = !subject && !organ && tree?.sourceWord && tree.isSourceThing && BARE_ORGAN.test(before) ? stateRoleIn(tree.sourceWord, ctx) : null;
+  const bareState = !bareOrgan ? null : discourse.topic?.code && isStateCode(discourse.topic.code) ? discourse.topic : discourse.state;
+  const bareActor = bareOrgan && bareState?.code ? { name: before.trim(), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
+  const resolved = claimerActor ?? saidBy ?? armed ?? forceActor ?? (organ ? organActor : pointedTo) ?? bareActor;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
+}
+
+/** Whether a code is a state's (a country or one of its organs), not its people, firms or armed groups. */
+function isStateCode(code: string): boolean {
+  return isCountryCode(code) && !OTHER_SIDE_ROLES.test(code) && !NON_STATE_ROLES.test(code);
+}
+
+/** A bare plural of a state's organ right before its verb: "intelligence officials", "police", "security forces", "troops". */
+const BARE_ORGAN = /^\s*(?:(?:intelligence|security|government|military|senior|local|border|riot)\s+)?(?:officials|police|security forces|troops|soldiers|forces|prosecutors|authorities)\s+(?:(?:had|have|has|also|later|then)\s+)?$/i;
+
+/** Verbs of saying that report a clause. */
+const SAYING = new Set(['say', 'tell', 'announce', 'state', 'add', 'claim', 'report']);
+
+/**
+ * Whether a verb joined to a reported clause is the reporter's own act: a plain past with no auxiliary and no subject of its own
+ * after a conjunct that has one ("said its vessel had acted lawfully and urged Manila to stop": the reporter urged, not the vessel).
+ */
+function isSpeakersOwnConjunct(tree: SentenceSyntax, p: number): boolean {
+  if (p < 0) return false;
+  const w = tree.words[p]!;
+  if (w.deprel !== 'conj' || w.head < 0 || !/ed$/i.test(w.text) || dependents(tree, p, 'aux', 'nsubj').length > 0) return false;
+  const first = tree.words[w.head]!;
+  const isOtherTense = dependents(tree, w.head, 'aux').some((k) => /^(?:had|would|will|could|has|have)$/i.test(tree.words[k]!.text));
+  return isOtherTense && first.deprel === 'ccomp' && first.head >= 0 && SAYING.has(tree.words[first.head]!.lemma);
 }
 
 /** A definite state organ opening a clause: "the army", "the military", "the defence ministry", "the government". */

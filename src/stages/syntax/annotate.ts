@@ -123,6 +123,9 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
     // "the army retook the town", "had resold them": "re" and an irregular past the treebank never shows with it, read as a noun;
     // after a subject or an auxiliary it is the verb
     if ((tags[i] === NOUN || tags[i] === ADJ) && i > 0 && (tags[i - 1] === NOUN || tags[i - 1] === PROPN || tags[i - 1] === PRON || tags[i - 1] === AUX) && isAgainPast(forms[i] as string)) tags[i] = VERB;
+    // "ordered about 1,000 American troops to leave": right after a verb, "about" or "around" before a count says how many
+    // (an adverb on the number, as the treebank has it), not what the verb is about (read as a preposition it took the object)
+    if (tags[i] === ADP && i > 0 && tags[i - 1] === VERB && tags[i + 1] === NUM && /^(?:about|around)$/i.test(forms[i] as string)) tags[i] = ADV;
   }
   for (let i = 0; i + 2 < forms.length; i++) {
     if (tags[i] !== ADP || !CLAUSE_PREPOSITIONS.has((forms[i] as string).toLowerCase())) continue;
