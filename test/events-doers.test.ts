@@ -23,7 +23,9 @@
  * a count is no preposition ("ordered about 800 French troops to leave"); revoking a "military cooperation agreement" ends an
  * agreement and is no cooperation; "in a deal brokered by X" names no target even where the parser makes it the participle's
  * own phrase; a plain past joined to a reported clause in another tense is the reporter's act; "aimed at ending" is no act; a
- * state organ named bare ("intelligence officials") is the organ of the state that acted last; "linked him to a plot" accuses.
+ * state organ named bare ("intelligence officials") is the organ of the state that acted last; "linked him to a plot" accuses;
+ * what an "as" phrase calls an object ("condemned the raids as a violation of Syrian territory") names no one acted on, and
+ * "came close to war" is no meeting.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -250,4 +252,12 @@ test('"linked him to a plot" accuses him; it is no cooperation', () => {
   const events = eventsOf('Latvian prosecutors linked a Belarusian diplomat to a sabotage plot on Tuesday.');
   assert.ok(!events.some((e) => e.cameo.startsWith('06')), events.map(show).join('; '));
   assert.ok(events.some((e) => e.cameo.startsWith('11') && e.target?.code === 'BLR'), events.map(show).join('; '));
+});
+
+test('what an "as" phrase calls the object names no one acted on; "came close to war" is no meeting', () => {
+  const events = eventsOf('The Iraqi government condemned the raids as a violation of Iraqi sovereignty. The two neighbours came close to war in 1987.');
+  const condemn = events.find((e) => e.trigger?.text === 'condemned');
+  assert.ok(condemn, events.map(show).join('; '));
+  assert.notEqual(condemn.target?.code, 'IRQ', show(condemn));
+  assert.ok(!events.some((e) => e.trigger?.text.startsWith('came')), events.map(show).join('; '));
 });

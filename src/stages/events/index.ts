@@ -246,6 +246,10 @@ function subjectOf(actors: ActorMention[], from: number, to: number, claim: stri
 
 function objectOf(actors: ActorMention[], from: number, to: number, claim: string): ActorMention | null {
   // "on the Thai border": a country that only names a border is where, not whom.
+  // "condemned the strikes as a violation of Afghan territory": what an "as" phrase calls the object names no one acted on.
+  // (only after an object of its own: "denounced as an ugly crime Serbia's crackdown" puts the object after it)
+  const asAt = /\bas\s+(?:a|an|the)\s/i.exec(claim.slice(from, to));
+  if (asAt && /\w/.test(claim.slice(from, from + asAt.index))) to = from + asAt.index;
   const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
   // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
   // "froze its participation in the EAEU, the Russia-led bloc": a name in a hyphenated modifier of an apposition says who leads
