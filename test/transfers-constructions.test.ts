@@ -363,6 +363,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'EST', 'ordered', 6, 'HIMARS']],
   },
   {
+    construction: 'an ordinal batch with no "of" phrase ("the first batch had already arrived") is a delivery of the equipment named before',
+    text: 'Montenegro has bought Bayraktar TB2 drones from Turkey, its defence minister said, adding that the first batch had already arrived.',
+    want: [['TUR', 'MNE', 'delivered', null, 'Bayraktar TB2']],
+  },
+  {
     construction: 'a definite generic noun of the same category ("the warships", "the aircraft") is a later mention of the dyad\'s item',
     text: 'Spain sold six frigates to Peru. The warships will be delivered to Peru by Spain in 2026. Italy delivered 12 fighter jets to Kenya. The aircraft were handed over to Kenya by Italy at a ceremony.',
     want: [['ESP', 'PER', 'ordered', 6, 'frigates'], ['ITA', 'KEN', 'delivered', 12, 'fighter jets']],

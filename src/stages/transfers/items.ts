@@ -365,6 +365,15 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
       batch: batchBefore(tokens, k, lex), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
     });
   }
+  // "adding that the first batch had already arrived": an ordinal batch with no "of" phrase stands for the equipment the article named
+  for (let k = 2; k < tokens.length; k++) {
+    if (!BATCH_NOUNS.test(tokens[k]!.text) || !ORDINALS.test(tokens[k - 1]!.text) || !DEFINITE.test(lower(tokens[k - 2])) || /^of$/i.test(tokens[k + 1]?.text ?? '')) continue;
+    if (items.some((it) => it.first <= k && it.last >= k)) continue;
+    items.push({
+      first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count: null, category: 'military equipment', model: null, isNamed: false, makerToken: null,
+      batch: lower(tokens[k - 1]), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
+    });
+  }
   // "has since received six of them": a count of a pronoun stands for the equipment the article named (kept only once it takes its model).
   for (let k = 2; k < tokens.length; k++) {
     if (!/^(?:them|those)$/i.test(tokens[k]!.text) || lower(tokens[k - 1]) !== 'of') continue;
@@ -483,6 +492,8 @@ function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], artic
 const DEFINITE = /^(?:the|these|those|both)$/;
 // Units of an air-defence or artillery system, counted in place of the system itself.
 const UNIT_NOUNS = /^(?:squadrons?|batteries|battery|battalions?|regiments?)$/i;
+/** Nouns of a part of a delivery: "the first batch", "the second shipment". */
+const BATCH_NOUNS = /^(?:batch|batches|shipment|shipments|consignment|consignments|tranche)$/i;
 
 function buildItem(
   tokens: readonly Token[],
