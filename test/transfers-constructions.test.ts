@@ -368,6 +368,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['TUR', 'MNE', 'delivered', null, 'Bayraktar TB2']],
   },
   {
+    construction: 'a bare count right after a verb of getting ("has received three so far") is a delivery of the equipment named before',
+    text: 'Vietnam signed a deal with Russia for six Kilo submarines in 2009 and has received four so far.',
+    want: [['RUS', 'VNM', 'ordered', 6, 'Kilo'], ['RUS', 'VNM', 'delivered', 4, 'Kilo']],
+  },
+  {
+    construction: 'what a state develops with partners is not moved, beside what it buys in the same sentence',
+    text: "Japan's cabinet approved funds to buy Tomahawk cruise missiles from the United States and to develop a new fighter jet with Britain and Italy.",
+    want: [['USA', 'JPN', 'planned', null, 'Tomahawk']],
+  },
+  {
     construction: 'a definite generic noun of the same category ("the warships", "the aircraft") is a later mention of the dyad\'s item',
     text: 'Spain sold six frigates to Peru. The warships will be delivered to Peru by Spain in 2026. Italy delivered 12 fighter jets to Kenya. The aircraft were handed over to Kenya by Italy at a ceremony.',
     want: [['ESP', 'PER', 'ordered', 6, 'frigates'], ['ITA', 'KEN', 'delivered', 12, 'fighter jets']],

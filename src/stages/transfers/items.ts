@@ -374,6 +374,19 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
       batch: lower(tokens[k - 1]), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
     });
   }
+  // "India ... has received three so far": a bare count right after a verb of getting or giving, with no noun of its own, stands for
+  // the equipment the article named (an ellipsis)
+  for (let k = 1; k < tokens.length; k++) {
+    if (!ELLIPSIS_VERBS.test(tokens[k - 1]!.text)) continue;
+    const count = numberValue(tokens[k], lex);
+    const next = tokens[k + 1]?.text ?? '.';
+    if (count === null || /^(?:a|an|one)$/i.test(tokens[k]!.text) || !/^(?:so|thus|to|by|in|last|this|since|and|,|\.|;)$/i.test(next)) continue;
+    if (items.some((it) => it.first <= k && it.last >= k)) continue;
+    items.push({
+      first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count, category: 'military equipment', model: null, isNamed: false, makerToken: null,
+      batch: null, partOf: null, isTarget: false, isSubject: false, isRemainder: false, isAnaphor: true,
+    });
+  }
   // "has since received six of them": a count of a pronoun stands for the equipment the article named (kept only once it takes its model).
   for (let k = 2; k < tokens.length; k++) {
     if (!/^(?:them|those)$/i.test(tokens[k]!.text) || lower(tokens[k - 1]) !== 'of') continue;
@@ -492,6 +505,8 @@ function joinAbbreviations(tokens: readonly Token[], items: ItemMention[], artic
 const DEFINITE = /^(?:the|these|those|both)$/;
 // Units of an air-defence or artillery system, counted in place of the system itself.
 const UNIT_NOUNS = /^(?:squadrons?|batteries|battery|battalions?|regiments?)$/i;
+/** Verbs after which a bare count is an ellipsis of the equipment named before: "has received three so far". */
+const ELLIPSIS_VERBS = /^(?:received|delivered|supplied|sent|shipped|handed|transferred|donated)$/i;
 /** Nouns of a part of a delivery: "the first batch", "the second shipment". */
 const BATCH_NOUNS = /^(?:batch|batches|shipment|shipments|consignment|consignments|tranche)$/i;
 

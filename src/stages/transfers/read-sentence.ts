@@ -777,9 +777,17 @@ const SERVICE_NOUNS = /^(?:modernisation|modernization|upgrade|upgrades|upgradin
 /** "an overhaul of its Pumas", "the assembly of drones": an item in the "of" phrase of a service noun. */
 function isServiced(tokens: readonly Token[], item: ItemMention): boolean {
   let j = item.first - 1;
-  while (j >= 0 && item.first - j <= 4 && (COUNT_WORD.test(lowerAt(tokens, j)) || /^(?:the|a|an|its|their|his|her|our|some|these|those|existing|old|older|ageing|aging)$/.test(lowerAt(tokens, j)))) j--;
+  while (j >= 0 && item.first - j <= 4 && (COUNT_WORD.test(lowerAt(tokens, j)) || /^(?:the|a|an|its|their|his|her|our|some|these|those|existing|old|older|ageing|aging|new|next-generation|own)$/.test(lowerAt(tokens, j)))) j--;
+  // "funds to buy Tomahawks and to develop a new fighter jet with Britain": what is being developed is not moved
+  if (MAKING_VERBS.test(lowerAt(tokens, j))) return true;
   return lowerAt(tokens, j) === 'of' && SERVICE_NOUNS.test(lowerAt(tokens, j - 1));
 }
+
+/**
+ * Verbs of developing equipment: what they take as object is being designed, not moved ("build ... for Ghana" and "produce ...
+ * for Ukraine" stay a yard's or maker's order from a customer).
+ */
+const MAKING_VERBS = /^(?:develop|develops|developing|co-develop|co-develops|co-developing|design|designs|designing)$/;
 
 /** Whether an item opens a "by" phrase right after a past participle ("escorted by two frigates", "provided by 12 jets"). */
 function isAgent(tokens: readonly Token[], item: ItemMention): boolean {
