@@ -25,7 +25,8 @@
  * own phrase; a plain past joined to a reported clause in another tense is the reporter's act; "aimed at ending" is no act; a
  * state organ named bare ("intelligence officials") is the organ of the state that acted last; "linked him to a plot" accuses;
  * what an "as" phrase calls an object ("condemned the raids as a violation of Syrian territory") names no one acted on, and
- * "came close to war" is no meeting.
+ * "came close to war" is no meeting; "shot dead five protesters" shoots them; "vowed revenge" threatens; whoever names an act in
+ * "in what X called a coup" is not its target nor the doer of a "led by" participle.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -260,4 +261,16 @@ test('what an "as" phrase calls the object names no one acted on; "came close to
   assert.ok(condemn, events.map(show).join('; '));
   assert.notEqual(condemn.target?.code, 'IRQ', show(condemn));
   assert.ok(!events.some((e) => e.trigger?.text.startsWith('came')), events.map(show).join('; '));
+});
+
+test('"shot dead" shoots, "vowed revenge" threatens, and "in what X called a coup" names neither target nor doer', () => {
+  const shot = eventsOf('Ugandan police shot dead at least four protesters in Kampala on Friday.');
+  assert.ok(shot.some((e) => e.cameo.startsWith('19') && e.source?.code === 'UGACOP' && e.target?.code === 'UGACVL'), shot.map(show).join('; '));
+  const vow = eventsOf('Hezbollah vowed revenge against Israel on Sunday.');
+  assert.ok(vow.some((e) => e.cameo === '130' && e.source?.code?.startsWith('LBN') && e.target?.code === 'ISR'), vow.map(show).join('; '));
+  const coup = eventsOf('Gabonese soldiers led by a sacked general stormed the state broadcaster on Monday in what President Ali Bongo called a coup attempt.');
+  for (const e of coup) {
+    assert.ok(!e.target?.code?.startsWith('GABGOV'), show(e));
+    assert.ok(e.trigger?.text !== 'led', show(e));
+  }
 });

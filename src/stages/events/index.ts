@@ -250,6 +250,9 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   // (only after an object of its own: "denounced as an ugly crime Serbia's crackdown" puts the object after it)
   const asAt = /\bas\s+(?:a|an|the)\s/i.exec(claim.slice(from, to));
   if (asAt && /\w/.test(claim.slice(from, from + asAt.index))) to = from + asAt.index;
+  // "stormed the palace in what President Arce called an attempted coup": who names the act in a free relative is not its target
+  const whatAt = /\b(?:in|as)\s+what\s/i.exec(claim.slice(from, to));
+  if (whatAt) to = from + whatAt.index;
   const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
   // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
   // "froze its participation in the EAEU, the Russia-led bloc": a name in a hyphenated modifier of an apposition says who leads
@@ -814,6 +817,11 @@ function isSpeakersOwnConjunct(tree: SentenceSyntax, p: number): boolean {
   return isOtherTense && first.deprel === 'ccomp' && first.head >= 0 && SAYING.has(tree.words[first.head]!.lemma);
 }
 
+/** The words of a verb's direct object: up to its first preposition ("at least" and "at most" are a count's, not one). */
+function objectWords(text: string): string {
+  return text.replace(/\bat\s+(?:least|most)\b/gi, '').split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
+}
+
 /** A definite state organ opening a clause: "the army", "the military", "the defence ministry", "the government". */
 const ORGAN_ANAPHOR =
   /^\s*the\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)(?:\s+(?:will|would|can|could|may|might|must|shall|should|has|have|had|is|are|was|were|be|been|also|then|later|now|still|not|never))*\s*$/i;
@@ -912,7 +920,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   const isObjectTarget = object !== null && Boolean(target?.code) && target?.entityId === object.entity.id;
   if (source?.code && isCountryCode(source.code) && (!target?.code || isObjectTarget)) {
     // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
-    const directObject = claim.slice(clause.verbEnd, object ? object.start : clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
+    const directObject = objectWords(claim.slice(clause.verbEnd, object ? object.start : clause.end));
     const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end), ctx);
     // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country; people a force kills
     // or wounds ("struck depots in southern Lebanon, killing four people") those of the place the sentence puts the violence in
@@ -932,7 +940,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (!source?.code && !target?.code && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
     // "A drone strike on a market in El Obeid killed three civilians": people killed by a doer no one names are those of the place
     // the sentence puts the violence in (the event tells whom it struck; who struck is left open)
-    const directObject = claim.slice(clause.verbEnd, clause.end).split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
+    const directObject = objectWords(claim.slice(clause.verbEnd, clause.end));
     const role = domesticRoleIn(directObject, ctx);
     const where = role ? countryOfScene(actors, claim) : null;
     if (role && where) target = { name: role.noun, code: where + role.code, entityId: null };
