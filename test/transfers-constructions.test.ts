@@ -349,7 +349,7 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
   },
   {
     construction: 'a headline\'s "N more" told again in the lead with the same count and no "more" is one order, and its first deliveries to come are its schedule',
-    text: 'Romania signs deal for 54 more Abrams tanks\n\nRomania signed a contract with the United States on Tuesday for 54 M1A2 Abrams tanks. The first tanks are due to reach Romania in 2027.',
+    text: 'Romania signs deal for 54 more Abrams tanks\n\nRomania signed a deal with Washington on Tuesday for 54 M1A2 Abrams tanks. The first tanks are due to reach Romania in 2027.',
     want: [['USA', 'ROU', 'ordered', 54, 'Abrams']],
   },
   {

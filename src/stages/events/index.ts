@@ -247,7 +247,7 @@ function subjectOf(actors: ActorMention[], from: number, to: number, claim: stri
 function objectOf(actors: ActorMention[], from: number, to: number, claim: string): ActorMention | null {
   // "on the Thai border": a country that only names a border is where, not whom.
   // "condemned the strikes as a violation of Afghan territory": what an "as" phrase calls the object names no one acted on.
-  // (only after an object of its own: "denounced as an ugly crime Serbia's crackdown" puts the object after it)
+  // (only after an object of its own: "condemned as illegal the seizure of the tanker" puts the object after it)
   const asAt = /\bas\s+(?:a|an|the)\s/i.exec(claim.slice(from, to));
   if (asAt && /\w/.test(claim.slice(from, from + asAt.index))) to = from + asAt.index;
   // "stormed the palace in what President Arce called an attempted coup": who names the act in a free relative is not its target
@@ -256,7 +256,7 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
   // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
   // "froze its participation in the EAEU, the Russia-led bloc": a name in a hyphenated modifier of an apposition says who leads
-  // the one named before it, not whom (but "aid to the US-led war" is the US's war)
+  // the one named before it, not whom (but "joined the French-led mission" is France's mission)
   const isAppositionModifier = (a: ActorMention): boolean => /^-[a-z]/.test(claim.slice(a.end, a.end + 2)) && /,\s*(?:the\s+|a\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start));
   const whom = inRange.filter(
     (a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) && !isLeaderOfNext(a, inRange, claim) && !isAppositionModifier(a),
@@ -967,7 +967,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
   // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only; so is a place inside
-  // the doer's own words ("Demonstrators in Baghdad blocked a road": the doer, not whom they acted on)
+  // the doer's own words ("Farmers in Punjab blocked the highway": the doer, not whom they acted on)
   const s = source ? ARCS.get(source) : undefined;
   const t = target ? ARCS.get(target) : undefined;
   if (s && t && s.start <= t.start && t.end <= s.end) target = null;
