@@ -550,6 +550,19 @@ function isEquipmentNoun(w: SentenceSyntax['words'][number], ctx: Context): bool
   return categories.length > 0 && !categories.some((c) => NOT_HARDWARE.has(c));
 }
 
+/** Nouns of force that do violence without an actor named: "a roadside bomb killed", "the blast wounded", "shelling destroyed". */
+const FORCE_NOUNS = /^(?:strikes?|airstrikes?|attacks?|raids?|bombs?|bombings?|blasts?|explosions?|explosives?|shelling|shells?|fire|gunfire|crossfire|clash(?:es)?|fighting|violence|bombardments?|barrages?|ambush(?:es)?|assaults?|offensives?|mines?|landmines?|ieds?|grenades?|shots?|bullets?|rounds?|projectiles?|debris|shrapnel|operations?|incursions?|invasion|war|troops|forces|gunmen|assailants|attackers|militants|fighters|rebels|insurgents|jihadists|raiders|mob|crowds?|protesters|men|attempts?|plots?|bids?|violations?|groups?|militias?|organi[sz]ations?|movements?|factions?|cells?|networks?|gangs?|units?|sides?|allies|coalition|alliance|regime|junta|side)$/i;
+
+/**
+ * Whether a subject noun can do no violence: not a weapon or other equipment, not a noun of force ("blast", "shelling"), not a
+ * person or a body ("police", "villagers", "gunmen"), not a pronoun or a name.
+ */
+function isAbstractDoer(w: SentenceSyntax['words'][number], ctx: Context): boolean {
+  if (w.upos !== 'NOUN') return false;
+  if (FORCE_NOUNS.test(w.text) || equipmentCategories(w.text, ctx).length > 0) return false;
+  return stateRoleIn(w.text, ctx) === null && domesticRoleIn(w.text, ctx) === null;
+}
+
 /** Whether a word modifies, as a compound or adjective, a noun of a text that rules or agrees ("a cooperation agreement"). */
 function namesDocumentKind(tree: SentenceSyntax, i: number): boolean {
   const w = tree.words[i];
@@ -966,6 +979,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
+  // "Inflation is attacking the savings of Argentines": violence by something that can do none is a figure of speech
+  if (tree?.isSourceAbstract && !tree.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) return null;
   // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only; so is a place inside
   // the doer's own words ("Farmers in Punjab blocked the highway": the doer, not whom they acted on)
   const s = source ? ARCS.get(source) : undefined;
@@ -1063,6 +1078,11 @@ interface TreeArguments {
   agent: ActorMention | null;
   /** Whether the tree names who acted (subject, agent) with words that name no actor: "the rally", "a roadside bomb". */
   isSourceNoActor: boolean;
+  /**
+   * Whether that doer is no one and nothing that can do violence: no weapon, act of force, person or body ("Inflation is attacking
+   * savings", "the scandal wounded the government"): violence it does is a figure of speech.
+   */
+  isSourceAbstract: boolean;
   /** The head word of the phrase the tree reads as who acted, or null where it reads none. */
   sourceWord: string | null;
   /** Like isSourceNoActor, the words being no pronoun ("the strikes killed", not "it did not endorse"). */
@@ -1117,6 +1137,8 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
     sourceWord: reading.source >= 0 ? sc.tree.words[reading.source]!.text : null,
+    isSourceAbstract:
+      reading.source >= 0 && source === null && sc.tree.words[reading.source]!.deprel === 'nsubj' && sc.tree.words[reading.source]!.head === p && isAbstractDoer(sc.tree.words[reading.source]!, ctx),
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
     isRelativeSource: reading.isRelativeSource === true,
     isOwnSubject: reading.source >= 0 && (sc.tree.words[reading.source]!.head === p || sc.tree.words[p]!.head === reading.source),
