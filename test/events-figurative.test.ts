@@ -1,7 +1,7 @@
 /**
  * Violence and force said of things that can do none, and the verbs of force politics borrows, each in sentences written for
  * this file: "inflation is attacking savings" and "the scandal wounded the government" code nothing (a weapon, a noun of
- * force or a person still can: "a roadside bomb killed", "shelling killed"); "attacked the chancellor over the budget"
+ * force or a person still can: "a roadside bomb killed", "a sniper killed", "shelling killed"); "attacked the chancellor over the budget"
  * criticises; "shot down the proposal" rejects.
  */
 import { test } from 'node:test';
@@ -18,6 +18,8 @@ test('violence by something that can do none is a figure of speech', () => {
 test('violence by a weapon or a noun of force still tells what it struck', () => {
   const bomb = eventsOf('A roadside bomb killed three Malian soldiers near Gao.');
   assert.ok(bomb.some((e) => e.cameo.startsWith('19') && e.target?.code === 'MLIMIL'), bomb.map(show).join('; '));
+  const sniper = eventsOf('A sniper killed two Indian soldiers near Kupwara.');
+  assert.ok(sniper.some((e) => e.cameo.startsWith('19') && e.target?.code === 'INDMIL'), sniper.map(show).join('; '));
   const shelling = eventsOf('Shelling killed four civilians in Kherson on Monday.');
   assert.ok(shelling.some((e) => e.cameo.startsWith('19') && e.target?.code === 'UKRCVL'), shelling.map(show).join('; '));
 });

@@ -560,6 +560,8 @@ const FORCE_NOUNS = /^(?:strikes?|airstrikes?|attacks?|raids?|bombs?|bombings?|b
 function isAbstractDoer(w: SentenceSyntax['words'][number], ctx: Context): boolean {
   if (w.upos !== 'NOUN') return false;
   if (FORCE_NOUNS.test(w.text) || equipmentCategories(w.text, ctx).length > 0) return false;
+  // a noun of a person by what they do ("a sniper", "the attacker", "terrorists", "an assassin") or who they are ("a man", "a teenager")
+  if (/(?:er|ers|or|ors|ist|ists|ant|ants|man|men|woman|women|ager|agers|youths?|assassins?|suspects?|guards?)$/i.test(w.text)) return false;
   return stateRoleIn(w.text, ctx) === null && domesticRoleIn(w.text, ctx) === null;
 }
 
