@@ -26,7 +26,9 @@
  * state organ named bare ("intelligence officials") is the organ of the state that acted last; "linked him to a plot" accuses;
  * what an "as" phrase calls an object ("condemned the raids as a violation of Syrian territory") names no one acted on, and
  * "came close to war" is no meeting; "shot dead five protesters" shoots them; "vowed revenge" threatens; whoever names an act in
- * "in what X called a coup" is not its target nor the doer of a "led by" participle.
+ * "in what X called a coup" is not its target nor the doer of a "led by" participle; the subject of a verb of giving gives the
+ * aid noun it takes ("under which Poland will continue to provide military aid"); why a sanction was imposed ("for helping Iran
+ * sell oil") is the sanctioner's charge, no act; an -ing participle after a "with" phrase has that phrase for its subject.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -273,4 +275,19 @@ test('"shot dead" shoots, "vowed revenge" threatens, and "in what X called a cou
     assert.ok(!e.target?.code?.startsWith('GABGOV'), show(e));
     assert.ok(e.trigger?.text !== 'led', show(e));
   }
+});
+
+test('the subject of a verb of giving gives the aid noun it takes, even inside a clause on a deal', () => {
+  const events = eventsOf('Moldovan President Maia Sandu and French President Emmanuel Macron signed a defence agreement in Paris on Thursday under which France will continue to provide military aid to Moldova.');
+  const aid = events.filter((e) => /^(?:03|07)/.test(e.cameo));
+  assert.ok(aid.length > 0, events.map(show).join('; '));
+  for (const e of aid) assert.equal(`${e.source?.code}>${e.target?.code}`, 'FRA>MDA', show(e));
+});
+
+test('why a sanction was imposed is the sanctioner\'s charge, and a participle after a "with" phrase is that phrase\'s act', () => {
+  const sanctions = eventsOf('The British Foreign Office imposed sanctions on Monday on four Indian companies and a Dubai-based trading firm for helping Russia buy drone parts in breach of British sanctions.');
+  assert.ok(!sanctions.some((e) => /^(?:helping|buy)$/.test(e.trigger?.text ?? '')), sanctions.map(show).join('; '));
+  const mission = eventsOf('The European Union launched a naval mission on Monday to protect ships in the Gulf of Guinea from pirates, with Spain, Portugal and Italy contributing frigates.');
+  const contributing = mission.filter((e) => e.trigger?.text === 'contributing');
+  assert.ok(contributing.length > 0 && contributing.every((e) => ['ESP', 'PRT', 'ITA'].includes(e.source?.code ?? '')), mission.map(show).join('; '));
 });

@@ -278,6 +278,18 @@ function isCommaParticipleOnPhrase(syntax: SentenceSyntax, p: number): boolean {
   return /^(?:obl|nmod)$/.test(baseRelation(h.deprel)) && caseOf(syntax, w.head) !== '';
 }
 
+/** The noun phrase right before word `p` when a "with" opens it (its first conjunct), or -1: "with Italy and France contributing". */
+function withSubjectBefore(syntax: SentenceSyntax, p: number): number {
+  const k = p - 1;
+  if (k < 0) return -1;
+  const w = word(syntax, k);
+  if (w.upos !== 'PROPN' && w.upos !== 'NOUN') return -1;
+  // the conjunct chain back to its first member
+  let first = k;
+  while (baseRelation(word(syntax, first).deprel) === 'conj' && word(syntax, first).head >= 0 && word(syntax, first).head < first) first = word(syntax, first).head;
+  return caseOf(syntax, first) === 'with' ? first : -1;
+}
+
 /** The subject of the nearest verb above a word (climbing through its heads), or -1. */
 function clauseSubjectAbove(syntax: SentenceSyntax, i: number): number {
   for (let k = i, guard = 0; k >= 0 && guard < 12; k = word(syntax, k).head, guard++) {
@@ -320,6 +332,9 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
       if (next !== source) sourceNext = next;
     }
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
+    // "with Italy, France and Greece contributing warships": an -ing participle right after a "with" phrase has that phrase for its
+    // subject (an absolute construction), wherever the parser hung either
+    if (source < 0 && /ing$/i.test(word(syntax, p).text)) source = withSubjectBefore(syntax, p);
     // "struck depots in southern Lebanon, killing four people": an -ing participle set off by a comma that the parser hung on
     // a noun of a prepositional phrase tells what the clause's act did; its doer is the clause's subject, not the phrase's noun
     if (source < 0 && isCommaParticipleOnPhrase(syntax, p)) source = clauseSubjectAbove(syntax, word(syntax, p).head);
@@ -387,7 +402,8 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
     const head = w.head;
     const headRel = baseRelation(w.deprel);
     // "X held talks", "X launched a strike": the light verb's subject acts, in the light verb's clause.
-    if (headRel === 'obj' && LIGHT_VERBS.has(lemmaOf(word(syntax, head)))) {
+    // So does the subject of a verb of giving whose object is an aid noun ("will continue to provide military aid to Ukraine").
+    if (headRel === 'obj' && (LIGHT_VERBS.has(lemmaOf(word(syntax, head))) || GIVING_VERBS.has(lemmaOf(word(syntax, head))))) {
       const verb = readVerb(syntax, head);
       if (source < 0) source = verb.source;
       modality = verb.modality;
@@ -407,6 +423,9 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
     isCommitment: false,
   };
 }
+
+/** Verbs of giving: their subject gives what their object names ("provide military aid", "extend a loan"). */
+const GIVING_VERBS = new Set(['provide', 'give', 'offer', 'extend', 'grant', 'supply', 'send', 'deliver', 'pledge', 'promise']);
 
 /** A plural noun of people who do something: "protesters", "demonstrators", "militants" is not one ("-ants"). */
 const AGENT_NOUN = /[a-z](?:ers|ors|ists)$/i;
@@ -476,13 +495,19 @@ function chargedGerundOver(syntax: SentenceSyntax, i: number, claims: ReadonlySe
  */
 export function reasonOver(syntax: SentenceSyntax, p: number, punishers: ReadonlySet<number>): number {
   if (p < 0) return -1;
+  // "for helping Iran sell oil": a verb the reason's own verb governs is part of the reason
+  for (let k = p, guard = 0; guard < 3 && k >= 0 && /^(?:xcomp|ccomp)$/.test(baseRelation(word(syntax, k).deprel)); guard++) {
+    k = word(syntax, k).head;
+    if (k >= 0 && /ing$/i.test(word(syntax, k).text)) return reasonOver(syntax, k, punishers);
+  }
   const w = word(syntax, p);
   if (w.head < 0 || !/ing$/i.test(w.text) || !/^(?:advcl|acl)$/.test(baseRelation(w.deprel))) return -1;
   if (!dependents(syntax, p, 'mark', 'case').some((k) => lemmaOf(word(syntax, k)) === 'for')) return -1;
   if (punishers.has(w.head)) return w.head;
   // "for" clause hung on the punished object ("sanctioned firms [for supplying]")
   const h = word(syntax, w.head);
-  return h.head >= 0 && punishers.has(h.head) && /^(?:obj|iobj|nsubj:pass)$/.test(h.deprel) ? h.head : -1;
+  // ("imposed sanctions on five firms for helping": on the punished "on" phrase too)
+  return h.head >= 0 && punishers.has(h.head) && (/^(?:obj|iobj|nsubj:pass)$/.test(h.deprel) || (baseRelation(h.deprel) === 'obl' && caseOf(syntax, w.head) === 'on')) ? h.head : -1;
 }
 
 /** Participles that tell what someone is charged with: "suspected of", "accused of", "convicted of". */
