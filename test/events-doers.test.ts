@@ -28,7 +28,9 @@
  * "came close to war" is no meeting; "shot dead five protesters" shoots them; "vowed revenge" threatens; whoever names an act in
  * "in what X called a coup" is not its target nor the doer of a "led by" participle; the subject of a verb of giving gives the
  * aid noun it takes ("under which Poland will continue to provide military aid"); why a sanction was imposed ("for helping Iran
- * sell oil") is the sanctioner's charge, no act; an -ing participle after a "with" phrase has that phrase for its subject.
+ * sell oil") is the sanctioner's charge, no act; an -ing participle after a "with" phrase has that phrase for its subject; a
+ * trailing attribution followed by an -ing participle (", X said, calling on Y to ...") is read, and the participle is the
+ * speaker's; a mediator ("in a mediation by Oman") is no target.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -290,4 +292,13 @@ test('why a sanction was imposed is the sanctioner\'s charge, and a participle a
   const mission = eventsOf('The European Union launched a naval mission on Monday to protect ships in the Gulf of Guinea from pirates, with Spain, Portugal and Italy contributing frigates.');
   const contributing = mission.filter((e) => e.trigger?.text === 'contributing');
   assert.ok(contributing.length > 0 && contributing.every((e) => ['ESP', 'PRT', 'ITA'].includes(e.source?.code ?? '')), mission.map(show).join('; '));
+});
+
+test('", X said, calling on Y": the attribution is read and the participle is the speaker\'s; a mediator is no target', () => {
+  const events = eventsOf("SEOUL, March 14 - South Korea lodged a protest with China after a Chinese research buoy was found near Ieodo, Foreign Minister Cho Tae-yul said, calling on Beijing to remove it at once.");
+  const call = events.find((e) => e.trigger?.text.startsWith('calling'));
+  assert.ok(call, events.map(show).join('; '));
+  assert.equal(`${call.source?.code}>${call.target?.code}`, 'KORGOV>CHN', show(call));
+  const freed = eventsOf('The Houthis freed the 20 crew members of a cargo ship they had seized, in a mediation by Oman, the group said.');
+  for (const e of freed) assert.ok(e.target?.code !== 'OMN' && e.source?.code !== 'OMN', show(e));
 });

@@ -46,8 +46,10 @@ const AUX = '(?:(?:has|had|have|was|is)\\s+)?';
 const LEAD_FILLER =
   /^(?:\s*,?\s*(?:in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|letter|interview|speech|report|remarks|message)|on\s+[A-Z]\w+(?:\s+\d{1,2})?|today|yesterday|here|there|earlier|later|back\s+then|then|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+day|\w+day|in\s+\w+|late\s+\w+|again|repeatedly|publicly|also))*\s*(?:that\s+)?/;
 
+// (", Hayashi said, calling on Beijing to remove it.": an -ing participle after the speech verb is the speaker's own act, kept
+// as a claim of its own)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
@@ -95,7 +97,8 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
   if (trailing?.[1] && trailing.index > 15 && /\S+\s+\S+\s+\S+/.test(sentence.slice(0, trailing.index))) {
     const speakerStart = trailing.index + trailing[0].indexOf(trailing[1], 1);
     frame.speaker = { start: speakerStart, end: speakerStart + trailing[1].length };
-    frame.masked.push({ start: trailing.index, end: sentence.length });
+    const tail = trailing[2] ? trailing.index + trailing[0].lastIndexOf(trailing[2]) : sentence.length;
+    frame.masked.push({ start: trailing.index, end: tail });
     if (MEDIA.test(trailing[1]) && !/\bofficial/i.test(trailing[1])) frame.isHedged = true;
     return frame;
   }

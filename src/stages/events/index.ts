@@ -259,12 +259,19 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   // the one named before it, not whom (but "joined the French-led mission" is France's mission)
   const isAppositionModifier = (a: ActorMention): boolean => /^-[a-z]/.test(claim.slice(a.end, a.end + 2)) && /,\s*(?:the\s+|a\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start));
   const whom = inRange.filter(
-    (a) => !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) && !isLeaderOfNext(a, inRange, claim) && !isAppositionModifier(a),
+    (a) =>
+      !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) &&
+      !isLeaderOfNext(a, inRange, claim) &&
+      !isAppositionModifier(a) &&
+      !MEDIATOR_BEFORE.test(claim.slice(Math.max(0, a.start - 60), a.start)),
   );
   return whom.find((a) => a.code) ?? whom[0] ?? null;
 }
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
+/** A frame of mediation before a name: "released the crew in a mediation by Oman", "through talks hosted by Qatar". */
+const MEDIATOR_BEFORE =
+  /\b(?:in|under|through|via|after|following|with)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:mediation|deal|agreement|talks|accord|arrangement|swap|exchange|efforts?|help|brokering)\s+(?:\w+\s+)?(?:by|from|of|with)\s+(?:the\s+)?$/i;
 
 /** "the Russia-led CSTO": a name in a hyphenated modifier of a name that is itself an actor is not the one meant. */
 function isLeaderOfNext(a: ActorMention, actors: readonly ActorMention[], claim: string): boolean {
@@ -755,9 +762,12 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // "rescued 40 villagers held by bandits": a participle hung on a noun suffers on that noun, named or not; the clause before it
   // names none of its actors
   const isOnNoun = tree?.isPassive === true && predicate >= 0 && isParticipleOnNoun(sc.tree!, predicate);
-  const subject =
-    tree?.subject ??
-    (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true));
+  // (right after a speaker the attribution reader coded, the speaker acts: "..., Hayashi said, calling on Beijing to remove it")
+  const isSpeakersParticiple = isParticiple && isAfterSaying && sc.speaker?.code != null;
+  const subject = isSpeakersParticiple
+    ? null
+    : (tree?.subject ??
+      (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true)));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").

@@ -305,10 +305,12 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
   // "hostages held by Boko Haram": a participle hung on a noun, with a "by" doer, is a passive whose sufferer is that noun.
   // "a man suspected of spying": without a "by" doer too, where the sentence has a verb of its own for its root (a root noun
   // with the only verb hung on it, "Thousands of protesters rallied", is a misread main clause).
-  const isReducedPassive = (baseRelation(word(syntax, p).deprel) === 'acl' && isPastForm(word(syntax, p).text) && agentOf(syntax, p) >= 0) || (isParticipleOnNoun(syntax, p) && dependent(syntax, p, 'obj') < 0 && isVerbRooted(syntax));
+  // Not "a ship they had seized, in a mediation by Oman": a perfect with "had/has/have" is active whatever "by" phrase the parser gave it.
+  const isPerfect = dependents(syntax, p, 'aux').some((k) => /^(?:have|has|had|having)$/i.test(word(syntax, k).text));
+  const isReducedPassive = (baseRelation(word(syntax, p).deprel) === 'acl' && isPastForm(word(syntax, p).text) && agentOf(syntax, p) >= 0 && !isPerfect) || (isParticipleOnNoun(syntax, p) && dependent(syntax, p, 'obj') < 0 && isVerbRooted(syntax));
   // "Somali forces backed by US strikes killed ...", misread as the main verb with a subject: a "by" agent makes any verb passive.
   // Not "rejected calls by X": a verb with an object of its own is active, and the "by" phrase belongs to the object.
-  const hasAgent = dependent(syntax, p, 'obl:agent') >= 0 && dependent(syntax, p, 'obj') < 0 && isPastForm(word(syntax, p).text);
+  const hasAgent = dependent(syntax, p, 'obl:agent') >= 0 && dependent(syntax, p, 'obj') < 0 && isPastForm(word(syntax, p).text) && !isPerfect;
   const isPassive = passiveSubject >= 0 || dependent(syntax, p, 'aux:pass') >= 0 || isReducedPassive || hasAgent;
   let source: number;
   let isRelativeSource = false;
