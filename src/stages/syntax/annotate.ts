@@ -13,7 +13,7 @@ import { irregularBase } from './irregular-verbs.js';
  */
 function tagAndParse(forms: readonly string[], model: SyntaxModel): { tags: Int32Array; heads: Int32Array; labels: Int32Array } {
   const prepared = prepareWords(forms);
-  const tags = clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)));
+  const tags = headlineVerbs(forms, clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms))));
   const participles = prenominalParticiples(forms, tags);
   const { heads, labels } = parseWords(model.parser, prepared, tags);
   for (const i of participles) tags[i] = VERB;
@@ -138,6 +138,32 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
     const isReducedPassive = last !== PRON && /ed$/i.test(forms[j] as string) && (forms[j + 1] ?? '').toLowerCase() === 'by';
     if ((tags[j] === VERB || tags[j] === AUX) && !/ing$/i.test(forms[j] as string) && !isReducedPassive) tags[i] = SCONJ;
   }
+  return tags;
+}
+
+/**
+ * "US sanctions Chinese refiners", "Turkey bombs Kurdish militants", "India, Pakistan trade fire across the frontier": a headline
+ * in telegraphic style has a name (or names joined by a comma or "and") and then its verb in the present, which the tagger,
+ * finding no verb anywhere, reads as a noun compounded with the name. In a sentence with no verb or auxiliary at all, the
+ * lower-case word right after its opening names, followed by more of a noun phrase, is retagged VERB: in -s after one name, in
+ * any form after several. Changes `tags` in place and returns them.
+ */
+export function headlineVerbs(forms: readonly string[], tags: Int32Array): Int32Array {
+  for (let i = 0; i < tags.length; i++) if (tags[i] === VERB || tags[i] === AUX) return tags;
+  let k = 0;
+  let names = 0;
+  while (k < forms.length) {
+    if (tags[k] === PROPN) {
+      while (k < forms.length && tags[k] === PROPN) k++;
+      names++;
+    } else if (names > 0 && (forms[k] === ',' || /^and$/i.test(forms[k] as string)) && tags[k + 1] === PROPN) k++;
+    else break;
+  }
+  const w = forms[k];
+  if (names === 0 || w === undefined || tags[k] !== NOUN || !/^[a-z][a-z-]+$/.test(w)) return tags;
+  if (names === 1 && !/[^s]s$/.test(w)) return tags;
+  const next = tags[k + 1];
+  if (next === ADJ || next === NOUN || next === PROPN || next === DET || next === NUM) tags[k] = VERB;
   return tags;
 }
 
