@@ -30,7 +30,9 @@
  * aid noun it takes ("under which Poland will continue to provide military aid"); why a sanction was imposed ("for helping Iran
  * sell oil") is the sanctioner's charge, no act; an -ing participle after a "with" phrase has that phrase for its subject; a
  * trailing attribution followed by an -ing participle (", X said, calling on Y to ...") is read, and the participle is the
- * speaker's; a mediator ("in a mediation by Oman") is no target.
+ * speaker's; a mediator ("in a mediation by Oman") is no target; a state's strike that names no doer, told by a state's
+ * speaker against another state's people, is the speaker's; a collective ("an alliance of rebel groups in X") takes its
+ * members' role.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -301,4 +303,15 @@ test('", X said, calling on Y": the attribution is read and the participle is th
   assert.equal(`${call.source?.code}>${call.target?.code}`, 'KORGOV>CHN', show(call));
   const freed = eventsOf('The Houthis freed the 20 crew members of a cargo ship they had seized, in a mediation by Oman, the group said.');
   for (const e of freed) assert.ok(e.target?.code !== 'OMN' && e.source?.code !== 'OMN', show(e));
+});
+
+test('a state\'s strike that names no doer, told by that state against another\'s people, is the speaker\'s; a collective takes its members\' role', () => {
+  const strike = eventsOf("Turkey's defence ministry said on Friday that an air strike in northern Iraq had killed a senior PKK commander.");
+  const kill = strike.find((e) => e.trigger?.text === 'killed');
+  assert.ok(kill, strike.map(show).join('; '));
+  assert.equal(kill.source?.code?.slice(0, 3), 'TUR', show(kill));
+  const alliance = eventsOf('An alliance of ethnic rebel groups in Myanmar captured the border town of Hsenwi on Friday.');
+  const capture = alliance.find((e) => e.trigger?.text === 'captured');
+  assert.ok(capture, alliance.map(show).join('; '));
+  assert.equal(capture.source?.code, 'MMRREB', show(capture));
 });

@@ -818,6 +818,12 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
 }
 
+/** Nouns of a body made of others, which take their members' role: "an alliance of rebel groups", "a coalition of militias". */
+const COLLECTIVE_NOUNS = /^(?:alliance|coalition|union|bloc|federation|umbrella|network|grouping)$/i;
+
+/** Nouns of force a state's military uses: "an air strike", "the raid", "shelling", "the operation". */
+const STATE_FORCE_NOUNS = /^(?:strikes?|airstrikes?|raids?|shelling|bombardments?|operations?|barrages?)$/i;
+
 /** Whether a code is a state's (a country or one of its organs), not its people, firms or armed groups. */
 function isStateCode(code: string): boolean {
   return isCountryCode(code) && !OTHER_SIDE_ROLES.test(code) && !NON_STATE_ROLES.test(code);
@@ -923,6 +929,12 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         // "Petro suspended talks after the rebels attacked a base": a subject of its own that names no actor is not the doer of the act before.
         else source = tree?.isRelativeSource ? null : (resolved ?? (tree?.isSourceThing && tree.isOwnSubject ? null : previousSource) ?? (isOwnClaim && !tree?.isSourceThing ? sc.speaker : null));
         target = object ? compound(object, actors, claim, sc.sentence.start, sc.tree) : null;
+        // "Israel's military said an air strike in southern Lebanon had killed a Hezbollah commander": a state's strike or raid that
+        // names no doer, told by a state's speaker against another state or an armed group, is the speaker's
+        const claimer = sc.speaker;
+        if (!source?.code && tree?.isSourceThing && STATE_FORCE_NOUNS.test(tree.sourceWord ?? '') && isOwnClaim && claimer?.code && isStateCode(claimer.code) && target?.code && (target.code.slice(0, 3) !== claimer.code.slice(0, 3) || OTHER_SIDE_ROLES.test(target.code))) {
+          source = claimer;
+        }
         // "Lebanon's army said an Israeli strike killed two of its soldiers": the speaker's own force, named by a possessive pronoun
         const speaker = sc.speaker;
         if (!target?.code && speaker?.code && isCountryCode(speaker.code)) {
@@ -1229,8 +1241,11 @@ function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false)
   if (!tree) return null;
   const w = tree.words[i]!;
   // as a target, the people of a place too: "attacked the rebels in Chad", "shelled civilians in Kharkiv"
-  // as a doer, a civilian or armed group's noun only as a verb's subject ("gunmen in Zamfara killed ..."), not an act noun's own doer
-  const role = stateRoleIn(w.text, ctx) ?? (isTarget || w.deprel === 'nsubj' ? (domesticRoleIn(w.text, ctx)?.code ?? null) : null);
+  // as a doer, a civilian or armed group's noun only as a verb's subject ("gunmen in Zamfara killed ..."), not an act noun's own doer;
+  // a collective names its members' role ("an alliance of ethnic rebel groups in Myanmar": REB)
+  const members = COLLECTIVE_NOUNS.test(w.text) ? dependents(tree, i, 'nmod').find((k) => caseOf(tree, k) === 'of') : undefined;
+  const roleWords = members === undefined ? w.text : actorWords(tree, members).map((k) => tree.words[k]!.text).join(' ');
+  const role = stateRoleIn(roleWords, ctx) ?? (isTarget || w.deprel === 'nsubj' ? (domesticRoleIn(roleWords, ctx)?.code ?? null) : null);
   if (!role) return null;
   const base = sc.sentence.start;
   // "police in Kisumu"; "attacked the rebels in Somalia", where the parser hung the place on the verb
