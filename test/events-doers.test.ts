@@ -32,7 +32,8 @@
  * trailing attribution followed by an -ing participle (", X said, calling on Y to ...") is read, and the participle is the
  * speaker's; a mediator ("in a mediation by Oman") is no target; a state's strike that names no doer, told by a state's
  * speaker against another state's people, is the speaker's; a collective ("an alliance of rebel groups in X") takes its
- * members' role.
+ * members' role; the one a topic phrase names ("a dispute over Ethiopia's plan") is no one acted on; exercises held by two
+ * states together are joint drills with each other.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -314,4 +315,13 @@ test('a state\'s strike that names no doer, told by that state against another\'
   const capture = alliance.find((e) => e.trigger?.text === 'captured');
   assert.ok(capture, alliance.map(show).join('; '));
   assert.equal(capture.source?.code, 'MMRREB', show(capture));
+});
+
+test('the one a topic phrase names is no one acted on; exercises held by two states together are joint drills', () => {
+  const agreed = eventsOf('Sudan and Egypt agreed on Monday to work together to end a quarrel over Ethiopia\'s plan to fill its dam.');
+  assert.deepEqual(agreed.filter((e) => e.trigger?.text === 'agreed').map((e) => `${e.source?.code}>${e.target?.code}`).sort(), ['EGY>SDN', 'SDN>EGY'], agreed.map(show).join('; '));
+  const drills = eventsOf('More than 9,000 Japanese and Australian troops began their largest annual military exercises on Monday.');
+  const joint = drills.filter((e) => e.cameo === '062');
+  assert.ok(joint.length >= 2, drills.map(show).join('; '));
+  assert.ok(!drills.some((e) => e.cameo === '150'), drills.map(show).join('; '));
 });

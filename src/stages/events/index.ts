@@ -260,7 +260,8 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   const isAppositionModifier = (a: ActorMention): boolean => /^-[a-z]/.test(claim.slice(a.end, a.end + 2)) && /,\s*(?:the\s+|a\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start));
   const whom = inRange.filter(
     (a) =>
-      !(isPlaceEntity(a) && PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start))) &&
+      // ("agreed to end a dispute over Ethiopia's plan": the one a topic phrase names is no one acted on)
+      !PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)) &&
       !isLeaderOfNext(a, inRange, claim) &&
       !isAppositionModifier(a) &&
       !MEDIATOR_BEFORE.test(claim.slice(Math.max(0, a.start - 60), a.start)),
@@ -634,7 +635,12 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (!match.pattern.isVerb && !clause.subject && !clause.resolved && match.pattern.roles === 'subject>object') continue;
     const roles = readRoles(sc, clause, previousSource, discourse, ctx);
     if (!roles) continue;
-    const event = buildEvent(sc, clause, roles.source, roles.target, published, ctx);
+    // "Philippine and American troops began their largest military exercises": exercises held by two states together are joint
+    // drills, military cooperation with each other (062), not a show of force at no one
+    const isJointExercise =
+      match.pattern.code === '150' && EXERCISE_PHRASE.test(match.pattern.phrase) && roles.source?.code != null &&
+      (MEMBERS.get(roles.source) ?? []).some((m) => m.code && isCountryCode(m.code) && m.code.slice(0, 3) !== roles.source!.code!.slice(0, 3));
+    const event = buildEvent(sc, isJointExercise ? { ...clause, match: { ...match, pattern: { ...match.pattern, code: '062' } } } : clause, roles.source, roles.target, published, ctx);
     const { source, target } = roles;
     // "opened fire on protesters, killing five people": an act of another code that counts its toll is told, not repeated
     const isRepeat = out.some(
@@ -714,6 +720,8 @@ function commandOf(sc: SentenceContext, match: PatternMatch, ctx: Context): Patt
 
 /** Verbs that take two sides by their meaning: "India and Pakistan exchanged fire", "X and Y clashed", "traded accusations", "disengaged". */
 const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish|trade|disengage)\b/;
+/** Patterns of military exercises ("hold * exercises", "military exercises|drills", "war games"). */
+const EXERCISE_PHRASE = /exercise|drill|maneuver|manoeuvre|war[ _]games/;
 
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
 const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
