@@ -33,7 +33,7 @@
  * speaker's; a mediator ("in a mediation by Oman") is no target; a state's strike that names no doer, told by a state's
  * speaker against another state's people, is the speaker's; a collective ("an alliance of rebel groups in X") takes its
  * members' role; the one a topic phrase names ("a dispute over Ethiopia's plan") is no one acted on; exercises held by two
- * states together are joint drills with each other.
+ * states together are joint drills with each other; "the militants had abducted" is the armed group named before.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -324,4 +324,11 @@ test('the one a topic phrase names is no one acted on; exercises held by two sta
   const joint = drills.filter((e) => e.cameo === '062');
   assert.ok(joint.length >= 2, drills.map(show).join('; '));
   assert.ok(!drills.some((e) => e.cameo === '150'), drills.map(show).join('; '));
+});
+
+test('"the militants" before an auxiliary are still the armed group named before', () => {
+  const events = eventsOf('Chadian troops killed 30 Boko Haram fighters near Lake Chad, the army said. The militants had kidnapped nine fishermen from the islands.');
+  const taken = events.find((e) => e.trigger?.text === 'kidnapped');
+  assert.ok(taken, events.map(show).join('; '));
+  assert.equal(taken.source?.code?.slice(3), 'REB', show(taken));
 });

@@ -883,7 +883,8 @@ const ARMED_GROUP_ROLE = 'REB';
  * A definite plural of armed men right before the verb: "the rebels", "on Friday the militants", "the insurgents"; or "the group",
  * "the militia" where an armed group was named before it ("talks with the ELN after the group attacked a base").
  */
-const ARMED_MEN = /(?:^|[^\w-])the\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists|fighters|group|militia)\s*$/i;
+const ARMED_MEN =
+  /(?:^|[^\w-])the\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists|fighters|group|militia)(?:\s+(?:had|have|has|also|then|later|reportedly|allegedly|were|was|are|is|will|would|could|may|might))*\s*$/i;
 
 /** CAMEO's "make a visit". */
 const VISIT_CODE = '042';
