@@ -363,6 +363,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'EST', 'ordered', 6, 'HIMARS']],
   },
   {
+    construction: 'a unit with an ordinal and no "of" phrase ("The first battery arrived") is a delivery of the equipment named before',
+    text: 'Vietnam bought BrahMos missiles from India under a deal signed in 2023. The first battery arrived in May.',
+    want: [['IND', 'VNM', 'delivered', null, 'BrahMos']],
+  },
+  {
     construction: 'an ordinal batch with no "of" phrase ("the first batch had already arrived") is a delivery of the equipment named before',
     text: 'Montenegro has bought Bayraktar TB2 drones from Turkey, its defence minister said, adding that the first batch had already arrived.',
     want: [['TUR', 'MNE', 'delivered', null, 'Bayraktar TB2']],

@@ -367,7 +367,8 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
   }
   // "adding that the first batch had already arrived": an ordinal batch with no "of" phrase stands for the equipment the article named
   for (let k = 2; k < tokens.length; k++) {
-    if (!BATCH_NOUNS.test(tokens[k]!.text) || !ORDINALS.test(tokens[k - 1]!.text) || !DEFINITE.test(lower(tokens[k - 2])) || /^of$/i.test(tokens[k + 1]?.text ?? '')) continue;
+    // (also a unit: "The first battery arrived in April")
+    if (!(BATCH_NOUNS.test(tokens[k]!.text) || UNIT_NOUNS.test(tokens[k]!.text)) || !ORDINALS.test(tokens[k - 1]!.text) || !DEFINITE.test(lower(tokens[k - 2])) || /^of$/i.test(tokens[k + 1]?.text ?? '')) continue;
     if (items.some((it) => it.first <= k && it.last >= k)) continue;
     items.push({
       first: k, last: k, start: tokens[k]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count: null, category: 'military equipment', model: null, isNamed: false, makerToken: null,
