@@ -33,7 +33,8 @@
  * speaker's; a mediator ("in a mediation by Oman") is no target; a state's strike that names no doer, told by a state's
  * speaker against another state's people, is the speaker's; a collective ("an alliance of rebel groups in X") takes its
  * members' role; the one a topic phrase names ("a dispute over Ethiopia's plan") is no one acted on; exercises held by two
- * states together are joint drills with each other; "the militants had abducted" is the armed group named before.
+ * states together are joint drills with each other; "the militants had abducted" is the armed group named before; a count
+ * written with thousands commas ("sent 10,000 troops") is no clause boundary inside a phrase; a spy agency is no news outlet.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -331,4 +332,12 @@ test('"the militants" before an auxiliary are still the armed group named before
   const taken = events.find((e) => e.trigger?.text === 'kidnapped');
   assert.ok(taken, events.map(show).join('; '));
   assert.equal(taken.source?.code?.slice(3), 'REB', show(taken));
+});
+
+test('a count with thousands commas sits inside a phrase, and a spy agency is no news outlet that hedges', () => {
+  const events = eventsOf("Belarus has sent 12,000 troops to the Polish border, Lithuania's intelligence agency said.");
+  const sent = events.find((e) => e.trigger?.text.startsWith('sent'));
+  assert.ok(sent, events.map(show).join('; '));
+  assert.equal(sent.quantities[0]?.count, 12000, show(sent));
+  assert.equal(sent.modality, 'asserted', show(sent));
 });

@@ -66,7 +66,8 @@ const HEDGE = /\b(?:reportedly|allegedly|purportedly|according\s+to\s+(?:reports
 export function withoutChargeHedges(text: string): string {
   return text.replace(/\b(?:for|of|over|with)\s+(?:allegedly|reportedly|purportedly)\b/gi, (m) => ' '.repeat(m.length));
 }
-const MEDIA = /\b(?:news\s+agency|agency|tv|television|radio|newspaper|daily|media|press|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
+// ("agency" alone is no outlet: a spy, space or atomic energy agency speaks for itself)
+const MEDIA = /\b(?:news\s+agency|press\s+agency|tv|television|radio|newspaper|daily|media|press|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
 
 /** Reads a sentence's attribution; a sentence with none is its own claim. */
 export function readFrame(sentence: string): Frame {

@@ -67,7 +67,8 @@ export interface PatternMatch {
 }
 
 // A gap of up to four words inside the clause: no punctuation that closes a clause.
-const GAP = '(?:[^\\s,;:]+\\s+){0,4}?';
+// (a number's thousands commas are no clause boundary: "sent 10,000 troops")
+const GAP = '(?:(?:\\d{1,3}(?:,\\d{3})+|[^\\s,;:]+)\\s+){0,4}?';
 
 /** The forms of a verb lemma: lemma, -s, -ed, -ing, and any irregular ones. */
 export function verbForms(lemma: string, irregular: Record<string, string[]>): string[] {
