@@ -341,3 +341,8 @@ test('a count with thousands commas sits inside a phrase, and a spy agency is no
   assert.equal(sent.quantities[0]?.count, 12000, show(sent));
   assert.equal(sent.modality, 'asserted', show(sent));
 });
+
+test('barring or expelling inspectors and observers expels them', () => {
+  const events = eventsOf('North Korea has barred several nuclear inspectors from the country, the agency said.');
+  assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code === 'PRK'), events.map(show).join('; '));
+});
