@@ -449,6 +449,11 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
   const own = word(syntax, p);
   // "condemned the air strikes", "denied the attack": an act noun that is the charge's object is what is charged
   if (own.upos === 'NOUN' && baseRelation(own.deprel) === 'obj' && own.head >= 0 && claims.has(own.head)) return own.head;
+  // "accused Armenian forces of opening fire on its positions": an act noun that a charged verb takes is charged with it
+  if (own.upos === 'NOUN' && baseRelation(own.deprel) === 'obj' && own.head >= 0 && word(syntax, own.head).upos === 'VERB' && !claims.has(own.head)) {
+    const over = chargeOver(syntax, own.head, claims);
+    if (over >= 0) return over;
+  }
   if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over)$/.test(caseOf(syntax, p)) && own.head >= 0) {
     if (claims.has(own.head)) return own.head;
     const h = word(syntax, own.head);
