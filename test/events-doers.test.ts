@@ -346,3 +346,14 @@ test('barring or expelling inspectors and observers expels them', () => {
   const events = eventsOf('North Korea has barred several nuclear inspectors from the country, the agency said.');
   assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code === 'PRK'), events.map(show).join('; '));
 });
+
+test('the people a strike kills "of" a town it hit are that town\'s; an armed group acts on its own state\'s soldiers', () => {
+  const strike = eventsOf('A Russian missile struck a residential area of Kharkiv on Friday, killing nine people, the regional governor said.');
+  const killing = strike.find((e) => e.trigger?.text === 'killing');
+  assert.ok(killing, strike.map(show).join('; '));
+  assert.equal(killing.target?.code, 'UKRCVL', show(killing));
+  const freed = eventsOf("Colombia's FARC dissidents released four soldiers they had kidnapped in Cauca last month.");
+  const released = freed.find((e) => e.trigger?.text === 'released');
+  assert.ok(released, freed.map(show).join('; '));
+  assert.equal(released.target?.code, 'COLMIL', show(released));
+});

@@ -967,7 +967,11 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (source?.code && isCountryCode(source.code) && (!target?.code || isObjectTarget)) {
     // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
     const directObject = objectWords(claim.slice(clause.verbEnd, object ? object.start : clause.end));
-    const role = domesticRoleIn(isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end), ctx);
+    // ("the ELN released six soldiers it had kidnapped": an armed group acts on its own state's organs too)
+    const objectText = isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end);
+    const organRole = OTHER_SIDE_ROLES.test(source.code) ? stateRoleIn(objectWords(objectText), ctx) : null;
+    const organNoun = organRole ? objectWords(objectText).split(/\s+/).find((w) => w && stateRoleIn(w, ctx) === organRole) : undefined;
+    const role = domesticRoleIn(objectText, ctx) ?? (organRole && organRole !== 'GOV' && organNoun ? { noun: organNoun, code: organRole } : null);
     // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country; people a force kills
     // or wounds ("struck depots in southern Lebanon, killing four people") those of the place the sentence puts the violence in
     const isViolence = Number(match.pattern.code.slice(0, 2)) >= 18;
@@ -1417,10 +1421,13 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
 
 /** The country of the first place the sentence puts something in ("near Qamishli in northeastern Syria": Syria), or null. */
 function countryOfScene(actors: ActorMention[], claim: string): string | null {
-  for (const a of actors) {
-    if (!LOCATIVE_BEFORE.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
-    const country = placeOf(a.entity)?.country;
-    if (country && /^[A-Z]{3}$/.test(country)) return country;
+  for (const before of [LOCATIVE_BEFORE, OF_PLACE_BEFORE]) {
+    for (const a of actors) {
+      // ("struck a residential area of Odesa": a town "of" which a part was struck, after no place "in" or "near")
+      if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start)) || (before === OF_PLACE_BEFORE && !isPlaceEntity(a))) continue;
+      const country = placeOf(a.entity)?.country;
+      if (country && /^[A-Z]{3}$/.test(country)) return country;
+    }
   }
   return null;
 }
