@@ -357,3 +357,11 @@ test('the people a strike kills "of" a town it hit are that town\'s; an armed gr
   assert.ok(released, freed.map(show).join('; '));
   assert.equal(released.target?.code, 'COLMIL', show(released));
 });
+
+test('what an appeal asks for is no act told; a deadline is no date of a demand; "capable of fighting" is no fight', () => {
+  const urged = eventsOf('The EU foreign policy chief urged Egypt on Tuesday to allow more humanitarian aid into Sudan.');
+  assert.ok(!urged.some((e) => e.cameo.startsWith('07')), urged.map(show).join('; '));
+  const demand = eventsOf("Syria's president said on Sunday the Russian forces should leave the country by March 2027, saying Syrian troops were now capable of fighting the Islamic State on their own.");
+  assert.ok(!demand.some((e) => e.date?.startsWith('2027')), demand.map((e) => `${show(e)} ${e.date}`).join('; '));
+  assert.ok(!demand.some((e) => e.cameo.startsWith('19')), demand.map(show).join('; '));
+});

@@ -727,7 +727,7 @@ const EXERCISE_PHRASE = /exercise|drill|maneuver|manoeuvre|war[ _]games/;
 const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
 
 /** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
-const CHARGE_ROOTS = new Set(['10', '11', '12']);
+const CHARGE_ROOTS = new Set(['02', '10', '11', '12']);
 
 /** CAMEO roots whose predicate punishes (sanctions, expulsions; arrests, seizures): its "for" clause says why (16, 17). */
 const PUNISHING_ROOTS = new Set(['16', '17']);
@@ -1043,7 +1043,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
 function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, target: Actor | null, published: Dated | null, ctx: Context): Event {
   const { claim, frame, actors } = sc;
   const { match, start, end, object } = clause;
-  const date = eventDate(sc, start, end, published, match);
+  // appeals and demands (02, 10) are made now, whatever deadline they set
+  const date = eventDate(sc, start, end, published, match, /^(?:02|10)/.test(match.pattern.code));
   const read = modalityOf(claim, clause.before, start, end, match, frame, date, published, sc.sentence.text);
   let modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
@@ -1470,7 +1471,7 @@ function publishedDate(published: string | null): Dated | null {
  * The clause's own date (of several, the one nearest the predicate: "expelled an envoy in 2023 and closed the base last month"),
  * else the attribution's, else the dateline's, else the publication's.
  */
-function eventDate(sc: SentenceContext, from: number, to: number, published: Dated | null, at: Span): Dated | null {
+function eventDate(sc: SentenceContext, from: number, to: number, published: Dated | null, at: Span, isAppeal = false): Dated | null {
   const base = sc.sentence.start;
   const gap = (d: DateFinding): number => (d.start - base >= at.end ? d.start - base - at.end : at.start >= d.end - base ? at.start - (d.end - base) : 0);
   // a wire dateline's date ("KHARTOUM, March 9 -") is the day the story was filed, not the day of the act its clause tells
@@ -1482,7 +1483,9 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   // (and where the parser missed the clause, one closed by the date with a pronoun and a past verb: "the eight it ordered")
   const isInNounClause = (d: DateFinding): boolean =>
     (tree !== null && isInNounClauseApart(tree, wordAt(tree, d.start), p)) || (d.start - base > at.end && closesRelativeClause(sc.sentence.text.slice(at.end, d.start - base)));
-  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to && !isInNounClause(d)).sort((a, b) => gap(a) - gap(b))[0];
+  // "said the coalition should leave by September 2025": a deadline is when the demanded act is due, not when the demand was made
+  const isDeadline = (d: DateFinding): boolean => isAppeal && /\bby\s+(?:the\s+end\s+of\s+)?$/i.test(sc.sentence.text.slice(Math.max(0, d.start - base - 20), d.start - base));
+  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to && !isInNounClause(d) && !isDeadline(d)).sort((a, b) => gap(a) - gap(b))[0];
   const attributed = sc.dates.find((d) => d.start - base >= filedEnd && sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
   // "imposed a blockade in 2007 after Hamas seized control", "last held talks in 2018, when Kim met Moon": a clause of "after",
   // "when" or "as" with no date of its own is of the time of the clause it hangs on (the nearest date before it)

@@ -212,6 +212,8 @@ function clauseModality(syntax: SentenceSyntax, p: number, viaIntent: boolean): 
 /** "is able to strike", "has the capacity to reach": the verb is an infinitive below able/capable/capacity/ability. */
 function isAbleTo(syntax: SentenceSyntax, p: number): boolean {
   const w = word(syntax, p);
+  // "forces capable of fighting Islamic State on their own": a gerund of "capable of" too
+  if (w.head >= 0 && /^(?:advcl|acl)/.test(w.deprel) && /^(?:capable|incapable)$/.test(lemmaOf(word(syntax, w.head)))) return true;
   if (w.head < 0 || !/^(?:xcomp|acl)/.test(w.deprel)) return false;
   return /^(?:able|capable|capacity|capability|ability)$/.test(lemmaOf(word(syntax, w.head)));
 }
