@@ -39,6 +39,9 @@ const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$/i;
 /** A plan given up right before its act: "scrapped plans to buy", "abandoned a bid to join", "shelved its plan for". */
 const DROPPED_PLAN_BEFORE =
   /\b(?:scrapped|scraps|scrap|cancell?ed|cancels|cancel|abandoned|abandons|abandon|dropped|drops|shelved|shelves|ditched|ditches|called off|calls off|put on hold|puts on hold)\s+(?:its\s+|their\s+|the\s+|a\s+|his\s+|her\s+)?(?:plans?|bid|proposal|intention|idea|attempt)\s+(?:to|for)\s+$/i;
+/** Auxiliaries and adverbs that may stand between a subject and its verb: "The army will", "the militants had", "police also". */
+const BEFORE_VERB =
+  '(?:\\s+(?:will|would|can|could|may|might|must|shall|should|has|have|had|is|are|was|were|be|been|also|then|later|now|still|not|never|reportedly|allegedly))*';
 /** A denial right before a claim: "denied that", "denied reports/claims/allegations that". */
 const DENIED_BEFORE = /\b(?:denied|denies|deny|rejected|dismissed)\s+(?:that\s+|(?:the\s+|media\s+|press\s+|western\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?)\s+that\s+)$/i;
 const NEGATION_BEFORE = /\b(?:not|cannot|never|no\s+longer|n't|neither|nor)\s+(?:\w+\s+){0,2}$/i;
@@ -838,7 +841,10 @@ function isStateCode(code: string): boolean {
 }
 
 /** A bare plural of a state's organ right before its verb: "intelligence officials", "police", "security forces", "troops". */
-const BARE_ORGAN = /^\s*(?:(?:intelligence|security|government|military|senior|local|border|riot)\s+)?(?:officials|police|security forces|troops|soldiers|forces|prosecutors|authorities)\s+(?:(?:had|have|has|also|later|then)\s+)?$/i;
+const BARE_ORGAN = new RegExp(
+  `^\\s*(?:(?:intelligence|security|government|military|senior|local|border|riot)\\s+)?(?:officials|police|security forces|troops|soldiers|forces|prosecutors|authorities)${BEFORE_VERB}\\s*$`,
+  'i',
+);
 
 /** Verbs of saying that report a clause. */
 const SAYING = new Set(['say', 'tell', 'announce', 'state', 'add', 'claim', 'report']);
@@ -862,8 +868,7 @@ function objectWords(text: string): string {
 }
 
 /** A definite state organ opening a clause: "the army", "the military", "the defence ministry", "the government". */
-const ORGAN_ANAPHOR =
-  /^\s*the\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)(?:\s+(?:will|would|can|could|may|might|must|shall|should|has|have|had|is|are|was|were|be|been|also|then|later|now|still|not|never))*\s*$/i;
+const ORGAN_ANAPHOR = new RegExp(`^\\s*the\\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)${BEFORE_VERB}\\s*$`, 'i');
 
 /** A verb of saying (and its day) and a comma right before a participle: "said, warning", "said on Saturday, thanking". */
 const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)(?:\s+(?:on|late on|early on|in|last)\s+\w+)?\s*,\s*$/i;
@@ -883,8 +888,7 @@ const ARMED_GROUP_ROLE = 'REB';
  * A definite plural of armed men right before the verb: "the rebels", "on Friday the militants", "the insurgents"; or "the group",
  * "the militia" where an armed group was named before it ("talks with the ELN after the group attacked a base").
  */
-const ARMED_MEN =
-  /(?:^|[^\w-])the\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists|fighters|group|militia)(?:\s+(?:had|have|has|also|then|later|reportedly|allegedly|were|was|are|is|will|would|could|may|might))*\s*$/i;
+const ARMED_MEN = new RegExp(`(?:^|[^\\w-])the\\s+(?:rebels|militants|insurgents|guerrillas|separatists|jihadists|fighters|group|militia)${BEFORE_VERB}\\s*$`, 'i');
 
 /** CAMEO's "make a visit". */
 const VISIT_CODE = '042';
