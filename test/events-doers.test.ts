@@ -365,3 +365,11 @@ test('what an appeal asks for is no act told; a deadline is no date of a demand;
   assert.ok(!demand.some((e) => e.date?.startsWith('2027')), demand.map((e) => `${show(e)} ${e.date}`).join('; '));
   assert.ok(!demand.some((e) => e.cameo.startsWith('19')), demand.map(show).join('; '));
 });
+
+test('two place spans joined by a name particle are one place ("Mocimboa da Praia" is not Cape Verde\'s capital)', () => {
+  const events = eventsOf('Rwandan troops recaptured the port town of Mocimboa da Praia from Islamic State-linked insurgents on Sunday.');
+  const retake = events.find((e) => e.trigger?.text === 'recaptured');
+  assert.ok(retake, events.map(show).join('; '));
+  assert.notEqual(retake.target?.code, 'CPV', show(retake));
+  assert.ok(!events.some((e) => e.location?.country === 'CPV'), events.map((e) => `${show(e)} ${e.location?.name}`).join('; '));
+});

@@ -475,7 +475,8 @@ function joinParticles(spans: [number, number, string][], words: readonly string
   for (const span of spans) {
     const [s, e, type] = span;
     const prev = out[out.length - 1];
-    if (type === 'PER' && prev && prev[2] === 'PER' && prev[1] < s && s - prev[1] <= 3) {
+    // (so are two place spans: "Mocimboa da Praia", "Rio de Janeiro", which the tagger read as two places)
+    if ((type === 'PER' || type === 'LOC') && prev && prev[2] === type && prev[1] < s && s - prev[1] <= 3) {
       let k = prev[1];
       while (k < s && isParticle(k)) k++;
       if (k === s) {
