@@ -363,6 +363,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'EST', 'ordered', 6, 'HIMARS']],
   },
   {
+    construction: 'a gerund after "after" in a relative clause ("For Ankara, which was expelled ... after buying the S-400") has the state the clause is said of',
+    text: 'For Ankara, which was suspended from the jet programme in 2019 after buying the Russian S-400 system, the new fighters are the only route to a modern fleet.',
+    want: [['RUS', 'TUR', 'ordered', null, 'S-400']],
+  },
+  {
     construction: 'a unit with an ordinal and no "of" phrase ("The first battery arrived") is a delivery of the equipment named before',
     text: 'Vietnam bought BrahMos missiles from India under a deal signed in 2023. The first battery arrived in May.',
     want: [['IND', 'VNM', 'delivered', null, 'BrahMos']],

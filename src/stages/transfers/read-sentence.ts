@@ -839,7 +839,11 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const closed = antecedent !== null && tokens.slice(start, t.first).some((x) => x.text === ',');
   // "Turkey was expelled from the programme after buying Russia's S-400": a gerund after "after", "before", "by" or "since" has the
   // main clause's subject for its own.
-  const gerundOwner = /ing$/.test(lowerAt(tokens, t.first)) && /^(?:after|before|by|since)$/.test(lowerAt(tokens, t.first - 1)) ? subjectBefore(tokens, states, clauseStart(tokens, t.first - 1), t.first - 1, item, items) : null;
+  // ("For Ankara, which was expelled ... after buying the S-400": in a relative clause, the state it is said of)
+  const isGerundAfter = /ing$/.test(lowerAt(tokens, t.first)) && /^(?:after|before|by|since)$/.test(lowerAt(tokens, t.first - 1));
+  const gerundStart = isGerundAfter ? clauseStart(tokens, t.first - 1) : -1;
+  const gerundAntecedent = isGerundAfter && /^(?:which|who)$/.test(lowerAt(tokens, gerundStart - 1)) && tokens[gerundStart - 2]?.text === ',' ? (states.find((s) => s.last === gerundStart - 3) ?? null) : null;
+  const gerundOwner = isGerundAfter ? (subjectBefore(tokens, states, gerundStart, t.first - 1, item, items) ?? gerundAntecedent) : null;
   const subject = fromTree ?? (closed ? antecedent : subjectBefore(tokens, states, start, t.first, item, items) ?? gerundOwner ?? antecedent);
   const maker = makerOf(tokens, states, item);
   // A maker named in another item's phrase ("used Dassault Mirages and new fighters") is that item's maker, not this one's.
