@@ -17,7 +17,7 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const FUTURE = /\b(?:will|would|shall|is to|are to|plans? to|planned|expected|scheduled|due|next|upcoming|coming)\b/i;
 
 /**
- * Spans of time chrono reads as dates: "for two years", "the past two years", "last four days", "after a month", and a
+ * Spans of time chrono reads as dates: "for two years", "the past six months", "last four days", "after a month", and a
  * deadline's "within 72 hours" (when something must be done by, not when it was done).
  */
 const DURATION =

@@ -562,7 +562,7 @@ function isEquipmentNoun(w: SentenceSyntax['words'][number], ctx: Context): bool
 }
 
 /** Nouns of force that do violence without an actor named: "a roadside bomb killed", "the blast wounded", "shelling destroyed". */
-const FORCE_NOUNS = /^(?:strikes?|airstrikes?|attacks?|raids?|bombs?|bombings?|blasts?|explosions?|explosives?|shelling|shells?|fire|gunfire|crossfire|clash(?:es)?|fighting|violence|bombardments?|barrages?|ambush(?:es)?|assaults?|offensives?|mines?|landmines?|ieds?|grenades?|shots?|bullets?|rounds?|projectiles?|debris|shrapnel|operations?|incursions?|invasion|war|troops|forces|gunmen|assailants|attackers|militants|fighters|rebels|insurgents|jihadists|raiders|mob|crowds?|protesters|men|attempts?|plots?|bids?|violations?|groups?|militias?|organi[sz]ations?|movements?|factions?|cells?|networks?|gangs?|units?|sides?|allies|coalition|alliance|regime|junta|side)$/i;
+const FORCE_NOUNS = /^(?:strikes?|airstrikes?|attacks?|raids?|bombs?|bombings?|blasts?|explosions?|explosives?|shelling|shells?|fire|gunfire|crossfire|clash(?:es)?|fighting|violence|bombardments?|barrages?|ambush(?:es)?|assaults?|offensives?|mines?|landmines?|ieds?|grenades?|shots?|bullets?|rounds?|projectiles?|debris|shrapnel|operations?|incursions?|invasion|war|troops|forces|gunmen|assailants|attackers|militants|fighters|rebels|insurgents|jihadists|raiders|mob|crowds?|protesters|men|attempts?|plots?|bids?|violations?|groups?|militias?|organi[sz]ations?|movements?|factions?|cells?|networks?|gangs?|units?|sides?|allies|coalition|alliance|regime|junta)$/i;
 
 /**
  * Whether a subject noun can do no violence: not a weapon or other equipment, not a noun of force ("blast", "shelling"), not a
@@ -867,7 +867,7 @@ function objectWords(text: string): string {
   return text.replace(/\bat\s+(?:least|most)\b/gi, '').split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
 }
 
-/** A definite state organ opening a clause: "the army", "the military", "the defence ministry", "the government". */
+/** A definite state organ opening a clause: "the army", "the military", "the navy", "the government". */
 const ORGAN_ANAPHOR = new RegExp(`^\\s*the\\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)${BEFORE_VERB}\\s*$`, 'i');
 
 /** A verb of saying (and its day) and a comma right before a participle: "said, warning", "said on Saturday, thanking". */

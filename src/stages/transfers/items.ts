@@ -365,7 +365,7 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
       batch: batchBefore(tokens, k, lex), partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
     });
   }
-  // "adding that the first batch had already arrived": an ordinal batch with no "of" phrase stands for the equipment the article named
+  // "adding that the second batch had already arrived": an ordinal batch with no "of" phrase stands for the equipment the article named
   for (let k = 2; k < tokens.length; k++) {
     // (also a unit: "The first battery arrived in April")
     if (!(BATCH_NOUNS.test(tokens[k]!.text) || UNIT_NOUNS.test(tokens[k]!.text)) || !ORDINALS.test(tokens[k - 1]!.text) || !DEFINITE.test(lower(tokens[k - 2])) || /^of$/i.test(tokens[k + 1]?.text ?? '')) continue;
@@ -508,7 +508,7 @@ const DEFINITE = /^(?:the|these|those|both)$/;
 const UNIT_NOUNS = /^(?:squadrons?|batteries|battery|battalions?|regiments?)$/i;
 /** Verbs after which a bare count is an ellipsis of the equipment named before: "has received three so far". */
 const ELLIPSIS_VERBS = /^(?:received|delivered|supplied|sent|shipped|handed|transferred|donated)$/i;
-/** Nouns of a part of a delivery: "the first batch", "the second shipment". */
+/** Nouns of a part of a delivery: "the second batch", "the third shipment". */
 const BATCH_NOUNS = /^(?:batch|batches|shipment|shipments|consignment|consignments|tranche)$/i;
 
 function buildItem(
