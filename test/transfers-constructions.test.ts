@@ -510,6 +510,52 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Spain approved a sale of spare parts for Harrier jets to Chile. Italy will supply engines for 12 trainer jets to Greece. Egypt signed a deal for ten K9 howitzers with South Korea.',
     want: [['KOR', 'EGY', 'ordered', 10, 'K9']],
   },
+  // Deals told by their nouns, requests, lists after a colon
+  {
+    construction: 'a plural deal noun ("agreements") and a participle of covering ("covering N Y") after its phrase; a support vessel is no submarine',
+    text: 'Norway signed three contracts with German shipyards on Tuesday covering four Type 212CD submarines and two support vessels.',
+    want: [['DEU', 'NOR', 'ordered', 4, 'Type 212CD submarines'], ['DEU', 'NOR', 'ordered', 2, 'support vessels']],
+  },
+  {
+    construction: '"signed two agreements with Z for N Y"',
+    text: 'Lithuania signed two agreements with Germany on Monday for 44 Leopard tanks.',
+    want: [['DEU', 'LTU', 'ordered', 44, 'Leopard']],
+  },
+  {
+    construction: 'a buyer\'s request named by a model ("X\'s F-16 request") cleared; the sale told next; what a package named after the buyer includes',
+    text: "Ecuador's F-16 request cleared the State Department on Friday. The agency notified lawmakers of a possible sale of 24 F-16 Block 70 jets. The Ecuadorian package also includes munitions.",
+    want: [['USA', 'ECU', 'approved', 24, 'F-16 Block 70'], ['USA', 'ECU', 'approved', null, 'munitions']],
+  },
+  {
+    construction: 'a request not yet approved is a plan',
+    text: 'Peru submitted a request for 12 Gripen fighters to Sweden.',
+    want: [['SWE', 'PER', 'planned', 12, 'Gripen']],
+  },
+  {
+    construction: 'deals listed after a colon, each a "one" with its own seller and item',
+    text: "Chile's procurement office signed two contracts: one with Saab for 12 Gripen fighters, worth about $1 billion, and one with Thales for four radars.",
+    want: [['SWE', 'CHL', 'ordered', 12, 'Gripen'], ['FRA', 'CHL', 'ordered', 4, 'radars']],
+  },
+  {
+    construction: 'a relative clause without its pronoun after the last member of a list is the whole list\'s',
+    text: 'The minister spoke of the 90 Leopard tanks and the mortars Spain has shipped to Morocco since June.',
+    want: [['ESP', 'MAR', 'delivered', 90, 'Leopard'], ['ESP', 'MAR', 'delivered', null, 'mortars']],
+  },
+  {
+    construction: 'a package approved by an unnamed government: its contents, and the giver a later sentence names for the same recipient',
+    text: "The cabinet on Tuesday approved a new aid package for Moldova. The package contains 40 armoured trucks and 300 sets of night-vision equipment. Latvia's military aid to Moldova has grown every year.",
+    want: [['LVA', 'MDA', 'pledged', 40, 'armoured trucks'], ['LVA', 'MDA', 'pledged', 300, 'night-vision']],
+  },
+  {
+    construction: 'a calibre written apart ("155 mm") is no count',
+    text: 'Norway sent 20,000 155 mm shells and 40 120 mm mortars to Chile.',
+    want: [['NOR', 'CHL', 'delivered', 20000, 'shells'], ['NOR', 'CHL', 'delivered', 40, 'mortars']],
+  },
+  {
+    construction: 'what "both packages" cover joins the deals told before, not a delivery told in a relative clause',
+    text: 'Peru ordered six K9 howitzers and four radars from South Korea. The minister said the guns would replace the 30 old howitzers Peru has given to Bolivia. Both packages also cover ammunition.',
+    want: [['KOR', 'PER', 'ordered', 6, 'K9'], ['KOR', 'PER', 'ordered', 4, 'radars'], ['PER', 'BOL', 'delivered', 30, 'howitzers'], ['KOR', 'PER', 'ordered', null, 'ammunition']],
+  },
 ];
 
 /** Texts that state no transfer. */
@@ -538,6 +584,8 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'licence production', text: 'India will produce 200 Su-30 jets under licence from Russia.' },
   { construction: '"X-made" describing equipment used in an attack', text: 'Rebels fired Iranian-made drones at Saudi Arabia on Sunday.' },
   { construction: 'an exercise with a state\'s own equipment', text: 'American and Philippine forces fired HIMARS rockets during the annual exercise.' },
+  { construction: 'a deal noun describing another noun ("the export version")', text: 'The new launcher is the export version of a Turkish air-defence system.' },
+  { construction: 'a deal noun describing another noun ("delivery slots")', text: 'The corvettes came partly from Italian navy delivery slots.' },
 ];
 
 for (const c of CASES) {

@@ -33,6 +33,8 @@ interface Draft extends Transfer {
   isAnaphor: boolean;
   /** A definite generic noun without a count ("the warships", "the aircraft"): it may stand for equipment the dyad named before. */
   isDefinite: boolean;
+  /** The state a package that "includes" the item is named after (ItemReading.packageOf). */
+  packageOf: string | null;
 }
 
 /** Participles of a promise of aid after an item: "18 jets promised by Sweden", "the tanks pledged last year". */
@@ -61,9 +63,13 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   };
   // The transfer told last (by a reading, or by a predicate with both parties and no item), for "the package includes" and left-out parties.
   let context: Parties | null = null;
+  // The transfer told last even with one party named ("The government approved an aid package for Ukraine"), for what a package includes.
+  let recent: Parties | null = null;
   // The item of the transfer told last, for what a package "includes".
   let lastItem: ItemMention | null = null;
   let order = 0;
+  // Transfers told with both parties and no item ("Estonia's military aid to Ukraine"), at their place among the drafts.
+  const told: Told[] = [];
   for (const [sentenceIndex, sentence] of sentences.entries()) {
     const tokens = sentence.tokens ?? [];
     if (tokens.length === 0) continue;
@@ -78,7 +84,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     for (const item of included) {
       // "gunboats and munitions ... These will include anti-ship missiles": munitions a bare munitions record includes are that record.
       if (lastItem && lastItem.category === 'ammunition' && !lastItem.isNamed && /^(?:ammunition|munitions)$/i.test(lastItem.text) && (item.category === 'ammunition' || item.category === 'missiles')) continue;
-      if (context) readings.push({ item, trigger: context.trigger, triggerSpan: context.triggerSpan, supplier: context.supplier, recipients: context.recipients, status: context.status, rule: 'transfers/package-includes' });
+      if (recent) readings.push({ item, trigger: recent.trigger, triggerSpan: recent.triggerSpan, supplier: recent.supplier, recipients: recent.recipients, status: recent.status, rule: 'transfers/package-includes' });
     }
     // "delivered six frigates to the country": the state the article named last, other than the supplier, receives.
     const anaphor = /\b(?:to|for) the (?:country|nation|island|kingdom|island nation)\b/i.exec(sentence.text);
@@ -108,11 +114,15 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
       const origin = r.item.model?.origin;
       if (origin && r.supplier && r.supplier !== origin && r.recipients.length === 1 && r.recipients[0] === origin) [r.supplier, r.recipients] = [origin, [r.supplier]];
     }
-    const last = readings[readings.length - 1];
+    // "... the artillery Poland has sent to Ukraine. Both packages also cover ammunition": a transfer told in a relative clause is
+    // background; what follows goes on with the transfer the article tells.
+    const last = readings.findLast((r) => !r.rule.endsWith(':relative'));
     if (last?.supplier && last.recipients.length) lastItem = last.item;
-    else if (parties?.supplier && parties.recipients.length) lastItem = null;
-    if (last?.supplier && last.recipients.length) context = { supplier: last.supplier, recipients: last.recipients, status: last.status, trigger: last.trigger, triggerSpan: last.triggerSpan };
-    else if (parties?.supplier && parties.recipients.length) context = parties;
+    else if (readings.length === 0 && parties?.supplier && parties.recipients.length) lastItem = null;
+    if (last?.supplier && last.recipients.length) recent = context = { supplier: last.supplier, recipients: last.recipients, status: last.status, trigger: last.trigger, triggerSpan: last.triggerSpan };
+    else if (readings.length === 0 && parties?.supplier && parties.recipients.length) recent = context = parties;
+    else if (parties && readings.length === 0 && (parties.supplier || parties.recipients.length)) recent = parties;
+    if (parties?.supplier && parties.recipients.length && readings.length === 0) told.push({ order, supplier: parties.supplier, recipients: parties.recipients });
     // "Rabat ordered X and received Y last year": each date of the sentence belongs to the predicate nearest it
     const sentenceDates = (doc.dates ?? []).filter((d) => d.start >= sentence.start && d.end <= sentence.end && d.value && d.precision !== 'vague');
     const distance = (d: { start: number; end: number }, t: Span): number => (d.start >= t.end ? d.start - t.end : t.start >= d.end ? t.start - d.end : 0);
@@ -151,6 +161,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           batch: isWholeOrder ? null : (r.item.batch ?? (r.isStart ? 'started' : null)),
           isAnaphor: r.item.isAnaphor === true,
           isDefinite: !r.item.isNamed && r.item.count === null && isDefiniteAt(tokens, r.item.first),
+          packageOf: r.packageOf ?? null,
         });
         if (!r.supplier && r.item.model?.origin) drafts[drafts.length - 1]!.supplier = r.item.model.origin;
         // "Sweden and Thailand agreed on the sale of Gripen jets": a state does not receive its own model from the other party.
@@ -167,7 +178,8 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     }
   }
   joinArrivals(drafts);
-  fillParties(drafts);
+  fillParties(drafts, told);
+  joinNamedPackages(drafts);
   resolveDefinites(drafts);
   const namedByCategory = (): Map<string, Set<string>> => {
     const named = new Map<string, Set<string>>();
@@ -260,10 +272,30 @@ function resolveDefinites(drafts: Draft[]): void {
   }
 }
 
+/**
+ * "DSCA notified a sale of 40 jets to Chile ... The Chilean package also includes munitions": what a package named after a state
+ * includes belongs to the last transfer told with that state as a party (its parties and its status); with none, the state gives it.
+ */
+function joinNamedPackages(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (!d.packageOf) continue;
+    const told = drafts.findLast((p) => p.order < d.order && !p.packageOf && p.supplier && p.recipient && (p.recipient === d.packageOf || p.supplier === d.packageOf));
+    if (told) Object.assign(d, { supplier: told.supplier, recipient: told.recipient, status: told.status });
+    else d.supplier = d.packageOf;
+  }
+}
+
+/** Parties of a transfer a sentence tells without an item, and where in the drafts' order it was told. */
+interface Told {
+  order: number;
+  supplier: string;
+  recipients: string[];
+}
+
 /** A party a sentence leaves out comes from the nearest earlier record that shares the other party. */
-function fillParties(drafts: Draft[]): void {
+function fillParties(drafts: Draft[], told: readonly Told[] = []): void {
   for (const [i, d] of drafts.entries()) {
-    if (d.supplier && d.recipient) continue;
+    if ((d.supplier && d.recipient) || d.packageOf) continue;
     for (let j = i - 1; j >= 0; j--) {
       const p = drafts[j]!;
       if (!d.supplier && p.supplier && (!d.recipient || p.recipient === d.recipient)) d.supplier = p.supplier;
@@ -276,6 +308,9 @@ function fillParties(drafts: Draft[]): void {
     // "It also received 30 mortars from Spain": a buyer or receiver the sentence does not name as a state is the article's last recipient.
     if (/^transfers\/(?:receive|buy|acquire)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
+    // "The government approved an aid package for Ukraine. It contains ... Estonia's military aid to Ukraine now exceeds ...":
+    // a giver left unnamed is the one a later sentence names for the same recipient, with or without an item.
+    if (!d.supplier && d.recipient) d.supplier = told.find((t) => t.order >= d.order && t.recipients.includes(d.recipient!) && t.supplier !== d.recipient)?.supplier ?? null;
   }
   // "The air arm took delivery of four trainers from Italy ... Italy had handed three trainers to Kenya": a getter that is a force
   // the lead names by no state receives what the article's later telling from the same supplier gives to a state.
@@ -369,6 +404,7 @@ const KINDS: [RegExp, string][] = [
   [/\bpatrol (?:boats?|vessels?|ships?|craft)$/, 'patrol boat'],
   [/\blanding (?:craft|ships?)$/, 'landing craft'],
   [/\btankers?$/, 'tanker'],
+  [/\b(?:support|supply|auxiliary|replenishment|logistics) (?:vessels?|ships?|boats?)$|\b(?:oilers?|tugs?|icebreakers?)$/, 'auxiliary'],
   [/\btrainers?(?: aircraft)?$/, 'trainer'],
   [/\btransport (?:aircraft|planes?)$/, 'transport'],
   [/\b(?:fighters?|fighter jets?|warplanes?|jets?|combat aircraft)$/, 'combat aircraft'],

@@ -154,6 +154,10 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (kinds[i] === 'other' && /^[a-z]+-[a-z]+$/.test(tokens[i]!.text) && (/^(?:model|designation)$/.test(kinds[i - 1]!) || (kinds[i - 1] === 'modifier' && /^[A-Z]/.test(tokens[i - 1]!.text))) && (kinds[i + 1] === 'head' || kinds[i + 1] === 'modifier') && !isPredicate(i)) kinds[i] = 'modifier';
   }
+  // "155 mm artillery ammunition", "120 mm mortars": a calibre written apart is a modifier, never a count.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (kinds[i] === 'number' && /^\d{2,3}$/.test(tokens[i]!.text) && /^mm$/i.test(tokens[i + 1]!.text)) kinds[i] = kinds[i + 1] = 'modifier';
+  }
   // "36 44-12 rockets": a number pair after a count and before a head is the model's designation, not a range.
   for (let i = 1; i + 1 < tokens.length; i++) {
     if (/^\d+-\d+$/.test(tokens[i]!.text) && kinds[i - 1] === 'number' && kinds[i + 1] === 'head') kinds[i] = 'designation';

@@ -121,7 +121,9 @@ function mergeItems(into: TransferItem[], from: readonly TransferItem[]): Transf
     const count = was.count ?? item.count;
     // A telling with a designation, or with a noun beside a bare model name ("Gripens" -> "Gripen E fighters"), names the item better.
     const isNameOnly = (x: string): boolean => x.split(/\s+/).every((w) => /^[A-Z]/.test(w));
-    const name = (designationsOf(was.item).length === 0 && designationsOf(item.item).length > 0) || (isNameOnly(was.item) && !isNameOnly(item.item) && designationsOf(was.item).length === 0) ? item.item : was.item;
+    // "F-16" -> "F-16 Block 70 fighters": a bare name that a later telling opens with and goes on from is named by that telling.
+    const isFuller = isNameOnly(was.item) && item.item.toLowerCase().startsWith(`${was.item.toLowerCase()} `);
+    const name = (designationsOf(was.item).length === 0 && designationsOf(item.item).length > 0) || (isNameOnly(was.item) && !isNameOnly(item.item) && designationsOf(was.item).length === 0) || isFuller ? item.item : was.item;
     const category = (was.category === 'military equipment' && item.category ? item.category : was.category) ?? null;
     out[same] = { ...was, item: name, category, count: item.count !== null && was.count !== null ? Math.max(was.count, item.count) : count };
   }

@@ -19,6 +19,8 @@ export interface Trigger {
   first: number;
   last: number;
   entry: PredicateEntry;
+  /** "signed two contracts: one with X for ...": the deal noun a pronoun "one" stands for (its token index). */
+  antecedent?: number;
 }
 
 /** The parties, status and predicate of a transfer a sentence tells, with or without an item. */
@@ -47,6 +49,8 @@ export interface ItemReading {
   rule: string;
   /** "started shipping": a delivery begun, one part of the whole (kept apart from an order with a count). */
   isStart?: boolean;
+  /** "The Turkish package also includes X": the state a package is named after; the transfer is the one the article told of that state. */
+  packageOf?: string;
 }
 
 // Words that only open a clause (relative pronouns and conjunctions; not "after", "since", "before", which are also prepositions, nor "but").
@@ -59,7 +63,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'th
 // A cardinal written in digits or as a word, the first word of a count.
 const COUNT_WORD = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?)$/;
 
-const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement', 'buyer', 'buyers', 'customer', 'customers']);
+const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement', 'agreements', 'buyer', 'buyers', 'customer', 'customers', 'request', 'requests']);
 const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
 // Deal nouns that name a party, not the deal: they govern only their own "of" or "for" phrase.
 const PARTY_NOUNS = new Set(['buyer', 'buyers', 'customer', 'customers']);
@@ -112,8 +116,26 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
       i++;
       continue;
     }
+    // "delivery slots", "the export version": a deal noun the tree makes a compound of the noun after it only describes that noun.
+    if (longest === 1 && entry.frame === 'noun' && syntax?.words.find((w) => w.start === tokens[i]!.start)?.deprel === 'compound' && /^[a-z]/.test(tokens[i + 1]?.text ?? '')) {
+      i++;
+      continue;
+    }
     out.push({ first: i, last: i + longest - 1, entry });
     i += longest;
+  }
+  // "signed two contracts: one with X for 180 tanks, and one with Y for 212 guns": after a deal noun and a colon, a "one" that
+  // opens its own "with", "for" or "from" phrase is that deal noun again.
+  // ("placed two orders on Monday: one with ...": a time phrase may stand between the noun and the colon)
+  const colon = tokens.findIndex((x) => x.text === ':');
+  const deal = colon > 0 ? out.findLast((t) => t.last < colon && colon - t.last <= 4 && !tokens.slice(t.last + 1, colon).some((x) => x.text === ',')) : undefined;
+  const dealNoun = deal ? (deal.entry.frame === 'noun' ? deal.entry : lex.index.predicates.get(lowerAt(tokens, deal.first))?.find((p) => p.frame === 'noun' && p.words.length === 1)) : undefined;
+  if (deal && dealNoun) {
+    for (let i = colon + 1; i < tokens.length - 1; i++) {
+      if (lowerAt(tokens, i) !== 'one' || !/^(?:with|for|from)$/.test(lowerAt(tokens, i + 1)) || !/^(?::|and|;)$/.test(lowerAt(tokens, i - 1))) continue;
+      out.push({ first: i, last: i, entry: dealNoun, antecedent: deal.first });
+    }
+    out.sort((a, b) => a.first - b.first);
   }
   return out;
 }
@@ -409,11 +431,14 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (whether >= 0) return lowerAt(tokens, t.first - 1) === 'to' || hasMarker(tokens, whether + 1, t.first, lex.markers.future) ? 'planned' : null;
   // "is negotiating with Italy over trainer jets": talks about a purchase are a plan, whatever else the clause says.
   if (id === 'negotiate') return 'planned';
-  if (hasMarker(tokens, start, t.first, lex.markers.approved)) return 'approved';
+  // "The cabinet approved an aid package for Chile": aid approved by its giver is a promise; "approved" is a seller's approval of a sale.
+  if (hasMarker(tokens, start, t.first, lex.markers.approved)) return id === 'noun-package' || id === 'pledge' ? 'pledged' : 'approved';
   // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   // "won a $2 billion contract to supply", "secured an order for": a maker that won the deal has it signed.
   if (isDealWon(tokens, start, t.first)) return 'ordered';
+  // "Chile's request for 12 jets", "the Patriot request": a buyer's request not yet approved is a plan.
+  if (id === 'noun-request') return 'planned';
   if (hasMarker(tokens, start, t.first, lex.markers.planned)) return 'planned';
   // "a deal expected to be signed next month", "the contract, still under negotiation": a deal noun not yet concluded is a plan.
   if (frame === 'noun' && id === 'noun-sale' && isUnconcluded(tokens, t.last + 1, Math.min(tokens.length, t.last + 16))) return 'planned';
@@ -488,6 +513,9 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
     const opensSubClause = (k: number): boolean => tokens[k - 1]?.text === ',' && /^(?:after|before|since|because|as)$/.test(lowerAt(tokens, k));
     if (!before) for (const t of triggers) if (t.last < item.first && t.entry.frame !== 'noun' && reaches(t) && !isOwnClause(t) && !opensReport(tokens, t.last + 1, start) && !tokens.slice(t.last + 1, item.first).some((x, k) => x.text === ';' || SUBORDINATORS.has(x.text.toLowerCase()) || opensSubClause(t.last + 1 + k))) before = t;
   }
+  // "the Rafale deal", "Chile's F-16 request": an item that modifies a deal noun right after it is that deal's.
+  const compound = triggers.find((t) => t.entry.frame === 'noun' && t.first === item.last + 1 && item.last >= 0);
+  if (!before && compound) return compound;
   // After the item, only a predicate the item is the subject of: a passive ("were handed over") or an arrival.
   const end = tokens.findIndex((x, i) => i > item.last && (x.text === ';' || x.text === ':'));
   // "The howitzers, similar to the M109 used by the US Army, were delivered": an aside between commas right after the item does not count.
@@ -502,7 +530,7 @@ function governing(tokens: readonly Token[], triggers: readonly Trigger[], item:
   if (before && after && before.entry.frame === 'noun' && GROUP_NOUNS.test(lowerAt(tokens, before.first)) && !triggers.some((t) => t.first > before.last && t.first < item.first)) return after;
   if (before) {
     // "received the first batch of", "signed a contract for", "approved the sale of": the verb before the noun governs.
-    if (before.entry.frame === 'noun') {
+    if (before.entry.frame === 'noun' && before.antecedent === undefined) {
       const verb = triggers.find((t) => t.entry.frame !== 'noun' && t.entry.frame !== 'include' && t.last < before.first && before.first - t.last <= 4);
       // Not "negotiating with India over the sale of": the deal noun tells who sells; the talks only make it a plan.
       if (verb && verb.entry.id !== 'negotiate' && (verb.entry.frame === 'get' || verb.entry.id === 'give' || verb.entry.id === 'hand-over')) return verb;
@@ -639,7 +667,10 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // A target of another verb ("to replace the Hawk jets") moves only by a relative clause of its own ("... Kenya bought from Britain").
     let trigger = item.isTarget ? null : governing(tokens, triggers, item, items);
     // "the jets, which Chile ordered from Spain, arrived", "the boats that Japan donated to Peru": the verb of a relative clause on the item moves it too.
-    const relative = relativeTrigger(tokens, triggers, item, syntax) ?? contactRelative(tokens, triggers, states, item);
+    // "the 200 tanks and the artillery Poland has sent": a relative clause after the last member of a list is the whole list's.
+    const next = items[items.indexOf(item) + 1];
+    const isListed = next !== undefined && item.last >= 0 && next.first > item.last + 1 && next.first - item.last <= 4 && lowerAt(tokens, item.last + 1) === 'and' && tokens.slice(item.last + 2, next.first).every((x) => /^(?:the|its|their|all|some)$/i.test(x.text));
+    const relative = relativeTrigger(tokens, triggers, item, syntax) ?? contactRelative(tokens, triggers, states, item) ?? (isListed ? contactRelative(tokens, triggers, states, next) : null);
     // The parties the relative clause names, for a later passive that names none ("the boats that Peru ordered from Chile were handed over").
     let relativeParties: { supplier: string | null; recipients: string[] } | null = null;
     if (relative && relative !== trigger) {
@@ -657,9 +688,16 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
       // "The package includes X": the item belongs to the transfer the package names, in this sentence or the last one.
       const outer = [...triggers].reverse().find((t) => t.last < trigger!.first && t.entry.frame !== 'include');
       // "The package includes": the package is the transfer told just before.
-      const isAnaphoricPackage = outer?.entry.frame === 'noun' && trigger.first - outer.last <= 3 && /^(?:the|this|that|it|its)$/.test(lowerAt(tokens, outer.first - 1));
+      const isAnaphoricPackage = outer?.entry.frame === 'noun' && trigger.first - outer.last <= 3 && /^(?:the|this|that|these|those|both|it|its)$/.test(lowerAt(tokens, outer.first - 1));
       if (!outer || isAnaphoricPackage) {
         included.push(item);
+        continue;
+      }
+      // "The Turkish package also includes munitions", "Chile's package includes": a package named after a state is the transfer
+      // told of that state (as recipient or supplier), whichever came last.
+      const named = outer.entry.id === 'noun-package' && trigger.first - outer.last <= 3 ? states.find((s) => s.last === outer.first - 1 && (s.kind === 'possessive' || (s.kind === 'demonym' && /^(?:the|this|that)$/.test(lowerAt(tokens, s.first - 1))))) : undefined;
+      if (named) {
+        readings.push({ item, trigger: outer, triggerSpan: spanOf(tokens, outer), supplier: null, recipients: [], status: 'pledged', rule: 'transfers/package-includes', packageOf: named.code });
         continue;
       }
       trigger = outer;
@@ -826,12 +864,13 @@ function clauseEnd(tokens: readonly Token[], last: number, sentenceEnd: number):
 /** The end (exclusive) of the words that may still hold a noun's "to Y" after `last`: up to 8 words, stopping at a comma, a clause break or a finite verb. */
 function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: number): number {
   let j = last + 1;
-  while (j < sentenceEnd && j - last <= 8 && tokens[j]!.text !== ',' && !CLAUSE_BREAK.has(lowerAt(tokens, j)) && !/^(?:is|are|was|were|has|have|had|will|would|said|says)$/.test(lowerAt(tokens, j))) j++;
+  // ("... for 2 frigates and one for 30 howitzers": an "and one" opens the next deal of a list)
+  while (j < sentenceEnd && j - last <= 8 && tokens[j]!.text !== ',' && !CLAUSE_BREAK.has(lowerAt(tokens, j)) && !/^(?:is|are|was|were|has|have|had|will|would|said|says)$/.test(lowerAt(tokens, j)) && !(lowerAt(tokens, j) === 'and' && lowerAt(tokens, j + 1) === 'one')) j++;
   return Math.min(sentenceEnd, Math.max(j, last + 4));
 }
 
 function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax: SentenceSyntax | undefined, places: readonly StateMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[]; buysForOther?: boolean } {
-  const start = clauseStart(tokens, t.first);
+  const start = clauseStart(tokens, t.antecedent ?? t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
   // "Chile, which bought X, ordered Y": the state before ", which" does what the relative clause tells, and, once a comma closes it, the main verb too.
@@ -870,7 +909,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const toAfter = toItem.length ? toItem : afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
   const passive = isPassive(tokens, t) || isReducedPassive(tokens, t, item);
   const { frame } = t.entry;
-  const word = lowerAt(tokens, t.first);
+  const word = lowerAt(tokens, t.antecedent ?? t.first);
   if (frame === 'give' && !passive) {
     // "provide Chile with", "supply the Estonians with", "gave Latvia 12": the state right after the verb receives.
     // "supplied the military regime in Myanmar with helicopters": a state inside the object before "with" and the item receives.
@@ -952,7 +991,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     return { supplier, recipients: isOwnShip && !fromAfter[0] ? [] : at.filter((c) => c !== supplier), isPassive: false };
   }
   // A transfer noun: prepositions first, then the clause's subject fills the free role.
-  let supplier = fromAfter[0] ?? maker ?? null;
+  // "Chile's F-16 request", "India's Rafale deal": the possessor of an item that modifies a deal noun is the buyer, not the maker.
+  const buyer = BUYER_NOUNS.has(word) && item.last >= 0 && item.last === t.first - 1 ? states.find((s) => s.kind === 'possessive' && s.last < item.first && s.last >= item.first - 2) : undefined;
+  let supplier = fromAfter[0] ?? (buyer ? null : maker) ?? null;
   // "an aid package for Jordan": who a package is for receives it.
   let recipients = toAfter.length || !/^(?:package|packages|aid|assistance)$/.test(word) ? toAfter : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['for']);
   // "Hanwha won a $2 billion order from Romania": an order won comes from the buyer; the winner, the subject, supplies.
@@ -964,6 +1005,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const ownFrom = closed ? tokens.findLastIndex((x, i) => i >= start && i < t.first && x.text === ',') + 1 : start;
   const subjects = [...(closed && antecedent ? [antecedent] : []), ...states.filter((s) => s.first >= ownFrom && s.last < t.first && s.kind !== 'made' && prepositionBefore(tokens, s) === null && !(s.first >= item.first && s.last <= item.last))];
   const isBuyerNoun = BUYER_NOUNS.has(word);
+  if (buyer && recipients.length === 0 && buyer.code !== supplier) recipients = [buyer.code];
   for (const s of [...subjects].reverse()) {
     if (s.code === supplier || recipients.includes(s.code)) continue;
     if (recipients.length === 0 && (isBuyerNoun || supplier !== null)) recipients = [s.code];
