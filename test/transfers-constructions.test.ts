@@ -586,6 +586,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'an exercise with a state\'s own equipment', text: 'American and Philippine forces fired HIMARS rockets during the annual exercise.' },
   { construction: 'a deal noun describing another noun ("the export version")', text: 'The new launcher is the export version of a Turkish air-defence system.' },
   { construction: 'a deal noun describing another noun ("delivery slots")', text: 'The corvettes came partly from Italian navy delivery slots.' },
+  { construction: 'equipment in the "of" phrase of a noun naming who has it ("the second operator of a radar")', text: 'Chile bought the system in 2020, and its delivery made Chile the second operator of a Swedish radar of this type.' },
 ];
 
 for (const c of CASES) {

@@ -812,13 +812,16 @@ function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[],
 // Nouns of a service done to equipment, or of making it: their "of" phrase names equipment that does not move.
 const SERVICE_NOUNS = /^(?:modernisation|modernization|upgrade|upgrades|upgrading|overhaul|overhauls|refit|refits|refurbishment|maintenance|repair|repairs|servicing|production|manufacture|manufacturing|development|assembly|co-production|coproduction)$/;
 
-/** "an overhaul of its Pumas", "the assembly of drones": an item in the "of" phrase of a service noun. */
+/**
+ * "an overhaul of its Pumas", "the assembly of drones": an item in the "of" phrase of a service noun; "the first operator of a
+ * Chinese missile system", "a user of the jet": one in the "of" phrase of a noun that names who has it, a fleet and no transfer.
+ */
 function isServiced(tokens: readonly Token[], item: ItemMention): boolean {
   let j = item.first - 1;
   while (j >= 0 && item.first - j <= 4 && (COUNT_WORD.test(lowerAt(tokens, j)) || /^(?:the|a|an|its|their|his|her|our|some|these|those|existing|old|older|ageing|aging|new|next-generation|own)$/.test(lowerAt(tokens, j)))) j--;
   // "funds to buy Tomahawks and to develop a new fighter jet with Britain": what is being developed is not moved
   if (MAKING_VERBS.test(lowerAt(tokens, j))) return true;
-  return lowerAt(tokens, j) === 'of' && SERVICE_NOUNS.test(lowerAt(tokens, j - 1));
+  return lowerAt(tokens, j) === 'of' && (SERVICE_NOUNS.test(lowerAt(tokens, j - 1)) || /^(?:operators?|users?|owners?)$/.test(lowerAt(tokens, j - 1)));
 }
 
 /**
