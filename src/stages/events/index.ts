@@ -468,6 +468,32 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
   return false;
 }
 
+/**
+ * "Russia voted against the resolution, and Brazil and India abstained": a name that is the subject of another verb (itself or as a
+ * conjunct of that subject) opens a clause of its own; it is no one the predicate acts on.
+ */
+function isOtherClauseSubject(sc: SentenceContext, p: number, a: ActorMention, actors: readonly ActorMention[]): boolean {
+  const tree = sc.tree;
+  if (!tree || p < 0) return false;
+  // In the words: a list of names after ", and" (", but", ", while") that a verb follows, whatever the parser made of it.
+  const text = sc.sentence.text;
+  const list = [a];
+  for (let k = actors.indexOf(a) - 1; k >= 0 && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice(actors[k]!.end, list[0]!.start)); k--) list.unshift(actors[k]!);
+  for (let k = actors.indexOf(a) + 1; k < actors.length && /^\s*(?:,|and|,\s*and)\s*$/.test(text.slice(list[list.length - 1]!.end, actors[k]!.start)); k++) list.push(actors[k]!);
+  if (/,\s*(?:and|but|while)\s+$/i.test(text.slice(Math.max(0, list[0]!.start - 12), list[0]!.start))) {
+    const after = /^\s*([A-Za-z]+)/.exec(text.slice(list[list.length - 1]!.end));
+    const next = after ? wordAt(tree, sc.sentence.start + list[list.length - 1]!.end + after[0].length - after[1]!.length) : -1;
+    if (next >= 0 && (tree.words[next]!.upos === 'VERB' || tree.words[next]!.upos === 'AUX')) return true;
+  }
+  let i = wordAt(tree, sc.sentence.start + a.start);
+  // up from a member of a list to its first member
+  for (let guard = 0; i >= 0 && tree.words[i]!.deprel === 'conj' && guard < 8; guard++) i = tree.words[i]!.head;
+  if (i < 0) return false;
+  const w = tree.words[i]!;
+  // (a clause conjoined to the predicate's; "threatened a strike unless Israel rescinded X" names whom the condition is on)
+  return (w.deprel === 'nsubj' || w.deprel === 'nsubj:pass') && w.head !== p && w.head > p && tree.words[w.head]!.deprel === 'conj' && tree.words[w.head]!.head === p;
+}
+
 /** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks" (as the verb's phrase). */
 const FRAME_CASES = new Set(['in', 'under', 'through', 'via']);
 /** Prepositions of a frame of time: "after talks", "amid protests" (wherever the parser hangs the phrase). */
@@ -787,7 +813,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a)), verbEnd, end, claim);
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors)), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);

@@ -185,12 +185,34 @@ function subjectDonor(syntax: SentenceSyntax, p: number): { donor: number; viaIn
     const w = word(syntax, i);
     const rel = baseRelation(w.deprel);
     const isPurpose = rel === 'advcl' && dependents(syntax, i, 'mark').some((k) => lemmaOf(word(syntax, k)) === 'to');
-    if (w.head < 0 || (rel !== 'xcomp' && rel !== 'conj' && !isPurpose)) break;
+    // "Protesters gathered in Tbilisi demanding elections": a participle of manner with no subject or marker of its own does
+    // what the clause's subject does (a "for" or "of" clause states a reason or a charge, a "with" one an absolute).
+    // (right after the verb, an adverb, or a phrase of place or time of that verb: "with inspectors probing sites" is the inspectors' act)
+    const isManner = rel === 'advcl' && /ing$/i.test(w.text) && dependents(syntax, i, 'nsubj', 'mark', 'case').length === 0 && i > 0 && followsOwnVerbPhrase(syntax, i);
+    if (w.head < 0 || (rel !== 'xcomp' && rel !== 'conj' && !isPurpose && !isManner)) break;
     if (rel === 'xcomp' && INTENT_VERBS.has(lemmaOf(word(syntax, w.head)))) viaIntent = true;
     i = w.head;
     if (dependent(syntax, i, 'nsubj', 'obl:agent') >= 0) break;
   }
   return { donor: i, viaIntent };
+}
+
+/** Cases of a phrase of place or time. */
+const SCENE_CASES = new Set(['in', 'at', 'outside', 'inside', 'near', 'on', 'across', 'through', 'along', 'around', 'throughout', 'during']);
+
+/** Whether the word before a participle is its head verb, an adverb, or ends a phrase of place or time of that verb (no comma between). */
+function followsOwnVerbPhrase(syntax: SentenceSyntax, i: number): boolean {
+  const head = word(syntax, i).head;
+  const before = i - 1;
+  if (before === head) return true;
+  const b = word(syntax, before);
+  if (b.upos === 'ADV') return true;
+  // the phrase the word before belongs to, up to the head verb's own dependent
+  let k = before;
+  for (let guard = 0; guard < 6 && k >= 0 && word(syntax, k).head !== head; guard++) k = word(syntax, k).head;
+  if (k < 0 || word(syntax, k).head !== head) return false;
+  const rel = word(syntax, k).deprel;
+  return rel === 'obl:tmod' || (baseRelation(rel) === 'obl' && SCENE_CASES.has(caseOf(syntax, k)));
 }
 
 /** The modality the clause around a verb gives it, from its own dependents and its attachment. */
@@ -402,6 +424,15 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
   const isDoerNoun = source < 0 && AGENT_NOUN.test(w.text);
   if (isDoerNoun) source = p;
   let modality: Modality | null = null;
+  // "Latvia repelled the largest cyber attack", "the base came under attack", "Kenya suffered attacks": the subject of a verb of
+  // enduring or warding off an act is the one it was aimed at; who did it the noun names, if anyone (read as a passive).
+  // ("suffered a wave of cyber attacks": through a noun of number)
+  const phrase = baseRelation(w.deprel) === 'nmod' && caseOf(syntax, p) === 'of' && w.head >= 0 && SERIES_NOUNS.has(lemmaOf(word(syntax, w.head))) ? w.head : p;
+  const ph = word(syntax, phrase);
+  if (ph.head >= 0 && baseRelation(ph.deprel) === 'obj' && ENDURING_VERBS.has(lemmaOf(word(syntax, ph.head))) && source < 0) {
+    const victim = dependent(syntax, ph.head, 'nsubj');
+    if (victim >= 0) return { predicate: p, source: -1, target: victim, targets: [victim, ...targets], isPassive: true, modality: null, isCapability: false, isConduct: false, background: null, isCommitment: false };
+  }
   if (w.head >= 0) {
     const head = w.head;
     const headRel = baseRelation(w.deprel);
@@ -427,6 +458,12 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
     isCommitment: false,
   };
 }
+
+/** Nouns of a number of acts: "a wave of attacks", "a series of raids". */
+const SERIES_NOUNS = new Set(['wave', 'series', 'spate', 'string', 'flurry', 'rash', 'barrage', 'volley', 'number']);
+
+/** Verbs whose subject endures or wards off the act their object names: "repelled an attack", "suffered strikes", "thwarted a coup". */
+const ENDURING_VERBS = new Set(['repel', 'repulse', 'suffer', 'endure', 'withstand', 'survive', 'thwart', 'foil', 'fend', 'weather', 'sustain']);
 
 /** Verbs of giving: their subject gives what their object names ("provide military aid", "extend a loan"). */
 const GIVING_VERBS = new Set(['provide', 'give', 'offer', 'extend', 'grant', 'supply', 'send', 'deliver', 'pledge', 'promise']);
