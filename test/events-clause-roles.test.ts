@@ -3,7 +3,10 @@
  * file: names listed after ", and" and followed by their own verb open a clause of their own and are no one the predicate
  * acts on; a participle of manner after a phrase of place ("gathered in Tbilisi demanding ...") is the clause subject's act;
  * the subject of a verb of enduring or warding off an act ("repelled an attack", "suffered a wave of attacks") is the one
- * it was aimed at, never its doer.
+ * it was aimed at, never its doer; an adverb after the speaker's auxiliary ("have also said", "have both said") is no part of
+ * the speaker, and a pronoun that points back to a coordinated speaker ("Latvia and Lithuania said they would ...") is every
+ * member; states that "accuse each other" accuse each other, and the act they charge ("of shelling villages") is no act told,
+ * even where the parser misreads the clause.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,4 +31,18 @@ test('who repels or suffers an attack is not its doer', () => {
   assert.ok(!repelled.some((e) => e.source?.code === 'LVA'), repelled.map(show).join('; '));
   const suffered = eventsOf('Moldova suffered a wave of cyber attacks last week.');
   assert.ok(!suffered.some((e) => e.source?.code === 'MDA'), suffered.map(show).join('; '));
+});
+
+test('an adverb after the speaker\'s auxiliary is no part of the speaker; "they" is every member of a coordinated speaker', () => {
+  const events = eventsOf('Latvia and Lithuania have also said they would expel Russian diplomats.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(events.every((e) => e.attribution.speaker === 'Latvia and Lithuania'), events.map((e) => `${show(e)} by ${e.attribution.speaker}`).join('; '));
+  assert.ok(events.some((e) => e.source?.code === 'LVA') && events.some((e) => e.source?.code === 'LTU'), events.map(show).join('; '));
+});
+
+test('states that accuse each other accuse each other, and what they charge is no act told', () => {
+  const events = eventsOf('Armenia and Azerbaijan accuse each other of shelling border villages.');
+  assert.ok(events.some((e) => e.source?.code === 'ARM' && e.target?.code === 'AZE' && e.cameo.startsWith('11')), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.source?.code === 'AZE' && e.target?.code === 'ARM' && e.cameo.startsWith('11')), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.cameo.startsWith('19')), events.map(show).join('; '));
 });

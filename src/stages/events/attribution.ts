@@ -41,7 +41,8 @@ export function readDateline(sentence: string): { span: Span; outlet: string | n
 
 const SPEECH =
   '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)reports|stated|states|declared(?=\\s+(?:\\w+\\s+){0,2}that\\b)|declares(?=\\s+(?:\\w+\\s+){0,2}that\\b)|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)claims|charged|protested|explained|revealed|disclosed|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
-const AUX = '(?:(?:has|had|have|was|is)\\s+)?';
+// ("Latvia and Lithuania have also said", "Kenya and Somalia have both said": an adverb after the auxiliary is no part of the speaker)
+const AUX = '(?:(?:has|had|have|was|is)\\s+)?(?:(?:also|both|all|already|repeatedly|previously|publicly|since|again|now|separately)\\s+){0,2}';
 // What may follow a leading speech verb before the claim: "in a statement on Saturday", "back then", "that".
 const LEAD_FILLER =
   /^(?:\s*,?\s*(?:in\s+(?:a|an|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|letter|interview|speech|report|remarks|message)|on\s+[A-Z]\w+(?:\s+\d{1,2})?|today|yesterday|here|there|earlier|later|back\s+then|then|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|on\s+\w+day|\w+day|in\s+\w+|late\s+\w+|again|repeatedly|publicly|also))*\s*(?:that\s+)?/;

@@ -158,8 +158,13 @@ function readSentence(
     const own = heads.filter((a, i) => !joined(a, i));
     // (a town or region never speaks: "a drone strike in El Obeid killed three, a local rights group said" has no coded speaker)
     const coded = own[own.length - 1] ?? inside.find((a) => a.code) ?? (frame.isLeading ? actors.find((a) => a.code && a.start >= opened && a.end <= start && !isPlaceEntity(a)) : undefined);
-    if (coded) speaker = actorAt(coded, sentence.start);
-    else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
+    if (coded) {
+      speaker = actorAt(coded, sentence.start);
+      // "Latvia and Lithuania said they would ...": the members joined to it act with it where the speaker is the doer.
+      const members: ActorMention[] = [];
+      for (let i = heads.indexOf(coded) + 1; i > 0 && i < heads.length && joined(heads[i]!, i); i++) members.push(heads[i]!);
+      if (members.length) MEMBERS.set(speaker, members.map((m) => actorAt(m, sentence.start)));
+    } else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
     if (speakerName && isOutlet(speakerName)) {
       const outlet = inside.find((a) => a.entity.type === 'organization' && !a.code) ?? inside.find((a) => a.entity.type === 'organization');
       named.push(outlet ? outlet.entity.name : speakerName.replace(/^(?:the|a)\s+/i, ''));
@@ -645,6 +650,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (match.pattern.isVerb && sc.tree && isNamingCall(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, predicateWord(sc.tree, sc.sentence.start, match), claims) >= 0) continue;
+    // (in the words, wherever the parser hung it: "accuse each other of shelling villages", "blamed Kenya for bombing X")
+    if (isChargedInWords(sc.claim, match, matches)) continue;
     // "sanctioned three firms for supplying drones": why someone is punished is the punisher's charge, not an act told.
     if (sc.tree && reasonOver(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), punishers) >= 0) continue;
     // "arrested four men suspected of attacking a patrol": the charge a participle on a noun states is no act told
@@ -687,7 +694,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const arc = target ? ARCS.get(target) : undefined;
     const isLocative = arc !== undefined && /\b(?:in|at)\s+(?:the\s+)?$/i.test(sc.text.slice(Math.max(0, arc.start - 8), arc.start));
     const isVenue = source !== null && (/^(?:place|region):/.test(target?.entityId ?? '') || isLocative) && (MEMBERS.get(source)?.length ?? 0) > 0;
-    const isMutual = RECIPROCAL_CODES.has(event.cameo) || MUTUAL_PHRASE.test(match.pattern.phrase);
+    // ("accuse each other", "blamed one another": the phrase says so itself)
+    const isMutual = RECIPROCAL_CODES.has(event.cameo) || MUTUAL_PHRASE.test(match.pattern.phrase) || /\b(?:each other|one another)\b/i.test(sc.claim.slice(match.start, match.end + 14));
     // A target that names no actor ("traded accusations ... in the Horn of Africa": a region with no code) leaves them each other's.
     const mutual = (!target?.code || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
     const all = source ? [source, ...mutual].filter((a) => a.code) : [];
@@ -760,6 +768,17 @@ const CHARGE_ROOTS = new Set(['02', '10', '11', '12']);
 
 /** CAMEO roots whose predicate punishes (sanctions, expulsions; arrests, seizures): its "for" clause says why (16, 17). */
 const PUNISHING_ROOTS = new Set(['16', '17']);
+
+/**
+ * Whether a verb's -ing form follows a charge's object and "of" or "for" ("accuse each other of shelling", "accused Kenya of
+ * arming rebels", "blamed the army for bombing"): what it charges, read in the words where the parser misread the clause.
+ */
+function isChargedInWords(claim: string, match: PatternMatch, matches: readonly PatternMatch[]): boolean {
+  if (!match.pattern.isVerb || !/^\S+ing\b/i.test(claim.slice(match.start))) return false;
+  return matches.some(
+    (m) => m !== match && m.end <= match.start && /^(?:112|111)/.test(m.pattern.code) && /^\s+(?:[\w'’-]+\s+){0,4}?(?:of|for)\s+$/i.test(claim.slice(m.end, match.start)),
+  );
+}
 
 /** The tree words of a sentence's predicates that charge, deny or demand (see CHARGE_ROOTS). */
 function chargeWords(sc: SentenceContext, matches: readonly PatternMatch[], roots: ReadonlySet<string> = CHARGE_ROOTS): Set<number> {
