@@ -6,7 +6,9 @@
  * it was aimed at, never its doer; an adverb after the speaker's auxiliary ("have also said", "have both said") is no part of
  * the speaker, and a pronoun that points back to a coordinated speaker ("Latvia and Lithuania said they would ...") is every
  * member; states that "accuse each other" accuse each other, and the act they charge ("of shelling villages") is no act told,
- * even where the parser misreads the clause.
+ * even where the parser misreads the clause; "warning time" is no warning, and what the writer says "should" be, with no one
+ * saying it, demands nothing; "it" or "they" as the subject of a clause of reason or time ("because it was bombing") stands
+ * for the subject of the clause it qualifies, not for the speaker.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,4 +47,18 @@ test('states that accuse each other accuse each other, and what they charge is n
   assert.ok(events.some((e) => e.source?.code === 'ARM' && e.target?.code === 'AZE' && e.cameo.startsWith('11')), events.map(show).join('; '));
   assert.ok(events.some((e) => e.source?.code === 'AZE' && e.target?.code === 'ARM' && e.cameo.startsWith('11')), events.map(show).join('; '));
   assert.ok(!events.some((e) => e.cameo.startsWith('19')), events.map(show).join('; '));
+});
+
+test('"warning time" is no warning, and a "should" no one says demands nothing', () => {
+  const events = eventsOf('For its neighbours, the main lesson is that warning time for an Iranian drone launch should now be assumed to be very short.');
+  assert.deepEqual(events.map(show), []);
+});
+
+test('"it" in a clause of reason stands for the subject of the clause it qualifies', () => {
+  const bombing = eventsOf('The UN envoy said that Sudan bore full responsibility because it was bombing civilians in Darfur.').find((e) => e.trigger?.text === 'bombing');
+  assert.ok(bombing, 'no bombing event');
+  assert.equal(bombing.source?.code, 'SDN', show(bombing));
+  const expelled = eventsOf("Kenya's president said Somalia should apologise because it had expelled Kenyan diplomats.").find((e) => e.cameo.startsWith('16'));
+  assert.ok(expelled, 'no expulsion event');
+  assert.equal(expelled.source?.code, 'SOM', show(expelled));
 });

@@ -954,6 +954,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     case 'speaker>subject': {
       const opener = actors.find((a) => a.code && a.end <= clause.start && a !== subject);
       source = sc.speaker ?? (opener ? at(opener) : null);
+      // "warning time should be assumed to be short": what the writer says must or should be, with no one saying it, demands nothing
+      if (!source) return null;
       let t = subject;
       if (!t || (source && t.code === source.code)) t = nearestBefore(actors, clause.start, source);
       target = t ? at(t) : null;
@@ -1208,7 +1210,8 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   const source =
     mention(reading.source) ??
     (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null) ??
-    (reading.source >= 0 && reading.source !== p ? organAt(sc, reading.source, ctx) : null);
+    (reading.source >= 0 && reading.source !== p ? organAt(sc, reading.source, ctx) : null) ??
+    mention(subordinatePronounAntecedent(sc.tree, reading.source, p));
   const isOther = (m: ActorMention | null): m is ActorMention => m !== null && m.code !== null && m.entity.id !== source?.entity.id;
   // "attacked the rebels in Somalia": an organ named bare is that of the state it is placed in
   const target =
@@ -1237,6 +1240,23 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };
+}
+
+/** Conjunctions of a clause of reason, time or concession: "because it was bombing", "after they had fired". */
+const SUBORDINATE_MARKS = new Set(['because', 'since', 'as', 'while', 'after', 'before', 'when', 'although', 'though', 'until']);
+
+/**
+ * "Sudan bore responsibility because it was bombing civilians": a pronoun subject of a clause of reason or time stands for the
+ * subject of the clause it qualifies (a name, not another pronoun); -1 when the pronoun stands elsewhere.
+ */
+function subordinatePronounAntecedent(tree: SentenceSyntax, pronoun: number, p: number): number {
+  if (pronoun < 0 || !/^(?:it|they)$/i.test(tree.words[pronoun]!.text)) return -1;
+  const verb = tree.words[pronoun]!.head;
+  if (verb < 0 || verb !== p) return -1;
+  const w = tree.words[verb]!;
+  if (w.deprel !== 'advcl' || w.head < 0 || !dependents(tree, verb, 'mark').some((k) => SUBORDINATE_MARKS.has(tree.words[k]!.text.toLowerCase()))) return -1;
+  const subject = dependents(tree, w.head, 'nsubj').find((k) => tree.words[k]!.upos === 'PROPN' || tree.words[k]!.upos === 'NOUN');
+  return subject ?? -1;
 }
 
 /** The word a match is read at: a verb phrase's first word, an act noun phrase's head ("air strikes": "strikes"); -1 when none starts there. */

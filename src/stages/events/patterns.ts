@@ -335,11 +335,12 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }
-  // Our entries beat derived ones; a verb reading beats a noun reading of the same words; then the
-  // longer phrase, then the earlier.
+  // Our entries beat derived ones; a phrase that codes nothing ("warning time") beats the readings it is there to block; a verb
+  // reading beats a noun reading of the same words; then the longer phrase, then the earlier.
   found.sort(
     (a, b) =>
       Number(b.pattern.source === 'ours') - Number(a.pattern.source === 'ours') ||
+      Number(b.pattern.code === '-') - Number(a.pattern.code === '-') ||
       Number(b.pattern.isVerb) - Number(a.pattern.isVerb) ||
       b.end - b.start - (a.end - a.start) ||
       a.start - b.start,
