@@ -8,7 +8,9 @@
  * member; states that "accuse each other" accuse each other, and the act they charge ("of shelling villages") is no act told,
  * even where the parser misreads the clause; "warning time" is no warning, and what the writer says "should" be, with no one
  * saying it, demands nothing; "it" or "they" as the subject of a clause of reason or time ("because it was bombing") stands
- * for the subject of the clause it qualifies, not for the speaker.
+ * for the subject of the clause it qualifies, not for the speaker; a clause opened by "but" with a verb of saying (", but X
+ * said shelling continued") is no trailing attribution of the whole sentence; "it" in the own claim of a speaker no code names
+ * ("a hacker group claimed responsibility, saying that it had ...") is that speaker, never the topic of earlier sentences.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,4 +63,17 @@ test('"it" in a clause of reason stands for the subject of the clause it qualifi
   const expelled = eventsOf("Kenya's president said Somalia should apologise because it had expelled Kenyan diplomats.").find((e) => e.cameo.startsWith('16'));
   assert.ok(expelled, 'no expulsion event');
   assert.equal(expelled.source?.code, 'SOM', show(expelled));
+});
+
+test('", but X said ..." is a clause of its own, not the attribution of the whole sentence', () => {
+  const events = eventsOf("Ankara said it had brokered a truce that was to take effect at dawn, but Syria's defence ministry said shelling continued for hours afterwards.");
+  const truce = events.find((e) => e.trigger?.text.startsWith('brokered'));
+  assert.ok(truce, events.map(show).join('; '));
+  assert.equal(truce.attribution.speaker, 'Ankara', show(truce));
+});
+
+test('"it" in the claim of a speaker no code names is that speaker, not the topic before', () => {
+  const events = eventsOf('The authorities removed a statue in Narva on Tuesday.\n\nThe hacker group Cyber Front claimed responsibility, saying on its channel that it had blocked access to 300 Estonian websites.');
+  const blocked = events.find((e) => e.trigger?.text.startsWith('blocked'));
+  assert.ok(!blocked || blocked.source === null, blocked ? show(blocked) : '');
 });

@@ -49,8 +49,9 @@ const LEAD_FILLER =
 
 // (", Hayashi said, calling on Beijing to remove it.": an -ing participle after the speech verb is the speaker's own act, kept
 // as a claim of its own)
+// (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;

@@ -852,7 +852,10 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const ownForce = !subject ? OWN_FORCE.exec(before) : null;
   const owner = ownForce ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
   const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: /(?:its|their|our)\s+(?:own\s+)?(?:air force|\w+)/i.exec(ownForce![0])![0], code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
-  const pointedTo = pointsBack ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  // ("Killnet claimed responsibility, saying that it had blocked X": "it" in a speaker's own claim is that speaker even where no
+  // code names it, never the topic of the sentences before)
+  const isUncodedSpeaker = isOwnClaim && !sc.speaker && sc.speakerName !== null && /^\s*it\b/i.test(before) && !/s$/i.test(sc.speakerName.trim());
+  const pointedTo = pointsBack && !isUncodedSpeaker ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
   // "The army will resume operations against the rebels": a state organ named by its role points back to the state named
   // before, with that role (COLMIL after the president's COLGOV), never to a rebel group or another organ's role
   const organRole = pointsBack && !tree?.isSharedPronoun ? ORGAN_ANAPHOR.exec(before)?.[1] : undefined;
