@@ -10,7 +10,9 @@
  * saying it, demands nothing; "it" or "they" as the subject of a clause of reason or time ("because it was bombing") stands
  * for the subject of the clause it qualifies, not for the speaker; a clause opened by "but" with a verb of saying (", but X
  * said shelling continued") is no trailing attribution of the whole sentence; "it" in the own claim of a speaker no code names
- * ("a hacker group claimed responsibility, saying that it had ...") is that speaker, never the topic of earlier sentences.
+ * ("a hacker group claimed responsibility, saying that it had ...") is that speaker, never the topic of earlier sentences; a
+ * verb joined to the verb of saying itself ("told reporters that X had ..., and warned ...") is the speaker's act, and the
+ * object of such a verb is no target of the reported clause.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -76,4 +78,12 @@ test('"it" in the claim of a speaker no code names is that speaker, not the topi
   const events = eventsOf('The authorities removed a statue in Narva on Tuesday.\n\nThe hacker group Cyber Front claimed responsibility, saying on its channel that it had blocked access to 300 Estonian websites.');
   const blocked = events.find((e) => e.trigger?.text.startsWith('blocked'));
   assert.ok(!blocked || blocked.source === null, blocked ? show(blocked) : '');
+});
+
+test('a verb joined to the verb of saying is the speaker\'s act; its object is no target of the reported clause', () => {
+  const warned = eventsOf('On Friday, the UN envoy told reporters that Syria had begun removing checkpoints, and warned that if they were not restored, the mission would lose track of troop movements.').find((e) => e.trigger?.text === 'warned');
+  assert.ok(warned, 'no warning');
+  assert.notEqual(warned.source?.code, 'SYR', show(warned));
+  const events = eventsOf('The envoy told reporters that Syria had begun removing checkpoints, and warned Damascus against further delays.');
+  assert.ok(!events.some((e) => e.source?.code === 'SYR' && e.target?.code === 'SYR'), events.map(show).join('; '));
 });

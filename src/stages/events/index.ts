@@ -491,12 +491,20 @@ function isOtherClauseSubject(sc: SentenceContext, p: number, a: ActorMention, a
     if (next >= 0 && (tree.words[next]!.upos === 'VERB' || tree.words[next]!.upos === 'AUX')) return true;
   }
   let i = wordAt(tree, sc.sentence.start + a.start);
+  // "Syria had begun removing checkpoints, and warned Damascus": the object of a verb outside the predicate's own clause
+  if (i >= 0 && /^(?:obj|iobj)$/.test(tree.words[i]!.deprel) && tree.words[i]!.head > p && tree.words[tree.words[i]!.head]!.upos === 'VERB' && !isUnder(tree, tree.words[i]!.head, p)) return true;
   // up from a member of a list to its first member
   for (let guard = 0; i >= 0 && tree.words[i]!.deprel === 'conj' && guard < 8; guard++) i = tree.words[i]!.head;
   if (i < 0) return false;
   const w = tree.words[i]!;
   // (a clause conjoined to the predicate's; "threatened a strike unless Israel rescinded X" names whom the condition is on)
   return (w.deprel === 'nsubj' || w.deprel === 'nsubj:pass') && w.head !== p && w.head > p && tree.words[w.head]!.deprel === 'conj' && tree.words[w.head]!.head === p;
+}
+
+/** Whether word `i` lies in the subtree of word `top`. */
+function isUnder(tree: SentenceSyntax, i: number, top: number): boolean {
+  for (let k = i, guard = 0; k >= 0 && guard <= tree.words.length; guard++, k = tree.words[k]!.head) if (k === top) return true;
+  return false;
 }
 
 /** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks" (as the verb's phrase). */
@@ -906,6 +914,8 @@ function isSpeakersOwnConjunct(tree: SentenceSyntax, p: number): boolean {
   const w = tree.words[p]!;
   if (w.deprel !== 'conj' || w.head < 0 || !/ed$/i.test(w.text) || dependents(tree, p, 'aux', 'nsubj').length > 0) return false;
   const first = tree.words[w.head]!;
+  // "X told reporters that Y had begun removing cameras, and warned that ...": a verb joined to the verb of saying itself
+  if (SAYING.has(first.lemma) && dependents(tree, w.head, 'ccomp').length > 0) return true;
   const isOtherTense = dependents(tree, w.head, 'aux').some((k) => /^(?:had|would|will|could|has|have)$/i.test(tree.words[k]!.text));
   return isOtherTense && first.deprel === 'ccomp' && first.head >= 0 && SAYING.has(tree.words[first.head]!.lemma);
 }
