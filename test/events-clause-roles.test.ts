@@ -12,7 +12,9 @@
  * said shelling continued") is no trailing attribution of the whole sentence; "it" in the own claim of a speaker no code names
  * ("a hacker group claimed responsibility, saying that it had ...") is that speaker, never the topic of earlier sentences; a
  * verb joined to the verb of saying itself ("told reporters that X had ..., and warned ...") is the speaker's act, and the
- * object of such a verb is no target of the reported clause.
+ * object of such a verb is no target of the reported clause; a state organ named bare is named without the time phrase after
+ * it ("The government on Thursday approved"); an act noun in a denied clause ("denied carrying out cyber attacks and accuses
+ * X of ...") is no act told; a town after "from" ("by video link from Vilnius") is where an act came from, not whom.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,4 +88,22 @@ test('a verb joined to the verb of saying is the speaker\'s act; its object is n
   assert.notEqual(warned.source?.code, 'SYR', show(warned));
   const events = eventsOf('The envoy told reporters that Syria had begun removing checkpoints, and warned Damascus against further delays.');
   assert.ok(!events.some((e) => e.source?.code === 'SYR' && e.target?.code === 'SYR'), events.map(show).join('; '));
+});
+
+test('a bare organ is named without the time phrase after it', () => {
+  const events = eventsOf('The government on Thursday approved a new military aid package for Chile worth 20 million euros, the Ministry of Defence announced.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(events.every((e) => !/Thursday/.test(e.source?.name ?? '')), events.map((e) => `${show(e)} ${e.source?.name}`).join('; '));
+});
+
+test('an act noun in a denied clause is no act told', () => {
+  const events = eventsOf('Russia has repeatedly denied carrying out cyber attacks and accuses Western countries of waging an information war against it.');
+  assert.ok(events.some((e) => e.cameo.startsWith('12')), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.cameo.startsWith('17')), events.map(show).join('; '));
+});
+
+test('a town after "from" is where an act came from, not its target', () => {
+  const events = eventsOf('Yoon convened an emergency meeting of his security council by video link from Vilnius, his office said.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(!events.some((e) => e.target?.name === 'Vilnius'), events.map(show).join('; '));
 });

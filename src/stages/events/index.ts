@@ -501,6 +501,14 @@ function isOtherClauseSubject(sc: SentenceContext, p: number, a: ActorMention, a
   return (w.deprel === 'nsubj' || w.deprel === 'nsubj:pass') && w.head !== p && w.head > p && tree.words[w.head]!.deprel === 'conj' && tree.words[w.head]!.head === p;
 }
 
+/** Codes of acts aimed at what they leave ("withdrew its ambassador from Tehran", "pulled troops out of X"): reducing relations, withdrawing. */
+const WITHDRAWING_FROM = /^(?:16|087)/;
+
+/** "by video link from Vilnius", "flew in from Doha": a town or region after "from" is where the act came from, not whom it was aimed at. */
+function isPlaceOfOrigin(a: ActorMention, claim: string): boolean {
+  return (a.entity.type === 'place' || a.entity.type === 'region' || /^(?:place|region):/.test(a.entity.id)) && /\bfrom\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 12), a.start));
+}
+
 /** Whether word `i` lies in the subtree of word `top`. */
 function isUnder(tree: SentenceSyntax, i: number, top: number): boolean {
   for (let k = i, guard = 0; k >= 0 && guard <= tree.words.length; guard++, k = tree.words[k]!.head) if (k === top) return true;
@@ -840,7 +848,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors)), verbEnd, end, claim);
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);
@@ -878,7 +886,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // the organ of the state that acted last (the topic), else of the state the article named last
   const bareOrgan = !subject && !organ && tree?.sourceWord && tree.isSourceThing && BARE_ORGAN.test(before) ? stateRoleIn(tree.sourceWord, ctx) : null;
   const bareState = !bareOrgan ? null : discourse.topic?.code && isStateCode(discourse.topic.code) ? discourse.topic : discourse.state;
-  const bareActor = bareOrgan && bareState?.code ? { name: before.trim(), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
+  const bareActor = bareOrgan && bareState?.code ? { name: organPhrase(before), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
   const resolved = claimerActor ?? saidBy ?? armed ?? forceActor ?? (organ ? organActor : pointedTo) ?? bareActor;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
@@ -1049,7 +1057,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
     // The organ is the doer the tree reads, if any ("fishermen held by kidnappers": not the police of the clause before).
     const role = stateRoleIn(tree ? (tree.sourceWord ?? (clause.isPassive ? '' : clause.before)) : clause.before, ctx);
-    if (role) source = { name: source?.name ?? clause.before.trim(), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
+    if (role) source = { name: source?.name ?? organPhrase(clause.before), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
   }
   if (!source?.code && !target?.code && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
     // "A drone strike on a market in El Obeid killed three civilians": people killed by a doer no one names are those of the place
@@ -1253,6 +1261,11 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
   return reading.isPassive
     ? { subject: target, object: undefined, agent: source, isPassive: true, ...common }
     : { subject: source, object: target ?? undefined, agent: null, isPassive: false, ...common };
+}
+
+/** The words naming an organ before its verb, without what follows them ("The government on Thursday" -> "The government"). */
+function organPhrase(before: string): string {
+  return before.trim().split(/\s*,\s*|\s+(?=(?:on|in|at|late|early|last|this|yesterday|today|also|has|have|had|will|would|is|are|was|were)\b)/i)[0] ?? before.trim();
 }
 
 /** Conjunctions of a clause of reason, time or concession: "because it was bombing", "after they had fired". */

@@ -489,7 +489,8 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
   // "condemned the air strikes", "denied the attack": an act noun that is the charge's object is what is charged
   if (own.upos === 'NOUN' && baseRelation(own.deprel) === 'obj' && own.head >= 0 && claims.has(own.head)) return own.head;
   // "accused Armenian forces of opening fire on its positions": an act noun that a charged verb takes is charged with it
-  if (own.upos === 'NOUN' && baseRelation(own.deprel) === 'obj' && own.head >= 0 && word(syntax, own.head).upos === 'VERB' && !claims.has(own.head)) {
+  // ("denied carrying out cyber attacks", with "out" read as the noun's preposition: an obl of the charged verb too)
+  if (own.upos === 'NOUN' && /^(?:obj|obl)$/.test(baseRelation(own.deprel)) && own.head >= 0 && word(syntax, own.head).upos === 'VERB' && !claims.has(own.head)) {
     const over = chargeOver(syntax, own.head, claims);
     if (over >= 0) return over;
   }
