@@ -14,7 +14,8 @@
  * verb joined to the verb of saying itself ("told reporters that X had ..., and warned ...") is the speaker's act, and the
  * object of such a verb is no target of the reported clause; a state organ named bare is named without the time phrase after
  * it ("The government on Thursday approved"); an act noun in a denied clause ("denied carrying out cyber attacks and accuses
- * X of ...") is no act told; a town after "from" ("by video link from Vilnius") is where an act came from, not whom.
+ * X of ...") is no act told; a town after "from" ("by video link from Vilnius") is where an act came from, not whom; "comes
+ * on top of", "comes as", "comes after" tell how news follows news, no meeting, even after a word that may open a noun phrase.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -106,4 +107,11 @@ test('a town after "from" is where an act came from, not its target', () => {
   const events = eventsOf('Yoon convened an emergency meeting of his security council by video link from Vilnius, his office said.');
   assert.ok(events.length > 0, 'no event');
   assert.ok(!events.some((e) => e.target?.name === 'Vilnius'), events.map(show).join('; '));
+});
+
+test('"this comes on top of orders from X" is no meeting with X', () => {
+  const events = eventsOf('For Saab, this comes on top of Gripen orders from Brazil and Thailand this year.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('04')), events.map(show).join('; '));
+  const after = eventsOf('The visit comes after Kenya expelled two Somali diplomats.');
+  assert.ok(!after.some((e) => e.cameo.startsWith('04')), after.map(show).join('; '));
 });

@@ -323,7 +323,8 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       // "test-fired": the parser's words split at the hyphen, and the verb is the last part.
       const tag = tagAt?.(isOneWord && m[0].includes('-') ? m.index + m[0].lastIndexOf('-') + 1 : m.index);
       if (pattern.needsVerbTag && tag !== 'VERB') continue;
-      if (pattern.phrase.startsWith('~') && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
+      // (a phrase that codes nothing blocks wherever it stands: "this comes on top of" after a word that may open a noun phrase)
+      if (pattern.phrase.startsWith('~') && pattern.code !== '-' && (tag === undefined || !isOneWord ? isNounUse(text, m.index, m[0]) : NOT_VERB_TAGS.has(tag))) continue;
       // "its own forces to monitor", "the armed forces to": a phrase's first word that the tagger reads as a
       // noun, after a word it reads as an adjective or determiner, heads a noun phrase; the phrase is no verb's.
       if (pattern.phrase.startsWith('~') && !isOneWord && tag === 'NOUN' && isModifierBefore(text, m.index, tagAt)) continue;
