@@ -556,6 +556,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Peru ordered six K9 howitzers and four radars from South Korea. The minister said the guns would replace the 30 old howitzers Peru has given to Bolivia. Both packages also cover ammunition.',
     want: [['KOR', 'PER', 'ordered', 6, 'K9'], ['KOR', 'PER', 'ordered', 4, 'radars'], ['PER', 'BOL', 'delivered', 30, 'howitzers'], ['KOR', 'PER', 'ordered', null, 'ammunition']],
   },
+  {
+    construction: 'what comes with a purchase in "a logistics and training package" is no pledge of its own',
+    text: 'Chile signed a deal to buy 12 Hermes drones from Israel. The minister said the drones would come with ground stations, a logistics and training package and ammunition.',
+    want: [['ISR', 'CHL', 'ordered', 12, 'Hermes']],
+  },
 ];
 
 /** Texts that state no transfer. */

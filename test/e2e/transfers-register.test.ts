@@ -76,6 +76,18 @@ describe('the transfer register on the demo corpus', { skip: missing !== null ? 
     assert.ok(find('USA', 'EST', 'ordered', /^6 .*HIMARS/), table);
     assert.ok(find('USA', 'GRC', 'approved', /40 F-35/), table);
     assert.ok(find('USA', 'TUR', 'approved', /40 .*F-16/), table);
+    // Told by three outlets in three ways ("signed contracts to buy", "agreements ... covering", "two contracts: one with ... for").
+    const k2 = find('KOR', 'POL', 'ordered', /180 K2/);
+    assert.ok(k2 && Number(k2.outlets) >= 3, `outlets of the K2 order: ${k2?.outlets}\n${table}`);
+    // What "the Turkish package also includes" is the F-16 sale's, not a Turkish gift to Greece.
+    assert.ok(find('USA', 'TUR', 'approved', /munitions/), table);
+    assert.ok(!rows.some((r) => r.supplier === 'TUR' && r.recipient === 'GRC'), table);
+    // Background told in a relative clause after a list ("the more than 200 T-72 tanks and the artillery Poland has sent").
+    assert.ok(find('POL', 'UKR', 'delivered', /200 T-72/), table);
+    // A package an unnamed government approved, its giver named by a later sentence.
+    assert.ok(find('EST', 'UKR', 'pledged', /155 mm artillery ammunition/), table);
+    // "the first European operator of a Chinese missile system" is a fleet, no order.
+    assert.ok(!rows.some((r) => /Chinese missile system/.test(r.items)), table);
     assert.ok(!rows.some((r) => /\b0 /.test(r.items) || /null/.test(r.items)), `no count written as 0 or null:\n${table}`);
     await page.screenshot({ path: path.join(SHOTS, 'transfers-register.png'), fullPage: true });
   });

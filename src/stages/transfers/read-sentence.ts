@@ -85,6 +85,9 @@ const NO_PREDICATES: readonly PredicateEntry[] = [];
 // Nouns whose verb is written as one word in headlines ("to handover"): a noun unless "to" or a modal comes before.
 const HEADLINE_VERB_NOUNS = new Set(['handover', 'hand-over']);
 
+/** Modifiers of a package of services or money, not of equipment. */
+const SERVICE_PACKAGE = /^(?:training|logistics|logistic|maintenance|sustainment|support|service|services|financial|economic|budget|budgetary|stimulus|loan|humanitarian)$/i;
+
 /** Every predicate of the lexicon in a sentence, longest match first, no overlaps. */
 export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syntax?: SentenceSyntax): Trigger[] {
   const out: Trigger[] = [];
@@ -113,6 +116,11 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     // "Mistral ships", "the ship will sail": a verb form the tagger reads as a noun, with no noun sense of its own, is no predicate.
     // A count right after it ("Chile buys 12 howitzers") makes it the verb whatever the tag.
     if (longest === 1 && entry.frame !== 'noun' && entry.frame !== 'include' && !same.some((c) => c.frame === 'noun') && tagAt(tokens[i]!.start) === 'NOUN' && !COUNT_WORD.test(lowerAt(tokens, i + 1))) {
+      i++;
+      continue;
+    }
+    // "a logistics and training package", "a financial aid package": a package of services or money moves no equipment.
+    if (entry.id === 'noun-package' && tokens.slice(Math.max(0, i - 4), i).some((x) => SERVICE_PACKAGE.test(x.text))) {
       i++;
       continue;
     }
