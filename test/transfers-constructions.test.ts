@@ -561,6 +561,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Chile signed a deal to buy 12 Hermes drones from Israel. The minister said the drones would come with ground stations, a logistics and training package and ammunition.',
     want: [['ISR', 'CHL', 'ordered', 12, 'Hermes']],
   },
+  {
+    construction: 'a deal noun that is the subject of a passive approval ("The sale of N Y to X was approved by Z\'s parliament")',
+    text: "The sale of 20 Boxer vehicles to Qatar was approved by Germany's parliament on Tuesday.",
+    want: [['DEU', 'QAT', 'approved', 20, 'Boxer']],
+  },
 ];
 
 /** Texts that state no transfer. */

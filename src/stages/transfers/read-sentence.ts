@@ -443,6 +443,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (hasMarker(tokens, start, t.first, lex.markers.approved)) return id === 'noun-package' || id === 'pledge' ? 'pledged' : 'approved';
   // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
+  // "The sale of 20 vehicles to Qatar was approved by Germany's parliament": the deal noun is the subject of a passive approval.
+  if (frame === 'noun' && /^(?:sale|sales|export|exports|transfer|deal)$/.test(word) && isApprovedLater(tokens, t.last + 1)) return 'approved';
   // "won a $2 billion contract to supply", "secured an order for": a maker that won the deal has it signed.
   if (isDealWon(tokens, start, t.first)) return 'ordered';
   // "Chile's request for 12 jets", "the Patriot request": a buyer's request not yet approved is a plan.
@@ -482,6 +484,16 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (id === 'equip') return isFuture ? 'planned' : 'delivered';
   if (id === 'noun-delivery') return isFuture ? 'pledged' : 'delivered';
   return isFuture ? 'pledged' : 'delivered';
+}
+
+/** Whether the clause after a deal noun goes on with a passive approval ("... was approved", "had been cleared"), before any clause break. */
+function isApprovedLater(tokens: readonly Token[], from: number): boolean {
+  for (let j = from; j < Math.min(tokens.length - 1, from + 14); j++) {
+    const w = lowerAt(tokens, j);
+    if (w === ',' || CLAUSE_BREAK.has(w)) return false;
+    if (/^(?:was|were|been|is|are)$/.test(w) && /^(?:approved|cleared|authori[sz]ed)$/.test(lowerAt(tokens, j + 1))) return true;
+  }
+  return false;
 }
 
 /** The state that approves a transfer: the last state before the approval word in the predicate's clause, not after a preposition; null when none. */
