@@ -15,7 +15,8 @@
  * object of such a verb is no target of the reported clause; a state organ named bare is named without the time phrase after
  * it ("The government on Thursday approved"); an act noun in a denied clause ("denied carrying out cyber attacks and accuses
  * X of ...") is no act told; a town after "from" ("by video link from Vilnius") is where an act came from, not whom; "comes
- * on top of", "comes as", "comes after" tell how news follows news, no meeting, even after a word that may open a noun phrase.
+ * on top of", "comes as", "comes after" tell how news follows news, no meeting, even after a word that may open a noun phrase;
+ * the country past a border ("an ambush by jihadists near the border with Niger") is no doer of a passive.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -114,4 +115,9 @@ test('"this comes on top of orders from X" is no meeting with X', () => {
   assert.ok(!events.some((e) => e.cameo.startsWith('04')), events.map(show).join('; '));
   const after = eventsOf('The visit comes after Kenya expelled two Somali diplomats.');
   assert.ok(!after.some((e) => e.cameo.startsWith('04')), after.map(show).join('; '));
+});
+
+test('the country past a border is no doer of a passive', () => {
+  const events = eventsOf('Three Malian soldiers were killed in an ambush by jihadists near the border with Niger, the army said.');
+  assert.ok(!events.some((e) => e.source?.code === 'NER'), events.map(show).join('; '));
 });

@@ -1494,7 +1494,8 @@ function agentOf(actors: ActorMention[], claim: string, from: number, to: number
   const m = by.exec(claim);
   if (!m || m.index >= to + 40) return null;
   // "killed by a roadside bomb near X": a name that only says where is not the one who acted.
-  const doers = actors.filter((a) => !PLACE_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)));
+  // ("killed in an ambush by jihadists near the border with Niger": nor is the country past a border)
+  const doers = actors.filter((a) => !PLACE_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)) && !BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start)));
   let end = Math.max(to, m.index + 80);
   if (isInPhrase) {
     const comma = claim.slice(m.index).search(/[,;]/);
