@@ -121,3 +121,8 @@ test('the country past a border is no doer of a passive', () => {
   const events = eventsOf('Three Malian soldiers were killed in an ambush by jihadists near the border with Niger, the army said.');
   assert.ok(!events.some((e) => e.source?.code === 'NER'), events.map(show).join('; '));
 });
+
+test('the object of a verb opened by a particle ("would not allow Armenia to ...") is its target', () => {
+  const events = eventsOf("Azerbaijan's president said his country would not allow Armenia to rearm.");
+  assert.ok(events.some((e) => e.target?.code === 'ARM'), events.map(show).join('; '));
+});

@@ -477,9 +477,13 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
  * "Russia voted against the resolution, and Brazil and India abstained": a name that is the subject of another verb (itself or as a
  * conjunct of that subject) opens a clause of its own; it is no one the predicate acts on.
  */
-function isOtherClauseSubject(sc: SentenceContext, p: number, a: ActorMention, actors: readonly ActorMention[]): boolean {
+function isOtherClauseSubject(sc: SentenceContext, predicate: number, a: ActorMention, actors: readonly ActorMention[]): boolean {
   const tree = sc.tree;
-  if (!tree || p < 0) return false;
+  if (!tree || predicate < 0) return false;
+  // ("not allow", "never attacked": a phrase opened by a particle or an auxiliary is its verb's)
+  let p = predicate;
+  for (let guard = 0; guard < 3 && p >= 0 && /^(?:PART|AUX|ADV)$/.test(tree.words[p]!.upos); guard++) p = tree.words[p]!.head;
+  if (p < 0) return false;
   // In the words: a list of names after ", and" (", but", ", while") that a verb follows, whatever the parser made of it.
   const text = sc.sentence.text;
   const list = [a];
