@@ -126,3 +126,8 @@ test('the object of a verb opened by a particle ("would not allow Armenia to ...
   const events = eventsOf("Azerbaijan's president said his country would not allow Armenia to rearm.");
   assert.ok(events.some((e) => e.target?.code === 'ARM'), events.map(show).join('; '));
 });
+
+test('a purchase\'s seller is not named in its purpose clause ("to protect its cities from Russian strikes")', () => {
+  const events = eventsOf('Poland is buying air-defence systems to protect its cities from Russian strikes.');
+  assert.ok(!events.some((e) => e.source?.code === 'RUS' || e.target?.code === 'RUS'), events.map(show).join('; '));
+});

@@ -597,6 +597,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a deal noun describing another noun ("the export version")', text: 'The new launcher is the export version of a Turkish air-defence system.' },
   { construction: 'a deal noun describing another noun ("delivery slots")', text: 'The corvettes came partly from Italian navy delivery slots.' },
   { construction: 'equipment in the "of" phrase of a noun naming who has it ("the second operator of a radar")', text: 'Chile bought the system in 2020, and its delivery made Chile the second operator of a Swedish radar of this type.' },
+  { construction: 'a demonym after "from" in a purpose clause is no seller ("buying X to protect its cities from Russian strikes")', text: 'Poland is buying air-defence systems to protect its cities from Russian strikes.' },
 ];
 
 for (const c of CASES) {

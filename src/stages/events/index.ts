@@ -505,6 +505,15 @@ function isOtherClauseSubject(sc: SentenceContext, predicate: number, a: ActorMe
   return (w.deprel === 'nsubj' || w.deprel === 'nsubj:pass') && w.head !== p && w.head > p && tree.words[w.head]!.deprel === 'conj' && tree.words[w.head]!.head === p;
 }
 
+/**
+ * "Poland is buying air-defence systems to protect its cities from Russian strikes": a purchase's seller stands before a purpose
+ * infinitive after its object; the end of the words that may name it.
+ */
+function purposeEnd(claim: string, from: number, end: number): number {
+  const m = /\sto\s+(?!(?:the|a|an|its|their|his|her|this|that|these|those|some|all|\d)\b)[a-z]+\b/.exec(claim.slice(from, end));
+  return m ? from + m.index : end;
+}
+
 /** Codes of acts aimed at what they leave ("withdrew its ambassador from Tehran", "pulled troops out of X"): reducing relations, withdrawing. */
 const WITHDRAWING_FROM = /^(?:16|087)/;
 
@@ -852,7 +861,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, end, claim);
+  const object = about ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);

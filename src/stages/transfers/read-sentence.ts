@@ -880,9 +880,14 @@ function clauseEnd(tokens: readonly Token[], last: number, sentenceEnd: number):
   for (let j = last + 1; j < sentenceEnd; j++) {
     if (CLAUSE_BREAK.has(lowerAt(tokens, j))) return j;
     if (tokens[j]!.text === ',' && /^(?:according|and|but|after|before|since|because|as|while|which|who|when|where|although|though|said|says)$/.test(lowerAt(tokens, j + 1))) return j;
+    // "buying air-defence systems to protect its cities from Russian strikes": a purpose infinitive opens a clause of its own
+    if (lowerAt(tokens, j) === 'to' && /^[a-z]+$/.test(tokens[j + 1]?.text ?? '') && !PURPOSE_NOT_VERB.test(lowerAt(tokens, j + 1))) return j;
   }
   return sentenceEnd;
 }
+
+/** Words after "to" that open a noun phrase, not an infinitive. */
+const PURPOSE_NOT_VERB = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|some|all|both|each|every|more|other|another|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|about|around|over|nearly|almost|up)$/;
 
 /** The end (exclusive) of the words that may still hold a noun's "to Y" after `last`: up to 8 words, stopping at a comma, a clause break or a finite verb. */
 function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: number): number {
