@@ -566,6 +566,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: "The sale of 20 Boxer vehicles to Qatar was approved by Germany's parliament on Tuesday.",
     want: [['DEU', 'QAT', 'approved', 20, 'Boxer']],
   },
+  {
+    construction: 'a "for" right after a deal\'s item names its customer ("covers 24 M-346 trainers for Nigeria\'s air force")',
+    text: "The contract, signed with Italy's Leonardo, covers 24 M-346 trainers for Nigeria's air force.",
+    want: [['ITA', 'NGA', 'ordered', 24, 'M-346']],
+  },
 ];
 
 /** Texts that state no transfer. */

@@ -1024,6 +1024,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   let supplier = fromAfter[0] ?? (buyer ? null : maker) ?? null;
   // "an aid package for Jordan": who a package is for receives it.
   let recipients = toAfter.length || !/^(?:package|packages|aid|assistance)$/.test(word) ? toAfter : afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['for']);
+  // "a contract covering 24 trainers for Nigeria's air force": a "for" right after a deal's item names its customer.
+  if (recipients.length === 0 && item.last >= 0 && item.first > t.last) recipients = afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['for']);
   // "Hanwha won a $2 billion order from Romania": an order won comes from the buyer; the winner, the subject, supplies.
   if (BUYER_NOUNS.has(word) && fromAfter[0] && !toAfter.length && isDealWon(tokens, start, t.last + 1)) {
     recipients = [fromAfter[0]];
