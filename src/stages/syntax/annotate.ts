@@ -148,8 +148,12 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
  * lower-case word right after its opening names, followed by more of a noun phrase, is retagged VERB: in -s after one name, in
  * any form after several. Changes `tags` in place and returns them.
  */
+/** Singular nouns of bodies that act, which may open a headline as its subject ("coalition strikes", "junta expels"). */
+const ACTING_BODIES = /^(?:coalition|alliance|army|military|navy|government|junta|police|court|parliament|council|cabinet|regime|militia|ministry|president|premier|envoy|coastguard)$/i;
+
 export function headlineVerbs(forms: readonly string[], tags: Int32Array): Int32Array {
-  for (let i = 0; i < tags.length; i++) if (tags[i] === VERB || tags[i] === AUX) return tags;
+  // (the participle of a hyphenated modifier, "Saudi-led", "Iran-backed", is no verb of the sentence)
+  for (let i = 0; i < tags.length; i++) if ((tags[i] === VERB || tags[i] === AUX) && !(forms[i - 1] === '-' && /^(?:led|backed)$/i.test(forms[i] as string))) return tags;
   let k = 0;
   let names = 0;
   while (k < forms.length) {
@@ -159,6 +163,17 @@ export function headlineVerbs(forms: readonly string[], tags: Int32Array): Int32
     } else if (names > 0 && (forms[k] === ',' || /^and$/i.test(forms[k] as string)) && tags[k + 1] === PROPN) k++;
     else break;
   }
+  // "Saudi-led coalition strikes X", "Sudanese army retakes X": a noun of a body that acts, after its modifiers, stands for the names
+  if (names === 0) {
+    let j = 0;
+    while (j < forms.length && (tags[j] === ADJ || tags[j] === PROPN || forms[j] === '-' || /^(?:led|backed)$/i.test(forms[j] as string))) j++;
+    if (j < forms.length && tags[j] === NOUN && ACTING_BODIES.test(forms[j] as string)) {
+      k = j + 1;
+      names = 1;
+    }
+  }
+  // "Pakistan test-fires Shaheen-III missile": a hyphenated verb, split at its hyphen, is its last part
+  if (forms[k + 1] === '-' && /^[a-z]+$/.test(forms[k] ?? '') && /^[a-z]+$/.test(forms[k + 2] ?? '')) k += 2;
   const w = forms[k];
   if (names === 0 || w === undefined || tags[k] !== NOUN || !/^[a-z][a-z-]+$/.test(w)) return tags;
   if (names === 1 && !/[^s]s$/.test(w)) return tags;
