@@ -16,7 +16,10 @@
  * it ("The government on Thursday approved"); an act noun in a denied clause ("denied carrying out cyber attacks and accuses
  * X of ...") is no act told; a town after "from" ("by video link from Vilnius") is where an act came from, not whom; "comes
  * on top of", "comes as", "comes after" tell how news follows news, no meeting, even after a word that may open a noun phrase;
- * the country past a border ("an ambush by jihadists near the border with Niger") is no doer of a passive.
+ * the country past a border ("an ambush by jihadists near the border with Niger") is no doer of a passive; a relative clause
+ * after a comma (", both of which have announced plans") is no attribution; a bare "the ministry" points back to a state,
+ * never to an alliance named before; a purchase's seller is not looked for in its purpose clause; a particle before a verb
+ * ("would not allow Armenia to ...") leaves the verb's object its target.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -130,4 +133,15 @@ test('the object of a verb opened by a particle ("would not allow Armenia to ...
 test('a purchase\'s seller is not named in its purpose clause ("to protect its cities from Russian strikes")', () => {
   const events = eventsOf('Poland is buying air-defence systems to protect its cities from Russian strikes.');
   assert.ok(!events.some((e) => e.source?.code === 'RUS' || e.target?.code === 'RUS'), events.map(show).join('; '));
+});
+
+test('", both of which have announced" is a relative clause, not an attribution', () => {
+  const events = eventsOf('Estonia is also coordinating with Latvia and Lithuania, both of which have announced plans to acquire the system.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(events.every((e) => e.attribution.speaker === null), events.map((e) => `${show(e)} by ${e.attribution.speaker}`).join('; '));
+});
+
+test('a bare "the ministry" never stands for an alliance', () => {
+  const events = eventsOf('The NATO battlegroup will deploy its armoured vehicles to the exercise area on Monday.\n\nThe ministry asked drivers to be patient.');
+  assert.ok(!events.some((e) => e.source?.code === 'NATO' && e.trigger?.text === 'asked'), events.map(show).join('; '));
 });

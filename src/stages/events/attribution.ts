@@ -49,12 +49,15 @@ const LEAD_FILLER =
 
 // (", Hayashi said, calling on Beijing to remove it.": an -ing participle after the speech verb is the speaker's own act, kept
 // as a claim of its own)
-// (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own)
+// (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own;
+// ", both of which have announced plans": a relative clause is no attribution)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|(?:(?:both|all|some|none|each|many|most|one|two|three)\\s+of\\s+)?(?:which|whom|who|whose)\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
+/** The words that open a relative clause: "which", "who", "both of which", "all of whom". */
+const RELATIVE_OPENING = /^(?:(?:both|all|some|none|each|many|most|one|two|three)\s+of\s+)?(?:which|whom|who|whose)\b/i;
 const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`);
 /** What an inverted attribution's speaker never opens with, nor holds: a preposition, a pronoun, a finite auxiliary
  * (", said on Thursday it had retaken the palace" is the verb of a subject before the comma, with its claim). */
@@ -141,6 +144,8 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
         return frame;
       }
       if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
+      // "coordinating with Latvia and Lithuania, both of which have announced plans": a relative clause is no attribution
+      if (RELATIVE_OPENING.test(before.slice(speakerStart))) return frame;
       // "Pakistan on Saturday said": the time between the speaker and the verb is no part of the name
       const time = SPEAKER_TIME.exec(before.slice(speakerStart));
       frame.speaker = { start: speakerStart, end: time && time.index > 0 ? speakerStart + time.index : before.trimEnd().length };

@@ -947,7 +947,7 @@ function objectWords(text: string): string {
 }
 
 /** A definite state organ opening a clause: "the army", "the military", "the navy", "the government". */
-const ORGAN_ANAPHOR = new RegExp(`^\\s*the\\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|government|police|authorities)${BEFORE_VERB}\\s*$`, 'i');
+const ORGAN_ANAPHOR = new RegExp(`^\\s*the\\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|(?:foreign |interior )?ministry|government|police|authorities)${BEFORE_VERB}\\s*$`, 'i');
 
 /** A verb of saying (and its day) and a comma right before a participle: "said, warning", "said on Saturday, thanking". */
 const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)(?:\s+(?:on|late on|early on|in|last)\s+\w+)?\s*,\s*$/i;
