@@ -19,7 +19,8 @@
  * the country past a border ("an ambush by jihadists near the border with Niger") is no doer of a passive; a relative clause
  * after a comma (", both of which have announced plans") is no attribution; a bare "the ministry" points back to a state,
  * never to an alliance named before; a purchase's seller is not looked for in its purpose clause; a particle before a verb
- * ("would not allow Armenia to ...") leaves the verb's object its target.
+ * ("would not allow Armenia to ...") leaves the verb's object its target; "both of which" stands for the names before it,
+ * and an infinitive on a noun of intent ("announced plans to acquire") is the act of the subject that announced them.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -144,4 +145,10 @@ test('", both of which have announced" is a relative clause, not an attribution'
 test('a bare "the ministry" never stands for an alliance', () => {
   const events = eventsOf('The NATO battlegroup will deploy its armoured vehicles to the exercise area on Monday.\n\nThe ministry asked drivers to be patient.');
   assert.ok(!events.some((e) => e.source?.code === 'NATO' && e.trigger?.text === 'asked'), events.map(show).join('; '));
+});
+
+test('"both of which have announced plans to acquire" is the act of the names before it', () => {
+  const events = eventsOf('Estonia is also coordinating with Latvia and Lithuania, both of which have announced plans to acquire the system.');
+  const acquire = events.filter((e) => e.trigger?.text === 'acquire');
+  assert.deepEqual(acquire.map((e) => e.source?.code).sort(), ['LTU', 'LVA'], events.map(show).join('; '));
 });

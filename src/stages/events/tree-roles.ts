@@ -259,6 +259,12 @@ function nounBefore(syntax: SentenceSyntax, pronoun: number): number {
   return -1;
 }
 
+/** Words that quantify a relative pronoun: "both of which", "all of whom". */
+const QUANTIFIERS = new Set(['both', 'all', 'some', 'none', 'each', 'many', 'most', 'one', 'two', 'three']);
+
+/** Nouns of an intent whose infinitive tells what their holder means to do: "plans to buy", "a bid to join", "its decision to leave". */
+const INTENT_NOUNS = new Set(['plan', 'intention', 'bid', 'attempt', 'effort', 'decision', 'offer', 'promise', 'threat', 'pledge', 'proposal', 'move']);
+
 /** Nouns naming what someone does or says, judged as a whole ("its actions", "Moscow's moves", "their rhetoric"). */
 const CONDUCT_NOUNS = new Set(['action', 'actions', 'move', 'behaviour', 'behavior', 'conduct', 'policy', 'rhetoric', 'remark', 'statement', 'activity', 'provocation', 'decision', 'step']);
 
@@ -356,6 +362,12 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
       const next = nounBefore(syntax, source);
       source = antecedentOf(syntax, p, source);
       if (next !== source) sourceNext = next;
+    } else if (source >= 0 && QUANTIFIERS.has(lemmaOf(word(syntax, source))) && dependents(syntax, source, 'nmod').some((k) => RELATIVE_PRONOUNS.has(lemmaOf(word(syntax, k))))) {
+      // "Latvia and Lithuania, both of which have announced plans": a quantifier of a relative pronoun stands for the names before it
+      isRelativeSource = true;
+      source = nounBefore(syntax, source);
+      // (the first of the names, so that all of them act)
+      for (let guard = 0; guard < 8 && source >= 0 && word(syntax, source).deprel === 'conj'; guard++) source = word(syntax, source).head;
     }
     if (source < 0 && donor !== p) source = dependent(syntax, donor, 'nsubj', 'obl:agent');
     // "with Italy, France and Greece contributing warships": an -ing participle right after a "with" phrase has that phrase for its
@@ -364,6 +376,18 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     // "struck depots in southern Lebanon, killing four people": an -ing participle set off by a comma that the parser hung on
     // a noun of a prepositional phrase tells what the clause's act did; its doer is the clause's subject, not the phrase's noun
     if (source < 0 && isCommaParticipleOnPhrase(syntax, p)) source = clauseSubjectAbove(syntax, word(syntax, p).head);
+    // "announced plans to acquire the system", "made a bid to buy": an infinitive on a noun of intent that a verb takes is that
+    // verb's subject's (and a quantifier of a relative pronoun there stands for the names before it)
+    if (source < 0 && baseRelation(word(syntax, p).deprel) === 'acl' && INTENT_NOUNS.has(lemmaOf(word(syntax, word(syntax, p).head)))) {
+      const noun = word(syntax, word(syntax, p).head);
+      if (noun.head >= 0 && baseRelation(noun.deprel) === 'obj') {
+        const holder = readVerb(syntax, noun.head);
+        if (holder.source >= 0) {
+          source = holder.source;
+          if (holder.isRelativeSource) isRelativeSource = true;
+        }
+      }
+    }
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
     if (source < 0 && baseRelation(word(syntax, p).deprel) === 'acl') source = word(syntax, p).head;
     const rel = word(syntax, p).deprel;
