@@ -20,7 +20,8 @@
  * after a comma (", both of which have announced plans") is no attribution; a bare "the ministry" points back to a state,
  * never to an alliance named before; a purchase's seller is not looked for in its purpose clause; a particle before a verb
  * ("would not allow Armenia to ...") leaves the verb's object its target; "both of which" stands for the names before it,
- * and an infinitive on a noun of intent ("announced plans to acquire") is the act of the subject that announced them.
+ * and an infinitive on a noun of intent ("announced plans to acquire") is the act of the subject that announced them; a clause
+ * of time after a trailing verb of saying ('..., the minister said after jets struck X') is a claim, not attribution.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -151,4 +152,9 @@ test('"both of which have announced plans to acquire" is the act of the names be
   const events = eventsOf('Estonia is also coordinating with Latvia and Lithuania, both of which have announced plans to acquire the system.');
   const acquire = events.filter((e) => e.trigger?.text === 'acquire');
   assert.deepEqual(acquire.map((e) => e.source?.code).sort(), ['LTU', 'LVA'], events.map(show).join('; '));
+});
+
+test('a clause of time after a trailing verb of saying is read as a claim', () => {
+  const events = eventsOf('"We will respond to any attack," Iran\'s foreign minister said after Israeli jets struck targets near Damascus.');
+  assert.ok(events.some((e) => e.source?.code === 'ISR' && e.cameo.startsWith('19')), events.map(show).join('; '));
 });

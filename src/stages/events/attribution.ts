@@ -56,6 +56,9 @@ const TRAILING = new RegExp(
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
+/** A clause of time or reason in the words after a verb of saying: its conjunction, then at least three words. */
+const SUBORDINATE_TAIL = /\s(?=(?:after|when|because|while|since|although|before|as)\s+(?:[\w'’-]+\s+){2,}[\w'’-]+)/i;
+
 /** The words that open a relative clause: "which", "who", "both of which", "all of whom". */
 const RELATIVE_OPENING = /^(?:(?:both|all|some|none|each|many|most|one|two|three)\s+of\s+)?(?:which|whom|who|whose)\b/i;
 const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`);
@@ -103,7 +106,11 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
   if (trailing?.[1] && trailing.index > 15 && /\S+\s+\S+\s+\S+/.test(sentence.slice(0, trailing.index))) {
     const speakerStart = trailing.index + trailing[0].indexOf(trailing[1], 1);
     frame.speaker = { start: speakerStart, end: speakerStart + trailing[1].length };
-    const tail = trailing[2] ? trailing.index + trailing[0].lastIndexOf(trailing[2]) : sentence.length;
+    let tail = trailing[2] ? trailing.index + trailing[0].lastIndexOf(trailing[2]) : sentence.length;
+    // '"We will respond," the minister said after Israeli jets struck targets near Damascus': a clause of time or reason after
+    // the verb of saying, with a subject and a verb of its own, is a claim, not part of the attribution
+    const clause = SUBORDINATE_TAIL.exec(sentence.slice(speakerStart + trailing[1].length, tail));
+    if (clause) tail = speakerStart + trailing[1].length + clause.index;
     frame.masked.push({ start: trailing.index, end: tail });
     if (MEDIA.test(trailing[1]) && !/\bofficial/i.test(trailing[1])) frame.isHedged = true;
     return frame;
