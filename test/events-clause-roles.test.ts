@@ -21,7 +21,8 @@
  * never to an alliance named before; a purchase's seller is not looked for in its purpose clause; a particle before a verb
  * ("would not allow Armenia to ...") leaves the verb's object its target; "both of which" stands for the names before it,
  * and an infinitive on a noun of intent ("announced plans to acquire") is the act of the subject that announced them; a clause
- * of time after a trailing verb of saying ('..., the minister said after jets struck X') is a claim, not attribution.
+ * of time after a trailing verb of saying ('..., the minister said after jets struck X') is a claim, not attribution; a
+ * complaint whose "over" phrase names no one coded is aimed at the party after "with" or "to".
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -157,4 +158,9 @@ test('"both of which have announced plans to acquire" is the act of the names be
 test('a clause of time after a trailing verb of saying is read as a claim', () => {
   const events = eventsOf('"We will respond to any attack," Iran\'s foreign minister said after Israeli jets struck targets near Damascus.');
   assert.ok(events.some((e) => e.source?.code === 'ISR' && e.cameo.startsWith('19')), events.map(show).join('; '));
+});
+
+test('a complaint whose "over" phrase names no one is aimed at the party it is lodged with', () => {
+  const events = eventsOf("China's defence ministry lodged a protest with Japan over the destroyer's passage through the Taiwan Strait.");
+  assert.ok(events.some((e) => e.cameo.startsWith('11') && e.target?.code === 'JPN'), events.map(show).join('; '));
 });
