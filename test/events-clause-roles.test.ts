@@ -22,7 +22,8 @@
  * ("would not allow Armenia to ...") leaves the verb's object its target; "both of which" stands for the names before it,
  * and an infinitive on a noun of intent ("announced plans to acquire") is the act of the subject that announced them; a clause
  * of time after a trailing verb of saying ('..., the minister said after jets struck X') is a claim, not attribution; a
- * complaint whose "over" phrase names no one coded is aimed at the party after "with" or "to".
+ * complaint whose "over" phrase names no one coded is aimed at the party after "with" or "to"; a parliament approving a law
+ * yields to no one.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -163,4 +164,9 @@ test('a clause of time after a trailing verb of saying is read as a claim', () =
 test('a complaint whose "over" phrase names no one is aimed at the party it is lodged with', () => {
   const events = eventsOf("China's defence ministry lodged a protest with Japan over the destroyer's passage through the Taiwan Strait.");
   assert.ok(events.some((e) => e.cameo.startsWith('11') && e.target?.code === 'JPN'), events.map(show).join('; '));
+});
+
+test('approving a law yields to no one', () => {
+  const events = eventsOf("Venezuela's parliament approved a law creating a new state in the disputed Essequibo region claimed by Guyana.");
+  assert.ok(!events.some((e) => e.cameo.startsWith('08')), events.map(show).join('; '));
 });
