@@ -23,7 +23,7 @@
  * and an infinitive on a noun of intent ("announced plans to acquire") is the act of the subject that announced them; a clause
  * of time after a trailing verb of saying ('..., the minister said after jets struck X') is a claim, not attribution; a
  * complaint whose "over" phrase names no one coded is aimed at the party after "with" or "to"; a parliament approving a law
- * yields to no one.
+ * yields to no one; the speaker of "X announced plans to buy Y from Z" is the buyer, whose purchase Z sells.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -169,4 +169,9 @@ test('a complaint whose "over" phrase names no one is aimed at the party it is l
 test('approving a law yields to no one', () => {
   const events = eventsOf("Venezuela's parliament approved a law creating a new state in the disputed Essequibo region claimed by Guyana.");
   assert.ok(!events.some((e) => e.cameo.startsWith('08')), events.map(show).join('; '));
+});
+
+test('"X announced plans to buy Y from Z": the speaker buys', () => {
+  const events = eventsOf('Kenya announced plans to buy six drones from Turkey.');
+  assert.ok(events.some((e) => e.source?.code === 'TUR' && e.target?.code === 'KEN'), events.map(show).join('; '));
 });

@@ -900,7 +900,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const bareOrgan = !subject && !organ && tree?.sourceWord && tree.isSourceThing && BARE_ORGAN.test(before) ? stateRoleIn(tree.sourceWord, ctx) : null;
   const bareState = !bareOrgan ? null : discourse.topic?.code && isStateCode(discourse.topic.code) ? discourse.topic : discourse.state;
   const bareActor = bareOrgan && bareState?.code ? { name: organPhrase(before), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
-  const resolved = claimerActor ?? saidBy ?? armed ?? forceActor ?? (organ ? organActor : pointedTo) ?? bareActor;
+  const resolved = claimerActor ?? saidBy ?? (tree?.isSourceSpeaker ? sc.speaker : null) ?? armed ?? forceActor ?? (organ ? organActor : pointedTo) ?? bareActor;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
@@ -1208,6 +1208,8 @@ interface TreeArguments {
   isSourceAbstract: boolean;
   /** The head word of the phrase the tree reads as who acted, or null where it reads none. */
   sourceWord: string | null;
+  /** "Kenya announced plans to buy drones": the tree's doer is a word of the attribution's speaker, masked from the claim. */
+  isSourceSpeaker: boolean;
   /** Like isSourceNoActor, the words being no pronoun ("the strikes killed", not "it did not endorse"). */
   isSourceThing: boolean;
   /** The subject read is the predicate's own, or the noun it describes (not one it shares with the verb it is joined to). */
@@ -1261,6 +1263,7 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     isCommitment: reading.isCommitment,
     isSourceNoActor: reading.source >= 0 && source === null,
     sourceWord: reading.source >= 0 ? sc.tree.words[reading.source]!.text : null,
+    isSourceSpeaker: reading.source >= 0 && source === null && isInSpeaker(sc, sc.tree.words[reading.source]!.start - base),
     isSourceAbstract:
       reading.source >= 0 && source === null && sc.tree.words[reading.source]!.deprel === 'nsubj' && sc.tree.words[reading.source]!.head === p && isAbstractDoer(sc.tree.words[reading.source]!, ctx),
     isSourceThing: reading.source >= 0 && source === null && sc.tree.words[reading.source]!.upos !== 'PRON',
@@ -1279,6 +1282,12 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
 /** The words naming an organ before its verb, without what follows them ("The government on Thursday" -> "The government"). */
 function organPhrase(before: string): string {
   return before.trim().split(/\s*,\s*|\s+(?=(?:on|in|at|late|early|last|this|yesterday|today|also|has|have|had|will|would|is|are|was|were)\b)/i)[0] ?? before.trim();
+}
+
+/** Whether an offset of the sentence lies in its attribution's speaker. */
+function isInSpeaker(sc: SentenceContext, offset: number): boolean {
+  const speaker = sc.frame.speaker;
+  return speaker !== null && offset >= speaker.start && offset < speaker.end;
 }
 
 /** Conjunctions of a clause of reason, time or concession: "because it was bombing", "after they had fired". */
