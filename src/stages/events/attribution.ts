@@ -49,18 +49,19 @@ const LEAD_FILLER =
 
 // (", Hayashi said, calling on Beijing to remove it.": an -ing participle after the speech verb is the speaker's own act, kept
 // as a claim of its own)
+/** The words that open a relative clause: "which", "who", "both of which", "all of whom". */
+const RELATIVE_HEAD = '(?:(?:both|all|some|none|each|many|most|one|two|three)\\s+of\\s+)?(?:which|whom|who|whose)';
+const RELATIVE_OPENING = new RegExp(`^${RELATIVE_HEAD}\\b`, 'i');
 // (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own;
 // ", both of which have announced plans": a relative clause is no attribution)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|(?:(?:both|all|some|none|each|many|most|one|two|three)\\s+of\\s+)?(?:which|whom|who|whose)\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
 /** A clause of time or reason in the words after a verb of saying: its conjunction, then at least three words. */
 const SUBORDINATE_TAIL = /\s(?=(?:after|when|because|while|since|although|before|as)\s+(?:[\w'’-]+\s+){2,}[\w'’-]+)/i;
 
-/** The words that open a relative clause: "which", "who", "both of which", "all of whom". */
-const RELATIVE_OPENING = /^(?:(?:both|all|some|none|each|many|most|one|two|three)\s+of\s+)?(?:which|whom|who|whose)\b/i;
 const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`);
 /** What an inverted attribution's speaker never opens with, nor holds: a preposition, a pronoun, a finite auxiliary
  * (", said on Thursday it had retaken the palace" is the verb of a subject before the comma, with its claim). */

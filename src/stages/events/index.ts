@@ -13,7 +13,7 @@ import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } fro
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isChargeOfParticiple, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
-import { baseRelation, clauseHead, dependents, isInNounClauseApart, subtree } from '../syntax/tree.js';
+import { baseRelation, clauseHead, dependents, isInNounClauseApart, isUnder, subtree } from '../syntax/tree.js';
 import { closesRelativeClause } from '../dates/index.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -320,12 +320,8 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
   if (!tree.words.some((w) => w.head === p && w.deprel === 'obj')) return sc.claim.length;
   let first = sc.claim.length;
   // "closed the crossing to trade and blamed X": a verb joined to one of the predicate's own clauses ends it too
-  const isBelowP = (i: number): boolean => {
-    for (let k = i, guard = 0; k >= 0 && guard < tree.words.length; k = tree.words[k]!.head, guard++) if (k === p) return true;
-    return false;
-  };
   for (const [c, w] of tree.words.entries()) {
-    if (w.deprel !== 'conj' || (w.upos !== 'VERB' && w.upos !== 'AUX') || c <= p || !isBelowP(w.head)) continue;
+    if (w.deprel !== 'conj' || (w.upos !== 'VERB' && w.upos !== 'AUX') || c <= p || !isUnder(tree, w.head, p)) continue;
     // The conjunct's own words start at its leftmost dependent ("but did not endorse").
     let left = c;
     for (const [k, x] of tree.words.entries()) if (k < left && k > p && x.head === c) left = k;
@@ -519,13 +515,7 @@ const WITHDRAWING_FROM = /^(?:16|087)/;
 
 /** "by video link from Vilnius", "flew in from Doha": a town or region after "from" is where the act came from, not whom it was aimed at. */
 function isPlaceOfOrigin(a: ActorMention, claim: string): boolean {
-  return (a.entity.type === 'place' || a.entity.type === 'region' || /^(?:place|region):/.test(a.entity.id)) && /\bfrom\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 12), a.start));
-}
-
-/** Whether word `i` lies in the subtree of word `top`. */
-function isUnder(tree: SentenceSyntax, i: number, top: number): boolean {
-  for (let k = i, guard = 0; k >= 0 && guard <= tree.words.length; guard++, k = tree.words[k]!.head) if (k === top) return true;
-  return false;
+  return isPlaceEntity(a) && /\bfrom\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 12), a.start));
 }
 
 /** Prepositions of the frame an act is done in: "in a deal", "under an agreement", "through talks" (as the verb's phrase). */

@@ -136,9 +136,15 @@ export function isInNounClauseApart(syntax: SentenceSyntax, i: number, top: numb
   if (i < 0 || top < 0) return false;
   for (let k = i, guard = 0; k >= 0 && k !== top && guard <= syntax.words.length; k = syntax.words[k]!.head, guard++) {
     if (!syntax.words[k]!.deprel.startsWith('acl')) continue;
-    for (let j = top, g = 0; j >= 0 && g <= syntax.words.length; j = syntax.words[j]!.head, g++) if (j === k) return false;
-    return true;
+    return !isUnder(syntax, top, k);
   }
+  return false;
+}
+
+/** Whether word `i` is word `top` or lies in its subtree (false when either is -1). */
+export function isUnder(syntax: SentenceSyntax, i: number, top: number): boolean {
+  if (top < 0) return false;
+  for (let k = i, guard = 0; k >= 0 && guard <= syntax.words.length; k = syntax.words[k]!.head, guard++) if (k === top) return true;
   return false;
 }
 
