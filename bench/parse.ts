@@ -115,6 +115,7 @@ if (devText !== null) {
       heads: words.map((w) => w.head - 1),
       deprels: words.map((w) => w.deprel),
       lemmas: words.map((w) => w.lemma),
+      joined: words.map((w) => !w.spaceAfter),
     };
   });
   const { tune, check } = splitByDocument(raw, 11);

@@ -3,7 +3,7 @@ import type { SyntaxWord } from '../../core/doc.js';
 import { lemmatize, type LemmaModel } from './lemma.js';
 import { syntaxModel, type SyntaxModel } from './model.js';
 import { parseWords } from './parser.js';
-import { prepareWords, tagWords, UPOS } from './tagger.js';
+import { prepareWords, tagWords, UPOS, type PreparedWords } from './tagger.js';
 import type { WordSpan } from './words.js';
 import { irregularBase } from './irregular-verbs.js';
 
@@ -11,22 +11,92 @@ import { irregularBase } from './irregular-verbs.js';
  * Tags and parses word forms: the tagger, the tag repairs around it, the parser (reading prenominal participles as adjectives),
  * then the tree repairs. Tags, heads (-1 root) and relation indices.
  */
-function tagAndParse(forms: readonly string[], model: SyntaxModel): { tags: Int32Array; heads: Int32Array; labels: Int32Array } {
+function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: readonly boolean[]): { tags: Int32Array; heads: Int32Array; labels: Int32Array } {
   const prepared = prepareWords(forms);
   const tags = headlineVerbs(forms, clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms))));
   const participles = prenominalParticiples(forms, tags);
-  const { heads, labels } = parseWords(model.parser, prepared, tags);
+  const { heads, labels } = parseAroundModifiers(model, forms, prepared, tags, joined);
   for (const i of participles) tags[i] = VERB;
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
   frontedClauses(forms, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
 
+/**
+ * First parts of two-part hyphenated modifiers ("two short-range missiles", "12 high-speed boats", "a well-known envoy"): in a
+ * lower-case word, a hyphen and a lower-case word written together (no spaces: a spaced dash between two clauses is no
+ * modifier), the first word hangs on the second and the hyphen on the first, as the treebank has it. The treebank holds few
+ * of them, and a count before one ("two short - range") reads to the parser like a span of numbers, so it made the second
+ * word the verb's object and the noun after it another. A particle after the hyphen ("build-up", "stand-off") heads nothing
+ * and is left to the parser, as are longer chains ("surface-to-air").
+ */
+function hyphenatedModifiers(forms: readonly string[], joined: readonly boolean[]): number[] {
+  const out: number[] = [];
+  for (let i = 1; i + 1 < forms.length; i++) {
+    if (forms[i] !== '-' || !joined[i - 1] || !joined[i] || forms[i - 2] === '-' || forms[i + 2] === '-') continue;
+    const a = forms[i - 1] as string;
+    const b = forms[i + 1] as string;
+    if (/^[a-z]{2,}$/.test(a) && /^[a-z]{2,}$/.test(b) && !PARTICLES.has(b)) out.push(i - 1);
+  }
+  return out;
+}
+
+const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'on', 'over', 'back', 'away', 'about', 'through']);
+
+/**
+ * Parses the sentence with one word standing for each hyphenated modifier (see hyphenatedModifiers), then hangs the modifier's
+ * first part on its second and the hyphen on the first part. An adjective or a count before a noun ("short-range",
+ * "two-day") stands for the whole, as a modifier of the noun that follows; otherwise the second part does ("air-defence",
+ * "state-run").
+ */
+function parseAroundModifiers(model: SyntaxModel, forms: readonly string[], prepared: PreparedWords, tags: Int32Array, joined: readonly boolean[] | undefined): { heads: Int32Array; labels: Int32Array } {
+  const firsts = joined ? hyphenatedModifiers(forms, joined) : [];
+  if (firsts.length === 0) return parseWords(model.parser, prepared, tags);
+  const n = forms.length;
+  const dropped = new Uint8Array(n);
+  const standIns: number[] = [];
+  for (const i of firsts) {
+    const isAdjectival = (tags[i] === ADJ || tags[i] === NUM || tags[i] === NOUN) && (tags[i + 3] === NOUN || tags[i + 3] === ADJ || tags[i + 3] === PROPN);
+    standIns.push(isAdjectival ? i : i + 2);
+    dropped[i + 1] = 1;
+    dropped[isAdjectival ? i + 2 : i] = 1;
+  }
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) if (!dropped[i]) kept.push(i);
+  const inner = parseWords(model.parser, prepareWords(kept.map((i) => forms[i] as string)), Int32Array.from(kept, (i) => tags[i] as number));
+  const heads = new Int32Array(n);
+  const labels = new Int32Array(n);
+  kept.forEach((i, k) => {
+    const h = inner.heads[k] as number;
+    heads[i] = h < 0 ? -1 : (kept[h] as number);
+    labels[i] = inner.labels[k] as number;
+  });
+  const relations = model.parser.relations;
+  firsts.forEach((i, k) => {
+    if (standIns[k] === i) {
+      // the second part takes the place the first was parsed into (a noun modifying a noun is its compound), and its dependents
+      for (let j = 0; j < n; j++) if (heads[j] === i && !dropped[j]) heads[j] = i + 2;
+      heads[i + 2] = heads[i] as number;
+      const isModifier = ['amod', 'nummod', 'compound'].includes(relations[labels[i] as number] ?? '');
+      labels[i + 2] = isModifier ? relations.indexOf(tags[i + 2] === NOUN || tags[i + 2] === PROPN ? 'compound' : 'amod') : (labels[i] as number);
+    }
+    heads[i] = i + 2;
+    labels[i] = relations.indexOf(MODIFIER_RELATION[UPOS[tags[i] as number] ?? ''] ?? 'compound');
+    heads[i + 1] = i;
+    labels[i + 1] = relations.indexOf('punct');
+  });
+  return { heads, labels };
+}
+
+/** The relation of a hyphenated modifier's first part to its second, by the first part's tag (as the treebank has them). */
+const MODIFIER_RELATION: Record<string, string> = { ADJ: 'amod', ADV: 'advmod', NUM: 'nummod', DET: 'det', ADP: 'case', VERB: 'amod' };
+
 /** The words with UPOS, lemma, head and relation. */
 export function annotate(words: readonly WordSpan[], model: SyntaxModel = syntaxModel()): SyntaxWord[] {
   if (words.length === 0) return [];
   const forms = words.map((w) => w.text);
-  const { tags, heads, labels } = tagAndParse(forms, model);
+  const joined = words.map((w, i) => words[i + 1]?.start === w.end);
+  const { tags, heads, labels } = tagAndParse(forms, model, joined);
   const relations = model.parser.relations;
   // One pass straight into the words (no per-field arrays in between: this runs for every sentence).
   const out = new Array<SyntaxWord>(words.length);
@@ -287,9 +357,12 @@ export interface FormAnalysis {
   deprels: string[];
 }
 
-/** Analyses a sentence of word forms (gold tokenization, as a .conllu file gives it). */
-export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel()): FormAnalysis {
-  const { tags, heads, labels } = tagAndParse(forms, model);
+/**
+ * Analyses a sentence of word forms (gold tokenization, as a .conllu file gives it); `joined[i]` says word i+1 is written
+ * against word i (SpaceAfter=No), where known.
+ */
+export function analyzeForms(forms: readonly string[], model: SyntaxModel = syntaxModel(), joined?: readonly boolean[]): FormAnalysis {
+  const { tags, heads, labels } = tagAndParse(forms, model, joined);
   const upos = Array.from(tags, (t) => UPOS[t] ?? 'X');
   return {
     upos,

@@ -20,6 +20,8 @@ export interface ConlluWord {
   /** 0 for the root, else the 1-based ID of the head. */
   head: number;
   deprel: string;
+  /** False where MISC says SpaceAfter=No (the next word is written against this one). */
+  spaceAfter: boolean;
 }
 
 /** Splits CoNLL-U text into sentences (blank lines between them). */
@@ -49,6 +51,6 @@ export function wordsOf(sentence: ConlluSentence): ConlluWord[] {
     .filter((l) => l.isWord)
     .map((l) => {
       const c = l.columns as string[];
-      return { form: c[1] ?? '_', lemma: c[2] ?? '_', upos: c[3] ?? '_', head: Number(c[6] ?? 0) || 0, deprel: c[7] ?? '_' };
+      return { form: c[1] ?? '_', lemma: c[2] ?? '_', upos: c[3] ?? '_', head: Number(c[6] ?? 0) || 0, deprel: c[7] ?? '_', spaceAfter: !/(?:^|\|)SpaceAfter=No(?:\||$)/.test(c[9] ?? '') };
     });
 }

@@ -15,6 +15,8 @@ export interface GoldSentence {
   heads: number[];
   deprels: string[];
   lemmas?: string[];
+  /** joined[i]: word i+1 is written against word i (no space between), where the source says so. */
+  joined?: boolean[];
 }
 
 export interface SyntaxScores {
@@ -33,7 +35,7 @@ export function evaluateSyntax(model: SyntaxModel, sentences: readonly GoldSente
   let las = 0;
   let lemma = 0;
   for (const s of sentences) {
-    const a = analyzeForms(s.forms, model);
+    const a = analyzeForms(s.forms, model, s.joined);
     for (let i = 0; i < s.forms.length; i++) {
       words++;
       if (a.upos[i] === s.upos[i]) upos++;

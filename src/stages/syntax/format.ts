@@ -37,7 +37,8 @@ export function reannotate(sentence: ConlluSentence, model: SyntaxModel = syntax
   const wordLines = sentence.lines.filter((l) => l.isWord);
   const forms = wordLines.map((l) => (l.columns as string[])[1] ?? '_');
   const parsed = forms.slice(0, MAX_SENTENCE_WORDS);
-  const a = parsed.length > 0 ? analyzeForms(parsed, model) : null;
+  const joined = wordLines.slice(0, MAX_SENTENCE_WORDS).map((l) => /(?:^|\|)SpaceAfter=No(?:\||$)/.test((l.columns as string[])[9] ?? ''));
+  const a = parsed.length > 0 ? analyzeForms(parsed, model, joined) : null;
   const root = a ? a.heads.indexOf(-1) : -1;
   let w = 0;
   const out: string[] = [];
