@@ -52,10 +52,16 @@ const LEAD_FILLER =
 /** The words that open a relative clause: "which", "who", "both of which", "all of whom". */
 const RELATIVE_HEAD = '(?:(?:both|all|some|none|each|many|most|one|two|three)\\s+of\\s+)?(?:which|whom|who|whose)';
 const RELATIVE_OPENING = new RegExp(`^${RELATIVE_HEAD}\\b`, 'i');
+/**
+ * What may open the writer's own background after a trailing attribution, past a comma: a time ("..., the army said, days after
+ * the rebels rejected a truce", "a week before") or a conjunction of time, reason or contrast ("as", "amid", "following").
+ */
+const BACKGROUND_TAIL =
+  '(?:(?:(?:a|an|one|two|three|four|five|six|several|some|just|only|\\d+)\\s+)?(?:days?|hours?|weeks?|months?|minutes?)\\s+(?:after|before)|after|before|as|while|when|since|amid|despite|following)\\s';
 // (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own;
 // ", both of which have announced plans": a relative clause is no attribution)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+[a-z]+ing\\b[^"“”;]*?)?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+(?:[a-z]+ing\\b|${BACKGROUND_TAIL})[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
