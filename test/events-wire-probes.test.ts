@@ -1,7 +1,10 @@
 /**
  * Wire-copy constructions, each in a sentence written for this file: a trailing attribution followed, past a comma, by the
  * writer's own background ("..., the ministry said, hours after X warned Y") still names the speaker, who is then never the
- * target of the claim.
+ * target of the claim; a verb-looking noun before another noun ("shipping firms") opens no verb phrase; "ordered X to do Y" with
+ * units or people no code names is a command, never a purchase; a span of time granted ("gave the envoy 48 hours to leave") is
+ * no aid given; "a weapons depot" counts no weapon; the subject of a verb of plotting an act ("were preparing an assault on X")
+ * is the act's doer and the act is planned, and the verb of plotting is no act of its own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,4 +18,34 @@ test('a trailing attribution followed by background of time still names the spea
   assert.ok(test, events.map(show).join('; '));
   assert.equal(test.attribution.speaker, "Oman's defence ministry", show(test));
   assert.ok(!events.some((e) => e.target?.code?.startsWith('OMN')), events.map(show).join('; '));
+});
+
+test('a verb-looking noun before another noun opens no verb phrase', () => {
+  const events = eventsOf('Egypt warned shipping firms to avoid the southern approaches to the canal.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('07')), events.map(show).join('; '));
+});
+
+test('"ordered" units or people to do something is a command, never a purchase', () => {
+  const events = eventsOf('The Georgian interior ministry ordered riot units to clear the square before dawn.');
+  assert.ok(!events.some((e) => e.cameo === '061'), events.map(show).join('; '));
+});
+
+test('a span of time granted is a deadline, not aid given', () => {
+  const events = eventsOf('Burkina Faso gave the Ivorian consul 48 hours to pack up and go.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('07')), events.map(show).join('; '));
+});
+
+test('"a weapons depot" counts no weapon', () => {
+  const events = eventsOf('Turkish drones struck a weapons depot near Qamishli overnight.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(events.every((e) => e.quantities.length === 0), events.map((e) => `${show(e)} ${JSON.stringify(e.quantities)}`).join('; '));
+});
+
+test('the subject of a verb of plotting an act is its would-be doer', () => {
+  const events = eventsOf('Houthi fighters were preparing an assault on Saudi border posts, the coalition said.');
+  const assault = events.find((e) => e.trigger?.text.startsWith('assault'));
+  assert.ok(assault, events.map(show).join('; '));
+  assert.equal(assault.source?.code, 'YEMREB', show(assault));
+  assert.equal(assault.target?.code?.slice(0, 3), 'SAU', show(assault));
+  assert.ok(!events.some((e) => e.trigger?.text === 'preparing'), events.map(show).join('; '));
 });

@@ -682,6 +682,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
     // what the noun is (charged, convicted, wanted), not an act told; its phrase names no target.
     if (match.pattern.isVerb && sc.tree && isDescribingParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
+    // "warned shipping firms to stay away": a verb form the tree makes a compound of a noun names a kind of thing, no act
+    if (match.pattern.isVerb && sc.tree && isNounCompound(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
+    // "giving him 72 hours to leave the country": a span of time granted is a deadline, nothing handed over
+    if (match.pattern.isVerb && sc.tree && isTimeGranted(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "attack helicopters", "strike fighters", "assault rifles": an act noun that modifies a weapon's name names a kind of weapon.
     if (!match.pattern.isVerb && sc.tree && namesWeaponKind(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start), ctx)) continue;
     // "revoked a military cooperation agreement": an act noun that modifies a text's noun names the kind of text, no act
@@ -760,6 +764,24 @@ const COMMAND_CODE = '100';
  */
 const OWN_COMMAND = ':own-command';
 
+/** Whether the word at `i` is a compound modifier of a noun ("shipping firms"; not "test" in "test-fired"). */
+function isNounCompound(tree: SentenceSyntax, i: number): boolean {
+  const w = tree.words[i];
+  return w !== undefined && w.deprel === 'compound' && w.head >= 0 && ['NOUN', 'PROPN'].includes(tree.words[w.head]!.upos);
+}
+
+/** Verbs of granting, and the nouns of a span of time they may grant ("gave the envoy 48 hours", "allowed them a week"). */
+const GRANTING_VERBS = new Set(['give', 'grant', 'allow']);
+const TIME_SPANS = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'deadline', 'time']);
+
+/** Whether a verb of granting grants a span of time (its object is one): a deadline set, not goods or aid given. */
+function isTimeGranted(tree: SentenceSyntax, p: number): boolean {
+  if (p < 0 || !GRANTING_VERBS.has(tree.words[p]!.lemma.toLowerCase())) return false;
+  // the span is the object, or (wherever the parser hung it) carries the infinitive of what must be done in it ("72 hours to leave")
+  const hasInfinitive = (i: number): boolean => tree.words.some((x, k) => x.head === i && /^(?:acl|xcomp)/.test(x.deprel) && tree.words.some((m) => m.head === k && m.deprel === 'mark' && m.text.toLowerCase() === 'to'));
+  return tree.words.some((w, i) => w.head === p && TIME_SPANS.has(w.lemma.toLowerCase()) && (w.deprel === 'obj' || w.deprel === 'iobj' || hasInfinitive(i)));
+}
+
 function commandOf(sc: SentenceContext, match: PatternMatch, ctx: Context): PatternMatch {
   const tree = sc.tree;
   if (!tree || !match.pattern.transfer || !match.pattern.isReverse) return match;
@@ -770,7 +792,14 @@ function commandOf(sc: SentenceContext, match: PatternMatch, ctx: Context): Patt
   if (o < 0) return match;
   // "ordered the army to raise its readiness": a command to one's own organ, named bare, is no act between actors (what it
   // commands is coded on its own verb)
-  if (!mentionOf(tree, o, sc.actors, base)?.code) return stateRoleIn(tree.words[o]!.text, ctx) ? { ...match, pattern: { ...match.pattern, code: '-', id: `${match.pattern.id}${OWN_COMMAND}` } } : match;
+  // commands, as are units and people no code names ("ordered training units to return to base"); goods ordered are a purchase
+  if (!mentionOf(tree, o, sc.actors, base)?.code) {
+    const object = tree.words[o]!.text;
+    // (only "order" commands: "is buying air-defence systems to protect its cities" is a purchase with its purpose)
+    const phrase = tree.words.filter((w, i) => i === o || (w.head === o && /^(?:compound|amod)$/.test(w.deprel))).map((w) => w.text).join(' ');
+    const isCommand = stateRoleIn(object, ctx) || (tree.words[p]!.lemma.toLowerCase() === 'order' && equipmentCategories(phrase, ctx).length === 0);
+    return isCommand ? { ...match, pattern: { ...match.pattern, code: '-', id: `${match.pattern.id}${OWN_COMMAND}` } } : match;
+  }
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };
 }
 

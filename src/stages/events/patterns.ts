@@ -256,6 +256,12 @@ function isModifierBefore(text: string, start: number, tagAt: TagAt | undefined)
   return tag === 'ADJ' || tag === 'DET';
 }
 
+/** Whether the word after the one starting at `start` is tagged as a common noun. */
+function isNounAfter(text: string, start: number, tagAt: TagAt | undefined): boolean {
+  const after = /^\S+\s+(?=\S)/.exec(text.slice(start, start + 60));
+  return after !== null && tagAt?.(start + after[0].length) === 'NOUN';
+}
+
 /** Whether a verb form is used as a noun here ("the attacks", "supplies of weaponry"). */
 function isNounUse(text: string, start: number, matched: string): boolean {
   if (NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
@@ -328,6 +334,8 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       // "its own forces to monitor", "the armed forces to": a phrase's first word that the tagger reads as a
       // noun, after a word it reads as an adjective or determiner, heads a noun phrase; the phrase is no verb's.
       if (pattern.phrase.startsWith('~') && !isOneWord && tag === 'NOUN' && isModifierBefore(text, m.index, tagAt)) continue;
+      // "warned shipping companies to stay clear": a first word the tagger reads as a noun, right before another common noun, modifies it
+      if (pattern.phrase.startsWith('~') && !isOneWord && tag === 'NOUN' && isNounAfter(text, m.index, tagAt)) continue;
       // "US forces to hold drills": a verb whose object comes before "to" ("forces Iran to") has none here; its -s form is a plural noun
       if (/^~\S+ \* to$/.test(pattern.phrase) && /^\S+s\s+to$/i.test(m[0])) continue;
       // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name or a noun opens no verb phrase.

@@ -84,6 +84,8 @@ export function findQuantities(text: string, ctx: Context): QuantityFinding[] {
     const count = parseNumber(m[1] ?? '', m[2], index);
     const noun = m[4] ?? '';
     if (!Number.isFinite(count) || count <= 0) continue;
+    // "a weapons depot", "an arms convoy": a plural after "a" modifies the noun after it; nothing is counted
+    if (/^an?$/i.test(m[1] ?? '') && !m[2] && m[0].length > m[0].lastIndexOf(noun) + noun.length) continue;
     const modifiers = (m[3] ?? '').trim().split(/\s+/).filter((w) => w && !GENERIC_ADJECTIVES.has(w.toLowerCase()));
     const nounEnd = m.index + m[0].length;
     const nounText = text.slice(nounEnd - (m[0].length - m[0].lastIndexOf(noun)), nounEnd);

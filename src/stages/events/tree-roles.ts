@@ -467,6 +467,12 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       if (source < 0) source = verb.source;
       modality = verb.modality;
     }
+    // "militants who were planning an attack on X": the subject of a verb of plotting is the act's would-be doer, the act planned
+    if (headRel === 'obj' && PLOTTING_VERBS.has(lemmaOf(word(syntax, head)))) {
+      const verb = readVerb(syntax, head);
+      if (source < 0) source = verb.source;
+      modality = verb.modality ?? 'planned';
+    }
   }
   return {
     predicate: p,
@@ -488,6 +494,9 @@ const SERIES_NOUNS = new Set(['wave', 'series', 'spate', 'string', 'flurry', 'ra
 
 /** Verbs whose subject endures or wards off the act their object names: "repelled an attack", "suffered strikes", "thwarted a coup". */
 const ENDURING_VERBS = new Set(['repel', 'repulse', 'suffer', 'endure', 'withstand', 'survive', 'thwart', 'foil', 'fend', 'weather', 'sustain']);
+
+/** Verbs of plotting an act their object names: "planning an attack", "plotted a coup". */
+const PLOTTING_VERBS = new Set(['plan', 'plot', 'prepare']);
 
 /** Verbs of giving: their subject gives what their object names ("provide military aid", "extend a loan"). */
 const GIVING_VERBS = new Set(['provide', 'give', 'offer', 'extend', 'grant', 'supply', 'send', 'deliver', 'pledge', 'promise']);
@@ -631,9 +640,12 @@ export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
   return w.upos === 'NOUN' || w.upos === 'PROPN' ? readNoun(syntax, p) : readVerb(syntax, p);
 }
 
-/** The object of a light verb ("held a phone call", "launched strikes"), or -1 when `p` is none or has none. */
+/**
+ * The object of a light verb ("held a phone call", "launched strikes") or of a verb of plotting ("were preparing an assault"),
+ * or -1 when `p` is none or has none.
+ */
 export function lightVerbObject(syntax: SentenceSyntax, p: number): number {
-  if (p < 0 || !LIGHT_VERBS.has(lemmaOf(word(syntax, p)))) return -1;
+  if (p < 0 || !(LIGHT_VERBS.has(lemmaOf(word(syntax, p))) || PLOTTING_VERBS.has(lemmaOf(word(syntax, p))))) return -1;
   return dependent(syntax, p, 'obj');
 }
 
