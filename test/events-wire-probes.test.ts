@@ -4,7 +4,9 @@
  * target of the claim; a verb-looking noun before another noun ("shipping firms") opens no verb phrase; "ordered X to do Y" with
  * units or people no code names is a command, never a purchase; a span of time granted ("gave the envoy 48 hours to leave") is
  * no aid given; "a weapons depot" counts no weapon; the subject of a verb of plotting an act ("were preparing an assault on X")
- * is the act's doer and the act is planned, and the verb of plotting is no act of its own.
+ * is the act's doer and the act is planned, and the verb of plotting is no act of its own; a state named before "border" is no
+ * scene of the act (either side may be); "ordered the withdrawal of X" is a command, never a purchase; an act noun after "in"
+ * ("killed a commander in an air strike") is the clause verb's means, done by its subject, wherever the parser hung it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,4 +50,22 @@ test('the subject of a verb of plotting an act is its would-be doer', () => {
   assert.equal(assault.source?.code, 'YEMREB', show(assault));
   assert.equal(assault.target?.code?.slice(0, 3), 'SAU', show(assault));
   assert.ok(!events.some((e) => e.trigger?.text === 'preparing'), events.map(show).join('; '));
+});
+
+test('a state named before "border" does not make the people acted on its own', () => {
+  const events = eventsOf("Nigeria's army said its troops killed 14 insurgents in a raid on a camp in the Sambisa forest near the Cameroonian border.");
+  const kill = events.find((e) => e.trigger?.text === 'killed');
+  assert.ok(kill, events.map(show).join('; '));
+  assert.ok(!kill.target?.code?.startsWith('CMR'), show(kill));
+});
+
+test('"ordered the withdrawal of" troops is a command, not a purchase', () => {
+  const events = eventsOf("Chad's transitional government ordered the withdrawal of French troops from two northern bases.");
+  assert.ok(!events.some((e) => e.cameo === '061'), events.map(show).join('; '));
+});
+
+test('an act noun after "in" is done by the subject of the clause, not by the one it killed', () => {
+  const events = eventsOf('The Turkish army said it had killed a senior PKK commander in an air strike in northern Iraq.');
+  assert.ok(!events.some((e) => e.source?.code === 'TURREB' || e.source?.name.includes('PKK')), events.map(show).join('; '));
+  assert.ok(events.some((e) => e.source?.code?.startsWith('TUR') && e.cameo.startsWith('19')), events.map(show).join('; '));
 });

@@ -1550,7 +1550,7 @@ function locationOf(actors: ActorMention[], claim: string, from: number, to: num
     if (a.start < from || a.end > to) continue;
     // "fired at a Turkish fishing boat": a nationality adjective after "at a" says whose, not where
     if (a.entity.mentions.some((m) => m.demonym === true && a.name.startsWith(m.text))) continue;
-    if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start))) continue;
+    if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start)) || namesBorder(a, claim)) continue;
     const place = placeOf(a.entity);
     if (place) return place;
   }
@@ -1562,12 +1562,17 @@ function countryOfScene(actors: ActorMention[], claim: string): string | null {
   for (const before of [LOCATIVE_BEFORE, OF_PLACE_BEFORE]) {
     for (const a of actors) {
       // ("struck a residential area of Odesa": a town "of" which a part was struck, after no place "in" or "near")
-      if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start)) || (before === OF_PLACE_BEFORE && !isPlaceEntity(a))) continue;
+      if (!before.test(claim.slice(Math.max(0, a.start - 30), a.start)) || (before === OF_PLACE_BEFORE && !isPlaceEntity(a)) || namesBorder(a, claim)) continue;
       const country = placeOf(a.entity)?.country;
       if (country && /^[A-Z]{3}$/.test(country)) return country;
     }
   }
   return null;
+}
+
+/** Whether a mention names the state beyond a border ("near the Afghan border", "on the Syrian frontier"): either side may be the scene. */
+function namesBorder(a: ActorMention, claim: string): boolean {
+  return /^\s+(?:border|borders|frontier|boundary)\b/i.test(claim.slice(a.end, a.end + 12));
 }
 
 /** A preposition of place and up to two words (an article, "southern") before a place's name. */

@@ -467,6 +467,16 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       if (source < 0) source = verb.source;
       modality = verb.modality;
     }
+    // "killed a commander in an air strike", "died during a raid": an act noun after "in" or "during" is the means or the setting
+    // of the clause's verb, wherever the parser hung it (on the verb, or on the verb's object): the verb's subject did it
+    if (source < 0 && (headRel === 'obl' || headRel === 'nmod') && MEANS_CASES.has(caseOf(syntax, p))) {
+      const h = word(syntax, head);
+      const verb = h.upos === 'VERB' ? head : h.head >= 0 && baseRelation(h.deprel) === 'obj' && word(syntax, h.head).upos === 'VERB' ? h.head : -1;
+      if (verb >= 0) {
+        const reading = readVerb(syntax, verb);
+        if (!reading.isPassive) source = reading.source;
+      }
+    }
     // "militants who were planning an attack on X": the subject of a verb of plotting is the act's would-be doer, the act planned
     if (headRel === 'obj' && PLOTTING_VERBS.has(lemmaOf(word(syntax, head)))) {
       const verb = readVerb(syntax, head);
@@ -494,6 +504,9 @@ const SERIES_NOUNS = new Set(['wave', 'series', 'spate', 'string', 'flurry', 'ra
 
 /** Verbs whose subject endures or wards off the act their object names: "repelled an attack", "suffered strikes", "thwarted a coup". */
 const ENDURING_VERBS = new Set(['repel', 'repulse', 'suffer', 'endure', 'withstand', 'survive', 'thwart', 'foil', 'fend', 'weather', 'sustain']);
+
+/** Prepositions before an act noun that is the means or the setting of a clause's verb ("in an air strike", "during a raid"). */
+const MEANS_CASES = new Set(['in', 'during']);
 
 /** Verbs of plotting an act their object names: "planning an attack", "plotted a coup". */
 const PLOTTING_VERBS = new Set(['plan', 'plot', 'prepare']);
@@ -641,11 +654,12 @@ export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
 }
 
 /**
- * The object of a light verb ("held a phone call", "launched strikes") or of a verb of plotting ("were preparing an assault"),
- * or -1 when `p` is none or has none.
+ * The object of a light verb ("held a phone call", "launched strikes"), of a verb of plotting ("were preparing an assault") or
+ * of "order" ("ordered the withdrawal of X": a command, never a purchase, where the object is an act), or -1 when `p` is none or
+ * has none.
  */
 export function lightVerbObject(syntax: SentenceSyntax, p: number): number {
-  if (p < 0 || !(LIGHT_VERBS.has(lemmaOf(word(syntax, p))) || PLOTTING_VERBS.has(lemmaOf(word(syntax, p))))) return -1;
+  if (p < 0 || !(LIGHT_VERBS.has(lemmaOf(word(syntax, p))) || PLOTTING_VERBS.has(lemmaOf(word(syntax, p))) || lemmaOf(word(syntax, p)) === 'order')) return -1;
   return dependent(syntax, p, 'obj');
 }
 
