@@ -18,6 +18,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   const { heads, labels } = parseAroundModifiers(model, forms, prepared, tags, joined);
   for (const i of participles) tags[i] = VERB;
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
+  reducedPassives(forms, tags, heads, labels, model.parser.relations);
   frontedClauses(forms, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
@@ -300,6 +301,36 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
   labels[root] = nsubj;
   // the root's words after the verb (its closing punctuation, a trailing phrase) are the verb's now
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
+}
+
+/**
+ * "freed 12 hostages held by ELN guerrillas", "weapons supplied by Iran": a participle right after a noun, with a "by" phrase
+ * and neither subject nor auxiliary of its own, describes that noun (a reduced relative, acl). The parser sometimes made it a
+ * clause of its own (hung on the sentence's verb of saying, or conjoined), which leaves the noun without what was done to it.
+ * Changes `heads` and `labels` in place.
+ */
+export function reducedPassives(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const acl = relations.indexOf('acl');
+  const agent = relations.indexOf('obl:agent');
+  const own = new Set(['nsubj', 'nsubj:pass', 'aux', 'aux:pass', 'mark', 'cop', 'expl'].map((r) => relations.indexOf(r)));
+  for (let v = 1; v + 1 < forms.length; v++) {
+    const noun = v - 1;
+    if (tags[v] !== VERB || tags[noun] !== NOUN || heads[v] === noun || /ing$/i.test(forms[v] as string)) continue;
+    if ((forms[v + 1] as string).toLowerCase() !== 'by') continue;
+    let hasAgent = false;
+    let hasOwn = false;
+    for (let i = 0; i < forms.length; i++) {
+      if (heads[i] !== v) continue;
+      if (labels[i] === agent) hasAgent = true;
+      if (own.has(labels[i] as number)) hasOwn = true;
+    }
+    // the noun must not lie under the participle (its own object or subject read wrongly), or the tree would loop
+    let k = noun;
+    for (let guard = 0; k >= 0 && k !== v && guard <= forms.length; guard++) k = heads[k] as number;
+    if (!hasAgent || hasOwn || k === v) continue;
+    heads[v] = noun;
+    labels[v] = acl;
+  }
 }
 
 /** Words that open an adverbial clause. */
