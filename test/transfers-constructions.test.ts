@@ -571,6 +571,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: "The contract, signed with Italy's Leonardo, covers 24 M-346 trainers for Nigeria's air force.",
     want: [['ITA', 'NGA', 'ordered', 24, 'M-346']],
   },
+  {
+    construction: 'a maker named as two words before a hyphenated "-built" ("South Korean-built")',
+    text: 'The Peruvian Navy commissioned two South Korean-built landing ships at Callao on Friday.',
+    want: [['KOR', 'PER', 'delivered', 2, 'landing ships']],
+  },
+  {
+    construction: 'a passive getting verb whose item carries "built in X for Y" (maker and customer)',
+    text: 'Three patrol vessels built in Spain for the Angolan Navy were commissioned at a ceremony in Luanda.',
+    want: [['ESP', 'AGO', 'delivered', 3, 'patrol vessels']],
+  },
 ];
 
 /** Texts that state no transfer. */

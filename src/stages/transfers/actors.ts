@@ -79,8 +79,11 @@ function statesInText(doc: Doc, sentence: Sentence, tokens: readonly Token[], le
     // "ex-Danish F-16s", "ex-US Navy frigates": the state that used the equipment before sells it on, as a maker would.
     const made = /^(.+?)-(?:made|built|origin|manufactured|produced|supplied)$/i.exec(tokens[i]!.text) ?? /^ex-(\p{Lu}.*)$/u.exec(tokens[i]!.text);
     if (made) {
-      const code = countryCode(made[1]!, ctx.data);
-      if (code && ISO3.test(code)) found.push({ first: i, last: i, code, kind: 'made' });
+      // "South Korean-built", "United States-made": a name of two words is written apart before the hyphenated one
+      const before = tokens[i - 1]?.text ?? '';
+      const wider = /^\p{Lu}/u.test(before) ? countryCode(`${before} ${made[1]!}`, ctx.data) : null;
+      const code = wider && ISO3.test(wider) ? wider : countryCode(made[1]!, ctx.data);
+      if (code && ISO3.test(code)) found.push({ first: code === wider ? i - 1 : i, last: i, code, kind: 'made' });
     }
     // Names the entities stage left out: a country, demonym or capital written as one to three words.
     if (!found.some((f) => f.first <= i && f.last >= i) && /^[A-Z]/.test(tokens[i]!.text)) {

@@ -990,8 +990,13 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   if (frame === 'get' && passive) {
     // "The frigate was commissioned into the Chilean Navy", "the jets were bought by Peru": the agent or the force it joins got it.
     const by = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['by', 'into']);
-    const supplier = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from'])[0] ?? maker ?? makerCompany ?? null;
-    return { supplier, recipients: by.filter((r) => r !== supplier), isPassive: true };
+    // "Two frigates built in China for the Pakistan Navy were commissioned": a participle of making right after the item names the
+    // maker ("in", "by") and the customer ("for")
+    const isMade = item.last >= 0 && item.last + 1 < t.first && MAKING.test(lowerAt(tokens, item.last + 1));
+    const madeIn = isMade ? afterPreposition(tokens, states, item.last + 2, t.first, ['in']) : [];
+    const madeFor = isMade ? afterPreposition(tokens, states, item.last + 2, t.first, ['for']) : [];
+    const supplier = afterPreposition(tokens, states, t.last + 1, sentenceEnd, ['from'])[0] ?? maker ?? makerCompany ?? madeIn[0] ?? null;
+    return { supplier, recipients: (by.length ? by : madeFor).filter((r) => r !== supplier), isPassive: true };
   }
   // "Germany will buy 20 howitzers for Ukraine": a state buying for another gives what it buys; the maker's state is no party.
   const buysFor = frame === 'get' && (t.entry.id === 'buy' || t.entry.id === 'acquire') && item.last >= 0 ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 3), ['for']) : [];
