@@ -6,7 +6,9 @@
  * no aid given; "a weapons depot" counts no weapon; the subject of a verb of plotting an act ("were preparing an assault on X")
  * is the act's doer and the act is planned, and the verb of plotting is no act of its own; a state named before "border" is no
  * scene of the act (either side may be); "ordered the withdrawal of X" is a command, never a purchase; an act noun after "in"
- * ("killed a commander in an air strike") is the clause verb's means, done by its subject, wherever the parser hung it.
+ * ("killed a commander in an air strike") is the clause verb's means, done by its subject, wherever the parser hung it; a
+ * speaker never ends in an article (", dismissing the reports as false" is no attribution to "dismissing the"); an -ing
+ * participle right after a text signed ("a pact allowing troops to ...") says what the text allows, no act told.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,4 +70,16 @@ test('an act noun after "in" is done by the subject of the clause, not by the on
   const events = eventsOf('The Turkish army said it had killed a senior PKK commander in an air strike in northern Iraq.');
   assert.ok(!events.some((e) => e.source?.code === 'TURREB' || e.source?.name.includes('PKK')), events.map(show).join('; '));
   assert.ok(events.some((e) => e.source?.code?.startsWith('TUR') && e.cameo.startsWith('19')), events.map(show).join('; '));
+});
+
+test('"the reports" after a participle is no trailing attribution', () => {
+  const events = eventsOf('North Korea denied selling artillery shells to Russia, dismissing the reports as a smear.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(events.every((e) => e.attribution.speaker === null), events.map((e) => `${show(e)} by ${e.attribution.speaker}`).join('; '));
+});
+
+test('a participle right after a text signed says what the text allows', () => {
+  const events = eventsOf("Britain and Poland signed a defence pact allowing their troops to exercise on each other's soil.");
+  assert.ok(events.some((e) => e.cameo === '057'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.trigger?.text === 'allowing'), events.map(show).join('; '));
 });

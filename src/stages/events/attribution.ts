@@ -58,17 +58,19 @@ const RELATIVE_OPENING = new RegExp(`^${RELATIVE_HEAD}\\b`, 'i');
  */
 const BACKGROUND_TAIL =
   '(?:(?:(?:a|an|one|two|three|four|five|six|several|some|just|only|\\d+)\\s+)?(?:days?|hours?|weeks?|months?|minutes?)\\s+(?:after|before)|after|before|as|while|when|since|amid|despite|following)\\s';
+/** A speaker never ends in an article or a possessive (", calling the reports baseless": "reports" there is a noun). */
+const NOT_AFTER_ARTICLE = '(?<!\\b(?:the|a|an|these|those|such|its|their|his|her))';
 // (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own;
 // ", both of which have announced plans": a relative clause is no attribution)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+(?:[a-z]+ing\\b|${BACKGROUND_TAIL})[^"“”;]*?)?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))${NOT_AFTER_ARTICLE}\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+(?:[a-z]+ing\\b|${BACKGROUND_TAIL})[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;
 /** A clause of time or reason in the words after a verb of saying: its conjunction, then at least three words. */
 const SUBORDINATE_TAIL = /\s(?=(?:after|when|because|while|since|although|before|as)\s+(?:[\w'’-]+\s+){2,}[\w'’-]+)/i;
 
-const LEADING = new RegExp(`^([^"“”]{2,160}?)\\s+${AUX}${SPEECH}(?![\\w-])`);
+const LEADING = new RegExp(`^([^"“”]{2,160}?)${NOT_AFTER_ARTICLE}\\s+${AUX}${SPEECH}(?![\\w-])`);
 /** What an inverted attribution's speaker never opens with, nor holds: a preposition, a pronoun, a finite auxiliary
  * (", said on Thursday it had retaken the palace" is the verb of a subject before the comma, with its claim). */
 const NOT_INVERTED_SPEAKER = /^(?:on|in|at|by|for|from|that|it|he|she|they|we|this|last|early|late)\b|\b(?:had|has|have|was|were|would|will|is|are|could|should)\b/i;

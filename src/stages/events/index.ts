@@ -535,6 +535,11 @@ function isDocumentContent(tree: SentenceSyntax, p: number): boolean {
     const w = tree.words[k]!;
     const rel = baseRelation(w.deprel);
     if (rel === 'acl' && w.head >= 0 && DOCUMENT_NOUNS.test(tree.words[w.head]!.lemma)) return true;
+    // "signed a defence pact allowing their troops to train": an -ing participle right after the verb's object, a text, with no
+    // subject or marker of its own, says what the text allows, wherever the parser hung it (on the verb, as an adverbial clause)
+    const before = tree.words[k - 1];
+    const hasOwn = tree.words.some((x) => x.head === k && /^(?:nsubj|mark)/.test(x.deprel));
+    if (rel === 'advcl' && /ing$/i.test(w.text) && !hasOwn && before && before.head === w.head && baseRelation(before.deprel) === 'obj' && DOCUMENT_NOUNS.test(before.lemma)) return true;
     if (rel !== 'xcomp' && rel !== 'ccomp' && rel !== 'conj') return false;
     k = w.head;
   }
