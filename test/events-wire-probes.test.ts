@@ -8,7 +8,9 @@
  * scene of the act (either side may be); "ordered the withdrawal of X" is a command, never a purchase; an act noun after "in"
  * ("killed a commander in an air strike") is the clause verb's means, done by its subject, wherever the parser hung it; a
  * speaker never ends in an article (", dismissing the reports as false" is no attribution to "dismissing the"); an -ing
- * participle right after a text signed ("a pact allowing troops to ...") says what the text allows, no act told.
+ * participle right after a text signed ("a pact allowing troops to ...") says what the text allows, no act told; a place after
+ * "in" and a word of direction ("in northern Iraq") is where, never the doer of a passive; "executed" people is a killing
+ * (1823), "executed a plan" nothing; a closing ", a UN report found." attributes the sentence as a verb of saying would.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -82,4 +84,25 @@ test('a participle right after a text signed says what the text allows', () => {
   const events = eventsOf("Britain and Poland signed a defence pact allowing their troops to exercise on each other's soil.");
   assert.ok(events.some((e) => e.cameo === '057'), events.map(show).join('; '));
   assert.ok(!events.some((e) => e.trigger?.text === 'allowing'), events.map(show).join('; '));
+});
+
+test('a place after "in" and a word of direction is no doer of a passive', () => {
+  const events = eventsOf('A Pakistani army patrol was ambushed by unknown gunmen in southwestern Balochistan province near Iran.');
+  assert.ok(!events.some((e) => e.source?.code === 'IRN'), events.map(show).join('; '));
+  const other = eventsOf('An Indian army convoy was attacked by armed men in northern Myanmar, officials said.');
+  assert.ok(!other.some((e) => e.source?.code === 'MMR'), other.map(show).join('; '));
+});
+
+test('executing people is a killing; executing a plan is not', () => {
+  const killed = eventsOf('Burkinabe soldiers executed at least 40 villagers near Djibo, according to a rights group.');
+  assert.ok(killed.some((e) => e.cameo === '1823' && e.source?.code?.startsWith('BFA')), killed.map(show).join('; '));
+  const plan = eventsOf('Burkina Faso executed its plan to recruit volunteers for the army.');
+  assert.ok(!plan.some((e) => e.cameo.startsWith('18')), plan.map(show).join('; '));
+});
+
+test('a closing ", a UN report found" attributes the sentence; the report is no target', () => {
+  const events = eventsOf('Sudanese paramilitaries executed dozens of men in a village near Wad Madani, a UN report concluded.');
+  assert.ok(events.length > 0, 'no event');
+  assert.ok(events.every((e) => e.attribution.speaker === 'a UN report'), events.map((e) => `${show(e)} by ${e.attribution.speaker}`).join('; '));
+  assert.ok(!events.some((e) => e.target?.code === 'UNO'), events.map(show).join('; '));
 });

@@ -58,12 +58,17 @@ const RELATIVE_OPENING = new RegExp(`^${RELATIVE_HEAD}\\b`, 'i');
  */
 const BACKGROUND_TAIL =
   '(?:(?:(?:a|an|one|two|three|four|five|six|several|some|just|only|\\d+)\\s+)?(?:days?|hours?|weeks?|months?|minutes?)\\s+(?:after|before)|after|before|as|while|when|since|amid|despite|following)\\s';
+/**
+ * Verbs of finding that close a sentence as a verb of saying does (", a UN report found.", ", the inquiry concluded."): read
+ * only after the claim, where they cannot be the claim's own verb ("Investigators found the bodies of ...").
+ */
+const FINDING = '(?:found|finds|concluded|concludes|showed|shows|estimated|estimates)(?=(?:\\s+(?:on|last|this|in)\\s+\\w+)?[.!?"”\']*\\s*$)';
 /** A speaker never ends in an article or a possessive (", calling the reports baseless": "reports" there is a noun). */
 const NOT_AFTER_ARTICLE = '(?<!\\b(?:the|a|an|these|those|such|its|their|his|her))';
 // (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own;
 // ", both of which have announced plans": a relative clause is no attribution)
 const TRAILING = new RegExp(
-  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))${NOT_AFTER_ARTICLE}\\s+${AUX}${SPEECH}(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+(?:[a-z]+ing\\b|${BACKGROUND_TAIL})[^"“”;]*?)?[.!?"”']*\\s*$`,
+  `[,;]["”']?\\s+((?!(?:but|and|while|although|though|whereas|yet)\\s|${RELATIVE_HEAD}\\s)(?:[^,;"“”]{1,90}?))${NOT_AFTER_ARTICLE}\\s+${AUX}(?:${SPEECH}|${FINDING})(?![\\w-])(?:\\s+(?!that\\b)[^\\s,;"“”]+){0,7}?(,\\s+(?:[a-z]+ing\\b|${BACKGROUND_TAIL})[^"“”;]*?)?[.!?"”']*\\s*$`,
 );
 const TRAILING_INVERTED = new RegExp(`[,;]["”']?\\s+(?:${SPEECH}|according\\s+to)\\s+([^,;"“”]{2,90}?)[.!?"”']*\\s*$`);
 const ACCORDING = /,?\s*\baccording\s+to\s+([^,;.]{2,90})/i;

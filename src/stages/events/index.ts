@@ -30,7 +30,7 @@ const CLAUSE_START =
 const CLAUSE_END =
   /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b|[a-z]{3,}ing\s)|\s{3,}/g;
 /** A preposition that makes the name after it a place: "near Gao", "in the north of Mali". */
-const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s+(?:the\s+)?$/i;
+const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west)(?:ern)?)?\s+)?$/i;
 const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
 /** A quotation mark, and one that opens a sentence. */
 const QUOTE_MARK = /["“”]/;
