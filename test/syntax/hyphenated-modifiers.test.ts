@@ -1,7 +1,8 @@
 /**
  * Two-part hyphenated modifiers written together ("long-range", "high-speed", "state-run"): the first part hangs on the second,
  * the hyphen on the first, and the whole modifies the noun after it, even after a count. A spaced dash between two clauses is
- * no modifier. Sentences of our own.
+ * no modifier. A count, a model's name and the rest of the noun phrase ("40 Kirpi armoured vehicles") are one object.
+ * Sentences of our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -59,4 +60,23 @@ void test('a dash with spaces around it is punctuation between clauses, not a mo
   // written together, "stopped-nobody" would be read as a modifier: the first part on the second
   assert.equal(joined.heads[2], 4);
   assert.notEqual(spaced.heads[2], 4);
+});
+
+void test('a name and a participle ("Iran-backed") opening a sentence modify the noun; the verb after them stays the root', () => {
+  const s = parse('Iran-backed militia fighters shelled a Kurdish checkpoint near Erbil overnight.');
+  assert.equal(headOf(s, 'Iran'), 'backed', describeTree(s));
+  assert.equal(headOf(s, 'backed'), 'fighters', describeTree(s));
+  assert.equal(headOf(s, 'shelled'), 'ROOT', describeTree(s));
+});
+
+void test('a count, a model name and a noun are one object', () => {
+  const s = parse('Ankara delivered 30 Vuran armoured trucks to Tbilisi.');
+  assert.equal(headOf(s, 'Vuran'), 'trucks', describeTree(s));
+  assert.equal(headOf(s, '30'), 'trucks', describeTree(s));
+  assert.equal(headOf(s, 'trucks'), 'delivered', describeTree(s));
+  const other = parse('The ministry received 24 Caesar self-propelled howitzers from Paris.');
+  assert.equal(headOf(other, 'Caesar'), 'howitzers', describeTree(other));
+  assert.equal(headOf(other, 'howitzers'), 'received', describeTree(other));
+  const third = parse('Turkey sent 40 Kirpi armoured vehicles to Georgia.');
+  assert.equal(headOf(third, 'Kirpi'), 'vehicles', describeTree(third));
 });

@@ -677,6 +677,9 @@ export function actorWords(syntax: SentenceSyntax, head: number): number[] {
     for (const i of childrenOf(syntax, out[k] as number)) {
       const rel = word(syntax, i).deprel;
       if (SAME_ACTOR.has(rel) || (baseRelation(rel) === 'nmod' && caseOf(syntax, i) === 'of')) out.push(i);
+      // "a Russian-led alliance", "the Saudi-led coalition": the state that leads a body it names by no name of its own acts
+      // through it ("the British-led NATO battlegroup" is NATO's)
+      else if (rel === 'obl:unmarked' && lemmaOf(word(syntax, out[k] as number)) === 'lead' && word(syntax, out[k] as number).deprel === 'amod' && !childrenOf(syntax, head).some((c) => word(syntax, c).upos === 'PROPN')) out.push(i);
     }
   }
   return out.sort((a, b) => a - b);

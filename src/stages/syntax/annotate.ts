@@ -19,6 +19,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   for (const i of participles) tags[i] = VERB;
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
   reducedPassives(forms, tags, heads, labels, model.parser.relations);
+  countedNames(tags, heads, labels, model.parser.relations);
   frontedClauses(forms, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
@@ -28,7 +29,8 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
  * lower-case word, a hyphen and a lower-case word written together (no spaces: a spaced dash between two clauses is no
  * modifier), the first word hangs on the second and the hyphen on the first, as the treebank has it. The treebank holds few
  * of them, and a count before one ("two short - range") reads to the parser like a span of numbers, so it made the second
- * word the verb's object and the noun after it another. A particle after the hyphen ("build-up", "stand-off") heads nothing
+ * word the verb's object and the noun after it another. So are a name and a participle ("Iran-backed", "Saudi-led": at a
+ * sentence's opening the participle was read as its verb). A particle after the hyphen ("build-up", "stand-off") heads nothing
  * and is left to the parser, as are longer chains ("surface-to-air").
  */
 function hyphenatedModifiers(forms: readonly string[], joined: readonly boolean[]): number[] {
@@ -37,7 +39,9 @@ function hyphenatedModifiers(forms: readonly string[], joined: readonly boolean[
     if (forms[i] !== '-' || !joined[i - 1] || !joined[i] || forms[i - 2] === '-' || forms[i + 2] === '-') continue;
     const a = forms[i - 1] as string;
     const b = forms[i + 1] as string;
-    if (/^[a-z]{2,}$/.test(a) && /^[a-z]{2,}$/.test(b) && !PARTICLES.has(b)) out.push(i - 1);
+    // ("Iran-backed", "Saudi-led", "US-trained": a name and a participle, as the treebank has them too)
+    const isNamed = /^\p{Lu}[\p{L}.]*$/u.test(a) && /^[a-z]+ed$/.test(b);
+    if (((/^[a-z]{2,}$/.test(a) && /^[a-z]{2,}$/.test(b)) || isNamed) && !PARTICLES.has(b)) out.push(i - 1);
   }
   return out;
 }
@@ -57,7 +61,7 @@ function parseAroundModifiers(model: SyntaxModel, forms: readonly string[], prep
   const dropped = new Uint8Array(n);
   const standIns: number[] = [];
   for (const i of firsts) {
-    const isAdjectival = (tags[i] === ADJ || tags[i] === NUM || tags[i] === NOUN) && (tags[i + 3] === NOUN || tags[i + 3] === ADJ || tags[i + 3] === PROPN);
+    const isAdjectival = (tags[i] === ADJ || tags[i] === NUM || tags[i] === NOUN || tags[i] === PROPN) && (tags[i + 3] === NOUN || tags[i + 3] === ADJ || tags[i + 3] === PROPN);
     standIns.push(isAdjectival ? i : i + 2);
     dropped[i + 1] = 1;
     dropped[isAdjectival ? i + 2 : i] = 1;
@@ -82,7 +86,9 @@ function parseAroundModifiers(model: SyntaxModel, forms: readonly string[], prep
       labels[i + 2] = isModifier ? relations.indexOf(tags[i + 2] === NOUN || tags[i + 2] === PROPN ? 'compound' : 'amod') : (labels[i] as number);
     }
     heads[i] = i + 2;
-    labels[i] = relations.indexOf(MODIFIER_RELATION[UPOS[tags[i] as number] ?? ''] ?? 'compound');
+    // ("Iran-backed": a name on a participle is a bare phrase of the verb's, obl:unmarked, as the treebank mostly has it)
+    const isOnParticiple = tags[i + 2] === VERB && /^\p{Lu}/u.test(forms[i] as string);
+    labels[i] = relations.indexOf(isOnParticiple ? 'obl:unmarked' : (MODIFIER_RELATION[UPOS[tags[i] as number] ?? ''] ?? 'compound'));
     heads[i + 1] = i;
     labels[i + 1] = relations.indexOf('punct');
   });
@@ -158,7 +164,9 @@ export function prenominalParticiples(forms: readonly string[], tags: Int32Array
   for (let i = 1; i + 1 < forms.length; i++) {
     // "arrested suspected spies", "freed kidnapped workers": right after a verb, a participle of a person's state describes the noun
     const isAfterVerb = tags[i - 1] === VERB && STATE_PARTICIPLES.has((forms[i] as string).toLowerCase());
-    if (tags[i] === VERB && /^[a-z]+ed$/.test(forms[i] as string) && (tags[i - 1] === NUM || tags[i - 1] === DET || isAfterVerb) && (tags[i + 1] === ADJ || tags[i + 1] === NOUN || tags[i + 1] === PROPN)) {
+    // "30 Vuran armoured trucks", "24 Caesar self-propelled howitzers": after a count and a model's name, as after a count
+    const isAfterCountedName = i >= 2 && tags[i - 1] === PROPN && tags[i - 2] === NUM;
+    if (tags[i] === VERB && /^[a-z]+(?:-[a-z]+)*ed$/.test(forms[i] as string) && (tags[i - 1] === NUM || tags[i - 1] === DET || isAfterVerb || isAfterCountedName) && (tags[i + 1] === ADJ || tags[i + 1] === NOUN || tags[i + 1] === PROPN)) {
       tags[i] = ADJ;
       out.push(i);
     }
@@ -330,6 +338,44 @@ export function reducedPassives(forms: readonly string[], tags: Int32Array, head
     if (!hasAgent || hasOwn || k === v) continue;
     heads[v] = noun;
     labels[v] = acl;
+  }
+}
+
+/**
+ * "sent 40 Kirpi armoured vehicles", "ordered 12 Rafale fighter jets": a count, a model's name and then the rest of the noun
+ * phrase. The parser sometimes made the name one object of the verb (with the count) and the noun another. Where a verb has two
+ * objects, the first with a count of its own and no determiner, and every word between them hangs on the second, the first is
+ * the second's compound and the count is the second's. (A verb's two objects are otherwise a person and a thing, "gave the
+ * envoy a letter", whose first takes no count.) Changes `heads` and `labels` in place.
+ */
+export function countedNames(tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const obj = relations.indexOf('obj');
+  const nummod = relations.indexOf('nummod');
+  const det = relations.indexOf('det');
+  const n = tags.length;
+  for (let a = 0; a < n; a++) {
+    if (labels[a] !== obj || (tags[a] !== PROPN && tags[a] !== NOUN)) continue;
+    const verb = heads[a] as number;
+    let b = -1;
+    for (let j = a + 1; j < n && j <= a + 5; j++) {
+      if (heads[j] === verb && labels[j] === obj) {
+        b = j;
+        break;
+      }
+    }
+    if (b < 0 || tags[b] !== NOUN) continue;
+    let count = -1;
+    let hasDet = false;
+    for (let i = 0; i < a; i++) {
+      if (heads[i] === a && labels[i] === nummod) count = i;
+      if (heads[i] === a && labels[i] === det) hasDet = true;
+    }
+    let isPhrase = true;
+    for (let i = a + 1; i < b; i++) if (heads[i] !== b) isPhrase = false;
+    if (count < 0 || hasDet || !isPhrase) continue;
+    heads[a] = b;
+    labels[a] = relations.indexOf('compound');
+    heads[count] = b;
   }
 }
 
