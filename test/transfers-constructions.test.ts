@@ -581,6 +581,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Three patrol vessels built in Spain for the Angolan Navy were commissioned at a ceremony in Luanda.',
     want: [['ESP', 'AGO', 'delivered', 3, 'patrol vessels']],
   },
+  {
+    construction: '"took possession of" is taking delivery; "the first of two" is a batch of an order of two',
+    text: 'The Chilean Air Force took possession of the first of three C-390 transport aircraft from Embraer on Monday.',
+    want: [['BRA', 'CHL', 'delivered', null, 'C-390'], ['BRA', 'CHL', 'ordered', 3, 'C-390']],
+  },
+  {
+    construction: '"secured" equipment is acquiring it; a place "secured" is no transfer',
+    text: 'Senegal secured four Turkish-built patrol boats under a loan from Ankara. Government troops secured three villages near the border.',
+    want: [['TUR', 'SEN', 'delivered', 4, 'patrol boats']],
+  },
 ];
 
 /** Texts that state no transfer. */
