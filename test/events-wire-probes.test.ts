@@ -10,7 +10,9 @@
  * speaker never ends in an article (", dismissing the reports as false" is no attribution to "dismissing the"); an -ing
  * participle right after a text signed ("a pact allowing troops to ...") says what the text allows, no act told; a place after
  * "in" and a word of direction ("in northern Iraq") is where, never the doer of a passive; "executed" people is a killing
- * (1823), "executed a plan" nothing; a closing ", a UN report found." attributes the sentence as a verb of saying would.
+ * (1823), "executed a plan" nothing; a closing ", a UN report found." attributes the sentence as a verb of saying would; a
+ * complaint "over" something is about the names of that phrase's own noun phrase, not a place in a clause below it; a name in a
+ * phrase of time ("ahead of a visit by X") is no one the act is aimed at.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -105,4 +107,17 @@ test('a closing ", a UN report found" attributes the sentence; the report is no 
   assert.ok(events.length > 0, 'no event');
   assert.ok(events.every((e) => e.attribution.speaker === 'a UN report'), events.map((e) => `${show(e)} by ${e.attribution.speaker}`).join('; '));
   assert.ok(!events.some((e) => e.target?.code === 'UNO'), events.map(show).join('; '));
+});
+
+test('a complaint over a plot is about whom the phrase names, not a place in the clause below it', () => {
+  const events = eventsOf("Denmark summoned Russia's ambassador over a plan to sabotage a pipeline near Copenhagen.");
+  const summon = events.find((e) => e.cameo === '114');
+  assert.ok(summon, events.map(show).join('; '));
+  assert.equal(summon.target?.code?.slice(0, 3), 'RUS', show(summon));
+});
+
+test('a name in a phrase of time is no target', () => {
+  const events = eventsOf('Tajikistan released 12 political prisoners ahead of a visit by a British envoy to Dushanbe.');
+  assert.ok(events.some((e) => e.source?.code === 'TJK'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.target?.code?.startsWith('GBR')), events.map(show).join('; '));
 });

@@ -272,12 +272,15 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
       !PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)) &&
       !isLeaderOfNext(a, inRange, claim) &&
       !isAppositionModifier(a) &&
-      !MEDIATOR_BEFORE.test(claim.slice(Math.max(0, a.start - 60), a.start)),
+      !MEDIATOR_BEFORE.test(claim.slice(Math.max(0, a.start - 60), a.start)) &&
+      !TIME_PHRASE_BEFORE.test(claim.slice(Math.max(0, a.start - 60), a.start)),
   );
   return whom.find((a) => a.code) ?? whom[0] ?? null;
 }
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
+/** A phrase of time before a name ("released 18 prisoners ahead of a visit by a U.S. envoy"): the name belongs to another act. */
+const TIME_PHRASE_BEFORE = /\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to)\s+(?:[^\s,;]+\s+){0,8}?(?:by|of|from|with|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** A frame of mediation before a name: "released the crew in a mediation by Oman", "through talks hosted by Qatar". */
 const MEDIATOR_BEFORE =
   /\b(?:in|under|through|via|after|following|with)\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:mediation|deal|agreement|talks|accord|arrangement|swap|exchange|efforts?|help|brokering)\s+(?:\w+\s+)?(?:by|from|of|with)\s+(?:the\s+)?$/i;
@@ -582,6 +585,15 @@ function aboutOf(sc: SentenceContext, match: PatternMatch, to: number): ActorMen
     if (tree && p >= 0) {
       const w = wordAt(tree, base + m.index);
       if (w >= 0 && clauseHead(tree, w) !== clauseHead(tree, p)) continue;
+      // "summoned the envoy over a plot to kill a dissident in The Hague": only a name of the phrase's own noun phrase ("over
+      // Iran's nuclear programme") is what the complaint is about, not one in a clause or phrase further down
+      const noun = w >= 0 ? tree.words[w]!.head : -1;
+      if (noun >= 0 && tree.words[w]!.deprel === 'case') {
+        const own = new Set(actorWords(tree, noun));
+        const found = objectOf(actors.filter((a) => own.has(wordAt(tree, base + a.start))), m.index, to, claim);
+        if (found) return found;
+        continue;
+      }
     }
     return objectOf(actors, m.index, to, claim);
   }
