@@ -12,7 +12,9 @@
  * "in" and a word of direction ("in northern Iraq") is where, never the doer of a passive; "executed" people is a killing
  * (1823), "executed a plan" nothing; a closing ", a UN report found." attributes the sentence as a verb of saying would; a
  * complaint "over" something is about the names of that phrase's own noun phrase, not a place in a clause below it; a name in a
- * phrase of time ("ahead of a visit by X") is no one the act is aimed at.
+ * phrase of time ("ahead of a visit by X") is no one the act is aimed at; "as" with a subject and a verb of its own opens a
+ * clause whose subject does its act ("troops massed ... as Caracas pressed its claim"); states that "kick off" or "begin"
+ * exercises together hold joint drills, no talks.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -120,4 +122,18 @@ test('a name in a phrase of time is no target', () => {
   const events = eventsOf('Tajikistan released 12 political prisoners ahead of a visit by a British envoy to Dushanbe.');
   assert.ok(events.some((e) => e.source?.code === 'TJK'), events.map(show).join('; '));
   assert.ok(!events.some((e) => e.target?.code?.startsWith('GBR')), events.map(show).join('; '));
+});
+
+test('"as" with a subject and a verb of its own opens a clause; its subject acts', () => {
+  const events = eventsOf('Serbian soldiers gathered near the boundary with Kosovo as Belgrade pressed its demand for talks.');
+  const press = events.find((e) => e.trigger?.text.startsWith('pressed'));
+  assert.ok(press, events.map(show).join('; '));
+  assert.equal(press.source?.code, 'SRB', show(press));
+  assert.ok(!events.some((e) => e.target?.code === 'SRB'), events.map(show).join('; '));
+});
+
+test('states that kick off exercises together hold joint drills', () => {
+  const events = eventsOf('Japan and Australia kicked off their biennial Southern Jackaroo exercises on Tuesday.');
+  assert.ok(events.some((e) => e.cameo === '062' && e.source?.code === 'JPN'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.cameo.startsWith('04')), events.map(show).join('; '));
 });

@@ -150,7 +150,7 @@ const RELATIVE_PRONOUNS = new Set(['which', 'who', 'that', 'whom']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no']);
 const CONDITION_MARKS = new Set(['if', 'unless', 'whether']);
 /** Light verbs whose object noun is the event: "held talks", "launched strikes", "paid a visit". */
-const LIGHT_VERBS = new Set(['hold', 'launch', 'carry', 'conduct', 'make', 'pay', 'stage', 'begin', 'start', 'mount', 'open', 'resume', 'sign', 'reach', 'have']);
+const LIGHT_VERBS = new Set(['hold', 'launch', 'carry', 'conduct', 'make', 'pay', 'stage', 'begin', 'start', 'mount', 'open', 'resume', 'sign', 'reach', 'have', 'kick']);
 
 function word(syntax: SentenceSyntax, i: number): SyntaxWord {
   return syntax.words[i] as SyntaxWord;

@@ -183,6 +183,9 @@ function isAgainPast(form: string): boolean {
 /** Participles that say what state a person is in, written before the noun: "suspected militants", "wounded soldiers". */
 const STATE_PARTICIPLES = new Set(['suspected', 'alleged', 'wanted', 'wounded', 'injured', 'armed', 'displaced', 'detained', 'jailed', 'imprisoned', 'kidnapped', 'abducted', 'captured', 'stranded', 'trapped', 'accused', 'convicted']);
 
+/** Words before "as" that make it a preposition or part of one ("such as", "as well as", "known as", "served as"). */
+const AS_TAKERS = new Set(['such', 'well', 'same', 'so', 'known', 'regarded', 'seen', 'described', 'designated', 'served', 'serves', 'serve', 'acted', 'act', 'acts', 'work', 'worked', 'works', 'used', 'treated', 'listed', 'named', 'appointed', 'elected', 'classified', 'viewed', 'branded', 'labelled', 'labeled', 'identified', 'dubbed', 'as', 'much', 'many', 'long', 'soon', 'far']);
+
 /** Words that head either a phrase ("after the war") or a clause ("after the army withdrew"). */
 const CLAUSE_PREPOSITIONS = new Set(['after', 'before', 'since', 'until', 'till']);
 
@@ -207,7 +210,9 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
     if (tags[i] === ADP && i > 0 && tags[i - 1] === VERB && tags[i + 1] === NUM && /^(?:about|around)$/i.test(forms[i] as string)) tags[i] = ADV;
   }
   for (let i = 0; i + 2 < forms.length; i++) {
-    if (tags[i] !== ADP || !CLAUSE_PREPOSITIONS.has((forms[i] as string).toLowerCase())) continue;
+    // ("massed on the border as Caracas pressed its claim": "as" too, where no word before it takes "as" for a preposition)
+    const isAs = (forms[i] as string).toLowerCase() === 'as' && !AS_TAKERS.has((forms[i - 1] ?? '').toLowerCase());
+    if (tags[i] !== ADP || !(CLAUSE_PREPOSITIONS.has((forms[i] as string).toLowerCase()) || isAs)) continue;
     let j = i + 1;
     if (tags[j] === PRON) j++;
     else while (j < forms.length && j - i <= 5 && (tags[j] === DET || tags[j] === ADJ || tags[j] === NUM || tags[j] === PROPN || tags[j] === NOUN)) j++;
