@@ -14,7 +14,8 @@
  * complaint "over" something is about the names of that phrase's own noun phrase, not a place in a clause below it; a name in a
  * phrase of time ("ahead of a visit by X") is no one the act is aimed at; "as" with a subject and a verb of its own opens a
  * clause whose subject does its act ("troops massed ... as Caracas pressed its claim"); states that "kick off" or "begin"
- * exercises together hold joint drills, no talks.
+ * exercises together hold joint drills, no talks; a possessive pronoun before a kind of force ("its air defence units") is the
+ * speaker's force; handing a protest note to a state is a complaint.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -136,4 +137,14 @@ test('states that kick off exercises together hold joint drills', () => {
   const events = eventsOf('Japan and Australia kicked off their biennial Southern Jackaroo exercises on Tuesday.');
   assert.ok(events.some((e) => e.cameo === '062' && e.source?.code === 'JPN'), events.map(show).join('; '));
   assert.ok(!events.some((e) => e.cameo.startsWith('04')), events.map(show).join('; '));
+});
+
+test("'its air defence units' in a state organ's claim are that state's forces", () => {
+  const events = eventsOf("Iran's army said on Sunday its air defence units had shot down four Israeli drones over Isfahan.");
+  assert.ok(events.some((e) => e.source?.code === 'IRNMIL' && e.target?.code?.startsWith('ISR')), events.map(show).join('; '));
+});
+
+test('handing a protest note to a state is a complaint to it', () => {
+  const events = eventsOf('Cambodia handed a protest note to Bangkok over the shelling of a border temple.');
+  assert.ok(events.some((e) => e.cameo === '114' && e.source?.code === 'KHM' && e.target?.code === 'THA'), events.map(show).join('; '));
 });

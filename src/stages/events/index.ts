@@ -916,7 +916,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // points back to (the speaker of the claim, else the topic), with the force's role.
   const ownForce = !subject ? OWN_FORCE.exec(before) : null;
   const owner = ownForce ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
-  const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: /(?:its|their|our)\s+(?:own\s+)?(?:air force|\w+)/i.exec(ownForce![0])![0], code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
+  const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: ownForce![0].replace(/^[^A-Za-z]+/, '').replace(/\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i, ''), code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
   // ("Killnet claimed responsibility, saying that it had blocked X": "it" in a speaker's own claim is that speaker even where no
   // code names it, never the topic of the sentences before)
   const isUncodedSpeaker = isOwnClaim && !sc.speaker && sc.speakerName !== null && /^\s*it\b/i.test(before) && !/s$/i.test(sc.speakerName.trim());
@@ -992,7 +992,7 @@ const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)
 const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?responsibility\s+for\s+)?|(?:took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+)(?:[\w'’-]+\s+){0,4}$/i;
 
 /** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
-const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
+const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(?:(?:air[\s-]defen[cs]e|naval|special|border|ground|missile|artillery|drone|security)\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police|systems|crews|guards)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
 
 /** A possessive pronoun and a state's force as an act's object: "killed two of its soldiers", "wounded three of our troops". */
 const OWN_FORCE_OBJECT = /^\s+(?:(?:\w+|at least \w+|more than \w+)\s+of\s+)?(?:its|their|our)\s+(?:own\s+)?(soldiers|troops|forces|police|officers|servicemen|personnel)\b/i;
