@@ -15,7 +15,9 @@
  * phrase of time ("ahead of a visit by X") is no one the act is aimed at; "as" with a subject and a verb of its own opens a
  * clause whose subject does its act ("troops massed ... as Caracas pressed its claim"); states that "kick off" or "begin"
  * exercises together hold joint drills, no talks; a possessive pronoun before a kind of force ("its air defence units") is the
- * speaker's force; handing a protest note to a state is a complaint.
+ * speaker's force; handing a protest note to a state is a complaint; figures of speech code no violence: a contest won by a
+ * margin of score or by a team, a battle over an issue, a storm slamming into a coast, attacking a plan (a criticism), fighting
+ * a lawsuit or inflation.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -147,4 +149,23 @@ test("'its air defence units' in a state organ's claim are that state's forces",
 test('handing a protest note to a state is a complaint to it', () => {
   const events = eventsOf('Cambodia handed a protest note to Bangkok over the shelling of a border temple.');
   assert.ok(events.some((e) => e.cameo === '114' && e.source?.code === 'KHM' && e.target?.code === 'THA'), events.map(show).join('; '));
+});
+
+test('contests, storms, lawsuits and criticism code no violence', () => {
+  const cases = [
+    "Bangladesh's football team thrashed Nepal in the final in Dhaka.",
+    'Australia beat South Africa by five wickets in Perth.',
+    'The Spanish election campaign turned into a bitter battle over housing.',
+    'Typhoon Haikui slammed into the coast of Taiwan on Sunday night.',
+    'Italian prosecutors are fighting a ruling by the EU court on migrant transfers.',
+    'The Kenyan government is fighting inflation with higher interest rates.',
+  ];
+  for (const text of cases) {
+    const events = eventsOf(text);
+    assert.ok(!events.some((e) => /^1[89]/.test(e.cameo)), `${text}: ${events.map(show).join('; ')}`);
+  }
+  assert.deepEqual(eventsOf('Typhoon Haikui slammed into the coast of Taiwan on Sunday night.').map(show), []);
+  const criticism = eventsOf("Poland's finance minister attacked the pension plan as unaffordable.");
+  assert.ok(!criticism.some((e) => e.cameo.startsWith('19')), criticism.map(show).join('; '));
+  assert.ok(criticism.some((e) => e.cameo === '111'), criticism.map(show).join('; '));
 });

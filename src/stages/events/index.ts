@@ -701,6 +701,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (match.pattern.isVerb && sc.tree && isDescribingParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "warned shipping firms to stay away": a verb form the tree makes a compound of a noun names a kind of thing, no act
     if (match.pattern.isVerb && sc.tree && isNounCompound(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
+    // "crushed Pakistan by eight wickets", "the national team beat Iran": a contest won by a margin of score, or by a team, is no violence
+    if (/^1[89]/.test(match.pattern.code) && sc.tree && isContest(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
+    // "a bitter battle over immigration": a fight over an issue that names no place or actor is a figure of speech
+    if (!match.pattern.isVerb && match.pattern.code.startsWith('19') && sc.tree && isIssueFight(sc, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "giving him 72 hours to leave the country": a span of time granted is a deadline, nothing handed over
     if (match.pattern.isVerb && sc.tree && isTimeGranted(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "attack helicopters", "strike fighters", "assault rifles": an act noun that modifies a weapon's name names a kind of weapon.
@@ -785,6 +789,38 @@ const OWN_COMMAND = ':own-command';
 function isNounCompound(tree: SentenceSyntax, i: number): boolean {
   const w = tree.words[i];
   return w !== undefined && w.deprel === 'compound' && w.head >= 0 && ['NOUN', 'PROPN'].includes(tree.words[w.head]!.upos);
+}
+
+/** Units of a score or a vote ("by eight wickets", "by two goals", "by 12 votes"): a margin in a contest. */
+const SCORE_UNITS = new Set(['wicket', 'goal', 'run', 'point', 'set', 'stroke', 'vote', 'seat', 'length', 'try', 'innings']);
+/** Nouns of a side in a contest ("India's cricket team", "the home side"). */
+const TEAM_NOUNS = new Set(['team', 'side', 'squad', 'club', 'eleven', 'xi']);
+
+/** Whether a predicate tells a contest: its subject is a team, or a "by" phrase counts units of a score. */
+function isContest(tree: SentenceSyntax, p: number): boolean {
+  if (p < 0) return false;
+  return tree.words.some((w, i) => {
+    if (w.head !== p) return false;
+    if (/^nsubj/.test(w.deprel) && TEAM_NOUNS.has(w.lemma.toLowerCase())) return true;
+    return w.deprel.startsWith('obl') && SCORE_UNITS.has(w.lemma.toLowerCase()) && tree.words.some((c) => c.head === i && c.deprel === 'nummod') && tree.words.some((c) => c.head === i && c.deprel === 'case' && c.text.toLowerCase() === 'by');
+  });
+}
+
+/** Nouns of fighting that may be figures of speech ("a battle over immigration", "the fight over the budget"). */
+const FIGHT_NOUNS = new Set(['battle', 'fight', 'war', 'struggle']);
+
+/** Whether a fighting noun's "over" phrase names an issue: a word no actor or place mention covers. */
+function isIssueFight(sc: SentenceContext, p: number): boolean {
+  const tree = sc.tree;
+  if (!tree || p < 0 || !FIGHT_NOUNS.has(tree.words[p]!.lemma.toLowerCase())) return false;
+  const base = sc.sentence.start;
+  return tree.words.some(
+    (w, i) =>
+      w.head === p &&
+      baseRelation(w.deprel) === 'nmod' &&
+      tree.words.some((c) => c.head === i && c.deprel === 'case' && c.text.toLowerCase() === 'over') &&
+      !actorWords(tree, i).some((k) => sc.actors.some((a) => base + a.start <= tree.words[k]!.start && tree.words[k]!.end <= base + a.end)),
+  );
 }
 
 /** Verbs of granting, and the nouns of a span of time they may grant ("gave the envoy 48 hours", "allowed them a week"). */
