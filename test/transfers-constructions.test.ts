@@ -623,6 +623,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a deal noun describing another noun ("delivery slots")', text: 'The corvettes came partly from Italian navy delivery slots.' },
   { construction: 'equipment in the "of" phrase of a noun naming who has it ("the second operator of a radar")', text: 'Chile bought the system in 2020, and its delivery made Chile the second operator of a Swedish radar of this type.' },
   { construction: 'a demonym after "from" in a purpose clause is no seller ("buying X to protect its cities from Russian strikes")', text: 'Poland is buying air-defence systems to protect its cities from Russian strikes.' },
+  { construction: 'the content of reports the sentence says were denied ("Reports that X had delivered Y to Z were denied by X")', text: 'Reports that North Korea had shipped Hwasong-11 missiles to Russia were dismissed by Pyongyang as fabrications.' },
 ];
 
 for (const c of CASES) {

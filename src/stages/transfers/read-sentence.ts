@@ -417,6 +417,9 @@ function indexOfWord(tokens: readonly Token[], lower: string, from: number, to: 
 }
 
 /** The status a predicate states given the words before it; null when the words cancel the record. */
+/** Nouns whose "that" clause is a claim someone reports ("reports that", "claims that", "allegations that"). */
+const REPORT_NOUNS = /^(?:reports?|claims?|allegations?|rumou?rs?|accusations?|suggestions?)$/i;
+
 export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexicon): TransferStatus | null {
   const start = Math.max(clauseStart(tokens, t.first), t.first - 14);
   const word = tokens.slice(t.first, t.last + 1).map((x) => x.text.toLowerCase()).join(' ');
@@ -433,6 +436,9 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (/^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 1)) || /^(?:may|might|could)$/.test(lowerAt(tokens, t.first - 2))) return null;
   // "Iran denied supplying Russia with missiles", "denied that it had sent": a transfer denied is not told.
   if (tokens.slice(Math.max(start, t.first - 8), t.first).some((x) => /^(?:denied|denies|deny|denying|dismissed|refuted|refutes)$/i.test(x.text))) return null;
+  // "Reports that Iran had delivered missiles to Russia were denied by Tehran": a report's content that the sentence says was denied
+  const that = tokens.slice(Math.max(0, t.first - 10), t.first).findIndex((x, k, a) => x.text.toLowerCase() === 'that' && REPORT_NOUNS.test(a[k - 1]?.text ?? ''));
+  if (that >= 0 && tokens.slice(t.last + 1).some((x, k, a) => /^(?:denied|dismissed|rejected|refuted)$/i.test(x.text) && /^(?:was|were|been)$/i.test(a[k - 1]?.text ?? ''))) return null;
   // "has not decided whether to send", "asked whether Chile will buy": an open question states no transfer;
   // one about a transfer still to come is at most a plan, one about a past transfer asserts nothing.
   const whether = indexOfWord(tokens, 'whether', start, t.first);
