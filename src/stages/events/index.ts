@@ -279,7 +279,7 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
 }
 
 const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
-/** A phrase of time before a name ("released 18 prisoners ahead of a visit by a U.S. envoy"): the name belongs to another act. */
+/** A phrase of time before a name ("freed 12 prisoners ahead of a visit from a British minister"): the name belongs to another act. */
 const TIME_PHRASE_BEFORE = /\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to)\s+(?:[^\s,;]+\s+){0,8}?(?:by|of|from|with|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** A frame of mediation before a name: "released the crew in a mediation by Oman", "through talks hosted by Qatar". */
 const MEDIATOR_BEFORE =
