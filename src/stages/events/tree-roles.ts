@@ -659,9 +659,12 @@ export function readPredicate(syntax: SentenceSyntax, p: number): TreeReading {
  * has none.
  */
 export function lightVerbObject(syntax: SentenceSyntax, p: number): number {
-  if (p < 0 || !(LIGHT_VERBS.has(lemmaOf(word(syntax, p))) || PLOTTING_VERBS.has(lemmaOf(word(syntax, p))) || lemmaOf(word(syntax, p)) === 'order')) return -1;
+  if (p < 0 || !ACT_OBJECT_VERBS.has(lemmaOf(word(syntax, p)))) return -1;
   return dependent(syntax, p, 'obj');
 }
+
+/** Verbs whose object, an act noun with a reading of its own, is the event (see lightVerbObject). */
+const ACT_OBJECT_VERBS = new Set([...LIGHT_VERBS, ...PLOTTING_VERBS, 'order']);
 
 /** Relations inside a noun phrase that still name the same actor: "the Russian defence minister", "the president of Russia". */
 const SAME_ACTOR = new Set(['compound', 'amod', 'nmod:poss', 'flat', 'flat:name', 'appos', 'det', 'nummod']);

@@ -50,9 +50,9 @@ const PARTICLES = new Set(['up', 'down', 'out', 'off', 'in', 'on', 'over', 'back
 
 /**
  * Parses the sentence with one word standing for each hyphenated modifier (see hyphenatedModifiers), then hangs the modifier's
- * first part on its second and the hyphen on the first part. An adjective or a count before a noun ("short-range",
- * "two-day") stands for the whole, as a modifier of the noun that follows; otherwise the second part does ("air-defence",
- * "state-run").
+ * first part on its second and the hyphen on the first part. Before a noun, an adjective or a name ("two short-range
+ * missiles", "air-defence systems", "Iran-backed militias"), the first part stands for the whole, as a modifier of what
+ * follows (the second takes its place and its dependents); elsewhere the second part does ("is well-known").
  */
 function parseAroundModifiers(model: SyntaxModel, forms: readonly string[], prepared: PreparedWords, tags: Int32Array, joined: readonly boolean[] | undefined): { heads: Int32Array; labels: Int32Array } {
   const firsts = joined ? hyphenatedModifiers(forms, joined) : [];
