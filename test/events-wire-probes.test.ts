@@ -17,7 +17,8 @@
  * exercises together hold joint drills, no talks; a possessive pronoun before a kind of force ("its air defence units") is the
  * speaker's force; handing a protest note to a state is a complaint; figures of speech code no violence: a contest won by a
  * margin of score or by a team, a battle over an issue, a storm slamming into a coast, attacking a plan (a criticism), fighting
- * a lawsuit or inflation.
+ * a lawsuit or inflation; pushing troops back is fighting them, pushing a deadline back is nothing; a counter-offensive is an
+ * attack.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -168,4 +169,13 @@ test('contests, storms, lawsuits and criticism code no violence', () => {
   const criticism = eventsOf("Poland's finance minister attacked the pension plan as unaffordable.");
   assert.ok(!criticism.some((e) => e.cameo.startsWith('19')), criticism.map(show).join('; '));
   assert.ok(criticism.some((e) => e.cameo === '111'), criticism.map(show).join('; '));
+});
+
+test('pushing troops back is fighting them; pushing a deadline back is not; a counter-offensive is an attack', () => {
+  const pushed = eventsOf('Sudanese army units pushed the paramilitary fighters back from the outskirts of Omdurman, the army said.');
+  assert.ok(pushed.some((e) => e.cameo === '190' && e.source?.code === 'SDNMIL'), pushed.map(show).join('; '));
+  assert.ok(!pushed.some((e) => e.cameo.startsWith('10')), pushed.map(show).join('; '));
+  assert.deepEqual(eventsOf('The Latvian government pushed the vote back by two weeks.').map(show), []);
+  const counter = eventsOf('Armenia launched a counteroffensive near the border in May.');
+  assert.ok(counter.some((e) => e.cameo === '190' && e.source?.code === 'ARM'), counter.map(show).join('; '));
 });
