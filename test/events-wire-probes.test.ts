@@ -18,7 +18,7 @@
  * speaker's force; handing a protest note to a state is a complaint; figures of speech code no violence: a contest won by a
  * margin of score or by a team, a battle over an issue, a storm slamming into a coast, attacking a plan (a criticism), fighting
  * a lawsuit or inflation; pushing troops back is fighting them, pushing a deadline back is nothing; a counter-offensive is an
- * attack.
+ * attack; "ordered an investigation into X" buys nothing, and the act inquired into is not the inquirer's.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -178,4 +178,12 @@ test('pushing troops back is fighting them; pushing a deadline back is not; a co
   assert.deepEqual(eventsOf('The Latvian government pushed the vote back by two weeks.').map(show), []);
   const counter = eventsOf('Armenia launched a counteroffensive near the border in May.');
   assert.ok(counter.some((e) => e.cameo === '190' && e.source?.code === 'ARM'), counter.map(show).join('; '));
+});
+
+test('ordering an inquiry buys nothing, and the act inquired into is not the inquirer\'s', () => {
+  const events = eventsOf("Lebanon's interior minister ordered an investigation into a rocket attack on the port of Tyre.");
+  assert.ok(!events.some((e) => e.cameo === '061'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.source?.code?.startsWith('LBN') && e.cameo.startsWith('19')), events.map(show).join('; '));
+  const bought = eventsOf('Morocco ordered 24 howitzers from France.');
+  assert.ok(bought.some((e) => e.cameo === '061'), bought.map(show).join('; '));
 });

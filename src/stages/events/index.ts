@@ -840,17 +840,24 @@ function commandOf(sc: SentenceContext, match: PatternMatch, ctx: Context): Patt
   if (!tree || !match.pattern.transfer || !match.pattern.isReverse) return match;
   const base = sc.sentence.start;
   const p = wordAt(tree, base + match.start);
+  const isOrder = p >= 0 && tree.words[p]!.lemma.toLowerCase() === 'order';
+  const phraseOf = (o: number): string => tree.words.filter((w, i) => i === o || (w.head === o && /^(?:compound|amod)$/.test(w.deprel))).map((w) => w.text).join(' ');
+  // "ordered an investigation into X", "ordered further measures": "order" with a common noun for object that is no equipment
+  // and has no count commands something done, and buys nothing ("ordered it", "ordered the Rafales" stay purchases)
+  const direct = isOrder ? dependents(tree, p, 'obj')[0] : undefined;
+  if (direct !== undefined && tree.words[direct]!.upos === 'NOUN' && !mentionOf(tree, direct, sc.actors, base) && !dependents(tree, direct, 'nummod').length && equipmentCategories(phraseOf(direct), ctx).length === 0 && infinitiveObject(tree, p) < 0) {
+    return { ...match, pattern: { ...match.pattern, code: '-', id: `${match.pattern.id}:no-goods` } };
+  }
   // "ordered 12 helicopters to replace its fleet": goods bought for a purpose; a command's object is an actor.
   const o = p >= 0 ? infinitiveObject(tree, p) : -1;
   if (o < 0) return match;
   // "ordered the army to raise its readiness": a command to one's own organ, named bare, is no act between actors (what it
-  // commands is coded on its own verb)
-  // commands, as are units and people no code names ("ordered training units to return to base"); goods ordered are a purchase
+  // commands is coded on its own verb), nor one to units and people no code names ("ordered training units to return to
+  // base"); goods ordered are a purchase (only "order" commands: "is buying air-defence systems to protect its cities" is a
+  // purchase with its purpose)
   if (!mentionOf(tree, o, sc.actors, base)?.code) {
     const object = tree.words[o]!.text;
-    // (only "order" commands: "is buying air-defence systems to protect its cities" is a purchase with its purpose)
-    const phrase = tree.words.filter((w, i) => i === o || (w.head === o && /^(?:compound|amod)$/.test(w.deprel))).map((w) => w.text).join(' ');
-    const isCommand = stateRoleIn(object, ctx) || (tree.words[p]!.lemma.toLowerCase() === 'order' && equipmentCategories(phrase, ctx).length === 0);
+    const isCommand = stateRoleIn(object, ctx) || (isOrder && equipmentCategories(phraseOf(o), ctx).length === 0);
     return isCommand ? { ...match, pattern: { ...match.pattern, code: '-', id: `${match.pattern.id}${OWN_COMMAND}` } } : match;
   }
   return { ...match, pattern: { ...match.pattern, code: COMMAND_CODE, transfer: null, isReverse: false, id: `${match.pattern.id}:command` } };

@@ -484,10 +484,18 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
       modality = verb.modality ?? 'planned';
     }
   }
+  // "ordered an investigation into a drone attack": an act inquired into was done by whom the noun itself names, if anyone,
+  // never by the clause's subject (who inquires)
+  // (or, hung on the verb, after "into" and the verb's object that inquires: "ordered an investigation [into the attack]")
+  const isInquired =
+    source < 0 &&
+    w.head >= 0 &&
+    ((baseRelation(w.deprel) === 'nmod' && INQUIRY_NOUNS.has(lemmaOf(word(syntax, w.head)))) ||
+      (baseRelation(w.deprel) === 'obl' && caseOf(syntax, p) === 'into' && dependents(syntax, w.head, 'obj').some((o) => o < p && INQUIRY_NOUNS.has(lemmaOf(word(syntax, o))))));
   return {
     predicate: p,
     source,
-    ...(isDoerNoun && { isRelativeSource: true }),
+    ...((isDoerNoun || isInquired) && { isRelativeSource: true }),
     target: targets[0] ?? -1,
     targets,
     isPassive: false,
@@ -504,6 +512,9 @@ const SERIES_NOUNS = new Set(['wave', 'series', 'spate', 'string', 'flurry', 'ra
 
 /** Verbs whose subject endures or wards off the act their object names: "repelled an attack", "suffered strikes", "thwarted a coup". */
 const ENDURING_VERBS = new Set(['repel', 'repulse', 'suffer', 'endure', 'withstand', 'survive', 'thwart', 'foil', 'fend', 'weather', 'sustain']);
+
+/** Nouns of inquiring into an act: "an investigation into the attack", "a probe of the shooting". */
+const INQUIRY_NOUNS = new Set(['investigation', 'inquiry', 'enquiry', 'probe', 'review', 'inquest']);
 
 /** Prepositions before an act noun that is the means or the setting of a clause's verb ("in an air strike", "during a raid"). */
 const MEANS_CASES = new Set(['in', 'during']);
