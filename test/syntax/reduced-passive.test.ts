@@ -1,6 +1,7 @@
 /**
  * A participle right after a noun with a "by" phrase and no subject or auxiliary of its own describes that noun (a reduced
- * relative): "hostages held by rebels". Sentences of our own.
+ * relative): "hostages held by rebels"; so does one with a phrase of where from or to, where the parser made it a second
+ * clause of the verb of saying ("seized rifles smuggled from X, the ministry said"). Sentences of our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,4 +28,11 @@ void test('a passive with its own auxiliary keeps its subject', () => {
   const held = s.words.find((w) => w.text === 'held');
   assert.ok(held, describeTree(s));
   assert.equal(held.head, -1, describeTree(s));
+});
+
+void test('a participle with a "from" phrase after the object is the object\'s, not a clause of the verb of saying', () => {
+  const s = parse('Mexican authorities seized more than 200 weapons smuggled from the United States, the defence ministry said.');
+  const smuggled = s.words.find((w) => w.text === 'smuggled');
+  assert.ok(smuggled, describeTree(s));
+  assert.equal(s.words[smuggled.head]?.text, 'weapons', describeTree(s));
 });

@@ -322,25 +322,33 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
  * clause of its own (hung on the sentence's verb of saying, or conjoined), which leaves the noun without what was done to it.
  * Changes `heads` and `labels` in place.
  */
+/** Prepositions of where from or to that may follow a participle describing the noun before it ("smuggled from", "sent to"). */
+const PARTICIPLE_PLACE_CASES = new Set(['from', 'into', 'across', 'through', 'to']);
+
 export function reducedPassives(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
   const acl = relations.indexOf('acl');
   const agent = relations.indexOf('obl:agent');
+  const obj = relations.indexOf('obj');
   const own = new Set(['nsubj', 'nsubj:pass', 'aux', 'aux:pass', 'mark', 'cop', 'expl'].map((r) => relations.indexOf(r)));
   for (let v = 1; v + 1 < forms.length; v++) {
     const noun = v - 1;
     if (tags[v] !== VERB || tags[noun] !== NOUN || heads[v] === noun || /ing$/i.test(forms[v] as string)) continue;
-    if ((forms[v + 1] as string).toLowerCase() !== 'by') continue;
+    const next = (forms[v + 1] as string).toLowerCase();
+    // ("weapons smuggled from the United States, the ministry said": with a phrase of where from or to instead of an agent,
+    // where the parser made the participle a second clause of the verb the noun's clause hangs on)
+    const isPlacePhrase = PARTICIPLE_PLACE_CASES.has(next) && labels[noun] === obj && (heads[v] as number) >= 0 && heads[v] === heads[heads[noun] as number];
+    if (next !== 'by' && !isPlacePhrase) continue;
     let hasAgent = false;
     let hasOwn = false;
     for (let i = 0; i < forms.length; i++) {
       if (heads[i] !== v) continue;
       if (labels[i] === agent) hasAgent = true;
-      if (own.has(labels[i] as number)) hasOwn = true;
+      if (own.has(labels[i] as number) || labels[i] === obj) hasOwn = true;
     }
     // the noun must not lie under the participle (its own object or subject read wrongly), or the tree would loop
     let k = noun;
     for (let guard = 0; k >= 0 && k !== v && guard <= forms.length; guard++) k = heads[k] as number;
-    if (!hasAgent || hasOwn || k === v) continue;
+    if ((!hasAgent && !isPlacePhrase) || hasOwn || k === v) continue;
     heads[v] = noun;
     labels[v] = acl;
   }
