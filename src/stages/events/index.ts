@@ -31,7 +31,7 @@ const CLAUSE_END =
   /[;:"“”]|,\s+(?=(?:after|as|when|while|because|since|but|although|though|which|who|whereas|amid|despite|following|saying|citing|killing|leaving|including|where)\b|[a-z]{3,}ing\s)|\s{3,}/g;
 /** A preposition that makes the name after it a place: "near Gao", "in the north of Mali". */
 const PLACE_BEFORE = /\b(?:in|near|at|outside|inside|across|around|throughout)\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west)(?:ern)?)?\s+)?$/i;
-const BORDER_AFTER = /^\s+(?:border|borders|frontier)\b/i;
+const BORDER_AFTER = /^\s+(?:border|borders|frontier|boundary)\b/i;
 /** A quotation mark, and one that opens a sentence. */
 const QUOTE_MARK = /["“”]/;
 const OPENING_QUOTE = /^\s*["“]/;
@@ -1632,7 +1632,7 @@ function countryOfScene(actors: ActorMention[], claim: string): string | null {
 
 /** Whether a mention names the state beyond a border ("near the Afghan border", "on the Syrian frontier"): either side may be the scene. */
 function namesBorder(a: ActorMention, claim: string): boolean {
-  return /^\s+(?:border|borders|frontier|boundary)\b/i.test(claim.slice(a.end, a.end + 12));
+  return BORDER_AFTER.test(claim.slice(a.end, a.end + 12));
 }
 
 /** A preposition of place and up to two words (an article, "southern") before a place's name. */
