@@ -316,15 +316,17 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
 }
 
+/** Prepositions of where from or to that may follow a participle describing the noun before it ("smuggled from", "sent to"). */
+const PARTICIPLE_PLACE_CASES = new Set(['from', 'into', 'across', 'through', 'to']);
+
 /**
  * "freed 12 hostages held by ELN guerrillas", "weapons supplied by Iran": a participle right after a noun, with a "by" phrase
  * and neither subject nor auxiliary of its own, describes that noun (a reduced relative, acl). The parser sometimes made it a
  * clause of its own (hung on the sentence's verb of saying, or conjoined), which leaves the noun without what was done to it.
- * Changes `heads` and `labels` in place.
+ * So does one right after a verb's object with a phrase of where from or to ("seized weapons smuggled from X, the ministry
+ * said"), where the parser made it a second clause of the verb the object's clause hangs on. Changes `heads` and `labels` in
+ * place.
  */
-/** Prepositions of where from or to that may follow a participle describing the noun before it ("smuggled from", "sent to"). */
-const PARTICIPLE_PLACE_CASES = new Set(['from', 'into', 'across', 'through', 'to']);
-
 export function reducedPassives(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
   const acl = relations.indexOf('acl');
   const agent = relations.indexOf('obl:agent');

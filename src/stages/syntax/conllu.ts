@@ -45,12 +45,17 @@ export function readConllu(text: string): ConlluSentence[] {
   return out;
 }
 
+/** Whether a MISC column says SpaceAfter=No (the next word is written against this one). */
+export function isSpaceAfterNo(misc: string | undefined): boolean {
+  return /(?:^|\|)SpaceAfter=No(?:\||$)/.test(misc ?? '');
+}
+
 /** The word lines of a sentence as fields. */
 export function wordsOf(sentence: ConlluSentence): ConlluWord[] {
   return sentence.lines
     .filter((l) => l.isWord)
     .map((l) => {
       const c = l.columns as string[];
-      return { form: c[1] ?? '_', lemma: c[2] ?? '_', upos: c[3] ?? '_', head: Number(c[6] ?? 0) || 0, deprel: c[7] ?? '_', spaceAfter: !/(?:^|\|)SpaceAfter=No(?:\||$)/.test(c[9] ?? '') };
+      return { form: c[1] ?? '_', lemma: c[2] ?? '_', upos: c[3] ?? '_', head: Number(c[6] ?? 0) || 0, deprel: c[7] ?? '_', spaceAfter: !isSpaceAfterNo(c[9]) };
     });
 }

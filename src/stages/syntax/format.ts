@@ -1,7 +1,7 @@
 /** Writes sentence structure for people (an indented tree) and as CoNLL-U (our columns on a given tokenization). */
 import type { SentenceSyntax, SyntaxWord } from '../../core/doc.js';
 import { analyzeForms } from './annotate.js';
-import type { ConlluSentence } from './conllu.js';
+import { isSpaceAfterNo, type ConlluSentence } from './conllu.js';
 import { MAX_SENTENCE_WORDS } from './index.js';
 import type { SyntaxModel } from './model.js';
 import { syntaxModel } from './model.js';
@@ -37,7 +37,7 @@ export function reannotate(sentence: ConlluSentence, model: SyntaxModel = syntax
   const wordLines = sentence.lines.filter((l) => l.isWord);
   const forms = wordLines.map((l) => (l.columns as string[])[1] ?? '_');
   const parsed = forms.slice(0, MAX_SENTENCE_WORDS);
-  const joined = wordLines.slice(0, MAX_SENTENCE_WORDS).map((l) => /(?:^|\|)SpaceAfter=No(?:\||$)/.test((l.columns as string[])[9] ?? ''));
+  const joined = wordLines.slice(0, MAX_SENTENCE_WORDS).map((l) => isSpaceAfterNo((l.columns as string[])[9]));
   const a = parsed.length > 0 ? analyzeForms(parsed, model, joined) : null;
   const root = a ? a.heads.indexOf(-1) : -1;
   let w = 0;
