@@ -187,3 +187,14 @@ test('ordering an inquiry buys nothing, and the act inquired into is not the inq
   const bought = eventsOf('Morocco ordered 24 howitzers from France.');
   assert.ok(bought.some((e) => e.cameo === '061'), bought.map(show).join('; '));
 });
+
+test('a name inside a relative clause on the subject is no argument of the main verb', () => {
+  const asked = eventsOf('Estonia, which borders Russia, has asked NATO to deploy more fighter jets.').find((e) => e.trigger?.text === 'asked');
+  assert.ok(asked, 'no request');
+  assert.equal(asked.source?.code, 'EST', show(asked));
+  const events = eventsOf('The fighters, who crossed into Chad last week, have been accused by Sudan of looting villages.');
+  const accused = events.find((e) => e.trigger?.text === 'accused');
+  assert.ok(accused, events.map(show).join('; '));
+  assert.equal(accused.source?.code, 'SDN', show(accused));
+  assert.notEqual(accused.target?.code, 'TCD', show(accused));
+});

@@ -473,6 +473,41 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
 }
 
 /**
+ * "The rebels, who seized Goma last month, have been accused by Kinshasa of ...": a name inside a relative clause describes the
+ * noun the clause hangs on; it is no argument of a predicate outside that clause (the predicate neither inside the clause nor
+ * above it).
+ */
+const RELATIVE_SUBJECTS = new Set(['which', 'who', 'that']);
+
+function isInOtherRelative(sc: SentenceContext, p: number, a: ActorMention): boolean {
+  const tree = sc.tree;
+  if (!tree) return false;
+  let i = wordAt(tree, sc.sentence.start + a.start);
+  let relative = -1;
+  for (let guard = 0; i >= 0 && guard <= tree.words.length; guard++) {
+    if (i === p) return false;
+    if (tree.words[i]!.deprel === 'acl:relcl') {
+      relative = i;
+      break;
+    }
+    i = tree.words[i]!.head;
+  }
+  // (only a clause whose subject is its relative pronoun: a "that" clause with a subject of its own may be a misread complement,
+  // "demands that Burundi's government grant ...", whose names are the demand's)
+  const pronoun = relative < 0 ? -1 : (dependents(tree, relative, 'nsubj', 'nsubj:pass').find((k) => RELATIVE_SUBJECTS.has(tree.words[k]!.text.toLowerCase())) ?? -1);
+  if (pronoun < 0) return false;
+  // a clause set off by a comma ends at the next one: a phrase past it that the parser hung inside ("transferred vehicles and
+  // equipment, which includes gear, to Tajikistan") is the main verb's
+  if (tree.words[pronoun - 1]?.text === ',') {
+    const closing = tree.words.findIndex((w, k) => k > pronoun && w.text === ',');
+    if (closing >= 0 && wordAt(tree, sc.sentence.start + a.start) > closing) return false;
+  }
+  // the predicate inside that clause ("who agreed to send X": "send" below the relative's verb) is that clause's own
+  for (let k = p, guard = 0; k >= 0 && guard <= tree.words.length; k = tree.words[k]!.head, guard++) if (k === relative) return false;
+  return true;
+}
+
+/**
  * "Russia voted against the resolution, and Brazil and India abstained": a name that is the subject of another verb (itself or as a
  * conjunct of that subject) opens a clause of its own; it is no one the predicate acts on.
  */
@@ -928,10 +963,12 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isOnNoun = tree?.isPassive === true && predicate >= 0 && isParticipleOnNoun(sc.tree!, predicate);
   // (right after a speaker the attribution reader coded, the speaker acts: "..., Hayashi said, calling on Beijing to remove it")
   const isSpeakersParticiple = isParticiple && isAfterSaying && sc.speaker?.code != null;
+  // the names the surface may take for an argument: none inside a relative clause that does not hold the predicate
+  const outsideRelatives = predicate >= 0 ? actors.filter((a) => !isInOtherRelative(sc, predicate, a)) : actors;
   const subject = isSpeakersParticiple
     ? null
     : (tree?.subject ??
-      (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(actors, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true)));
+      (isInPassivePhrase(sc, match) || tree?.isRelativeSource || tree?.isSharedPronoun || isOnNoun || (isParticiple && tree && !isAfterSaying) ? null : subjectOf(outsideRelatives, start, match.start, claim, ctx, isParticiple || tree?.isSourceThing === true)));
   // The object may sit inside the phrase's gap ("rejected India's offer of talks").
   const verbEnd = match.start + (/^\S+/.exec(claim.slice(match.start, match.end))?.[0].length ?? 0);
   // A complaint is aimed at what it is about ("complained to the UN over raids by X").
@@ -940,7 +977,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(actors.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim);
+  const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(outsideRelatives.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);

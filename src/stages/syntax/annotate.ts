@@ -21,6 +21,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   reducedPassives(forms, tags, heads, labels, model.parser.relations);
   countedNames(tags, heads, labels, model.parser.relations);
   frontedClauses(forms, heads, labels, model.parser.relations);
+  commaRelatives(forms, tags, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
 
@@ -438,6 +439,66 @@ export function frontedClauses(forms: readonly string[], heads: Int32Array, labe
     heads[comma] = v;
     for (let i = v + 1; i < n; i++) if (heads[i] === root) heads[i] = v;
     return;
+  }
+}
+
+/** Relative pronouns that open a clause describing the noun before them. */
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whom']);
+
+/**
+ * "Lithuania, which borders Kaliningrad, has asked NATO to ...", "the rebels, who seized Goma, ...": a relative clause set off
+ * by commas after a noun describes that noun. The treebank holds few of them (13 in the dev part, 11 of them misread), and the
+ * parser hung the clause's verb on the main verb (advcl, parataxis, ccomp) or on another noun, sometimes making the noun a
+ * dependent of the relative's verb (so the main verb lost its subject). Where "which", "who" or "whom" follows a comma right
+ * after a noun or a name and is an argument of a later verb, that verb becomes an acl:relcl of the noun (the head of a name's
+ * flat chain), unless the parser already made it a relative clause of another noun ("an array of equipment, which ..."). A noun the parser had hung inside the relative clause takes the relative verb's old place: the subject of the
+ * verb it hung on, where that verb comes later and has none, else the same relation. A relative verb that was the root is left
+ * as it is. Changes `heads` and `labels` in place.
+ */
+export function commaRelatives(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const relcl = relations.indexOf('acl:relcl');
+  const flat = relations.indexOf('flat');
+  const args = ['nsubj', 'nsubj:pass', 'obj'].map((r) => relations.indexOf(r));
+  const subjects = ['nsubj', 'nsubj:pass', 'csubj'].map((r) => relations.indexOf(r));
+  const auxPass = relations.indexOf('aux:pass');
+  const n = heads.length;
+  for (let i = 2; i < n; i++) {
+    if (!RELATIVE_OPENERS.has((forms[i] as string).toLowerCase()) || forms[i - 1] !== ',' || !args.includes(labels[i] as number)) continue;
+    const v = heads[i] as number;
+    if (v <= i) continue;
+    let noun = i - 2;
+    if (tags[noun] !== NOUN && tags[noun] !== PROPN) continue;
+    // a name's last word hangs on its first ("Jeff Davis")
+    for (let guard = 0; guard < 4 && labels[noun] === flat && (heads[noun] as number) < noun && (heads[noun] as number) >= 0; guard++) noun = heads[noun] as number;
+    if (heads[v] === noun) {
+      labels[v] = relcl;
+      continue;
+    }
+    const oldHead = heads[v] as number;
+    // (a relative the parser hung on another noun, "an array of equipment, which ...", keeps its noun)
+    if (oldHead < 0 || (labels[v] === relcl && (tags[oldHead] === NOUN || tags[oldHead] === PROPN || tags[oldHead] === PRON))) continue;
+    const oldLabel = labels[v] as number;
+    // whether the noun hangs inside the relative clause (reattaching the clause to it would make a cycle)
+    let isInside = false;
+    for (let k = noun, guard = 0; k >= 0 && guard < n; k = heads[k] as number, guard++) {
+      if (k === v) {
+        isInside = true;
+        break;
+      }
+    }
+    if (isInside && (oldHead === noun || oldHead < 0)) continue;
+    heads[v] = noun;
+    labels[v] = relcl;
+    if (!isInside) continue;
+    heads[noun] = oldHead;
+    let hasSubject = false;
+    let isPassive = false;
+    for (let k = 0; k < n; k++) {
+      if (heads[k] !== oldHead || k === noun) continue;
+      if (subjects.includes(labels[k] as number)) hasSubject = true;
+      if (labels[k] === auxPass) isPassive = true;
+    }
+    labels[noun] = noun < oldHead && !hasSubject ? (isPassive ? relations.indexOf('nsubj:pass') : relations.indexOf('nsubj')) : oldLabel;
   }
 }
 

@@ -791,7 +791,14 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
       }
     }
   }
-  return { readings, included, parties };
+  // A relative clause after the main verb tells after it ("handed over the first of three ships, which Kenya bought": the
+  // delivery, then the order it belongs to), as the merge takes tellings in order; one before it ("The jets, which Egypt
+  // ordered, arrived") stays first.
+  const isRelative = (r: (typeof readings)[number]): boolean => r.rule.endsWith(':relative');
+  const isLateRelative = (r: (typeof readings)[number]): boolean => isRelative(r) && readings.some((m) => m.item === r.item && !isRelative(m) && m.triggerSpan.start < r.triggerSpan.start);
+  const ordered = readings.filter((r) => !isLateRelative(r));
+  for (const r of readings.filter(isLateRelative)) ordered.splice(ordered.findLastIndex((m) => m.item === r.item) + 1, 0, r);
+  return { readings: ordered, included, parties };
 }
 
 /**

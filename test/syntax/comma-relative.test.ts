@@ -1,0 +1,55 @@
+/**
+ * A relative clause set off by commas after a noun ("Estonia, which borders Russia, has asked ...") describes that noun: its
+ * verb hangs on the noun as acl:relcl, and the noun stays the subject of the main verb. Sentences of our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { segment } from '../../src/stages/sentences/index.js';
+import { parseTokens } from '../../src/stages/syntax/index.js';
+import { describeTree } from '../../src/stages/syntax/tree.js';
+import { commaRelatives } from '../../src/stages/syntax/annotate.js';
+import { UPOS } from '../../src/stages/syntax/tagger.js';
+
+function parse(text: string): ReturnType<typeof parseTokens> {
+  const sentences = segment(text);
+  assert.equal(sentences.length, 1, `one sentence in ${text}`);
+  return parseTokens(sentences[0]?.tokens ?? []);
+}
+
+void test('a "which" clause after a name hangs on the name, which keeps its own verb', () => {
+  const s = parse('Lithuania, which borders the Russian exclave of Kaliningrad, has asked its allies for more air defences.');
+  const borders = s.words.find((w) => w.text === 'borders');
+  const lithuania = s.words.find((w) => w.text === 'Lithuania');
+  assert.ok(borders && lithuania, describeTree(s));
+  assert.equal(s.words[borders.head]?.text, 'Lithuania', describeTree(s));
+  assert.equal(borders.deprel, 'acl:relcl', describeTree(s));
+  assert.equal(s.words[lithuania.head]?.text, 'asked', describeTree(s));
+  assert.equal(lithuania.deprel, 'nsubj', describeTree(s));
+});
+
+const RELATIONS = ['root', 'nsubj', 'obj', 'acl:relcl', 'advcl', 'punct', 'flat', 'vocative', 'aux', 'det', 'nsubj:pass', 'aux:pass', 'csubj', 'obl'];
+const at = (r: string): number => RELATIONS.indexOf(r);
+const tagsOf = (...tags: (typeof UPOS)[number][]): Int32Array => Int32Array.from(tags, (t) => UPOS.indexOf(t));
+
+void test('a misread relative clause moves onto the noun, and the noun takes the clause\'s old place as subject', () => {
+  // Malta , who hosts the talks , has offered help .   (as misread: Malta a vocative of "hosts", "hosts" an advcl of "offered")
+  const forms = ['Malta', ',', 'who', 'hosts', 'the', 'talks', ',', 'has', 'offered', 'help', '.'];
+  const tags = tagsOf('PROPN', 'PUNCT', 'PRON', 'VERB', 'DET', 'NOUN', 'PUNCT', 'AUX', 'VERB', 'NOUN', 'PUNCT');
+  const heads = Int32Array.from([3, 0, 3, 8, 5, 3, 3, 8, -1, 8, 8]);
+  const labels = Int32Array.from([at('vocative'), at('punct'), at('nsubj'), at('advcl'), at('det'), at('obj'), at('punct'), at('aux'), at('root'), at('obj'), at('punct')]);
+  commaRelatives(forms, tags, heads, labels, RELATIONS);
+  assert.equal(heads[3], 0);
+  assert.equal(labels[3], at('acl:relcl'));
+  assert.equal(heads[0], 8);
+  assert.equal(labels[0], at('nsubj'));
+});
+
+void test('a "which" clause after a clause with no noun before the comma is left alone', () => {
+  const forms = ['They', 'left', 'early', ',', 'which', 'surprised', 'us', '.'];
+  const tags = tagsOf('PRON', 'VERB', 'ADV', 'PUNCT', 'PRON', 'VERB', 'PRON', 'PUNCT');
+  const heads = Int32Array.from([1, -1, 1, 5, 5, 1, 5, 1]);
+  const labels = Int32Array.from([at('nsubj'), at('root'), at('obl'), at('punct'), at('nsubj'), at('advcl'), at('obj'), at('punct')]);
+  commaRelatives(forms, tags, heads, labels, RELATIONS);
+  assert.equal(heads[5], 1);
+  assert.equal(labels[5], at('advcl'));
+});
