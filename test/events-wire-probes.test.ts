@@ -198,3 +198,12 @@ test('a name inside a relative clause on the subject is no argument of the main 
   assert.equal(accused.source?.code, 'SDN', show(accused));
   assert.notEqual(accused.target?.code, 'TCD', show(accused));
 });
+
+test('the "by" doer of a participle of brokering is the go-between, not the other party', () => {
+  const events = eventsOf("Chad's army and the FACT rebels agreed to a truce mediated by Qatar.");
+  const agreed = events.find((e) => e.trigger?.text === 'agreed to' && e.source?.code === 'TCDMIL');
+  assert.ok(agreed, events.map(show).join('; '));
+  const hosted = eventsOf("Peru's congress and the presidency agreed to a deal hosted by Brazil.");
+  assert.ok(hosted.length > 0, 'no event');
+  assert.ok(!hosted.some((e) => e.target?.code === 'BRA'), hosted.map(show).join('; '));
+});

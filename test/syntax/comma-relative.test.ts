@@ -1,13 +1,15 @@
 /**
  * A relative clause set off by commas after a noun ("Estonia, which borders Russia, has asked ...") describes that noun: its
- * verb hangs on the noun as acl:relcl, and the noun stays the subject of the main verb. Sentences of our own.
+ * verb hangs on the noun as acl:relcl, and the noun stays the subject of the main verb. A full sentence whose first verb is a
+ * past form after its subject ("the army and the rebels agreed to ...") is rooted in that verb, not read as a noun phrase with a
+ * reduced relative. Sentences of our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { segment } from '../../src/stages/sentences/index.js';
 import { parseTokens } from '../../src/stages/syntax/index.js';
 import { describeTree } from '../../src/stages/syntax/tree.js';
-import { commaRelatives } from '../../src/stages/syntax/annotate.js';
+import { commaRelatives, nounRootedClauses } from '../../src/stages/syntax/annotate.js';
 import { UPOS } from '../../src/stages/syntax/tagger.js';
 
 function parse(text: string): ReturnType<typeof parseTokens> {
@@ -52,4 +54,35 @@ void test('a "which" clause after a clause with no noun before the comma is left
   commaRelatives(forms, tags, heads, labels, RELATIONS);
   assert.equal(heads[5], 1);
   assert.equal(labels[5], at('advcl'));
+});
+
+void test('a full sentence whose first verb is a past form after a conjoined subject is rooted in that verb', () => {
+  const s = parse("Chad's army and the FACT rebels agreed to a truce mediated by Qatar.");
+  const agreed = s.words.find((w) => w.text === 'agreed');
+  const army = s.words.find((w) => w.text === 'army');
+  assert.ok(agreed && army, describeTree(s));
+  assert.equal(agreed.head, -1, describeTree(s));
+  assert.equal(s.words[army.head]?.text, 'agreed', describeTree(s));
+  assert.equal(army.deprel, 'nsubj', describeTree(s));
+});
+
+void test('a noun phrase whose participle has a "by" doer stays a noun phrase', () => {
+  // Hostages held by rebels .   (a root noun with a reduced passive)
+  const forms = ['Hostages', 'held', 'by', 'rebels', '.'];
+  const tags = tagsOf('NOUN', 'VERB', 'ADP', 'NOUN', 'PUNCT');
+  const relations = [...RELATIONS, 'acl', 'obl:agent', 'case', 'mark', 'cop', 'conj'];
+  const of = (r: string): number => relations.indexOf(r);
+  const heads = Int32Array.from([-1, 0, 3, 1, 0]);
+  const labels = Int32Array.from([of('root'), of('acl'), of('case'), of('obl:agent'), of('punct')]);
+  nounRootedClauses(forms, tags, heads, labels, relations);
+  assert.equal(heads[0], -1);
+  assert.equal(heads[1], 0);
+  // the same phrase with no doer, as a full sentence, is a clause
+  const bare = ['Hostages', 'fled', 'north', '.'];
+  const bareHeads = Int32Array.from([-1, 0, 1, 0]);
+  const bareLabels = Int32Array.from([of('root'), of('acl'), of('obl'), of('punct')]);
+  nounRootedClauses(bare, tagsOf('NOUN', 'VERB', 'ADV', 'PUNCT'), bareHeads, bareLabels, relations);
+  assert.equal(bareHeads[1], -1);
+  assert.equal(bareHeads[0], 1);
+  assert.equal(bareHeads[3], 1);
 });

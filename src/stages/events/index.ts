@@ -443,6 +443,9 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
   return false;
 }
 
+/** Verbs of bringing others to an agreement: their doer is a go-between. */
+const BROKERING_VERBS = new Set(['broker', 'mediate', 'host', 'facilitate']);
+
 /**
  * Whether a mention lies inside a reduced passive that describes a noun of the predicate's phrase ("arrested a man suspected of spying
  * for Russia", "detained a ship accused of carrying arms to Yemen"): that clause tells what the noun is charged with, not whom the
@@ -456,6 +459,8 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
     const w = tree.words[i]!;
     // One with a "by" doer ("a protest staged by students at X") names who did what the noun is: that doer may be the target.
     if (w.head !== p && w.upos === 'VERB' && isParticipleOnNoun(tree, i) && dependents(tree, i, 'obj').length === 0 && dependents(tree, i, 'obl:agent').length === 0 && !dependents(tree, i, 'obl').some((k) => dependents(tree, k, 'case').some((c) => tree.words[c]!.text.toLowerCase() === 'by'))) return true;
+    // "agreed to a truce brokered by Qatar": the doer of a participle of brokering is the go-between, not the other party
+    if (w.head !== p && i !== p && BROKERING_VERBS.has(w.lemma.toLowerCase()) && isParticipleOnNoun(tree, i)) return true;
     // "exchanged prisoners in a deal brokered by X": the frame an act is done in ("in a deal", "under an accord") is no one it is
     // done to, whoever the frame's own doer is
     // ("agreed to restore ties after talks mediated by Turkey": a frame of time, wherever the parser hung it, also as a clause
@@ -1169,7 +1174,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // "dispersed demonstrators in Cairo": a role noun before the first named actor is the object.
     const directObject = objectWords(claim.slice(clause.verbEnd, object ? object.start : clause.end));
     // ("the ELN released six soldiers it had kidnapped": an armed group acts on its own state's organs too)
-    const objectText = isObjectTarget ? directObject : claim.slice(clause.verbEnd, clause.end);
+    // (a passive's "by" phrase names its doers: "seized by Somali pirates" has no pirates acted on)
+    const afterVerb = claim.slice(clause.verbEnd, clause.end);
+    const objectText = isObjectTarget ? directObject : clause.isPassive ? afterVerb.replace(/\bby\b[\s\S]*$/i, '') : afterVerb;
     const organRole = OTHER_SIDE_ROLES.test(source.code) ? stateRoleIn(objectWords(objectText), ctx) : null;
     const organNoun = organRole ? objectWords(objectText).split(/\s+/).find((w) => w && stateRoleIn(w, ctx) === organRole) : undefined;
     const role = domesticRoleIn(objectText, ctx) ?? (organRole && organRole !== 'GOV' && organNoun ? { noun: organNoun, code: organRole } : null);

@@ -22,6 +22,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   countedNames(tags, heads, labels, model.parser.relations);
   frontedClauses(forms, heads, labels, model.parser.relations);
   commaRelatives(forms, tags, heads, labels, model.parser.relations);
+  nounRootedClauses(forms, tags, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
 
@@ -500,6 +501,46 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
     }
     labels[noun] = noun < oldHead && !hasSubject ? (isPassive ? relations.indexOf('nsubj:pass') : relations.indexOf('nsubj')) : oldLabel;
   }
+}
+
+/**
+ * "Sudan's army and the Rapid Support Forces agreed to a ceasefire.", "The council issued a statement.": a full sentence (ending in a
+ * full stop) whose first verb is a past form right after its subject can read as a noun phrase with a reduced relative ("forces
+ * agreed to ..."), and the parser sometimes rooted it in the noun with the verb as an acl of it or of its last conjunct. A headline may be such a phrase
+ * ("Hostages held by rebels"), a sentence that ends in a full stop and whose participle has no "by" doer, auxiliary, marker or
+ * subject of its own is not: the verb becomes the root and the noun its subject; the noun's dependents after the verb (the
+ * closing punctuation) are the verb's. Changes `heads` and `labels` in place.
+ */
+export function nounRootedClauses(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const n = heads.length;
+  const root = heads.indexOf(-1);
+  if (root < 0 || (tags[root] !== NOUN && tags[root] !== PROPN) || !/^[.!]$/.test(forms[n - 1] as string)) return;
+  const acl = relations.indexOf('acl');
+  let verb = -1;
+  for (let i = 0; i < n; i++) {
+    if (tags[i] !== VERB && tags[i] !== AUX) continue;
+    verb = i;
+    break;
+  }
+  // (hung on the subject or on its last conjunct: "the army and the Rapid Support Forces agreed")
+  const host = verb > root ? (heads[verb] as number) : -1;
+  const isOnSubject = host === root || (host >= 0 && labels[host] === relations.indexOf('conj') && heads[host] === root);
+  if (!isOnSubject || labels[verb] !== acl || !isPastForm(forms[verb] as string)) return;
+  const blockers = ['mark', 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'obl:agent', 'cop'].map((r) => relations.indexOf(r));
+  for (let i = 0; i < n; i++) if (heads[i] === verb && blockers.includes(labels[i] as number)) return;
+  heads[verb] = -1;
+  labels[verb] = relations.indexOf('root');
+  heads[root] = verb;
+  labels[root] = relations.indexOf('nsubj');
+  for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
+}
+
+/** A regular past form or an irregular one (not the base: "came", "sent", "agreed"). */
+function isPastForm(form: string): boolean {
+  const lower = form.toLowerCase();
+  if (/[^e]ed$|eed$/.test(lower) && lower.length > 3) return true;
+  const base = irregularBase(lower);
+  return base !== undefined && base !== lower;
 }
 
 /** Tags, lemmas, heads (-1 root) and relations for a sentence given as word forms. */
