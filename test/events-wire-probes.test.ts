@@ -207,3 +207,20 @@ test('the "by" doer of a participle of brokering is the go-between, not the othe
   assert.ok(hosted.length > 0, 'no event');
   assert.ok(!hosted.some((e) => e.target?.code === 'BRA'), hosted.map(show).join('; '));
 });
+
+test('forces massing near a border show force at the state past it', () => {
+  const events = eventsOf('Belarusian units massed near the Lithuanian border at dawn.');
+  const massed = events.find((e) => e.cameo === '154');
+  assert.ok(massed, events.map(show).join('; '));
+  assert.equal(massed.source?.code?.slice(0, 3), 'BLR', show(massed));
+  assert.equal(massed.target?.code, 'LTU', show(massed));
+  assert.ok(!eventsOf('Mass rallies in Minsk went on for a second week.').some((e) => e.cameo === '154'));
+});
+
+test('intercepting boats is a seizure, and the coast off which it happens is where, not whom', () => {
+  const events = eventsOf('A Danish corvette intercepted three speedboats off the coast of Libya late on Friday.');
+  const seized = events.find((e) => e.cameo.startsWith('171'));
+  assert.ok(seized, events.map(show).join('; '));
+  assert.equal(seized.source?.code?.slice(0, 3), 'DNK', show(seized));
+  assert.notEqual(seized.target?.code, 'LBY', show(seized));
+});

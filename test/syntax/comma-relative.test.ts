@@ -2,7 +2,7 @@
  * A relative clause set off by commas after a noun ("Estonia, which borders Russia, has asked ...") describes that noun: its
  * verb hangs on the noun as acl:relcl, and the noun stays the subject of the main verb. A full sentence whose first verb is a
  * past form after its subject ("the army and the rebels agreed to ...") is rooted in that verb, not read as a noun phrase with a
- * reduced relative. Sentences of our own.
+ * reduced relative. A name before "last month" is no compound of the time noun. Sentences of our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -85,4 +85,13 @@ void test('a noun phrase whose participle has a "by" doer stays a noun phrase', 
   assert.equal(bareHeads[1], -1);
   assert.equal(bareHeads[0], 1);
   assert.equal(bareHeads[3], 1);
+});
+
+void test('a name before "last month" ends its own phrase; the time phrase is the verb\'s', () => {
+  const s = parse('Italy delivered 14 howitzers to Ukraine last month.');
+  const ukraine = s.words.find((w) => w.text === 'Ukraine');
+  const month = s.words.find((w) => w.text === 'month');
+  assert.ok(ukraine && month, describeTree(s));
+  assert.notEqual(ukraine.deprel, 'compound', describeTree(s));
+  assert.equal(s.words[month.head]?.text, 'delivered', describeTree(s));
 });

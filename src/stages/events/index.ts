@@ -252,8 +252,9 @@ function subjectOf(actors: ActorMention[], from: number, to: number, claim: stri
   return inRange.find((a) => a.code) ?? free[0] ?? null;
 }
 
-function objectOf(actors: ActorMention[], from: number, to: number, claim: string): ActorMention | null {
-  // "on the Thai border": a country that only names a border is where, not whom.
+function objectOf(actors: ActorMention[], from: number, to: number, claim: string, isPosture = false): ActorMention | null {
+  // "on the Thai border": a country that only names a border is where, not whom (but forces massed "near the Ukrainian border",
+  // a show of force, are aimed at the country past it).
   // "condemned the strikes as a violation of Afghan territory": what an "as" phrase calls the object names no one acted on.
   // (only after an object of its own: "condemned as illegal the seizure of the tanker" puts the object after it)
   const asAt = /\bas\s+(?:a|an|the)\s/i.exec(claim.slice(from, to));
@@ -261,14 +262,15 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   // "stormed the palace in what President Arce called an attempted coup": who names the act in a free relative is not its target
   const whatAt = /\b(?:in|as)\s+what\s/i.exec(claim.slice(from, to));
   if (whatAt) to = from + whatAt.index;
-  const inRange = actors.filter((a) => a.start >= from && a.end <= to && !BORDER_AFTER.test(claim.slice(a.end, a.end + 12)));
+  const inRange = actors.filter((a) => a.start >= from && a.end <= to && (isPosture || !BORDER_AFTER.test(claim.slice(a.end, a.end + 12))));
   // "fought a war over the Karabakh region", "a rally in Lima": a place or region after such a preposition is where, not whom.
   // "froze its participation in the EAEU, the Russia-led bloc": a name in a hyphenated modifier of an apposition says who leads
   // the one named before it, not whom (but "joined the French-led mission" is France's mission)
   const isAppositionModifier = (a: ActorMention): boolean => /^-[a-z]/.test(claim.slice(a.end, a.end + 2)) && /,\s*(?:the\s+|a\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start));
   const whom = inRange.filter(
     (a) =>
-      // ("agreed to end a dispute over Ethiopia's plan": the one a topic phrase names is no one acted on)
+      // ("agreed to end a dispute over Ethiopia's plan": the one a topic phrase names is no one acted on; "seized boats off the
+      // coast of Yemen": a coast off which something happens is where)
       !PLACE_OR_TOPIC_BEFORE.test(claim.slice(Math.max(0, a.start - 20), a.start)) &&
       !isLeaderOfNext(a, inRange, claim) &&
       !isAppositionModifier(a) &&
@@ -278,7 +280,7 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   return whom.find((a) => a.code) ?? whom[0] ?? null;
 }
 
-const PLACE_OR_TOPIC_BEFORE = /\b(?:over)\s+(?:the\s+)?$/i;
+const PLACE_OR_TOPIC_BEFORE = /\b(?:over|off(?:\s+the\s+(?:coast|coasts|shores?)\s+of)?)\s+(?:the\s+)?$/i;
 /** A phrase of time before a name ("freed 12 prisoners ahead of a visit from a British minister"): the name belongs to another act. */
 const TIME_PHRASE_BEFORE = /\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to)\s+(?:[^\s,;]+\s+){0,8}?(?:by|of|from|with|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** A frame of mediation before a name: "released the crew in a mediation by Oman", "through talks hosted by Qatar". */
@@ -982,7 +984,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(outsideRelatives.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim);
+  const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(outsideRelatives.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim, isPosture);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);

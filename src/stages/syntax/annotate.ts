@@ -23,6 +23,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   frontedClauses(forms, heads, labels, model.parser.relations);
   commaRelatives(forms, tags, heads, labels, model.parser.relations);
   nounRootedClauses(forms, tags, heads, labels, model.parser.relations);
+  namesBeforeTimes(forms, tags, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
 
@@ -533,6 +534,36 @@ export function nounRootedClauses(forms: readonly string[], tags: Int32Array, he
   heads[root] = verb;
   labels[root] = relations.indexOf('nsubj');
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
+}
+
+/** Nouns of a span of time that "last", "next", "this" make a phrase of when ("last month", "next Tuesday"). */
+const TIME_NOUNS = new Set(['week', 'month', 'year', 'day', 'weekend', 'night', 'morning', 'afternoon', 'evening', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'spring', 'summer', 'autumn', 'winter']);
+const TIME_ADJECTIVES = new Set(['last', 'next', 'this', 'previous', 'past', 'same', 'early', 'late', 'coming']);
+
+/**
+ * "delivered 14 howitzers to Ukraine last month": a name right before a phrase of time that the parser read as one noun phrase,
+ * the name a compound of the time noun ("to [Ukraine last month]"). A compound never stands before an adjective of the same noun,
+ * so where a noun or name hangs as a compound on a time noun past "last", "next", "this"..., the name takes the time noun's place
+ * (its head, relation and the words before it) and the time phrase becomes a phrase of when of the clause's verb. The treebank
+ * holds none (EWT dev unchanged). Changes `heads` and `labels` in place.
+ */
+export function namesBeforeTimes(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const compound = relations.indexOf('compound');
+  const amod = relations.indexOf('amod');
+  const n = heads.length;
+  for (let c = 0; c + 2 < n; c++) {
+    const time = heads[c] as number;
+    if (labels[c] !== compound || (tags[c] !== PROPN && tags[c] !== NOUN) || time !== c + 2) continue;
+    if (!TIME_NOUNS.has((forms[time] as string).toLowerCase()) || heads[c + 1] !== time || labels[c + 1] !== amod || !TIME_ADJECTIVES.has((forms[c + 1] as string).toLowerCase())) continue;
+    let verb = heads[time] as number;
+    for (let guard = 0; verb >= 0 && tags[verb] !== VERB && guard < n; guard++) verb = heads[verb] as number;
+    if (verb < 0) continue;
+    heads[c] = heads[time] as number;
+    labels[c] = labels[time] as number;
+    for (let i = 0; i < c; i++) if (heads[i] === time) heads[i] = c;
+    heads[time] = verb;
+    labels[time] = relations.indexOf('obl:unmarked') >= 0 ? relations.indexOf('obl:unmarked') : relations.indexOf('obl:tmod');
+  }
 }
 
 /** A regular past form or an irregular one (not the base: "came", "sent", "agreed"). */
