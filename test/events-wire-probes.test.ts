@@ -224,3 +224,8 @@ test('intercepting boats is a seizure, and the coast off which it happens is whe
   assert.equal(seized.source?.code?.slice(0, 3), 'DNK', show(seized));
   assert.notEqual(seized.target?.code, 'LBY', show(seized));
 });
+
+test('a phrase of the main verb after a subject with an infinitive of its own is no target of that infinitive', () => {
+  const events = eventsOf('The decision to expel the attache was announced in Riga on Friday.');
+  assert.ok(!events.some((e) => e.target?.code === 'LVA'), events.map(show).join('; '));
+});

@@ -95,3 +95,10 @@ void test('a name before "last month" ends its own phrase; the time phrase is th
   assert.notEqual(ukraine.deprel, 'compound', describeTree(s));
   assert.equal(s.words[month.head]?.text, 'delivered', describeTree(s));
 });
+
+void test('a subject with an infinitive of its own keeps the main verb after it as the root', () => {
+  const s = parse('The decision to expel the diplomats followed the poisoning of a defector in Vilnius.');
+  const followed = s.words.find((w) => w.text === 'followed');
+  assert.ok(followed, describeTree(s));
+  assert.equal(followed.head, -1, describeTree(s));
+});

@@ -536,8 +536,9 @@ function isOtherClauseSubject(sc: SentenceContext, predicate: number, a: ActorMe
     if (next >= 0 && (tree.words[next]!.upos === 'VERB' || tree.words[next]!.upos === 'AUX')) return true;
   }
   let i = wordAt(tree, sc.sentence.start + a.start);
-  // "Syria had begun removing checkpoints, and warned Damascus": the object of a verb outside the predicate's own clause
-  if (i >= 0 && /^(?:obj|iobj)$/.test(tree.words[i]!.deprel) && tree.words[i]!.head > p && tree.words[tree.words[i]!.head]!.upos === 'VERB' && !isUnder(tree, tree.words[i]!.head, p)) return true;
+  // "Syria had begun removing checkpoints, and warned Damascus": the object of a verb outside the predicate's own clause (or a
+  // phrase of it: "the decision to expel the envoys followed a poisoning in Salisbury")
+  if (i >= 0 && /^(?:obj|iobj|obl)$/.test(tree.words[i]!.deprel) && tree.words[i]!.head > p && tree.words[tree.words[i]!.head]!.upos === 'VERB' && !isUnder(tree, tree.words[i]!.head, p)) return true;
   // up from a member of a list to its first member
   for (let guard = 0; i >= 0 && tree.words[i]!.deprel === 'conj' && guard < 8; guard++) i = tree.words[i]!.head;
   if (i < 0) return false;

@@ -517,16 +517,26 @@ export function nounRootedClauses(forms: readonly string[], tags: Int32Array, he
   const root = heads.indexOf(-1);
   if (root < 0 || (tags[root] !== NOUN && tags[root] !== PROPN) || !/^[.!]$/.test(forms[n - 1] as string)) return;
   const acl = relations.indexOf('acl');
+  const xcomp = relations.indexOf('xcomp');
+  const mark = relations.indexOf('mark');
+  const isInfinitive = (v: number): boolean => heads.some((h, k) => h === v && labels[k] === mark && (forms[k] as string).toLowerCase() === 'to');
+  // the first verb that is not an infinitive of the subject's own ("The decision to expel the envoys followed ...")
   let verb = -1;
+  let infinitive = -1;
   for (let i = 0; i < n; i++) {
     if (tags[i] !== VERB && tags[i] !== AUX) continue;
+    if (infinitive < 0 && tags[i] === VERB && heads[i] === root && labels[i] === acl && isInfinitive(i)) {
+      infinitive = i;
+      continue;
+    }
     verb = i;
     break;
   }
-  // (hung on the subject or on its last conjunct: "the army and the Rapid Support Forces agreed")
+  // (hung on the subject, on its last conjunct, "the army and the Rapid Support Forces agreed", or on the subject's infinitive)
   const host = verb > root ? (heads[verb] as number) : -1;
   const isOnSubject = host === root || (host >= 0 && labels[host] === relations.indexOf('conj') && heads[host] === root);
-  if (!isOnSubject || labels[verb] !== acl || !isPastForm(forms[verb] as string)) return;
+  const isOnInfinitive = host >= 0 && host === infinitive && labels[verb] === xcomp;
+  if (!((isOnSubject && labels[verb] === acl) || isOnInfinitive) || !isPastForm(forms[verb] as string)) return;
   const blockers = ['mark', 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'obl:agent', 'cop'].map((r) => relations.indexOf(r));
   for (let i = 0; i < n; i++) if (heads[i] === verb && blockers.includes(labels[i] as number)) return;
   heads[verb] = -1;
