@@ -229,3 +229,22 @@ test('a phrase of the main verb after a subject with an infinitive of its own is
   const events = eventsOf('The decision to expel the attache was announced in Riga on Friday.');
   assert.ok(!events.some((e) => e.target?.code === 'LVA'), events.map(show).join('; '));
 });
+
+test('a leader putting forces "on the highest state of alert" raises their alert', () => {
+  const events = eventsOf('The Montenegrin defence minister put the navy on the highest state of alert on Monday.');
+  assert.ok(events.some((e) => e.cameo === '152' && e.source?.code?.startsWith('MNE')), events.map(show).join('; '));
+});
+
+test('states that will hold joint drills plan them together', () => {
+  const events = eventsOf('Chile and Peru will stage their biggest joint naval drills in March.');
+  const drills = events.filter((e) => e.trigger?.text.includes('drills'));
+  assert.ok(drills.some((e) => e.source?.code === 'CHL' && e.target?.code === 'PER'), drills.map(show).join('; '));
+  assert.ok(drills.some((e) => e.source?.code === 'PER' && e.target?.code === 'CHL'), drills.map(show).join('; '));
+});
+
+test('a court in a world capital is that capital\'s state\'s, whoever else the sentence names', () => {
+  const events = eventsOf('A judge in Moscow jailed a U.S. citizen for nine years on Tuesday.');
+  const jailed = events.find((e) => e.trigger?.text === 'jailed');
+  assert.ok(jailed, events.map(show).join('; '));
+  assert.equal(jailed.source?.code?.slice(0, 3), 'RUS', show(jailed));
+});

@@ -117,6 +117,13 @@ void test('places: an ambiguous name is resolved by the article focus', () => {
   assert.equal(place.country, 'RUS');
 });
 
+void test('places: a city of millions beats a small namesake in a country the article names', () => {
+  const entities = find('A judge in Moscow jailed a U.S. citizen for nine years.');
+  const place = entities.find((e) => e.mentions.some((m) => m.text === 'Moscow'));
+  assert.ok(place, 'Moscow not found');
+  assert.equal(place.country, 'RUS');
+});
+
 void test('lookup: actorAt returns the longest mention at a span; countryCode reads names, aliases, demonyms, capitals', () => {
   const text = 'The Russian Defense Ministry said NATO was to blame.';
   const entities = find(text);

@@ -142,17 +142,22 @@ function countryEntity(country: CountryRecord): Omit<Entity, 'mentions' | 'id'> 
 /**
  * The record of an ambiguous place name that fits the article: one of our own written entries (regions, fronts, bases: the
  * sense the news means, as Donetsk in Ukraine over the town of that name in Russia's Rostov region), else its focus country,
- * then any country named, then the largest.
+ * then any country named, then the largest; a city of millions beats a small namesake in a named country.
  */
 function pickPlace(places: readonly PlaceRecord[], focus: CountryRecord | null, named: ReadonlySet<string>): PlaceRecord {
   const written = places.filter((p) => p.population === null && p.type !== 'city');
   if (written.length > 0 && written.length < places.length) return written.find((p) => p.country === focus?.alpha3) ?? written.find((p) => p.country !== null && named.has(p.country)) ?? (written[0] as PlaceRecord);
-  return (
-    places.find((p) => p.country !== null && p.country === focus?.alpha3) ??
-    places.find((p) => p.country !== null && named.has(p.country)) ??
-    [...places].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0] as PlaceRecord
-  );
+  const largest = [...places].sort((a, b) => (b.population ?? 0) - (a.population ?? 0))[0] as PlaceRecord;
+  const fitting = places.find((p) => p.country !== null && p.country === focus?.alpha3) ?? places.find((p) => p.country !== null && named.has(p.country));
+  // "A court in Moscow sentenced a U.S. journalist": a city of millions is meant over a town of its name in a country the article
+  // names, unless the town is at least a fiftieth of its size (London, Ontario beside London)
+  if (fitting && (largest.population ?? 0) >= WORLD_CITY && (largest.population ?? 0) >= WORLD_CITY_RATIO * (fitting.population ?? 0)) return largest;
+  return fitting ?? largest;
 }
+
+/** A city this large, and this many times larger than its namesake, is the one meant wherever the article is (see pickPlace). */
+const WORLD_CITY = 1_000_000;
+const WORLD_CITY_RATIO = 50;
 
 function officeAt(person: PersonRecord, day: string | null): string | null {
   const offices = person.offices;

@@ -782,7 +782,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const isLocative = arc !== undefined && /\b(?:in|at)\s+(?:the\s+)?$/i.test(sc.text.slice(Math.max(0, arc.start - 8), arc.start));
     const isVenue = source !== null && (/^(?:place|region):/.test(target?.entityId ?? '') || isLocative) && (MEMBERS.get(source)?.length ?? 0) > 0;
     // ("accuse each other", "blamed one another": the phrase says so itself)
-    const isMutual = RECIPROCAL_CODES.has(event.cameo) || MUTUAL_PHRASE.test(match.pattern.phrase) || /\b(?:each other|one another)\b/i.test(sc.claim.slice(match.start, match.end + 14));
+    // (planned too: "will stage joint drills" is coded as an intent, 0312, and still done together)
+    const isMutual = RECIPROCAL_CODES.has(event.cameo) || RECIPROCAL_CODES.has(clause.match.pattern.code) || MUTUAL_PHRASE.test(match.pattern.phrase) || /\b(?:each other|one another)\b/i.test(sc.claim.slice(match.start, match.end + 14));
     // A target that names no actor ("traded accusations ... in the Horn of Africa": a region with no code) leaves them each other's.
     const mutual = (!target?.code || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
     const all = source ? [source, ...mutual].filter((a) => a.code) : [];
