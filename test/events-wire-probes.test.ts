@@ -248,3 +248,14 @@ test('a court in a world capital is that capital\'s state\'s, whoever else the s
   assert.ok(jailed, events.map(show).join('; '));
   assert.equal(jailed.source?.code?.slice(0, 3), 'RUS', show(jailed));
 });
+
+test('a people within one state named before an armed noun is that state\'s rebels', () => {
+  const events = eventsOf('Chechen militants ambushed a Russian police patrol near Grozny, the interior ministry said.');
+  const ambush = events.find((e) => e.trigger?.text.startsWith('ambush'));
+  assert.ok(ambush, events.map(show).join('; '));
+  assert.equal(ambush.source?.code, 'RUSREB', show(ambush));
+  const clash = eventsOf('Myanmar troops clashed with Karen rebels near the Thai frontier.');
+  assert.ok(clash.some((e) => e.target?.code === 'MMRREB' || e.source?.code === 'MMRREB'), clash.map(show).join('; '));
+  // a name several states share says no state
+  assert.ok(!eventsOf('Kurdish militants ambushed a patrol.').some((e) => e.source?.code?.endsWith('REB')));
+});

@@ -215,6 +215,7 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
     if (!/^(?:['’]s)?\s+$/.test(text.slice(m.end, next.start))) continue;
     mentions.splice(i, 2, { ...next, start: m.start, name: text.slice(m.start, next.end) });
   }
+  addRegionalGroups(text, mentions, ctx);
   // Widen a country or organisation by the role noun after it, then absorb a person named right after.
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
@@ -241,6 +242,34 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
     }
   }
   return mentions;
+}
+
+/** Armed nouns and civilian nouns after a regional people's name, with the role they give it. */
+const GROUP_NOUNS = /^(?:\s+(?:armed|ethnic|local|regional|rival))?\s+(fighters|forces|troops|militants|militia|militias|rebels|separatists|insurgents|guerrillas|gunmen|civilians|refugees|villagers|residents|people)(?![\w-])/i;
+const CIVILIAN_NOUNS: Record<string, string> = { civilians: 'CVL', villagers: 'CVL', residents: 'CVL', people: 'CVL', refugees: 'REF' };
+
+/**
+ * "Tigrayan fighters", "Baloch separatists", "Chechen militants": a people or region within one state (data/regional-groups.json)
+ * named before an armed noun is that state's rebels (ETHREB), before a civilian noun its civilians. No entity names them (they
+ * are group words, MISC in NER terms): each gets an actor mention of its own with an entity id `group:<name>` that no entity list
+ * holds. Mentions are added in text order, never over one already found.
+ */
+function addRegionalGroups(text: string, mentions: ActorMention[], ctx: Context): void {
+  const groups = ctx.data.memo('events/regional-groups', () => new Map(Object.entries(ctx.data.load<{ groups: Record<string, string> }>('regional-groups').groups)));
+  for (const word of text.matchAll(/\b\p{Lu}[\p{L}]+(?![\p{L}-])/gu)) {
+    const country = groups.get(word[0]);
+    if (!country) continue;
+    const start = word.index;
+    const noun = GROUP_NOUNS.exec(text.slice(start + word[0].length, start + word[0].length + 40));
+    if (!noun?.[1]) continue;
+    const end = start + word[0].length + noun[0].length;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    const role = CIVILIAN_NOUNS[noun[1].toLowerCase()] ?? 'REB';
+    const name = text.slice(start, end);
+    const entity: Entity = { id: `group:${word[0].toLowerCase()}`, name, type: 'other', code: null, role: null, affiliation: null, lat: null, lon: null, country, mentions: [] };
+    const at = mentions.findIndex((m) => m.start > start);
+    mentions.splice(at < 0 ? mentions.length : at, 0, { start, end, name, code: country + role, entity });
+  }
 }
 
 // Roles that, named without a country, belong to the country of whoever acts on them ("police dispersed demonstrators"):
