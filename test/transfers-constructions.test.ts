@@ -229,6 +229,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['JPN', 'VNM', 'delivered', null, 'patrol boats']],
   },
   {
+    construction: 'an arrival told in a relative clause on the item ("X bought vehicles, which arrived in June"): delivered',
+    text: 'Ghana bought four Turkish Kirpi armoured vehicles, which arrived by ship in June.',
+    want: [['TUR', 'GHA', 'delivered', 4, 'Turkish Kirpi armoured vehicles']],
+  },
+  {
+    construction: 'an arrival in a relative clause on a designation the tree splits in two ("HQ-9 launchers, which arrived")',
+    text: 'Bolivia bought eight Chinese HQ-9 launchers, which arrived in May.',
+    want: [['CHN', 'BOL', 'delivered', 8, 'Chinese HQ-9 launchers']],
+  },
+  {
     construction: 'a relative clause on a designation the tree splits ("F-16s which Y bought from Z")',
     text: 'The F-16s which Poland bought from the United States in 2003 will be upgraded.',
     want: [['USA', 'POL', 'ordered', null, 'F-16']],

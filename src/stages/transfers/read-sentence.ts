@@ -803,7 +803,8 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 
 /**
  * The transfer verb of a relative clause whose object, or passive subject, is the item ("the jets, which Chile ordered", "the
- * boats that Japan donated", "the tanks that were sold to Peru"), read from the tree's acl:relcl; null when there is none.
+ * boats that Japan donated", "the tanks that were sold to Peru"), or the subject of an arrival ("the systems, which arrived in
+ * April"), read from the tree's acl:relcl; null when there is none.
  * A relative clause whose subject is the pronoun of an active verb ("the firm that sold jets") makes the item no object.
  */
 /**
@@ -830,12 +831,17 @@ function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[],
   const from = tokens[item.first]!.start;
   const to = tokens[item.last]!.end;
   const within = (i: number): boolean => i >= 0 && syntax.words[i]!.start >= from && syntax.words[i]!.end <= to;
-  const head = syntax.words.findIndex((w, i) => within(i) && !within(w.head));
-  if (head < 0) return null;
-  for (const verb of dependents(syntax, head, 'acl:relcl')) {
-    const t = triggers.find((x) => tokens[x.first]!.start === syntax.words[verb]!.start && x.first > item.last && (x.entry.frame === 'give' || x.entry.frame === 'get'));
+  // (every such word: a designation the tree splits, "FK - 3 air defence systems", may leave two)
+  const heads = syntax.words.flatMap((w, i) => (within(i) && !within(w.head) ? [i] : []));
+  for (const verb of heads.flatMap((head) => dependents(syntax, head, 'acl:relcl'))) {
+    const t = triggers.find((x) => tokens[x.first]!.start === syntax.words[verb]!.start && x.first > item.last && (x.entry.frame === 'give' || x.entry.frame === 'get' || x.entry.frame === 'arrive'));
     if (!t) continue;
     const isPronoun = (i: number): boolean => i >= 0 && /^(?:which|that|who|whom)$/i.test(syntax.words[i]!.text);
+    // ("six air defence systems, which arrived in April": what arrives is the subject of its verb)
+    if (t.entry.frame === 'arrive') {
+      if (isPronoun(dependent(syntax, verb, 'nsubj'))) return t;
+      continue;
+    }
     const object = dependent(syntax, verb, 'obj');
     if (isPronoun(object) || isPronoun(dependent(syntax, verb, 'nsubj:pass'))) return t;
   }
