@@ -259,3 +259,10 @@ test('a people within one state named before an armed noun is that state\'s rebe
   // a name several states share says no state
   assert.ok(!eventsOf('Kurdish militants ambushed a patrol.').some((e) => e.source?.code?.endsWith('REB')));
 });
+
+test('calling someone\'s acts destabilising blames them', () => {
+  const events = eventsOf('Estonia described the Russian manoeuvres as destabilising.');
+  assert.ok(events.some((e) => e.cameo === '112' && e.source?.code === 'EST' && e.target?.code === 'RUS'), events.map(show).join('; '));
+  const quoted = eventsOf('Canada, which has a defence pact with Oslo, called the Russian drills "provocative and destabilising".');
+  assert.ok(quoted.some((e) => e.cameo === '112' && e.source?.code === 'CAN' && e.target?.code === 'RUS'), quoted.map(show).join('; '));
+});

@@ -102,3 +102,14 @@ void test('a subject with an infinitive of its own keeps the main verb after it 
   assert.ok(followed, describeTree(s));
   assert.equal(followed.head, -1, describeTree(s));
 });
+
+void test('a sentence the parser rooted in a relative clause\'s verb is rooted in the main verb past the clause', () => {
+  const s = parse('Norway, which shares a long border with Russia, called the Russian drills reckless and destabilising.');
+  const called = s.words.find((w) => w.text === 'called');
+  const norway = s.words.find((w) => w.text === 'Norway');
+  const shares = s.words.find((w) => w.text === 'shares');
+  assert.ok(called && norway && shares, describeTree(s));
+  assert.equal(called.head, -1, describeTree(s));
+  assert.equal(s.words[norway.head]?.text, 'called', describeTree(s));
+  assert.equal(s.words[shares.head]?.text, 'Norway', describeTree(s));
+});

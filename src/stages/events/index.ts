@@ -13,7 +13,7 @@ import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } fro
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
 import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isChargeOfParticiple, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
-import { baseRelation, clauseHead, dependents, isInNounClauseApart, isUnder, subtree } from '../syntax/tree.js';
+import { baseRelation, clauseHead, dependent, dependents, isInNounClauseApart, isUnder, subtree } from '../syntax/tree.js';
 import { closesRelativeClause } from '../dates/index.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
 
@@ -1111,6 +1111,12 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   let target: Actor | null;
   switch (match.pattern.roles) {
     case 'speaker>subject': {
+      // "X called Y's actions destabilising": the caller blames the one whose act it calls so
+      if (tree?.caller?.code && tree.called?.code && tree.called.entity.id !== tree.caller.entity.id) {
+        source = at(tree.caller);
+        target = at(tree.called);
+        break;
+      }
       const opener = actors.find((a) => a.code && a.end <= clause.start && a !== subject);
       source = sc.speaker ?? (opener ? at(opener) : null);
       // "warning time should be assumed to be short": what the writer says must or should be, with no one saying it, demands nothing
@@ -1357,6 +1363,44 @@ interface TreeArguments {
   background: TreeReading['background'];
   /** A verb of commitment with an object ("pledges tanks"): see TreeReading.isCommitment. */
   isCommitment: boolean;
+  /**
+   * "X called Y's actions dangerous and destabilising": the predicate is what a verb of calling says its object is; the caller and
+   * the one whose act or self is called so (null where the predicate is no such complement).
+   */
+  caller: ActorMention | null;
+  called: ActorMention | null;
+}
+
+/** Verbs that say what their object is: "called the strikes illegal", "described the move as destabilising". */
+const CALLING_VERBS = new Set(['call', 'describe', 'label', 'brand', 'term', 'deem', 'dub']);
+
+/**
+ * The verb of calling whose complement the predicate is ("called the actions dangerous and destabilising": "destabilising" a
+ * conjunct of the complement "dangerous"), read up through conjuncts and complements (xcomp, or an "as" phrase); -1 where none.
+ */
+function callingVerbOver(tree: SentenceSyntax, p: number): number {
+  let i = p;
+  for (let guard = 0; guard < 4 && i >= 0; guard++) {
+    const w = tree.words[i]!;
+    if (w.head < 0) return -1;
+    const rel = baseRelation(w.deprel);
+    const isAs = caseOf(tree, i) === 'as' || dependents(tree, i, 'mark').some((k) => tree.words[k]!.text.toLowerCase() === 'as');
+    // ("described the manoeuvres as destabilising", the "as" clause hung on the object)
+    if (rel === 'acl' && isAs && tree.words[w.head]!.deprel === 'obj') {
+      const verb = tree.words[w.head]!.head;
+      return verb >= 0 && CALLING_VERBS.has(tree.words[verb]!.lemma.toLowerCase()) ? verb : -1;
+    }
+    if (rel !== 'conj' && rel !== 'xcomp' && !(rel === 'obl' || rel === 'advcl')) return -1;
+    const head = tree.words[w.head]!;
+    if (rel !== 'conj' && CALLING_VERBS.has(head.lemma.toLowerCase())) {
+      // (an "as" phrase only: "described the move as destabilising")
+      if ((rel === 'obl' || rel === 'advcl') && !isAs) return -1;
+      return w.head;
+    }
+    if (rel !== 'conj') return -1;
+    i = w.head;
+  }
+  return -1;
 }
 
 /** Reads the match's predicate in the sentence's tree; null without a trained tree or a word there. */
@@ -1382,7 +1426,10 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     reading.targets.map((i) => organAt(sc, i, ctx, true)).find(isOther) ??
     reading.targets.map((i) => objectPronounReferent(sc, i, source)).find(isOther) ??
     null;
+  const calling = callingVerbOver(sc.tree, p);
   const common = {
+    caller: calling >= 0 ? mention(dependent(sc.tree, calling, 'nsubj')) : null,
+    called: calling >= 0 ? mention(dependent(sc.tree, calling, 'obj')) : null,
     modality: reading.modality,
     isCapability: reading.isCapability,
     isConduct: reading.isConduct,

@@ -454,8 +454,8 @@ const RELATIVE_OPENERS = new Set(['which', 'who', 'whom']);
  * dependent of the relative's verb (so the main verb lost its subject). Where "which", "who" or "whom" follows a comma right
  * after a noun or a name and is an argument of a later verb, that verb becomes an acl:relcl of the noun (the head of a name's
  * flat chain), unless the parser already made it a relative clause of another noun ("an array of equipment, which ..."). A noun the parser had hung inside the relative clause takes the relative verb's old place: the subject of the
- * verb it hung on, where that verb comes later and has none, else the same relation. A relative verb that was the root is left
- * as it is. Changes `heads` and `labels` in place.
+ * verb it hung on, where that verb comes later and has none, else the same relation. A relative verb that was the root gives
+ * that place to the main verb past the clause (rootedRelative). Changes `heads` and `labels` in place.
  */
 export function commaRelatives(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
   const relcl = relations.indexOf('acl:relcl');
@@ -477,8 +477,12 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
       continue;
     }
     const oldHead = heads[v] as number;
+    if (oldHead < 0) {
+      rootedRelative(forms, tags, heads, labels, relations, noun, i, v);
+      continue;
+    }
     // (a relative the parser hung on another noun, "an array of equipment, which ...", keeps its noun)
-    if (oldHead < 0 || (labels[v] === relcl && (tags[oldHead] === NOUN || tags[oldHead] === PROPN || tags[oldHead] === PRON))) continue;
+    if (labels[v] === relcl && (tags[oldHead] === NOUN || tags[oldHead] === PROPN || tags[oldHead] === PRON)) continue;
     const oldLabel = labels[v] as number;
     // whether the noun hangs inside the relative clause (reattaching the clause to it would make a cycle)
     let isInside = false;
@@ -502,6 +506,40 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
     }
     labels[noun] = noun < oldHead && !hasSubject ? (isPassive ? relations.indexOf('nsubj:pass') : relations.indexOf('nsubj')) : oldLabel;
   }
+}
+
+/**
+ * commaRelatives where the parser rooted the sentence in the relative clause's verb ("The United States, which has a treaty with
+ * Manila, called the actions dangerous": "has" the root, "called" its conjunct): the first verb past the clause's closing comma
+ * that hangs on it as a conjunct, parataxis or complement and has no subject of its own becomes the root, with the noun its
+ * subject; the relative verb hangs on the noun, and its other dependents past the comma on the new root.
+ */
+function rootedRelative(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[], noun: number, pronoun: number, v: number): void {
+  const n = heads.length;
+  let comma = -1;
+  for (let k = v + 1; k < n; k++) {
+    if (forms[k] === ',') {
+      comma = k;
+      break;
+    }
+  }
+  if (comma < 0) return;
+  const clausal = ['conj', 'parataxis', 'ccomp', 'advcl'].map((r) => relations.indexOf(r));
+  const subjects = ['nsubj', 'nsubj:pass', 'csubj'].map((r) => relations.indexOf(r));
+  let main = -1;
+  for (let c = comma + 1; c < n && main < 0; c++) {
+    if (heads[c] !== v || (tags[c] !== VERB && tags[c] !== AUX) || !clausal.includes(labels[c] as number)) continue;
+    if (heads.some((h, k) => h === c && subjects.includes(labels[k] as number))) return;
+    main = c;
+  }
+  if (main < 0 || heads[noun] !== v || noun > pronoun) return;
+  heads[main] = -1;
+  labels[main] = relations.indexOf('root');
+  for (let k = comma + 1; k < n; k++) if (heads[k] === v && k !== main) heads[k] = main;
+  heads[v] = noun;
+  labels[v] = relations.indexOf('acl:relcl');
+  heads[noun] = main;
+  labels[noun] = relations.indexOf('nsubj');
 }
 
 /**
