@@ -266,3 +266,14 @@ test('calling someone\'s acts destabilising blames them', () => {
   const quoted = eventsOf('Canada, which has a defence pact with Oslo, called the Russian drills "provocative and destabilising".');
   assert.ok(quoted.some((e) => e.cameo === '112' && e.source?.code === 'CAN' && e.target?.code === 'RUS'), quoted.map(show).join('; '));
 });
+
+test('condemning "the strikes" with no one named is aimed at the doer of the last act of force told', () => {
+  const events = eventsOf('Jordanian jets bombed smuggling camps in southern Syria on Monday. Damascus condemned the raids as an act of aggression.');
+  const condemned = events.find((e) => e.trigger?.text === 'condemned');
+  assert.ok(condemned, events.map(show).join('; '));
+  assert.equal(condemned.source?.code?.slice(0, 3), 'SYR', show(condemned));
+  assert.equal(condemned.target?.code?.slice(0, 3), 'JOR', show(condemned));
+  // an act of force the protest names the doer of keeps that doer
+  const named = eventsOf('Jordanian jets bombed smuggling camps in southern Syria on Monday. Damascus condemned the raids by Israel.');
+  assert.ok(!named.some((e) => e.trigger?.text === 'condemned' && e.target?.code?.startsWith('JOR')), named.map(show).join('; '));
+});

@@ -52,6 +52,9 @@ const PLANNED_BEFORE =
 const HEADLINE_FUTURE = /^\s*(?:[A-Z][\w'’.-]*\s+){1,4}to\s+$/;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 
+/** A definite act of force right after a verb ("the strikes", "the latest air raids", "this attack"), naming no one. */
+const ACT_OF_FORCE_OBJECT = /^\s+(?:the|these|those|this|that)\s+(?:[a-z]+\s+){0,2}?(?:strikes?|air\s*strikes?|airstrikes?|attacks?|raids?|air\s+raids?|shelling|bombings?|bombardments?|incursions?|killings?|assaults?|offensive|invasion|drone\s+attacks?)(?![\w-])(?!\s+(?:by|on|against|of)\b)/i;
+
 /** What the coder remembers from one sentence to the next. */
 interface Discourse {
   /** The last coded source: what "it", "the ministry" point back to outside reported speech. */
@@ -64,6 +67,8 @@ interface Discourse {
   armedGroup: Actor | null;
   /** The state the article named last (a country or one of its organs): whose "the army", "the government" of a later clause are. */
   state: Actor | null;
+  /** The doer of the last act of force coded (roots 18 to 20): whose "the strikes" a later condemnation names. */
+  force: Actor | null;
 }
 
 interface SentenceContext {
@@ -101,7 +106,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
-  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null };
+  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null, force: null };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -814,6 +819,7 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
       previousSource = source;
       if (!clause.isPassive) discourse.topic = source;
       discourse.doerOf.set(event.cameo.slice(0, 2), { source, target });
+      if (Number(event.cameo.slice(0, 2)) >= 18 && event.modality === 'asserted') discourse.force = source;
     }
   }
   return out;
@@ -1212,6 +1218,12 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const role = domesticRoleIn(directObject, ctx);
     const where = role ? countryOfScene(actors, claim) : null;
     if (role && where) target = { name: role.noun, code: where + role.code, entityId: null };
+  }
+  // "Iraq condemned the strikes as a violation of its sovereignty": a protest at a definite act of force that names no one is
+  // aimed at the doer of the last act of force the article told
+  const root = Number(match.pattern.code.slice(0, 2));
+  if (root >= 11 && root <= 14 && source?.code && !target?.code && !clause.isPassive && discourse.force?.code && discourse.force.code.slice(0, 3) !== source.code.slice(0, 3)) {
+    if (ACT_OF_FORCE_OBJECT.test(claim.slice(clause.verbEnd, clause.end))) target = discourse.force;
   }
   if (!source?.code && !target?.code) return null;
   if (clause.isPassive && !source?.code) {
