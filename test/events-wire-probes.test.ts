@@ -277,3 +277,9 @@ test('condemning "the strikes" with no one named is aimed at the doer of the las
   const named = eventsOf('Jordanian jets bombed smuggling camps in southern Syria on Monday. Damascus condemned the raids by Israel.');
   assert.ok(!named.some((e) => e.trigger?.text === 'condemned' && e.target?.code?.startsWith('JOR')), named.map(show).join('; '));
 });
+
+test('"called X on Sunday" is a call, not an appeal "on" someone', () => {
+  const events = eventsOf('Scholz called Erdogan on Tuesday to discuss grain exports.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('02')), events.map(show).join('; '));
+  assert.ok(eventsOf('Germany called on Turkey to reopen the port.').some((e) => e.cameo.startsWith('02')));
+});

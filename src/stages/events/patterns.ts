@@ -297,6 +297,10 @@ function hasRequiredWords(requires: readonly string[][], present: ReadonlySet<st
   return true;
 }
 
+/** The start of a phrase of time after a preposition: "on Sunday", "on 3 May", "in March", "for two hours". */
+const TIME_AFTER =
+  /^\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|eve|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?\b|(?:a|an|one|two|three|several|many|few)\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b/i;
+
 /** The part-of-speech tag (UPOS) of the word starting at an offset of the text, when a tagger has read it. */
 export type TagAt = (start: number) => string | undefined;
 
@@ -341,6 +345,9 @@ export function matchPatterns(text: string, ctx: Context, tagAt?: TagAt): Patter
       // "the Rapid Support Forces agreed to ...": a capitalised word the tagger reads as a name or a noun opens no verb phrase.
       if (pattern.phrase.startsWith('~') && !isOneWord && (tag === 'PROPN' || tag === 'NOUN') && /^[A-Z]/.test(m[0]) && m.index > 0) continue;
       if (isArmedGap(pattern, m[0], ctx)) continue;
+      // "called Netanyahu on Sunday": a phrase that ends in a preposition after a gap ("~call * on") is not read where that
+      // preposition opens a phrase of time
+      if (/\* (?:on|upon|in|at|for)$/.test(pattern.phrase) && TIME_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 24))) continue;
       found.push({ pattern, start: m.index, end: m.index + m[0].length });
     }
   }
