@@ -229,6 +229,21 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['JPN', 'VNM', 'delivered', null, 'patrol boats']],
   },
   {
+    construction: 'a passive with the item right after the verb ("Y was given two batteries by X"): its subject receives',
+    text: 'Slovakia was given four Mi-17 helicopters by Norway in the spring.',
+    want: [['NOR', 'SVK', 'delivered', 4, 'Mi-17 helicopters']],
+  },
+  {
+    construction: 'a promise in the passive with the item after the verb ("Y has been promised 40 tanks by X")',
+    text: 'Moldova has been promised 30 armoured trucks by Romania.',
+    want: [['ROU', 'MDA', 'pledged', 30, 'armoured trucks']],
+  },
+  {
+    construction: 'a request received names goods asked for, none received ("received a request from Y for jets")',
+    text: 'Sweden received a request from Finland for more Archer howitzers.',
+    want: [],
+  },
+  {
     construction: 'an arrival told in a relative clause on the item ("X bought vehicles, which arrived in June"): delivered',
     text: 'Ghana bought four Turkish Kirpi armoured vehicles, which arrived by ship in June.',
     want: [['TUR', 'GHA', 'delivered', 4, 'Turkish Kirpi armoured vehicles']],

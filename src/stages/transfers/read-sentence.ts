@@ -740,6 +740,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // follows it is the carrier or the company it came in.
     if (trigger.entry.frame === 'arrive' && item.first > trigger.last) continue;
     if (isCarrier(tokens, item)) continue;
+    // "received a request from Poland for more Patriot systems", "got an offer of jets": what a request or offer received names
+    // is asked for or offered, not received.
+    if (trigger.entry.frame === 'get' && item.first > trigger.last && tokens.slice(trigger.last + 1, item.first).some((x) => REQUEST_NOUNS.test(x.text))) continue;
     const status = statusOf(tokens, trigger, lex);
     if (!status) continue;
     // "has yet to decide whether to send missiles", "debating whether it should sell jets": a deal weighed, not made or planned.
@@ -869,6 +872,9 @@ function isServiced(tokens: readonly Token[], item: ItemMention): boolean {
  */
 const MAKING_VERBS = /^(?:develop|develops|developing|co-develop|co-develops|co-developing|design|designs|designing)$/;
 
+/** Nouns of asking and offering: what a verb of getting takes them as object for is no goods received. */
+const REQUEST_NOUNS = /^(?:requests?|calls?|appeals?|proposals?|offers?|invitations?|bids?|applications?|letters?|demands?|pleas?|orders?|enquir(?:y|ies)|inquir(?:y|ies)|queries|query)$/i;
+
 /** Whether an item opens a "by" phrase right after a past participle ("escorted by two frigates", "provided by 12 jets"). */
 function isAgent(tokens: readonly Token[], item: ItemMention): boolean {
   // Back over the phrase's own words ("three Dutch navy patrol boats") to the word that opens it.
@@ -993,6 +999,9 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     }
     // "Kenya is to be supplied with 40 missiles by Italy": the subject of a passive "supplied with" receives.
     if (lowerAt(tokens, t.last + 1) === 'with' && item.first > t.last) return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? null, recipients: toAfter.length ? toAfter : subject ? [subject.code] : [], isPassive: true };
+    // "Poland was given two Patriot batteries by Germany", "Latvia has been promised 40 tanks": a passive with the item right after
+    // the verb keeps its second object; its subject is who receives.
+    if (subject && item.first > t.last && item.first - t.last <= 2 && !toAfter.length) return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? null, recipients: [subject.code], isPassive: true };
     return { supplier: fromAfter[0] ?? maker ?? makerCompany ?? subject?.code ?? null, recipients: toAfter.length ? toAfter : builtFor, isPassive: true };
   }
   if (frame === 'get' && isReducedGet(tokens, t, item)) {
