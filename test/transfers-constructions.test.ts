@@ -229,6 +229,21 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['JPN', 'VNM', 'delivered', null, 'patrol boats']],
   },
   {
+    construction: 'a measure written as a number and a unit between the count and the noun ("ten 44-metre boats") keeps the count',
+    text: 'South Korea has delivered eight 60-metre patrol boats to Ecuador.',
+    want: [['KOR', 'ECU', 'delivered', 8, 'patrol boats']],
+  },
+  {
+    construction: 'a contract "with" a seller signed by a pronoun buys for the state told before; "and" before a past verb of trade closes the noun\'s phrase',
+    text: 'Chile bought two radars from Israel. Later it signed a contract with Spain for four corvettes and bought six jets from Brazil.',
+    want: [['ISR', 'CHL', 'ordered', 2, 'radars'], ['ESP', 'CHL', 'ordered', 4, 'corvettes'], ['BRA', 'CHL', 'ordered', 6, 'jets']],
+  },
+  {
+    construction: 'an item in a "for" phrase with its owner right after another item ("jets for the navy\'s carriers") is a platform, not moved',
+    text: 'Brazil will buy 12 helicopters from Italy for the navy\'s frigates.',
+    want: [['ITA', 'BRA', 'planned', 12, 'helicopters']],
+  },
+  {
     construction: 'a passive with the item right after the verb ("Y was given two batteries by X"): its subject receives',
     text: 'Slovakia was given four Mi-17 helicopters by Norway in the spring.',
     want: [['NOR', 'SVK', 'delivered', 4, 'Mi-17 helicopters']],

@@ -306,7 +306,9 @@ function fillParties(drafts: Draft[], told: readonly Told[] = []): void {
     if (!d.supplier && d.recipient) d.supplier = [...drafts.slice(0, i)].reverse().find((p) => p.supplier && p.supplier !== d.recipient)?.supplier ?? null;
     // "Canada also promised 30 tanks": in a story about one recipient, a pledge that names none is to it.
     // "It also received 30 mortars from Spain": a buyer or receiver the sentence does not name as a state is the article's last recipient.
-    if (/^transfers\/(?:receive|buy|acquire)$/.test(d.rule ?? '') && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
+    // ("Last year it signed a contract with Turkey for two corvettes": so is the buyer of a contract or deal made with a seller.)
+    const isDealWithSeller = d.rule === 'transfers/noun-sale' && /^(?:contracts?|deals?|agreements?)$/i.test(d.trigger?.text ?? '');
+    if ((/^transfers\/(?:receive|buy|acquire)$/.test(d.rule ?? '') || isDealWithSeller) && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     if (d.status === 'pledged' && d.supplier && !d.recipient) d.recipient = [...drafts.slice(0, i)].reverse().find((p) => p.recipient && p.recipient !== d.supplier)?.recipient ?? null;
     // "The government approved an aid package for Ukraine. It contains ... Estonia's military aid to Ukraine now exceeds ...":
     // a giver left unnamed is the one a later sentence names for the same recipient, with or without an item.

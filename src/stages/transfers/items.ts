@@ -188,12 +188,16 @@ const CLASS_WORDS = /^(?:Type|Project|Block|Mark|Mk|Model|Series|Flight)$/;
 // Words that never modify an equipment noun (articles, pronouns, auxiliaries, verbs of owning and using).
 const FUNCTION_WORDS = new Set('million billion thousand single pair the and or nor but of to for with from by in on at as into onto over under its their his her our your my are is was were be been being has have had will would shall should can could may might must more most than some other all any each these those this that which who whom whose what when where new few many several such both either neither not also only own operates operate operated operating uses use used using build builds built building produce produces produced make makes made making includes included including said says say plus about around nearly some against across via per besides except alongside beyond among amid despite during within without toward towards including'.split(' '));
 
+/** A measure written as a number and a unit before a noun: "44-metre", "4,000-tonne", "155-millimetre", "30-tonne". */
+const MEASURE = /^\d[\d,.]*-(?:metres?|meters?|m|tonnes?|tons?|foot|feet|ft|mm|millimetres?|millimeters?|cm|km|kilometres?|kilometers?|knots?|seats?|seaters?|wheel|wheeled|man|crew)$/i;
+
 /** The count written before token `first`: "four", "24", "more than a dozen", "three batteries of", "100 of the". */
 function countBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): number | null {
   let j = first - 1;
   // "12 high-speed guard boats": a hyphenated adjective between the count and the phrase keeps the count.
   // "six ex-Navy patrol boats": a former owner ("ex-" and its name) between the count and the phrase keeps the count.
-  while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text) || /^ex-[A-Za-z]+$/.test(tokens[j]!.text))) j--;
+  // "ten 44-metre boats", "two 4,000-tonne frigates": a measure written as a number and a unit keeps the count before it.
+  while (j >= 0 && ((GENERIC_ADJECTIVES.has(lower(tokens[j])) && lower(tokens[j]) !== 'the') || /^[a-z]+-[a-z]+$/.test(tokens[j]!.text) || /^ex-[A-Za-z]+$/.test(tokens[j]!.text) || MEASURE.test(tokens[j]!.text))) j--;
   // "four Turkey built corvettes": a maker's name and "built" written apart stand between the count and the phrase.
   if (j > 1 && /^(?:made|built|manufactured|produced)$/.test(lower(tokens[j])) && /^[A-Z]/.test(tokens[j - 1]!.text)) j -= 2;
   // "12 coast guard vessels": one plain word of a compound the phrase left out, right after the count.

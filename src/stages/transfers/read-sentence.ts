@@ -684,6 +684,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
       serviced.add(item);
       continue;
     }
+    // "26 Rafale Marine jets for the navy's aircraft carriers", "missiles for its frigates": an item in a "for" phrase right after
+    // another item is the platform that one is for, owned already; it does not move.
+    if (isPlatformFor(tokens, items, item)) continue;
     // "... a refurbishment of its Pumas and Alphas": a later member of that list is serviced too.
     const previous = items[items.indexOf(item) - 1];
     if (previous && serviced.has(previous) && tokens.slice(previous.last + 1, item.first).every((x) => /^(?:,|and|or|its|their|the|\d[\d,]*)$/i.test(x.text))) {
@@ -872,6 +875,21 @@ function isServiced(tokens: readonly Token[], item: ItemMention): boolean {
  */
 const MAKING_VERBS = /^(?:develop|develops|developing|co-develop|co-develops|co-developing|design|designs|designing)$/;
 
+/** Whether an item follows "for" and its owner's words ("the navy's", "its", "their") right after another item (or its "from Z"). */
+function isPlatformFor(tokens: readonly Token[], items: readonly ItemMention[], item: ItemMention): boolean {
+  let j = item.first - 1;
+  // (the owner: a determiner or pronoun, and a possessive noun phrase of up to three words, "the Indian navy's")
+  for (let guard = 0; guard < 5 && j >= 0 && lowerAt(tokens, j) !== 'for'; guard++) {
+    if (!/^(?:the|its|their|his|her|our|['’]s|[a-z]+|[A-Z][a-z]+)$/.test(tokens[j]!.text)) return false;
+    j--;
+  }
+  if (lowerAt(tokens, j) !== 'for') return false;
+  const between = tokens.slice(j + 1, item.first).map((x) => x.text.toLowerCase());
+  if (!between.some((w) => /^(?:its|their|his|her|our|['’]s)$/.test(w))) return false;
+  // (right after that item, or after its "from Z": "12 helicopters from Italy for the navy's frigates")
+  return items.some((other) => other !== item && other.last < j && (other.last === j - 1 || (lowerAt(tokens, other.last + 1) === 'from' && j - other.last <= 5 && tokens.slice(other.last + 2, j).every((x) => /^(?:the|[A-Z][\w-]*)$/.test(x.text)))));
+}
+
 /** Nouns of asking and offering: what a verb of getting takes them as object for is no goods received. */
 const REQUEST_NOUNS = /^(?:requests?|calls?|appeals?|proposals?|offers?|invitations?|bids?|applications?|letters?|demands?|pleas?|orders?|enquir(?:y|ies)|inquir(?:y|ies)|queries|query)$/i;
 
@@ -914,11 +932,18 @@ function clauseEnd(tokens: readonly Token[], last: number, sentenceEnd: number):
 /** Words after "to" that open a noun phrase, not an infinitive. */
 const PURPOSE_NOT_VERB = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|some|all|both|each|every|more|other|another|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|about|around|over|nearly|almost|up)$/;
 
+/** A past form of a verb of trade that opens a clause after "and" ("and bought", "and signed"; not an adjective, "and armoured"). */
+const PAST_VERB = /^(?:bought|sold|sent|gave|got|took|won|paid|signed|agreed|ordered|purchased|acquired|received|delivered|approved|announced|placed|awarded|supplied|donated|pledged|promised|transferred|shipped|exported|imported)$/;
+
 /** The end (exclusive) of the words that may still hold a noun's "to Y" after `last`: up to 8 words, stopping at a comma, a clause break or a finite verb. */
 function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: number): number {
   let j = last + 1;
   // ("... for 2 frigates and one for 30 howitzers": an "and one" opens the next deal of a list)
-  while (j < sentenceEnd && j - last <= 8 && tokens[j]!.text !== ',' && !CLAUSE_BREAK.has(lowerAt(tokens, j)) && !/^(?:is|are|was|were|has|have|had|will|would|said|says)$/.test(lowerAt(tokens, j)) && !(lowerAt(tokens, j) === 'and' && lowerAt(tokens, j + 1) === 'one')) j++;
+  while (j < sentenceEnd && j - last <= 8 && tokens[j]!.text !== ',' && !CLAUSE_BREAK.has(lowerAt(tokens, j)) && !/^(?:is|are|was|were|has|have|had|will|would|said|says)$/.test(lowerAt(tokens, j)) && !(lowerAt(tokens, j) === 'and' && lowerAt(tokens, j + 1) === 'one')) {
+    // ("a contract with Turkey for two corvettes and bought 32 jets from X": "and" before a past verb opens the next clause)
+    if (lowerAt(tokens, j) === 'and' && PAST_VERB.test(lowerAt(tokens, j + 1))) return j;
+    j++;
+  }
   return Math.min(sentenceEnd, Math.max(j, last + 4));
 }
 
