@@ -229,6 +229,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['JPN', 'VNM', 'delivered', null, 'patrol boats']],
   },
   {
+    construction: 'a maker\'s future delivery ("Navantia will deliver the first ships in 2027") is an order\'s schedule, not a state\'s pledge',
+    text: 'Navantia will deliver two corvettes to Morocco in 2027.',
+    want: [['ESP', 'MAR', 'ordered', 2, 'corvettes']],
+  },
+  {
     construction: 'a measure written as a number and a unit between the count and the noun ("ten 44-metre boats") keeps the count',
     text: 'South Korea has delivered eight 60-metre patrol boats to Ecuador.',
     want: [['KOR', 'ECU', 'delivered', 8, 'patrol boats']],

@@ -767,7 +767,9 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "Kenya's cabinet approved the purchase of 12 jets": an approval by the buyer's own body is its plan; only the seller's approval is "approved".
     const approver = status === 'approved' ? approvingState(tokens, states, trigger, lex) : null;
     const approvedStatus = approver && roles.recipients.includes(approver) && approver !== roles.supplier ? 'planned' : status;
-    const given = roles.buysForOther && (approvedStatus === 'ordered' || approvedStatus === 'planned') ? 'pledged' : approvedStatus;
+    // "Dassault will deliver the first jets in 2028": a maker's future delivery is the schedule of an order, no state's promise.
+    const isMakersSchedule = approvedStatus === 'pledged' && trigger.entry.frame === 'give' && roles.byMaker === true;
+    const given = roles.buysForOther && (approvedStatus === 'ordered' || approvedStatus === 'planned') ? 'pledged' : isMakersSchedule ? 'ordered' : approvedStatus;
     const isStart = given === 'delivered' && tokens.slice(Math.max(clauseStart(tokens, trigger.first), trigger.first - 4), trigger.first).some((x) => /^(?:started|starts|began|begun|begins|commenced)$/i.test(x.text));
     readings.push({ item, trigger, triggerSpan: spanOf(tokens, trigger), supplier: roles.supplier, recipients: roles.recipients, status: given, rule: `transfers/${trigger.entry.id}${roles.isPassive ? ':passive' : ''}`, ...(isStart ? { isStart } : {}) });
     // "F-16s from Denmark and Norway", "Denmark and Norway will send F-16s": one record per supplier.
@@ -947,7 +949,7 @@ function nounPhraseEnd(tokens: readonly Token[], last: number, sentenceEnd: numb
   return Math.min(sentenceEnd, Math.max(j, last + 4));
 }
 
-function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax: SentenceSyntax | undefined, places: readonly StateMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[]; buysForOther?: boolean } {
+function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, items: readonly ItemMention[], syntax: SentenceSyntax | undefined, places: readonly StateMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean; otherSuppliers?: string[]; buysForOther?: boolean; byMaker?: boolean } {
   const start = clauseStart(tokens, t.antecedent ?? t.first);
   const sentenceEnd = tokens.length;
   const fromTree = t.entry.frame !== 'noun' ? treeSubject(syntax, tokens, states, t) : undefined;
@@ -1009,7 +1011,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
       if (helped && helped.code !== subject?.code) recipients = [helped.code];
     }
     const otherSuppliers = subject ? conjoined(tokens, states, subject).filter((c) => c !== subject.code && !recipients.includes(c)) : [];
-    return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false, otherSuppliers };
+    return { supplier: subject?.code ?? maker ?? makerCompany, recipients, isPassive: false, otherSuppliers, byMaker: subject?.kind === 'maker' };
   }
   if (frame === 'give' || (frame === 'noun' && passive)) {
     // "the frigate built for Chile was handed over by Spain": who the item was built for receives it.
