@@ -229,6 +229,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['JPN', 'VNM', 'delivered', null, 'patrol boats']],
   },
   {
+    construction: 'a former owner that is a named force of a state ("ex-Royal Navy", "former US Navy") sells the equipment on',
+    text: 'Peru acquired three former US Navy minesweepers. Colombia bought two ex-Royal Navy patrol ships.',
+    want: [['USA', 'PER', 'delivered', 3, 'US Navy minesweepers'], ['GBR', 'COL', 'ordered', 2, 'Navy patrol ships']],
+  },
+  {
     construction: 'a maker\'s future delivery ("Navantia will deliver the first ships in 2027") is an order\'s schedule, not a state\'s pledge',
     text: 'Navantia will deliver two corvettes to Morocco in 2027.',
     want: [['ESP', 'MAR', 'ordered', 2, 'corvettes']],

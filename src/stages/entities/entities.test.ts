@@ -53,7 +53,8 @@ void test('people: later short mentions and "the minister" join the person', () 
 });
 
 const COUNTRIES: [string, string, string[]][] = [
-  ['The United States and the U.S. Army: American troops left, Washington said, and the US agreed.', 'country:USA', ['United States', 'U.S.', 'American', 'Washington', 'US']],
+  // ("the U.S. Army" is the army, an organisation of the United States: see the next test)
+  ['The United States and the U.S. Army: American troops left, Washington said, and the US agreed.', 'country:USA', ['United States', 'American', 'Washington', 'US']],
   ["Russia's army and Russian jets; Moscow denied it.", 'country:RUS', ['Russia', 'Russian', 'Moscow']],
   ['Kyiv said Ukrainian forces held.', 'country:UKR', ['Kyiv', 'Ukrainian']],
   ['Afghan forces fought the Taliban in Afghanistan.', 'country:AFG', ['Afghan', 'Afghanistan']],
@@ -69,6 +70,12 @@ for (const [text, id, surfaces] of COUNTRIES) {
     for (const s of surfaces) assert.ok(got.includes(s), `${s} missing from ${got.join(', ')}`);
   });
 }
+
+void test('a named national force is an organisation of its state, not a mention of the state', () => {
+  const army = byId(find('The United States and the U.S. Army: American troops left.'), 'org:us-army');
+  assert.equal(army.code, 'USAMIL');
+  assert.equal(army.country, 'USA');
+});
 
 const ORGS: [string, string, string][] = [
   ['NATO and the CSTO held talks.', 'org:nato', 'NATO'],

@@ -29,6 +29,19 @@ function tokenIndexAt(tokens: readonly Token[], start: number, end: number): [nu
   return first < 0 ? null : [first, last];
 }
 
+/** The state of a named force of it ("Royal Navy" -> GBR), from data/organizations.json's military bodies; null for any other name. */
+function forceState(ctx: Context, name: string): string | null {
+  const forces = ctx.data.memo('transfers/forces', () => {
+    const out = new Map<string, string>();
+    for (const o of ctx.data.load<{ organizations: { name: string; kind: string; country?: string | null; aliases?: string[] }[] }>('organizations').organizations) {
+      if (o.kind !== 'military' || !o.country) continue;
+      for (const n of [o.name, ...(o.aliases ?? [])]) out.set(n.toLowerCase(), o.country);
+    }
+    return out;
+  });
+  return forces.get(name.toLowerCase()) ?? null;
+}
+
 /** Words for a works that builds equipment ("a shipyard in Busan"). */
 const WORKS = /^(?:shipyards?|yards?|factory|factories|plants?|works|firms?|company|companies|manufacturers?|makers?)$/i;
 
@@ -84,6 +97,16 @@ function statesInText(doc: Doc, sentence: Sentence, tokens: readonly Token[], le
       const wider = /^\p{Lu}/u.test(before) ? countryCode(`${before} ${made[1]!}`, ctx.data) : null;
       const code = wider && ISO3.test(wider) ? wider : countryCode(made[1]!, ctx.data);
       if (code && ISO3.test(code)) found.push({ first: code === wider ? i - 1 : i, last: i, code, kind: 'made' });
+      // "ex-Royal Navy frigates": a former owner that is a named force of a state, written on over the next words
+      else if (/^ex-/i.test(tokens[i]!.text)) {
+        for (let n = 3; n >= 1; n--) {
+          const owner = forceState(ctx, [made[1]!, ...tokens.slice(i + 1, i + 1 + n).map((t) => t.text)].join(' '));
+          if (owner) {
+            found.push({ first: i, last: i + n, code: owner, kind: 'made' });
+            break;
+          }
+        }
+      }
     }
     // Names the entities stage left out: a country, demonym or capital written as one to three words.
     if (!found.some((f) => f.first <= i && f.last >= i) && /^[A-Z]/.test(tokens[i]!.text)) {
@@ -103,6 +126,9 @@ function statesInText(doc: Doc, sentence: Sentence, tokens: readonly Token[], le
   // What opens the phrase is a determiner, a count (digits or any number word of the lexicon) or "new"/"used".
   const opensPhrase = (t: Token | undefined): boolean => t !== undefined && (/^(?:the|a|an|its|their|these|those|\d[\d,]*|new|used)$/i.test(t.text) || lex.numberWords[t.text.toLowerCase()] !== undefined);
   for (const f of found) if (f.kind === 'country' && /^(?:made|built|manufactured|produced)$/i.test(tokens[f.last + 1]?.text ?? '') && opensPhrase(tokens[f.first - 1])) f.kind = 'made';
+  // "two former Royal Navy frigates": a state's body after "former" inside a noun phrase is the equipment's former owner, who
+  // sells it on as a maker's state would.
+  for (const f of found) if (f.kind === 'body' && /^(?:former|ex)$/i.test(tokens[f.first - 1]?.text ?? '')) f.kind = 'made';
   // A manufacturer the entities stage also found as an organisation is read as the maker it is.
   found.sort((a, b) => a.first - b.first || b.last - a.last || Number(b.kind === 'maker') - Number(a.kind === 'maker'));
   const out: StateMention[] = [];
