@@ -283,3 +283,8 @@ test('"called X on Sunday" is a call, not an appeal "on" someone', () => {
   assert.ok(!events.some((e) => e.cameo.startsWith('02')), events.map(show).join('; '));
   assert.ok(eventsOf('Germany called on Turkey to reopen the port.').some((e) => e.cameo.startsWith('02')));
 });
+
+test('a headline with a closing attribution still has its own verb', () => {
+  const events = eventsOf('Iran test-fires new cruise missile, Tasnim says');
+  assert.ok(events.some((e) => e.cameo === '150' && e.source?.code === 'IRN'), events.map(show).join('; '));
+});

@@ -239,8 +239,11 @@ export function clauseMarkers(forms: readonly string[], tags: Int32Array): Int32
 const ACTING_BODIES = /^(?:coalition|alliance|army|military|navy|government|junta|police|court|parliament|council|cabinet|regime|militia|ministry|president|premier|envoy|coastguard)$/i;
 
 export function headlineVerbs(forms: readonly string[], tags: Int32Array): Int32Array {
-  // (the participle of a hyphenated modifier, "Saudi-led", "Iran-backed", is no verb of the sentence)
-  for (let i = 0; i < tags.length; i++) if ((tags[i] === VERB || tags[i] === AUX) && !(forms[i - 1] === '-' && /^(?:led|backed)$/i.test(forms[i] as string))) return tags;
+  // (the participle of a hyphenated modifier, "Saudi-led", "Iran-backed", is no verb of the sentence; nor is the verb of a closing
+  // attribution, "..., Seoul says")
+  const comma = forms.lastIndexOf(',');
+  const end = comma > 0 && forms.length - comma <= 6 && /^(?:says|said|reports|claims|alleges|warns|confirms)$/i.test(forms[forms.length - 1] as string) ? comma : tags.length;
+  for (let i = 0; i < end; i++) if ((tags[i] === VERB || tags[i] === AUX) && !(forms[i - 1] === '-' && /^(?:led|backed)$/i.test(forms[i] as string))) return tags;
   let k = 0;
   let names = 0;
   while (k < forms.length) {
