@@ -288,3 +288,14 @@ test('a headline with a closing attribution still has its own verb', () => {
   const events = eventsOf('Iran test-fires new cruise missile, Tasnim says');
   assert.ok(events.some((e) => e.cameo === '150' && e.source?.code === 'IRN'), events.map(show).join('; '));
 });
+
+test('people a state\'s police aim at, named by a role noun, are that state\'s, not the city named after them', () => {
+  const events = eventsOf('Ugandan police fired tear gas at demonstrators in Kampala on Monday.');
+  const fired = events.find((e) => e.trigger?.text.startsWith('fired'));
+  assert.ok(fired, events.map(show).join('; '));
+  assert.equal(fired.target?.code, 'UGACVL', show(fired));
+  // a participle on such a noun is those people's act, not the police's
+  const marching = eventsOf('Chilean police fired water cannon at students marching against the pension reform in Santiago.').find((e) => e.trigger?.text === 'marching');
+  assert.ok(marching, 'no march');
+  assert.equal(marching.source?.code, 'CHLCVL', show(marching));
+});

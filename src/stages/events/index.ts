@@ -1430,13 +1430,15 @@ function treeArguments(sc: SentenceContext, match: PatternMatch, ctx: Context): 
     mention(reading.source) ??
     (reading.sourceNext !== undefined ? mention(reading.sourceNext) : null) ??
     (reading.source >= 0 && reading.source !== p ? organAt(sc, reading.source, ctx) : null) ??
-    mention(subordinatePronounAntecedent(sc.tree, reading.source, p));
+    mention(subordinatePronounAntecedent(sc.tree, reading.source, p)) ??
+    describedPeople(sc, p, reading.source, ctx);
   const isOther = (m: ActorMention | null): m is ActorMention => m !== null && m.code !== null && m.entity.id !== source?.entity.id;
   // "attacked the rebels in Somalia": an organ named bare is that of the state it is placed in
   const target =
     reading.targets.map(mention).find(isOther) ??
     reading.targets.map((i) => organAt(sc, i, ctx, true)).find(isOther) ??
     reading.targets.map((i) => objectPronounReferent(sc, i, source)).find(isOther) ??
+    reading.targets.map((i) => ownPeople(sc, i, source, ctx)).find(isOther) ??
     null;
   const calling = callingVerbOver(sc.tree, p);
   const common = {
@@ -1533,6 +1535,37 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
     actors.find(holds(head)) ??
     null
   );
+}
+
+/**
+ * "police fired tear gas at farmers blocking a highway": a participle on a role noun with no state of its own (farmers,
+ * protesters, students) has those people for its doer, of the state whose police, court or government the sentence names
+ * (PERAGR); null for any other reading.
+ */
+function describedPeople(sc: SentenceContext, p: number, noun: number, ctx: Context): ActorMention | null {
+  const tree = sc.tree;
+  if (!tree || noun < 0 || tree.words[p]!.head !== noun || baseRelation(tree.words[p]!.deprel) !== 'acl') return null;
+  const organ = sc.actors.find((a) => a.code !== null && /^[A-Z]{3}(?:COP|GOV|JUD)$/.test(a.code) && isStateCode(a.code));
+  return organ ? ownPeople(sc, noun, organ, ctx) : null;
+}
+
+/**
+ * "Kenyan police fired tear gas at protesters": people a state's police, court or government acts on, named by a domestic role
+ * noun and no place or state of their own (protesters, civilians, rebels, gunmen), are that state's (KENCVL); null for any other
+ * word, or where the one acting is no such organ.
+ */
+function ownPeople(sc: SentenceContext, i: number, source: ActorMention | null, ctx: Context): ActorMention | null {
+  const tree = sc.tree;
+  // (a state's domestic organ only, police, courts, government, which act at home; an army or a state may act abroad, where the
+  // people it strikes are the scene's: "Palestinian bombers killed 23 people in Tel Aviv")
+  if (!tree || !source?.code || !/^[A-Z]{3}(?:COP|GOV|JUD)$/.test(source.code) || !isStateCode(source.code)) return null;
+  const w = tree.words[i]!;
+  const role = domesticRoleIn(w.text, ctx);
+  if (!role || dependents(tree, i, 'nmod:poss', 'amod', 'compound').length > 0) return null;
+  const base = sc.sentence.start;
+  const code = source.code.slice(0, 3) + role.code;
+  const entity: Entity = { id: `people:${code.toLowerCase()}`, name: w.text, type: 'other', code: null, role: null, affiliation: null, lat: null, lon: null, country: source.code.slice(0, 3), mentions: [] };
+  return { start: w.start - base, end: w.end - base, name: w.text, code, entity };
 }
 
 /**

@@ -131,6 +131,8 @@ function namesObject(syntax: SentenceSyntax, p: number): boolean {
 
 /** Prepositions whose object is the one acted on or dealt with; "in", "near", "at" name places. */
 const TARGET_CASES = new Set(['to', 'with', 'against', 'on', 'into', 'toward', 'towards', 'upon', 'onto']);
+/** Verbs of aiming something: their "at" phrase names whom it is aimed at ("fired tear gas at protesters", "threw stones at police"). */
+const AIMING_VERBS = new Set(['fire', 'shoot', 'throw', 'hurl', 'lob', 'aim', 'point', 'launch', 'direct']);
 /** Verbs of taking ground or goods, whose "from" phrase names the loser: "recaptured the town from X". */
 const TAKING_VERBS = new Set(['capture', 'recapture', 'seize', 'take', 'retake', 'wrest', 'regain', 'reclaim', 'snatch', 'liberate', 'win', 'grab']);
 /** Prepositions that attach a noun-predicate's target: "a visit to", "talks with", "strikes on", "sale of ... to". */
@@ -408,7 +410,7 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
       targets.push(...dependents(syntax, o, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i))));
     }
   }
-  targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i))));
+  targets.push(...dependents(syntax, p, 'obl').filter((i) => TARGET_CASES.has(caseOf(syntax, i)) || (caseOf(syntax, i) === 'at' && AIMING_VERBS.has(lemmaOf(word(syntax, p))))));
   // "retook the town from the rebels", "wrested the port from X": a verb of taking names in "from" the one who lost it
   // (on the verb, or on its object or the object's "of" name where the parser hung it there), before the ground or goods taken.
   if (TAKING_VERBS.has(lemmaOf(word(syntax, p)))) {
