@@ -299,3 +299,11 @@ test('people a state\'s police aim at, named by a role noun, are that state\'s, 
   assert.ok(marching, 'no march');
   assert.equal(marching.source?.code, 'CHLCVL', show(marching));
 });
+
+test('using weapons to strike is the strike; targeting with weapons is an attack; a warship\'s prefix names its navy', () => {
+  const used = eventsOf('Belarus used drones to attack a Lithuanian border post.');
+  assert.ok(used.some((e) => e.cameo === '190' && e.source?.code === 'BLR'), used.map(show).join('; '));
+  assert.ok(!used.some((e) => e.cameo === '175'), used.map(show).join('; '));
+  const aimed = eventsOf('Somali pirates targeted HMS Diamond with rockets off Eyl.');
+  assert.ok(aimed.some((e) => e.cameo === '190' && e.target?.code === 'GBRMIL'), aimed.map(show).join('; '));
+});

@@ -148,6 +148,9 @@ function cameoOfAlpha3(code: string | null, ctx: Context): string | null {
   return differing.get(code) ?? code;
 }
 
+/** Prefixes of warships' names and their navies' states (USS Carney, HMS Diamond, HMAS Anzac, INS Kolkata, ROKS Sejong). */
+const SHIP_PREFIXES = new Map(Object.entries({ USS: 'USA', USNS: 'USA', HMS: 'GBR', HMAS: 'AUS', HMCS: 'CAN', HMNZS: 'NZL', INS: 'IND', ROKS: 'KOR', JS: 'JPN', FGS: 'DEU', HNLMS: 'NLD', HDMS: 'DNK', HNoMS: 'NOR', HSwMS: 'SWE', ITS: 'ITA', TCG: 'TUR', BRP: 'PHL', KRI: 'IDN', PNS: 'PAK', RSS: 'SGP' }));
+
 /** Base code of an entity: its own code, else a person's affiliation, else the country it lies in, else the kind of body it is. */
 function baseCode(entity: Entity, ctx: Context, date: string | null = null): string | null {
   const code = ownOrPlacedCode(entity, ctx, date);
@@ -164,6 +167,9 @@ function ownOrPlacedCode(entity: Entity, ctx: Context, date: string | null): str
     const phoenix = phoenixCode(entity.name, date, ctx);
     if (phoenix) return phoenix;
   }
+  // "USS Carney", "HMS Diamond": a warship's name prefix says whose navy it sails in
+  const ship = SHIP_PREFIXES.get(/^(\S+)\s+\p{Lu}/u.exec(entity.name)?.[1] ?? '');
+  if (ship && (entity.type === 'organization' || entity.type === 'person')) return `${ship}MIL`;
   if (entity.type === 'organization' && !entity.country) {
     const { igo, ngo } = roleIndex(ctx);
     if (igo.test(entity.name)) return 'IGO';
