@@ -111,7 +111,10 @@ const UP_TO_ENTITIES = PIPELINE.slice(0, PIPELINE.findIndex((st) => st.name === 
 const SKIP = args.includes('--skip') ? String(args[args.indexOf('--skip') + 1]).split(',') : [];
 const BEFORE_ENTITIES = UP_TO_ENTITIES.slice(0, -1);
 
-/** Our predictions: every mention by name (demonyms are not scored; references are not names). */
+/**
+ * Our predictions: every mention by name (demonyms are not scored; references are not names). A capital standing for a state or
+ * a body ("Moscow said", "Brussels warned") is a city's name, LOC, whichever entity it is linked to.
+ */
 function ours(text: string): Map<string, string> {
   const doc: Doc = runStages(createDoc({ origin: 'conll', bytes: Buffer.from(text), isRaw: true }), SKIP.length > 0 ? BEFORE_ENTITIES : UP_TO_ENTITIES, ctx);
   if (SKIP.length > 0) doc.entities = findEntities(need(doc, 'article').text, need(doc, 'sentences'), ctx, null, { skip: SKIP });
@@ -119,7 +122,7 @@ function ours(text: string): Map<string, string> {
   for (const e of doc.entities as Entity[]) {
     const type = TYPE_OF[e.type];
     if (!type) continue;
-    for (const m of e.mentions) if (m.demonym !== true && m.form !== 'demonym' && m.form !== 'reference') out.set(`${m.start}:${m.end}`, type);
+    for (const m of e.mentions) if (m.demonym !== true && m.form !== 'demonym' && m.form !== 'reference') out.set(`${m.start}:${m.end}`, m.form === 'capital' ? 'LOC' : type);
   }
   return out;
 }

@@ -71,6 +71,13 @@ for (const [text, id, surfaces] of COUNTRIES) {
   });
 }
 
+void test('a city that is the seat a body is named by stands for the body as an actor, and stays the city after "in"', () => {
+  const warned = find('Brussels warned Warsaw over the rule of law.');
+  assert.ok(byId(warned, 'org:eu').mentions.some((m) => m.text === 'Brussels' && m.form === 'capital'));
+  const met = find('The ministers met in Brussels on Monday.');
+  assert.ok(!met.some((e) => e.id === 'org:eu'), met.map((e) => e.id).join(', '));
+});
+
 void test('a named national force is an organisation of its state, not a mention of the state', () => {
   const army = byId(find('The United States and the U.S. Army: American troops left.'), 'org:us-army');
   assert.equal(army.code, 'USAMIL');

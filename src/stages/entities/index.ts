@@ -291,6 +291,14 @@ function buildEntities(found: readonly Found[], knowledge: Knowledge, focus: Cou
       if (id.endsWith('ministry')) lastMinistry = ministry;
       continue;
     }
+    // "Brussels warned Budapest": a capital that is also the seat a body is named by stands for that body
+    const seated = first?.kind === 'country' && first.form === 'capital' ? knowledge.organizations.find((o) => o.seats?.includes(f.text)) : undefined;
+    if (seated) {
+      table.add(`org:${seated.id}`, () => ({
+        name: seated.name, type: 'organization', code: seated.code, role: null, affiliation: seated.country ?? null, lat: null, lon: null, country: seated.country ?? null, rule,
+      }), { ...mention, form: 'capital' });
+      continue;
+    }
     if (first?.kind === 'country') {
       const form = first.form === 'capital' ? 'capital' : first.form === 'alias' ? 'alias' : 'name';
       const then = form === 'alias' ? countryThen(f.text, day, knowledge) : null;

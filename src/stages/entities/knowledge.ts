@@ -33,6 +33,11 @@ export interface OrganizationRecord {
   kind: string;
   country?: string;
   aliases: string[];
+  /**
+   * Cities that stand for the body when the news names them as an actor, as a government capital stands for its state
+   * ("Brussels warned Budapest": the European Union); "in Brussels" stays the city.
+   */
+  seats?: string[];
 }
 
 export interface Office {
