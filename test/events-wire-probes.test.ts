@@ -307,3 +307,10 @@ test('using weapons to strike is the strike; targeting with weapons is an attack
   const aimed = eventsOf('Somali pirates targeted HMS Diamond with rockets off Eyl.');
   assert.ok(aimed.some((e) => e.cameo === '190' && e.target?.code === 'GBRMIL'), aimed.map(show).join('; '));
 });
+
+test('"no plans to" act negates the act; "not ruling out" force is a threat of force', () => {
+  const sent = eventsOf('Paris said it had no plans to deploy soldiers to Gabon.');
+  assert.ok(sent.length > 0 && sent.every((e) => e.modality === 'negated'), sent.map((e) => `${show(e)} ${e.modality}`).join('; '));
+  const threat = eventsOf('Caracas is not ruling out military action against Guyana.');
+  assert.ok(threat.some((e) => e.cameo === '138' && e.source?.code === 'VEN' && e.target?.code === 'GUY'), threat.map(show).join('; '));
+});

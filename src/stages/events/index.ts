@@ -1276,7 +1276,8 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   // appeals and demands (02, 10) are made now, whatever deadline they set
   const date = eventDate(sc, start, end, published, match, /^(?:02|10)/.test(match.pattern.code));
   const read = modalityOf(claim, clause.before, start, end, match, frame, date, published, sc.sentence.text);
-  let modality = read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
+  // (a negation the tree reads wins over a plan read from the words before: "had no plans to send troops")
+  let modality = (read === 'asserted' || read === 'planned') && clause.tree?.modality === 'negated' ? 'negated' : read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
   if (modality === 'asserted' && clause.tree?.isCommitment && match.pattern.code.startsWith('03')) modality = 'planned';
   const clauseText = claim.slice(start, end);

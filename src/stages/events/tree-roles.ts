@@ -222,6 +222,8 @@ function clauseModality(syntax: SentenceSyntax, p: number, viaIntent: boolean): 
   const kids = dependents(syntax, p, 'advmod', 'aux', 'mark', 'det', 'part');
   for (const k of kids) if (NEGATORS.has(lemmaOf(word(syntax, k)))) return 'negated';
   const w = word(syntax, p);
+  // "had no plans to send troops", "has no intention of attacking": an act a denied plan or intention names is negated
+  if ((baseRelation(w.deprel) === 'acl' || baseRelation(w.deprel) === 'advcl') && w.head >= 0 && dependents(syntax, w.head, 'det').some((k) => word(syntax, k).text.toLowerCase() === 'no')) return 'negated';
   const rel = w.deprel;
   const marks = dependents(syntax, p, 'mark').map((k) => lemmaOf(word(syntax, k)));
   if (rel.startsWith('advcl') && marks.some((m) => CONDITION_MARKS.has(m))) return 'hypothetical';
