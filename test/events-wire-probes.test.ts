@@ -314,3 +314,14 @@ test('"no plans to" act negates the act; "not ruling out" force is a threat of f
   const threat = eventsOf('Caracas is not ruling out military action against Guyana.');
   assert.ok(threat.some((e) => e.cameo === '138' && e.source?.code === 'VEN' && e.target?.code === 'GUY'), threat.map(show).join('; '));
 });
+
+test('a complement of saying inside a relative clause has the noun the clause describes for subject', () => {
+  const events = eventsOf('The European Union sanctioned three Belarusian firms it said sold drone engines to Iran.');
+  const sold = events.find((e) => e.trigger?.text === 'sold');
+  assert.ok(sold, events.map(show).join('; '));
+  assert.equal(sold.source?.code?.slice(0, 3), 'BLR', show(sold));
+  // the words before "it said" are a claim of their own, not a speaker
+  assert.ok(events.some((e) => e.cameo === '166' && e.source?.code === 'EUR'), events.map(show).join('; '));
+  const supplied = eventsOf('On Monday the United States penalised two firms it said supplied radar parts to the Houthis.').find((e) => e.trigger?.text === 'supplied');
+  assert.ok(!supplied || supplied.source?.code !== 'USA', supplied && show(supplied));
+});

@@ -165,6 +165,9 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
         return frame;
       }
       if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
+      // "sanctioned three firms it said sold engines to Iran": a pronoun right before the verb after other words opens a relative
+      // clause without its "that" ("firms [that] it said ..."); the words before it are a claim of their own, not a speaker
+      if (/\S\s+(?:it|they|he|she|we)\s*$/i.test(before.slice(speakerStart).trimEnd())) return frame;
       // "coordinating with Latvia and Lithuania, both of which have announced plans": a relative clause is no attribution
       if (RELATIVE_OPENING.test(before.slice(speakerStart))) return frame;
       // "Pakistan on Saturday said": the time between the speaker and the verb is no part of the name

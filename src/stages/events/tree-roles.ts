@@ -394,6 +394,13 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     }
     // "troops stationed in", "rebels who attacked": the noun the clause describes acted.
     if (source < 0 && baseRelation(word(syntax, p).deprel) === 'acl') source = word(syntax, p).head;
+    // "two companies it said supplied imagery to the Houthis": a complement with no subject of its own under a verb of saying
+    // that is a relative clause on a noun has that noun for its subject (the relative's gap is the complement's subject)
+    const sayer = word(syntax, p).head;
+    if (source < 0 && word(syntax, p).deprel === 'ccomp' && sayer >= 0 && word(syntax, sayer).deprel === 'acl:relcl' && dependent(syntax, p, 'mark') < 0) {
+      source = word(syntax, sayer).head;
+      isRelativeSource = true;
+    }
     const rel = word(syntax, p).deprel;
     targets.push(...dependents(syntax, p, 'iobj'));
     // "three firms it accuses of supplying drones", "the envoy Japan expelled": a relative clause with a subject
