@@ -505,7 +505,7 @@ function isInOtherRelative(sc: SentenceContext, p: number, a: ActorMention): boo
     i = tree.words[i]!.head;
   }
   // (only a clause whose subject is its relative pronoun: a "that" clause with a subject of its own may be a misread complement,
-  // "demands that Burundi's government grant ...", whose names are the demand's)
+  // "demands that the junta's leaders step down", whose names are the demand's)
   const pronoun = relative < 0 ? -1 : (dependents(tree, relative, 'nsubj', 'nsubj:pass').find((k) => RELATIVE_SUBJECTS.has(tree.words[k]!.text.toLowerCase())) ?? -1);
   if (pronoun < 0) return false;
   // a clause set off by a comma ends at the next one: a phrase past it that the parser hung inside ("transferred vehicles and
