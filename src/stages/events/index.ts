@@ -258,7 +258,7 @@ function subjectOf(actors: ActorMention[], from: number, to: number, claim: stri
 }
 
 function objectOf(actors: ActorMention[], from: number, to: number, claim: string, isPosture = false): ActorMention | null {
-  // "on the Thai border": a country that only names a border is where, not whom (but forces massed "near the Ukrainian border",
+  // "on the Laotian border": a country that only names a border is where, not whom (but forces massed "near the Ukrainian border",
   // a show of force, are aimed at the country past it).
   // "condemned the strikes as a violation of Afghan territory": what an "as" phrase calls the object names no one acted on.
   // (only after an object of its own: "condemned as illegal the seizure of the tanker" puts the object after it)
