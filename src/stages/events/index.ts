@@ -12,7 +12,7 @@ import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, ty
 import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
-import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isChargeOfParticiple, isParticipleOnNoun, lightVerbObject, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
+import { actorWords, caseOf, chargeOver, infinitiveObject, isAnsweredAct, isChargeOfParticiple, isParticipleOnNoun, lightVerbObject, NAMING_VERBS, readPredicate, reasonOver, wordAt, type TreeReading } from './tree-roles.js';
 import { baseRelation, clauseHead, dependent, dependents, isInNounClauseApart, isUnder, subtree } from '../syntax/tree.js';
 import { closesRelativeClause } from '../dates/index.js';
 import { equipmentCategories, findQuantities, isMilitaryCategory } from './quantities.js';
@@ -53,7 +53,7 @@ const HEADLINE_FUTURE = /^\s*(?:[A-Z][\w'’.-]*\s+){1,4}to\s+$/;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 
 /** A definite act of force right after a verb ("the strikes", "the latest air raids", "this attack"), naming no one. */
-const ACT_OF_FORCE_OBJECT = /^\s+(?:the|these|those|this|that)\s+(?:[a-z]+\s+){0,2}?(?:strikes?|air\s*strikes?|airstrikes?|attacks?|raids?|air\s+raids?|shelling|bombings?|bombardments?|incursions?|killings?|assaults?|offensive|invasion|drone\s+attacks?)(?![\w-])(?!\s+(?:by|on|against|of)\b)/i;
+const ACT_OF_FORCE_OBJECT = /^\s+(?:the|these|those|this)\s+(?:[a-z]+\s+){0,2}?(?:strikes?|air\s*strikes?|airstrikes?|attacks?|raids?|air\s+raids?|shelling|bombings?|bombardments?|incursions?|killings?|assaults?|invasion|drone\s+attacks?)(?![\w-])(?!\s+(?:by|on|against|of)\b)/i;
 
 /** What the coder remembers from one sentence to the next. */
 interface Discourse {
@@ -285,7 +285,7 @@ function objectOf(actors: ActorMention[], from: number, to: number, claim: strin
   return whom.find((a) => a.code) ?? whom[0] ?? null;
 }
 
-const PLACE_OR_TOPIC_BEFORE = /\b(?:over|off(?:\s+the\s+(?:coast|coasts|shores?)\s+of)?)\s+(?:the\s+)?$/i;
+const PLACE_OR_TOPIC_BEFORE = /\b(?:over|off\s+the\s+(?:coast|coasts|shores?)\s+of)\s+(?:the\s+)?$/i;
 /** A phrase of time before a name ("freed 12 prisoners ahead of a visit from a British minister"): the name belongs to another act. */
 const TIME_PHRASE_BEFORE = /\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to)\s+(?:[^\s,;]+\s+){0,8}?(?:by|of|from|with|to)\s+(?:the\s+|a\s+|an\s+)?$/i;
 /** A frame of mediation before a name: "released the crew in a mediation by Oman", "through talks hosted by Qatar". */
@@ -484,13 +484,13 @@ function isInParticipleOnNoun(sc: SentenceContext, p: number, a: ActorMention): 
   return false;
 }
 
+const RELATIVE_SUBJECTS = new Set(['which', 'who', 'that']);
+
 /**
  * "The rebels, who seized Goma last month, have been accused by Kinshasa of ...": a name inside a relative clause describes the
  * noun the clause hangs on; it is no argument of a predicate outside that clause (the predicate neither inside the clause nor
  * above it).
  */
-const RELATIVE_SUBJECTS = new Set(['which', 'who', 'that']);
-
 function isInOtherRelative(sc: SentenceContext, p: number, a: ActorMention): boolean {
   const tree = sc.tree;
   if (!tree) return false;
@@ -1385,7 +1385,7 @@ interface TreeArguments {
 }
 
 /** Verbs that say what their object is: "called the strikes illegal", "described the move as destabilising". */
-const CALLING_VERBS = new Set(['call', 'describe', 'label', 'brand', 'term', 'deem', 'dub']);
+const CALLING_VERBS = new Set([...NAMING_VERBS, 'describe']);
 
 /**
  * The verb of calling whose complement the predicate is ("called the actions dangerous and destabilising": "destabilising" a
@@ -1538,6 +1538,11 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
   );
 }
 
+/** A state's police, court or government: organs that act at home (KENCOP, PERGOV). */
+function isDomesticOrgan(code: string): boolean {
+  return /^[A-Z]{3}(?:COP|GOV|JUD)$/.test(code) && isStateCode(code);
+}
+
 /**
  * "police fired tear gas at farmers blocking a highway": a participle on a role noun with no state of its own (farmers,
  * protesters, students) has those people for its doer, of the state whose police, court or government the sentence names
@@ -1546,7 +1551,7 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
 function describedPeople(sc: SentenceContext, p: number, noun: number, ctx: Context): ActorMention | null {
   const tree = sc.tree;
   if (!tree || noun < 0 || tree.words[p]!.head !== noun || baseRelation(tree.words[p]!.deprel) !== 'acl') return null;
-  const organ = sc.actors.find((a) => a.code !== null && /^[A-Z]{3}(?:COP|GOV|JUD)$/.test(a.code) && isStateCode(a.code));
+  const organ = sc.actors.find((a) => a.code !== null && isDomesticOrgan(a.code));
   return organ ? ownPeople(sc, noun, organ, ctx) : null;
 }
 
@@ -1559,7 +1564,7 @@ function ownPeople(sc: SentenceContext, i: number, source: ActorMention | null, 
   const tree = sc.tree;
   // (a state's domestic organ only, police, courts, government, which act at home; an army or a state may act abroad, where the
   // people it strikes are the scene's: "Palestinian bombers killed 23 people in Tel Aviv")
-  if (!tree || !source?.code || !/^[A-Z]{3}(?:COP|GOV|JUD)$/.test(source.code) || !isStateCode(source.code)) return null;
+  if (!tree || !source?.code || !isDomesticOrgan(source.code)) return null;
   const w = tree.words[i]!;
   const role = domesticRoleIn(w.text, ctx);
   if (!role || dependents(tree, i, 'nmod:poss', 'amod', 'compound').length > 0) return null;

@@ -299,7 +299,7 @@ function hasRequiredWords(requires: readonly string[][], present: ReadonlySet<st
 
 /** The start of a phrase of time after a preposition: "on Sunday", "on 3 May", "in March", "for two hours". */
 const TIME_AFTER =
-  /^\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|eve|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,4}(?:st|nd|rd|th)?\b|(?:a|an|one|two|three|several|many|few)\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b/i;
+  /^\s+(?:the\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|night|eve|january|february|march|april|may|june|july|august|september|october|november|december|\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|(?:19|20)\d{2}|(?:a|an|one|two|three|several|many|few)\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b/i;
 
 /** The part-of-speech tag (UPOS) of the word starting at an offset of the text, when a tagger has read it. */
 export type TagAt = (start: number) => string | undefined;

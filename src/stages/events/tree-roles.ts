@@ -101,7 +101,7 @@ function holdsDeal(syntax: SentenceSyntax, p: number): boolean {
 }
 
 /** Verbs that give their object a name or a verdict in a second noun phrase: "called X a Y", "branded X a Y". */
-const NAMING_VERBS = new Set(['call', 'name', 'dub', 'label', 'brand', 'term', 'declare', 'deem', 'pronounce']);
+export const NAMING_VERBS = new Set(['call', 'name', 'dub', 'label', 'brand', 'term', 'declare', 'deem', 'pronounce']);
 /** Nouns of time, which follow an object bare without naming it ("called the envoy last week"). */
 const TIME_NOUNS = new Set(['day', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'weekend', 'time', 'hour', 'today', 'yesterday', 'tonight']);
 

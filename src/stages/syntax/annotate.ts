@@ -481,7 +481,7 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
     }
     const oldHead = heads[v] as number;
     if (oldHead < 0) {
-      rootedRelative(forms, tags, heads, labels, relations, noun, i, v);
+      rootedRelative(forms, tags, heads, labels, relations, noun, v);
       continue;
     }
     // (a relative the parser hung on another noun, "an array of equipment, which ...", keeps its noun)
@@ -495,7 +495,6 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
         break;
       }
     }
-    if (isInside && (oldHead === noun || oldHead < 0)) continue;
     heads[v] = noun;
     labels[v] = relcl;
     if (!isInside) continue;
@@ -517,7 +516,7 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
  * that hangs on it as a conjunct, parataxis or complement and has no subject of its own becomes the root, with the noun its
  * subject; the relative verb hangs on the noun, and its other dependents past the comma on the new root.
  */
-function rootedRelative(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[], noun: number, pronoun: number, v: number): void {
+function rootedRelative(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[], noun: number, v: number): void {
   const n = heads.length;
   let comma = -1;
   for (let k = v + 1; k < n; k++) {
@@ -535,7 +534,7 @@ function rootedRelative(forms: readonly string[], tags: Int32Array, heads: Int32
     if (heads.some((h, k) => h === c && subjects.includes(labels[k] as number))) return;
     main = c;
   }
-  if (main < 0 || heads[noun] !== v || noun > pronoun) return;
+  if (main < 0 || heads[noun] !== v) return;
   heads[main] = -1;
   labels[main] = relations.indexOf('root');
   for (let k = comma + 1; k < n; k++) if (heads[k] === v && k !== main) heads[k] = main;
@@ -620,7 +619,8 @@ export function namesBeforeTimes(forms: readonly string[], tags: Int32Array, hea
 /** A regular past form or an irregular one (not the base: "came", "sent", "agreed"). */
 function isPastForm(form: string): boolean {
   const lower = form.toLowerCase();
-  if (/[^e]ed$|eed$/.test(lower) && lower.length > 3) return true;
+  // (not "need", "speed", "exceed": an -eed word is a past form only as one of these)
+  if ((/[^e]ed$/.test(lower) && lower.length > 3) || /^(?:agreed|disagreed|freed|decreed|guaranteed|refereed)$/.test(lower)) return true;
   const base = irregularBase(lower);
   return base !== undefined && base !== lower;
 }

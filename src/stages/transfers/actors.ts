@@ -6,6 +6,7 @@
 import type { Doc, Sentence, Token } from '../../core/doc.js';
 import type { Context } from '../../core/context.js';
 import { countryCode } from '../entities/lookup.js';
+import type { OrganizationRecord } from '../entities/knowledge.js';
 import { readDateline } from '../events/attribution.js';
 import type { TransferLexicon } from './lexicon.js';
 
@@ -33,9 +34,9 @@ function tokenIndexAt(tokens: readonly Token[], start: number, end: number): [nu
 function forceState(ctx: Context, name: string): string | null {
   const forces = ctx.data.memo('transfers/forces', () => {
     const out = new Map<string, string>();
-    for (const o of ctx.data.load<{ organizations: { name: string; kind: string; country?: string | null; aliases?: string[] }[] }>('organizations').organizations) {
+    for (const o of ctx.data.load<{ organizations: OrganizationRecord[] }>('organizations').organizations) {
       if (o.kind !== 'military' || !o.country) continue;
-      for (const n of [o.name, ...(o.aliases ?? [])]) out.set(n.toLowerCase(), o.country);
+      for (const n of [o.name, ...o.aliases]) out.set(n.toLowerCase(), o.country);
     }
     return out;
   });
@@ -99,7 +100,8 @@ function statesInText(doc: Doc, sentence: Sentence, tokens: readonly Token[], le
       if (code && ISO3.test(code)) found.push({ first: code === wider ? i - 1 : i, last: i, code, kind: 'made' });
       // "ex-Royal Navy frigates": a former owner that is a named force of a state, written on over the next words
       else if (/^ex-/i.test(tokens[i]!.text)) {
-        for (let n = 3; n >= 1; n--) {
+        for (let n = 3; n >= 0; n--) {
+          if (i + 1 + n > tokens.length) continue;
           const owner = forceState(ctx, [made[1]!, ...tokens.slice(i + 1, i + 1 + n).map((t) => t.text)].join(' '));
           if (owner) {
             found.push({ first: i, last: i + n, code: owner, kind: 'made' });

@@ -810,12 +810,6 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 }
 
 /**
- * The transfer verb of a relative clause whose object, or passive subject, is the item ("the jets, which Chile ordered", "the
- * boats that Japan donated", "the tanks that were sold to Peru"), or the subject of an arrival ("the systems, which arrived in
- * April"), read from the tree's acl:relcl; null when there is none.
- * A relative clause whose subject is the pronoun of an active verb ("the firm that sold jets") makes the item no object.
- */
-/**
  * "the Hawk jets Kenya bought from Britain", "the boats Japan had donated": a relative clause without its pronoun, a state right after
  * the item and then its past-tense transfer verb (the tree often reads the state as an apposition); null when there is none.
  */
@@ -833,6 +827,12 @@ function contactRelative(tokens: readonly Token[], triggers: readonly Trigger[],
   return t && /(?:ed|bought|sold|sent|gave|given|got)$/.test(lowerAt(tokens, t.last)) ? t : null;
 }
 
+/**
+ * The transfer verb of a relative clause whose object, or passive subject, is the item ("the jets, which Chile ordered", "the
+ * boats that Japan donated", "the tanks that were sold to Peru"), or the subject of an arrival ("the systems, which arrived in
+ * April"), read from the tree's acl:relcl; null when there is none.
+ * A relative clause whose subject is the pronoun of an active verb ("the firm that sold jets") makes the item no object.
+ */
 function relativeTrigger(tokens: readonly Token[], triggers: readonly Trigger[], item: ItemMention, syntax?: SentenceSyntax): Trigger | null {
   if (!syntax || item.last < 0) return null;
   // The phrase's head: its word whose own head lies outside it (the tree may split a token: "F-16s" as "F", "-", "16s").
