@@ -468,7 +468,7 @@ export function commaRelatives(forms: readonly string[], tags: Int32Array, heads
   const auxPass = relations.indexOf('aux:pass');
   const n = heads.length;
   for (let i = 2; i < n; i++) {
-    if (!RELATIVE_OPENERS.has((forms[i] as string).toLowerCase()) || forms[i - 1] !== ',' || !args.includes(labels[i] as number)) continue;
+    if (forms[i - 1] !== ',' || !RELATIVE_OPENERS.has((forms[i] as string).toLowerCase()) || !args.includes(labels[i] as number)) continue;
     const v = heads[i] as number;
     if (v <= i) continue;
     let noun = i - 2;
