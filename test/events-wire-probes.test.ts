@@ -325,3 +325,8 @@ test('a complement of saying inside a relative clause has the noun the clause de
   const supplied = eventsOf('On Monday the United States penalised two firms it said supplied radar parts to the Houthis.').find((e) => e.trigger?.text === 'supplied');
   assert.ok(!supplied || supplied.source?.code !== 'USA', supplied && show(supplied));
 });
+
+test('what a participle of saying asserts after a request is an act told, not one requested', () => {
+  const events = eventsOf('The army urged civilians to leave, saying Russian forces had shelled the bridge.');
+  assert.ok(events.some((e) => e.cameo.startsWith('19') && e.source?.code === 'RUSMIL'), events.map(show).join('; '));
+});

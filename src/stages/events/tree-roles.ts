@@ -542,6 +542,9 @@ const AGENT_NOUN = /[a-z](?:ers|ors|ists)$/i;
 /** Relations by which a clause is what another verb says, asks or charges: "accused X of spying", "denied sending", "demanded that X halt". */
 const CONTENT_RELATIONS = new Set(['advcl', 'ccomp', 'xcomp']);
 
+/** Verbs of saying: their complement is what the speaker asserts. */
+const SAYING_LEMMAS = new Set(['say', 'tell', 'add', 'state', 'report', 'announce', 'confirm', 'write', 'explain', 'insist', 'note']);
+
 /**
  * The word among `claims` (the words of predicates that charge, deny or demand) whose content clause
  * holds the verb at `p`, or -1: "accused Sweden of allowing a protest" ("allowing" is the charge, no
@@ -574,6 +577,9 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
     if (w.head < 0) return -1;
     if (!CONTENT_RELATIONS.has(rel) && rel !== 'conj') return chargedGerundOver(syntax, i, claims);
     if (rel !== 'conj' && claims.has(w.head)) return w.head;
+    // "urged civilians to leave, saying Russian forces had shelled the town": what a verb of saying on the way up asserts is a
+    // claim of its own, not the act urged or charged above it
+    if (rel === 'ccomp' && SAYING_LEMMAS.has(lemmaOf(word(syntax, w.head)))) return -1;
     // "accused Uganda of arming rebels" with "arming" hung on "Uganda": the charged one's clause is still the charge.
     const h = word(syntax, w.head);
     if (rel !== 'conj' && h.head >= 0 && claims.has(h.head) && /^(?:obj|iobj)$/.test(baseRelation(h.deprel))) return h.head;
