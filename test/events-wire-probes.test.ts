@@ -330,3 +330,10 @@ test('what a participle of saying asserts after a request is an act told, not on
   const events = eventsOf('The army urged civilians to leave, saying Russian forces had shelled the bridge.');
   assert.ok(events.some((e) => e.cameo.startsWith('19') && e.source?.code === 'RUSMIL'), events.map(show).join('; '));
 });
+
+test('an -ing participle after a comma on an active verb is done by that verb\'s subject', () => {
+  const events = eventsOf('Sudan launched what it called a cleansing operation in Darfur, shelling Chadian border posts.');
+  const shelling = events.find((e) => e.trigger?.text === 'shelling');
+  assert.ok(shelling, events.map(show).join('; '));
+  assert.equal(shelling.source?.code, 'SDN', show(shelling));
+});

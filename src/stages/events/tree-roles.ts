@@ -380,6 +380,13 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     // "struck depots in southern Lebanon, killing four people": an -ing participle set off by a comma that the parser hung on
     // a noun of a prepositional phrase tells what the clause's act did; its doer is the clause's subject, not the phrase's noun
     if (source < 0 && isCommaParticipleOnPhrase(syntax, p)) source = clauseSubjectAbove(syntax, word(syntax, p).head);
+    // "Azerbaijan launched what it called anti-terrorist measures, shelling Armenian positions": an -ing participle set off by a
+    // comma, with no subject or marker of its own, hung on a verb, is done by that verb's subject
+    const verb = word(syntax, p).head;
+    // (an active verb's: the subject of a passive suffered its act)
+    if (source < 0 && baseRelation(word(syntax, p).deprel) === 'advcl' && /ing$/i.test(word(syntax, p).text) && word(syntax, p - 1)?.text === ',' && verb >= 0 && word(syntax, verb).upos === 'VERB' && dependents(syntax, p, 'mark').length === 0 && dependents(syntax, verb, 'aux:pass', 'nsubj:pass').length === 0) {
+      source = syntax.words.findIndex((w) => w.head === verb && w.deprel === 'nsubj');
+    }
     // "announced plans to acquire the system", "made a bid to buy": an infinitive on a noun of intent that a verb takes is that
     // verb's subject's (and a quantifier of a relative pronoun there stands for the names before it)
     if (source < 0 && baseRelation(word(syntax, p).deprel) === 'acl' && INTENT_NOUNS.has(lemmaOf(word(syntax, word(syntax, p).head)))) {
