@@ -337,3 +337,9 @@ test('an -ing participle after a comma on an active verb is done by that verb\'s
   assert.ok(shelling, events.map(show).join('; '));
   assert.equal(shelling.source?.code, 'SDN', show(shelling));
 });
+
+test('a word of saying right before a finite verb is a noun, not an attribution', () => {
+  const events = eventsOf('The Gulf states announced their withdrawal from the talks with Iran.');
+  assert.ok(events.every((e) => e.attribution.speaker === null), events.map((e) => `${show(e)} by ${e.attribution.speaker}`).join('; '));
+  assert.ok(events.some((e) => e.trigger?.text.startsWith('withdrawal')), events.map(show).join('; '));
+});

@@ -137,7 +137,8 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
     return frame;
   }
   const leading = LEADING.exec(sentence.slice(0, end));
-  if (leading?.[1]) {
+  // "The Sahel states announced ...": a word of saying right before a finite verb is a noun (its subject), no verb of saying
+  if (leading?.[1] && !FINITE_NEXT.test(sentence.slice(leading[0].length, leading[0].length + 20))) {
     const afterVerb = leading[0].length;
     const filler = LEAD_FILLER.exec(sentence.slice(afterVerb));
     const claimStart = afterVerb + (filler ? filler[0].length : 0);
@@ -181,6 +182,9 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
   }
   return frame;
 }
+
+/** A finite verb right after a word of saying ("states announced", "reports said"): that word was a noun. */
+const FINITE_NEXT = /^\s+(?:announced|declared|agreed|decided|signed|launched|rejected|voted|met|said|says|told|have|has|had|were|was|are|is|will|would)\b/;
 
 /** A time adverbial closing the words before a speech verb ("Pakistan on Saturday said", "the ministry earlier said"). */
 const SPEAKER_TIME =
