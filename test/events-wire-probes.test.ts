@@ -256,6 +256,9 @@ test('a people within one state named before an armed noun is that state\'s rebe
   assert.equal(ambush.source?.code, 'RUSREB', show(ambush));
   const clash = eventsOf('Myanmar troops clashed with Karen rebels near the Thai frontier.');
   assert.ok(clash.some((e) => e.target?.code === 'MMRREB' || e.source?.code === 'MMRREB'), clash.map(show).join('; '));
+  // also where the entities stage took the people's name alone for a place ("Tuareg")
+  const taken = eventsOf('Wagner fighters retook the town of Kidal from Tuareg rebels.');
+  assert.ok(taken.some((e) => e.target?.code === 'MLIREB'), taken.map(show).join('; '));
   // a name several states share says no state
   assert.ok(!eventsOf('Kurdish militants ambushed a patrol.').some((e) => e.source?.code?.endsWith('REB')));
 });

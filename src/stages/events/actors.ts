@@ -269,7 +269,10 @@ function addRegionalGroups(text: string, mentions: ActorMention[], ctx: Context)
     const noun = GROUP_NOUNS.exec(text.slice(start + word[0].length, start + word[0].length + 40));
     if (!noun?.[1]) continue;
     const end = start + word[0].length + noun[0].length;
-    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    // (over a mention the entities stage made of the name alone with no code: "Tuareg" read as a place)
+    const over = mentions.filter((m) => m.start < end && start < m.end);
+    if (over.some((m) => m.code !== null || m.start < start || m.end > end)) continue;
+    for (const m of over) mentions.splice(mentions.indexOf(m), 1);
     const role = CIVILIAN_NOUNS[noun[1].toLowerCase()] ?? 'REB';
     const name = text.slice(start, end);
     const entity: Entity = { id: `group:${word[0].toLowerCase()}`, name, type: 'other', code: null, role: null, affiliation: null, lat: null, lon: null, country, mentions: [] };
