@@ -250,6 +250,14 @@ export function findActors(text: string, entities: readonly Entity[], ctx: Conte
   return mentions;
 }
 
+/**
+ * An entity for people the coder names by a role or a group word and no entity list holds ("Tigrayan fighters", "protesters"
+ * of a state): its id (`group:...`, `people:...`) is the actor's `entityId` only.
+ */
+export function groupEntity(id: string, name: string, country: string): Entity {
+  return { id, name, type: 'other', code: null, role: null, affiliation: null, lat: null, lon: null, country, mentions: [] };
+}
+
 /** Armed nouns and civilian nouns after a regional people's name, with the role they give it. */
 const GROUP_NOUNS = /^(?:\s+(?:armed|ethnic|local|regional|rival))?\s+(fighters|forces|troops|militants|militia|militias|rebels|separatists|insurgents|guerrillas|gunmen|civilians|refugees|villagers|residents|people)(?![\w-])/i;
 const CIVILIAN_NOUNS: Record<string, string> = { civilians: 'CVL', villagers: 'CVL', residents: 'CVL', people: 'CVL', refugees: 'REF' };
@@ -275,9 +283,8 @@ function addRegionalGroups(text: string, mentions: ActorMention[], ctx: Context)
     for (const m of over) mentions.splice(mentions.indexOf(m), 1);
     const role = CIVILIAN_NOUNS[noun[1].toLowerCase()] ?? 'REB';
     const name = text.slice(start, end);
-    const entity: Entity = { id: `group:${word[0].toLowerCase()}`, name, type: 'other', code: null, role: null, affiliation: null, lat: null, lon: null, country, mentions: [] };
     const at = mentions.findIndex((m) => m.start > start);
-    mentions.splice(at < 0 ? mentions.length : at, 0, { start, end, name, code: country + role, entity });
+    mentions.splice(at < 0 ? mentions.length : at, 0, { start, end, name, code: country + role, entity: groupEntity(`group:${word[0].toLowerCase()}`, name, country) });
   }
 }
 

@@ -8,7 +8,7 @@ import type { Context } from '../../core/context.js';
 import { defineStage, need } from '../../core/stage.js';
 import { evidenceOf } from '../../core/doc.js';
 import { entryRuleId, stamp } from '../../core/rule.js';
-import { domesticRoleIn, findActors, stateRoleIn, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
+import { domesticRoleIn, findActors, groupEntity, stateRoleIn, startsWithAnaphor, toActor, type ActorMention } from './actors.js';
 import { isOutlet, outletChain, readFrame, withoutChargeHedges, type Frame } from './attribution.js';
 import { cameoEntry, intentCode } from './codebook.js';
 import { matchPatterns, type PatternMatch, type TagAt } from './patterns.js';
@@ -1570,8 +1570,7 @@ function ownPeople(sc: SentenceContext, i: number, source: ActorMention | null, 
   if (!role || dependents(tree, i, 'nmod:poss', 'amod', 'compound').length > 0) return null;
   const base = sc.sentence.start;
   const code = source.code.slice(0, 3) + role.code;
-  const entity: Entity = { id: `people:${code.toLowerCase()}`, name: w.text, type: 'other', code: null, role: null, affiliation: null, lat: null, lon: null, country: source.code.slice(0, 3), mentions: [] };
-  return { start: w.start - base, end: w.end - base, name: w.text, code, entity };
+  return { start: w.start - base, end: w.end - base, name: w.text, code, entity: groupEntity(`people:${code.toLowerCase()}`, w.text, source.code.slice(0, 3)) };
 }
 
 /**

@@ -385,7 +385,7 @@ function readVerb(syntax: SentenceSyntax, p: number): TreeReading {
     const verb = word(syntax, p).head;
     // (an active verb's: the subject of a passive suffered its act)
     if (source < 0 && baseRelation(word(syntax, p).deprel) === 'advcl' && /ing$/i.test(word(syntax, p).text) && word(syntax, p - 1)?.text === ',' && verb >= 0 && word(syntax, verb).upos === 'VERB' && dependents(syntax, p, 'mark').length === 0 && dependents(syntax, verb, 'aux:pass', 'nsubj:pass').length === 0) {
-      source = syntax.words.findIndex((w) => w.head === verb && w.deprel === 'nsubj');
+      source = dependent(syntax, verb, 'nsubj');
     }
     // "announced plans to acquire the system", "made a bid to buy": an infinitive on a noun of intent that a verb takes is that
     // verb's subject's (and a quantifier of a relative pronoun there stands for the names before it)
