@@ -921,8 +921,8 @@ const EXERCISE_PHRASE = /exercise|drill|maneuver|manoeuvre|war[ _]games/;
 /** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
 const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
 
-/** CAMEO roots whose predicate states a charge, a denial or a demand: what its clause holds is said, not done (10, 11, 12). */
-const CHARGE_ROOTS = new Set(['02', '10', '11', '12']);
+/** CAMEO roots whose predicate states a charge, a denial, a demand or a threat: what its clause holds is said, not done (10-13). */
+const CHARGE_ROOTS = new Set(['02', '10', '11', '12', '13']);
 
 /** CAMEO roots whose predicate punishes (sanctions, expulsions; arrests, seizures): its "for" clause says why (16, 17). */
 const PUNISHING_ROOTS = new Set(['16', '17']);

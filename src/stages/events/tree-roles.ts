@@ -572,7 +572,8 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
     const over = chargeOver(syntax, own.head, claims);
     if (over >= 0) return over;
   }
-  if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over)$/.test(caseOf(syntax, p)) && own.head >= 0) {
+  // ("warned Israel against any attack": so is one in the "against" phrase of a warning)
+  if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over|against)$/.test(caseOf(syntax, p)) && own.head >= 0) {
     if (claims.has(own.head)) return own.head;
     const h = word(syntax, own.head);
     if (h.head >= 0 && claims.has(h.head) && /^(?:obj|iobj|xcomp)$/.test(baseRelation(h.deprel))) return h.head;
@@ -607,7 +608,7 @@ function chargedGerundOver(syntax: SentenceSyntax, i: number, claims: ReadonlySe
   if (!/ing$/i.test(w.text) || w.head < 0 || !/^(?:amod|compound)$/.test(w.deprel)) return -1;
   const n = w.head;
   const of = dependent(syntax, n, 'case');
-  if (of < 0 || of > i || lemmaOf(word(syntax, of)) !== 'of' || !/^(?:nmod|obl)$/.test(baseRelation(word(syntax, n).deprel))) return -1;
+  if (of < 0 || of > i || !/^(?:of|against)$/.test(lemmaOf(word(syntax, of))) || !/^(?:nmod|obl)$/.test(baseRelation(word(syntax, n).deprel))) return -1;
   // Only the words between "of" and the -ing word may be its own modifiers ("of secretly arming").
   for (let k = of + 1; k < i; k++) if (!/^(?:advmod|punct)$/.test(word(syntax, k).deprel)) return -1;
   const h = word(syntax, n).head;

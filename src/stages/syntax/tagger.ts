@@ -215,6 +215,30 @@ export function learnTagDictionary(pairs: Iterable<[string, number]>): Record<st
   return out;
 }
 
+/**
+ * The auxiliaries of English, a closed class: forms of be, have, do and get, the modals and their
+ * clitics (with the treebank's apostrophe-less spellings). A word outside it is never tagged AUX,
+ * so a capitalised name in "-ing" opening a sentence ("Beijing warned ...") is not read as "Being".
+ */
+const AUX_FORMS = new Set(
+  (
+    "be am is are was were been being 's 're 'm s m re r ar art " +
+    "have has had having 've 'd ve d hav " +
+    "do does did du get gets got gotten getting " +
+    "will would shall should can could may might must ought need dare ca wo ai 'll ll wilt"
+  ).split(' '),
+);
+const AUX_TAG = UPOS.indexOf('AUX');
+
+/** The best tag a word may carry: AUX only for a form of the closed class (curly apostrophes read as straight). */
+function allowedBest(scores: Float64Array, form: string | undefined): number {
+  const top = best(scores, UPOS.length);
+  if (top !== AUX_TAG || form === undefined || AUX_FORMS.has(form.toLowerCase().replace(/[’`]/g, "'"))) return top;
+  let other = -1;
+  for (let c = 0; c < UPOS.length; c++) if (c !== AUX_TAG && (other < 0 || (scores[c] as number) > (scores[other] as number))) other = c;
+  return other;
+}
+
 /** Scratch arrays reused from sentence to sentence (tagging is synchronous). */
 const scratch = { rows: new Int32Array(TAGGER_FEATURES), scores: new Float64Array(UPOS.length), sure: new Uint8Array(256) };
 
@@ -236,7 +260,7 @@ export function tagWords(model: TaggerModel, p: PreparedWords, forms: readonly s
     }
     const k = tagFeatures(p, i, first, null, model.first.mask, rows);
     score(model.first, rows, k, scores);
-    const top = best(scores, UPOS.length);
+    const top = allowedBest(scores, forms?.[i]);
     let runnerUp = -Infinity;
     for (let c = 0; c < UPOS.length; c++) if (c !== top && (scores[c] as number) > runnerUp) runnerUp = scores[c] as number;
     first[i] = top;
@@ -249,7 +273,7 @@ export function tagWords(model: TaggerModel, p: PreparedWords, forms: readonly s
     }
     const k = tagFeatures(p, i, tags, first, model.second.mask, rows);
     score(model.second, rows, k, scores);
-    tags[i] = best(scores, UPOS.length);
+    tags[i] = allowedBest(scores, forms?.[i]);
   }
   return tags;
 }
