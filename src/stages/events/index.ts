@@ -69,6 +69,8 @@ interface Discourse {
   state: Actor | null;
   /** The doer of the last act of force coded (roots 18 to 20): whose "the strikes" a later condemnation names. */
   force: Actor | null;
+  /** The countries the article names, by code: the canonical name of the state "his country" stands for. */
+  countries: ReadonlyMap<string, Entity>;
 }
 
 interface SentenceContext {
@@ -106,7 +108,8 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const actors = findActors(text, doc.entities ?? [], ctx, article.published);
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
-  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null, force: null };
+  const countries = new Map((doc.entities ?? []).filter((e) => e.type === 'country' && e.code).map((e) => [e.code!, e]));
+  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null, force: null, countries };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -1012,6 +1015,11 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const ownForce = !subject ? OWN_FORCE.exec(before) : null;
   const owner = ownForce ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
   const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: ownForce![0].replace(/^[^A-Za-z]+/, '').replace(/\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i, ''), code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
+  // "The foreign minister said his country would block X": a state or government named with a possessive pronoun is the state of
+  // whom the pronoun points back to (the speaker of the claim, else the topic); "government" keeps its role
+  const ownState = !subject && !ownForce ? OWN_STATE.exec(before) : null;
+  const stateOwner = ownState ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
+  const stateActor = stateOwner?.code && isStateCode(stateOwner.code) ? ownStateActor(sc, discourse, ownState!, match.start - before.length, stateOwner.code.slice(0, 3)) : null;
   // ("Killnet claimed responsibility, saying that it had blocked X": "it" in a speaker's own claim is that speaker even where no
   // code names it, never the topic of the sentences before)
   const isUncodedSpeaker = isOwnClaim && !sc.speaker && sc.speakerName !== null && /^\s*it\b/i.test(before) && !/s$/i.test(sc.speakerName.trim());
@@ -1031,10 +1039,23 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const bareOrgan = !subject && !organ && tree?.sourceWord && tree.isSourceThing && BARE_ORGAN.test(before) ? stateRoleIn(tree.sourceWord, ctx) : null;
   const bareState = !bareOrgan ? null : discourse.topic?.code && isStateCode(discourse.topic.code) ? discourse.topic : discourse.state;
   const bareActor = bareOrgan && bareState?.code ? { name: organPhrase(before), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
-  const resolved = claimerActor ?? saidBy ?? (tree?.isSourceSpeaker ? sc.speaker : null) ?? armed ?? forceActor ?? (organ ? organActor : pointedTo) ?? bareActor;
+  const resolved = claimerActor ?? saidBy ?? (tree?.isSourceSpeaker ? sc.speaker : null) ?? armed ?? forceActor ?? stateActor ?? (organ ? organActor : pointedTo) ?? bareActor;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
+}
+
+/**
+ * The state "his country", "their government" stands for (`state` its code), with the phrase as the arc it was read from: a
+ * country by its canonical name where the sentence names it ("Hungary's minister said his country ..."), a government by its words.
+ */
+function ownStateActor(sc: SentenceContext, discourse: Discourse, found: RegExpExecArray, offset: number, state: string): Actor {
+  const isGovernment = /^gov/i.test(found[2]!);
+  const named = isGovernment ? undefined : discourse.countries.get(state);
+  const actor: Actor = { name: named ? named.name : found[1]!, code: state + (isGovernment ? 'GOV' : ''), entityId: named ? named.id : null };
+  const start = sc.sentence.start + offset + found.index + found[0].indexOf(found[1]!);
+  ARCS.set(actor, { start, end: start + found[1]!.length });
+  return actor;
 }
 
 /** Nouns of a body made of others, which take their members' role: "an alliance of rebel groups", "a coalition of militias". */
@@ -1088,6 +1109,9 @@ const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?res
 
 /** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
 const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(?:(?:air[\s-]defen[cs]e|naval|special|border|ground|missile|artillery|drone|security)\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police|systems|crews|guards)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
+
+/** A possessive pronoun and a state's name by kind right before the verb: "his country would", "their government has". */
+const OWN_STATE = /(?:^|[^\w-])((?:his|her|its|their|our)\s+(country|nation|state|government))\s+(?:(?:had|have|has|were|was|are|is|will|would|could|should|might|may|can|must|also|now|not|never)\s+)*$/i;
 
 /** A possessive pronoun and a state's force as an act's object: "killed two of its soldiers", "wounded three of our troops". */
 const OWN_FORCE_OBJECT = /^\s+(?:(?:\w+|at least \w+|more than \w+)\s+of\s+)?(?:its|their|our)\s+(?:own\s+)?(soldiers|troops|forces|police|officers|servicemen|personnel)\b/i;
