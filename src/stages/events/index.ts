@@ -1218,7 +1218,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const afterVerb = claim.slice(clause.verbEnd, clause.end);
     const objectText = isObjectTarget ? directObject : clause.isPassive ? afterVerb.replace(/\bby\b[\s\S]*$/i, '') : afterVerb;
     const organRole = OTHER_SIDE_ROLES.test(source.code) ? stateRoleIn(objectWords(objectText), ctx) : null;
-    const organNoun = organRole ? objectWords(objectText).split(/\s+/).find((w) => w && stateRoleIn(w, ctx) === organRole) : undefined;
+    const organNoun = organRole ? objectWords(objectText).split(/[^A-Za-z-]+/).find((w) => w && stateRoleIn(w, ctx) === organRole) : undefined;
     const role = domesticRoleIn(objectText, ctx) ?? (organRole && organRole !== 'GOV' && organNoun ? { noun: organNoun, code: organRole } : null);
     // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country; people a force kills
     // or wounds ("struck depots in southern Lebanon, killing four people") those of the place the sentence puts the violence in
@@ -1235,11 +1235,14 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const role = stateRoleIn(tree ? (tree.sourceWord ?? (clause.isPassive ? '' : clause.before)) : clause.before, ctx);
     if (role) source = { name: source?.name ?? organPhrase(clause.before), code: target.code.slice(0, 3) + role, entityId: source?.entityId ?? null };
   }
-  if (!source?.code && !target?.code && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
+  if (!source?.code && (!target?.code || isInPlacePhrase(sc, target)) && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
     // "A drone strike on a market in El Obeid killed three civilians": people killed by a doer no one names are those of the place
-    // the sentence puts the violence in (the event tells whom it struck; who struck is left open)
+    // the sentence puts the violence in (the event tells whom it struck; who struck is left open); they, not the place, are the
+    // target where the tree took a town for one ("killed 14 soldiers near Gao")
     const directObject = objectWords(claim.slice(clause.verbEnd, clause.end));
-    const role = domesticRoleIn(directObject, ctx);
+    // (soldiers and police too: "killed 14 soldiers near Gao" are the scene's)
+    const forceNoun = directObject.split(/[^A-Za-z-]+/).find((w) => w && /^(?:MIL|COP)$/.test(stateRoleIn(w, ctx) ?? ''));
+    const role = domesticRoleIn(directObject, ctx) ?? (forceNoun ? { noun: forceNoun, code: stateRoleIn(forceNoun, ctx)! } : null);
     const where = role ? countryOfScene(actors, claim) : null;
     if (role && where) target = { name: role.noun, code: where + role.code, entityId: null };
   }
@@ -1305,7 +1308,11 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
   if (modality === 'asserted' && clause.tree?.isCommitment && match.pattern.code.startsWith('03')) modality = 'planned';
   const clauseText = claim.slice(start, end);
-  const quantities = findQuantities(claim.slice(match.start, end), ctx).map(({ start: _s, end: _e, ...q }) => q);
+  // (a count in a clause of its own below the predicate is that clause's: "suspended talks after the group killed two soldiers")
+  const predicate = sc.tree ? predicateWord(sc.tree, sc.sentence.start, match) : -1;
+  const quantities = findQuantities(claim.slice(match.start, end), ctx)
+    .filter((q) => predicate < 0 || !isInClauseBelow(sc.tree!, predicate, sc.sentence.start + match.start + q.start))
+    .map(({ start: _s, end: _e, ...q }) => q);
   let code = match.pattern.code;
   const kinds = cameoEntry(code, ctx).kinds;
   if (kinds) {
@@ -1524,6 +1531,37 @@ function subordinatePronounAntecedent(tree: SentenceSyntax, pronoun: number, p: 
 function predicateWord(tree: SentenceSyntax, sentenceStart: number, match: PatternMatch): number {
   const first = wordAt(tree, sentenceStart + match.start);
   return first < 0 || match.pattern.isVerb ? first : phraseHead(tree, first, sentenceStart + match.end);
+}
+
+/** Whether an actor was read from a phrase of place ("near Gao", "in northwestern Nigeria"): where, not whom. */
+function isInPlacePhrase(sc: SentenceContext, actor: Actor): boolean {
+  const arc = ARCS.get(actor);
+  return arc !== undefined && PLACE_BEFORE.test(sc.text.slice(Math.max(0, arc.start - 40), arc.start));
+}
+
+/**
+ * Relations by which a verb heads a clause of its own under another word (a bare acl, "agreements covering 180 tanks", "a plan
+ * to provide X with shells", says what its noun holds and is no clause apart).
+ */
+const OWN_CLAUSE_RELATIONS = /^(?:advcl|ccomp|acl:relcl|parataxis|conj)$/;
+
+/** Verbs that say what a deal or package holds, wherever the parser hangs them: "signed agreements on Friday covering 180 tanks". */
+const CONTENT_VERBS = new Set(['cover', 'include', 'comprise', 'involve', 'contain']);
+
+/**
+ * Whether the word at offset `at` lies in a clause of its own (a verb hung by advcl, ccomp, acl:relcl, parataxis or conj) below the
+ * predicate: on the way up from it, such a verb comes before the predicate.
+ */
+function isInClauseBelow(tree: SentenceSyntax, predicate: number, at: number): boolean {
+  let i = tree.words.findIndex((w) => w.start <= at && at < w.end);
+  let crossed = false;
+  for (let guard = 0; i >= 0 && guard < tree.words.length; guard++) {
+    if (i === predicate) return crossed;
+    const w = tree.words[i]!;
+    if (w.upos === 'VERB' && OWN_CLAUSE_RELATIONS.test(w.deprel.startsWith('acl') ? w.deprel : baseRelation(w.deprel)) && !CONTENT_VERBS.has(w.lemma)) crossed = true;
+    i = w.head;
+  }
+  return false;
 }
 
 /** The word of a phrase (from word `first` to offset `end`) whose head lies outside it; `first` when none does. */
