@@ -1201,12 +1201,18 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
       }
   }
   if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
-    // Protesters are rarely named: "crowds filled the squares of the capital against the new law".
-    const place = actors.find((a) => a.start >= match.start && a.end <= clause.end && a.code && /\bin\s+(?:the\s+)?$/i.test(claim.slice(Math.max(0, a.start - 8), a.start)));
+    // Protesters are rarely named: "crowds filled the squares of the capital against the new law"; named by a role noun
+    // ("thousands of protesters marched through Tbilisi") they are the people of the place's country (GEOCVL), and the place is
+    // where they marched, not whom at
+    const place = actors.find((a) => a.start >= match.start && a.end <= clause.end && a.code && PROTEST_PLACE_BEFORE.test(claim.slice(Math.max(0, a.start - 12), a.start)));
     if (place) {
-      source = at(place);
+      const role = domesticRoleIn(clause.before, ctx);
+      const country = placeOf(place.entity)?.country ?? place.code!.slice(0, 3);
+      source = role && /^[A-Z]{3}$/.test(country) ? { name: role.noun, code: country + role.code, entityId: null } : at(place);
+      const said = role ? new RegExp(`\\b${role.noun}\\b`, 'i').exec(clause.before) : null;
+      if (said) ARCS.set(source, { start: sc.sentence.start + clause.start + said.index, end: sc.sentence.start + clause.start + said.index + said[0].length });
       const next = actors.find((a) => a.start >= place.end && a.end <= clause.end && a.code && a.code !== place.code);
-      target = next ? at(next) : target;
+      target = next ? at(next) : target?.entityId === place.entity.id ? null : target;
     }
   }
   const isObjectTarget = object !== null && Boolean(target?.code) && target?.entityId === object.entity.id;
@@ -1843,6 +1849,9 @@ function namesBorder(a: ActorMention, claim: string): boolean {
 }
 
 /** A preposition of place and up to two words (an article, "southern") before a place's name. */
+/** Where a march or rally went: "in the capital", "through Tbilisi", "across Dhaka". */
+const PROTEST_PLACE_BEFORE = /\b(?:in|through|across|around|outside)\s+(?:the\s+)?$/i;
+
 const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
 /** The same, or "of" ("residents of southern Lebanon": the people of a place). */
 const OF_PLACE_BEFORE = /\b(?:in|at|near|outside|inside|of)\s+(?:the\s+)?(?:\S+\s+){0,2}$/i;
