@@ -473,6 +473,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['BRA', 'ECU', 'ordered', 8, 'KC-390'], ['BRA', 'ECU', 'delivered', 3, 'KC-390']],
   },
   {
+    construction: 'a part whose whole is written after the item ("N Y out of M it bought", "of the M ordered"): a delivered part beside the order',
+    text: 'Chile has received the first four Typhoon jets out of 14 it bought from Britain. Peru took delivery of two Hurkus trainers of the eight ordered from Turkey.',
+    want: [['GBR', 'CHL', 'delivered', 4, 'Typhoon'], ['GBR', 'CHL', 'ordered', 14, 'Typhoon'], ['TUR', 'PER', 'delivered', 2, 'Hurkus'], ['TUR', 'PER', 'ordered', 8, 'Hurkus']],
+  },
+  {
+    construction: 'a donation approved by its giver is a promise, not the approval of a sale',
+    text: "Finland's government approved the donation of 12 Patria armoured vehicles to Moldova on Thursday.",
+    want: [['FIN', 'MDA', 'pledged', 12, 'Patria']],
+  },
+  {
     construction: '"N of M" and "N of the M" without an ordinal: a delivered part beside the order',
     text: 'Bolivia has received three of the ten K-8 trainers ordered from China. Paraguay has received two of six EMB-314 aircraft ordered from Brazil.',
     want: [['CHN', 'BOL', 'ordered', 10, 'K-8'], ['CHN', 'BOL', 'delivered', 3, 'K-8'], ['BRA', 'PRY', 'ordered', 6, 'EMB-314'], ['BRA', 'PRY', 'delivered', 2, 'EMB-314']],

@@ -276,6 +276,25 @@ function partOfWhole(tokens: readonly Token[], first: number, lex: TransferLexic
   return null;
 }
 
+/** Words that may follow the whole's count in "six jets out of 12 it ordered": a pronoun, a relative word, a participle of dealing. */
+const AFTER_WHOLE = /^(?:it|they|that|which|ordered|bought|purchased|promised|pledged|contracted|signed|agreed|planned|due|expected|on|under|in|from|so|,|\.|;|\))$/i;
+
+/**
+ * "six Rafale fighters out of 12 it bought", "four jets of the 16 ordered": a part whose whole is written after the phrase.
+ * Returns the part (the phrase's own count, smaller) and the whole, or null.
+ */
+function wholeAfter(tokens: readonly Token[], last: number, part: number | null, lex: TransferLexicon): { part: number | null; whole: number } | null {
+  if (part === null) return null;
+  let j = last + 1;
+  if (lower(tokens[j]) === 'out') j++;
+  if (lower(tokens[j]) !== 'of') return null;
+  j++;
+  if (lower(tokens[j]) === 'the') j++;
+  const whole = numberValue(tokens[j], lex);
+  if (whole === null || whole <= part || !tokens[j + 1] || !AFTER_WHOLE.test(tokens[j + 1]!.text)) return null;
+  return { part, whole };
+}
+
 /** The ordinal or batch word among the few words before a phrase, lower case, or null. */
 function batchBefore(tokens: readonly Token[], first: number, lex: TransferLexicon): string | null {
   for (let j = first - 1; j >= Math.max(0, first - 5); j--) {
@@ -573,7 +592,7 @@ function buildItem(
     isNamed,
     makerToken,
     batch: partOfWhole(tokens, first, lex) ? (batchBefore(tokens, first, lex) ?? 'part') : batchBefore(tokens, first, lex),
-    partOf: partOfWhole(tokens, first, lex),
+    partOf: partOfWhole(tokens, first, lex) ?? wholeAfter(tokens, last, countBefore(tokens, first, lex), lex),
     isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])) || isComparand(tokens, wordBefore(tokens, first)),
     isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),
     isRemainder: tokens.slice(Math.max(0, first - 4), first).some((t) => /^(?:remaining|rest|remainder|balance)$/i.test(t.text)),

@@ -446,7 +446,8 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "is negotiating with Italy over trainer jets": talks about a purchase are a plan, whatever else the clause says.
   if (id === 'negotiate') return 'planned';
   // "The cabinet approved an aid package for Chile": aid approved by its giver is a promise; "approved" is a seller's approval of a sale.
-  if (hasMarker(tokens, start, t.first, lex.markers.approved)) return id === 'noun-package' || id === 'pledge' ? 'pledged' : 'approved';
+  // (so is a donation or gift approved: "approved the donation of 14 tanks" sells nothing)
+  if (hasMarker(tokens, start, t.first, lex.markers.approved)) return id === 'noun-package' || id === 'pledge' || /^(?:donat|gift)/.test(word) ? 'pledged' : 'approved';
   // "three deals cleared by Congress on Friday: a possible sale of ...": an approval written after the deal noun, or before it in the sentence.
   if (frame === 'noun' && (hasMarker(tokens, t.last + 1, t.last + 4, lex.markers.approved) || (/^(?:sale|sales)$/.test(word) && hasMarker(tokens, 0, t.first, lex.markers.approved)))) return 'approved';
   // "The sale of 20 vehicles to Qatar was approved by Germany's parliament": the deal noun is the subject of a passive approval.
