@@ -75,6 +75,9 @@ function nounCategory(noun: string, index: EquipmentIndex): string | null {
   return index.categoryOf.get(key) ?? index.categoryOf.get(key.replace(/-/g, ' ')) ?? null;
 }
 
+/** A capitalised word of version or class right before a number: the number is part of a model's name. */
+const VERSION_WORD = /(?:^|[^\w-])(?:Block|Type|Mk\.?|Mark|Flight|Increment|Lot|Batch|Tranche|Series|Model|Project)\s+$/;
+
 /** Counted items and sums of money in a text, in text order. */
 export function findQuantities(text: string, ctx: Context): QuantityFinding[] {
   const index = equipmentIndex(ctx);
@@ -86,6 +89,8 @@ export function findQuantities(text: string, ctx: Context): QuantityFinding[] {
     if (!Number.isFinite(count) || count <= 0) continue;
     // "a weapons depot", "an arms convoy": a plural after "a" modifies the noun after it; nothing is counted
     if (/^an?$/i.test(m[1] ?? '') && !m[2] && m[0].length > m[0].lastIndexOf(noun) + noun.length) continue;
+    // "F-16 Block 70 jets", "Type 26 frigates", "Mk 48 torpedoes": a number after a word of version or class names the model
+    if (VERSION_WORD.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     const modifiers = (m[3] ?? '').trim().split(/\s+/).filter((w) => w && !GENERIC_ADJECTIVES.has(w.toLowerCase()));
     const nounEnd = m.index + m[0].length;
     const nounText = text.slice(nounEnd - (m[0].length - m[0].lastIndexOf(noun)), nounEnd);
