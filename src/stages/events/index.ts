@@ -329,8 +329,9 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
   const base = sc.sentence.start;
   const p = tree ? wordAt(tree, base + match.start) : -1;
   if (!tree || p < 0) return sc.claim.length;
-  // "donated and delivered goods to X": a first verb with no object of its own shares the second's.
-  if (!tree.words.some((w) => w.head === p && w.deprel === 'obj')) return sc.claim.length;
+  // "donated and delivered goods to X": a first verb with no object of its own shares the second's; one with a phrase of its
+  // own before the conjunct does not ("took over the broadcaster and detained the president")
+  const hasObject = tree.words.some((w) => w.head === p && w.deprel === 'obj');
   let first = sc.claim.length;
   // "closed the crossing to trade and blamed X": a verb joined to one of the predicate's own clauses ends it too
   for (const [c, w] of tree.words.entries()) {
@@ -338,7 +339,8 @@ function conjoinedStart(sc: SentenceContext, match: PatternMatch): number {
     // The conjunct's own words start at its leftmost dependent ("but did not endorse").
     let left = c;
     for (const [k, x] of tree.words.entries()) if (k < left && k > p && x.head === c) left = k;
-    first = Math.min(first, tree.words[left]!.start - base);
+    const hasOwnPhrase = hasObject || tree.words.some((x, k) => k > p && k < left && x.head === p && /^(?:iobj|obl)$/.test(x.deprel) && (x.upos === 'NOUN' || x.upos === 'PROPN'));
+    if (hasOwnPhrase) first = Math.min(first, tree.words[left]!.start - base);
   }
   return first;
 }
