@@ -41,3 +41,11 @@ test('a verb that says what a deal holds keeps the count with the deal', () => {
   assert.ok(signed, events.map(show).join('; '));
   assert.ok(signed.quantities.some((q) => q.count === 4), JSON.stringify(signed.quantities));
 });
+
+test('the origin of goods a vessel carries is not whom the act struck; people it carries are', () => {
+  const seized = eventsOf('Venezuela seized a freighter carrying Colombian coal off its coast.');
+  assert.ok(seized.some((e) => e.source?.code === 'VEN'), seized.map(show).join('; '));
+  assert.ok(!seized.some((e) => e.target?.code === 'COL'), seized.map(show).join('; '));
+  const ambushed = eventsOf('Gunmen ambushed a minibus carrying Kenyan police officers near the border.');
+  assert.ok(ambushed.some((e) => e.target?.code?.startsWith('KEN')), ambushed.map(show).join('; '));
+});

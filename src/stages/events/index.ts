@@ -458,6 +458,26 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
 /** Verbs of bringing others to an agreement: their doer is a go-between. */
 const BROKERING_VERBS = new Set(['broker', 'mediate', 'host', 'facilitate']);
 
+/** Verbs of carrying goods: "a tanker carrying Iraqi oil", "a ship transporting Iranian grain". */
+const CARRYING_VERBS = new Set(['carry', 'transport', 'ship', 'haul', 'ferry', 'bring', 'load', 'smuggle']);
+
+/**
+ * Whether a mention is the origin of the goods a vessel or vehicle of the predicate's phrase carries ("seized a tanker carrying
+ * Iraqi oil"): whose the cargo is says nothing of whom the act struck. People carried are struck with it ("a bus carrying Israeli
+ * soldiers"), so a role noun or a noun of people keeps its state.
+ */
+function isCargoOrigin(sc: SentenceContext, p: number, a: ActorMention, ctx: Context): boolean {
+  const tree = sc.tree;
+  if (!tree || p < 0) return false;
+  const i = wordAt(tree, sc.sentence.start + a.start);
+  if (i < 0 || !/^(?:amod|compound|nmod:poss)$/.test(tree.words[i]!.deprel)) return false;
+  const goods = tree.words[tree.words[i]!.head];
+  if (!goods || baseRelation(goods.deprel) !== 'obj' || goods.head < 0 || goods.head === p) return false;
+  const carrying = tree.words[goods.head]!;
+  if (!CARRYING_VERBS.has(carrying.lemma.toLowerCase()) || !/^(?:acl|advcl)$/.test(baseRelation(carrying.deprel))) return false;
+  return !domesticRoleIn(goods.text, ctx) && !stateRoleIn(goods.text, ctx) && !equipmentCategories(goods.text, ctx).includes('people');
+}
+
 /**
  * Whether a mention lies inside a reduced passive that describes a noun of the predicate's phrase ("arrested a man suspected of spying
  * for Russia", "detained a ship accused of carrying arms to Yemen"): that clause tells what the noun is charged with, not whom the
@@ -997,7 +1017,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // to a border (a show of force, root 15) are aimed at the country past it.
   const isPosture = match.pattern.code.startsWith('15');
   const isBeyondBorder = (a: ActorMention): boolean => !isPosture && BORDER_BEFORE.test(claim.slice(Math.max(0, a.start - 24), a.start));
-  const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(outsideRelatives.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim, isPosture);
+  const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(outsideRelatives.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isCargoOrigin(sc, predicate, a, ctx) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim, isPosture);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);
