@@ -423,6 +423,12 @@ function findMinistries(st: SentenceState): void {
     if (s < 0 || !isFree(st, s, e)) continue;
     const before = countryBefore(st, s);
     const c: Candidate = { start: s, end: e, kind: 'ministry', entries: [], rule: 'entities/ministry', origin: 'rule', sector, label };
+    // "the foreign ministry in Vilnius", "the defence ministry of Estonia": a capital or country right after says whose it is
+    if (!before) {
+      const after = lower[e] === 'in' || lower[e] === 'of' ? st.gazAt.get(e + 1) : undefined;
+      const code = after ? countryOf(after.entries) : undefined;
+      if (code) c.country = code;
+    }
     if (before) {
       c.country = before.country;
       // a demonym belongs to the name ("Russian Defense Ministry"); a possessive does not ("Russia's army")

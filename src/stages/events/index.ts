@@ -71,6 +71,8 @@ interface Discourse {
   force: Actor | null;
   /** The countries the article names, by code: the canonical name of the state "his country" stands for. */
   countries: ReadonlyMap<string, Entity>;
+  /** The state actor last named by each organ word ("ministry", "army", "police"): whose "the ministry" a later sentence means. */
+  organs: Map<string, Actor>;
 }
 
 interface SentenceContext {
@@ -109,7 +111,7 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
   const dates = doc.dates ?? [];
   const published = publishedDate(article.published);
   const countries = new Map((doc.entities ?? []).filter((e) => e.type === 'country' && e.code).map((e) => [e.code!, e]));
-  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null, force: null, countries };
+  const discourse: Discourse = { topic: null, doerOf: new Map(), quoteSpeaker: null, armedGroup: null, state: null, force: null, countries, organs: new Map() };
   const out: Event[] = [];
   let actorIndex = 0;
   for (const [index, sentence] of sentences.entries()) {
@@ -124,7 +126,14 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
     sc.text = text;
     sc.evidence = evidenceOf(text, sentence.start, sentence.end);
     sc.tree = isTrained(trees[index]) ? trees[index]! : null;
-    out.push(...codeSentence(sc, published, discourse, ctx));
+    const coded = codeSentence(sc, published, discourse, ctx);
+    out.push(...coded);
+    // "the foreign ministry in Vilnius said ...; the ministry also summoned ...": an organ named with its state is the one a
+    // later "the ministry" means, whichever state the sentences between named
+    for (const [name, actor] of [[sc.speakerName, sc.speaker] as const, ...coded.map((e) => [e.source?.name ?? null, e.source] as const)]) {
+      const organ = name ? ORGAN_WORD.exec(name) : null;
+      if (organ && actor?.code && isStateCode(actor.code) && actor.code.length > 3) discourse.organs.set(organ[1]!.toLowerCase(), actor);
+    }
     discourse.quoteSpeaker = sc.speaker && QUOTE_MARK.test(sentence.text) ? { actor: sc.speaker, name: sc.speakerName } : null;
     const group = inSentence.findLast((a) => a.code?.endsWith(ARMED_GROUP_ROLE));
     if (group) discourse.armedGroup = actorAt(group, sentence.start);
@@ -172,7 +181,11 @@ function readSentence(
       const members: ActorMention[] = [];
       for (let i = heads.indexOf(coded) + 1; i > 0 && i < heads.length && joined(heads[i]!, i); i++) members.push(heads[i]!);
       if (members.length) MEMBERS.set(speaker, members.map((m) => actorAt(m, sentence.start)));
-    } else if (speakerName && startsWithAnaphor(speakerName, ctx)) speaker = discourse.topic;
+    } else if (speakerName && startsWithAnaphor(speakerName, ctx)) {
+      // "The army also said": the state actor last named by that organ word ("Sudan's army"), else the topic
+      const organ = /^the\s+(?:[a-z]+\s+)?(\w+)$/i.exec(speakerName);
+      speaker = (organ ? discourse.organs.get(organ[1]!.toLowerCase()) : undefined) ?? discourse.topic;
+    }
     if (speakerName && isOutlet(speakerName)) {
       const outlet = inside.find((a) => a.entity.type === 'organization' && !a.code) ?? inside.find((a) => a.entity.type === 'organization');
       named.push(outlet ? outlet.entity.name : speakerName.replace(/^(?:the|a)\s+/i, ''));
@@ -1051,7 +1064,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const organRole = pointsBack && !tree?.isSharedPronoun ? ORGAN_ANAPHOR.exec(before)?.[1] : undefined;
   const organ = organRole ? stateRoleIn(organRole, ctx) : null;
   const isState = (a: Actor | null): boolean => Boolean(a?.code && isStateCode(a.code));
-  const organState = organ ? (isState(pointedTo) ? pointedTo : isState(discourse.state) ? discourse.state : null)?.code?.slice(0, 3) : null;
+  const named = organRole ? discourse.organs.get(organRole.split(/\s+/).pop()!.toLowerCase()) : undefined;
+  const organState = organ ? (named ?? (isState(pointedTo) ? pointedTo : isState(discourse.state) ? discourse.state : null))?.code?.slice(0, 3) : null;
   const organActor = organ && organState ? { name: /^\s*the\s+\S+(?:\s+(?:force|forces|ministry))?/i.exec(before)![0].trim(), code: organState + organ, entityId: null } : null;
   // "..., President X said on Saturday, thanking Stockholm": a participle right after the attribution is its speaker's act; so is
   // a plain past joined to a reported clause in another tense ("China said its vessel had acted lawfully and urged Manila to stop")
@@ -1119,6 +1133,9 @@ function isSpeakersOwnConjunct(tree: SentenceSyntax, p: number): boolean {
 function objectWords(text: string): string {
   return text.replace(/\bat\s+(?:least|most)\b/gi, '').split(/\b(?:in|at|of|from|to|on|near|against|with|for|by)\b/i)[0] ?? '';
 }
+
+/** An organ word in an actor's name: "the foreign ministry in Vilnius", "Sudan's army". */
+const ORGAN_WORD = /\b(army|military|navy|ministry|government|police|authorities)\b/i;
 
 /** A definite state organ opening a clause: "the army", "the military", "the navy", "the government". */
 const ORGAN_ANAPHOR = new RegExp(`^\\s*the\\s+(army|military|navy|air force|armed forces|defen[cs]e ministry|(?:foreign |interior )?ministry|government|police|authorities)${BEFORE_VERB}\\s*$`, 'i');
