@@ -462,6 +462,13 @@ function readNoun(syntax: SentenceSyntax, p: number): TreeReading {
   if (source < 0) source = dependents(syntax, p, 'compound').flatMap((c) => dependents(syntax, c, 'amod', 'compound')).find(isName) ?? -1;
   const targets = dependents(syntax, p, 'nmod').filter((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i)));
   const w = word(syntax, p);
+  // "were preparing an assault on Saudi posts" with the "on" phrase hung on the verb: a phrase of a target's preposition right
+  // after the act noun, its verb's object, is the noun's
+  if (targets.length === 0 && w.head >= 0 && baseRelation(w.deprel) === 'obj') {
+    const last = Math.max(...subtree(syntax, p));
+    const next = dependents(syntax, w.head, 'obl').find((i) => NOUN_TARGET_CASES.has(caseOf(syntax, i)) && Math.min(...subtree(syntax, i)) === last + 1);
+    if (next !== undefined) targets.push(next);
+  }
   // "protesters", "demonstrators", "rioters": a noun of those who act names its own doer.
   const isDoerNoun = source < 0 && AGENT_NOUN.test(w.text);
   if (isDoerNoun) source = p;
@@ -640,6 +647,26 @@ export function reasonOver(syntax: SentenceSyntax, p: number, punishers: Readonl
 }
 
 /** Participles that tell what someone is charged with: "suspected of", "accused of", "convicted of". */
+
+/**
+ * "arrested four men suspected of involvement in an attack on a patrol": an act noun in the "of" phrase of a participle of
+ * charging with no subject or auxiliary of its own, at any depth of nouns, is what they are charged with, wherever the parser
+ * hung the participle.
+ */
+function isInChargedPhrase(syntax: SentenceSyntax, p: number): boolean {
+  let k = p;
+  for (let guard = 0; guard < 4; guard++) {
+    const x = word(syntax, k);
+    if (x.head < 0 || !/^(?:nmod|obl)$/.test(baseRelation(x.deprel))) return false;
+    const h = word(syntax, x.head);
+    const isBare = ['nsubj', 'nsubj:pass', 'aux', 'aux:pass'].every((rel) => dependent(syntax, x.head, rel) < 0);
+    // (the phrase itself, or another of the participle's phrases when it has its "of": "suspected of involvement [in an attack]")
+    const hasOf = caseOf(syntax, k) === 'of' || dependents(syntax, x.head, 'obl').some((o) => caseOf(syntax, o) === 'of');
+    if (CHARGING_PARTICIPLES.has(lemmaOf(h)) && /ed$/i.test(h.text) && hasOf && isBare) return true;
+    k = x.head;
+  }
+  return false;
+}
 const CHARGING_PARTICIPLES = new Set(['suspect', 'accuse', 'charge', 'convict', 'indict', 'arrest', 'jail', 'sentence', 'wanted']);
 
 /**
@@ -648,6 +675,7 @@ const CHARGING_PARTICIPLES = new Set(['suspect', 'accuse', 'charge', 'convict', 
  */
 export function isChargeOfParticiple(syntax: SentenceSyntax, p: number): boolean {
   if (p < 0) return false;
+  if (isInChargedPhrase(syntax, p)) return true;
   const w = word(syntax, p);
   if (w.head < 0 || !/^(?:advcl|acl)$/.test(baseRelation(w.deprel))) return false;
   if (!dependents(syntax, p, 'mark', 'case').some((k) => lemmaOf(word(syntax, k)) === 'of' || lemmaOf(word(syntax, k)) === 'for')) return false;

@@ -15,7 +15,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   const prepared = prepareWords(forms);
   const tags = headlineVerbs(forms, clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms))));
   const participles = prenominalParticiples(forms, tags);
-  const { heads, labels } = parseAroundModifiers(model, forms, prepared, tags, joined);
+  const { heads, labels } = parseAroundAttribution(model, forms, prepared, tags, joined);
   for (const i of participles) tags[i] = VERB;
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
   reducedPassives(forms, tags, heads, labels, model.parser.relations);
@@ -98,6 +98,84 @@ function parseAroundModifiers(model: SyntaxModel, forms: readonly string[], prep
   return { heads, labels };
 }
 
+/** Verb forms that close a sentence as its attribution: ", officials said.", ", the ministry reported on Monday." */
+const CLOSING_SAYING = new Set(['said', 'says', 'reported', 'reports', 'added', 'announced', 'stated', 'confirmed', 'claimed', 'wrote', 'noted']);
+
+/**
+ * Where a closing attribution opens (", the defence ministry in Tokyo said on Monday."): the index of its comma, or -1. The
+ * words between the comma (and a closing quote after it) and the verb of saying are a noun phrase (no verb, no comma), the words
+ * after the verb a short phrase of time or manner, and the clause before the comma has a verb of its own.
+ */
+export function closingAttribution(forms: readonly string[], tags: Int32Array): number {
+  const n = forms.length;
+  let end = n;
+  while (end > 0 && tags[end - 1] === PUNCT) end--;
+  for (let v = end - 1; v >= Math.max(2, end - 6); v--) {
+    if (!CLOSING_SAYING.has((forms[v] as string).toLowerCase())) continue;
+    // the tail: a few words of time or manner, no verb and no comma
+    for (let k = v + 1; k < end; k++) if (tags[k] === VERB || tags[k] === AUX || forms[k] === ',') return -1;
+    let c = v - 1;
+    let hasNoun = false;
+    for (; c >= 0 && v - c <= 9 && forms[c] !== ','; c--) {
+      if (!ATTRIBUTION_TAGS.has(tags[c] as number) || /^(?:which|who|whom|whose|what|that|where|when|as)$/i.test(forms[c] as string)) return -1;
+      if (tags[c] === NOUN || tags[c] === PROPN || tags[c] === PRON) hasNoun = true;
+    }
+    if (c < 3 || forms[c] !== ',' || !hasNoun) return -1;
+    for (let k = 0; k < c; k++) if (tags[k] === VERB || tags[k] === AUX) return c;
+    return -1;
+  }
+  return -1;
+}
+
+/**
+ * Parses a sentence that closes with an attribution (", officials in Pristina said.") as two: the clause before the comma alone,
+ * and the attribution alone, joined as the treebank joins them (the verb of saying is the root, the clause its ccomp, the comma
+ * on the clause and the closing punctuation on the verb). Parsed whole, the attribution's noun phrase was read into the clause
+ * ("a monastery, officials" as a list, an act noun hung on "said"), leaving the verb of saying with no subject.
+ */
+function parseAroundAttribution(model: SyntaxModel, forms: readonly string[], prepared: PreparedWords, tags: Int32Array, joined: readonly boolean[] | undefined): { heads: Int32Array; labels: Int32Array } {
+  const c = closingAttribution(forms, tags);
+  if (c < 0) return parseAroundModifiers(model, forms, prepared, tags, joined);
+  const n = forms.length;
+  let end = n;
+  while (end > 0 && tags[end - 1] === PUNCT) end--;
+  const from = /^["”’']$/.test(forms[c + 1] as string) ? c + 2 : c + 1;
+  const part = (a: number, b: number): { heads: Int32Array; labels: Int32Array } => {
+    const sub = forms.slice(a, b);
+    return parseAroundModifiers(model, sub, prepareWords(sub), tags.slice(a, b), joined?.slice(a, b));
+  };
+  const clause = part(0, c);
+  const said = part(from, end);
+  const heads = new Int32Array(n);
+  const labels = new Int32Array(n);
+  const relations = model.parser.relations;
+  let clauseRoot = 0;
+  let saidRoot = from;
+  for (let i = 0; i < c; i++) {
+    const h = clause.heads[i] as number;
+    heads[i] = h;
+    labels[i] = clause.labels[i] as number;
+    if (h < 0) clauseRoot = i;
+  }
+  for (let i = from; i < end; i++) {
+    const h = said.heads[i - from] as number;
+    heads[i] = h < 0 ? -1 : h + from;
+    labels[i] = said.labels[i - from] as number;
+    if (h < 0) saidRoot = i;
+  }
+  heads[clauseRoot] = saidRoot;
+  labels[clauseRoot] = relations.indexOf('ccomp');
+  for (let i = c; i < from; i++) {
+    heads[i] = clauseRoot;
+    labels[i] = relations.indexOf('punct');
+  }
+  for (let i = end; i < n; i++) {
+    heads[i] = saidRoot;
+    labels[i] = relations.indexOf('punct');
+  }
+  return { heads, labels };
+}
+
 /** The relation of a hyphenated modifier's first part to its second, by the first part's tag (as the treebank has them). */
 const MODIFIER_RELATION: Record<string, string> = { ADJ: 'amod', ADV: 'advmod', NUM: 'nummod', DET: 'det', ADP: 'case', VERB: 'amod' };
 
@@ -138,6 +216,11 @@ const ADP = UPOS.indexOf('ADP');
 const SCONJ = UPOS.indexOf('SCONJ');
 const DET = UPOS.indexOf('DET');
 const ADV = UPOS.indexOf('ADV');
+const PUNCT = UPOS.indexOf('PUNCT');
+const CCONJ = UPOS.indexOf('CCONJ');
+const PART = UPOS.indexOf('PART');
+/** Tags of the words of an attribution's noun phrase ("the defence ministry in Tokyo", "Iran's state media", a closing quote). */
+const ATTRIBUTION_TAGS = new Set([DET, ADJ, NOUN, PROPN, NUM, PRON, PART, ADP, CCONJ, PUNCT]);
 
 /**
  * "Suspected militants killed ...", "Stranded migrants waited ...": a participle that opens a sentence
@@ -322,11 +405,15 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
 }
 
+/** Participles of charging and the preposition of the charge: "men suspected of", "a pilot accused of", "a man charged with". */
+const CHARGE_PARTICIPLE_CASES: Readonly<Record<string, string>> = { suspected: 'of', accused: 'of', convicted: 'of', acquitted: 'of', charged: 'with' };
+
 /** Prepositions of where from or to that may follow a participle describing the noun before it ("smuggled from", "sent to"). */
 const PARTICIPLE_PLACE_CASES = new Set(['from', 'into', 'across', 'through', 'to']);
 
 /**
  * "freed 12 hostages held by ELN guerrillas", "weapons supplied by Iran": a participle right after a noun, with a "by" phrase
+ * (or a participle of charging with its "of": "men suspected of X")
  * and neither subject nor auxiliary of its own, describes that noun (a reduced relative, acl). The parser sometimes made it a
  * clause of its own (hung on the sentence's verb of saying, or conjoined), which leaves the noun without what was done to it.
  * So does one right after a verb's object with a phrase of where from or to ("seized weapons smuggled from X, the ministry
@@ -340,12 +427,14 @@ export function reducedPassives(forms: readonly string[], tags: Int32Array, head
   const own = new Set(['nsubj', 'nsubj:pass', 'aux', 'aux:pass', 'mark', 'cop', 'expl'].map((r) => relations.indexOf(r)));
   for (let v = 1; v + 1 < forms.length; v++) {
     const noun = v - 1;
-    if (tags[v] !== VERB || tags[noun] !== NOUN || heads[v] === noun || /ing$/i.test(forms[v] as string)) continue;
     const next = (forms[v + 1] as string).toLowerCase();
+    // ("arrested four Serbs suspected of involvement in X, officials said": a participle of charging with its "of" or "with")
+    const isCharge = CHARGE_PARTICIPLE_CASES[(forms[v] as string).toLowerCase()] === next && (tags[noun] === NOUN || tags[noun] === PROPN);
+    if (tags[v] !== VERB || (tags[noun] !== NOUN && !isCharge) || heads[v] === noun || /ing$/i.test(forms[v] as string)) continue;
     // ("weapons smuggled from the United States, the ministry said": with a phrase of where from or to instead of an agent,
     // where the parser made the participle a second clause of the verb the noun's clause hangs on)
     const isPlacePhrase = PARTICIPLE_PLACE_CASES.has(next) && labels[noun] === obj && (heads[v] as number) >= 0 && heads[v] === heads[heads[noun] as number];
-    if (next !== 'by' && !isPlacePhrase) continue;
+    if (next !== 'by' && !isPlacePhrase && !isCharge) continue;
     let hasAgent = false;
     let hasOwn = false;
     for (let i = 0; i < forms.length; i++) {
@@ -356,7 +445,7 @@ export function reducedPassives(forms: readonly string[], tags: Int32Array, head
     // the noun must not lie under the participle (its own object or subject read wrongly), or the tree would loop
     let k = noun;
     for (let guard = 0; k >= 0 && k !== v && guard <= forms.length; guard++) k = heads[k] as number;
-    if ((!hasAgent && !isPlacePhrase) || hasOwn || k === v) continue;
+    if ((!hasAgent && !isPlacePhrase && !isCharge) || hasOwn || k === v) continue;
     heads[v] = noun;
     labels[v] = acl;
   }
