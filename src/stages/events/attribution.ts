@@ -63,8 +63,11 @@ const BACKGROUND_TAIL =
  * only after the claim, where they cannot be the claim's own verb ("Investigators found the bodies of ...").
  */
 const FINDING = '(?:found|finds|concluded|concludes|showed|shows|estimated|estimates)(?=(?:\\s+(?:on|last|this|in)\\s+\\w+)?[.!?"”\']*\\s*$)';
-/** A speaker never ends in an article or a possessive (", calling the reports baseless": "reports" there is a noun). */
-const NOT_AFTER_ARTICLE = '(?<!\\b(?:the|a|an|these|those|such|its|their|his|her))';
+/**
+ * A speaker never ends in an article or a possessive (", calling the reports baseless": "reports" there is a noun), nor in a
+ * relative word (", despite a UN report that said ...": a relative clause on the noun before it).
+ */
+const NOT_AFTER_ARTICLE = '(?<!\\b(?:the|a|an|these|those|such|its|their|his|her|that|which|who))';
 // (", but Syria's defence ministry said shelling continued": a speaker opened by a conjunction says a clause of its own;
 // ", both of which have announced plans": a relative clause is no attribution)
 const TRAILING = new RegExp(
@@ -169,6 +172,9 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
       // "sanctioned three firms it said sold engines to Iran": a pronoun right before the verb after other words opens a relative
       // clause without its "that" ("firms [that] it said ..."); the words before it are a claim of their own, not a speaker
       if (/\S\s+(?:it|they|he|she|we)\s*$/i.test(before.slice(speakerStart).trimEnd())) return frame;
+      // "..., despite a UN report that said Rwandan troops were fighting": a relative word right before the verb opens a relative
+      // clause on the noun before it; the sentence has no attribution
+      if (/\S\s+(?:that|which|who)\s*$/i.test(before.slice(speakerStart).trimEnd())) return frame;
       // "coordinating with Latvia and Lithuania, both of which have announced plans": a relative clause is no attribution
       if (RELATIVE_OPENING.test(before.slice(speakerStart))) return frame;
       // "Pakistan on Saturday said": the time between the speaker and the verb is no part of the name

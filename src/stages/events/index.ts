@@ -1352,6 +1352,8 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   let modality = (read === 'asserted' || read === 'planned') && clause.tree?.modality === 'negated' ? 'negated' : read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
   if (modality === 'asserted' && clause.tree?.isCommitment && match.pattern.code.startsWith('03')) modality = 'planned';
+  // "despite a UN report that said Rwandan troops were fighting": what a report says, in a clause on the report, is reported
+  if (modality === 'asserted' && sc.tree && isReportContent(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) modality = 'reported';
   const clauseText = claim.slice(start, end);
   // (a count in a clause of its own below the predicate is that clause's: "suspended talks after the group killed two soldiers")
   const predicate = sc.tree ? predicateWord(sc.tree, sc.sentence.start, match) : -1;
@@ -1582,6 +1584,26 @@ function predicateWord(tree: SentenceSyntax, sentenceStart: number, match: Patte
 function isInPlacePhrase(sc: SentenceContext, actor: Actor): boolean {
   const arc = ARCS.get(actor);
   return arc !== undefined && PLACE_BEFORE.test(sc.text.slice(Math.max(0, arc.start - 40), arc.start));
+}
+
+/** Nouns of a report whose verb of saying reports, not asserts: "a UN report that said", "media reports said". */
+const REPORT_NOUNS = new Set(['report', 'reports', 'study', 'investigation', 'assessment', 'document', 'documents', 'media', 'sources', 'leak', 'dossier']);
+
+/** Whether a predicate lies in the complement of a verb of saying that a report noun heads or says ("a report that said X"). */
+function isReportContent(tree: SentenceSyntax, p: number): boolean {
+  let i = p;
+  for (let guard = 0; i >= 0 && guard < 4; guard++) {
+    const w = tree.words[i]!;
+    if (w.head < 0 || !/^(?:ccomp|conj)$/.test(baseRelation(w.deprel))) return false;
+    const v = tree.words[w.head]!;
+    // (the verb's complement; a main clause joined to the verb is no content of it)
+    if (baseRelation(w.deprel) === 'ccomp' && /^(?:say|report|claim|allege|suggest|indicate|show|find|conclude)$/.test(v.lemma.toLowerCase())) {
+      const speaker = v.deprel === 'acl:relcl' ? v.head : dependent(tree, w.head, 'nsubj');
+      return speaker >= 0 && REPORT_NOUNS.has(tree.words[speaker]!.text.toLowerCase());
+    }
+    i = w.head;
+  }
+  return false;
 }
 
 /**
