@@ -780,6 +780,8 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (sc.tree && isChargeOfParticiple(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "under a ceasefire deal that requires Hezbollah fighters to withdraw": what a text requires or allows is its content
     if (match.pattern.isVerb && sc.tree && isDocumentContent(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
+    // "met lawmakers to press for more military aid", "sought air defence systems": what is asked for is no act given
+    if (!match.pattern.isVerb && sc.tree && isRequested(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "vowed to respond to joint drills by X and Y": the act a verb of answering answers is someone else's
     if (!match.pattern.isVerb && sc.tree && isAnsweredAct(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
@@ -1584,6 +1586,19 @@ function predicateWord(tree: SentenceSyntax, sentenceStart: number, match: Patte
 function isInPlacePhrase(sc: SentenceContext, actor: Actor): boolean {
   const arc = ARCS.get(actor);
   return arc !== undefined && PLACE_BEFORE.test(sc.text.slice(Math.max(0, arc.start - 40), arc.start));
+}
+
+/** Verbs of asking for something: their object or "for" phrase names what is asked, not given. */
+const ASKING_VERBS = new Set(['ask', 'press', 'push', 'lobby', 'call', 'appeal', 'seek', 'request', 'plead', 'beg', 'demand', 'urge']);
+
+/** Whether an act noun is what a verb of asking asks for ("to press for more military aid", "sought military aid"). */
+function isRequested(tree: SentenceSyntax, p: number): boolean {
+  const w = p >= 0 ? tree.words[p] : undefined;
+  if (!w || w.head < 0) return false;
+  const v = tree.words[w.head]!;
+  if (v.upos !== 'VERB' || !ASKING_VERBS.has(v.lemma.toLowerCase())) return false;
+  const rel = baseRelation(w.deprel);
+  return rel === 'obj' ? v.lemma.toLowerCase() !== 'call' : rel === 'obl' && caseOf(tree, p) === 'for';
 }
 
 /** Nouns of a report whose verb of saying reports, not asserts: "a UN report that said", "media reports said". */
