@@ -49,3 +49,10 @@ test('the origin of goods a vessel carries is not whom the act struck; people it
   const ambushed = eventsOf('Gunmen ambushed a minibus carrying Kenyan police officers near the border.');
   assert.ok(ambushed.some((e) => e.target?.code?.startsWith('KEN')), ambushed.map(show).join('; '));
 });
+
+test('one person named by a singular role noun is acted on as the plural would be', () => {
+  const killed = eventsOf('Russian shelling killed a shepherd and a farmer near Kupiansk, Ukrainian officials said.');
+  assert.ok(killed.some((e) => e.cameo.startsWith('19') && e.target?.code === 'UKRAGR'), killed.map(show).join('; '));
+  const arrested = eventsOf('Iranian border guards detained a smuggler near the Iraqi frontier.');
+  assert.ok(arrested.some((e) => e.cameo === '173' && e.target?.code?.endsWith('CRM')), arrested.map(show).join('; '));
+});
