@@ -737,9 +737,13 @@ function namesDocumentKind(tree: SentenceSyntax, i: number): boolean {
 }
 
 /** Whether a "call" names something: the verb of "what X called Y", or with a second object or a predicate ("called it a provocation"). */
+/** Verbs that name or regard their object as something when a second object or complement follows. */
+const REGARDING_LEMMAS = new Set(['call', 'consider', 'deem', 'label', 'brand', 'dub', 'term']);
+
 function isNamingCall(tree: SentenceSyntax, p: number): boolean {
   const w = tree.words[p];
-  if (!w || w.lemma !== 'call') return false;
+  // ("considers Taiwan its own territory", "deemed the vote a sham": verbs of regarding name as "call" does)
+  if (!w || !REGARDING_LEMMAS.has(w.lemma.toLowerCase())) return false;
   const head = w.head >= 0 ? tree.words[w.head] : undefined;
   if (head && /^what$/i.test(head.text) && w.deprel === 'acl:relcl') return true;
   const objects = dependents(tree, p, 'obj');
@@ -1149,7 +1153,7 @@ const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)
 const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?responsibility\s+for\s+)?|(?:took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+)(?:[\w'’-]+\s+){0,4}$/i;
 
 /** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
-const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(?:(?:air[\s-]defen[cs]e|naval|special|border|ground|missile|artillery|drone|security)\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police|systems|crews|guards)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
+const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(?:(?:air[\s-]defen[cs]e|air|naval|special|border|ground|missile|artillery|drone|security)\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police|systems|crews|guards|defen[cs]es)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
 
 /** A possessive pronoun and a state's name by kind right before the verb: "his country would", "their government has". */
 const OWN_STATE = /(?:^|[^\w-])((?:his|her|its|their|our)\s+(country|nation|state|government))\s+(?:(?:had|have|has|were|was|are|is|will|would|could|should|might|may|can|must|also|now|not|never)\s+)*$/i;
