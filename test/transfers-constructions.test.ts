@@ -478,6 +478,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['GBR', 'CHL', 'delivered', 4, 'Typhoon'], ['GBR', 'CHL', 'ordered', 14, 'Typhoon'], ['TUR', 'PER', 'delivered', 2, 'Hurkus'], ['TUR', 'PER', 'ordered', 8, 'Hurkus']],
   },
   {
+    construction: 'a delivery noun whose own verb is still to come ("are expected to begin") is no delivery',
+    text: 'Deliveries of the 24 K9 howitzers to Norway are expected to begin next spring, the ministry in Oslo said.',
+    want: [['KOR', 'NOR', 'pledged', 24, 'K9']],
+  },
+  {
     construction: 'a donation approved by its giver is a promise, not the approval of a sale',
     text: "Finland's government approved the donation of 12 Patria armoured vehicles to Moldova on Thursday.",
     want: [['FIN', 'MDA', 'pledged', 12, 'Patria']],

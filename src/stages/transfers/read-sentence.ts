@@ -489,8 +489,19 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   if (id === 'acquire') return isFuture ? (isUnderDeal ? 'ordered' : 'planned') : isDealUnderWay ? 'ordered' : 'delivered';
   // Equipping a force is a plan until done; a pledge is a promise to another state.
   if (id === 'equip') return isFuture ? 'planned' : 'delivered';
-  if (id === 'noun-delivery') return isFuture ? 'pledged' : 'delivered';
+  // "Deliveries of the 18 howitzers are expected to begin next year": a delivery noun whose own verb is still to come is a promise
+  if (id === 'noun-delivery') return isFuture || isToComeLater(tokens, t.last + 1) ? 'pledged' : 'delivered';
   return isFuture ? 'pledged' : 'delivered';
+}
+
+/** Whether the clause after a noun goes on, before any clause break, with a verb still to come ("are expected to begin", "will start", "are due"). */
+function isToComeLater(tokens: readonly Token[], from: number): boolean {
+  for (let j = from; j < Math.min(tokens.length, from + 14); j++) {
+    const w = lowerAt(tokens, j);
+    if (w === ',' || CLAUSE_BREAK.has(w)) return false;
+    if (/^(?:will|shall|expected|due|scheduled|slated)$/.test(w) && /^(?:are|is|be|were|was|been)$|^(?:will|shall)$/.test(w === 'will' || w === 'shall' ? w : lowerAt(tokens, j - 1))) return true;
+  }
+  return false;
 }
 
 /** Whether the clause after a deal noun goes on with a passive approval ("... was approved", "had been cleared"), before any clause break. */
