@@ -48,7 +48,7 @@ const NEGATION_BEFORE = /\b(?:not|cannot|never|no\s+longer|n't|neither|nor)\s+(?
 // "may" in lower case only: "in May" is a month.
 const HYPOTHETICAL = /\b(?:[Ii]f|[Uu]nless|[Cc]ould|[Mm]ight|may|[Ii]n\s+case|[Ww]ould\s+consider)\b/;
 const PLANNED_BEFORE =
-  /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|prepares\s+to|preparing\s+to|scheduled\s+to|aims?\s+to|aimed\s+to|decided\s+to|decides\s+to|pledged\s+to|pledges\s+to|vowed\s+to|vows\s+to|offered\s+to|offers\s+to|promised\s+to|promises\s+to|undertook\s+to|committed\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
+  /\b(?:will|would|shall|going\s+to|plans?\s+to|planned\s+to|planning\s+to|intends?\s+to|intended\s+to|is\s+to|are\s+to|was\s+to|were\s+to|expected\s+to|set\s+to|ready\s+to|willing\s+to|prepared\s+to|prepares\s+to|preparing\s+to|scheduled\s+to|aims?\s+to|aimed\s+to|decided\s+to|decides\s+to|pledged\s+to|pledges\s+to|vowed\s+to|vows\s+to|offered\s+to|offers\s+to|promised\s+to|promises\s+to|undertook\s+to|committed\s+to|intent\s+to|to\s+be)\s+(?:\w+\s+){0,3}$/i;
 const HEADLINE_FUTURE = /^\s*(?:[A-Z][\w'’.-]*\s+){1,4}to\s+$/;
 const INFINITIVE_LINK = /^\s+(?:[^\s,;:]+\s+){0,6}?to\s+(?:[^\s,;:]+\s+)?$/i;
 

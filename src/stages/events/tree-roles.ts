@@ -93,7 +93,7 @@ function backgroundOf(syntax: SentenceSyntax, p: number): TreeReading['backgroun
 }
 
 /** Nouns of a deal whose "to" clause says what was agreed: "a contract to supply", "a deal to buy". */
-const DEAL_NOUNS = new Set(['contract', 'deal', 'agreement', 'accord', 'pact', 'memorandum', 'treaty']);
+const DEAL_NOUNS = new Set(['contract', 'deal', 'agreement', 'accord', 'pact', 'memorandum', 'treaty', 'letter']);
 
 /** Whether a verb's object is a deal ("signed a contract", "struck a deal"). */
 function holdsDeal(syntax: SentenceSyntax, p: number): boolean {
