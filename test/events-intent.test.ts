@@ -13,3 +13,8 @@ test('a letter of intent to buy is a planned purchase', () => {
   assert.equal(buy.modality, 'planned', show(buy));
   assert.ok([buy.source?.code, buy.target?.code].includes('SWE') && [buy.source?.code, buy.target?.code].includes('COL'), show(buy));
 });
+
+test('considering a purchase is no consultation with the seller', () => {
+  const events = eventsOf('Chile is considering the purchase of six Type 23 frigates from Britain.');
+  assert.ok(!events.some((e) => e.cameo.startsWith('04')), events.map(show).join('; '));
+});
