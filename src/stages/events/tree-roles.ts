@@ -649,7 +649,7 @@ export function reasonOver(syntax: SentenceSyntax, p: number, punishers: Readonl
 /** Participles that tell what someone is charged with: "suspected of", "accused of", "convicted of". */
 
 /**
- * "arrested four men suspected of involvement in an ambush of a patrol": an act noun in the "of" phrase of a participle of
+ * "arrested four men suspected of involvement in an assault on a depot": an act noun in the "of" phrase of a participle of
  * charging with no subject or auxiliary of its own, at any depth of nouns, is what they are charged with, wherever the parser
  * hung the participle.
  */
