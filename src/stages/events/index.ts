@@ -1605,7 +1605,7 @@ function isRequested(tree: SentenceSyntax, p: number): boolean {
   return rel === 'obj' ? v.lemma.toLowerCase() !== 'call' : rel === 'obl' && caseOf(tree, p) === 'for';
 }
 
-/** Nouns of a report whose verb of saying reports, not asserts: "a UN report that said", "media reports said". */
+/** Nouns of a report whose verb of saying reports, not asserts: "a UN report that said", "the leaked documents show". */
 const REPORT_NOUNS = new Set(['report', 'reports', 'study', 'investigation', 'assessment', 'document', 'documents', 'media', 'sources', 'leak', 'dossier']);
 
 /** Whether a predicate lies in the complement of a verb of saying that a report noun heads or says ("a report that said X"). */
