@@ -1351,6 +1351,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
 function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, target: Actor | null, published: Dated | null, ctx: Context): Event {
   const { claim, frame, actors } = sc;
   const { match, start, end, object } = clause;
+  // the predicate's word, read once for the report clause and the counts below
+  const predicate = sc.tree ? predicateWord(sc.tree, sc.sentence.start, match) : -1;
   // appeals and demands (02, 10) are made now, whatever deadline they set
   const date = eventDate(sc, start, end, published, match, /^(?:02|10)/.test(match.pattern.code));
   const read = modalityOf(claim, clause.before, start, end, match, frame, date, published, sc.sentence.text);
@@ -1359,10 +1361,9 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
   if (modality === 'asserted' && clause.tree?.isCommitment && match.pattern.code.startsWith('03')) modality = 'planned';
   // "despite a UN report that said Rwandan troops were fighting": what a report says, in a clause on the report, is reported
-  if (modality === 'asserted' && sc.tree && isReportContent(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) modality = 'reported';
+  if (modality === 'asserted' && sc.tree && isReportContent(sc.tree, predicate)) modality = 'reported';
   const clauseText = claim.slice(start, end);
   // (a count in a clause of its own below the predicate is that clause's: "suspended talks after the group killed two soldiers")
-  const predicate = sc.tree ? predicateWord(sc.tree, sc.sentence.start, match) : -1;
   const quantities = findQuantities(claim.slice(match.start, end), ctx)
     .filter((q) => predicate < 0 || !isInClauseBelow(sc.tree!, predicate, sc.sentence.start + match.start + q.start))
     .map(({ start: _s, end: _e, ...q }) => q);
