@@ -172,9 +172,6 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
       // "sanctioned three firms it said sold engines to Iran": a pronoun right before the verb after other words opens a relative
       // clause without its "that" ("firms [that] it said ..."); the words before it are a claim of their own, not a speaker
       if (/\S\s+(?:it|they|he|she|we)\s*$/i.test(before.slice(speakerStart).trimEnd())) return frame;
-      // "..., despite a UN report that said Rwandan troops were fighting": a relative word right before the verb opens a relative
-      // clause on the noun before it; the sentence has no attribution
-      if (/\S\s+(?:that|which|who)\s*$/i.test(before.slice(speakerStart).trimEnd())) return frame;
       // "coordinating with Latvia and Lithuania, both of which have announced plans": a relative clause is no attribution
       if (RELATIVE_OPENING.test(before.slice(speakerStart))) return frame;
       // "Pakistan on Saturday said": the time between the speaker and the verb is no part of the name

@@ -101,15 +101,20 @@ function parseAroundModifiers(model: SyntaxModel, forms: readonly string[], prep
 /** Verb forms that close a sentence as its attribution: ", officials said.", ", the ministry reported on Monday." */
 const CLOSING_SAYING = new Set(['said', 'says', 'reported', 'reports', 'added', 'announced', 'stated', 'confirmed', 'claimed', 'wrote', 'noted']);
 
+/** The index after a sentence's last word that is not closing punctuation. */
+function wordsEnd(tags: Int32Array): number {
+  let end = tags.length;
+  while (end > 0 && tags[end - 1] === PUNCT) end--;
+  return end;
+}
+
 /**
  * Where a closing attribution opens (", the defence ministry in Tokyo said on Monday."): the index of its comma, or -1. The
  * words between the comma (and a closing quote after it) and the verb of saying are a noun phrase (no verb, no comma), the words
  * after the verb a short phrase of time or manner, and the clause before the comma has a verb of its own.
  */
 export function closingAttribution(forms: readonly string[], tags: Int32Array): number {
-  const n = forms.length;
-  let end = n;
-  while (end > 0 && tags[end - 1] === PUNCT) end--;
+  const end = wordsEnd(tags);
   for (let v = end - 1; v >= Math.max(2, end - 6); v--) {
     if (!CLOSING_SAYING.has((forms[v] as string).toLowerCase())) continue;
     // the tail: a few words of time or manner, no verb and no comma
@@ -137,8 +142,7 @@ function parseAroundAttribution(model: SyntaxModel, forms: readonly string[], pr
   const c = closingAttribution(forms, tags);
   if (c < 0) return parseAroundModifiers(model, forms, prepared, tags, joined);
   const n = forms.length;
-  let end = n;
-  while (end > 0 && tags[end - 1] === PUNCT) end--;
+  const end = wordsEnd(tags);
   const from = /^["”’']$/.test(forms[c + 1] as string) ? c + 2 : c + 1;
   const part = (a: number, b: number): { heads: Int32Array; labels: Int32Array } => {
     const sub = forms.slice(a, b);
