@@ -31,3 +31,15 @@ test('a participle that is the verb keeps its tag', () => {
   const alone = Int32Array.from([tag('VERB'), tag('NOUN'), tag('PUNCT')]);
   assert.deepEqual([...openingParticiples(['Deployed', 'troops', '.'], alone)], [tag('VERB'), tag('NOUN'), tag('PUNCT')]);
 });
+
+test('an opening present participle before plural people, with a phrase of their own, is an adjective', () => {
+  assert.deepEqual(rootAndTag('Striking nurses from two clinics blocked the ring road.', 'Striking'), { root: 'blocked', upos: 'ADJ' });
+  assert.deepEqual(rootAndTag('Fleeing families crossed into Chad overnight.', 'Fleeing'), { root: 'crossed', upos: 'ADJ' });
+});
+
+test('an opening gerund with its object and a singular verb stays a verb', () => {
+  const tag = (name: string): number => UPOS.indexOf(name as (typeof UPOS)[number]);
+  const forms = ['Shelling', 'hospitals', 'is', 'a', 'crime'];
+  const tags = Int32Array.from([tag('VERB'), tag('NOUN'), tag('AUX'), tag('DET'), tag('NOUN')]);
+  assert.equal(openingParticiples(forms, tags)[0], tag('VERB'));
+});

@@ -1245,7 +1245,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         }
       }
   }
-  if (cameoEntry(match.pattern.code, ctx).isProtest && !subject && !resolved) {
+  // (so are people the tree placed by the scene, "thousands of people rallied in Tehran": the protest's own reading places them)
+  const isScenePeople = subject !== null && subject !== undefined && placeOf(subject.entity) !== null && NON_STATE_ROLES.test(subject.code ?? '') && subject.name !== subject.entity.name;
+  if (cameoEntry(match.pattern.code, ctx).isProtest && (!subject || isScenePeople) && !resolved) {
     // Protesters are rarely named: "crowds filled the squares of the capital against the new law"; named by a role noun
     // ("thousands of protesters marched through Tbilisi") they are the people of the place's country (GEOCVL), and the place is
     // where they marched, not whom at
@@ -1268,7 +1270,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // (a passive's "by" phrase names its doers: "seized by Somali pirates" has no pirates acted on)
     const afterVerb = claim.slice(clause.verbEnd, clause.end);
     const objectText = isObjectTarget ? directObject : clause.isPassive ? afterVerb.replace(/\bby\b[\s\S]*$/i, '') : afterVerb;
-    const organRole = OTHER_SIDE_ROLES.test(source.code) ? stateRoleIn(objectWords(objectText), ctx) : null;
+    // (people as well as rebels act on their own state's organs: "protesters stormed the parliament", "strikers clashed with police")
+    const organRole = OTHER_SIDE_ROLES.test(source.code) || /^[A-Z]{3}(?:CVL|LAB|AGR|REL|UAF)$/.test(source.code) ? stateRoleIn(objectWords(objectText), ctx) : null;
     const organNoun = organRole ? objectWords(objectText).split(/[^A-Za-z-]+/).find((w) => w && stateRoleIn(w, ctx) === organRole) : undefined;
     const role = domesticRoleIn(objectText, ctx) ?? (organRole && organRole !== 'GOV' && organNoun ? { noun: organNoun, code: organRole } : null);
     // "Russian strikes killed nine civilians in Lviv": the people of a named place belong to its country; people a force kills
@@ -1671,7 +1674,8 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
   const holds = (i: number) => (a: ActorMention): boolean => a.start <= tree.words[i]!.start - base && a.end >= tree.words[i]!.end - base;
   const words = actorWords(tree, head);
   // "the Jeddah truce", "the Minsk accord": a town or region naming a thing as its compound says where it was made, not whose it is.
-  const isWhere = (i: number, a: ActorMention): boolean => i !== head && tree.words[i]!.deprel === 'compound' && isPlaceEntity(a);
+  // (an administrative unit named by its compound is that place: "Kaduna state", "Kherson region")
+  const isWhere = (i: number, a: ActorMention): boolean => i !== head && tree.words[i]!.deprel === 'compound' && isPlaceEntity(a) && !ADMINISTRATIVE_UNITS.test(tree.words[head]!.text);
   // The head's own coded mention, else a coded one among its modifiers ("the Latvian court"), else the head's uncoded one.
   // Of the modifiers' mentions, one that narrows another's code wins ("a Myanmar military jet": MMRMIL, not MMR).
   let modifier: ActorMention | undefined;
@@ -1686,6 +1690,12 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
     null
   );
 }
+
+/** Nouns of places where people live, gather or are held: what an armed group raids is placed where its people are. */
+const SETTLEMENT_NOUNS = /^(?:villages?|towns?|camps?|schools?|churche?s?|mosques?|markets?|farms?|hospitals?|prisons?|checkpoints?|stations?|convoys?|homes?|houses?)$/i;
+
+/** Nouns of a state's administrative divisions, which a place's name before them names: "Borno state", "the Donetsk region". */
+const ADMINISTRATIVE_UNITS = /^(?:state|province|region|district|county|governorate|prefecture|oblast|department|municipality)$/i;
 
 /** A state's police, court or government: organs that act at home (KENCOP, PERGOV). */
 function isDomesticOrgan(code: string): boolean {
@@ -1714,9 +1724,9 @@ function ownPeople(sc: SentenceContext, i: number, source: ActorMention | null, 
   // (a state's domestic organ only, police, courts, government, which act at home; an army or a state may act abroad, where the
   // people it strikes are the scene's: "Palestinian bombers killed 23 people in Tel Aviv")
   if (!tree || !source?.code || !isDomesticOrgan(source.code)) return null;
-  const w = tree.words[i]!;
+  const w = tree.words[membersOf(tree, i)]!;
   const role = domesticRoleIn(w.text, ctx);
-  if (!role || dependents(tree, i, 'nmod:poss', 'amod', 'compound').length > 0) return null;
+  if (!role || dependents(tree, membersOf(tree, i), 'nmod:poss', 'amod').length > 0) return null;
   const base = sc.sentence.start;
   const code = source.code.slice(0, 3) + role.code;
   return { start: w.start - base, end: w.end - base, name: w.text, code, entity: groupEntity(`people:${code.toLowerCase()}`, w.text, source.code.slice(0, 3)) };
@@ -1740,25 +1750,34 @@ function objectPronounReferent(sc: SentenceContext, i: number, source: ActorMent
  * from the noun to the place; so is one joined by "and" to an actor of one state. Null for any other noun or phrase
  * (protesters in a town stay the town's country, as before).
  */
-function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false): ActorMention | null {
+function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false): ActorMention | null {
   const tree = sc.tree;
   if (!tree) return null;
+  // ("fired on hundreds of protesters in Lagos": the people the count is of, with the place of their phrase or the verb's)
+  const i = membersOf(tree, at);
   const w = tree.words[i]!;
   // as a target, the people of a place too: "attacked the rebels in Chad", "shelled civilians in Kharkiv"
   // as a doer, a civilian or armed group's noun only as a verb's subject ("gunmen in Zamfara killed ..."), not an act noun's own doer;
   // a collective names its members' role ("an alliance of ethnic rebel groups in Myanmar": REB)
   const members = COLLECTIVE_NOUNS.test(w.text) ? dependents(tree, i, 'nmod').find((k) => caseOf(tree, k) === 'of') : undefined;
   const roleWords = members === undefined ? w.text : actorWords(tree, members).map((k) => tree.words[k]!.text).join(' ');
-  const role = stateRoleIn(roleWords, ctx) ?? (isTarget || w.deprel === 'nsubj' ? (domesticRoleIn(roleWords, ctx)?.code ?? null) : null);
+  const role = stateRoleIn(roleWords, ctx) ?? (isTarget || tree.words[at]!.deprel === 'nsubj' ? (domesticRoleIn(roleWords, ctx)?.code ?? null) : null);
   if (!role) return null;
   const base = sc.sentence.start;
   // "police in Kisumu"; "attacked the rebels in Somalia", where the parser hung the place on the verb
   // (as a target also "opened fire on protesters in Nairobi": the verb's object's phrase, or the verb's own "on" phrase)
-  const h = w.head >= 0 ? tree.words[w.head]! : null;
-  const isPhraseOfObject = isTarget && w.deprel === 'nmod' && h !== null && h.deprel === 'obj';
-  const verb = (/^(?:obj|nsubj)$/.test(w.deprel) || (isTarget && w.deprel === 'obl')) ? w.head : isPhraseOfObject ? h.head : -1;
+  const counted = tree.words[at]!;
+  const h = counted.head >= 0 ? tree.words[counted.head]! : null;
+  const isPhraseOfObject = isTarget && counted.deprel === 'nmod' && h !== null && h.deprel === 'obj';
+  const verb = (/^(?:obj|nsubj)$/.test(counted.deprel) || (isTarget && counted.deprel === 'obl')) ? counted.head : isPhraseOfObject ? h.head : -1;
   const isArgument = verb >= 0 && tree.words[verb]!.upos === 'VERB';
-  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : [])]) {
+  // (a doer's scene may also be the place of the people or the settlement it acted on: "gunmen abducted a priest in Kaduna",
+  // "raided a village in Zamfara"; not of an act it staged: "activists staged rallies in Gaza" are placed by their own words)
+  const isPeopleOrSite = (o: number): boolean => SETTLEMENT_NOUNS.test(tree.words[o]!.text) || domesticRoleIn(tree.words[membersOf(tree, o)]!.text, ctx) !== null || stateRoleIn(tree.words[o]!.text, ctx) !== null;
+  // (the object's phrases and theirs: "a priest from his parish in Benue state")
+  const objectPhrases = isArgument && counted.deprel === 'nsubj' ? dependents(tree, verb, 'obj').filter(isPeopleOrSite).flatMap((o) => dependents(tree, o, 'nmod')) : [];
+  const objectPlaces = [...objectPhrases, ...objectPhrases.flatMap((k) => dependents(tree, k, 'nmod'))];
+  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : []), ...objectPlaces]) {
     const kase = dependents(tree, k, 'case')[0];
     if (kase === undefined || tree.words[kase]!.text.toLowerCase() !== 'in') continue;
     const place = mentionOf(tree, k, sc.actors, base);
@@ -1783,6 +1802,15 @@ function organAt(sc: SentenceContext, i: number, ctx: Context, isTarget = false)
     return { ...other, start: w.start - base, end: w.end - base, name: w.text, code: other.code.slice(0, 3) + role };
   }
   return null;
+}
+
+/** Nouns that count or gather the people of their "of" phrase: "hundreds of protesters", "a group of farmers", "crowds of students". */
+const COUNT_NOUNS = /^(?:dozens|scores|hundreds|thousands|tens|millions|crowds?|groups?|number|band|handful)$/i;
+
+/** The people a count noun is of ("thousands of garment workers": workers); the word itself for any other. */
+function membersOf(tree: SentenceSyntax, i: number): number {
+  if (!COUNT_NOUNS.test(tree.words[i]!.text)) return i;
+  return dependents(tree, i, 'nmod').find((k) => caseOf(tree, k) === 'of') ?? i;
 }
 
 /** Whether a tree comes from the trained parser (the placeholder tags every word X). */

@@ -230,16 +230,36 @@ const ATTRIBUTION_TAGS = new Set([DET, ADJ, NOUN, PROPN, NUM, PRON, PART, ADP, C
  * "Suspected militants killed ...", "Stranded migrants waited ...": a participle that opens a sentence
  * (or follows a dateline's dash) before a noun phrase and its verb modifies the noun. The treebank has no
  * such opening (its one in dev is an adjective), so the tagger reads a finite verb there and the parser
- * makes the sentence's root of it. Retags the participle ADJ; the tags are changed in place and returned.
+ * makes the sentence's root of it. So does a present participle before a plural noun ("Striking nurses
+ * from three hospitals marched ...", "Fleeing families crossed ..."), where the noun may carry a short
+ * phrase of its own before the verb; a gerund with its object ("Shelling towns is a crime") is followed
+ * by a singular verb, and is left alone. Retags the participle ADJ; the tags are changed in place and returned.
  */
 export function openingParticiples(forms: readonly string[], tags: Int32Array): Int32Array {
   for (let i = 0; i + 2 < forms.length; i++) {
     if (i > 0 && !/^[-–—:"“]$/.test(forms[i - 1] as string)) continue;
-    if (tags[i] !== VERB || !/^[A-Z][a-z]+ed$/.test(forms[i] as string)) continue;
+    const isPast = /^[A-Z][a-z]+ed$/.test(forms[i] as string);
+    if (tags[i] !== VERB || !(isPast || /^[A-Z][a-z]+ing$/.test(forms[i] as string))) continue;
     // the noun phrase: up to three adjectives, names and nouns ending in a noun, then its verb
     let j = i + 1;
     while (j < forms.length && j - i <= 3 && (tags[j] === ADJ || tags[j] === PROPN || tags[j] === NOUN) && !(tags[j] === NOUN && tags[j + 1] === VERB)) j++;
-    if (tags[j] === NOUN && tags[j + 1] === VERB) tags[i] = ADJ;
+    if (isPast) {
+      if (tags[j] === NOUN && tags[j + 1] === VERB) tags[i] = ADJ;
+      continue;
+    }
+    // a present participle: a plural noun, a phrase of up to four words of its own ("from the port union"), then a verb in the
+    // past or the plural
+    j = i + 1;
+    while (j < forms.length && j - i <= 3 && (tags[j] === ADJ || tags[j] === PROPN || tags[j] === NOUN)) j++;
+    j--;
+    if (tags[j] !== NOUN || !/(?:[^s]s|people|men|police|children)$/i.test(forms[j] as string)) continue;
+    let v = j + 1;
+    if (tags[v] === ADP) {
+      v++;
+      while (v < forms.length && v - j <= 5 && (tags[v] === DET || tags[v] === ADJ || tags[v] === NUM || tags[v] === NOUN || tags[v] === PROPN)) v++;
+    }
+    const verb = forms[v] ?? '';
+    if ((tags[v] === VERB || tags[v] === AUX) && !/^(?:is|has|was|does)$/i.test(verb) && !/[^s]s$/.test(verb)) tags[i] = ADJ;
   }
   return tags;
 }

@@ -1,0 +1,53 @@
+/**
+ * Doers and victims named by a role noun and placed only by the scene: gunmen who seized a priest in a Nigerian state are that
+ * country's (NGAUAF), the priest its clergy (NGAREL); a state named with its administrative noun ("Benue state") places the
+ * scene; workers are labour (LAB) and a count noun ("thousands of workers") stands for the people it counts; people who storm
+ * a parliament named bare act on their own state's legislature. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+
+test('gunmen who seize clergy in a named state are of that state\'s country, and so is the priest', () => {
+  const events = eventsOf('Gunmen abducted a Methodist priest from his parish in Benue state on Thursday.');
+  const seized = events.find((e) => e.cameo.startsWith('18'));
+  assert.ok(seized, events.map(show).join('; '));
+  assert.equal(seized.source?.code, 'NGAUAF', show(seized));
+  assert.equal(seized.target?.code, 'NGAREL', show(seized));
+});
+
+test('a region of a country in the gazetteer places the doers of a raid on a village there', () => {
+  const events = eventsOf('Dozens of gunmen raided a farming village in Zamfara before dawn.');
+  const raid = events.find((e) => e.cameo.startsWith('19') || e.cameo.startsWith('18'));
+  assert.ok(raid, events.map(show).join('; '));
+  assert.equal(raid.source?.code, 'NGAUAF', show(raid));
+});
+
+test('a count noun stands for the people it counts, and workers are labour', () => {
+  const events = eventsOf('Riot police in Karachi used water cannon against thousands of textile workers demanding back pay.');
+  const dispersed = events.find((e) => e.source?.code === 'PAKCOP');
+  assert.ok(dispersed, events.map(show).join('; '));
+  assert.equal(dispersed.target?.code, 'PAKLAB', show(dispersed));
+});
+
+test('crowds that storm a parliament named bare act on their own state\'s legislature', () => {
+  const events = eventsOf('Peruvian demonstrators broke into the congress late on Tuesday.');
+  const entered = events.find((e) => e.source?.code === 'PERCVL');
+  assert.ok(entered, events.map(show).join('; '));
+  assert.equal(entered.target?.code, 'PERLEG', show(entered));
+});
+
+test('an opening present participle before plural people describes them: striking workers strike no one', () => {
+  const events = eventsOf('Striking dockers from the port union held a rally in Haifa against the labour minister.');
+  assert.ok(events.every((e) => !e.cameo.startsWith('19')), events.map(show).join('; '));
+  const rally = events.find((e) => e.cameo.startsWith('14'));
+  assert.ok(rally, events.map(show).join('; '));
+  assert.equal(rally.source?.code, 'ISRLAB', show(rally));
+});
+
+test('people who stage a rally in a place are its people, not the place', () => {
+  const events = eventsOf('Angry miners held a rally in Katowice against the mine closures.');
+  const rally = events.find((e) => e.cameo.startsWith('14'));
+  assert.ok(rally, events.map(show).join('; '));
+  assert.equal(rally.source?.code, 'POLLAB', show(rally));
+});
