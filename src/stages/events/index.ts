@@ -1293,7 +1293,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // "A drone strike on a market in El Obeid killed three civilians": people killed by a doer no one names are those of the place
     // the sentence puts the violence in (the event tells whom it struck; who struck is left open); they, not the place, are the
     // target where the tree took a town for one ("killed 14 soldiers near Gao")
-    const directObject = objectWords(claim.slice(clause.verbEnd, clause.end));
+    // (a blast with no object strikes the organ whose post it hit: "a bomb exploded near a police checkpoint in Peshawar")
+    const site = ORGAN_SITE.exec(claim.slice(clause.verbEnd, clause.end));
+    const directObject = site?.[1] ?? objectWords(claim.slice(clause.verbEnd, clause.end));
     // (soldiers and police too: "killed 14 soldiers near Gao" are the scene's)
     const forceNoun = directObject.split(/[^A-Za-z-]+/).find((w) => w && /^(?:MIL|COP)$/.test(stateRoleIn(w, ctx) ?? ''));
     const role = domesticRoleIn(directObject, ctx) ?? (forceNoun ? { noun: forceNoun, code: stateRoleIn(forceNoun, ctx)! } : null);
@@ -1327,6 +1329,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
+  // "Anger exploded on the streets": what explodes with no object is a bomb, a mine, a shell or a vehicle carrying one, else a figure
+  if (match.pattern.phrase === '~explode' && tree?.sourceWord && !EXPLOSIVE_NOUNS.test(tree.sourceWord)) return null;
   // "Inflation is attacking the savings of Argentines": violence by something that can do none is a figure of speech
   if (tree?.isSourceAbstract && !tree.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) return null;
   // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only; so is a place inside
@@ -1690,6 +1694,12 @@ function mentionOf(tree: SentenceSyntax, head: number, actors: readonly ActorMen
     null
   );
 }
+
+/** A post of a state's force or police that an act with no object struck: "near a police checkpoint", "outside an army base". */
+const ORGAN_SITE = /^\s*(?:at|outside|near|inside|on|by)\s+(?:an?|the)\s+((?:police|army|military|border)\s+(?:station|post|checkpoint|base|headquarters|barracks|compound|convoy|patrol|vehicle)s?)\b/i;
+
+/** What explodes of itself: explosives, munitions, and the vehicles that carry them. */
+const EXPLOSIVE_NOUNS = /^(?:bombs?|devices?|IEDs?|(?:land)?mines?|shells?|rockets?|missiles?|grenades?|explosives?|charges?|munitions?|ordnance|cars?|vehicles?|trucks?|motorcycles?|drones?|depots?|vests?)$/i;
 
 /** Nouns of places where people live, gather or are held: what an armed group raids is placed where its people are. */
 const SETTLEMENT_NOUNS = /^(?:villages?|towns?|camps?|schools?|churche?s?|mosques?|markets?|farms?|hospitals?|prisons?|checkpoints?|stations?|convoys?|homes?|houses?)$/i;

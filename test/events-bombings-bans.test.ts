@@ -1,0 +1,36 @@
+/**
+ * Two acts a state-centred dictionary missed: a bomb that goes off with no one named as its bomber is still a bombing (183),
+ * aimed at the organ whose site it struck ("outside a police station" in a Pakistani city: PAKCOP), while tensions or crowds that
+ * "explode" strike no one; and a ruler's suspending, dissolving or banning of political parties is CAMEO 1722 (ban political
+ * parties), whether told by the verb or by its noun ("ordered the dissolution of ..."). Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+
+test('a bomb that explodes at an organ\'s site is a bombing of that organ, with no bomber named', () => {
+  const events = eventsOf('A parcel bomb exploded near a police checkpoint in Peshawar early on Sunday.');
+  const bombing = events.find((e) => e.cameo === '183');
+  assert.ok(bombing, events.map(show).join('; '));
+  assert.equal(bombing.source, null, show(bombing));
+  assert.equal(bombing.target?.code, 'PAKCOP', show(bombing));
+});
+
+test('tempers or crowds that explode are no bombing', () => {
+  for (const text of ['Anger exploded on the streets of Dakar after the verdict.', 'Crowds exploded in joy across Buenos Aires.']) {
+    assert.ok(eventsOf(text).every((e) => e.cameo !== '183'), eventsOf(text).map(show).join('; '));
+  }
+});
+
+test('a ruler that suspends, dissolves or bans parties imposes a ban on parties (1722)', () => {
+  for (const text of [
+    'Guinea\'s ruling military council suspended all political parties for a year.',
+    'The generals in Burkina Faso ordered the dissolution of every political party on Wednesday.',
+    'Thailand\'s constitutional court dissolved the largest opposition party.',
+  ]) {
+    const events = eventsOf(text);
+    const ban = events.find((e) => e.cameo === '1722');
+    assert.ok(ban, `${text}: ${events.map(show).join('; ')}`);
+    assert.ok(ban.source?.code, show(ban));
+  }
+});
