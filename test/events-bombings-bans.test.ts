@@ -2,7 +2,8 @@
  * Two acts a state-centred dictionary missed: a bomb that goes off with no one named as its bomber is still a bombing (183),
  * aimed at the organ whose site it struck ("outside a police station" in a Pakistani city: PAKCOP), while tensions or crowds that
  * "explode" strike no one; and a ruler's suspending, dissolving or banning of political parties is CAMEO 1722 (ban political
- * parties), whether told by the verb or by its noun ("ordered the dissolution of ..."). Sentences are our own.
+ * parties), whether told by the verb or by its noun ("ordered the dissolution of ..."); a refusal's gerund ("ruled out sending
+ * tanks") is refused, not done. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,4 +34,10 @@ test('a ruler that suspends, dissolves or bans parties imposes a ban on parties 
     assert.ok(ban, `${text}: ${events.map(show).join('; ')}`);
     assert.ok(ban.source?.code, show(ban));
   }
+});
+
+test('what a refusal takes as its gerund is refused, not done ("ruled out sending")', () => {
+  const events = eventsOf('Vienna ruled out sending armoured trucks to Niger.');
+  assert.ok(events.some((e) => e.cameo.startsWith('12') && e.source?.code === 'AUT'), events.map(show).join('; '));
+  assert.ok(events.every((e) => !e.cameo.startsWith('07')), events.map(show).join('; '));
 });

@@ -656,6 +656,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     text: 'Senegal secured four Turkish-built patrol boats under a loan from Ankara. Government troops secured three villages near the border.',
     want: [['TUR', 'SEN', 'delivered', 4, 'patrol boats']],
   },
+  {
+    construction: 'a retired or surplus state between the count and a class name ("six decommissioned Foo-class ships") keeps the count',
+    text: 'Seoul will hand over three decommissioned Pohang-class corvettes to Peru next year.',
+    want: [['KOR', 'PER', 'pledged', 3, 'corvettes']],
+  },
 ];
 
 /** Texts that state no transfer. */
@@ -663,6 +668,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a negated approval of a sale (a negated verb before the deal noun)', text: 'The United States did not approve the sale of F-35 jets to Turkey.' },
   { construction: 'a negated contract ("has not signed a contract for")', text: 'Chile has not signed a contract for 12 jets from Sweden, officials said.' },
   { construction: '"has no plans to buy"', text: 'Malaysia has no plans to buy fighter jets from Russia, the minister said.' },
+  { construction: 'a supply decided against or ruled out ("decided against supplying", "ruled out sending")', text: 'Vienna decided against supplying armoured trucks to Niger. Madrid has ruled out sending more howitzers to Benin.' },
   { construction: '"is unlikely to receive": speculation', text: 'Analysts say Kenya is unlikely to receive the jets from Italy before 2030.' },
   { construction: 'a question whether a past delivery took place', text: 'Journalists asked whether Belarus had shipped howitzer shells to Sudan.' },
   { construction: 'a state building warships with no customer named', text: 'Vietnam is building two frigates at its Haiphong yard.' },

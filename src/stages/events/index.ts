@@ -231,6 +231,8 @@ function governing(matches: PatternMatch[], claim: string): PatternMatch[] {
         continue;
       }
       if (isIntroduced) continue;
+      // "ruled out sending tanks", "decided against supplying": what a refusal takes as its gerund is refused, not done
+      if (previous.pattern.code.startsWith('12') && /^\s*$/.test(between) && /^\w+ing\b/i.test(claim.slice(match.start, match.end))) continue;
     }
     out.push(match);
   }
