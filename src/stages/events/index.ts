@@ -941,7 +941,9 @@ function commandOf(sc: SentenceContext, match: PatternMatch, ctx: Context): Patt
   // "ordered an investigation into X", "ordered further measures": "order" with a common noun for object that is no equipment
   // and has no count commands something done, and buys nothing ("ordered it", "ordered the Rafales" stay purchases)
   const direct = isOrder ? dependents(tree, p, 'obj')[0] : undefined;
-  if (direct !== undefined && tree.words[direct]!.upos === 'NOUN' && !mentionOf(tree, direct, sc.actors, base) && !dependents(tree, direct, 'nummod').length && equipmentCategories(phraseOf(direct), ctx).length === 0 && infinitiveObject(tree, p) < 0) {
+  // (the noun's own words name no actor: "ordered the closure of the EU's office" orders a closure, whoever's office it was)
+  const isNamed = (i: number): boolean => sc.actors.some((a) => a.start <= tree.words[i]!.start - base && a.end >= tree.words[i]!.end - base);
+  if (direct !== undefined && tree.words[direct]!.upos === 'NOUN' && !isNamed(direct) && !dependents(tree, direct, 'nummod').length && equipmentCategories(phraseOf(direct), ctx).length === 0 && infinitiveObject(tree, p) < 0) {
     return { ...match, pattern: { ...match.pattern, code: '-', id: `${match.pattern.id}:no-goods` } };
   }
   // "ordered 12 helicopters to replace its fleet": goods bought for a purpose; a command's object is an actor.
@@ -1364,7 +1366,10 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   const predicate = sc.tree ? predicateWord(sc.tree, sc.sentence.start, match) : -1;
   // appeals and demands (02, 10) are made now, whatever deadline they set
   const date = eventDate(sc, start, end, published, match, /^(?:02|10)/.test(match.pattern.code));
-  const read = modalityOf(claim, clause.before, start, end, match, frame, date, published, sc.sentence.text);
+  let read = modalityOf(claim, clause.before, start, end, match, frame, date, published, sc.sentence.text);
+  // "denied that it allows militants in and urged Islamabad to ...": a verb the tree joins to the denial, not to what is denied, is
+  // the denier's own act (the words alone put it in the denied clause)
+  if (read === 'negated' && sc.tree && predicate >= 0 && !NEGATION_BEFORE.test(clause.before) && isConjoinedToDenial(sc.tree, predicate)) read = 'asserted';
   // (a negation the tree reads wins over a plan read from the words before: "had no plans to send troops")
   let modality = (read === 'asserted' || read === 'planned') && clause.tree?.modality === 'negated' ? 'negated' : read === 'asserted' && clause.tree?.modality ? clause.tree.modality : read;
   // "pledges air defence for Y": a commitment whose act is an intent to cooperate (CAMEO 03) is still to come.
@@ -1705,6 +1710,16 @@ const EXPLOSIVE_NOUNS = /^(?:bombs?|devices?|IEDs?|(?:land)?mines?|shells?|rocke
 
 /** Nouns of places where people live, gather or are held: what an armed group raids is placed where its people are. */
 const SETTLEMENT_NOUNS = /^(?:villages?|towns?|camps?|schools?|churche?s?|mosques?|markets?|farms?|hospitals?|prisons?|checkpoints?|stations?|convoys?|homes?|houses?)$/i;
+
+/** Whether a verb is joined by "and" (directly or down a chain) to a verb of denying: "denied that ... and urged". */
+function isConjoinedToDenial(tree: SentenceSyntax, p: number): boolean {
+  for (let w = tree.words[p]!, guard = 0; baseRelation(w.deprel) === 'conj' && w.head >= 0 && guard < 8; guard++) {
+    const head = tree.words[w.head]!;
+    if (/^(?:deny|reject|dismiss)$/.test(head.lemma.toLowerCase())) return true;
+    w = head;
+  }
+  return false;
+}
 
 /** Nouns of a state's administrative divisions, which a place's name before them names: "Borno state", "the Donetsk region". */
 const ADMINISTRATIVE_UNITS = /^(?:state|province|region|district|county|governorate|prefecture|oblast|department|municipality)$/i;

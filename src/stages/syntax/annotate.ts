@@ -24,6 +24,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   commaRelatives(forms, tags, heads, labels, model.parser.relations);
   nounRootedClauses(forms, tags, heads, labels, model.parser.relations);
   namesBeforeTimes(forms, tags, heads, labels, model.parser.relations);
+  reportersConjuncts(forms, tags, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
 
@@ -730,6 +731,42 @@ export function namesBeforeTimes(forms: readonly string[], tags: Int32Array, hea
 }
 
 /** A regular past form or an irregular one (not the base: "came", "sent", "agreed"). */
+/** Finite forms of the present: "is", "are", "has", "have", "does", "do" (other verbs' present forms are read by their ending). */
+const PRESENT_FINITE = /^(?:is|are|am|has|have|does|do|'s|'re)$/i;
+
+/**
+ * "The army said it controls the town and urged residents to stay indoors": a past verb joined by "and" to the verb of a
+ * reported clause whose own verb is in the present belongs to the verb of saying, itself in the past: the speaker urged,
+ * what was said is that it controls. The parser, which reads no tense across the clause, joins it to the nearest verb. A
+ * conjunct with a subject or auxiliary of its own is left as parsed. Changes `heads` in place.
+ */
+export function reportersConjuncts(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const conj = relations.indexOf('conj');
+  const ccomp = relations.indexOf('ccomp');
+  const nsubj = relations.indexOf('nsubj');
+  const aux = relations.indexOf('aux');
+  const cop = relations.indexOf('cop');
+  const auxPass = relations.indexOf('aux:pass');
+  const n = forms.length;
+  for (let i = 0; i < n; i++) {
+    const h = heads[i] as number;
+    if (labels[i] !== conj || tags[i] !== VERB || h < 0 || labels[h] !== ccomp || !isPastForm(forms[i] as string)) continue;
+    const g = heads[h] as number;
+    if (g < 0 || tags[g] !== VERB || !isPastForm(forms[g] as string) || g > h) continue;
+    let isOwnClause = false;
+    let finite = h;
+    for (let k = 0; k < n; k++) {
+      if (heads[k] === i && (labels[k] === nsubj || labels[k] === aux)) isOwnClause = true;
+      if (heads[k] === h && (labels[k] === aux || labels[k] === cop || labels[k] === auxPass) && k < h && finite === h) finite = k;
+    }
+    if (isOwnClause) continue;
+    // the reported clause's finite word is in the present: "is", "has", or a verb in -s with no auxiliary
+    const form = forms[finite] as string;
+    const isPresent = finite === h ? tags[h] === VERB && /[^s]s$/.test(form) && !isPastForm(form) : PRESENT_FINITE.test(form);
+    if (isPresent) heads[i] = g;
+  }
+}
+
 function isPastForm(form: string): boolean {
   const lower = form.toLowerCase();
   // (not "need", "speed", "exceed": an -eed word is a past form only as one of these)
