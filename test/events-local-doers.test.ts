@@ -51,3 +51,12 @@ test('people who stage a rally in a place are its people, not the place', () => 
   assert.ok(rally, events.map(show).join('; '));
   assert.equal(rally.source?.code, 'POLLAB', show(rally));
 });
+
+test('the site an act took place at places its doers, and traders killed there are its people, counted', () => {
+  const events = eventsOf('Gunmen killed five traders at a cattle market in Yobe state on Saturday.');
+  const killed = events.find((e) => e.cameo.startsWith('19') || e.cameo.startsWith('18'));
+  assert.ok(killed, events.map(show).join('; '));
+  assert.equal(killed.source?.code, 'NGAUAF', show(killed));
+  assert.equal(killed.target?.code, 'NGABUS', show(killed));
+  assert.equal(killed.quantities[0]?.count, 5, show(killed));
+});

@@ -291,7 +291,7 @@ function addRegionalGroups(text: string, mentions: ActorMention[], ctx: Context)
 // Roles that, named without a country, belong to the country of whoever acts on them ("police dispersed demonstrators"):
 // civilians, rebels and the opposition, farmers (AGR), workers (LAB) and worshippers and clergy (REL), and armed men no one
 // names (gunmen: UAF) or criminals (bandits, kidnappers: CRM).
-const DOMESTIC_ROLES = new Set(['CVL', 'REB', 'OPP', 'REF', 'INS', 'AGR', 'LAB', 'REL', 'UAF', 'CRM']);
+const DOMESTIC_ROLES = new Set(['CVL', 'REB', 'OPP', 'REF', 'INS', 'AGR', 'LAB', 'BUS', 'REL', 'UAF', 'CRM']);
 
 /** The first domestic role noun in a text and its role code (demonstrators -> CVL, rebels -> REB), or null. */
 export function domesticRoleIn(text: string, ctx: Context): { noun: string; code: string } | null {

@@ -1802,7 +1802,9 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
   // "raided a village in Zamfara"; not of an act it staged: "activists staged rallies in Gaza" are placed by their own words)
   const isPeopleOrSite = (o: number): boolean => SETTLEMENT_NOUNS.test(tree.words[o]!.text) || domesticRoleIn(tree.words[membersOf(tree, o)]!.text, ctx) !== null || stateRoleIn(tree.words[o]!.text, ctx) !== null;
   // (the object's phrases and theirs: "a priest from his parish in Benue state")
-  const objectPhrases = isArgument && counted.deprel === 'nsubj' ? dependents(tree, verb, 'obj').filter(isPeopleOrSite).flatMap((o) => dependents(tree, o, 'nmod')) : [];
+  // (and a site the act took place at: "killed seven soldiers at a checkpoint in North Waziristan")
+  const sites = isArgument && counted.deprel === 'nsubj' ? [...dependents(tree, verb, 'obj'), ...dependents(tree, verb, 'obl').filter((k) => SETTLEMENT_NOUNS.test(tree.words[k]!.text))] : [];
+  const objectPhrases = sites.filter(isPeopleOrSite).flatMap((o) => dependents(tree, o, 'nmod'));
   const objectPlaces = [...objectPhrases, ...objectPhrases.flatMap((k) => dependents(tree, k, 'nmod'))];
   for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : []), ...objectPlaces]) {
     const kase = dependents(tree, k, 'case')[0];
