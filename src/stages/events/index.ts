@@ -788,6 +788,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (match.pattern.isVerb && sc.tree && isDocumentContent(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "met lawmakers to press for more military aid", "sought air defence systems": what is asked for is no act given
     if (!match.pattern.isVerb && sc.tree && isRequested(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
+    // "The UN peacekeeping force in Lebanon called on both sides ...": a noun naming a body of people that is the subject of a
+    // verb is that body acting, not its deployment
+    if (!match.pattern.isVerb && sc.tree && isActingBody(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "vowed to respond to joint drills by X and Y": the act a verb of answering answers is someone else's
     if (!match.pattern.isVerb && sc.tree && isAnsweredAct(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
     // "a man convicted of spying for X", "30 suspected militants": a past participle describing a noun, with no doer named, says
@@ -1719,6 +1722,16 @@ function isConjoinedToDenial(tree: SentenceSyntax, p: number): boolean {
     w = head;
   }
   return false;
+}
+
+/** Nouns naming a body of people sent somewhere: a force, a mission, a contingent. */
+const BODY_NOUNS = /^(?:forces?|missions?|contingents?|battalions?|brigades?|units?)$/i;
+
+/** Whether a noun predicate names a body of people that is a verb's subject ("the peacekeeping force ... called on"). */
+function isActingBody(tree: SentenceSyntax, p: number): boolean {
+  if (p < 0) return false;
+  const w = tree.words[p]!;
+  return BODY_NOUNS.test(w.text) && /^nsubj/.test(w.deprel) && w.head >= 0 && /^(?:VERB|AUX)$/.test(tree.words[w.head]!.upos);
 }
 
 /** Nouns of a state's administrative divisions, which a place's name before them names: "Borno state", "the Donetsk region". */
