@@ -3,7 +3,7 @@
  * aimed at the organ whose site it struck ("outside a police station" in a Pakistani city: PAKCOP), while tensions or crowds that
  * "explode" strike no one; and a ruler's suspending, dissolving or banning of political parties is CAMEO 1722 (ban political
  * parties), whether told by the verb or by its noun ("ordered the dissolution of ..."); a refusal's gerund ("ruled out sending
- * tanks") is refused, not done. Sentences are our own.
+ * tanks") is refused, not done; blocking a statement or resolution is a veto (128). Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,4 +40,12 @@ test('what a refusal takes as its gerund is refused, not done ("ruled out sendin
   const events = eventsOf('Vienna ruled out sending armoured trucks to Niger.');
   assert.ok(events.some((e) => e.cameo.startsWith('12') && e.source?.code === 'AUT'), events.map(show).join('; '));
   assert.ok(events.every((e) => !e.cameo.startsWith('07')), events.map(show).join('; '));
+});
+
+test('blocking a statement, resolution or proposal is a veto (128), not coercion', () => {
+  const events = eventsOf('Slovakia blocked a joint EU declaration on Georgia\'s elections.');
+  const veto = events.find((e) => e.cameo === '128');
+  assert.ok(veto, events.map(show).join('; '));
+  assert.equal(veto.source?.code, 'SVK', show(veto));
+  assert.ok(events.every((e) => !e.cameo.startsWith('17')), events.map(show).join('; '));
 });
