@@ -60,3 +60,17 @@ test('the site an act took place at places its doers, and traders killed there a
   assert.equal(killed.target?.code, 'NGABUS', show(killed));
   assert.equal(killed.quantities[0]?.count, 5, show(killed));
 });
+
+test('a state\'s own force that takes a village abroad keeps its state, and the village is the other state\'s', () => {
+  const events = eventsOf('Azerbaijan\'s defence ministry said its forces had captured a village in the Syunik region.');
+  const taken = events.find((e) => e.cameo.startsWith('19'));
+  assert.ok(taken, events.map(show).join('; '));
+  assert.equal(taken.source?.code, 'AZEMIL', show(taken));
+  assert.equal(taken.target?.code, 'ARM', show(taken));
+});
+
+test('people freed who had been held are freed; the participle naming their holding is no second act', () => {
+  const events = eventsOf('Minsk freed nine Lithuanians jailed in Belarus since 2021 after talks with an American envoy.');
+  assert.ok(events.some((e) => e.cameo.startsWith('08') && e.source?.code === 'BLR'), events.map(show).join('; '));
+  assert.ok(events.every((e) => !e.cameo.startsWith('17')), events.map(show).join('; '));
+});

@@ -36,3 +36,10 @@ void test('a participle with a "from" phrase after the object is the object\'s, 
   assert.ok(smuggled, describeTree(s));
   assert.equal(s.words[smuggled.head]?.text, 'weapons', describeTree(s));
 });
+
+test('a past participle right after the object, with a phrase of place or time, describes the object', () => {
+  const { words } = parse('Rebels freed four Colombians kidnapped in Cauca last month.');
+  const kidnapped = words.find((w) => w.text === 'kidnapped');
+  assert.equal(words[kidnapped!.head]?.text, 'Colombians');
+  assert.equal(kidnapped!.deprel, 'acl');
+});

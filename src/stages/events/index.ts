@@ -1334,6 +1334,13 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // "attacked a tanker in the Red Sea": a place no state holds (a sea, a region across borders) is where it happened, not whom
     else target = null;
   }
+  // "its troops captured a village in the Donetsk region": a settlement a state's force takes or strikes abroad, named by no state,
+  // is the state's whose land the sentence puts it in
+  if (!target?.code && source?.code && isStateCode(source.code) && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
+    const object = objectWords(claim.slice(clause.verbEnd, clause.end));
+    const scene = object.split(/[^A-Za-z-]+/).some((w) => SETTLEMENT_NOUNS.test(w)) ? countryOfScene(actors, claim) : null;
+    if (scene && scene !== source.code.slice(0, 3)) target = { name: object.trim().replace(/^(?:the|an?)\s+/i, ''), code: scene, entityId: null };
+  }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
   // "Anger exploded on the streets": what explodes with no object is a bomb, a mine, a shell or a vehicle carrying one, else a figure
@@ -1816,7 +1823,9 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
   const isPeopleOrSite = (o: number): boolean => SETTLEMENT_NOUNS.test(tree.words[o]!.text) || domesticRoleIn(tree.words[membersOf(tree, o)]!.text, ctx) !== null || stateRoleIn(tree.words[o]!.text, ctx) !== null;
   // (the object's phrases and theirs: "a priest from his parish in Benue state")
   // (and a site the act took place at: "killed seven soldiers at a checkpoint in North Waziristan")
-  const sites = isArgument && counted.deprel === 'nsubj' ? [...dependents(tree, verb, 'obj'), ...dependents(tree, verb, 'obl').filter((k) => SETTLEMENT_NOUNS.test(tree.words[k]!.text))] : [];
+  // (people with no state of their own only: a state's troops that take a village abroad are not that country's)
+  const isUnclaimed = stateRoleIn(roleWords, ctx) === null && dependents(tree, i, 'nmod:poss').length === 0;
+  const sites = isArgument && counted.deprel === 'nsubj' && isUnclaimed ? [...dependents(tree, verb, 'obj'), ...dependents(tree, verb, 'obl').filter((k) => SETTLEMENT_NOUNS.test(tree.words[k]!.text))] : [];
   const objectPhrases = sites.filter(isPeopleOrSite).flatMap((o) => dependents(tree, o, 'nmod'));
   const objectPlaces = [...objectPhrases, ...objectPhrases.flatMap((k) => dependents(tree, k, 'nmod'))];
   for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : []), ...objectPlaces]) {

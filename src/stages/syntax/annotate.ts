@@ -430,6 +430,12 @@ export function partitiveSubjects(forms: readonly string[], tags: Int32Array, he
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
 }
 
+/** Verbs that give their object a state by a participle after it: "kept them detained", "left the town destroyed", "found it damaged". */
+const STATE_GIVING_VERBS = /^(?:keeps?|kept|keeping|leaves?|left|leaving|finds?|found|finding|holds?|held|holding|declared?|declares|considers?|considered|gets?|got|gotten|has|have|had|wants?|wanted|sees?|saw|seen|makes?|made|reported|reports?)$/i;
+
+/** Phrases of place, time or circumstance that may follow a participle describing a noun ("detained in", "held since", "killed during"). */
+const SCENE_AFTER_PARTICIPLE = new Set(['in', 'at', 'since', 'during', 'for', 'on', 'near', 'inside', 'abroad', 'there', 'overseas', 'last', 'earlier']);
+
 /** Participles of charging and the preposition of the charge: "men suspected of", "a pilot accused of", "a man charged with". */
 const CHARGE_PARTICIPLE_CASES: Readonly<Record<string, string>> = { suspected: 'of', accused: 'of', convicted: 'of', acquitted: 'of', charged: 'with' };
 
@@ -449,12 +455,22 @@ export function reducedPassives(forms: readonly string[], tags: Int32Array, head
   const acl = relations.indexOf('acl');
   const agent = relations.indexOf('obl:agent');
   const obj = relations.indexOf('obj');
+  const xcomp = relations.indexOf('xcomp');
   const own = new Set(['nsubj', 'nsubj:pass', 'aux', 'aux:pass', 'mark', 'cop', 'expl'].map((r) => relations.indexOf(r)));
   for (let v = 1; v + 1 < forms.length; v++) {
     const noun = v - 1;
     const next = (forms[v + 1] as string).toLowerCase();
     // ("arrested four Serbs suspected of involvement in X, officials said": a participle of charging with its "of" or "with")
     const isCharge = CHARGE_PARTICIPLE_CASES[(forms[v] as string).toLowerCase()] === next && (tags[noun] === NOUN || tags[noun] === PROPN);
+    // ("released six Americans detained in the country": a past participle right after the object, read as the verb's second
+    // complement, describes the object unless the verb is one that gives its object a state: "kept them detained", "found it damaged")
+    const h = heads[v] as number;
+    const isComplement = labels[v] === xcomp && h >= 0 && heads[noun] === h && labels[noun] === obj && (tags[noun] === NOUN || tags[noun] === PROPN) && isPastForm(forms[v] as string) && !STATE_GIVING_VERBS.test(forms[h] as string);
+    if (isComplement && SCENE_AFTER_PARTICIPLE.has(next)) {
+      labels[v] = acl;
+      heads[v] = noun;
+      continue;
+    }
     if (tags[v] !== VERB || (tags[noun] !== NOUN && !isCharge) || heads[v] === noun || /ing$/i.test(forms[v] as string)) continue;
     // ("weapons smuggled from the United States, the ministry said": with a phrase of where from or to instead of an agent,
     // where the parser made the participle a second clause of the verb the noun's clause hangs on)
