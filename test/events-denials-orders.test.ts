@@ -3,7 +3,8 @@
  * denied ("denied that it shelters rebels and urged X to ..." asserts the urging). "Ordered" with an act noun for object
  * ("ordered the closure of the EU's office") commands something done and buys nothing, even when the noun's own phrase names
  * an actor. A body of people named by an act noun ("the peacekeeping force") that is a verb's subject is that body acting,
- * not its deployment. Sentences are our own.
+ * not its deployment. "Charged with" lays a charge and opens no attribution; calling up reservists mobilises (154).
+ * Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,4 +33,17 @@ test('a body of people named as a verb\'s subject acts; it is not its own deploy
 test('a force sent as an object is still a deployment', () => {
   const events = eventsOf('The African Union approved a peacekeeping force for Somalia.');
   assert.ok(events.some((e) => e.cameo.startsWith('07')), events.map(show).join('; '));
+});
+
+test('"charged with" lays a charge; it attributes nothing, and the act before it stands', () => {
+  const events = eventsOf('Canberra summoned the Iranian envoy after two men were charged with arson at a synagogue.');
+  const summoned = events.find((e) => e.cameo.startsWith('11'));
+  assert.ok(summoned, events.map(show).join('; '));
+  assert.equal(summoned.source?.code, 'AUS', show(summoned));
+  assert.equal(summoned.attribution.speaker, null, show(summoned));
+});
+
+test('calling up reservists or conscripts mobilises armed forces (154)', () => {
+  const events = eventsOf('Armenia called up 5,000 reservists for a month of training.');
+  assert.ok(events.some((e) => e.cameo === '154' && e.source?.code === 'ARM'), events.map(show).join('; '));
 });

@@ -39,8 +39,9 @@ export function readDateline(sentence: string): { span: Span; outlet: string | n
   return { span: { start: 0, end: m[0].length }, outlet: m[1]?.trim() || null };
 }
 
+// ("charged" says only when it lays no charge: "three men were charged with spying" attributes nothing)
 const SPEECH =
-  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)reports|stated|states|declared(?=\\s+(?:\\w+\\s+){0,2}that\\b)|declares(?=\\s+(?:\\w+\\s+){0,2}that\\b)|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)claims|charged|protested|explained|revealed|disclosed|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
+  '(?:said|says|say|told(?:\\s+\\w+)?|announced|announces|reported|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)reports|stated|states|declared(?=\\s+(?:\\w+\\s+){0,2}that\\b)|declares(?=\\s+(?:\\w+\\s+){0,2}that\\b)|confirmed|confirms|added|adds|noted|notes|reiterated|stressed|claimed|(?<!\\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses)\\s)claims|(?<!\\b(?:was|were|been|being|be|is|are)\\s)charged(?!\\s+(?:with|over|in|for)\\b)|protested|explained|revealed|disclosed|argued|wrote|was\\s+quoted\\s+(?:\\w+\\s+)?as\\s+saying|quoted\\s+\\S+\\s+as\\s+saying)';
 // ("Latvia and Lithuania have also said", "Kenya and Somalia have both said": an adverb after the auxiliary is no part of the speaker)
 const AUX = '(?:(?:has|had|have|was|is)\\s+)?(?:(?:also|both|all|already|repeatedly|previously|publicly|since|again|now|separately)\\s+){0,2}';
 // What may follow a leading speech verb before the claim: "in a statement on Saturday", "back then", "that".
