@@ -4,7 +4,7 @@
  * ("ordered the closure of the EU's office") commands something done and buys nothing, even when the noun's own phrase names
  * an actor. A body of people named by an act noun ("the peacekeeping force") that is a verb's subject is that body acting,
  * not its deployment. "Charged with" lays a charge and opens no attribution; calling up reservists mobilises (154).
- * Sentences are our own.
+ * An attack made in a medium of speech ("in a televised speech") is criticism. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,4 +46,13 @@ test('"charged with" lays a charge; it attributes nothing, and the act before it
 test('calling up reservists or conscripts mobilises armed forces (154)', () => {
   const events = eventsOf('Armenia called up 5,000 reservists for a month of training.');
   assert.ok(events.some((e) => e.cameo === '154' && e.source?.code === 'ARM'), events.map(show).join('; '));
+});
+
+test('an attack made in a medium of speech is criticism (111), not violence', () => {
+  const events = eventsOf('Colombia\'s president attacked the Ecuadorian government in a televised speech on Friday.');
+  const attack = events.find((e) => e.trigger?.text.startsWith('attacked'));
+  assert.ok(attack, events.map(show).join('; '));
+  assert.equal(attack.cameo, '111', show(attack));
+  const strike = eventsOf('Colombian jets attacked a rebel camp near the Ecuadorian border on Friday.').find((e) => e.trigger?.text.startsWith('attacked'));
+  assert.ok(strike && strike.cameo.startsWith('19'), strike ? show(strike) : 'no strike');
 });

@@ -1392,6 +1392,8 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
     .filter((q) => predicate < 0 || !isInClauseBelow(sc.tree!, predicate, sc.sentence.start + match.start + q.start))
     .map(({ start: _s, end: _e, ...q }) => q);
   let code = match.pattern.code;
+  // "attacked the central bank's governor in a radio interview": an attack made in words, in a medium of speech, is criticism
+  if (/^1[89]/.test(code) && VERBAL_ATTACK_VERBS.test(match.pattern.phrase) && SPEECH_MEDIUM.test(clauseText)) code = '111';
   const kinds = cameoEntry(code, ctx).kinds;
   if (kinds) {
     // Aid of an unstated kind takes its kind from what is given: military, humanitarian.
@@ -1740,6 +1742,12 @@ function isActingBody(tree: SentenceSyntax, p: number): boolean {
   const w = tree.words[p]!;
   return BODY_NOUNS.test(w.text) && /^nsubj/.test(w.deprel) && w.head >= 0 && /^(?:VERB|AUX)$/.test(tree.words[w.head]!.upos);
 }
+
+/** Verbs of attack that are also said of words: "attacked", "hit out at", "lashed out at", "savaged". */
+const VERBAL_ATTACK_VERBS = /^~(?:attack|assail|lash|hit out|savage|slam|blast)\b/;
+
+/** A medium of speech: "in a radio interview", "in a speech", "on social media", "during a press conference". */
+const SPEECH_MEDIUM = /\b(?:in|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+televised|a\s+live)?\s*(?:\w+\s+)?(?:interview|speech|address|statement|post|tweet|op-ed|editorial|letter|remarks|press\s+conference|news\s+conference|broadcast|podcast|social\s+media|twitter|television|radio)\b/i;
 
 /** Nouns of a state's administrative divisions, which a place's name before them names: "Borno state", "the Donetsk region". */
 const ADMINISTRATIVE_UNITS = /^(?:state|province|region|district|county|governorate|prefecture|oblast|department|municipality)$/i;
