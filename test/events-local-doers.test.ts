@@ -74,3 +74,11 @@ test('people freed who had been held are freed; the participle naming their hold
   assert.ok(events.some((e) => e.cameo.startsWith('08') && e.source?.code === 'BLR'), events.map(show).join('; '));
   assert.ok(events.every((e) => !e.cameo.startsWith('17')), events.map(show).join('; '));
 });
+
+test('a state\'s force and a group named only by a role noun that clash are two sides of one country\'s fight', () => {
+  const events = eventsOf('Malian soldiers and separatist rebels clashed near Kidal on Sunday.');
+  const clash = events.find((e) => e.cameo.startsWith('19') && e.source?.code === 'MLIMIL');
+  assert.ok(clash, events.map(show).join('; '));
+  assert.equal(clash.target?.code, 'MLIREB', show(clash));
+  assert.ok(events.some((e) => e.source?.code === 'MLIREB' && e.target?.code === 'MLIMIL'), events.map(show).join('; '));
+});

@@ -1228,7 +1228,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
         if (subject) {
           const coSubject = coSubjectBefore(sc, subject);
           const adjective = coSubject ? null : adjectiveBefore(sc, subject);
-          source = compound(coSubject ?? adjective ?? subject, actors, claim, sc.sentence.start, null);
+          source = compound(coSubject ?? adjective ?? subject, actors, claim, sc.sentence.start, null, ctx);
           // "Armenian and Azerbaijani forces": the first adjective shares the noun, so its state takes the noun's role too (ARM -> ARMMIL).
           if (adjective && source.code?.length === 3 && subject.code && subject.code.length > 3 && isCountryCode(subject.code)) source.code += subject.code.slice(3);
         }
@@ -1816,7 +1816,9 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
   // a collective names its members' role ("an alliance of ethnic rebel groups in Myanmar": REB)
   const members = COLLECTIVE_NOUNS.test(w.text) ? dependents(tree, i, 'nmod').find((k) => caseOf(tree, k) === 'of') : undefined;
   const roleWords = members === undefined ? w.text : actorWords(tree, members).map((k) => tree.words[k]!.text).join(' ');
-  const role = stateRoleIn(roleWords, ctx) ?? (isTarget || tree.words[at]!.deprel === 'nsubj' ? (domesticRoleIn(roleWords, ctx)?.code ?? null) : null);
+  // (a subject's second conjunct too: "government forces and rebels exchanged fire")
+  const isSubject = tree.words[at]!.deprel === 'nsubj' || (tree.words[at]!.deprel === 'conj' && tree.words[at]!.head >= 0 && tree.words[tree.words[at]!.head]!.deprel === 'nsubj');
+  const role = stateRoleIn(roleWords, ctx) ?? (isTarget || isSubject ? (domesticRoleIn(roleWords, ctx)?.code ?? null) : null);
   if (!role) return null;
   const base = sc.sentence.start;
   // "police in Kisumu"; "attacked the rebels in Somalia", where the parser hung the place on the verb
@@ -1854,8 +1856,9 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
     const commander = dependents(tree, w.head, 'nsubj').map((k) => mentionOf(tree, k, sc.actors, base)).find((m) => m?.code && isCountryCode(m.code));
     if (commander?.code) return { ...commander, start: w.start - base, end: w.end - base, name: w.text, code: commander.code.slice(0, 3) + role };
   }
-  // "The army and the RSF clashed": joined to an actor of one state, the organ is that state's (SDNMIL)
-  for (const k of dependents(tree, i, 'conj')) {
+  // "The army and the RSF clashed": joined to an actor of one state, the organ is that state's (SDNMIL), whichever comes first
+  // ("Syrian government forces and rebels exchanged fire": SYRREB)
+  for (const k of [...dependents(tree, i, 'conj'), ...(w.deprel === 'conj' && w.head >= 0 ? [w.head] : [])]) {
     const other = mentionOf(tree, k, sc.actors, base);
     if (!other?.code || !isCountryCode(other.code)) continue;
     return { ...other, start: w.start - base, end: w.end - base, name: w.text, code: other.code.slice(0, 3) + role };
@@ -1891,7 +1894,7 @@ function isCountryCode(code: string): boolean {
 }
 
 /** "Jordan and Britain": a subject joined to the next actor by "and" or a comma is one compound actor, coded by its first member. */
-function compound(first: ActorMention, actors: ActorMention[], claim: string, base: number, tree: SentenceSyntax | null = null): Actor {
+function compound(first: ActorMention, actors: ActorMention[], claim: string, base: number, tree: SentenceSyntax | null = null, ctx: Context | null = null): Actor {
   const members = [first];
   for (const next of actors) {
     const last = members[members.length - 1]!;
@@ -1904,9 +1907,19 @@ function compound(first: ActorMention, actors: ActorMention[], claim: string, ba
     members.push(next);
   }
   const actor = actorAt(first, base);
-  if (members.length > 1) MEMBERS.set(actor, members.slice(1).map((m) => actorAt(m, base)));
+  const joined = members.slice(1).map((m) => actorAt(m, base));
+  // "Syrian government forces and rebels exchanged fire": a second member named by a role noun with no state of its own is of the
+  // first member's state (SYRREB), as the other side of the same country's fight
+  const last = members[members.length - 1]!;
+  const bare = ctx && members.length === 1 && actor.code && isStateCode(actor.code) ? BARE_MEMBER.exec(claim.slice(last.end)) : null;
+  const role = bare && ctx ? domesticRoleIn(bare[2]!, ctx) : null;
+  if (bare && role) joined.push({ name: bare[1]!, code: actor.code!.slice(0, 3) + role.code, entityId: null });
+  if (joined.length > 0) MEMBERS.set(actor, joined);
   return actor;
 }
+
+/** A member joined by "and" and named by a role noun, with up to two modifiers: "and rebels", "and Turkish-backed rebels". */
+const BARE_MEMBER = /^\s+and\s+(?:the\s+)?((?:[\w-]+\s+){0,2}?(\w+))(?=\s+(?:\w+ly\s+)?(?:clashed|fought|exchanged|traded|battled|agreed|signed|met|held|accused|blamed)\b)/i;
 
 /**
  * A name joined to the subject by a bare comma before it, which the parser hangs on the verb as a
