@@ -1334,7 +1334,7 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     // "attacked a tanker in the Red Sea": a place no state holds (a sea, a region across borders) is where it happened, not whom
     else target = null;
   }
-  // "its troops captured a village in the Donetsk region": a settlement a state's force takes or strikes abroad, named by no state,
+  // "its troops captured a village in the Kherson region": a settlement a state's force takes or strikes abroad, named by no state,
   // is the state's whose land the sentence puts it in
   if (!target?.code && source?.code && isStateCode(source.code) && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) {
     const object = objectWords(claim.slice(clause.verbEnd, clause.end));
@@ -1749,7 +1749,7 @@ const VERBAL_ATTACK_VERBS = /^~(?:attack|assail|lash|hit out|savage|slam|blast)\
 /** A medium of speech: "in a radio interview", "in a speech", "on social media", "during a press conference". */
 const SPEECH_MEDIUM = /\b(?:in|during|on|via|through)\s+(?:an?|the|his|her|their|its|a\s+televised|a\s+live)?\s*(?:\w+\s+)?(?:interview|speech|address|statement|post|tweet|op-ed|editorial|letter|remarks|press\s+conference|news\s+conference|broadcast|podcast|social\s+media|twitter|television|radio)\b/i;
 
-/** Nouns of a state's administrative divisions, which a place's name before them names: "Borno state", "the Donetsk region". */
+/** Nouns of a state's administrative divisions, which a place's name before them names: "Borno state", "Kherson region". */
 const ADMINISTRATIVE_UNITS = /^(?:state|province|region|district|county|governorate|prefecture|oblast|department|municipality)$/i;
 
 /** A state's police, court or government: organs that act at home (KENCOP, PERGOV). */
@@ -1866,7 +1866,7 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
   return null;
 }
 
-/** Nouns that count or gather the people of their "of" phrase: "hundreds of protesters", "a group of farmers", "crowds of students". */
+/** Nouns that count or gather the people of their "of" phrase: "hundreds of protesters", "a band of herders", "crowds of students". */
 const COUNT_NOUNS = /^(?:dozens|scores|hundreds|thousands|tens|millions|crowds?|groups?|number|band|handful)$/i;
 
 /** The people a count noun is of ("thousands of garment workers": workers); the word itself for any other. */
@@ -1910,9 +1910,8 @@ function compound(first: ActorMention, actors: ActorMention[], claim: string, ba
   const joined = members.slice(1).map((m) => actorAt(m, base));
   // "Syrian government forces and rebels exchanged fire": a second member named by a role noun with no state of its own is of the
   // first member's state (SYRREB), as the other side of the same country's fight
-  const last = members[members.length - 1]!;
-  const bare = ctx && members.length === 1 && actor.code && isStateCode(actor.code) ? BARE_MEMBER.exec(claim.slice(last.end)) : null;
-  const role = bare && ctx ? domesticRoleIn(bare[2]!, ctx) : null;
+  const bare = ctx && members.length === 1 && actor.code && isStateCode(actor.code) ? BARE_MEMBER.exec(claim.slice(first.end)) : null;
+  const role = bare ? domesticRoleIn(bare[2]!, ctx!) : null;
   if (bare && role) joined.push({ name: bare[1]!, code: actor.code!.slice(0, 3) + role.code, entityId: null });
   if (joined.length > 0) MEMBERS.set(actor, joined);
   return actor;

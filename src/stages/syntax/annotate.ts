@@ -241,16 +241,15 @@ export function openingParticiples(forms: readonly string[], tags: Int32Array): 
     if (i > 0 && !/^[-–—:"“]$/.test(forms[i - 1] as string)) continue;
     const isPast = /^[A-Z][a-z]+ed$/.test(forms[i] as string);
     if (tags[i] !== VERB || !(isPast || /^[A-Z][a-z]+ing$/.test(forms[i] as string))) continue;
-    // the noun phrase: up to three adjectives, names and nouns ending in a noun, then its verb
     let j = i + 1;
-    while (j < forms.length && j - i <= 3 && (tags[j] === ADJ || tags[j] === PROPN || tags[j] === NOUN) && !(tags[j] === NOUN && tags[j + 1] === VERB)) j++;
     if (isPast) {
+      // the noun phrase: up to three adjectives, names and nouns ending in a noun, then its verb
+      while (j < forms.length && j - i <= 3 && (tags[j] === ADJ || tags[j] === PROPN || tags[j] === NOUN) && !(tags[j] === NOUN && tags[j + 1] === VERB)) j++;
       if (tags[j] === NOUN && tags[j + 1] === VERB) tags[i] = ADJ;
       continue;
     }
-    // a present participle: a plural noun, a phrase of up to four words of its own ("from the port union"), then a verb in the
-    // past or the plural
-    j = i + 1;
+    // a present participle: the noun phrase ends in a plural noun, then a phrase of up to four words of its own ("from the port
+    // union"), then a verb in the past or the plural
     while (j < forms.length && j - i <= 3 && (tags[j] === ADJ || tags[j] === PROPN || tags[j] === NOUN)) j++;
     j--;
     if (tags[j] !== NOUN || !/(?:[^s]s|people|men|police|children)$/i.test(forms[j] as string)) continue;
@@ -465,7 +464,7 @@ export function reducedPassives(forms: readonly string[], tags: Int32Array, head
     // ("released six Americans detained in the country": a past participle right after the object, read as the verb's second
     // complement, describes the object unless the verb is one that gives its object a state: "kept them detained", "found it damaged")
     const h = heads[v] as number;
-    const isComplement = labels[v] === xcomp && h >= 0 && heads[noun] === h && labels[noun] === obj && (tags[noun] === NOUN || tags[noun] === PROPN) && isPastForm(forms[v] as string) && !STATE_GIVING_VERBS.test(forms[h] as string);
+    const isComplement = tags[v] === VERB && labels[v] === xcomp && h >= 0 && heads[noun] === h && labels[noun] === obj && (tags[noun] === NOUN || tags[noun] === PROPN) && isPastForm(forms[v] as string) && !STATE_GIVING_VERBS.test(forms[h] as string);
     if (isComplement && SCENE_AFTER_PARTICIPLE.has(next)) {
       labels[v] = acl;
       heads[v] = noun;
@@ -746,7 +745,6 @@ export function namesBeforeTimes(forms: readonly string[], tags: Int32Array, hea
   }
 }
 
-/** A regular past form or an irregular one (not the base: "came", "sent", "agreed"). */
 /** Finite forms of the present: "is", "are", "has", "have", "does", "do" (other verbs' present forms are read by their ending). */
 const PRESENT_FINITE = /^(?:is|are|am|has|have|does|do|'s|'re)$/i;
 
@@ -783,6 +781,7 @@ export function reportersConjuncts(forms: readonly string[], tags: Int32Array, h
   }
 }
 
+/** A regular past form or an irregular one (not the base: "came", "sent", "agreed"). */
 function isPastForm(form: string): boolean {
   const lower = form.toLowerCase();
   // (not "need", "speed", "exceed": an -eed word is a past form only as one of these)
