@@ -4,7 +4,8 @@
  * ("ordered the closure of the EU's office") commands something done and buys nothing, even when the noun's own phrase names
  * an actor. A body of people named by an act noun ("the peacekeeping force") that is a verb's subject is that body acting,
  * not its deployment. "Charged with" lays a charge and opens no attribution; calling up reservists mobilises (154).
- * An attack made in a medium of speech ("in a televised speech") is criticism. Sentences are our own.
+ * An attack made in a medium of speech ("in a televised speech") is criticism. A phrase of time or circumstance ("during
+ * Lukashenko's trip") names no one acted on. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,4 +56,11 @@ test('an attack made in a medium of speech is criticism (111), not violence', ()
   assert.equal(attack.cameo, '111', show(attack));
   const strike = eventsOf('Colombian jets attacked a rebel camp near the Ecuadorian border on Friday.').find((e) => e.trigger?.text.startsWith('attacked'));
   assert.ok(strike && strike.cameo.startsWith('19'), strike ? show(strike) : 'no strike');
+});
+
+test('a phrase of time or circumstance names no one acted on: two signatories sign with each other', () => {
+  const events = eventsOf('Belarus and Iran signed a security pact during Lukashenko\'s trip to Tehran.');
+  const signed = events.filter((e) => e.cameo === '057');
+  assert.ok(signed.some((e) => e.source?.code === 'BLR' && e.target?.code === 'IRN'), events.map(show).join('; '));
+  assert.ok(signed.every((e) => e.target?.code !== 'BLRGOV'), events.map(show).join('; '));
 });

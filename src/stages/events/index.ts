@@ -464,11 +464,17 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
   if (opener >= 0 && tree.words.some((w, k) => k > opener && k < i && w.upos === 'VERB' && !/ing$/i.test(w.text))) return true;
   for (let guard = 0; i >= 0 && guard <= tree.words.length; guard++) {
     const w = tree.words[i]!;
+    // ("signed a treaty during Putin's visit to Pyongyang": a phrase of time or circumstance, on the verb or wherever the parser
+    // hung it, names no one acted on)
+    if (/^(?:obl|nmod)$/.test(baseRelation(w.deprel)) && TIME_PHRASE_CASES.has(caseOf(tree, i))) return true;
     if (w.head === p) return w.deprel === 'advcl' && dependents(tree, i, 'mark').some((k) => TIME_MARKS.has(tree.words[k]!.text.toLowerCase()));
     i = w.head;
   }
   return false;
 }
+
+/** Prepositions of a phrase of time or circumstance: "during the visit", "amid the talks", "throughout the war". */
+const TIME_PHRASE_CASES = new Set(['during', 'amid', 'amidst', 'throughout']);
 
 /** Verbs of bringing others to an agreement: their doer is a go-between. */
 const BROKERING_VERBS = new Set(['broker', 'mediate', 'host', 'facilitate']);
