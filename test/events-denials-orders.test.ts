@@ -1,5 +1,5 @@
 /**
- * Two readings the words alone got wrong. A verb joined by "and" to a denial is the denier's own act, not part of what is
+ * Readings the words alone got wrong. A verb joined by "and" to a denial is the denier's own act, not part of what is
  * denied ("denied that it shelters rebels and urged X to ..." asserts the urging). "Ordered" with an act noun for object
  * ("ordered the closure of the EU's office") commands something done and buys nothing, even when the noun's own phrase names
  * an actor. A body of people named by an act noun ("the peacekeeping force") that is a verb's subject is that body acting,

@@ -13,7 +13,7 @@ import { irregularBase } from './irregular-verbs.js';
  */
 function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: readonly boolean[]): { tags: Int32Array; heads: Int32Array; labels: Int32Array } {
   const prepared = prepareWords(forms);
-  const tags = headlineVerbs(forms, clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms))));
+  const tags = determinedIngNouns(forms, headlineVerbs(forms, clauseMarkers(forms, openingParticiples(forms, tagWords(model.tagger, prepared, forms)))));
   const participles = prenominalParticiples(forms, tags);
   const { heads, labels } = parseAroundAttribution(model, forms, prepared, tags, joined);
   for (const i of participles) tags[i] = VERB;
@@ -743,6 +743,25 @@ export function namesBeforeTimes(forms: readonly string[], tags: Int32Array, hea
     heads[time] = verb;
     labels[time] = relations.indexOf('obl:unmarked') >= 0 ? relations.indexOf('obl:unmarked') : relations.indexOf('obl:tmod');
   }
+}
+
+/**
+ * "Egypt reopened the Rafah crossing to allow ...", "after the annual meeting": an -ing word after a determiner and nothing but
+ * names and adjectives heads that noun phrase, so it is a noun; read as a participle it made the name before it its subject
+ * ("Rafah crossing" as a clause). Where a common noun stands between ("the men crossing the river") the -ing word is a
+ * participle on that noun and is left alone, as is one followed by a word that opens its object. Retags NOUN in place.
+ */
+export function determinedIngNouns(forms: readonly string[], tags: Int32Array): Int32Array {
+  for (let i = 2; i < forms.length; i++) {
+    if (tags[i] !== VERB || !/^[a-z]+ing$/.test(forms[i] as string)) continue;
+    let k = i - 1;
+    while (k > 0 && (tags[k] === PROPN || tags[k] === ADJ) && i - k <= 3) k--;
+    if (k === i - 1 || tags[k] !== DET || !tags.slice(k + 1, i).some((t) => t === PROPN)) continue;
+    const next = tags[i + 1];
+    if (next === DET || next === NUM || next === PRON || next === PROPN || next === NOUN || next === ADJ) continue;
+    tags[i] = NOUN;
+  }
+  return tags;
 }
 
 /** Finite forms of the present: "is", "are", "has", "have", "does", "do" (other verbs' present forms are read by their ending). */
