@@ -169,6 +169,19 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
         if (MEDIA.test(before.slice(nounStart, comma))) frame.isHedged = true;
         return frame;
       }
+      // "A senior official, speaking on condition of anonymity, said ...": a participle set off by commas says how the speaker
+      // spoke; the speaker is the noun phrase before it, and the participle is masked with the attribution
+      if (comma >= 0 && /^\w+ing\b/.test(before.slice(speakerStart)) && /,\s*$/.test(before)) {
+        const previous = before.lastIndexOf(', ', comma - 1);
+        const nounStart = previous >= 0 ? previous + 2 : 0;
+        if (before.slice(nounStart, comma).split(/\s+/).length > 9) return frame;
+        frame.speaker = { start: nounStart, end: comma };
+        frame.masked.push({ start: nounStart, end: claimStart });
+        frame.claimStart = claimStart;
+        frame.isLeading = true;
+        if (MEDIA.test(before.slice(nounStart, comma))) frame.isHedged = true;
+        return frame;
+      }
       if (before.slice(speakerStart).split(/\s+/).length > 9) return frame;
       // "sanctioned three firms it said sold engines to Iran": a pronoun right before the verb after other words opens a relative
       // clause without its "that" ("firms [that] it said ..."); the words before it are a claim of their own, not a speaker

@@ -473,6 +473,12 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
   return false;
 }
 
+/** A state named by a common noun that points back: "the country", "the nation", "the kingdom". */
+const COUNTRY_ANAPHOR = /^\s*the\s+(?:country|nation|kingdom|republic)\b/i;
+
+/** A word opening a clause of time, reason or contrast before its subject: "as", "while", "after", "because". */
+const CLAUSE_OPENER = /^\s*(?:as|while|when|after|before|because|since|although|though|whereas)\s+/i;
+
 /** Prepositions of a phrase of time or circumstance: "during the visit", "amid the talks", "throughout the war". */
 const TIME_PHRASE_CASES = new Set(['during', 'amid', 'amidst', 'throughout']);
 
@@ -1052,7 +1058,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const object = (about?.code ? about : null) ?? tree?.object ?? objectOf(outsideRelatives.filter((a) => !isPlaceModifier(sc, a) && !isBeyondBorder(a) && !(!isPosture && isInTimeClause(sc, predicate, a)) && !isInParticipleOnNoun(sc, predicate, a) && !isCargoOrigin(sc, predicate, a, ctx) && !isOtherClauseSubject(sc, predicate, a, actors) && !(isPlaceOfOrigin(a, claim) && !WITHDRAWING_FROM.test(match.pattern.code))), verbEnd, match.pattern.isReverse ? purposeEnd(claim, verbEnd, end) : end, claim, isPosture);
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
-  const pointsBack = !subject && (startsWithAnaphor(before, ctx) || tree?.isSharedPronoun === true);
+  // (after a word that opens a clause of time or reason too: "..., as the country deployed troops to its border")
+  const pointsBack = !subject && (startsWithAnaphor(before.replace(CLAUSE_OPENER, ''), ctx) || tree?.isSharedPronoun === true);
   // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
   const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
   // "after the rebels attacked a base": a definite plural of armed men is the armed group named last, in this sentence or before.
@@ -1094,7 +1101,15 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const bareOrgan = !subject && !organ && tree?.sourceWord && tree.isSourceThing && BARE_ORGAN.test(before) ? stateRoleIn(tree.sourceWord, ctx) : null;
   const bareState = !bareOrgan ? null : discourse.topic?.code && isStateCode(discourse.topic.code) ? discourse.topic : discourse.state;
   const bareActor = bareOrgan && bareState?.code ? { name: organPhrase(before), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
-  const resolved = claimerActor ?? saidBy ?? (tree?.isSourceSpeaker ? sc.speaker : null) ?? armed ?? forceActor ?? stateActor ?? (organ ? organActor : pointedTo) ?? bareActor;
+  // "the country", "the nation" point back to the state of the one pointed to (VEN, not the minister's VENMIL), by its name
+  const countryWord = pointsBack ? COUNTRY_ANAPHOR.exec(before.replace(CLAUSE_OPENER, '')) : null;
+  // (not where the clause names that state after the verb: "the country would continue to support Ukraine" after Ukraine was the
+  // topic is some other state, which the words do not settle)
+  const pointedState = countryWord && pointedTo?.code && isCountryCode(pointedTo.code) ? pointedTo.code.slice(0, 3) : null;
+  const countryCode = pointedState && !actors.some((a) => a.start >= match.start && a.code?.startsWith(pointedState)) ? pointedState : null;
+  const country = countryCode ? discourse.countries.get(countryCode) : undefined;
+  const countryActor = countryCode ? { name: country?.name ?? countryWord![0].trim(), code: countryCode, entityId: country?.id ?? null } : null;
+  const resolved = claimerActor ?? saidBy ?? (tree?.isSourceSpeaker ? sc.speaker : null) ?? armed ?? forceActor ?? stateActor ?? (organ ? organActor : (countryActor ?? pointedTo)) ?? bareActor;
   const firstWord = claim.slice(match.start, match.end).split(/\s/)[0] ?? '';
   const isPassive = tree ? tree.isPassive : match.pattern.phrase.startsWith('~') && PASSIVE_BEFORE.test(before) && !/ing$/i.test(firstWord);
   return { match, start, end, before, verbEnd, tree, subject, object, isOwnClaim, resolved, isPassive };
@@ -1361,6 +1376,11 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   // "The Lebanese army began deploying troops in southern Lebanon": a body acting on its own kind at home (troops of the same
   // code) names no one it is aimed at
   if (source?.code && target?.code === source.code && /\bin\b/.test(target.name)) target = null;
+  // "Our forces destroyed two enemy tanks near Bakhmut": a town of its own state where a state's force fights is where, not whom
+  // (domestic acts keep theirs: a curfew in Abidjan, a protest in Lagos are coded against the country, as the field codes them)
+  if (source?.code && /MIL$/.test(source.code) && (Number(match.pattern.code.slice(0, 2)) >= 18 || match.pattern.code === '171') && target?.code && target.code === source.code.slice(0, 3) && /^(?:place|region):/.test(target.entityId ?? '') && t) {
+    if (LOCATIVE_BEFORE.test(sc.text.slice(Math.max(0, t.start - 30), t.start))) target = null;
+  }
   // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
   if (tree?.background) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
