@@ -3,7 +3,8 @@
  * aimed at the organ whose site it struck ("outside a police station" in a Pakistani city: PAKCOP), while tensions or crowds that
  * "explode" strike no one; and a ruler's suspending, dissolving or banning of political parties is CAMEO 1722 (ban political
  * parties), whether told by the verb or by its noun ("ordered the dissolution of ..."); a refusal's gerund ("ruled out sending
- * tanks") is refused, not done; blocking a statement or resolution is a veto (128). Sentences are our own.
+ * tanks") is refused, not done; blocking a statement or resolution is a veto (128); violating airspace shows force (150).
+ * Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,4 +49,12 @@ test('blocking a statement, resolution or proposal is a veto (128), not coercion
   assert.ok(veto, events.map(show).join('; '));
   assert.equal(veto.source?.code, 'SVK', show(veto));
   assert.ok(events.every((e) => !e.cameo.startsWith('17')), events.map(show).join('; '));
+});
+
+test('a military aircraft that violates a state\'s airspace shows force (150); a past form after an aircraft noun is its verb', () => {
+  const events = eventsOf('A Belarusian military drone violated Latvian airspace near Daugavpils on Friday.');
+  const violation = events.find((e) => e.cameo === '150');
+  assert.ok(violation, events.map(show).join('; '));
+  assert.equal(violation.source?.code?.slice(0, 3), 'BLR', show(violation));
+  assert.equal(violation.target?.code, 'LVA', show(violation));
 });

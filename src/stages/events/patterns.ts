@@ -241,6 +241,8 @@ function anchorIndex(ctx: Context): Map<string, VerbPattern[]> {
 // Words after which a verb-looking word is a noun: "the attacks", "militant attacks", "additional supplies".
 const NOUN_BEFORE =
   /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|militant|terrorist|recent|further|new|such|any|more|deadly|cross-border|rocket|missile|air|suicide|additional|fresh|arms|weapons|military|humanitarian|relief|medical|food|two|three|several|many|export|import|purchase|defence|defense|big|biggest|largest|single|major|first|record|fighter|jet|aircraft|helicopter|drone|naval|ship|hunger|general|tariff|trade|other|emergency)\s+$/i;
+// The determiners and possessives among them, before which a past form may still be a modifier ("the armed forces").
+const DETERMINER_BEFORE = /(?:^|\s)(?:the|a|an|their|its|his|her|our|these|those|this|of|for|such|any)\s+$/i;
 // Words after which a verb-looking word is a noun modifier: "supply boat", "attack helicopters".
 const NOUN_AFTER = /^\s+(?:boat|boats|ship|ships|chain|chains|line|lines|route|routes|convoy|convoys|depot|depots|vessel|vessels|mission|missions|helicopter|helicopters|aircraft|submarine|submarines|dog|dogs|book|books|deal|deals|contract|contracts|orders?)\b/i;
 
@@ -264,6 +266,10 @@ function isNounAfter(text: string, start: number, tagAt: TagAt | undefined): boo
 
 /** Whether a verb form is used as a noun here ("the attacks", "supplies of weaponry"). */
 function isNounUse(text: string, start: number, matched: string): boolean {
+  // ("a Russian military helicopter violated ...": a past form after a noun is that noun's verb, no compound; after a determiner,
+  // "the armed forces", it may still be a modifier)
+  const isPast = /^[a-z]{3,}ed\b/i.test(matched) && !/^(?:need|speed|seed|feed|breed|creed|greed|shed|bleed)\b/i.test(matched);
+  if (isPast && !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return false;
   if (NOUN_BEFORE.test(text.slice(Math.max(0, start - 20), start))) return true;
   if (!/\s/.test(matched) && NOUN_AFTER.test(text.slice(start + matched.length, start + matched.length + 16))) return true;
   return !/\s/.test(matched) && /s$/i.test(matched) && /^\s+of\b/i.test(text.slice(start + matched.length, start + matched.length + 5));
