@@ -3,7 +3,8 @@
  * ("a senior official, speaking on condition of anonymity, said") says how the speaker spoke; the speaker is the noun phrase
  * before it. "The country" after a word of time or reason ("..., as the country deployed troops") is the state of the one it
  * points back to, by the state's name, not that person's office. A town of its own state where a state's force fights ("our
- * forces destroyed two armoured vehicles near X") is where, not whom. Sentences are our own.
+ * forces destroyed two armoured vehicles near X") is where, not whom. People killed "in a Wagner ambush" were killed by the
+ * doer the act noun names. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,4 +29,11 @@ test('a town of its own state where a state\'s force fights is where, not whom',
   assert.ok(destroyed, events.map(show).join('; '));
   assert.equal(destroyed.source?.code, 'UKRMIL', show(destroyed));
   assert.notEqual(destroyed.target?.code, 'UKR', show(destroyed));
+});
+
+test('people killed in an attack that names its doer were killed by that doer', () => {
+  const events = eventsOf('Four Nigerien soldiers died in a jihadist raid yesterday. Six Malian soldiers were killed in a Wagner ambush near Gao.');
+  const killed = events.find((e) => e.cameo.startsWith('19') && e.target?.code === 'MLIMIL');
+  assert.ok(killed, events.map(show).join('; '));
+  assert.equal(killed.source?.code, 'RUSMIL', show(killed));
 });

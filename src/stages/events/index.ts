@@ -476,6 +476,17 @@ function isInTimeClause(sc: SentenceContext, p: number, a: ActorMention): boolea
 /** A state named by a common noun that points back: "the country", "the nation", "the kingdom". */
 const COUNTRY_ANAPHOR = /^\s*the\s+(?:country|nation|kingdom|republic)\b/i;
 
+/** An act of force named after a doer's name or adjective: "a Hamas ambush", "an Israeli air strike", "a Russian missile attack". */
+const ACT_OF_FORCE_AFTER = /^\s+(?:[\w-]+\s+)?(?:attacks?|airstrikes?|air\s+strikes?|drone\s+strikes?|strikes?|ambush(?:es)?|raids?|bombings?|shelling|assaults?|offensive)\b/i;
+
+/**
+ * The doer a passive's phrase of circumstance names on its act noun: "two soldiers were killed in a Hamas ambush" (Hamas), "died
+ * in an Israeli air strike" (Israel); null where the phrase names none.
+ */
+function actOfForceDoer(actors: ActorMention[], claim: string, from: number, to: number): ActorMention | null {
+  return actors.find((a) => a.start >= from && a.end <= to && a.code !== null && /\b(?:in|during)\s+(?:an?|the)\s+$/i.test(claim.slice(Math.max(0, a.start - 12), a.start)) && ACT_OF_FORCE_AFTER.test(claim.slice(a.end, a.end + 30))) ?? null;
+}
+
 /** A word opening a clause of time, reason or contrast before its subject: "as", "while", "after", "because". */
 const CLAUSE_OPENER = /^\s*(?:as|while|when|after|before|because|since|although|though|whereas)\s+/i;
 
@@ -1240,7 +1251,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     default:
       if (clause.isPassive) {
         // A tree whose agent phrase names no actor ("bound by law, ...") lets the surface look no further than the phrase's comma.
-        const agent = tree?.agent ?? agentOf(actors, claim, match.end, clause.end, tree?.isSourceNoActor ?? false);
+        // ("were killed in a Hamas ambush", "died in an Israeli air strike": the doer named on the act noun of the "in" phrase)
+        const agent = tree?.agent ?? agentOf(actors, claim, match.end, clause.end, tree?.isSourceNoActor ?? false) ?? (Number(match.pattern.code.slice(0, 2)) >= 18 ? actOfForceDoer(actors, claim, match.end, clause.end) : null);
         // Without an agent, a speaker announcing help is its giver; one reporting losses is not their cause.
         source = agent ? at(agent) : isOwnClaim && Number(match.pattern.code.slice(0, 2)) <= 8 ? sc.speaker : null;
         target = subject ? at(subject) : object ? at(object) : null;
