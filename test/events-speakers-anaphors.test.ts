@@ -4,7 +4,7 @@
  * before it. "The country" after a word of time or reason ("..., as the country deployed troops") is the state of the one it
  * points back to, by the state's name, not that person's office. A town of its own state where a state's force fights ("our
  * forces destroyed two armoured vehicles near X") is where, not whom. People killed "in a Wagner ambush" were killed by the
- * doer the act noun names. Sentences are our own.
+ * doer the act noun names. Calling an act a provocation is criticism by the caller. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -36,4 +36,13 @@ test('people killed in an attack that names its doer were killed by that doer', 
   const killed = events.find((e) => e.cameo.startsWith('19') && e.target?.code === 'MLIMIL');
   assert.ok(killed, events.map(show).join('; '));
   assert.equal(killed.source?.code, 'RUSMIL', show(killed));
+});
+
+test('calling an act a provocation or illegal is criticism by the caller; "what X called" only names', () => {
+  const events = eventsOf('The Chinese embassy called the visit a dangerous provocation.');
+  const called = events.find((e) => e.cameo === '111');
+  assert.ok(called, events.map(show).join('; '));
+  assert.equal(called.source?.code?.slice(0, 3), 'CHN', show(called));
+  const named = eventsOf('Ankara said its jets had hit what it called terrorist targets in northern Syria.');
+  assert.ok(named.every((e) => e.cameo !== '111'), named.map(show).join('; '));
 });

@@ -765,6 +765,14 @@ function namesDocumentKind(tree: SentenceSyntax, i: number): boolean {
 /** Verbs that name or regard their object as something when a second object or complement follows. */
 const REGARDING_LEMMAS = new Set(['call', 'consider', 'deem', 'label', 'brand', 'dub', 'term']);
 
+/** Whether a verb of calling names through "what" ("what Baku called provocations"): words borrowed, no verdict of the writer's actor. */
+function isWhatNaming(tree: SentenceSyntax, p: number): boolean {
+  const w = tree.words[p];
+  if (!w) return false;
+  const head = w.head >= 0 ? tree.words[w.head] : undefined;
+  return (head !== undefined && /^what$/i.test(head.text) && w.deprel === 'acl:relcl') || dependents(tree, p, 'obj').some((o) => /^what$/i.test(tree.words[o]!.text));
+}
+
 function isNamingCall(tree: SentenceSyntax, p: number): boolean {
   const w = tree.words[p];
   // ("considers Taiwan its own territory", "deemed the vote a sham": verbs of regarding name as "call" does)
@@ -798,7 +806,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     // is no act of its own (the derived dictionary's "hold" is a detention).
     if (match.pattern.isVerb && sc.tree && isLightOverActNoun(sc, match, matches)) continue;
     // "what Baku called anti-terrorist measures", "called the raid a provocation": "call" that names something is no call.
-    if (match.pattern.isVerb && sc.tree && isNamingCall(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
+    // (unless what it calls its object is a reproach: "called the move a provocation" is criticism, 111; "what Baku called
+    // provocations" still only names)
+    if (match.pattern.isVerb && sc.tree && isNamingCall(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start)) && !(match.pattern.code.startsWith('11') && !isWhatNaming(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start)))) continue;
     // "accused Sweden of allowing a protest", "denied that it had shelled X": the charge is the event, not what it charges.
     if (sc.tree && chargeOver(sc.tree, predicateWord(sc.tree, sc.sentence.start, match), claims) >= 0) continue;
     // (in the words, wherever the parser hung it: "accuse each other of shelling villages", "blamed Kenya for bombing X")
@@ -1393,8 +1403,9 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (source?.code && /MIL$/.test(source.code) && (Number(match.pattern.code.slice(0, 2)) >= 18 || match.pattern.code === '171') && target?.code && target.code === source.code.slice(0, 3) && /^(?:place|region):/.test(target.entityId ?? '') && t) {
     if (LOCATIVE_BEFORE.test(sc.text.slice(Math.max(0, t.start - 30), t.start))) target = null;
   }
-  // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own.
-  if (tree?.background) return null;
+  // "sent troops to help X", "X must withdraw", "the visiting envoy": no act of its own (a reproach a verb of calling names is
+  // one: "called the move a provocation")
+  if (tree?.background && !(tree.background === 'naming' && match.pattern.code.startsWith('11'))) return null;
   // A verb known only from the broad derived dictionary is an event only between two actors.
   if (match.pattern.needsVerbTag && (!source?.code || !target?.code)) return null;
   if (match.pattern.needsTarget && !target?.code) return null;
