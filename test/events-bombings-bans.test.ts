@@ -58,3 +58,8 @@ test('a military aircraft that violates a state\'s airspace shows force (150); a
   assert.equal(violation.source?.code?.slice(0, 3), 'BLR', show(violation));
   assert.equal(violation.target?.code, 'LVA', show(violation));
 });
+
+test('quitting a bloc, alliance or court reduces relations (16)', () => {
+  const events = eventsOf('Nicaragua quit the regional bloc on Tuesday.');
+  assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code === 'NIC'), events.map(show).join('; '));
+});
