@@ -4,7 +4,8 @@
  * before it. "The country" after a word of time or reason ("..., as the country deployed troops") is the state of the one it
  * points back to, by the state's name, not that person's office. A town of its own state where a state's force fights ("our
  * forces destroyed two armoured vehicles near X") is where, not whom. People killed "in a Wagner ambush" were killed by the
- * doer the act noun names. Calling an act a provocation is criticism by the caller. Sentences are our own.
+ * doer the act noun names. Calling an act a provocation is criticism by the caller. "Each side blaming the other" is mutual;
+ * a truce broken against no one named is broken against the state whose army reports it. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,4 +46,18 @@ test('calling an act a provocation or illegal is criticism by the caller; "what 
   assert.equal(called.source?.code?.slice(0, 3), 'CHN', show(called));
   const named = eventsOf('Ankara said its jets had hit what it called terrorist targets in northern Syria.');
   assert.ok(named.every((e) => e.cameo !== '111'), named.map(show).join('; '));
+});
+
+test('sides that blame "each other" in other words ("each side blaming the other") blame each other', () => {
+  const events = eventsOf('Kyrgyz and Tajik border guards exchanged fire overnight, each side blaming the other for the clash.');
+  const blames = events.filter((e) => e.cameo.startsWith('11'));
+  assert.ok(blames.some((e) => e.source?.code?.startsWith('KGZ') && e.target?.code?.startsWith('TJK')), events.map(show).join('; '));
+  assert.ok(blames.some((e) => e.source?.code?.startsWith('TJK') && e.target?.code?.startsWith('KGZ')), events.map(show).join('; '));
+});
+
+test('a truce broken against no one named is broken against the state whose army reports it', () => {
+  const events = eventsOf('The Armenian defence ministry said Azerbaijani forces had violated the truce overnight.');
+  const violation = events.find((e) => e.cameo === '196');
+  assert.ok(violation, events.map(show).join('; '));
+  assert.equal(violation.target?.code?.slice(0, 3), 'ARM', show(violation));
 });

@@ -487,6 +487,9 @@ function actOfForceDoer(actors: ActorMention[], claim: string, from: number, to:
   return actors.find((a) => a.start >= from && a.end <= to && a.code !== null && /\b(?:in|during)\s+(?:an?|the)\s+$/i.test(claim.slice(Math.max(0, a.start - 12), a.start)) && ACT_OF_FORCE_AFTER.test(claim.slice(a.end, a.end + 30))) ?? null;
 }
 
+/** "each side", "each country" right before a verb whose object is "the other": the two sides act on each other. */
+const EACH_SIDE_BEFORE = /\beach\s+(?:side|country|party|government|nation|army)\s+$/i;
+
 /** A word opening a clause of time, reason or contrast before its subject: "as", "while", "after", "because". */
 const CLAUSE_OPENER = /^\s*(?:as|while|when|after|before|because|since|although|though|whereas)\s+/i;
 
@@ -870,7 +873,9 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const isVenue = source !== null && (/^(?:place|region):/.test(target?.entityId ?? '') || isLocative) && (MEMBERS.get(source)?.length ?? 0) > 0;
     // ("accuse each other", "blamed one another": the phrase says so itself)
     // (planned too: "will stage joint drills" is coded as an intent, 0312, and still done together)
-    const isMutual = RECIPROCAL_CODES.has(event.cameo) || RECIPROCAL_CODES.has(clause.match.pattern.code) || MUTUAL_PHRASE.test(match.pattern.phrase) || /\b(?:each other|one another)\b/i.test(sc.claim.slice(match.start, match.end + 14));
+    // ("each side blaming the other": the same, said of the sides)
+    const isEachOther = EACH_SIDE_BEFORE.test(sc.claim.slice(Math.max(0, match.start - 24), match.start)) && /^\s+the\s+other\b/i.test(sc.claim.slice(match.end, match.end + 14));
+    const isMutual = RECIPROCAL_CODES.has(event.cameo) || RECIPROCAL_CODES.has(clause.match.pattern.code) || MUTUAL_PHRASE.test(match.pattern.phrase) || /\b(?:each other|one another)\b/i.test(sc.claim.slice(match.start, match.end + 14)) || isEachOther;
     // A target that names no actor ("traded accusations ... in the Horn of Africa": a region with no code) leaves them each other's.
     const mutual = (!target?.code || isVenue) && source && isMutual ? (MEMBERS.get(source) ?? []) : [];
     const all = source ? [source, ...mutual].filter((a) => a.code) : [];
@@ -1383,6 +1388,12 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const object = objectWords(claim.slice(clause.verbEnd, clause.end));
     const scene = object.split(/[^A-Za-z-]+/).some((w) => SETTLEMENT_NOUNS.test(w)) ? countryOfScene(actors, claim) : null;
     if (scene && scene !== source.code.slice(0, 3)) target = { name: object.trim().replace(/^(?:the|an?)\s+/i, ''), code: scene, entityId: null };
+  }
+  // "The Indian army said Pakistani troops had violated the ceasefire": a truce broken against no one named is broken against the
+  // state whose army or government reports it, where the sentence names no third state (a mediator reporting is no side)
+  if (match.pattern.code === '196' && !target?.code && source?.code && sc.speaker?.code && /^[A-Z]{3}(?:MIL|GOV)$/.test(sc.speaker.code) && isStateCode(sc.speaker.code) && sc.speaker.code.slice(0, 3) !== source.code.slice(0, 3)) {
+    const sides = new Set([source.code.slice(0, 3), sc.speaker.code.slice(0, 3)]);
+    if (actors.every((a) => !a.code || !isCountryCode(a.code) || sides.has(a.code.slice(0, 3)))) target = sc.speaker;
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
