@@ -1,6 +1,6 @@
 /**
  * Who speaks and who acts when the words point back. A participle set off by commas between a speaker and the verb of saying
- * ("a senior official, speaking on condition of anonymity, said") says how the speaker spoke; the speaker is the noun phrase
+ * ("a senior official, asking not to be named, said") says how the speaker spoke; the speaker is the noun phrase
  * before it. "The country" after a word of time or reason ("..., as the country deployed troops") is the state of the one it
  * points back to, by the state's name, not that person's office. A town of its own state where a state's force fights ("our
  * forces destroyed two armoured vehicles near X") is where, not whom. People killed "in a Wagner ambush" were killed by the
@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { eventsOf, show } from './helpers/story-events.js';
 
 test('a participle between the speaker and "said" is no part of the speaker', () => {
-  const events = eventsOf('A senior Houthi commander, speaking on condition of anonymity, said the group had seized a cargo ship.');
+  const events = eventsOf('A senior Houthi commander, asking not to be named, said the group had seized a cargo ship.');
   assert.ok(events.length > 0, 'no events');
   for (const e of events) assert.equal(e.attribution.speaker, 'A senior Houthi commander', show(e));
 });

@@ -169,7 +169,7 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
         if (MEDIA.test(before.slice(nounStart, comma))) frame.isHedged = true;
         return frame;
       }
-      // "A senior official, speaking on condition of anonymity, said ...": a participle set off by commas says how the speaker
+      // "A senior official, asking not to be named, said ...": a participle set off by commas says how the speaker
       // spoke; the speaker is the noun phrase before it, and the participle is masked with the attribution
       if (comma >= 0 && /^\w+ing\b/.test(before.slice(speakerStart)) && /,\s*$/.test(before)) {
         const previous = before.lastIndexOf(', ', comma - 1);
