@@ -82,3 +82,10 @@ test('a state\'s force and a group named only by a role noun that clash are two 
   assert.equal(clash.target?.code, 'MLIREB', show(clash));
   assert.ok(events.some((e) => e.source?.code === 'MLIREB' && e.target?.code === 'MLIMIL'), events.map(show).join('; '));
 });
+
+test('a militia is an armed group no state names (UAF, as the Phoenix agents code it), placed by its scene', () => {
+  const events = eventsOf('A local militia killed 14 herders near Mopti on Friday.');
+  const killed = events.find((e) => e.cameo.startsWith('19') || e.cameo.startsWith('18'));
+  assert.ok(killed, events.map(show).join('; '));
+  assert.equal(killed.source?.code, 'MLIUAF', show(killed));
+});

@@ -1900,7 +1900,9 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
   const objectPlaces = [...objectPhrases, ...objectPhrases.flatMap((k) => dependents(tree, k, 'nmod'))];
   for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : []), ...objectPlaces]) {
     const kase = dependents(tree, k, 'case')[0];
-    if (kase === undefined || tree.words[kase]!.text.toLowerCase() !== 'in') continue;
+    // (the place of whom unclaimed people acted on may also be "near" it: "killed 14 herders near Mopti")
+    const preposition = kase === undefined ? '' : tree.words[kase]!.text.toLowerCase();
+    if (preposition !== 'in' && !(preposition === 'near' && objectPlaces.includes(k))) continue;
     const place = mentionOf(tree, k, sc.actors, base);
     if (!place?.code || !/^[A-Z]{3}$/.test(place.code) || !(isPlaceEntity(place) || place.entity.type === 'country')) continue;
     if (tree.words[k]!.head !== i) {
