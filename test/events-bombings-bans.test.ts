@@ -63,3 +63,10 @@ test('quitting a bloc, alliance or court reduces relations (16)', () => {
   const events = eventsOf('Nicaragua quit the regional bloc on Tuesday.');
   assert.ok(events.some((e) => e.cameo.startsWith('16') && e.source?.code === 'NIC'), events.map(show).join('; '));
 });
+
+test('detaining or impounding a vessel or aircraft is a seizure (171), detaining people an arrest (173)', () => {
+  const ship = eventsOf('Indonesia detained a Panamanian-flagged tanker off Batam.');
+  assert.ok(ship.some((e) => e.cameo === '171' && e.source?.code === 'IDN'), ship.map(show).join('; '));
+  const people = eventsOf('Indonesian police detained nine Chinese fishermen off Natuna.');
+  assert.ok(people.some((e) => e.cameo === '173'), people.map(show).join('; '));
+});
