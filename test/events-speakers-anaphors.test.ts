@@ -5,7 +5,8 @@
  * points back to, by the state's name, not that person's office. A town of its own state where a state's force fights ("our
  * forces destroyed two armoured vehicles near X") is where, not whom. People killed "in a Wagner ambush" were killed by the
  * doer the act noun names. Calling an act a provocation is criticism by the caller. "Each side blaming the other" is mutual;
- * a truce broken against no one named is broken against the state whose army reports it. Sentences are our own.
+ * a truce broken against no one named is broken against the state whose army reports it; the period a superlative compares
+ * within ("the biggest haul this year") is no date of the act. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -60,4 +61,14 @@ test('a truce broken against no one named is broken against the state whose army
   const violation = events.find((e) => e.cameo === '196');
   assert.ok(violation, events.map(show).join('; '));
   assert.equal(violation.target?.code?.slice(0, 3), 'ARM', show(violation));
+});
+
+test('the period a superlative compares within is no time of the act', () => {
+  const events = eventsOf('Peruvian police seized nine tonnes of cocaine in Callao, the biggest haul this year.');
+  const seized = events.find((e) => e.cameo === '171');
+  assert.ok(seized, events.map(show).join('; '));
+  assert.equal(seized.date, '2024-03-15', show(seized));
+  const dated = eventsOf('Russia launched its largest drone attack of the war on Monday.').find((e) => e.cameo.startsWith('19'));
+  assert.ok(dated, 'no attack');
+  assert.equal(dated.date, '2024-03-11', show(dated));
 });

@@ -2145,7 +2145,9 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
     (tree !== null && isInNounClauseApart(tree, wordAt(tree, d.start), p)) || (d.start - base > at.end && closesRelativeClause(sc.sentence.text.slice(at.end, d.start - base)));
   // "said the coalition should leave by September 2025": a deadline is when the demanded act is due, not when the demand was made
   const isDeadline = (d: DateFinding): boolean => isAppeal && /\bby\s+(?:the\s+end\s+of\s+)?$/i.test(sc.sentence.text.slice(Math.max(0, d.start - base - 20), d.start - base));
-  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to && !isInNounClause(d) && !isDeadline(d)).sort((a, b) => gap(a) - gap(b))[0];
+  // "the largest haul this year", "the deadliest attack since 2019": the period a superlative compares within is no time of the act
+  const isComparison = (d: DateFinding): boolean => d.precision !== 'day' && SUPERLATIVE_BEFORE.test(sc.sentence.text.slice(Math.max(0, d.start - base - 40), d.start - base));
+  const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to && !isInNounClause(d) && !isDeadline(d) && !isComparison(d)).sort((a, b) => gap(a) - gap(b))[0];
   const attributed = sc.dates.find((d) => d.start - base >= filedEnd && sc.frame.masked.some((m) => d.start - base >= m.start && d.end - base <= m.end));
   // "imposed a blockade in 2007 after Hamas seized control", "last held talks in 2018, when Kim met Moon": a clause of "after",
   // "when" or "as" with no date of its own is of the time of the clause it hangs on (the nearest date before it)
@@ -2156,6 +2158,9 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   if (chosen?.value) return { value: chosen.value, precision: chosen.precision };
   return published;
 }
+
+/** A superlative and its noun right before a date: "the largest haul", "the deadliest attack", "the most ... since", "the first such". */
+const SUPERLATIVE_BEFORE = /\b(?:largest|biggest|deadliest|worst|heaviest|highest|lowest|longest|fiercest|bloodiest|most\s+\w+|first\s+such)\s+(?:[\w-]+\s+){0,2}(?:since\s+|in\s+|of\s+)?$/i;
 
 function toTime(value: string): number {
   const [y = '1970', m = '01', d = '01'] = value.split('-');
