@@ -746,8 +746,8 @@ export function namesBeforeTimes(forms: readonly string[], tags: Int32Array, hea
 }
 
 /**
- * "Egypt reopened the Rafah crossing to allow ...", "after the annual meeting": an -ing word after a determiner and nothing but
- * names and adjectives heads that noun phrase, so it is a noun; read as a participle it made the name before it its subject
+ * "Egypt reopened the Rafah crossing to allow ...": an -ing word after a determiner and a name (with adjectives at most) heads
+ * that noun phrase, so it is a noun; read as a participle it made the name before it its subject
  * ("Rafah crossing" as a clause). Where a common noun stands between ("the men crossing the river") the -ing word is a
  * participle on that noun and is left alone, as is one followed by a word that opens its object. Retags NOUN in place.
  */
