@@ -6,7 +6,8 @@
  * forces destroyed two armoured vehicles near X") is where, not whom. People killed "in a Wagner ambush" were killed by the
  * doer the act noun names. Calling an act a provocation is criticism by the caller. "Each side blaming the other" is mutual;
  * a truce broken against no one named is broken against the state whose army reports it; the period a superlative compares
- * within ("the biggest haul this year") is no date of the act. Sentences are our own.
+ * within ("the biggest haul this year") is no date of the act; a repeat that counts the toll gives it to the act told first.
+ * Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -71,4 +72,11 @@ test('the period a superlative compares within is no time of the act', () => {
   const dated = eventsOf('Russia launched its largest drone attack of the war on Monday.').find((e) => e.cameo.startsWith('19'));
   assert.ok(dated, 'no attack');
   assert.equal(dated.date, '2024-03-11', show(dated));
+});
+
+test('a repeat of the same act that counts its toll gives the toll to the act told first', () => {
+  const events = eventsOf('Ugandan police fired live rounds at demonstrators in Kampala, killing at least three people.');
+  const fired = events.filter((e) => e.cameo.startsWith('19'));
+  assert.equal(fired.length, 1, events.map(show).join('; '));
+  assert.equal(fired[0]!.quantities[0]?.count, 3, show(fired[0]!));
 });

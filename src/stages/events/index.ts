@@ -856,14 +856,18 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     const event = buildEvent(sc, isJointExercise ? { ...clause, match: { ...match, pattern: { ...match.pattern, code: '062' } } } : clause, roles.source, roles.target, published, ctx);
     const { source, target } = roles;
     // "opened fire on protesters, killing five people": an act of another code that counts its toll is told, not repeated
-    const isRepeat = out.some(
+    const repeated = out.find(
       (e) =>
         e.cameo.slice(0, 2) === event.cameo.slice(0, 2) &&
         e.source?.code === source?.code &&
         (!target || e.target?.code === target.code) &&
         !(e.cameo !== event.cameo && event.quantities.length > 0 && e.quantities.length === 0),
     );
-    if (isRepeat) continue;
+    if (repeated) {
+      // ("fired live rounds at protesters, killing at least two people": the repeat of the same code brings the toll the first lacks)
+      if (repeated.quantities.length === 0 && event.quantities.length > 0) repeated.quantities = event.quantities;
+      continue;
+    }
     out.push(event);
     // "India and China held talks": members of a compound source with no target met each other; so they do
     // where the target read is only the place they met in ("signed a peace agreement in Washington").
