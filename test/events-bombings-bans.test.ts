@@ -70,3 +70,10 @@ test('detaining or impounding a vessel or aircraft is a seizure (171), detaining
   const people = eventsOf('Indonesian police detained nine Chinese fishermen off Natuna.');
   assert.ok(people.some((e) => e.cameo === '173'), people.map(show).join('; '));
 });
+
+test('stripping opponents of their citizenship is an administrative sanction (172) on the opposition', () => {
+  const events = eventsOf('Belarus stripped 30 exiled opponents of their citizenship on Monday.');
+  const stripped = events.find((e) => e.cameo === '172');
+  assert.ok(stripped, events.map(show).join('; '));
+  assert.equal(stripped.target?.code, 'BLROPP', show(stripped));
+});
