@@ -156,27 +156,17 @@ function readClaimFrame(sentence: string, dateline: Span | null, datelineOutlet:
       const comma = before.lastIndexOf(', ');
       const speakerStart = comma >= 0 ? comma + 2 : 0;
       // "The army, which has fought the rebels since 2023, said ...": the last part before the verb is a relative clause set off
-      // by commas; the speaker is the noun phrase before it, and the relative clause stays a claim of its own.
-      if (comma >= 0 && /^(?:which|who)\b/.test(before.slice(speakerStart)) && /,\s*$/.test(before)) {
+      // by commas; the speaker is the noun phrase before it, and the relative clause stays a claim of its own. "A senior official,
+      // asking not to be named, said ...": so is a participle, which says how the speaker spoke and is masked with the attribution.
+      const aside = before.slice(speakerStart);
+      const isRelativeAside = /^(?:which|who)\b/.test(aside);
+      if (comma >= 0 && (isRelativeAside || /^\w+ing\b/.test(aside)) && /,\s*$/.test(before)) {
         const previous = before.lastIndexOf(', ', comma - 1);
         const nounStart = previous >= 0 ? previous + 2 : 0;
         if (before.slice(nounStart, comma).split(/\s+/).length > 9) return frame;
         frame.speaker = { start: nounStart, end: comma };
-        // the speaker's words stay readable: the relative clause after them acts with them ("which has fought")
-        frame.masked.push({ start: before.length, end: claimStart });
-        frame.claimStart = claimStart;
-        frame.isLeading = true;
-        if (MEDIA.test(before.slice(nounStart, comma))) frame.isHedged = true;
-        return frame;
-      }
-      // "A senior official, asking not to be named, said ...": a participle set off by commas says how the speaker
-      // spoke; the speaker is the noun phrase before it, and the participle is masked with the attribution
-      if (comma >= 0 && /^\w+ing\b/.test(before.slice(speakerStart)) && /,\s*$/.test(before)) {
-        const previous = before.lastIndexOf(', ', comma - 1);
-        const nounStart = previous >= 0 ? previous + 2 : 0;
-        if (before.slice(nounStart, comma).split(/\s+/).length > 9) return frame;
-        frame.speaker = { start: nounStart, end: comma };
-        frame.masked.push({ start: nounStart, end: claimStart });
+        // (a relative clause's words stay readable: it acts with the speaker, "which has fought")
+        frame.masked.push({ start: isRelativeAside ? before.length : nounStart, end: claimStart });
         frame.claimStart = claimStart;
         frame.isLeading = true;
         if (MEDIA.test(before.slice(nounStart, comma))) frame.isHedged = true;

@@ -1089,7 +1089,8 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const isReported = frame.speaker !== null && match.start >= frame.claimStart;
   const isOwnClaim = isReported && frame.isLeading;
   // (after a word that opens a clause of time or reason too: "..., as the country deployed troops to its border")
-  const pointsBack = !subject && (startsWithAnaphor(before.replace(CLAUSE_OPENER, ''), ctx) || tree?.isSharedPronoun === true);
+  const opening = before.replace(CLAUSE_OPENER, '');
+  const pointsBack = !subject && (startsWithAnaphor(opening, ctx) || tree?.isSharedPronoun === true);
   // "We will ...", said X: a first person inside reported speech is its speaker, wherever the attribution stands.
   const isFirstPerson = isReported && /^\s*(?:we|i|our)\b/i.test(before);
   // "after the rebels attacked a base": a definite plural of armed men is the armed group named last, in this sentence or before.
@@ -1132,7 +1133,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const bareState = !bareOrgan ? null : discourse.topic?.code && isStateCode(discourse.topic.code) ? discourse.topic : discourse.state;
   const bareActor = bareOrgan && bareState?.code ? { name: organPhrase(before), code: bareState.code.slice(0, 3) + bareOrgan, entityId: null } : null;
   // "the country", "the nation" point back to the state of the one pointed to (VEN, not the minister's VENMIL), by its name
-  const countryWord = pointsBack ? COUNTRY_ANAPHOR.exec(before.replace(CLAUSE_OPENER, '')) : null;
+  const countryWord = pointsBack ? COUNTRY_ANAPHOR.exec(opening) : null;
   // (not where the clause names that state after the verb: "the country would continue to support Ukraine" after Ukraine was the
   // topic is some other state, which the words do not settle)
   const pointedState = countryWord && pointedTo?.code && isCountryCode(pointedTo.code) ? pointedTo.code.slice(0, 3) : null;
