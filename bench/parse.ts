@@ -2,6 +2,7 @@
  * Tagger + parser speed on the demo corpus's sentences (one core), with the sentence tokenizer alone
  * beside it as the reference; model load time and memory; and accuracy on UD EWT dev with gold
  * tokenization (CoNLL 2018: UPOS, UAS, LAS), for the tune and check halves. Usage: npm run bench:parse [-- --passes N]
+ * (the build, as users run it: scripts/run-built.mjs; `npx tsx bench/parse.ts` measures the sources under tsx, slower)
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { parseTokens } from '../src/stages/syntax/index.js';
 import { decodeModel, syntaxModel, syntaxModelFile } from '../src/stages/syntax/model.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../demo/corpus');
+/** What runs: the build (npm run, through scripts/run-built.mjs) or the sources under tsx. */
+const CODE = import.meta.url.endsWith('.ts') ? 'src/ under tsx (slower than the build users run: npm run measures the build)' : 'the build (dist/), under plain node, as users run it';
 const DEV = path.resolve(import.meta.dirname, '../../shared/train/ud-english-ewt/en_ewt-ud-dev.conllu');
 const passesArg = process.argv.indexOf('--passes');
 const PASSES = passesArg > 0 ? Number(process.argv[passesArg + 1]) : 3;
@@ -92,6 +95,7 @@ const parser = timed(() => {
 });
 const rate = (r: { words: number; wallMs: number; cpuMs: number }): string =>
   `${Math.round(r.words / (r.cpuMs / 1000)).toLocaleString('en')} words per CPU-second (${Math.round(r.words / (r.wallMs / 1000)).toLocaleString('en')} wall)`;
+console.log(`code measured: ${CODE}`);
 console.log(`corpus: ${texts.length} articles, ${sentences.length} sentences, ${PASSES} passes`);
 console.log(`  tokenizer + sentence split (reference): ${rate(tokenizer)}`);
 console.log(`  words + tag + lemma + parse:            ${rate(parser)} (target >= 50,000)`);

@@ -10,7 +10,8 @@
  * twenty clock and CPU readings per article cost about 2 % of the time measured. Beside it, as the
  * reference run (the host's speed varies by a third from hour to hour here), the sentence splitter
  * and tokenizer alone over the same articles' texts, a pass of it after each throughput pass.
- * Usage: npm run bench:pipeline [-- --passes N]
+ * Usage: npm run bench:pipeline [-- --passes N]   (the build, as users run it: scripts/run-built.mjs; `npx tsx bench/pipeline.ts`
+ * measures the sources under tsx, which runs the same code about a ninth slower)
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,8 @@ import { PAGE_FILE } from '../src/inputs.js';
 import { segment } from '../src/stages/sentences/index.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../demo/corpus');
+/** What runs: the build (npm run, through scripts/run-built.mjs) or the sources under tsx. */
+const CODE = import.meta.url.endsWith('.ts') ? 'src/ under tsx (slower than the build users run: npm run measures the build)' : 'the build (dist/), under plain node, as users run it';
 const passesArg = process.argv.indexOf('--passes');
 const PASSES = passesArg > 0 ? Number(process.argv[passesArg + 1]) : 5;
 /** Untimed passes before the timed ones (see above). */
@@ -103,6 +106,7 @@ if (files.length === 0) {
   const articles = inputs.length * PASSES;
   for (let pass = 0; pass < PASSES; pass++) runPass(true);
   console.log(`pipeline: ${inputs.length} pages x ${PASSES} passes, ${failures} failed`);
+  console.log(`code measured: ${CODE}`);
   console.log(`per stage (${PASSES} more passes, each stage timed):`);
   for (const [name, ms] of stageMs) {
     const cpuPerArticle = (stageCpuMs.get(name) ?? 0) / articles;

@@ -17,6 +17,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   const participles = prenominalParticiples(forms, tags);
   const { heads, labels } = parseAroundAttribution(model, forms, prepared, tags, joined);
   for (const i of participles) tags[i] = VERB;
+  participleRoots(forms, tags, heads, labels, model.parser.relations);
   partitiveSubjects(forms, tags, heads, labels, model.parser.relations);
   reducedPassives(forms, tags, heads, labels, model.parser.relations);
   countedNames(tags, heads, labels, model.parser.relations);
@@ -692,18 +693,29 @@ export function nounRootedClauses(forms: readonly string[], tags: Int32Array, he
   // the first verb that is not an infinitive of the subject's own ("The decision to expel the envoys followed ...")
   let verb = -1;
   let infinitive = -1;
+  // ("A freighter carrying generators for the hospitals landed in Lviv.": a bare participle on the subject, and the verb inside its phrase)
+  let participle = -1;
   for (let i = 0; i < n; i++) {
     if (tags[i] !== VERB && tags[i] !== AUX) continue;
     if (infinitive < 0 && tags[i] === VERB && heads[i] === root && labels[i] === acl && isInfinitive(i)) {
       infinitive = i;
       continue;
     }
+    if (participle < 0 && tags[i] === VERB && heads[i] === root && labels[i] === acl && /^[a-z]+ing$/.test(forms[i] as string) && !heads.some((h, k) => h === i && /^(?:aux|mark|nsubj|cop)/.test(relations[labels[k] as number] ?? ''))) {
+      participle = i;
+      continue;
+    }
     verb = i;
     break;
   }
-  // (hung on the subject, on its last conjunct, "the army and the Rapid Support Forces agreed", or on the subject's infinitive)
+  const isUnder = (i: number, top: number): boolean => {
+    for (let h = heads[i] as number, guard = 0; h >= 0 && guard < n; h = heads[h] as number, guard++) if (h === top) return true;
+    return false;
+  };
+  // (hung on the subject, on its last conjunct, "the army and the Rapid Support Forces agreed", on an apposition of it, "Air Force
+  // Y-20 aircraft landed", on the subject's infinitive, or inside its participle's phrase)
   const host = verb > root ? (heads[verb] as number) : -1;
-  const isOnSubject = host === root || (host >= 0 && labels[host] === relations.indexOf('conj') && heads[host] === root);
+  const isOnSubject = host === root || (host >= 0 && (labels[host] === relations.indexOf('conj') || labels[host] === relations.indexOf('appos')) && heads[host] === root) || (participle >= 0 && verb > participle && isUnder(verb, participle));
   const isOnInfinitive = host >= 0 && host === infinitive && labels[verb] === xcomp;
   if (!((isOnSubject && labels[verb] === acl) || isOnInfinitive) || !isPastForm(forms[verb] as string)) return;
   const blockers = ['mark', 'aux', 'aux:pass', 'nsubj', 'nsubj:pass', 'obl:agent', 'cop'].map((r) => relations.indexOf(r));
@@ -713,6 +725,71 @@ export function nounRootedClauses(forms: readonly string[], tags: Int32Array, he
   heads[root] = verb;
   labels[root] = relations.indexOf('nsubj');
   for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
+}
+
+/**
+ * "Two cargo planes landed in Quito on Sunday, bringing ...": a bare -ing participle (no auxiliary, no copula) cannot be a
+ * clause's finite verb, yet the parser sometimes makes it the root and reads the past-tense verb before it as a reduced
+ * relative on the subject ("planes [landed in Quito]"). Where the root is such a participle past a comma, and a regular past
+ * form hangs as acl on its subject's phrase (through appositions, flat names and compounds) with no subject of its own, that
+ * past form is the clause's verb: it takes the root, the subject and the closing punctuation, and the participle becomes its
+ * adverbial clause. Changes `heads` and `labels` in place.
+ */
+export function participleRoots(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const n = heads.length;
+  const root = heads.indexOf(-1);
+  if (root < 0 || tags[root] !== VERB || !/^[a-z]+ing$/.test(forms[root] as string)) return;
+  const label = (i: number): string => relations[labels[i] as number] ?? '';
+  for (let i = 0; i < n; i++) if (heads[i] === root && /^(?:aux|aux:pass|cop)$/.test(label(i))) return;
+  const comma = forms.lastIndexOf(',', root);
+  if (comma < 0) {
+    participleSubjects(forms, tags, heads, labels, relations, root);
+    return;
+  }
+  for (let v = 0; v < comma; v++) {
+    if (tags[v] !== VERB || label(v) !== 'acl' || !/^[a-z]+ed$/.test(forms[v] as string)) continue;
+    if (heads.some((h, i) => h === v && /^nsubj/.test(label(i)))) continue;
+    let subject = heads[v] as number;
+    for (let guard = 0; subject >= 0 && subject !== root && guard < n && /^(?:appos|flat|compound|conj)$/.test(label(subject)); guard++) subject = heads[subject] as number;
+    if (subject < 0 || subject >= v || label(subject) !== 'nsubj' || heads[subject] !== root) continue;
+    heads[v] = -1;
+    labels[v] = relations.indexOf('root');
+    heads[subject] = v;
+    for (let i = 0; i < n; i++) if (heads[i] === root && (i < comma || (i > root && label(i) === 'punct' && i === n - 1))) heads[i] = v;
+    heads[root] = v;
+    labels[root] = relations.indexOf('advcl');
+    return;
+  }
+}
+
+/**
+ * "A cargo ship carrying tanks docked in Tartus.": the mirror of participleRoots, with no comma. The parser made the bare
+ * participle the root, with the noun before it its subject, and the past-tense verb after its object a reduced relative on that
+ * object ("tanks [docked in Tartus]"). In a sentence closed by a full stop (a headline may drop "is": "Russia sending tanks
+ * seized in ..."), a regular past form that hangs as acl on a word of the participle's phrase, with no subject of its own, is
+ * the clause's verb: it takes the root, the subject and the full stop, and the participle becomes an acl of the subject.
+ */
+function participleSubjects(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[], root: number): void {
+  const n = heads.length;
+  if (forms[n - 1] !== '.') return;
+  const label = (i: number): string => relations[labels[i] as number] ?? '';
+  const subject = heads.findIndex((h, i) => h === root && i < root && label(i) === 'nsubj');
+  if (subject < 0) return;
+  const isUnder = (i: number): boolean => {
+    for (let h = heads[i] as number, guard = 0; h >= 0 && guard < n; h = heads[h] as number, guard++) if (h === root) return true;
+    return false;
+  };
+  for (let v = root + 2; v < n; v++) {
+    if (tags[v] !== VERB || label(v) !== 'acl' || !/^[a-z]+ed$/.test(forms[v] as string) || !isUnder(v)) continue;
+    if (heads.some((h, i) => h === v && /^(?:nsubj|mark|aux)/.test(label(i)))) continue;
+    heads[v] = -1;
+    labels[v] = relations.indexOf('root');
+    heads[subject] = v;
+    heads[n - 1] = v;
+    heads[root] = subject;
+    labels[root] = relations.indexOf('acl');
+    return;
+  }
 }
 
 /** Nouns of a span of time that "last", "next", "this" make a phrase of when ("last month", "next Tuesday"). */

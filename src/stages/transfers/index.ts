@@ -79,7 +79,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
     const items = itemsOf(sentenceIndex);
     const states = statesIn(doc, sentence, tokens, lex, ctx);
     const syntax = syntaxOf(sentenceIndex);
-    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax, triggers.some((t) => t.entry.frame === 'arrive') ? placesIn(doc, sentence, tokens) : []);
+    const { readings, included, parties } = readSentence(tokens, items, states, triggers, lex, syntax, triggers.some((t) => t.entry.frame === 'arrive' || t.entry.id === 'carry-arriving') ? placesIn(doc, sentence, tokens) : []);
     // Items a package "includes" with no predicate of their own in the sentence join the last transfer read.
     for (const item of included) {
       // "gunboats and munitions ... These will include anti-ship missiles": munitions a bare munitions record includes are that record.

@@ -104,7 +104,9 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     const longest = candidates[0]!.words.length;
     // "mortars, supply trucks and sonars": a verb form in a list, before an equipment noun, is a modifier.
     const next = lowerAt(tokens, i + longest);
-    if (longest === 1 && /^(?:,|and|or)$/.test(lowerAt(tokens, i - 1)) && lex.heads.has(singular(next))) {
+    // ("landed in Bamako, carrying attack helicopters": a carrier's participle past a comma is a verb)
+    const isCarrying = candidates.some((c) => c.id === 'carry-arriving') && arrivalOf(syntax, tokens[i]!.start) >= 0;
+    if (longest === 1 && /^(?:,|and|or)$/.test(lowerAt(tokens, i - 1)) && lex.heads.has(singular(next)) && !isCarrying) {
       i++;
       continue;
     }
@@ -125,7 +127,13 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
       continue;
     }
     // "delivery slots", "the export version": a deal noun the tree makes a compound of the noun after it only describes that noun.
-    if (longest === 1 && entry.frame === 'noun' && syntax?.words.find((w) => w.start === tokens[i]!.start)?.deprel === 'compound' && /^[a-z]/.test(tokens[i + 1]?.text ?? '')) {
+    // ("the export version of": the tagger may read the noun as an adjective, amod, in the same place)
+    if (longest === 1 && entry.frame === 'noun' && /^(?:compound|amod)$/.test(syntax?.words.find((w) => w.start === tokens[i]!.start)?.deprel ?? '') && /^[a-z]/.test(tokens[i + 1]?.text ?? '')) {
+      i++;
+      continue;
+    }
+    // "landed in Bamako, carrying attack helicopters": a carrier's load counts only where the carrier arrives (arrivalOf).
+    if (entry.id === 'carry-arriving' && arrivalOf(syntax, tokens[i]!.start) < 0) {
       i++;
       continue;
     }
@@ -146,6 +154,32 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
     out.sort((a, b) => a.first - b.first);
   }
   return out;
+}
+
+/** Words that name a carrier of goods, whose load is for the place it arrives at (a warship or a bomber carries its own arms). */
+const TRANSPORT_WORDS = /^(?:transport|cargo|freighters?|airlifters?|convoys?|trucks?|lorry|lorries|trains?|ro-ro)$/i;
+
+/** Verbs of a carrier's arrival, by lemma: a plane lands, a ship docks or berths, a convoy arrives or reaches a place. */
+const ARRIVAL_LEMMAS = new Set(['arrive', 'land', 'dock', 'berth', 'reach']);
+
+/**
+ * The verb of arrival a carrier's "carrying" hangs on, as a word index of the tree, or -1: the participle of the arriving clause
+ * ("two planes landed in Bamako, carrying helicopters": advcl, or conj as the parser may join it) or of its subject ("a ship carrying tanks docked in Tartus": acl on
+ * the verb's nsubj). A load carried anywhere else ("missiles capable of carrying warheads", "a truck carrying rifles was seized")
+ * is no delivery.
+ */
+export function arrivalOf(syntax: SentenceSyntax | undefined, start: number): number {
+  if (!syntax) return -1;
+  const at = syntax.words.findIndex((w) => w.start === start);
+  const w = syntax.words[at];
+  if (!w || w.upos !== 'VERB') return -1;
+  const isArrival = (v: number): boolean => v >= 0 && syntax.words[v]!.upos === 'VERB' && ARRIVAL_LEMMAS.has(syntax.words[v]!.lemma) && dependent(syntax, v, 'aux:pass') < 0;
+  // (a bare participle past a comma that the parser joined to the verb as its conjunct is the same adverbial clause)
+  const isBareConjunct = w.deprel === 'conj' && /ing$/.test(w.text) && dependent(syntax, at, 'nsubj') < 0 && dependent(syntax, at, 'aux') < 0;
+  if ((w.deprel === 'advcl' || isBareConjunct) && isArrival(w.head) && dependent(syntax, at, 'mark') < 0) return w.head;
+  const carrier = syntax.words[w.head];
+  if (w.deprel === 'acl' && carrier && carrier.deprel === 'nsubj' && isArrival(carrier.head)) return carrier.head;
+  return -1;
 }
 
 // Verbs of saying whose "that" opens the reported clause ("the ministry asserted that three more ... would follow").
@@ -822,6 +856,26 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
 }
 
 /**
+ * The parties of a load a carrier brought: the state of the carrier (the arriving verb's subject, "six Chinese Air Force
+ * transport planes") or else the load's maker supplies; the state the load is "for" receives, or else the state of the place
+ * of arrival ("landed in Bamako"). A carrier of one state coming home with its own load moves nothing.
+ */
+function carriedRoles(tokens: readonly Token[], states: readonly StateMention[], t: Trigger, item: ItemMention, syntax: SentenceSyntax | undefined, places: readonly StateMention[]): { supplier: string | null; recipients: string[]; isPassive: boolean } {
+  const verb = arrivalOf(syntax, tokens[t.first]!.start);
+  const verbAt = verb >= 0 ? tokens.findIndex((x) => x.start === syntax!.words[verb]!.start) : -1;
+  const carrier = verbAt >= 0 ? treeSubject(syntax, tokens, states, { ...t, first: verbAt, last: verbAt }) : null;
+  const supplier = carrier?.code ?? makerOf(tokens, states, item);
+  const forState = item.last >= 0 ? afterPreposition(tokens, states, item.last + 1, Math.min(tokens.length, item.last + 4), ['for']) : [];
+  const end = verbAt < t.first ? t.first : tokens.length;
+  const destination = verbAt >= 0 ? [...afterPreposition(tokens, states, verbAt + 1, end, ['in', 'at', 'to', 'into']), ...afterPreposition(tokens, places, verbAt + 1, end, ['in', 'at', 'to', 'into'])] : [];
+  // ("a frigate carrying cruise missiles docked in Havana": a warship or bomber comes with its own arms; only a transport's load is for the place)
+  const clause = clauseStart(tokens, verbAt >= 0 ? verbAt : t.first);
+  const isTransport = tokens.slice(clause, verbAt >= 0 ? verbAt : t.first).some((x) => TRANSPORT_WORDS.test(x.text));
+  const recipient = forState[0] ?? (isTransport ? destination[0] : undefined) ?? null;
+  return { supplier, recipients: recipient && recipient !== supplier ? [recipient] : [], isPassive: false };
+}
+
+/**
  * "the Hawk jets Kenya bought from Britain", "the boats Japan had donated": a relative clause without its pronoun, a state right after
  * the item and then its past-tense transfer verb (the tree often reads the state as an apposition); null when there is none.
  */
@@ -1001,6 +1055,7 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
   const toAfter = toItem.length ? toItem : afterPreposition(tokens, states, t.last + 1, toEnd, ['to']);
   const passive = isPassive(tokens, t) || isReducedPassive(tokens, t, item);
   const { frame } = t.entry;
+  if (t.entry.id === 'carry-arriving') return carriedRoles(tokens, states, t, item, syntax, places);
   const word = lowerAt(tokens, t.antecedent ?? t.first);
   if (frame === 'give' && !passive) {
     // "provide Chile with", "supply the Estonians with", "gave Latvia 12": the state right after the verb receives.
