@@ -6,17 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segment } from '../../src/stages/sentences/index.js';
-import { parseTokens } from '../../src/stages/syntax/index.js';
-
-function headOf(text: string, word: string): string | undefined {
-  const sentence = segment(text)[0];
-  assert.ok(sentence);
-  const words = parseTokens(sentence.tokens ?? []).words;
-  const w = words.find((x) => x.text === word);
-  assert.ok(w, text);
-  return w.head >= 0 ? words[w.head]?.text : 'ROOT';
-}
+import { headOf } from '../helpers/head-of.js';
 
 test('a past verb read as a relative on an apposition of the subject is the clause\'s verb, and the participle past the comma its own', () => {
   const text = "Four Chinese Air Force Y-20 transport aircraft landed at Harare's main airport on Friday, carrying tents for the flood victims.";

@@ -5,17 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { segment } from '../../src/stages/sentences/index.js';
-import { parseTokens } from '../../src/stages/syntax/index.js';
-
-function headOf(text: string, word: string): string | undefined {
-  const sentence = segment(text)[0];
-  assert.ok(sentence);
-  const words = parseTokens(sentence.tokens ?? []).words;
-  const w = words.find((x) => x.text === word);
-  assert.ok(w, text);
-  return w.head >= 0 ? words[w.head]?.text : 'ROOT';
-}
+import { headOf } from '../helpers/head-of.js';
 
 test('a past conjunct after a reported clause in the present is the speaker\'s own act', () => {
   assert.equal(headOf('The navy said it holds the strait and warned tankers to keep away.', 'warned'), 'said');
