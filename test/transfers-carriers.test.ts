@@ -55,3 +55,7 @@ test('transfers: a deal noun read as an adjective before a noun ("the export ver
   const text = "Two Chinese transport planes landed in Dhaka on Monday, carrying YLC-8 surveillance radars for the Bangladeshi army. The YLC-8 is the export version of China's JY-26 long-range air-defence radar.";
   assertRows(rows(text), [['CHN', 'BGD', 'delivered', null, 'YLC-8']]);
 });
+
+test('transfers: a means clause gives only where its main verb helps a state ("violated its sovereignty by sending a boat": none)', () => {
+  assertRows(rows('Hanoi said Beijing had violated its sovereignty by sending a survey ship.'), []);
+});

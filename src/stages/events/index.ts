@@ -1400,6 +1400,12 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
     const sides = new Set([source.code.slice(0, 3), sc.speaker.code.slice(0, 3)]);
     if (actors.every((a) => !a.code || !isCountryCode(a.code) || sides.has(a.code.slice(0, 3)))) target = sc.speaker;
   }
+  // "Ukraine says Russia launched drones at its cities", "Poland said Russia had violated its airspace": in what a state reports, the
+  // land, sky or people of a possessive with no actor of its own, acted on by force by another state, are the reporting state's
+  if (!target?.code && source?.code && sc.speaker?.code && isStateCode(sc.speaker.code) && sc.speaker.code.slice(0, 3) !== source.code.slice(0, 3) && Number(match.pattern.code.slice(0, 2)) >= 15 && !clause.isPassive) {
+    const own = SPEAKERS_OWN.exec(claim.slice(clause.verbEnd, clause.end));
+    if (own) target = { name: own[0], code: sc.speaker.code.slice(0, 3), entityId: null };
+  }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
   // "Anger exploded on the streets": what explodes with no object is a bomb, a mine, a shell or a vehicle carrying one, else a figure
@@ -1433,6 +1439,15 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   return match.pattern.isReverse && target?.code ? { source: target, target: source } : { source, target };
 }
 
+/** A possessive pronoun on the land, sky, sea or people a state holds ("its cities", "their airspace", "our positions"). */
+const SPEAKERS_OWN = /\b(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}?(?:cities|towns|villages|capital|territory|land|soil|airspace|waters|border|borders|frontier|positions|troops|soldiers|forces|infrastructure|energy\s+infrastructure|ships|vessels|base|bases|citizens|civilians|people)\b/i;
+
+/** Equipment categories that travel under their own crews: sent to no one, they deploy. */
+const SELF_DEPLOYING = new Set(['ships', 'aircraft']);
+/** CAMEO 072, provide military aid, and 150, demonstrate military or police power. */
+const MILITARY_AID = '072';
+const SHOW_OF_FORCE = '150';
+
 /** Phase 3: the event's code (aid kind from what is given, intent for planned acts), date, modality and provenance. */
 function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, target: Actor | null, published: Dated | null, ctx: Context): Event {
   const { claim, frame, actors } = sc;
@@ -1465,6 +1480,12 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
     const categories = equipmentCategories(clauseText, ctx);
     if (categories.some((c) => isMilitaryCategory(c, ctx)) || /\b(?:arms|weapons|troops|military)\b/i.test(clauseText)) code = kinds.military;
     else if (categories.includes('humanitarian goods') || /\bhumanitarian\b/i.test(clauseText)) code = kinds.humanitarian;
+  }
+  // "sent two warships to the Red Sea", "will send an aircraft carrier to the eastern Mediterranean": warships or warplanes sent
+  // to no one named are a state's own forces deployed, a show of force (150), not military aid (given to a state, they stay aid)
+  if (code === MILITARY_AID && !target && !match.pattern.isReverse) {
+    const categories = equipmentCategories(clauseText, ctx);
+    if (categories.length > 0 && categories.every((c) => SELF_DEPLOYING.has(c))) code = SHOW_OF_FORCE;
   }
   if (modality === 'planned' || modality === 'hypothetical') code = intentCode(code, ctx);
   const entry = cameoEntry(code, ctx);

@@ -159,6 +159,9 @@ export function findTriggers(tokens: readonly Token[], lex: TransferLexicon, syn
 /** Words that name a carrier of goods, whose load is for the place it arrives at (a warship or a bomber carries its own arms). */
 const TRANSPORT_WORDS = /^(?:transport|cargo|freighters?|airlifters?|convoys?|trucks?|lorry|lorries|trains?|ro-ro)$/i;
 
+/** Verbs of helping a state, whose means clause ("helped Chile by sending tanks") gives to the state helped. */
+const HELPING_VERBS = /^(?:help|helps|helped|helping|support|supports|supported|supporting|aid|aids|aided|aiding|assist|assists|assisted|assisting|back|backs|backed|backing|bolster|bolsters|bolstered|bolstering|boost|boosts|boosted|boosting|strengthen|strengthens|strengthened|strengthening|lend|lends|lent|lending|arm|arms|armed|arming)$/i;
+
 /** Verbs of a carrier's arrival, by lemma: a plane lands, a ship docks or berths, a convoy arrives or reaches a place. */
 const ARRIVAL_LEMMAS = new Set(['arrive', 'land', 'dock', 'berth', 'reach']);
 
@@ -1073,7 +1076,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     if (t.entry.id === 'build-for') recipients = item.last > t.last ? afterPreposition(tokens, states, item.last + 1, Math.min(sentenceEnd, item.last + 4), ['for']) : [];
     // "Norway helped Chile by sending tanks", "lent weight to Moscow's army by shipping shells": a means clause gives to
     // the state its main verb helps (its object, or the one after "to").
-    if (recipients.length === 0 && lowerAt(tokens, t.first - 1) === 'by') {
+    // ("violated its sovereignty by sending a supply boat": only a verb of helping has a state it gives to)
+    if (recipients.length === 0 && lowerAt(tokens, t.first - 1) === 'by' && tokens.slice(start, t.first - 1).some((x) => HELPING_VERBS.test(x.text))) {
       const helped = states.find((s) => s.first >= start && s.last < t.first - 1 && s !== subject && s.kind !== 'made' && s.kind !== 'maker' && /^(?:to|null)$/.test(prepositionBefore(tokens, s) ?? 'null') && !items.some((i) => s.first >= i.first && s.last <= i.last));
       if (helped && helped.code !== subject?.code) recipients = [helped.code];
     }
