@@ -605,6 +605,14 @@ function isNamedAfterPlace(st: SentenceState, s: number, e: number): boolean {
   return !PLACE_TAIL.test(st.lower[e - 1] as string);
 }
 
+/** Whether the word before a one-word demonym makes with it the adjective of a listed region ("Latin American": Latin America). */
+function isRegionAdjectiveEnd(st: SentenceState, s: number, e: number): boolean {
+  if (e - s !== 1 || s === 0 || !/^\p{Lu}/u.test(st.words[s - 1] as string)) return false;
+  const word = st.lower[s] as string;
+  const stem = word.endsWith('ns') ? word.slice(0, -2) : word.endsWith('n') ? word.slice(0, -1) : null;
+  return stem !== null && st.knowledge.phrases.get(`${st.lower[s - 1] as string} ${stem}`)?.[0]?.kind === 'place';
+}
+
 /** Gazetteer phrases the tagger did not mark; a town needs the tagger or a locative word before it (its name is too often a word or a surname). */
 function addGazetteerPhrases(st: SentenceState): void {
   const { lower, tags } = st;
@@ -613,6 +621,8 @@ function addGazetteerPhrases(st: SentenceState): void {
   for (const g of st.gaz) {
     const first = g.entries[0] as GazetteerEntry;
     if (first.kind === 'country' && first.form === 'demonym') {
+      // "Latin American", "South American": a demonym that ends the adjective of a region ("Latin America" + n) is the region's
+      if (isRegionAdjectiveEnd(st, g.start, g.end)) continue;
       if (!demonymAt.has(g.start)) st.out.push({ start: g.start, end: g.end, kind: 'demonym', entries: g.entries, rule: 'entities/gazetteer', origin: 'gazetteer' });
       continue;
     }

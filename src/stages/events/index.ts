@@ -654,13 +654,28 @@ function isDocumentContent(tree: SentenceSyntax, p: number): boolean {
     if (rel === 'acl' && w.head >= 0 && DOCUMENT_NOUNS.test(tree.words[w.head]!.lemma)) return true;
     // "signed a defence pact allowing their troops to train": an -ing participle right after the verb's object, a text, with no
     // subject or marker of its own, says what the text allows, wherever the parser hung it (on the verb, as an adverbial clause)
-    const before = tree.words[k - 1];
+    // ("signed a defence pact on Monday allowing ...": a phrase of the verb's own, of time or place, may stand between)
     const hasOwn = tree.words.some((x) => x.head === k && /^(?:nsubj|mark)/.test(x.deprel));
-    if (rel === 'advcl' && /ing$/i.test(w.text) && !hasOwn && before && before.head === w.head && baseRelation(before.deprel) === 'obj' && DOCUMENT_NOUNS.test(before.lemma)) return true;
+    const object = rel === 'advcl' && /ing$/i.test(w.text) && !hasOwn ? tree.words.findLastIndex((x, i) => i < k && x.head === w.head && baseRelation(x.deprel) === 'obj') : -1;
+    const isBetweenObliques = (i: number): boolean => {
+      const child = childOn(tree, i, w.head);
+      return tree.words[i]!.upos === 'PUNCT' || child === object || (child >= 0 && baseRelation(tree.words[child]!.deprel) === 'obl');
+    };
+    if (object >= 0 && DOCUMENT_NOUNS.test(tree.words[object]!.lemma) && tree.words.slice(object + 1, k).every((_, j) => isBetweenObliques(object + 1 + j))) return true;
     if (rel !== 'xcomp' && rel !== 'ccomp' && rel !== 'conj') return false;
     k = w.head;
   }
   return false;
+}
+
+/** The dependent of `top` on the path from word `i` up to it (i itself if its head is `top`), or -1 when `top` is no ancestor. */
+function childOn(tree: SentenceSyntax, i: number, top: number): number {
+  for (let k = i, guard = 0; k >= 0 && guard < tree.words.length; guard++) {
+    const h = tree.words[k]!.head;
+    if (h === top) return k;
+    k = h;
+  }
+  return -1;
 }
 
 /**
@@ -2170,7 +2185,8 @@ function eventDate(sc: SentenceContext, from: number, to: number, published: Dat
   const isInNounClause = (d: DateFinding): boolean =>
     (tree !== null && isInNounClauseApart(tree, wordAt(tree, d.start), p)) || (d.start - base > at.end && closesRelativeClause(sc.sentence.text.slice(at.end, d.start - base)));
   // "said the coalition should leave by September 2025": a deadline is when the demanded act is due, not when the demand was made
-  const isDeadline = (d: DateFinding): boolean => isAppeal && /\bby\s+(?:the\s+end\s+of\s+)?$/i.test(sc.sentence.text.slice(Math.max(0, d.start - base - 20), d.start - base));
+  // (the dates stage may keep "by" in the date's own words: "by the end of the year")
+  const isDeadline = (d: DateFinding): boolean => isAppeal && (/^by\s/i.test(d.text) || /\bby\s+(?:the\s+end\s+of\s+)?$/i.test(sc.sentence.text.slice(Math.max(0, d.start - base - 20), d.start - base)));
   // "the largest haul this year", "the deadliest attack since 2019": the period a superlative compares within is no time of the act
   const isComparison = (d: DateFinding): boolean => d.precision !== 'day' && SUPERLATIVE_BEFORE.test(sc.sentence.text.slice(Math.max(0, d.start - base - 40), d.start - base));
   const own = sc.dates.filter((d) => d.start - base >= Math.max(from, filedEnd) && d.end - base <= to && !isInNounClause(d) && !isDeadline(d) && !isComparison(d)).sort((a, b) => gap(a) - gap(b))[0];

@@ -1,0 +1,28 @@
+/**
+ * A command is given now, whatever deadline it sets, also where the date's own words carry the "by" ("by the end of the year").
+ * A participle after a text a verb takes says what the text allows, also past a phrase of time ("signed an accord on Friday
+ * allowing ..."). The adjective of a region ("Latin American", "Central American") names no country, though its last word is a
+ * country's demonym. Sentences are our own; the stories are published on 2024-03-15.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+
+test('an order to leave by a deadline is dated by the day it was given', () => {
+  const order = eventsOf("Burkina Faso's junta ordered Russian instructors to leave the country by the end of the year.").find((e) => e.cameo === '100');
+  assert.ok(order, 'no demand');
+  assert.equal(order.date, '2024-03-15', show(order));
+});
+
+test('what an accord allows, past a phrase of time, is its content and no act of the signers', () => {
+  const events = eventsOf('Kenya and Somalia signed a security accord on Friday allowing their navies to patrol each other\'s waters.');
+  assert.ok(events.some((e) => e.cameo === '057'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.cameo.startsWith('08')), events.map(show).join('; '));
+});
+
+test('the adjective of a region names no country', () => {
+  const events = eventsOf('Nicaragua expelled the envoys of three Central American states on Monday.');
+  const expelled = events.find((e) => e.cameo === '174');
+  assert.ok(expelled, events.map(show).join('; '));
+  assert.notEqual(expelled.target?.code, 'USA', show(expelled));
+});
