@@ -2,7 +2,7 @@
  * A command is given now, whatever deadline it sets, also where the date's own words carry the "by" ("by the end of the year").
  * A participle after a text a verb takes says what the text allows, also past a phrase of time ("signed an accord on Friday
  * allowing ..."). The adjective of a region ("Latin American", "Central American") names no country, though its last word is a
- * country's demonym. Sentences are our own; the stories are published on 2024-03-15.
+ * country's demonym. A flag state of two words glued to "-flagged" ("Cayman Islands-flagged") is whose a ship is. Sentences are our own; the stories are published on 2024-03-15.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,4 +25,10 @@ test('the adjective of a region names no country', () => {
   const expelled = events.find((e) => e.cameo === '174');
   assert.ok(expelled, events.map(show).join('; '));
   assert.notEqual(expelled.target?.code, 'USA', show(expelled));
+});
+
+test('a flag state of two words glued to "-flagged" is whose the seized ship is', () => {
+  const seized = eventsOf('Venezuela seized a Cayman Islands-flagged cargo ship off its coast on Sunday.').find((e) => e.cameo === '171');
+  assert.ok(seized, 'no seizure');
+  assert.equal(seized.target?.code, 'CYM', show(seized));
 });

@@ -88,13 +88,23 @@ function hyphenModifiers(text: string, tokens: readonly Token[], covered: Uint8A
     if (covered[i]) return;
     const m = HYPHEN_MODIFIER.exec(token.text);
     if (!m || !/^[A-Z]/.test(m[1] as string)) return;
-    const entries = knowledge.phrases.get(phraseKey(m[1] as string));
+    // "Marshall Islands-flagged", "Sierra Leone-flagged": a name of several words ends in the hyphenated token; up to two
+    // capitalised words before it, no other phase's, open it (the longest listed name wins)
+    let from = i;
+    let entries = knowledge.phrases.get(phraseKey(m[1] as string));
+    for (let k = i - 1; k >= Math.max(0, i - 2) && !covered[k] && /^[A-Z]/.test(tokens[k]!.text); k--) {
+      const longer = knowledge.phrases.get(phraseKey(`${text.slice(tokens[k]!.start, token.start).trim()} ${m[1] as string}`));
+      if (longer) {
+        entries = longer;
+        from = k;
+      }
+    }
     const first = entries?.[0];
     if (!entries || !first || first.kind === 'person') return;
     const kind = first.kind === 'organization' ? 'organization' : first.kind === 'country' && first.form === 'demonym' ? 'demonym' : 'location';
-    const start = token.start;
-    const end = start + (m[1] as string).length;
-    out.push({ start, end, kind, entries, rule: HYPHEN_RULE, origin: 'rule', sentence, tokens, tokenStart: i, tokenEnd: i + 1, text: text.slice(start, end) });
+    const start = tokens[from]!.start;
+    const end = token.start + (m[1] as string).length;
+    out.push({ start, end, kind, entries, rule: HYPHEN_RULE, origin: 'rule', sentence, tokens, tokenStart: from, tokenEnd: i + 1, text: text.slice(start, end) });
   });
   return out;
 }
