@@ -40,6 +40,16 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['KOR', 'ROU', 'ordered', 54, 'K9']],
   },
   {
+    construction: 'a Foreign Military Sales contract by its name ("letter of offer and acceptance"): the signer buys, the party "with" sells',
+    text: 'Bahrain signed a letter of offer and acceptance with the United States on Monday for eight Black Hawk helicopters.',
+    want: [['USA', 'BHR', 'ordered', 8, 'Black Hawk']],
+  },
+  {
+    construction: 'a model\'s variant letters after its number ("F-35A", "J-10C") keep the model and its maker state',
+    text: 'Finland signed a contract for 64 F-35A jets in 2022, and Thailand ordered 12 J-10C fighters.',
+    want: [['USA', 'FIN', 'ordered', 64, 'F-35A'], ['CHN', 'THA', 'ordered', 12, 'J-10C']],
+  },
+  {
     construction: '"signed a deal for" a model: the model\'s maker state sells',
     text: 'Croatia has signed a deal for 12 Rafale jets worth almost one billion euros.',
     want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],

@@ -73,7 +73,8 @@ function matchWords(tokens: readonly Token[], i: number, words: readonly string[
     if (tl === w) continue;
     if (k === words.length - 1) {
       // A model's variant keeps its name: "Pantsir-S1", "Leopard-2A4".
-      if (isModel ? tl === `${w}s` || tl === `${w}'s` || tl === `${w}es` || (tl.startsWith(`${w}-`) && /\d/.test(tl.slice(w.length))) : singular(tl) === w) continue;
+      // So does a designation's letter suffix after its number: "F-35A", "Su-30MKI", "J-10C" (as the plural "F-35As").
+      if (isModel ? tl === `${w}s` || tl === `${w}'s` || tl === `${w}es` || (tl.startsWith(`${w}-`) && /\d/.test(tl.slice(w.length))) || isVariantSuffix(tl, w) : singular(tl) === w) continue;
     }
     return false;
   }
@@ -102,7 +103,17 @@ function modelKeys(word: string): string[] {
   const noPossessive = isPossessive ? word.slice(0, -2) : word;
   const keys = [word, isPossessive ? noPossessive : word.endsWith('es') ? word.slice(0, -2) : noS, noS, noPossessive];
   for (let k = word.indexOf('-'); k > 0; k = word.indexOf('-', k + 1)) keys.push(word.slice(0, k));
+  const variant = VARIANT.exec(word);
+  if (variant) keys.push(variant[1] as string);
   return keys;
+}
+
+/** A designation ending in a number, then a variant's letters (and a plural s): "f-35a", "su-30mki", "j-10cs". */
+const VARIANT = /^(.*\d)[a-z]{1,3}s?$/;
+
+/** Whether a word is a model's name with a variant's letters after its closing number ("f-35a" of "f-35"). */
+function isVariantSuffix(word: string, name: string): boolean {
+  return /\d$/.test(name) && word.startsWith(name) && /^[a-z]{1,3}s?$/.test(word.slice(name.length));
 }
 
 function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (i: number) => number): { kinds: Kind[]; models: (ModelEntry | null)[]; heads: (string | null)[] } {

@@ -63,7 +63,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'th
 // A cardinal written in digits or as a word, the first word of a count.
 const COUNT_WORD = /^(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?)$/;
 
-const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement', 'agreements', 'buyer', 'buyers', 'customer', 'customers', 'request', 'requests']);
+const BUYER_NOUNS = new Set(['purchase', 'purchases', 'order', 'orders', 'acquisition', 'procurement', 'deal', 'deals', 'contract', 'contracts', 'agreement', 'agreements', 'buyer', 'buyers', 'customer', 'customers', 'request', 'requests', 'letter', 'letters']);
 const PROGRESSIVE_BE = new Set(['is', 'are', "'s", 'was', 'were']);
 // Deal nouns that name a party, not the deal: they govern only their own "of" or "for" phrase.
 const PARTY_NOUNS = new Set(['buyer', 'buyers', 'customer', 'customers']);
