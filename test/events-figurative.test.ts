@@ -17,7 +17,8 @@ test('violence by something that can do none is a figure of speech', () => {
 
 test('violence by a weapon or a noun of force still tells what it struck', () => {
   const bomb = eventsOf('A roadside bomb killed three Malian soldiers near Gao.');
-  assert.ok(bomb.some((e) => e.cameo.startsWith('19') && e.target?.code === 'MLIMIL'), bomb.map(show).join('; '));
+  // (a bomb's killing is a bombing, 183)
+  assert.ok(bomb.some((e) => e.cameo === '183' && e.target?.code === 'MLIMIL'), bomb.map(show).join('; '));
   const sniper = eventsOf('A sniper killed two Indian soldiers near Kupwara.');
   assert.ok(sniper.some((e) => e.cameo.startsWith('19') && e.target?.code === 'INDMIL'), sniper.map(show).join('; '));
   const shelling = eventsOf('Shelling killed four civilians in Kherson on Monday.');

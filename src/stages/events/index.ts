@@ -493,6 +493,9 @@ const EACH_SIDE_BEFORE = /\beach\s+(?:side|country|party|government|nation|army)
 /** A word opening a clause of time, reason or contrast before its subject: "as", "while", "after", "because". */
 const CLAUSE_OPENER = /^\s*(?:as|while|when|after|before|because|since|although|though|whereas)\s+/i;
 
+/** A word that opens a clause of time or reason, at the end of the words before a clause. */
+const SUBORDINATOR_END = /\b(?:as|while|when|after|before|because|since|although|though|whereas)\s*$/i;
+
 /** Prepositions of a phrase of time or circumstance: "during the visit", "amid the talks", "throughout the war". */
 const TIME_PHRASE_CASES = new Set(['during', 'amid', 'amidst', 'throughout']);
 
@@ -1151,7 +1154,12 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const countryWord = pointsBack ? COUNTRY_ANAPHOR.exec(opening) : null;
   // (not where the clause names that state after the verb: "the country would continue to support Ukraine" after Ukraine was the
   // topic is some other state, which the words do not settle)
-  const pointedState = countryWord && pointedTo?.code && isCountryCode(pointedTo.code) ? pointedTo.code.slice(0, 3) : null;
+  // "Serbia recalled its envoy to Montenegro after the country recognised Kosovo": in a clause of time or reason, a full noun phrase
+  // rather than "it" shifts from the main clause's doer to the other state the sentence named last before it
+  const isSubordinate = countryWord !== null && (opening.length < before.length || SUBORDINATOR_END.test(claim.slice(Math.max(0, match.start - before.length - 12), match.start - before.length)));
+  const topicState = pointedTo?.code && isCountryCode(pointedTo.code) ? pointedTo.code.slice(0, 3) : null;
+  const shifted = isSubordinate && topicState ? actors.findLast((a) => a.end <= match.start - before.length && a.code && isStateCode(a.code) && a.code.slice(0, 3) !== topicState) : undefined;
+  const pointedState = countryWord ? (shifted?.code?.slice(0, 3) ?? topicState) : null;
   const countryCode = pointedState && !actors.some((a) => a.start >= match.start && a.code?.startsWith(pointedState)) ? pointedState : null;
   const country = countryCode ? discourse.countries.get(countryCode) : undefined;
   const countryActor = countryCode ? { name: country?.name ?? countryWord![0].trim(), code: countryCode, entityId: country?.id ?? null } : null;
@@ -1356,7 +1364,10 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
       ? (locationOf(actors, claim, clause.verbEnd, clause.end, OF_PLACE_BEFORE)?.country ?? (isViolence ? countryOfScene(actors, claim) : null))
       : null;
     const home = where && /^[A-Z]{3}$/.test(where) ? where : source.code.slice(0, 3);
-    if (role) target = { name: role.noun, code: home + role.code, entityId: null };
+    // ("Turkish drones killed three people in the Kurdistan region": violence at a place no state is known to hold leaves whose
+    // people they were open; they are not the doer's own)
+    const isPlacedAbroad = isViolence && home === source.code.slice(0, 3) && !where && actors.some((a) => a.start >= clause.verbEnd && a.end <= clause.end && isPlaceEntity(a) && LOCATIVE_BEFORE.test(claim.slice(Math.max(0, a.start - 30), a.start)));
+    if (role && !isPlacedAbroad) target = { name: role.noun, code: home + role.code, entityId: null };
   }
   if (!source?.code && target?.code && cameoEntry(match.pattern.code, ctx).isDomestic && isCountryCode(target.code)) {
     // Domestic acts (yielding, investigating, coercing) by a state organ named without its country: the country acted on.
@@ -1457,6 +1468,16 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
 /** A possessive pronoun on the land, sky, sea or people a state holds ("its cities", "their airspace", "our positions"). */
 const SPEAKERS_OWN = /\b(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}?(?:cities|towns|villages|capital|territory|land|soil|airspace|waters|border|borders|frontier|positions|troops|soldiers|forces|infrastructure|energy\s+infrastructure|ships|vessels|base|bases|citizens|civilians|people)\b/i;
 
+/** Doers of a bombing's killing: the bomb, the blast, the bombing itself. */
+const BOMB_DOERS = /^(?:bombs?|bombings?|blasts?|explosions?|IEDs?)$/i;
+/** CAMEO 183, a suicide, car or other non-military bombing. */
+const BOMBING = '183';
+/** Doers of killing from the air, and by artillery, and their codes (CAMEO 195, employ aerial weapons; 194, artillery and tanks). */
+const AERIAL_DOERS = /^(?:warplanes?|jets?|bombers?|drones?|helicopters?|gunships?|aircraft|airstrikes?|air\s?strikes?|raids?)$/i;
+const AERIAL = '195';
+const ARTILLERY_DOERS = /^(?:shells?|shelling|artillery|mortars?|rockets?|missiles?)$/i;
+const ARTILLERY = '194';
+
 /** Equipment categories that travel under their own crews: sent to no one, they deploy. */
 const SELF_DEPLOYING = new Set(['ships', 'aircraft']);
 /** CAMEO 072, provide military aid, and 150, demonstrate military or police power. */
@@ -1487,6 +1508,14 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
     .filter((q) => predicate < 0 || !isInClauseBelow(sc.tree!, predicate, sc.sentence.start + match.start + q.start))
     .map(({ start: _s, end: _e, ...q }) => q);
   let code = match.pattern.code;
+  // "A suicide bomber killed 12 people", "a roadside bomb killed three soldiers": killing or wounding whose doer is a bomb, a blast
+  // or a suicide bomber is a bombing (183), with its victims for target (a bomber alone may be an aircraft)
+  const doer = clause.tree?.sourceWord ?? '';
+  if (code === '190' && match.pattern.isVerb && (BOMB_DOERS.test(doer) || (/^bombers?$/i.test(doer) && /\bsuicide\s+bombers?\b/i.test(clause.before)))) code = BOMBING;
+  // "Russian bombers killed 20 people", "shelling killed two children": killing done by aircraft is with aerial weapons (195), by
+  // shells, rockets or missiles with artillery (194), as the lexicon codes firing them
+  else if (code === '190' && match.pattern.isVerb && AERIAL_DOERS.test(doer)) code = AERIAL;
+  else if (code === '190' && match.pattern.isVerb && ARTILLERY_DOERS.test(doer)) code = ARTILLERY;
   // "attacked the central bank's governor in a radio interview": an attack made in words, in a medium of speech, is criticism
   if (/^1[89]/.test(code) && VERBAL_ATTACK_VERBS.test(match.pattern.phrase) && SPEECH_MEDIUM.test(clauseText)) code = '111';
   const kinds = cameoEntry(code, ctx).kinds;
