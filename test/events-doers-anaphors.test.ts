@@ -3,7 +3,8 @@
  * blast or a suicide bomber that kills is a bombing (183); aircraft that kill or strike use aerial weapons (195), shells,
  * rockets and missiles artillery (194); gunmen stay plain force (190). In a clause of time or reason, "the country" (a full noun
  * phrase, not "it") is the other state the sentence named last. People a state kills at a place no state is known to hold are
- * not the state's own. Sentences are our own.
+ * not the state's own. What "accused X of" names (genocide) is the charge, no act; a case brought "against" a state is a lawsuit
+ * (115). Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,4 +35,13 @@ test('people killed at a place no state is known to hold are not the doer\'s own
   const killed = eventsOf('Iranian drones killed four people in the Kurdistan region on Monday.').find((e) => e.cameo.startsWith('19'));
   assert.ok(killed, 'no event');
   assert.notEqual(killed.target?.code?.slice(0, 3), 'IRN', show(killed));
+});
+
+test('what a charge accuses of is its content; a case brought against a state is a lawsuit', () => {
+  const events = eventsOf('Gambia accused Myanmar of genocide against the Rohingya.');
+  assert.ok(events.some((e) => e.cameo === '112'), events.map(show).join('; '));
+  assert.ok(!events.some((e) => e.cameo === '202'), events.map(show).join('; '));
+  const suit = eventsOf('Iran filed a case against Canada at the World Court on Tuesday.').find((e) => e.cameo === '115');
+  assert.ok(suit, 'no 115');
+  assert.equal(suit.target?.code, 'CAN', show(suit));
 });

@@ -579,8 +579,9 @@ export function chargeOver(syntax: SentenceSyntax, p: number, claims: ReadonlySe
     const over = chargeOver(syntax, own.head, claims);
     if (over >= 0) return over;
   }
-  // ("warned Israel against any attack": so is one in the "against" phrase of a warning)
-  if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over|against)$/.test(caseOf(syntax, p)) && own.head >= 0) {
+  // ("warned Israel against any attack": so is one in the "against" phrase of a warning, and "accused Israel of genocide" in the
+  // "of" phrase of a charge)
+  if (/^(?:nmod|obl)$/.test(baseRelation(own.deprel)) && /^(?:for|over|against|of)$/.test(caseOf(syntax, p)) && own.head >= 0) {
     if (claims.has(own.head)) return own.head;
     const h = word(syntax, own.head);
     if (h.head >= 0 && claims.has(h.head) && /^(?:obj|iobj|xcomp)$/.test(baseRelation(h.deprel))) return h.head;
