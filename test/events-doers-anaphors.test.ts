@@ -45,3 +45,12 @@ test('what a charge accuses of is its content; a case brought against a state is
   assert.ok(suit, 'no 115');
   assert.equal(suit.target?.code, 'CAN', show(suit));
 });
+
+test('people in the "against" phrase of an act noun take the place hung on that noun; the Fano are an Ethiopian militia', () => {
+  const offensive = eventsOf("Ethiopia's army launched an offensive against rebels in Oromia on Monday.").find((e) => e.cameo.startsWith('19'));
+  assert.ok(offensive, 'no offensive');
+  assert.equal(offensive.target?.code, 'ETHREB', show(offensive));
+  const clash = eventsOf('Ethiopian soldiers fought Fano militiamen outside Bahir Dar.').find((e) => e.cameo.startsWith('19'));
+  assert.ok(clash, 'no clash');
+  assert.equal(clash.target?.code, 'ETHREB', show(clash));
+});

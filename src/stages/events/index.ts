@@ -1968,7 +1968,9 @@ function organAt(sc: SentenceContext, at: number, ctx: Context, isTarget = false
   const sites = isArgument && counted.deprel === 'nsubj' && isUnclaimed ? [...dependents(tree, verb, 'obj'), ...dependents(tree, verb, 'obl').filter((k) => SETTLEMENT_NOUNS.test(tree.words[k]!.text))] : [];
   const objectPhrases = sites.filter(isPeopleOrSite).flatMap((o) => dependents(tree, o, 'nmod'));
   const objectPlaces = [...objectPhrases, ...objectPhrases.flatMap((k) => dependents(tree, k, 'nmod'))];
-  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : []), ...objectPlaces]) {
+  // ("launched an offensive against rebels in Tigray", the place hung on the act noun: a phrase of the object beside the people's)
+  const besidePlaces = isPhraseOfObject ? dependents(tree, counted.head, 'nmod').filter((k) => k !== at) : [];
+  for (const k of [...dependents(tree, i, 'nmod'), ...(isArgument ? dependents(tree, verb, 'obl') : []), ...objectPlaces, ...besidePlaces]) {
     const kase = dependents(tree, k, 'case')[0];
     // (the place of whom unclaimed people acted on may also be "near" it: "killed 14 herders near Mopti")
     const preposition = kase === undefined ? '' : tree.words[kase]!.text.toLowerCase();
