@@ -135,8 +135,13 @@ export function codeEvents(doc: Doc, ctx: Context): Event[] {
       if (organ && actor?.code && isStateCode(actor.code) && actor.code.length > 3) discourse.organs.set(organ[1]!.toLowerCase(), actor);
     }
     discourse.quoteSpeaker = sc.speaker && QUOTE_MARK.test(sentence.text) ? { actor: sc.speaker, name: sc.speakerName } : null;
-    const group = inSentence.findLast((a) => a.code?.endsWith(ARMED_GROUP_ROLE));
+    const group = inSentence.findLast((a) => a.code !== null && isArmedGroupCode(a.code));
     if (group) discourse.armedGroup = actorAt(group, sentence.start);
+    // ("launched an offensive against militia fighters in Amhara. The militia accused ...": a group the coder placed by its role noun)
+    else {
+      const placed = coded.flatMap((e) => [e.source, e.target]).findLast((a) => a?.code && a.entityId === null && isArmedGroupCode(a.code));
+      if (placed) discourse.armedGroup = placed;
+    }
     const state = inSentence.findLast((a) => a.code !== null && isCountryCode(a.code) && !OTHER_SIDE_ROLES.test(a.code) && !NON_STATE_ROLES.test(a.code));
     if (state) discourse.state = actorAt(state, sentence.start);
   }
@@ -1118,7 +1123,7 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   const claimer = claimed ? (actors.findLast((a) => a.code && a.end <= match.start - claimed[0].length) ?? null) : null;
   const claimerActor = claimer ? actorAt(claimer, sc.sentence.start) : claimed ? sc.speaker : null;
   const isArmedMen = !subject && ARMED_MEN.test(before);
-  const group = isArmedMen ? actors.findLast((a) => a.end <= match.start && a.code?.endsWith(ARMED_GROUP_ROLE)) : undefined;
+  const group = isArmedMen ? actors.findLast((a) => a.end <= match.start && a.code !== null && isArmedGroupCode(a.code)) : undefined;
   const armed = isArmedMen ? (group ? actorAt(group, sc.sentence.start) : discourse.armedGroup) : null;
   // "The ministry said its forces had captured X": a state's force named with a possessive pronoun is the force of whom the pronoun
   // points back to (the speaker of the claim, else the topic), with the force's role.
@@ -1199,6 +1204,9 @@ const BARE_ORGAN = new RegExp(
   'i',
 );
 
+/** A bare plural of a state's organ right after a verb: "government troops", "security forces", "the army", "police". */
+const BARE_OBJECT_ORGAN = /^\s*(?:the\s+)?(?:(?:government|security|federal|state|army)\s+)?(troops|forces|soldiers|army|police|military)\b/i;
+
 /** Verbs of saying that report a clause. */
 const SAYING = new Set(['say', 'tell', 'announce', 'state', 'add', 'claim', 'report']);
 
@@ -1243,8 +1251,10 @@ const OWN_STATE = /(?:^|[^\w-])((?:his|her|its|their|our)\s+(country|nation|stat
 /** A possessive pronoun and a state's force as an act's object: "killed two of its soldiers", "wounded three of our troops". */
 const OWN_FORCE_OBJECT = /^\s+(?:(?:\w+|at least \w+|more than \w+)\s+of\s+)?(?:its|their|our)\s+(?:own\s+)?(soldiers|troops|forces|police|officers|servicemen|personnel)\b/i;
 
-/** The role code of armed groups (COLREB, MMRREB). */
-const ARMED_GROUP_ROLE = 'REB';
+/** Whether a code is an armed group's: rebels (COLREB, MMRREB), or armed men no state names (ETHUAF, a militia). */
+function isArmedGroupCode(code: string): boolean {
+  return /^[A-Z]{3}(?:REB|UAF)$/.test(code);
+}
 /**
  * A definite plural of armed men right before the verb: "the rebels", "on Friday the militants", "the insurgents"; or "the group",
  * "the militia" where an armed group was named before it ("talks with the ELN after the group attacked a base").
@@ -1425,6 +1435,16 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (match.pattern.code === '196' && !target?.code && source?.code && sc.speaker?.code && /^[A-Z]{3}(?:MIL|GOV)$/.test(sc.speaker.code) && isStateCode(sc.speaker.code) && sc.speaker.code.slice(0, 3) !== source.code.slice(0, 3)) {
     const sides = new Set([source.code.slice(0, 3), sc.speaker.code.slice(0, 3)]);
     if (actors.every((a) => !a.code || !isCountryCode(a.code) || sides.has(a.code.slice(0, 3)))) target = sc.speaker;
+  }
+  // "The militia accused government troops of shelling ...": a state's organ named bare as the object is the organ of the state the
+  // article named last, where the doer is no organ of that same state (its own rebels, militias and people are not); in acts of
+  // conflict only (roots 11-20): troops an act of aid contributes are what it gives
+  if (!target?.code && source?.code && !clause.isPassive && Number(match.pattern.code.slice(0, 2)) >= 11) {
+    const bare = BARE_OBJECT_ORGAN.exec(claim.slice(clause.verbEnd, clause.end));
+    const role = bare ? stateRoleIn(bare[1]!, ctx) : null;
+    const state = discourse.state?.code ?? null;
+    const isOwnOrgan = state !== null && source.code.slice(0, 3) === state.slice(0, 3) && isStateCode(source.code);
+    if (bare && role && state && !isOwnOrgan) target = { name: bare[0].trim(), code: state.slice(0, 3) + role, entityId: null };
   }
   // "Ukraine says Russia launched drones at its cities", "Poland said Russia had violated its airspace": in what a state reports, the
   // land, sky or people of a possessive with no actor of its own, acted on by force by another state, are the reporting state's

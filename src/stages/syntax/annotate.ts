@@ -26,6 +26,7 @@ function tagAndParse(forms: readonly string[], model: SyntaxModel, joined?: read
   nounRootedClauses(forms, tags, heads, labels, model.parser.relations);
   namesBeforeTimes(forms, tags, heads, labels, model.parser.relations);
   reportersConjuncts(forms, tags, heads, labels, model.parser.relations);
+  gerundConjuncts(forms, tags, heads, labels, model.parser.relations);
   return { tags, heads, labels };
 }
 
@@ -874,6 +875,27 @@ export function reportersConjuncts(forms: readonly string[], tags: Int32Array, h
     const form = forms[finite] as string;
     const isPresent = finite === h ? tags[h] === VERB && /[^s]s$/.test(form) && !isPastForm(form) : PRESENT_FINITE.test(form);
     if (isPresent) heads[i] = g;
+  }
+}
+
+/**
+ * "The spokesman denied losing the town and accused the army of ...": a past form joined by "and" to a gerund cannot share the
+ * gerund's clause (a gerund coordinates with a gerund), so it is the conjunct of the past verb that takes the gerund; the
+ * parser, which reads no tense, joined it to the nearest verb. A conjunct with a subject or auxiliary of its own, or a gerund
+ * that no past verb takes, is left as parsed. Changes `heads` in place.
+ */
+export function gerundConjuncts(forms: readonly string[], tags: Int32Array, heads: Int32Array, labels: Int32Array, relations: readonly string[]): void {
+  const conj = relations.indexOf('conj');
+  const own = ['nsubj', 'aux', 'aux:pass', 'nsubj:pass', 'cop'].map((r) => relations.indexOf(r));
+  const takes = ['xcomp', 'ccomp', 'obj', 'advcl'].map((r) => relations.indexOf(r));
+  const n = forms.length;
+  for (let i = 0; i < n; i++) {
+    const h = heads[i] as number;
+    if (labels[i] !== conj || tags[i] !== VERB || h < 0 || h > i || tags[h] !== VERB || !/^[a-z]+ing$/.test(forms[h] as string) || !isPastForm(forms[i] as string)) continue;
+    const g = heads[h] as number;
+    if (g < 0 || g > h || tags[g] !== VERB || !isPastForm(forms[g] as string) || !takes.includes(labels[h] as number)) continue;
+    if (heads.some((x, k) => (x === i || x === h) && own.includes(labels[k] as number))) continue;
+    heads[i] = g;
   }
 }
 

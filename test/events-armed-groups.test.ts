@@ -1,0 +1,28 @@
+/**
+ * Armed groups through a story. A militia the coder placed by its role noun ("militia fighters in the Mopti region": MLIUAF) is the
+ * group a later "the militia" or "the rebels" means, as a named rebel group is; a state's organ named bare as the object of an
+ * act of conflict ("accused government troops of ...") is the organ of the state the article named last, not where the doer is
+ * that state's own organ, nor the troops an act of aid contributes. A past form joined by "and" to a gerund ("denied losing
+ * the bridge and accused ...") is the speaker's own act. Sentences are our own.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { eventsOf, show } from './helpers/story-events.js';
+import { headOf } from './helpers/head-of.js';
+
+test('a militia placed by its role noun is the group a later "the militia" means; bare government troops are the state\'s', () => {
+  const events = eventsOf("Mali's army launched an offensive against militia fighters in the Mopti region on Monday. The militia accused government troops of burning villages.");
+  const accused = events.find((e) => e.cameo === '112');
+  assert.ok(accused, events.map(show).join('; '));
+  assert.equal(accused.source?.code, 'MLIUAF', show(accused));
+  assert.equal(accused.target?.code, 'MLIMIL', show(accused));
+});
+
+test('troops an act of aid contributes are what it gives, no target', () => {
+  const events = eventsOf('Niger sent troops to Mali in March. Chad and Togo are also contributing troops.');
+  for (const e of events.filter((x) => x.cameo.startsWith('07'))) assert.notEqual(e.target?.code, 'NERMIL', show(e));
+});
+
+test('a past form after "and" following a gerund is the conjunct of the verb that takes the gerund', () => {
+  assert.equal(headOf('The spokesman denied losing the bridge and accused the army of lying.', 'accused'), 'denied');
+});
