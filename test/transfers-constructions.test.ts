@@ -50,6 +50,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['USA', 'FIN', 'ordered', 64, 'F-35A'], ['CHN', 'THA', 'ordered', 12, 'J-10C']],
   },
   {
+    construction: 'a head noun before a plain noun and another head modifies it ("ammunition resupply vehicles" is one item)',
+    text: 'Estonia plans to buy 12 K10 ammunition resupply vehicles from South Korea.',
+    want: [['KOR', 'EST', 'planned', 12, 'resupply vehicles']],
+  },
+  {
     construction: '"signed a deal for" a model: the model\'s maker state sells',
     text: 'Croatia has signed a deal for 12 Rafale jets worth almost one billion euros.',
     want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],

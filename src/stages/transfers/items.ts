@@ -176,7 +176,8 @@ function classify(tokens: readonly Token[], lex: TransferLexicon, isPredicate: (
   // "ten recovery vehicles": one unlisted lower-case word right before a head is a compound modifier.
   const isPlainWord = (i: number): boolean => {
     const w = lower(tokens[i]);
-    return kinds[i] === 'other' && /^[a-z]{3,}$/.test(tokens[i]!.text) && !FUNCTION_WORDS.has(w) && !TARGET_VERBS.test(w) && !isPredicate(i) && !/ly$/.test(w);
+    // (an adverb in -ly is none; "supply", "resupply" end in -pply and are nouns: "ammunition resupply vehicles")
+    return kinds[i] === 'other' && /^[a-z]{3,}$/.test(tokens[i]!.text) && !FUNCTION_WORDS.has(w) && !TARGET_VERBS.test(w) && !isPredicate(i) && !(/ly$/.test(w) && !/pply$/.test(w));
   };
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (kinds[i + 1] !== 'head' || !isPlainWord(i)) continue;
