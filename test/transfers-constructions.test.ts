@@ -55,6 +55,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['KOR', 'EST', 'planned', 12, 'resupply vehicles']],
   },
   {
+    construction: '"N more" with no noun of its own is more of what the same buyer got before, from the seller named or the earlier one',
+    text: 'Chile received its first Leopard tanks from Germany in 2009 and has since bought 40 more from the Netherlands. Peru took delivery of 10 Black Hawk helicopters last year and has now ordered six more.',
+    want: [['DEU', 'CHL', 'delivered', null, 'Leopard'], ['NLD', 'CHL', 'ordered', 40, 'Leopard'], ['USA', 'PER', 'delivered', 10, 'Black Hawk'], ['USA', 'PER', 'ordered', 6, 'Black Hawk']],
+  },
+  {
     construction: '"signed a deal for" a model: the model\'s maker state sells',
     text: 'Croatia has signed a deal for 12 Rafale jets worth almost one billion euros.',
     want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],

@@ -33,6 +33,8 @@ interface Draft extends Transfer {
   isAnaphor: boolean;
   /** A definite generic noun without a count ("the warships", "the aircraft"): it may stand for equipment the dyad named before. */
   isDefinite: boolean;
+  /** "32 more": more of the equipment the same buyer got before (ItemMention.isMore). */
+  isMore?: boolean;
   /** The state a package that "includes" the item is named after (ItemReading.packageOf). */
   packageOf: string | null;
 }
@@ -160,6 +162,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
           order: order++,
           batch: isWholeOrder ? null : (r.item.batch ?? (r.isStart ? 'started' : null)),
           isAnaphor: r.item.isAnaphor === true,
+          ...(r.item.isMore ? { isMore: true } : {}),
           isDefinite: !r.item.isNamed && r.item.count === null && isDefiniteAt(tokens, r.item.first),
           packageOf: r.packageOf ?? null,
         });
@@ -194,7 +197,7 @@ export function registerTransfers(doc: Doc, ctx: Context): Transfer[] {
   nameGenerics(drafts, namedByCategory, makerWords, isDemonym);
   const kept = drafts.filter((d) => d.supplier && d.recipient && d.supplier !== d.recipient && !(d.isAnaphor && !d.isNamed) && !isDealSchedule(d, drafts));
   unifyModelNames(kept, makerWords, isDemonym);
-  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, isDefinite: _d, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
+  return mergeTransfers(kept).map(({ mergedFrom: _m, isNamed: _n, order: _o, batch: _b, isAnaphor: _a, isDefinite: _d, isMore: _more, ...t }) => stamp(t, t.rule ?? 'transfers/read', article.text, t.trigger ?? null));
 }
 
 /** Whether a phrase opens with "the", "these" or "those", past a measure ("the 68-metre vessel", "the 1,500-tonne ships"). */
@@ -358,6 +361,17 @@ function nameGenerics(drafts: Draft[], readNamed: () => Map<string, Set<string>>
   for (const d of drafts) {
     if (d.isNamed) continue;
     const item = d.items[0]!;
+    // "received F-16s from Portugal and has since bought 32 more from Norway": more of the buyer's last named equipment, from the
+    // seller named or else the one it came from before
+    if (d.isMore) {
+      const before = drafts.findLast((o) => o.order < d.order && o.isNamed && !o.isAnaphor && o.recipient === d.recipient);
+      if (before) {
+        d.items = [{ ...item, item: before.items[0]!.item, category: before.items[0]!.category ?? null }];
+        d.isNamed = true;
+        d.supplier ??= before.supplier;
+      }
+      continue;
+    }
     // "ASCOD vehicles" names its model by a word of its own; "Sukhoi warplanes", "French jets" only its maker.
     if (item.item.split(/\s+/).slice(0, -1).some((w) => /^[A-Z]/.test(w) && !makerWords.has(w.toLowerCase()) && !isDemonym(w))) continue;
     // "handed four ZR-40 trainers ... sold nine QF-7 fighters ... had donated two such fighters": of several named items of the dyad and category, the one told last before.

@@ -36,6 +36,8 @@ export interface ItemMention {
   isAnaphor?: boolean;
   /** Whether a finite verb follows the phrase ("the jets are the only option"): it is the subject of its own clause. */
   isSubject: boolean;
+  /** "has since bought 32 more": more of the equipment the buyer got before (an anaphor of the buyer's last named item). */
+  isMore?: boolean;
 }
 
 // Finite verbs after a phrase that make it the subject of a clause, not the object of an earlier verb.
@@ -435,6 +437,17 @@ export function readItems(tokens: readonly Token[], articleText: string, lex: Tr
     items.push({
       first: k - 2, last: k, start: tokens[k - 2]!.start, end: tokens[k]!.end, text: tokens[k]!.text, count, category: 'military equipment', model: null, isNamed: false, makerToken: null,
       batch: null, partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k - 2)])), isSubject: SUBJECT_VERBS.test(lower(tokens[k + 1])), isRemainder: false, isAnaphor: true,
+    });
+  }
+  // "has since bought 32 more from Norway", "Warsaw has now ordered 12 more": a count and "more" with no noun of its own is more of
+  // what the same buyer got before
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    if (lower(tokens[k + 1]) !== 'more' || !/^(?:from|for|to|in|by|this|next|last|over|under|at|on|since|and|,|\.|;)$/i.test(tokens[k + 2]?.text ?? '.')) continue;
+    const count = numberValue(tokens[k], lex);
+    if (count === null || /^(?:a|an|one)$/i.test(tokens[k]!.text) || items.some((it) => it.first <= k + 1 && it.last >= k)) continue;
+    items.push({
+      first: k, last: k + 1, start: tokens[k]!.start, end: tokens[k + 1]!.end, text: tokens[k + 1]!.text, count, category: 'military equipment', model: null, isNamed: false, makerToken: null,
+      batch: null, partOf: null, isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, k)])), isSubject: false, isRemainder: false, isAnaphor: true, isMore: true,
     });
   }
   items.sort((a, b) => a.first - b.first);
