@@ -60,6 +60,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['DEU', 'CHL', 'delivered', null, 'Leopard'], ['NLD', 'CHL', 'ordered', 40, 'Leopard'], ['USA', 'PER', 'delivered', 10, 'Black Hawk'], ['USA', 'PER', 'ordered', 6, 'Black Hawk']],
   },
   {
+    construction: 'an owner\'s remaining stock ("its remaining jets") is a record of its own; the remaining part of a deal is not',
+    text: 'Norway will hand over its remaining F-16 jets to Argentina next year, the defence ministry said.',
+    want: [['NOR', 'ARG', 'pledged', null, 'F-16']],
+  },
+  {
     construction: '"signed a deal for" a model: the model\'s maker state sells',
     text: 'Croatia has signed a deal for 12 Rafale jets worth almost one billion euros.',
     want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],

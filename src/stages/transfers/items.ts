@@ -65,6 +65,18 @@ function lower(t: Token | undefined): string {
   return t ? t.text.toLowerCase() : '';
 }
 
+/**
+ * "the remaining three jets", "the rest of the helicopters": the part of a deal told before still to come. Not an owner's
+ * remaining stock ("will hand over its remaining F-16s", "Norway's remaining tanks"), which moves in a record of its own.
+ */
+function isRemainderOfDeal(tokens: readonly Token[], first: number): boolean {
+  for (let k = first - 1; k >= Math.max(0, first - 4); k--) {
+    if (!/^(?:remaining|rest|remainder|balance)$/i.test(tokens[k]!.text)) continue;
+    return !/^(?:its|their|his|her|our|['’]s)$/i.test(tokens[k - 1]?.text ?? '');
+  }
+  return false;
+}
+
 /** Whether the words match tokens from index i (the last word may be plural). */
 function matchWords(tokens: readonly Token[], i: number, words: readonly string[], isModel: boolean): boolean {
   for (let k = 0; k < words.length; k++) {
@@ -620,6 +632,6 @@ function buildItem(
     partOf: partOfWhole(tokens, first, lex) ?? wholeAfter(tokens, last, countBefore(tokens, first, lex), lex),
     isTarget: TARGET_VERBS.test(lower(tokens[wordBefore(tokens, first)])) || isComparand(tokens, wordBefore(tokens, first)),
     isSubject: SUBJECT_VERBS.test(lower(tokens[last + 1])),
-    isRemainder: tokens.slice(Math.max(0, first - 4), first).some((t) => /^(?:remaining|rest|remainder|balance)$/i.test(t.text)),
+    isRemainder: isRemainderOfDeal(tokens, first),
   };
 }
