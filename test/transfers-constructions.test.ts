@@ -694,6 +694,7 @@ const NONE: { construction: string; text: string }[] = [
   { construction: 'a negated contract ("has not signed a contract for")', text: 'Chile has not signed a contract for 12 jets from Sweden, officials said.' },
   { construction: '"has no plans to buy"', text: 'Malaysia has no plans to buy fighter jets from Russia, the minister said.' },
   { construction: 'a supply decided against or ruled out ("decided against supplying", "ruled out sending")', text: 'Vienna decided against supplying armoured trucks to Niger. Madrid has ruled out sending more howitzers to Benin.' },
+  { construction: 'what a denial\'s "that" clause tells, or a denied supply', text: 'Paris denied reports that it planned to sell Rafale jets to Libya. Minsk denied supplying drones to Niger.' },
   { construction: '"is unlikely to receive": speculation', text: 'Analysts say Kenya is unlikely to receive the jets from Italy before 2030.' },
   { construction: 'a question whether a past delivery took place', text: 'Journalists asked whether Belarus had shipped howitzer shells to Sudan.' },
   { construction: 'a state building warships with no customer named', text: 'Vietnam is building two frigates at its Haiphong yard.' },

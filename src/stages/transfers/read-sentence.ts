@@ -454,6 +454,9 @@ function indexOfWord(tokens: readonly Token[], lower: string, from: number, to: 
 }
 
 /** The status a predicate states given the words before it; null when the words cancel the record. */
+/** Verbs of denying a claim. */
+const DENYING = /^(?:denied|denies|deny|denying|dismissed|dismisses|rejected|rejects)$/i;
+
 /** Nouns whose "that" clause is a claim someone reports ("reports that", "claims that", "allegations that"). */
 const REPORT_NOUNS = /^(?:reports?|claims?|allegations?|rumou?rs?|accusations?|suggestions?)$/i;
 
@@ -465,6 +468,11 @@ export function statusOf(tokens: readonly Token[], t: Trigger, lex: TransferLexi
   // "did not approve the sale of", "has not signed a contract for": a negated verb right before a deal noun negates the deal.
   // "not only sold ... but also": a "not only" adds, it does not negate.
   if (hasMarker(tokens, near, t.first, lex.markers.negation) && !tokens.slice(near, t.first).some((x, k) => x.text.toLowerCase() === 'not' && lowerAt(tokens, near + k + 1) === 'only')) return null;
+  // "denied reports that it planned to sell jets", "denies that it supplied drones": what a denial's "that" clause tells did not
+  // happen (a clause of saying after the denial, "denied it, saying it had delivered ...", asserts again)
+  const from = Math.max(0, t.first - 12);
+  const denial = tokens.slice(from, t.first).findLastIndex((x) => DENYING.test(x.text));
+  if (denial >= 0 && tokens.slice(from + denial + 1, t.first).some((x) => x.text.toLowerCase() === 'that') && !tokens.slice(from + denial + 1, t.first).some((x) => /^(?:saying|but|;|said|says)$/i.test(x.text))) return null;
   // "the sale ... was cancelled": a noun's cancellation may come at the end of its clause.
   if (hasMarker(tokens, Math.max(0, t.first - 6), Math.min(tokens.length, t.last + (frame === 'noun' ? 13 : 5)), lex.markers.cancelled)) return null;
   // "bought 12 jets from Qatar, but the deal was later scrapped": a later clause whose subject is the deal itself cancels it.
