@@ -3,7 +3,7 @@
  * group a later "the militia" or "the rebels" means, as a named rebel group is; a state's organ named bare as the object of an
  * act of conflict ("accused government troops of ...") is the organ of the state the article named last, not where the doer is
  * that state's own organ, nor the troops an act of aid contributes. A past form joined by "and" to a gerund ("denied losing
- * the bridge and accused ...") is the speaker's own act. Sentences are our own.
+ * the bridge and accused ...") is the speaker's own act. An armed group's "its fighters" are the group. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,4 +25,10 @@ test('troops an act of aid contributes are what it gives, no target', () => {
 
 test('a past form after "and" following a gerund is the conjunct of the verb that takes the gerund', () => {
   assert.equal(headOf('The spokesman denied losing the bridge and accused the army of lying.', 'accused'), 'denied');
+});
+
+test('an armed group\'s "its fighters" are the group', () => {
+  const clash = eventsOf('Hamas said its fighters had clashed with Israeli troops in Khan Younis.').find((e) => e.cameo.startsWith('19'));
+  assert.ok(clash, 'no clash');
+  assert.equal(clash.source?.code, 'PSEREB', show(clash));
 });

@@ -1129,7 +1129,10 @@ function readClause(sc: SentenceContext, match: PatternMatch, discourse: Discour
   // points back to (the speaker of the claim, else the topic), with the force's role.
   const ownForce = !subject ? OWN_FORCE.exec(before) : null;
   const owner = ownForce ? ((isOwnClaim || isFirstPerson) && sc.speaker ? sc.speaker : discourse.topic) : null;
-  const forceActor = owner?.code && isCountryCode(owner.code) ? { ...owner, name: ownForce![0].replace(/^[^A-Za-z]+/, '').replace(/\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i, ''), code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null;
+  // ("Hezbollah said its fighters had clashed with ...": the fighters of an armed group are the group)
+  const forceName = ownForce ? ownForce[0].replace(/^[^A-Za-z]+/, '').replace(/\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i, '') : '';
+  const groupForce = owner?.code && isArmedGroupCode(owner.code) ? { ...owner, name: forceName } : null;
+  const forceActor = groupForce ?? (owner?.code && isCountryCode(owner.code) ? { ...owner, name: forceName, code: owner.code.slice(0, 3) + (/police/i.test(ownForce![1]!) ? 'COP' : 'MIL') } : null);
   // "The foreign minister said his country would block X": a state or government named with a possessive pronoun is the state of
   // whom the pronoun points back to (the speaker of the claim, else the topic); "government" keeps its role
   const ownState = !subject && !ownForce ? OWN_STATE.exec(before) : null;
@@ -1243,7 +1246,7 @@ const SAID_COMMA = /\b(?:said|says|added|stated|told reporters|warned|announced)
 const CLAIMED_FOR = /\b(?:(?:claimed|claims|claim|claiming)\s+(?:(?:full\s+)?responsibility\s+for\s+)?|(?:took|takes|take|taking)\s+(?:full\s+)?responsibility\s+for\s+)(?:[\w'’-]+\s+){0,4}$/i;
 
 /** A possessive pronoun and a state's force right before the verb: "its forces had", "their troops", "our army". */
-const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(?:(?:air[\s-]defen[cs]e|air|naval|special|border|ground|missile|artillery|drone|security)\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police|systems|crews|guards|defen[cs]es)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
+const OWN_FORCE = /(?:^|[^\w-])(?:its|their|our)\s+(?:own\s+)?(?:(?:air[\s-]defen[cs]e|air|naval|special|border|ground|missile|artillery|drone|security)\s+)?(forces|troops|army|military|navy|air force|soldiers|units|police|systems|crews|guards|defen[cs]es|fighters|militants)\s+(?:(?:had|have|has|were|was|are|is|will|would|also|now|reportedly)\s+)*$/i;
 
 /** A possessive pronoun and a state's name by kind right before the verb: "his country would", "their government has". */
 const OWN_STATE = /(?:^|[^\w-])((?:his|her|its|their|our)\s+(country|nation|state|government))\s+(?:(?:had|have|has|were|was|are|is|will|would|could|should|might|may|can|must|also|now|not|never)\s+)*$/i;
