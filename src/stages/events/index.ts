@@ -847,6 +847,10 @@ function codeSentence(sc: SentenceContext, published: Dated | null, discourse: D
     if (match.pattern.isVerb && sc.tree && isDocumentContent(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start))) continue;
     // "met lawmakers to press for more military aid", "sought air defence systems": what is asked for is no act given
     if (!match.pattern.isVerb && sc.tree && isRequested(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
+    // "banned exports of gallium to the United States": what a verb of stopping takes is stopped, no act told (the ban is the event)
+    // (the phrase's first word, its act noun, where the phrase runs into another's: "exports of gallium ... to")
+    // (also a verb's form the tree reads as the noun it is: "exports" of the lexicon's "export ... to")
+    if (sc.tree && (isStopped(sc.tree, predicateWord(sc.tree, sc.sentence.start, match)) || isStopped(sc.tree, wordAt(sc.tree, sc.sentence.start + match.start)))) continue;
     // "The UN peacekeeping force in Lebanon called on both sides ...": a noun naming a body of people that is the subject of a
     // verb is that body acting, not its deployment
     if (!match.pattern.isVerb && sc.tree && isActingBody(sc.tree, predicateWord(sc.tree, sc.sentence.start, match))) continue;
@@ -1783,6 +1787,17 @@ function isRequested(tree: SentenceSyntax, p: number): boolean {
   if (v.upos !== 'VERB' || !ASKING_VERBS.has(v.lemma.toLowerCase())) return false;
   const rel = baseRelation(w.deprel);
   return rel === 'obj' ? v.lemma.toLowerCase() !== 'call' : rel === 'obl' && caseOf(tree, p) === 'for';
+}
+
+/** Verbs of stopping or forbidding: an act noun they take is what is stopped, not an act told. */
+const STOPPING_VERBS = new Set(['ban', 'halt', 'suspend', 'stop', 'block', 'freeze', 'prohibit', 'restrict', 'curb', 'forbid', 'outlaw', 'bar', 'embargo']);
+
+/** Whether an act noun is the object of a verb of stopping ("banned exports of gallium to the United States", "halted imports"). */
+function isStopped(tree: SentenceSyntax, p: number): boolean {
+  const w = p >= 0 ? tree.words[p] : undefined;
+  if (!w || w.head < 0 || baseRelation(w.deprel) !== 'obj') return false;
+  const v = tree.words[w.head]!;
+  return v.upos === 'VERB' && STOPPING_VERBS.has(v.lemma.toLowerCase());
 }
 
 /** Nouns of a report whose verb of saying reports, not asserts: "a UN report that said", "the leaked documents show". */
