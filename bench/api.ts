@@ -26,6 +26,7 @@ import { buildApp } from '../src/server/app.js';
 import { SqliteStore } from '../src/store/sqlite.js';
 import { SearchPool } from '../src/server/search-pool.js';
 import { syntheticPage } from './lib/generate-pages.js';
+import { compileAgainstDist } from './lib/built.js';
 
 const TOKEN = 'bench-api-token';
 const SELF = fileURLToPath(import.meta.url);
@@ -47,36 +48,11 @@ let serverLoader: string | null = null;
  */
 async function builtServerChild(): Promise<string | null> {
   if (!existsSync(path.join(ROOT, 'dist/server/app.js'))) return null;
-  let esbuild: typeof import('esbuild');
   try {
-    esbuild = await import('esbuild');
+    await compileAgainstDist(SELF, BUILT_CHILD);
   } catch {
     return null;
   }
-  const src = path.join(ROOT, 'src') + path.sep;
-  await esbuild.build({
-    entryPoints: [SELF],
-    outfile: BUILT_CHILD,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'src-from-dist',
-        setup(build) {
-          build.onResolve({ filter: /\/src\// }, (args) => {
-            const full = path.resolve(args.resolveDir, args.path);
-            if (!full.startsWith(src)) return null;
-            const built = path.join(ROOT, 'dist', path.relative(src, full)).replace(/\.ts$/, '.js');
-            return { path: path.relative(path.dirname(BUILT_CHILD), built), external: true };
-          });
-        },
-      },
-    ],
-  });
   return BUILT_CHILD;
 }
 

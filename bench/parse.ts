@@ -2,7 +2,7 @@
  * Tagger + parser speed on the demo corpus's sentences (one core), with the sentence tokenizer alone
  * beside it as the reference; model load time and memory; and accuracy on UD EWT dev with gold
  * tokenization (CoNLL 2018: UPOS, UAS, LAS), for the tune and check halves. Usage: npm run bench:parse [-- --passes N]
- * (the build, as users run it: scripts/run-built.mjs; `npx tsx bench/parse.ts` measures the sources under tsx, slower)
+ * (the build, as users run it: scripts/run-built.ts; `npx tsx bench/parse.ts` measures the sources under tsx, slower)
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,7 +18,7 @@ import { parseTokens } from '../src/stages/syntax/index.js';
 import { decodeModel, syntaxModel, syntaxModelFile } from '../src/stages/syntax/model.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../demo/corpus');
-/** What runs: the build (npm run, through scripts/run-built.mjs) or the sources under tsx. */
+/** What runs: the build (npm run, through scripts/run-built.ts) or the sources under tsx. */
 const CODE = import.meta.url.endsWith('.ts') ? 'src/ under tsx (slower than the build users run: npm run measures the build)' : 'the build (dist/), under plain node, as users run it';
 const DEV = path.resolve(import.meta.dirname, '../../shared/train/ud-english-ewt/en_ewt-ud-dev.conllu');
 const passesArg = process.argv.indexOf('--passes');

@@ -10,7 +10,7 @@
  * twenty clock and CPU readings per article cost about 2 % of the time measured. Beside it, as the
  * reference run (the host's speed varies by a third from hour to hour here), the sentence splitter
  * and tokenizer alone over the same articles' texts, a pass of it after each throughput pass.
- * Usage: npm run bench:pipeline [-- --passes N]   (the build, as users run it: scripts/run-built.mjs; `npx tsx bench/pipeline.ts`
+ * Usage: npm run bench:pipeline [-- --passes N]   (the build, as users run it: scripts/run-built.ts; `npx tsx bench/pipeline.ts`
  * measures the sources under tsx, which runs the same code about a ninth slower)
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { PAGE_FILE } from '../src/inputs.js';
 import { segment } from '../src/stages/sentences/index.js';
 
 const CORPUS = path.resolve(import.meta.dirname, '../demo/corpus');
-/** What runs: the build (npm run, through scripts/run-built.mjs) or the sources under tsx. */
+/** What runs: the build (npm run, through scripts/run-built.ts) or the sources under tsx. */
 const CODE = import.meta.url.endsWith('.ts') ? 'src/ under tsx (slower than the build users run: npm run measures the build)' : 'the build (dist/), under plain node, as users run it';
 const passesArg = process.argv.indexOf('--passes');
 const PASSES = passesArg > 0 ? Number(process.argv[passesArg + 1]) : 5;
