@@ -495,11 +495,12 @@ function actOfForceDoer(actors: ActorMention[], claim: string, from: number, to:
 /** "each side", "each country" right before a verb whose object is "the other": the two sides act on each other. */
 const EACH_SIDE_BEFORE = /\beach\s+(?:side|country|party|government|nation|army)\s+$/i;
 
-/** A word opening a clause of time, reason or contrast before its subject: "as", "while", "after", "because". */
-const CLAUSE_OPENER = /^\s*(?:as|while|when|after|before|because|since|although|though|whereas)\s+/i;
+/** Words that open a clause of time, reason or contrast; one of them opening a clause before its subject: "as", "while", "after". */
+const SUBORDINATORS = 'as|while|when|after|before|because|since|although|though|whereas';
+const CLAUSE_OPENER = new RegExp(`^\\s*(?:${SUBORDINATORS})\\s+`, 'i');
 
 /** A word that opens a clause of time or reason, at the end of the words before a clause. */
-const SUBORDINATOR_END = /\b(?:as|while|when|after|before|because|since|although|though|whereas)\s*$/i;
+const SUBORDINATOR_END = new RegExp(`\\b(?:${SUBORDINATORS})\\s*$`, 'i');
 
 /** Prepositions of a phrase of time or circumstance: "during the visit", "amid the talks", "throughout the war". */
 const TIME_PHRASE_CASES = new Set(['during', 'amid', 'amidst', 'throughout']);
@@ -1495,15 +1496,21 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
 /** A possessive pronoun on the land, sky, sea or people a state holds ("its cities", "their airspace", "our positions"). */
 const SPEAKERS_OWN = /\b(?:its|their|our)\s+(?:[a-z-]+\s+){0,2}?(?:cities|towns|villages|capital|territory|land|soil|airspace|waters|border|borders|frontier|positions|troops|soldiers|forces|infrastructure|energy\s+infrastructure|ships|vessels|base|bases|citizens|civilians|people)\b/i;
 
-/** Doers of a bombing's killing: the bomb, the blast, the bombing itself. */
+/** Doers of a bombing's killing (the bomb, the blast, the bombing itself), of killing from the air, and by artillery. */
 const BOMB_DOERS = /^(?:bombs?|bombings?|blasts?|explosions?|IEDs?)$/i;
-/** CAMEO 183, a suicide, car or other non-military bombing. */
-const BOMBING = '183';
-/** Doers of killing from the air, and by artillery, and their codes (CAMEO 195, employ aerial weapons; 194, artillery and tanks). */
 const AERIAL_DOERS = /^(?:warplanes?|jets?|bombers?|drones?|helicopters?|gunships?|aircraft|airstrikes?|air\s?strikes?|raids?)$/i;
-const AERIAL = '195';
 const ARTILLERY_DOERS = /^(?:shells?|shelling|artillery|mortars?|rockets?|missiles?)$/i;
-const ARTILLERY = '194';
+
+/**
+ * The code of force done by a weapon named as the doer: a bombing (183, CAMEO's suicide, car or other non-military bombing) for a
+ * bomb, a blast or a suicide bomber (a bomber alone may be an aircraft), aerial weapons (195) for aircraft, artillery (194) for
+ * shells, rockets and missiles; null for any other doer.
+ */
+function weaponCode(doer: string, before: string): string | null {
+  if (BOMB_DOERS.test(doer) || (/^bombers?$/i.test(doer) && /\bsuicide\s+bombers?\b/i.test(before))) return '183';
+  if (AERIAL_DOERS.test(doer)) return '195';
+  return ARTILLERY_DOERS.test(doer) ? '194' : null;
+}
 
 /** Equipment categories that travel under their own crews: sent to no one, they deploy. */
 const SELF_DEPLOYING = new Set(['ships', 'aircraft']);
@@ -1537,12 +1544,10 @@ function buildEvent(sc: SentenceContext, clause: Clause, source: Actor | null, t
   let code = match.pattern.code;
   // "A suicide bomber killed 12 people", "a roadside bomb killed three soldiers": killing or wounding whose doer is a bomb, a blast
   // or a suicide bomber is a bombing (183), with its victims for target (a bomber alone may be an aircraft)
-  const doer = clause.tree?.sourceWord ?? '';
-  if (code === '190' && match.pattern.isVerb && (BOMB_DOERS.test(doer) || (/^bombers?$/i.test(doer) && /\bsuicide\s+bombers?\b/i.test(clause.before)))) code = BOMBING;
   // "Russian bombers killed 20 people", "shelling killed two children": killing done by aircraft is with aerial weapons (195), by
   // shells, rockets or missiles with artillery (194), as the lexicon codes firing them
-  else if (code === '190' && match.pattern.isVerb && AERIAL_DOERS.test(doer)) code = AERIAL;
-  else if (code === '190' && match.pattern.isVerb && ARTILLERY_DOERS.test(doer)) code = ARTILLERY;
+  const byWeapon = code === '190' && match.pattern.isVerb ? weaponCode(clause.tree?.sourceWord ?? '', clause.before) : null;
+  if (byWeapon) code = byWeapon;
   // "attacked the central bank's governor in a radio interview": an attack made in words, in a medium of speech, is criticism
   if (/^1[89]/.test(code) && VERBAL_ATTACK_VERBS.test(match.pattern.phrase) && SPEECH_MEDIUM.test(clauseText)) code = '111';
   const kinds = cameoEntry(code, ctx).kinds;
