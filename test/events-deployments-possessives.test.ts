@@ -2,7 +2,8 @@
  * Force told by what it uses and whom it is aimed at. Drones launched or fired in numbers are aerial weapons (195) aimed at the
  * state after "at". Warships or warplanes a state sends to no one named are its own forces deployed, a show of force (150);
  * sent to a state, they stay military aid. In what a state reports, "its cities", "their airspace", "our positions" acted on by
- * force by another state are the reporting state's. Sentences are our own.
+ * force by another state are the reporting state's. Intruding into waters or airspace shows force; the victim of an attack a
+ * warning's "that" clause warns of is not whom it warns. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -40,4 +41,15 @@ test('in a state\'s report, "its" land or sky attacked by another state is the r
   const own = eventsOf('Russia said it had moved troops closer to its border with Norway.').find((e) => e.cameo.startsWith('15'));
   assert.ok(own, 'no 15x');
   assert.notEqual(own.target?.code, 'RUS', show(own));
+});
+
+test('intruding into waters or airspace shows force; the victim of an attack a warning warns of is not whom it warns', () => {
+  const intruded = eventsOf('Tokyo said Chinese coast guard ships had intruded into Japanese waters near the Senkaku islands.').find((e) => e.cameo === '150');
+  assert.ok(intruded, 'no 150');
+  assert.equal(intruded.target?.code, 'JPN', show(intruded));
+  const warned = eventsOf('Britain warned that an attack on Estonian vessels would trigger a NATO response.').find((e) => e.cameo.startsWith('13'));
+  assert.ok(warned, 'no warning');
+  assert.notEqual(warned.target?.code, 'EST', show(warned));
+  const addressed = eventsOf('Britain warned Russia that an attack on Estonian vessels would trigger a NATO response.').find((e) => e.cameo.startsWith('13'));
+  assert.equal(addressed?.target?.code, 'RUS', addressed ? show(addressed) : 'no warning');
 });

@@ -495,6 +495,9 @@ function actOfForceDoer(actors: ActorMention[], claim: string, from: number, to:
 /** "each side", "each country" right before a verb whose object is "the other": the two sides act on each other. */
 const EACH_SIDE_BEFORE = /\beach\s+(?:side|country|party|government|nation|army)\s+$/i;
 
+/** An act of force and its preposition right before whom it strikes: "an attack on", "any aggression against the". */
+const ATTACK_ON_BEFORE = /\b(?:attacks?|strikes?|aggression|assaults?|invasion|incursions?)\s+(?:on|against|of)\s+(?:the\s+)?$/i;
+
 /** Words that open a clause of time, reason or contrast; one of them opening a clause before its subject: "as", "while", "after". */
 const SUBORDINATORS = 'as|while|when|after|before|because|since|although|though|whereas';
 const CLAUSE_OPENER = new RegExp(`^\\s*(?:${SUBORDINATORS})\\s+`, 'i');
@@ -1459,6 +1462,13 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   if (!target?.code && source?.code && sc.speaker?.code && isStateCode(sc.speaker.code) && sc.speaker.code.slice(0, 3) !== source.code.slice(0, 3) && Number(match.pattern.code.slice(0, 2)) >= 15 && !clause.isPassive) {
     const own = SPEAKERS_OWN.exec(claim.slice(clause.verbEnd, clause.end));
     if (own) target = { name: own[0], code: sc.speaker.code.slice(0, 3), entityId: null };
+  }
+  // "warned that an attack on Philippine vessels would invoke the treaty": the victim of the attack a warning's "that" clause warns
+  // of is not whom it warns ("warned China that ...", "warned that Iran's nuclear work ..." keep theirs)
+  if (match.pattern.code.startsWith('13') && target && /^\s*that\b/i.test(claim.slice(clause.verbEnd, clause.end))) {
+    const arc = ARCS.get(target);
+    const at = arc ? arc.start - sc.sentence.start : -1;
+    if (at > clause.verbEnd && ATTACK_ON_BEFORE.test(claim.slice(Math.max(clause.verbEnd, at - 40), at))) target = null;
   }
   // "can strike": a capability, not an act.
   if (tree?.isCapability) return null;
