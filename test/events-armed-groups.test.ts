@@ -3,7 +3,9 @@
  * group a later "the militia" or "the rebels" means, as a named rebel group is; a state's organ named bare as the object of an
  * act of conflict ("accused government troops of ...") is the organ of the state the article named last, not where the doer is
  * that state's own organ, nor the troops an act of aid contributes. A past form joined by "and" to a gerund ("denied losing
- * the bridge and accused ...") is the speaker's own act. An armed group's "its fighters" are the group. Sentences are our own.
+ * the bridge and accused ...") is the speaker's own act. An armed group's "its fighters" are the group. A ceasefire two sides
+ * sign is with each other, where they sign it is no party; "protested" opens reported speech only before "that" or a colon.
+ * Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -31,4 +33,12 @@ test('an armed group\'s "its fighters" are the group', () => {
   const clash = eventsOf('Hamas said its fighters had clashed with Israeli troops in Khan Younis.').find((e) => e.cameo.startsWith('19'));
   assert.ok(clash, 'no clash');
   assert.equal(clash.source?.code, 'PSEREB', show(clash));
+});
+
+test('a ceasefire two sides sign is with each other; "protested" reports speech only before "that" or a colon', () => {
+  const truce = eventsOf("Myanmar's junta and the Arakan Army signed a ceasefire in Kunming on Friday.").filter((e) => e.cameo === '0871');
+  assert.ok(truce.length >= 2, truce.map(show).join('; '));
+  for (const e of truce) assert.notEqual(e.target?.code, 'CHN', show(e));
+  const rally = eventsOf('Thousands of Serbs protested in Belgrade on Sunday.');
+  assert.ok(rally.some((e) => e.cameo.startsWith('14')), rally.map(show).join('; '));
 });

@@ -1042,8 +1042,11 @@ const MUTUAL_PHRASE = /^~(?:exchange|clash|skirmish|trade|disengage)\b/;
 /** Patterns of military exercises ("hold * exercises", "military exercises|drills", "war games"). */
 const EXERCISE_PHRASE = /exercise|drill|maneuver|manoeuvre|war[ _]games/;
 
-/** Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere, negotiating, cooperating (military cooperation too: joint drills). */
-const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062']);
+/**
+ * Acts that members of a compound subject do with each other when no one else is named: meeting, meeting elsewhere,
+ * negotiating, cooperating (military cooperation too: joint drills), and a ceasefire two sides sign or declare (0871).
+ */
+const RECIPROCAL_CODES = new Set(['030', '040', '044', '046', '057', '060', '062', '0871']);
 
 /** CAMEO roots whose predicate states a charge, a denial, a demand or a threat: what its clause holds is said, not done (10-13). */
 const CHARGE_ROOTS = new Set(['02', '10', '11', '12', '13']);
