@@ -4,7 +4,7 @@
  * rockets and missiles artillery (194); gunmen stay plain force (190). In a clause of time or reason, "the country" (a full noun
  * phrase, not "it") is the other state the sentence named last. People a state kills at a place no state is known to hold are
  * not the state's own. What "accused X of" names (genocide) is the charge, no act; a case brought "against" a state is a lawsuit
- * (115). Sentences are our own.
+ * (115). An organ's own media wing or press service speaks for it (asserted, not reported). Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -53,4 +53,12 @@ test('people in the "against" phrase of an act noun take the place hung on that 
   const clash = eventsOf('Ethiopian soldiers fought Fano militiamen outside Bahir Dar.').find((e) => e.cameo.startsWith('19'));
   assert.ok(clash, 'no clash');
   assert.equal(clash.target?.code, 'ETHREB', show(clash));
+});
+
+test('an organ\'s own media wing or press service speaks for it: no outlet, no hedge', () => {
+  const killed = eventsOf("Nigerian troops killed 12 bandits in Katsina state, the army's media wing said.").find((e) => e.cameo.startsWith('19'));
+  assert.ok(killed, 'no event');
+  assert.equal(killed.modality, 'asserted', show(killed));
+  const viaPaper = eventsOf('Nigerian troops killed 12 bandits in Katsina state, a local newspaper said.').find((e) => e.cameo.startsWith('19'));
+  assert.equal(viaPaper?.modality, 'reported', viaPaper ? show(viaPaper) : 'no event');
 });

@@ -93,7 +93,8 @@ export function withoutChargeHedges(text: string): string {
   return text.replace(/\b(?:for|of|over|with)\s+(?:allegedly|reportedly|purportedly)\b/gi, (m) => ' '.repeat(m.length));
 }
 // ("agency" alone is no outlet: a spy, space or atomic energy agency speaks for itself)
-const MEDIA = /\b(?:news\s+agency|press\s+agency|tv|television|radio|newspaper|daily|media|press|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
+// (an organ's own "media wing", "press office", "press service" or "press secretary" speaks for it: no outlet, no hedge)
+const MEDIA = /\b(?:news\s+agency|press\s+agency|tv|television|radio|newspaper|daily|media(?!\s+(?:wing|office|service|centre|center|department|unit)\b)|press(?!\s+(?:office|service|secretary|officer|wing|department|centre|center|unit)\b)|reports?|sources|times|post|journal|tass|interfax|xinhua|reuters|afp|ap|irna|bta|ctk|itar-tass)\b/i;
 
 /** Reads a sentence's attribution; a sentence with none is its own claim. */
 export function readFrame(sentence: string): Frame {
