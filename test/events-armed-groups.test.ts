@@ -4,8 +4,8 @@
  * act of conflict ("accused government troops of ...") is the organ of the state the article named last, not where the doer is
  * that state's own organ, nor the troops an act of aid contributes. A past form joined by "and" to a gerund ("denied losing
  * the bridge and accused ...") is the speaker's own act. An armed group's "its fighters" are the group. A ceasefire two sides
- * sign is with each other, where they sign it is no party; "protested" opens reported speech only before "that" or a colon.
- * Sentences are our own.
+ * sign is with each other, where they sign it is no party; "protested" opens reported speech only before "that" or a colon. A
+ * force read from a possessive ("its air defences") is a doer, not an abstract noun. Sentences are our own.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -41,4 +41,11 @@ test('a ceasefire two sides sign is with each other; "protested" reports speech 
   for (const e of truce) assert.notEqual(e.target?.code, 'CHN', show(e));
   const rally = eventsOf('Thousands of Serbs protested in Belgrade on Sunday.');
   assert.ok(rally.some((e) => e.cameo.startsWith('14')), rally.map(show).join('; '));
+});
+
+test('a force read from a possessive is a doer whatever its noun ("its air defences shot down ...")', () => {
+  const shot = eventsOf("Iran's army said its air defences had shot down four Israeli drones over Isfahan.").find((e) => e.cameo.startsWith('19'));
+  assert.ok(shot, 'no event');
+  assert.equal(shot.source?.code, 'IRNMIL', show(shot));
+  assert.equal(shot.target?.code, 'ISR', show(shot));
 });

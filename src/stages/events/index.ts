@@ -1478,7 +1478,8 @@ function readRoles(sc: SentenceContext, clause: Clause, previousSource: Actor | 
   // "Anger exploded on the streets": what explodes with no object is a bomb, a mine, a shell or a vehicle carrying one, else a figure
   if (match.pattern.phrase === '~explode' && tree?.sourceWord && !EXPLOSIVE_NOUNS.test(tree.sourceWord)) return null;
   // "Inflation is attacking the savings of Argentines": violence by something that can do none is a figure of speech
-  if (tree?.isSourceAbstract && !tree.isPassive && Number(match.pattern.code.slice(0, 2)) >= 18) return null;
+  // ("its air defences had shot down 25 drones": a state's force read from a possessive is a doer, whatever its noun)
+  if (tree?.isSourceAbstract && !tree.isPassive && !clause.resolved && Number(match.pattern.code.slice(0, 2)) >= 18) return null;
   // "brokered by Riyadh and Washington": one mention read as both doer and the one acted on is the doer only; so is a place inside
   // the doer's own words ("Farmers in Punjab blocked the highway": the doer, not whom they acted on)
   const s = source ? ARCS.get(source) : undefined;
