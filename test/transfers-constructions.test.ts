@@ -65,6 +65,11 @@ const CASES: { construction: string; text: string; want: Row[] }[] = [
     want: [['NOR', 'ARG', 'pledged', null, 'F-16']],
   },
   {
+    construction: 'a recipient named only in a relative clause on the item ("the first of 12 tanks it promised Latvia") receives what the main verb delivers',
+    text: 'Norway has delivered the first of 12 Leopard 2A4 tanks it promised Latvia, the ministry said.',
+    want: [['NOR', 'LVA', 'delivered', null, 'Leopard'], ['NOR', 'LVA', 'pledged', 12, 'Leopard']],
+  },
+  {
     construction: '"signed a deal for" a model: the model\'s maker state sells',
     text: 'Croatia has signed a deal for 12 Rafale jets worth almost one billion euros.',
     want: [['FRA', 'HRV', 'ordered', 12, 'Rafale']],

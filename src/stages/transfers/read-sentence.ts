@@ -813,7 +813,10 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const read = rolesOf(tokens, states, trigger, item, items, syntax, places);
     // A passive after the item that names no recipient takes the relative clause's parties (its subject is the item, not a state in it).
-    const roles = read.isPassive && read.recipients.length === 0 && trigger.first > item.last && relativeParties?.supplier && relativeParties.recipients.length ? { ...read, supplier: relativeParties.supplier, recipients: relativeParties.recipients } : read;
+    // "delivered the first of 18 tanks it promised Ukraine": an active verb naming no recipient takes the relative clause's, where
+    // the two name the same supplier or the verb none
+    const isRelativeOwn = !read.isPassive && read.recipients.length === 0 && relativeParties !== null && relativeParties.recipients.length > 0 && (read.supplier === null || read.supplier === relativeParties.supplier);
+    const roles = read.isPassive && read.recipients.length === 0 && trigger.first > item.last && relativeParties?.supplier && relativeParties.recipients.length ? { ...read, supplier: relativeParties.supplier, recipients: relativeParties.recipients } : isRelativeOwn ? { ...read, supplier: read.supplier ?? relativeParties!.supplier, recipients: relativeParties!.recipients } : read;
     // "Navantia is building four corvettes for Saudi Arabia": a yard builds for a customer state under contract; building
     // with no state named after "for" is a maker's or a navy's own work, no transfer.
     if (trigger.entry.id === 'build-for' && (item.first <= trigger.last || roles.recipients.length === 0)) continue;
@@ -1077,7 +1080,8 @@ function rolesOf(tokens: readonly Token[], states: readonly StateMention[], t: T
     const say = lowerAt(tokens, t.last + 1) === 'it' ? tokens.findIndex((x, i) => i < t.first && SAYING.test(x.text.toLowerCase())) : -1;
     const speaker = say > 0 ? [...states].reverse().find((s) => s.last < say && s.kind !== 'made' && prepositionBefore(tokens, s) === null) : undefined;
     // "Turkey has supplied Kenya with weapons": without an item read, the state right after the verb still receives (for what follows).
-    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && (s.last < item.first || item.last < 0)) ?? inObject ?? speaker;
+    // ("the 18 tanks it promised Ukraine": in a relative clause on the item, the item comes first and the state after the verb receives)
+    const direct = states.find((s) => s.first > t.last && s.first <= t.last + 2 && prepositionBefore(tokens, s) === null && (s.last < item.first || item.last < 0 || item.last < t.first)) ?? inObject ?? speaker;
     // "supplies Azerbaijan and Ukraine with drones": every state of a conjoined object receives.
     let recipients = toAfter.length ? toAfter : direct ? conjoined(tokens, states, direct) : withBefore;
     // "is building four corvettes for Saudi Arabia": the state right after the item's "for" is the customer.
