@@ -812,11 +812,11 @@ export function readSentence(tokens: readonly Token[], items: readonly ItemMenti
     // "the other three are due to be handed over next month": a schedule of the deal, not a record.
     if (item.isRemainder && (status === 'pledged' || status === 'planned')) continue;
     const read = rolesOf(tokens, states, trigger, item, items, syntax, places);
-    // A passive after the item that names no recipient takes the relative clause's parties (its subject is the item, not a state in it).
-    // "delivered the first of 18 tanks it promised Ukraine": an active verb naming no recipient takes the relative clause's, where
-    // the two name the same supplier or the verb none
-    const isRelativeOwn = !read.isPassive && read.recipients.length === 0 && relativeParties !== null && relativeParties.recipients.length > 0 && (read.supplier === null || read.supplier === relativeParties.supplier);
-    const roles = read.isPassive && read.recipients.length === 0 && trigger.first > item.last && relativeParties?.supplier && relativeParties.recipients.length ? { ...read, supplier: relativeParties.supplier, recipients: relativeParties.recipients } : isRelativeOwn ? { ...read, supplier: read.supplier ?? relativeParties!.supplier, recipients: relativeParties!.recipients } : read;
+    // A passive after the item that names no recipient takes the relative clause's parties (its subject is the item, not a state in it);
+    // so does an active verb naming no recipient, where the two name the same supplier or the verb none ("delivered the first of
+    // 18 tanks it promised Ukraine")
+    const takesRelative = read.recipients.length === 0 && relativeParties !== null && relativeParties.recipients.length > 0 && (read.isPassive ? trigger.first > item.last && relativeParties.supplier !== null : read.supplier === null || read.supplier === relativeParties.supplier);
+    const roles = takesRelative ? { ...read, supplier: relativeParties!.supplier, recipients: relativeParties!.recipients } : read;
     // "Navantia is building four corvettes for Saudi Arabia": a yard builds for a customer state under contract; building
     // with no state named after "for" is a maker's or a navy's own work, no transfer.
     if (trigger.entry.id === 'build-for' && (item.first <= trigger.last || roles.recipients.length === 0)) continue;
